@@ -1,0 +1,68 @@
+"""Loading the data files that drive the detectors (catalogue, reference data, lexicons).
+
+One helper for all of them so every file gets the same checks: unknown fields, missing fields, empty groups and
+duplicates are refused with the file and the entry named, before any page is analysed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_PACKAGE = "detectors.data"
+
+
+class DataFileError(ValueError):
+    """A data file of the detectors is malformed; the message names the file, the entry and what was expected."""
+
+    def __init__(self, file: str, entry: str, expected: str):
+        self.file, self.entry, self.expected = file, entry, expected
+        super().__init__(f"{file}: {entry}: {expected}")
+
+
+@cache
+def load(relpath: str) -> dict[str, Any]:
+    """Read a YAML data file shipped in detectors/data/ (cached: data files do not change while we run)."""
+    text = resources.files(DATA_PACKAGE).joinpath(relpath).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(relpath, "(file)", f"valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise DataFileError(relpath, "(file)", "a mapping at the top level")
+    return data
+
+
+def check_keys(file: str, entry: str, mapping: Any, required: set[str], optional: set[str] = frozenset()) -> None:
+    if not isinstance(mapping, dict):
+        raise DataFileError(file, entry, "a mapping")
+    keys = {str(k) for k in mapping}
+    unknown = keys - required - set(optional)
+    if unknown:
+        raise DataFileError(file, entry, f"unknown field(s) {sorted(unknown)}; allowed: {sorted(required | set(optional))}")
+    missing = required - keys
+    if missing:
+        raise DataFileError(file, entry, f"missing field(s) {sorted(missing)}")
+
+
+def string_list(file: str, entry: str, value: Any, *, allow_empty: bool = False) -> list[str]:
+    """A list of unique, non-empty strings (duplicates compared case-insensitively)."""
+    if not isinstance(value, list) or (not value and not allow_empty):
+        raise DataFileError(file, entry, "a non-empty list of strings")
+    seen: set[str] = set()
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise DataFileError(file, entry, f"non-empty strings only, got {item!r}")
+        key = item.strip().lower()
+        if key in seen:
+            raise DataFileError(file, entry, f"no duplicates, {item!r} appears twice")
+        seen.add(key)
+    return [item.strip() for item in value]
+
+
+def language_key(key: Any) -> str:
+    # YAML 1.1 reads a bare `no` (Norwegian) as the boolean false; take it back to the language code.
+    return "no" if key is False else str(key)

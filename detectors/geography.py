@@ -1,0 +1,90 @@
+"""Which EU/EEA member states a language, currency, domain or phone number points to.
+
+The perimeter (member states, EU languages) is data (`data/eu.yaml`); everything a library knows is taken from
+it: official languages and currencies of each territory from babel (CLDR), country names in every language from
+babel, dialling regions from phonenumbers. "EU" stands for the Union as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from babel.languages import get_official_languages
+from babel.numbers import get_territory_currencies
+
+from detectors.data_files import DataFileError, check_keys, language_key, load, string_list
+
+UNION = "EU"
+FILE = "eu.yaml"
+# Norwegian appears as no / nb / nn depending on the source (py3langid says "no", CLDR lists all three).
+LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
+
+
+@dataclass(frozen=True)
+class Geography:
+    member_states: frozenset[str]
+    languages: frozenset[str]
+    language_strength: dict[str, str]
+    union_tlds: frozenset[str]
+    states_by_language: dict[str, tuple[str, ...]]
+    states_by_currency: dict[str, tuple[str, ...]]
+    country_names: dict[str, dict[str, str]]  # language -> {lower-cased name: ISO code}
+
+    def states_for_language(self, lang: str) -> tuple[str, ...]:
+        lang = LANGUAGE_ALIASES.get(lang, lang)
+        return self.states_by_language.get(lang, ())
+
+    def strength_for_language(self, lang: str) -> str:
+        return self.language_strength.get(LANGUAGE_ALIASES.get(lang, lang), "none")
+
+    def is_member(self, code: str) -> bool:
+        return code.upper() in self.member_states
+
+
+@cache
+def geography(on: datetime.date | None = None) -> Geography:
+    data = load(FILE)
+    check_keys(FILE, "(top)", data, {"version", "member_states", "languages", "language_strength", "union_tlds"},
+               {"tld_overrides", "currency_overrides"})
+    check_keys(FILE, "member_states", data["member_states"], {"eu", "eea"})
+    states = frozenset(string_list(FILE, "member_states.eu", data["member_states"]["eu"])
+                       + string_list(FILE, "member_states.eea", data["member_states"]["eea"]))
+    languages = frozenset(language_key(v) for v in data["languages"])
+    strength: dict[str, str] = {}
+    for level, langs in (data["language_strength"] or {}).items():
+        if level not in ("strong", "medium", "none"):
+            raise DataFileError(FILE, f"language_strength.{level}", "one of strong, medium, none")
+        for lang in langs:
+            lang = language_key(lang)
+            if lang not in languages:
+                raise DataFileError(FILE, f"language_strength.{level}", f"a language listed in `languages`, not {lang!r}")
+            strength[lang] = level
+
+    by_language: dict[str, set[str]] = {}
+    by_currency: dict[str, set[str]] = {}
+    overrides = data.get("currency_overrides") or {}
+    day = on or datetime.date.today()
+    for state in sorted(states):
+        for lang in get_official_languages(state, regional=False, de_facto=True):
+            lang = LANGUAGE_ALIASES.get(lang, lang)
+            if lang in languages:
+                by_language.setdefault(lang, set()).add(state)
+        for currency in overrides.get(state) or get_territory_currencies(state, day):
+            by_currency.setdefault(currency, set()).add(state)
+
+    names: dict[str, dict[str, str]] = {}
+    for lang in sorted(languages - set(LANGUAGE_ALIASES)):
+        locale = Locale.parse("nb" if lang == "no" else lang)
+        names[lang] = {locale.territories[s].lower(): s for s in states if s in locale.territories}
+    return Geography(
+        member_states=states,
+        languages=languages,
+        language_strength=strength,
+        union_tlds=frozenset(string_list(FILE, "union_tlds", data["union_tlds"])),
+        states_by_language={k: tuple(sorted(v)) for k, v in by_language.items()},
+        states_by_currency={k: tuple(sorted(v)) for k, v in by_currency.items()},
+        country_names=names,
+    )

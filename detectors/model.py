@@ -1,0 +1,140 @@
+"""The data that flows through footprint: documents in, findings out.
+
+Everything here is plain, immutable data so that a report can be rebuilt from stored captures and compared
+byte for byte. Nothing in this module touches the network or the file system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+LEVELS = ("none", "low", "medium", "high")
+CHANNEL_STATUSES = ("assessed", "partial", "inconclusive", "not-assessed")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An outgoing link as found on a page: absolute URL, anchor text, and where it sat (CSS-like locator)."""
+
+    url: str
+    text: str = ""
+    locator: str = "a[href]"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A declared language alternate (`<link rel=alternate hreflang>` or sitemap `xhtml:link`)."""
+
+    hreflang: str
+    url: str
+    locator: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """What was captured of one fetched resource, parsed once and shared by every detector.
+
+    `platform` is set when the host is a platform (app store, social network, video site): there the page's
+    localisation belongs to the platform, not to the firm, so localisation detectors stay silent.
+    """
+
+    channel: str
+    url: str  # final URL, after redirects
+    requested_url: str
+    status: int
+    fetched_at: str  # UTC, ISO 8601 with Z
+    body_sha256: str
+    content_type: str = "text/html"
+    kind: str = "html"  # html | sitemap | other
+    html_lang: str = ""
+    title: str = ""
+    meta: tuple[tuple[str, str], ...] = ()  # (name or property, content), in page order
+    alternates: tuple[Alternate, ...] = ()
+    links: tuple[Link, ...] = ()
+    headings: tuple[str, ...] = ()
+    text: str = ""  # visible text, blocks separated by newlines
+    json_ld: tuple[str, ...] = ()  # raw JSON-LD blocks, parsed by the detectors that need them
+    select_options: tuple[str, ...] = ()  # option labels of <select> elements (currency/language pickers)
+    platform: bool = False
+
+    def meta_value(self, name: str) -> str:
+        name = name.lower()
+        for key, value in self.meta:
+            if key == name:
+                return value
+        return ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    value: str  # the normalised observed value (a locale, a host, a phrase, a number)
+    snippet: str  # the surrounding text as captured, trimmed
+    locator: str  # where on the page: a CSS-like selector, "text", "url", "sitemap xhtml:link"...
+
+
+@dataclass(frozen=True)
+class Finding:
+    indicator: str
+    channel: str
+    url: str
+    fetched_at: str
+    body_sha256: str
+    confidence: float
+    member_states: tuple[str, ...]
+    evidence: Evidence
+    legal_ref: str
+    strength: str = "medium"  # strong | medium | weak | marker, as decided for this observation
+
+    @property
+    def id(self) -> str:
+        return finding_id(self.indicator, self.channel, self.url, self.evidence.value)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["id"] = self.id
+        data["member_states"] = list(self.member_states)
+        data["confidence"] = round(self.confidence, 3)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        data = dict(data)
+        data.pop("id", None)
+        data["evidence"] = Evidence(**data["evidence"])
+        data["member_states"] = tuple(data["member_states"])
+        return cls(**data)
+
+
+def normalise_url(url: str) -> str:
+    """Lower-case scheme and host, drop the fragment and a default port: the form used in finding ids."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+    ):
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
+
+
+def finding_id(indicator: str, channel: str, url: str, value: str) -> str:
+    """Stable fingerprint: indicator, channel, normalised URL and normalised evidence value, nothing volatile."""
+    key = "\x1f".join((indicator, channel, normalise_url(url), " ".join(value.lower().split())))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class ChannelResult:
+    """A channel after analysis: what was fetched, what failed, what was found."""
+
+    id: str
+    kind: str
+    target: str
+    status: str
+    reason: str = ""
+    pages_fetched: int = 0
+    pages_failed: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    discovered: bool = False

@@ -1,0 +1,67 @@
+"""Reading matches in context: the sentence around a match, and whether it is negated or quoted.
+
+"No bonus is offered" and a quoted competitor's slogan must not count as the firm's own promotion, so promo and
+bonus rules ask these helpers before raising a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from detectors.lexicon import phrase_lexicon
+
+_SENTENCE_END = re.compile(r"[.!?…;:\n]|\s[-–—]\s")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Opening quote -> closing quotes it may pair with (German „…“, French «…», English “…” and straight quotes).
+_QUOTES = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", "「": "」"}
+NEGATION_WINDOW = 4  # words before a match in which a negation cue cancels it
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    right_match = _SENTENCE_END.search(text, end, end + 400)
+    right = right_match.start() if right_match else min(len(text), end + 400)
+    return left, right
+
+
+def snippet(text: str, start: int, end: int, width: int = 90) -> str:
+    """The match with some context, on one line, trimmed at word boundaries."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    piece = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
+
+
+@cache
+def _negation_cues(language: str) -> frozenset[str]:
+    lexicon = phrase_lexicon("negation")
+    cues = set(lexicon.terms.get(language, [])) | set(lexicon.terms.get("en", []))
+    return frozenset(c.lower() for c in cues)
+
+
+def is_negated(text: str, start: int, language: str) -> bool:
+    left, _ = sentence_bounds(text, start, start)
+    before = text[left:start].lower()
+    words = _WORD.findall(before)[-NEGATION_WINDOW:]
+    cues = _negation_cues(language)
+    if any(w in cues for w in words):
+        return True
+    window = " ".join(words)
+    return any(" " in cue and cue in window for cue in cues)
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    left, right = sentence_bounds(text, start, end)
+    before, after = text[left:start], text[end:right]
+    for opener, closers in _QUOTES.items():
+        pos = before.rfind(opener)
+        if pos < 0:
+            continue
+        if opener in closers:  # symmetric quote: odd count before means we are inside
+            if before.count(opener) % 2 == 1 and opener in after:
+                return True
+            continue
+        if not any(c in before[pos + 1:] for c in closers) and any(c in after for c in closers):
+            return True
+    return False
