@@ -552,7 +552,10 @@ class SandboxWeb:
         server.web = self
         self._server = server
         self.port = server.server_address[1]
-        self._thread = threading.Thread(target=server.serve_forever, name="sandbox-web", daemon=True)
+        # A short poll interval keeps stop() (and so every test fixture's teardown) quick.
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="sandbox-web", daemon=True
+        )
         self._thread.start()
         return self
 

@@ -23,7 +23,7 @@ FILE = "eu.yaml"
 LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per run, cache key
 class Geography:
     member_states: frozenset[str]
     languages: frozenset[str]

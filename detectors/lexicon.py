@@ -30,16 +30,26 @@ class PhraseLexicon:
     def __init__(self, family: str, terms: dict[str, list[str]]):
         self.family = family
         self.terms = terms
+        self._per_language: dict[str, re.Pattern] = {}
         groups = []
         for lang in sorted(terms):
             # Longest first, so "welcome bonus" wins over "bonus" at the same position.
-            alternatives = sorted({_phrase_pattern(t) for t in terms[lang]}, key=len, reverse=True)
+            alternatives = sorted({phrase_pattern(t) for t in terms[lang]}, key=len, reverse=True)
             groups.append(f"(?P<{_group(lang)}>{'|'.join(alternatives)})")
         self._regex = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
 
     @property
     def languages(self) -> list[str]:
         return sorted(self.terms)
+
+    def matches_in(self, language: str, phrase: str) -> bool:
+        """Whether `phrase` is also a term of `language` (to attribute words several languages share)."""
+        if language not in self.terms:
+            return False
+        if language not in self._per_language:
+            alternatives = "|".join(phrase_pattern(t) for t in self.terms[language])
+            self._per_language[language] = re.compile(rf"(?:{alternatives})", re.IGNORECASE)
+        return bool(self._per_language[language].fullmatch(phrase))
 
     def find(self, text: str) -> list[PhraseMatch]:
         return [
@@ -55,7 +65,7 @@ def _lang(group: str) -> str:
     return group[2:]
 
 
-def _phrase_pattern(term: str) -> str:
+def phrase_pattern(term: str) -> str:
     wildcard = term.endswith("*")
     words = re.split(r"[\s\-]+", term.rstrip("*").strip())
     pattern = _SEPARATOR.join(re.escape(w) for w in words)

@@ -1,0 +1,62 @@
+"""What detectors know besides the document: the firm's own domains and how to build a finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import tldextract
+
+from detectors.catalogue import Catalogue, catalogue
+from detectors.geography import Geography, geography
+from detectors.model import Document, Evidence, Finding
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The public suffix list snapshot bundled with tldextract: never fetched at run time (no network in the core).
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def split_host(host: str) -> tuple[str, str, str]:
+    """(subdomain, registrable domain, public suffix) of a host name."""
+    parts = _extractor()(host.lower().rstrip("."))
+    registrable = parts.top_domain_under_public_suffix or host.lower()
+    return parts.subdomain, registrable, parts.suffix
+
+
+def registrable_domain(host: str) -> str:
+    return split_host(host)[1]
+
+
+@dataclass(frozen=True)
+class Context:
+    first_party: frozenset[str] = field(default_factory=frozenset)  # registrable domains of the firm's sites
+    home_country: str = ""
+    catalogue: Catalogue = field(default_factory=catalogue)
+    geo: Geography = field(default_factory=geography)
+
+    def finding(
+        self,
+        doc: Document,
+        indicator: str,
+        *,
+        value: str,
+        snippet: str,
+        locator: str,
+        member_states=(),
+        confidence: float,
+        strength: str,
+    ) -> Finding:
+        return Finding(
+            indicator=indicator,
+            channel=doc.channel,
+            url=doc.url,
+            fetched_at=doc.fetched_at,
+            body_sha256=doc.body_sha256,
+            confidence=round(confidence, 3),
+            member_states=tuple(sorted(set(member_states))),
+            evidence=Evidence(value=value, snippet=snippet[:300], locator=locator),
+            legal_ref=self.catalogue[indicator].legal_ref,
+            strength=strength,
+        )

@@ -1,0 +1,54 @@
+"""Shared by the phrase families (PROMO, BONUS, DISCLAIMER, AFFILIATE programme pages): lexicon matches in a
+page's visible text turned into findings, one per distinct phrase per page.
+
+A match in a language other than English points to the member states where that language is official; an
+English match points nowhere in particular (the finding still shows marketing, untargeted). Where the same words
+exist in several languages, the page's own declared language decides.
+"""
+
+from __future__ import annotations
+
+from detectors.context import Context
+from detectors.lexicon import PhraseLexicon
+from detectors.locales import parse_locale
+from detectors.model import Document, Finding
+from detectors.text import is_negated, is_quoted, snippet
+
+
+def page_language(doc: Document) -> str:
+    parsed = parse_locale(doc.html_lang) if doc.html_lang else None
+    return parsed[0] if parsed else ""
+
+
+def phrase_findings(
+    doc: Document,
+    ctx: Context,
+    indicator: str,
+    lexicon: PhraseLexicon,
+    *,
+    localised_strength: str,
+    english_strength: str,
+    filter_context: bool = True,
+    text: str | None = None,
+    locator: str = "text",
+) -> list[Finding]:
+    if doc.kind != "html":
+        return []
+    text = doc.text if text is None else text
+    own_language = page_language(doc)
+    found: dict[str, Finding] = {}
+    for match in lexicon.find(text):
+        language = match.language
+        if own_language and own_language != language and lexicon.matches_in(own_language, match.text):
+            language = own_language
+        if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
+            continue
+        phrase = " ".join(match.text.lower().split())
+        if phrase in found:
+            continue
+        states = () if language == "en" else ctx.geo.states_for_language(language)
+        strength = english_strength if language == "en" else localised_strength
+        found[phrase] = ctx.finding(doc, indicator, value=phrase, snippet=snippet(text, match.start, match.end),
+                                    locator=f"{locator} ({language})", member_states=states, confidence=0.85,
+                                    strength=strength)
+    return list(found.values())

@@ -1,0 +1,129 @@
+"""Scores from findings: per channel, per member state, per firm. Weights and thresholds are catalogue data.
+
+A finding contributes strength x confidence x indicator weight, times `untargeted_factor` when it names no member
+state. Within an indicator the strongest finding counts (a hundred German pages are one signal, not a hundred);
+across indicators contributions combine as independent evidence, 1 - prod(1 - c), so medium signals accumulate
+and one strong localisation signal is enough for a high score. Disclaimers weigh nothing: they never mitigate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detectors.catalogue import Catalogue
+from detectors.model import LEVELS, ChannelResult, Finding
+
+RATED = ("assessed", "partial")
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    id: str
+    score: float  # 0..1 contribution
+    findings: int
+    member_states: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChannelScore:
+    score: int | None
+    level: str | None
+    indicators: tuple[IndicatorScore, ...]
+
+
+@dataclass
+class MemberStateScore:
+    score: int
+    indicators: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+
+
+def contribution(f: Finding, cat: Catalogue) -> float:
+    base = cat.scoring.strengths.get(f.strength, 0.0) * f.confidence * cat[f.indicator].weight
+    return base if f.member_states else base * cat.scoring.untargeted_factor
+
+
+def _combine(contributions) -> float:
+    remaining = 1.0
+    for c in contributions:
+        remaining *= 1.0 - min(max(c, 0.0), 1.0)
+    return 1.0 - remaining
+
+
+def score_channel(channel: ChannelResult, cat: Catalogue) -> ChannelScore:
+    by_indicator: dict[str, list[Finding]] = {}
+    for f in channel.findings:
+        by_indicator.setdefault(f.indicator, []).append(f)
+    indicators = tuple(
+        IndicatorScore(
+            id=ind,
+            score=round(max(contribution(f, cat) for f in fs), 3),
+            findings=len(fs),
+            member_states=tuple(sorted({s for f in fs for s in f.member_states})),
+        )
+        for ind, fs in sorted(by_indicator.items())
+    )
+    if channel.status not in RATED:
+        return ChannelScore(None, None, indicators)
+    score = round(100 * _combine(i.score for i in indicators))
+    return ChannelScore(score, cat.scoring.level_for(score), indicators)
+
+
+def score_member_states(channels: list[ChannelResult], cat: Catalogue) -> dict[str, MemberStateScore]:
+    """Which member states the firm targets, how strongly, and through which indicators and channels."""
+    best: dict[str, dict[str, float]] = {}
+    seen_in: dict[str, set[str]] = {}
+    for channel in channels:
+        for f in channel.findings:
+            c = cat.scoring.strengths.get(f.strength, 0.0) * f.confidence * cat[f.indicator].weight
+            for state in f.member_states:
+                per = best.setdefault(state, {})
+                per[f.indicator] = max(per.get(f.indicator, 0.0), c)
+                seen_in.setdefault(state, set()).add(channel.id)
+    return {
+        state: MemberStateScore(
+            score=round(100 * _combine(per.values())),
+            indicators=sorted(per),
+            channels=sorted(seen_in[state]),
+        )
+        for state, per in sorted(best.items())
+    }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    level: str  # none | low | medium | high | not-assessed
+    score: int | None
+    complete: bool
+    summary: str
+
+
+def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore], states: dict) -> Verdict:
+    rated = [c for c in channels if c.status in RATED]
+    unrated = [c for c in channels if c.status not in RATED]
+    partial = [c for c in channels if c.status == "partial"]
+    complete = not unrated and not partial
+    if not rated:
+        reasons = "; ".join(f"{c.id}: {c.status} ({c.reason})" for c in unrated) or "no channels"
+        return Verdict("not-assessed", None, False,
+                       f"NOT ASSESSED: no channel could be assessed ({reasons}). This is not a low-risk result.")
+    top = max(rated, key=lambda c: (scores[c.id].score or 0, c.id))
+    level = scores[top.id].level or "none"
+    score = scores[top.id].score
+    parts = [f"Solicitation risk {level.upper()} (score {score}/100, highest on {top.id})."]
+    if states:
+        strongest = sorted(states.items(), key=lambda kv: (-kv[1].score, kv[0]))[:8]
+        parts.append("Member states targeted: " + ", ".join(f"{s} ({v.score})" for s, v in strongest) + ".")
+    disclaimers = sum(1 for c in channels for f in c.findings if f.indicator == "DISCLAIMER")
+    if disclaimers:
+        parts.append(f"{disclaimers} disclaimer(s) found; under MiCA Art. 61(1) disclaimers do not cure "
+                     "solicitation and are not counted in the firm's favour.")
+    if not complete:
+        missing = ", ".join(f"{c.id} ({c.status})" for c in unrated + partial)
+        parts.append(f"INCOMPLETE PICTURE: {missing}.")
+    return Verdict(level, score, complete, " ".join(parts))
+
+
+def worst_level(levels) -> str:
+    ranked = [lv for lv in levels if lv in LEVELS]
+    return max(ranked, key=LEVELS.index) if ranked else "none"

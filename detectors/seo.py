@@ -1,0 +1,114 @@
+"""SEO: pages optimised for EU search queries.
+
+Titles, meta descriptions, headings and URL slugs naming an EU/EEA country (in any EU language, names from babel)
+together with crypto vocabulary ("Bitcoin kaufen in Deutschland"), crypto search phrases in EU languages
+("krypto kaufen"), and JSON-LD `areaServed` naming EU countries. A country-named title, h1 or slug is a
+country landing page: strong. Platform pages are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from urllib.parse import unquote, urlsplit
+
+from detectors.context import Context
+from detectors.geography import Geography
+from detectors.lexicon import phrase_lexicon
+from detectors.model import Document, Finding
+
+INDICATOR = "SEO"
+
+
+@cache
+def _country_regex(geo: Geography) -> tuple[re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    for by_name in geo.country_names.values():
+        names.update(by_name)
+    alternatives = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE), names
+
+
+def _fields(doc: Document):
+    """(locator, text, landing) for every field search engines rank on; `landing` marks the strongest ones."""
+    yield "title", doc.title, True
+    for key in ("description", "og:title", "og:description"):
+        value = doc.meta_value(key)
+        if value:
+            yield f'meta[name="{key}"]', value, False
+    for n, heading in enumerate(doc.headings):
+        yield "h1-h3", heading, n == 0
+    slug = unquote(urlsplit(doc.url).path).replace("-", " ").replace("_", " ").replace("/", " ").strip()
+    if slug:
+        yield "url slug", slug, True
+
+
+def detect(doc: Document, ctx: Context) -> list[Finding]:
+    if doc.platform or doc.kind != "html":
+        return []
+    crypto = phrase_lexicon("crypto_terms")
+    countries, names = _country_regex(ctx.geo)
+    found: dict[str, Finding] = {}
+    for locator, text, landing in _fields(doc):
+        if not text:
+            continue
+        terms = crypto.find(text)
+        if not terms:
+            continue
+        for m in countries.finditer(text):
+            code = names[m.group(0).lower()]
+            value = f"{terms[0].text.lower()} + {m.group(0).lower()}"
+            found.setdefault(value, ctx.finding(
+                doc, INDICATOR, value=value, snippet=text, locator=locator, member_states=(code,),
+                confidence=0.9, strength="strong" if landing else "medium"))
+        for term in terms:
+            if term.language != "en" and " " in term.text.strip():
+                states = ctx.geo.states_for_language(term.language)
+                value = term.text.lower()
+                found.setdefault(value, ctx.finding(
+                    doc, INDICATOR, value=value, snippet=text, locator=f"{locator} ({term.language})",
+                    member_states=states, confidence=0.8, strength="medium"))
+    for code, raw in _area_served(doc, names, ctx.geo):
+        value = f"areaServed {code}"
+        found.setdefault(value, ctx.finding(
+            doc, INDICATOR, value=value, snippet=raw, locator='script[type="application/ld+json"] areaServed',
+            member_states=(code,), confidence=0.95, strength="strong"))
+    return [found[k] for k in sorted(found)]
+
+
+def _area_served(doc: Document, names: dict[str, str], geo: Geography):
+    for block in doc.json_ld:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for area in _walk(data):
+            for label in _labels(area):
+                code = label.upper() if geo.is_member(label.upper()) else names.get(label.lower())
+                if code:
+                    yield code, json.dumps(area, ensure_ascii=False)[:200]
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "areaServed":
+                yield value
+            else:
+                yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def _labels(area):
+    if isinstance(area, str):
+        yield area.strip()
+    elif isinstance(area, list):
+        for item in area:
+            yield from _labels(item)
+    elif isinstance(area, dict):
+        for key in ("name", "identifier", "addressCountry"):
+            if isinstance(area.get(key), str):
+                yield area[key].strip()

@@ -1,0 +1,87 @@
+"""Assembling report.json, the source of truth every other format is rendered from.
+
+Deterministic: keys sorted when written, channels by id, findings by a stable key, times in UTC with a Z. Two
+reports of the same captures differ only in their timestamps (and the scan id derived from them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import PackageNotFoundError, version
+
+from detectors.analyze import sort_key
+from detectors.catalogue import catalogue
+from detectors.model import ChannelResult
+from detectors.scoring import firm_verdict, score_channel, score_member_states
+
+SCHEMA = "footprint.report/1"
+NOT_LEGAL_ADVICE = (
+    "This report lists observable marketing signals and scores them against the indicators of MiCA Art. 61 and "
+    "ESMA's reverse-solicitation guidelines (ESMA35-1872330276-2030). It is not legal advice and not a legal "
+    "determination; a qualified person must review the evidence."
+)
+
+
+def tool_version() -> str:
+    try:
+        return version("footprint")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def scan_id(firm_slug: str, started_at: str) -> str:
+    return hashlib.sha256(f"{firm_slug}\x1f{started_at}".encode()).hexdigest()[:12]
+
+
+def build_report(
+    *,
+    firm: dict,
+    channels: list[ChannelResult],
+    started_at: str,
+    finished_at: str,
+    visitors: list[str],
+    config: dict,
+) -> dict:
+    cat = catalogue()
+    channels = sorted(channels, key=lambda c: c.id)
+    scores = {c.id: score_channel(c, cat) for c in channels}
+    states = score_member_states([c for c in channels if scores[c.id].score is not None], cat)
+    verdict = firm_verdict(channels, scores, states)
+    errors = sorted(
+        ({"channel": c.id, "url": e.get("url", ""), "error": e.get("error", "")} for c in channels for e in c.errors),
+        key=lambda e: (e["channel"], e["url"], e["error"]),
+    )
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "footprint", "version": tool_version(), "catalogue_version": cat.version},
+        "notice": NOT_LEGAL_ADVICE,
+        "scan": {"id": scan_id(firm.get("slug", ""), started_at), "started_at": started_at,
+                 "finished_at": finished_at, "visitors": list(visitors), "config": config},
+        "firm": firm,
+        "verdict": {"level": verdict.level, "score": verdict.score, "complete": verdict.complete,
+                    "summary": verdict.summary},
+        "member_states": {s: {"score": v.score, "indicators": v.indicators, "channels": v.channels}
+                          for s, v in states.items()},
+        "channels": [_channel(c, scores[c.id]) for c in channels],
+        "errors": errors,
+    }
+
+
+def _channel(channel: ChannelResult, score) -> dict:
+    return {
+        "id": channel.id,
+        "kind": channel.kind,
+        "target": channel.target,
+        "status": channel.status,
+        "reason": channel.reason,
+        "discovered": channel.discovered,
+        "pages": {"fetched": channel.pages_fetched, "failed": channel.pages_failed},
+        "score": score.score,
+        "level": score.level,
+        "indicators": [
+            {"id": i.id, "title": catalogue()[i.id].title, "score": i.score, "findings": i.findings,
+             "member_states": list(i.member_states)}
+            for i in score.indicators
+        ],
+        "findings": [f.to_dict() for f in sorted(channel.findings, key=sort_key)],
+    }
