@@ -42,7 +42,8 @@ def check_keys(file: str, entry: str, mapping: Any, required: set[str], optional
     keys = {str(k) for k in mapping}
     unknown = keys - required - set(optional)
     if unknown:
-        raise DataFileError(file, entry, f"unknown field(s) {sorted(unknown)}; allowed: {sorted(required | set(optional))}")
+        allowed = sorted(required | set(optional))
+        raise DataFileError(file, entry, f"unknown field(s) {sorted(unknown)}; allowed: {allowed}")
     missing = required - keys
     if missing:
         raise DataFileError(file, entry, f"missing field(s) {sorted(missing)}")

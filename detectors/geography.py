@@ -60,7 +60,8 @@ def geography(on: datetime.date | None = None) -> Geography:
         for lang in langs:
             lang = language_key(lang)
             if lang not in languages:
-                raise DataFileError(FILE, f"language_strength.{level}", f"a language listed in `languages`, not {lang!r}")
+                expected = f"a language listed in `languages`, not {lang!r}"
+                raise DataFileError(FILE, f"language_strength.{level}", expected)
             strength[lang] = level
 
     by_language: dict[str, set[str]] = {}

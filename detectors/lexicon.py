@@ -20,10 +20,23 @@ _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 
 @dataclass(frozen=True)
 class PhraseMatch:
-    language: str
+    languages: tuple[str, ...]  # every language whose lexicon has this phrase (loanwords are shared)
     text: str  # as it appears on the page
     start: int
     end: int
+
+    @property
+    def language(self) -> str:
+        return "en" if "en" in self.languages else self.languages[0]
+
+    def language_for(self, page_language: str) -> str:
+        """The page's own language when the phrase belongs to it, else English when shared, else the first."""
+        return page_language if page_language in self.languages else self.language
+
+
+# Typographic variants a page may use for the same letter: curly apostrophes, Romanian cedilla forms.
+_VARIANTS = {"'": "['\u2019\u02bc]", "\u2019": "['\u2019\u02bc]", "ș": "[șş]", "ş": "[șş]", "ț": "[țţ]", "ţ": "[țţ]",
+             "Ș": "[ȘŞ]", "Ț": "[ȚŢ]"}
 
 
 class PhraseLexicon:
@@ -31,19 +44,17 @@ class PhraseLexicon:
         self.family = family
         self.terms = terms
         self._per_language: dict[str, re.Pattern] = {}
-        groups = []
-        for lang in sorted(terms):
-            # Longest first, so "welcome bonus" wins over "bonus" at the same position.
-            alternatives = sorted({phrase_pattern(t) for t in terms[lang]}, key=len, reverse=True)
-            groups.append(f"(?P<{_group(lang)}>{'|'.join(alternatives)})")
-        self._regex = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
+        # One alternation over every language, longest phrase first, so "bitcoin kaufen" beats "bitcoin" at the
+        # same position whichever language lists the shorter word; the language is looked up afterwards.
+        patterns = sorted({phrase_pattern(t) for lang in terms for t in terms[lang]}, key=lambda p: (-len(p), p))
+        self._regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
 
     @property
     def languages(self) -> list[str]:
         return sorted(self.terms)
 
     def matches_in(self, language: str, phrase: str) -> bool:
-        """Whether `phrase` is also a term of `language` (to attribute words several languages share)."""
+        """Whether `phrase` (as found on a page) is a term of `language`."""
         if language not in self.terms:
             return False
         if language not in self._per_language:
@@ -52,23 +63,17 @@ class PhraseLexicon:
         return bool(self._per_language[language].fullmatch(phrase))
 
     def find(self, text: str) -> list[PhraseMatch]:
-        return [
-            PhraseMatch(_lang(m.lastgroup or ""), m.group(0), m.start(), m.end()) for m in self._regex.finditer(text)
-        ]
-
-
-def _group(lang: str) -> str:
-    return "l_" + lang
-
-
-def _lang(group: str) -> str:
-    return group[2:]
+        found = []
+        for m in self._regex.finditer(text):
+            languages = tuple(lang for lang in sorted(self.terms) if self.matches_in(lang, m.group(0)))
+            found.append(PhraseMatch(languages or ("en",), m.group(0), m.start(), m.end()))
+        return found
 
 
 def phrase_pattern(term: str) -> str:
     wildcard = term.endswith("*")
     words = re.split(r"[\s\-]+", term.rstrip("*").strip())
-    pattern = _SEPARATOR.join(re.escape(w) for w in words)
+    pattern = _SEPARATOR.join("".join(_VARIANTS.get(c, re.escape(c)) for c in w) for w in words)
     return pattern + (r"\w*" if wildcard else "")
 
 

@@ -38,9 +38,7 @@ def phrase_findings(
     own_language = page_language(doc)
     found: dict[str, Finding] = {}
     for match in lexicon.find(text):
-        language = match.language
-        if own_language and own_language != language and lexicon.matches_in(own_language, match.text):
-            language = own_language
+        language = match.language_for(own_language)
         if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
             continue
         phrase = " ".join(match.text.lower().split())

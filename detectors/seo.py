@@ -17,6 +17,7 @@ from detectors.context import Context
 from detectors.geography import Geography
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.phrases import page_language
 
 INDICATOR = "SEO"
 
@@ -50,6 +51,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     crypto = phrase_lexicon("crypto_terms")
     countries, names = _country_regex(ctx.geo)
     found: dict[str, Finding] = {}
+    own_language = page_language(doc)
     for locator, text, landing in _fields(doc):
         if not text:
             continue
@@ -63,11 +65,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=value, snippet=text, locator=locator, member_states=(code,),
                 confidence=0.9, strength="strong" if landing else "medium"))
         for term in terms:
-            if term.language != "en" and " " in term.text.strip():
-                states = ctx.geo.states_for_language(term.language)
+            language = term.language_for(own_language)
+            if language != "en" and " " in term.text.strip():
+                states = ctx.geo.states_for_language(language)
                 value = term.text.lower()
                 found.setdefault(value, ctx.finding(
-                    doc, INDICATOR, value=value, snippet=text, locator=f"{locator} ({term.language})",
+                    doc, INDICATOR, value=value, snippet=text, locator=f"{locator} ({language})",
                     member_states=states, confidence=0.8, strength="medium"))
     for code, raw in _area_served(doc, names, ctx.geo):
         value = f"areaServed {code}"
