@@ -1,0 +1,218 @@
+"""The `footprint` command line: scan, demo, indicators, sandbox.
+
+`main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
+Known errors map to a message and an exit code in one place; tracebacks only with --debug.
+
+Exit codes: 0 done; 1 done and a channel reached --fail-on; 2 bad input; 3 done but some channel was not
+assessed or inconclusive; 4 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from enum import IntEnum
+from importlib import resources
+from pathlib import Path
+
+from crawler.targets import RENDER_MODES, TargetError, check_country, check_url, firm_from_urls, load_profile
+from detectors.catalogue import catalogue
+from detectors.data_files import DataFileError
+from detectors.model import LEVELS
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAIL_ON = 1
+    BAD_INPUT = 2
+    INCOMPLETE = 3
+    INTERNAL = 4
+
+
+FORMATS = ("json", "html", "md", "csv")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="footprint",
+        description="Crawl a firm's marketing footprint and score MiCA Art. 61 solicitation indicators.",
+        epilog="Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 some channel not assessed or "
+               "inconclusive; 4 internal error. Reports are not legal advice.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    scan = sub.add_parser("scan", help="scan a firm's websites and write its reports",
+                          description="Scan URLs or the firms of a profile file; write report.json, report.html, "
+                                      "report.md and findings.csv per firm under --out.")
+    scan.add_argument("urls", nargs="*", metavar="URL", help="website start URLs (one firm)")
+    scan.add_argument("--firm", metavar="FILE", help="firm profile YAML (one firm, or a `firms:` list)")
+    _common(scan)
+    scan.add_argument("--max-pages", type=int, metavar="N", help="page budget per website channel")
+    scan.add_argument("--max-depth", type=int, metavar="N", help="link depth limit from the start URLs")
+    scan.add_argument("--render", choices=RENDER_MODES, help="browser rendering (this version fetches without "
+                                                             "JavaScript: only 'never' and 'auto' are accepted)")
+    scan.add_argument("--visitor", action="append", metavar="CC", help="visitor country (repeatable), recorded")
+    scan.add_argument("--fail-on", choices=LEVELS[1:], metavar="LEVEL",
+                      help="exit 1 when a channel reaches LEVEL (low, medium, high)")
+    scan.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated "
+                                                                  f"(default {','.join(FORMATS)})")
+    scan.add_argument("--ignore-robots", action="store_true",
+                      help="do not obey robots.txt (for a firm auditing its own sites)")
+    scan.add_argument("--delay", type=float, metavar="SECONDS", help="delay between requests to one host")
+    scan.add_argument("--user-agent", metavar="UA", help="User-Agent to send (default names footprint)")
+
+    demo = sub.add_parser("demo", help="scan the bundled demo firms on the bundled sandbox web (no network)")
+    _common(demo, default_out="footprint-out/demo")
+
+    indicators = sub.add_parser("indicators", help="print the indicator catalogue with legal references")
+    indicators.add_argument("--json", action="store_true", help="as JSON")
+
+    sandbox = sub.add_parser("sandbox", help="serve a directory of made-up hosts as a forward proxy")
+    sandbox.add_argument("root", help="directory with one folder per host")
+    sandbox.add_argument("--port", type=int, default=8899)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser, default_out: str = "footprint-out") -> None:
+    parser.add_argument("--out", default=default_out, metavar="DIR", help=f"output folder (default {default_out})")
+    parser.add_argument("--proxy", metavar="URL", help="send every fetch through this HTTP(S) proxy")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines while crawling")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse reports usage errors itself, with its own exit code 2
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except (TargetError, DataFileError) as exc:
+        print(f"footprint: error: {exc}", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    except KeyboardInterrupt:
+        print("footprint: interrupted", file=sys.stderr)
+        return ExitCode.INTERNAL
+    except Exception as exc:  # the one place an unexpected failure becomes a message and a code
+        if args.debug:
+            traceback.print_exc()
+        print(f"footprint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return ExitCode.INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+# ---------------------------------------------------------------------------------------------- commands
+
+def _options(args, **overrides):
+    from crawler.scan import ScanOptions
+
+    formats = tuple(f.strip() for f in getattr(args, "format", ",".join(FORMATS)).split(",") if f.strip())
+    for f in formats:
+        if f not in FORMATS:
+            raise TargetError("command line", "--format", f"formats among {', '.join(FORMATS)}, got {f!r}")
+    if args.proxy:
+        check_url("command line", "--proxy", args.proxy)
+    options = ScanOptions(out=Path(args.out), proxy=args.proxy or "", formats=formats, progress=not args.quiet)
+    for key, value in overrides.items():
+        setattr(options, key, value)
+    return options
+
+
+def cmd_scan(args) -> int:
+
+    if bool(args.urls) == bool(args.firm):
+        raise TargetError("command line", "targets", "either URLs or --firm FILE (one of them, not both)")
+    firms = load_profile(args.firm) if args.firm else [firm_from_urls(args.urls)]
+    options = _options(args, fail_on=args.fail_on or "", user_agent=args.user_agent or "")
+    if args.max_pages is not None:
+        if args.max_pages < 1:
+            raise TargetError("command line", "--max-pages", f"a whole number of at least 1, got {args.max_pages}")
+        options.max_pages = args.max_pages
+    if args.max_depth is not None:
+        if args.max_depth < 0:
+            raise TargetError("command line", "--max-depth", f"0 or more, got {args.max_depth}")
+        options.max_depth = args.max_depth
+    if args.delay is not None:
+        if not 0 <= args.delay <= 600:
+            raise TargetError("command line", "--delay", f"seconds between 0 and 600, got {args.delay}")
+        options.delay = args.delay
+    if args.ignore_robots:
+        options.obey_robots = False
+    visitors = [check_country("command line", "--visitor", v) for v in args.visitor or []]
+    requested = {args.render} if args.render else {f.scan.render for f in firms}
+    if "always" in requested:
+        raise TargetError(args.firm or "command line", "render", "'never' or 'auto': browser rendering is not "
+                          "available in this version, so 'always' cannot be honoured")
+    for firm in firms:
+        if visitors:
+            firm.scan.visitors = visitors
+    if "auto" in requested:
+        print("footprint: note: render 'auto' requested; this version fetches pages without a browser "
+              "(JavaScript-only content is not seen)", file=sys.stderr)
+    return _scan_and_report(firms, options, args)
+
+
+def _scan_and_report(firms, options, args, config_extra=None) -> int:
+    from crawler.scan import exit_code, scan_firms
+    from reports.terminal import summary_lines
+
+    if options.progress:
+        channels = sum(len(f.websites) + len(f.affiliates) for f in firms)
+        print(f"footprint: scanning {len(firms)} firm(s), {channels} start URL(s)...", file=sys.stderr)
+    outcomes = scan_firms(firms, options, config_extra)
+    for outcome in outcomes:
+        print("\n".join(summary_lines(outcome.report)))
+        for fmt, path in sorted(outcome.paths.items()):
+            print(f"  {fmt:5} {path}")
+        print()
+    return exit_code(outcomes, options.fail_on)
+
+
+def cmd_demo(args) -> int:
+    from crawler.sandbox import SandboxWeb
+
+    demo = resources.files("crawler") / "demo"
+    firms = load_profile(Path(str(demo / "firms.yaml")))
+    with SandboxWeb(Path(str(demo / "web"))) as web:
+        # The sandbox web is local and ours: no politeness delay needed against it.
+        options = _options(args, proxy=web.url, delay=0.0, quiet_tls=True)
+        print(f"footprint demo: sandbox web on {web.url}, no network used", file=sys.stderr)
+        return _scan_and_report(firms, options, args, {"demo": True})
+
+
+def cmd_indicators(args) -> int:
+    cat = catalogue()
+    if args.json:
+        data = {"catalogue_version": cat.version, "indicators": [i.to_dict() for i in cat.indicators.values()]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return ExitCode.OK
+    print(f"footprint indicator catalogue {cat.version} (not legal advice)\n")
+    for ind in cat.indicators.values():
+        state = "" if ind.status == "active" else "  [planned: not detected by this version]"
+        print(f"{ind.id:13} {ind.title}{state}")
+        print(f"{'':13} observes: {ind.observes}")
+        print(f"{'':13} strength: {ind.strength}; weight {ind.weight}; channels: {', '.join(ind.channels)}")
+        print(f"{'':13} legal ref: {ind.legal_ref}")
+        if ind.note:
+            print(f"{'':13} note: {ind.note}")
+        print()
+    return ExitCode.OK
+
+
+def cmd_sandbox(args) -> int:
+    from crawler.sandbox import serve_forever
+
+    root = Path(args.root)
+    if not root.is_dir():
+        raise TargetError(str(root), "(directory)", "a directory with one folder per host")
+    serve_forever(root, port=args.port)
+    return ExitCode.OK
+
+
+COMMANDS = {"scan": cmd_scan, "demo": cmd_demo, "indicators": cmd_indicators, "sandbox": cmd_sandbox}

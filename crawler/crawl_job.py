@@ -1,0 +1,47 @@
+"""Runs one crawl job in its own process: `python -m crawler.crawl_job JOB.json`.
+
+Twisted's reactor cannot be restarted inside a process, so footprint runs each crawl in a child process; the
+parent (the CLI) stays re-entrant, and a crash of the crawl leaves the captures written so far on disk.
+The job file lists channels, each with its start URLs, budget and capture file, and the shared settings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler import settings as default_settings
+from crawler.spiders.website import WebsiteSpider
+
+
+def run(job: dict) -> int:
+    base = Settings()
+    base.setmodule(default_settings, priority="project")
+    base.setdict(job.get("settings", {}), priority="cmdline")
+    process = CrawlerProcess(base, install_root_handler=True)
+    failures: list[str] = []
+    for n, channel in enumerate(job["channels"]):
+        # Per-channel settings (capture file, delay, robots) ride on a subclass: Scrapy applies a spider's
+        # custom_settings to its own crawler only.
+        custom = {**channel.get("settings", {}), "FOOTPRINT_CAPTURES": channel["captures"]}
+        spider_cls = type(f"WebsiteSpider{n}", (WebsiteSpider,), {"custom_settings": custom})
+        deferred = process.crawl(spider_cls, urls=channel["start_urls"], channel=channel["id"],
+                                 max_pages=channel["max_pages"], max_depth=channel["max_depth"],
+                                 progress=job.get("progress", False))
+        deferred.addErrback(lambda failure, cid=channel["id"]: failures.append(f"{cid}: {failure.value!r}"))
+    if job.get("quiet_tls"):
+        # The sandbox web's certificate is self-signed; the warning it causes on every request is noise there.
+        logging.getLogger("scrapy.core.downloader.tls").setLevel(logging.ERROR)
+    process.start()
+    for failure in failures:
+        print(f"crawl failed: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as fh:
+        sys.exit(run(json.load(fh)))

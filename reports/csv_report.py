@@ -1,0 +1,36 @@
+"""findings.csv: one row per finding over all channels, in report order, for spreadsheets and scripts.
+
+Crawled text reaches spreadsheets here, so every text cell that a spreadsheet would read as a formula (leading
+= + - @, tab or carriage return) gets a leading apostrophe (CSV formula injection, OWASP).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+HEADER = ("finding_id", "channel", "indicator", "strength", "confidence", "member_states", "url", "fetched_at",
+          "body_sha256", "locator", "value", "snippet", "legal_ref")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def finding_rows(report: dict):
+    for channel in report["channels"]:
+        for f in channel["findings"]:
+            ev = f["evidence"]
+            texts = (f["id"], channel["id"], f["indicator"], f["strength"])
+            rest = (" ".join(f["member_states"]), f["url"], f["fetched_at"], f["body_sha256"], ev["locator"],
+                    ev["value"], ev["snippet"], f["legal_ref"])
+            yield [*map(neutralise, texts), repr(float(f["confidence"])), *map(neutralise, rest)]
+
+
+def render_csv(report: dict) -> str:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(HEADER)
+    writer.writerows(finding_rows(report))
+    return buf.getvalue()

@@ -1,0 +1,57 @@
+"""report.html: the report for a compliance officer, rendered from report.json and nothing else.
+
+Crawled pages are hostile input, so the page is built for it: autoescaping on, no scripts, no external resources,
+a Content-Security-Policy that forbids scripts anyway, and only absolute http(s) URLs ever become links
+(javascript:, data: and the like are shown as text). No clock is read: the same report renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+TEMPLATE = "report.html.j2"
+_SAFE_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
+UNRATED_LABEL = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
+
+
+def is_safe_link(url: object) -> bool:
+    """Absolute http(s) URL with a host, no whitespace, control or format characters: safe to put in an href."""
+    return (
+        isinstance(url, str)
+        and bool(_SAFE_URL.match(url))
+        and not any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in url)
+    )
+
+
+def short_hash(value: str, length: int = 12) -> str:
+    return value[:length]
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("reports", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html", "j2"), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.tests["safe_link"] = is_safe_link
+    env.filters["short_hash"] = short_hash
+    return env
+
+
+def _states(report: dict) -> list[tuple[str, dict]]:
+    """Member states, most targeted first (ties by code), which is the order a reviewer reads them in."""
+    return sorted(report["member_states"].items(), key=lambda kv: (-kv[1]["score"], kv[0]))
+
+
+def render_html(report: dict) -> str:
+    return environment().get_template(TEMPLATE).render(
+        report=report, states=_states(report), unrated_label=UNRATED_LABEL
+    )

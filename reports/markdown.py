@@ -1,0 +1,83 @@
+"""report.md: the report as plain Markdown, for tickets, wikis and e-mail, rendered from report.json only.
+
+Crawled text is escaped so that it stays text in any renderer: table pipes, newlines, backslashes, and the
+characters that would start HTML, links or code (< > [ ] `) are backslash-escaped; nothing crawled is ever a link.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
+UNRATED = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
+
+
+def md_text(value: object) -> str:
+    """One line of inert Markdown: whitespace runs (newlines included) collapsed, active characters escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(md_text(c) if str(c) else " " for c in cells) + " |"
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    return [_row(header), "|" + "|".join("---" for _ in header) + "|", *(_row(r) for r in rows), ""]
+
+
+def _verdict(v: dict) -> str:
+    if v["level"] == "not-assessed":
+        head = "**NOT ASSESSED** (no score)"
+    else:
+        head = f"**{v['level'].upper()}**, score {v['score']}/100"
+    return f"{head}, {'complete' if v['complete'] else '**INCOMPLETE PICTURE**'}"
+
+
+def _channel(c: dict) -> list[str]:
+    lines = [f"### {md_text(c['id'])}", ""]
+    if c["status"] in UNRATED:
+        lines.append(f"- Status: **{UNRATED[c['status']]}**, not rated: {md_text(c['reason'] or 'no reason recorded')}")
+    else:
+        lines.append(f"- Risk: **{c['level'].upper()}**, score {c['score']}/100 ({md_text(c['status'])})")
+        if c["status"] == "partial":
+            lines.append(f"- **PARTIAL**: {md_text(c['reason'] or 'some pages failed')}")
+    lines += [f"- Kind: {md_text(c['kind'])}", f"- Target: {md_text(c['target'])}",
+              f"- Pages: {c['pages']['fetched']} fetched, {c['pages']['failed']} failed",
+              f"- Findings: {len(c['findings'])}", ""]
+    if c["indicators"]:
+        lines += _table(["Indicator", "Title", "Contribution", "Findings", "Member states"],
+                        [[i["id"], i["title"], i["score"], i["findings"], " ".join(i["member_states"])]
+                         for i in c["indicators"]])
+    if c["findings"]:
+        lines += _table(
+            ["Indicator", "Member states", "Strength", "Confidence", "URL", "Locator", "Value", "Snippet",
+             "Fetched at", "Body SHA-256", "Legal reference"],
+            [[f["indicator"], " ".join(f["member_states"]), f["strength"], f["confidence"], f["url"],
+              f["evidence"]["locator"], f["evidence"]["value"], f["evidence"]["snippet"], f["fetched_at"],
+              f["body_sha256"][:12], f["legal_ref"]] for f in c["findings"]])
+    return lines
+
+
+def render_markdown(report: dict) -> str:
+    firm, v = report["firm"], report["verdict"]
+    scan = report["scan"]
+    lines = [f"# Solicitation-risk report: {md_text(firm['name'])}", "",
+             f"> **Not legal advice.** {md_text(report['notice'])}", "",
+             f"- Home country: {md_text(firm.get('home_country') or 'not stated')}",
+             f"- Scan: {md_text(scan['id'])}, {scan['started_at']} to {scan['finished_at']}",
+             f"- Tool: {md_text(report['tool']['name'])} {md_text(report['tool']['version'])}, "
+             f"catalogue {md_text(report['tool']['catalogue_version'])}", "",
+             "## Verdict", "", _verdict(v), "", md_text(v["summary"]), "", "## Member states", ""]
+    states = sorted(report["member_states"].items(), key=lambda kv: (-kv[1]["score"], kv[0]))
+    if states:
+        lines += _table(["State", "Score", "Indicators", "Channels"],
+                        [[s, d["score"], " ".join(d["indicators"]), " ".join(d["channels"])] for s, d in states])
+    else:
+        lines += ["No finding named a member state.", ""]
+    lines += ["## Channels", ""]
+    for c in report["channels"]:
+        lines += _channel(c)
+    lines += ["## Errors", ""]
+    lines += [f"- {md_text(e['channel'])}: {md_text(e['url'])}: {md_text(e['error'])}" for e in report["errors"]]
+    lines += [] if report["errors"] else ["No fetch errors."]
+    return "\n".join(lines).rstrip("\n") + "\n"

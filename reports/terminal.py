@@ -1,0 +1,39 @@
+"""The few lines printed after a scan: firm, verdict, one line per channel. Plain text, no colours.
+
+Firm names, reasons and channel ids can carry crawled or user-supplied text, so control and format characters
+(ANSI escapes, bidi overrides) are shown as \\uXXXX rather than sent to the terminal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+UNRATED = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
+
+
+def plain(value: object) -> str:
+    """One line, with whitespace collapsed and control/format characters made visible."""
+    text = " ".join(str(value).split())
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+
+
+def _verdict(v: dict) -> str:
+    level = "NOT ASSESSED" if v["level"] == "not-assessed" else v["level"].upper()
+    score = "no score" if v["score"] is None else f"score {v['score']}/100"
+    return f"Verdict: {level}, {score}, {'complete' if v['complete'] else 'INCOMPLETE PICTURE'}"
+
+
+def _channel(c: dict) -> str:
+    n = len(c["findings"])
+    findings = f"{n} finding{'' if n == 1 else 's'}"
+    if c["status"] in UNRATED:
+        return f"  {plain(c['id'])}: {UNRATED[c['status']]} ({plain(c['reason'] or 'no reason recorded')}), {findings}"
+    partial = f", PARTIAL ({plain(c['reason'] or 'some pages failed')})" if c["status"] == "partial" else ""
+    return f"  {plain(c['id'])}: {c['level'].upper()} {c['score']}/100{partial}, {findings}"
+
+
+def summary_lines(report: dict) -> list[str]:
+    firm = report["firm"]
+    home = f" ({plain(firm['home_country'])})" if firm.get("home_country") else ""
+    return [f"Firm: {plain(firm['name'])}{home}", _verdict(report["verdict"]),
+            f"Channels ({len(report['channels'])}):", *map(_channel, report["channels"])]
