@@ -23,6 +23,7 @@ from detectors.analyze import analyze_documents
 from detectors.context import Context, registrable_domain
 from detectors.model import LEVELS, ChannelResult
 from reports.build import build_report
+from reports.validate import validate_report
 from reports.writer import write_reports
 
 UNSUPPORTED_REASON = "{kind} channels are not scanned by this version of footprint yet"
@@ -189,6 +190,9 @@ def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict
             firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
             channels=channels, started_at=started, finished_at=finished, visitors=firm.scan.visitors,
             config=config)
+        problems = validate_report(report)
+        if problems:  # a report that breaks its own schema is our bug: fail loudly rather than write it
+            raise RuntimeError(f"report for {firm.name!r} does not match its schema: {problems[:3]}")
         paths = write_reports(report, options.out / firm.slug, options.formats)
         outcomes.append(FirmOutcome(firm, report, paths))
     return outcomes

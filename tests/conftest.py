@@ -1,0 +1,33 @@
+"""Shared fixtures: the sandbox web (a local forward proxy serving made-up hosts), never the network."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from crawler.sandbox import SandboxWeb
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_WEB = ROOT / "crawler" / "demo" / "web"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def web_root(tmp_path: Path) -> Path:
+    """A private copy of the demo web that a test may add hosts to."""
+    root = tmp_path / "web"
+    shutil.copytree(DEMO_WEB, root)
+    return root
+
+
+@pytest.fixture
+def sandbox(web_root: Path):
+    with SandboxWeb(web_root) as web:
+        yield web
+
+
+def read_report(out: Path, slug: str) -> dict:
+    return json.loads((out / slug / "report.json").read_text(encoding="utf-8"))
