@@ -181,7 +181,7 @@ def cmd_demo(args) -> int:
     firms = load_profile(Path(str(demo / "firms.yaml")))
     with SandboxWeb(Path(str(demo / "web"))) as web:
         # The sandbox web is local and ours: no politeness delay needed against it.
-        options = _options(args, proxy=web.url, delay=0.0, quiet_tls=True)
+        options = _options(args, proxy=web.url, delay=0.0)
         print(f"footprint demo: sandbox web on {web.url}, no network used", file=sys.stderr)
         return _scan_and_report(firms, options, args, {"demo": True})
 

@@ -8,7 +8,6 @@ The job file lists channels, each with its start URLs, budget and capture file, 
 from __future__ import annotations
 
 import json
-import logging
 import sys
 
 from scrapy.crawler import CrawlerProcess
@@ -33,9 +32,6 @@ def run(job: dict) -> int:
                                  max_pages=channel["max_pages"], max_depth=channel["max_depth"],
                                  progress=job.get("progress", False))
         deferred.addErrback(lambda failure, cid=channel["id"]: failures.append(f"{cid}: {failure.value!r}"))
-    if job.get("quiet_tls"):
-        # The sandbox web's certificate is self-signed; the warning it causes on every request is noise there.
-        logging.getLogger("scrapy.core.downloader.tls").setLevel(logging.ERROR)
     process.start()
     for failure in failures:
         print(f"crawl failed: {failure}", file=sys.stderr)

@@ -208,12 +208,16 @@ class _RuleCache:
 # ---------------------------------------------------------------------------------------------- TLS
 
 
-def _make_tls_context() -> ssl.SSLContext:
-    """A server context with a fresh self-signed EC P-256 certificate (never written anywhere lasting)."""
+def _make_tls_context(hostname: str = "") -> ssl.SSLContext:
+    """A server context with a fresh self-signed EC P-256 certificate (never written anywhere lasting).
+
+    With a host name the certificate names it (subjectAltName), so clients that check the name against the
+    certificate (Scrapy warns, browsers refuse) see what they would see on the real site, bar the trust chain.
+    """
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, CERT_COMMON_NAME)])
     now = dt.datetime.now(dt.UTC)
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(name)
         .issuer_name(name)
@@ -221,8 +225,10 @@ def _make_tls_context() -> ssl.SSLContext:
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=3650))
-        .sign(key, hashes.SHA256())
     )
+    if hostname:
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(hostname)]), critical=False)
+    cert = builder.sign(key, hashes.SHA256())
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     # Only HTTP/1.1 is spoken inside the tunnel; say so, or browsers may try h2.
     ctx.set_alpn_protocols(["http/1.1"])
@@ -346,7 +352,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         if first == b"\x16":  # TLS handshake record
-            self.connection = self.server.web.tls_context.wrap_socket(self.connection, server_side=True)
+            context = self.server.web.tls_context_for(self.tunnel_host or "")
+            self.connection = context.wrap_socket(self.connection, server_side=True)
             self.tunnel_scheme = "https"
         else:
             self.tunnel_scheme = "http"
@@ -538,6 +545,8 @@ class SandboxWeb:
         self._rules = _RuleCache()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._tls_contexts: dict[str, ssl.SSLContext] = {}
+        self._tls_lock = threading.Lock()
 
     # -- lifecycle ----------------------------------------------------------------------------------
 
@@ -579,6 +588,13 @@ class SandboxWeb:
         if self._server is None:
             raise RuntimeError("sandbox web is not running; call start() first")
         return f"http://{self.host}:{self.port}"
+
+    def tls_context_for(self, host: str) -> ssl.SSLContext:
+        """One certificate per host, made on first use and kept for the server's life."""
+        with self._tls_lock:
+            if host not in self._tls_contexts:
+                self._tls_contexts[host] = _make_tls_context(host) if host else self.tls_context
+            return self._tls_contexts[host]
 
     def check_config(self) -> None:
         """Validate every ``ROOT/<host>/_sandbox.yaml``; raise SandboxConfigError on the first bad one."""

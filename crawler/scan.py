@@ -41,7 +41,6 @@ class ScanOptions:
     obey_robots: bool | None = None
     user_agent: str = ""
     progress: bool = True
-    quiet_tls: bool = False
 
 
 @dataclass
@@ -122,7 +121,7 @@ def crawl(jobs: list[tuple[FirmTarget, list[ChannelPlan], Path]], options: ScanO
         shared["FOOTPRINT_PROXY"] = options.proxy
     if options.user_agent:
         shared["USER_AGENT"] = options.user_agent
-    job = {"channels": channels, "settings": shared, "progress": options.progress, "quiet_tls": options.quiet_tls}
+    job = {"channels": channels, "settings": shared, "progress": options.progress}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump(job, fh)
         job_path = fh.name

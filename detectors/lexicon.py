@@ -81,7 +81,11 @@ def phrase_pattern(term: str) -> str:
 def phrase_lexicon(name: str) -> PhraseLexicon:
     """Load `data/lexicons/<name>.yaml`, refusing unknown fields, unknown languages, empty lists, duplicates."""
     file = f"lexicons/{name}.yaml"
-    data = load(file)
+    return lexicon_from_data(file, load(file))
+
+
+def lexicon_from_data(file: str, data: dict) -> PhraseLexicon:
+    """Validate the parsed content of a lexicon file and build its matcher; errors name `file` and the entry."""
     check_keys(file, "(top)", data, {"version", "family", "terms"})
     known = geography().languages
     terms: dict[str, list[str]] = {}

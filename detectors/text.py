@@ -16,6 +16,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Opening quote -> closing quotes it may pair with (German „…“, French «…», English “…” and straight quotes).
 _QUOTES = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", "「": "」"}
 NEGATION_WINDOW = 4  # words before a match in which a negation cue cancels it
+# A quotation may end its own sentence: „Jetzt kaufen!“, « Achetez ! » -- the closing quote right after the stop still
+# belongs to the quoted sentence.
+_STOP_THEN_CLOSE = re.compile(r"[.!?…]+\s?[\"”“»«’‘」]")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -53,6 +56,9 @@ def is_negated(text: str, start: int, language: str) -> bool:
 
 def is_quoted(text: str, start: int, end: int) -> bool:
     left, right = sentence_bounds(text, start, end)
+    closing = _STOP_THEN_CLOSE.match(text, right)
+    if closing:
+        right = closing.end()
     before, after = text[left:start], text[end:right]
     for opener, closers in _QUOTES.items():
         pos = before.rfind(opener)
