@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from enum import IntEnum
@@ -61,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--ignore-robots", action="store_true",
                       help="do not obey robots.txt (for a firm auditing its own sites)")
     scan.add_argument("--delay", type=float, metavar="SECONDS", help="delay between requests to one host")
-    scan.add_argument("--user-agent", metavar="UA", help="User-Agent to send (default names footprint)")
+    scan.add_argument("--user-agent", metavar="UA", help="User-Agent to send, with your contact URL (default: "
+                                                         "$FOOTPRINT_USER_AGENT, else one naming footprint)")
 
     demo = sub.add_parser("demo", help="scan the bundled demo firms on the bundled sandbox web (no network)")
     _common(demo, default_out="footprint-out/demo")
@@ -129,7 +131,8 @@ def cmd_scan(args) -> int:
     if bool(args.urls) == bool(args.firm):
         raise TargetError("command line", "targets", "either URLs or --firm FILE (one of them, not both)")
     firms = load_profile(args.firm) if args.firm else [firm_from_urls(args.urls)]
-    options = _options(args, fail_on=args.fail_on or "", user_agent=args.user_agent or "")
+    user_agent = args.user_agent or os.environ.get("FOOTPRINT_USER_AGENT", "")
+    options = _options(args, fail_on=args.fail_on or "", user_agent=user_agent)
     if args.max_pages is not None:
         if args.max_pages < 1:
             raise TargetError("command line", "--max-pages", f"a whole number of at least 1, got {args.max_pages}")

@@ -8,8 +8,10 @@ BOT_NAME = "footprint"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-# Identify ourselves; operators of a scanned site can see who we are and how to reach us.
-USER_AGENT = "footprint/0.1 (+https://github.com/footprint-audit/footprint; MiCA solicitation audit crawler)"
+# Identify ourselves: site operators can see who is crawling and why. The contact is a placeholder on the
+# reserved .invalid domain until the operator sets theirs (--user-agent or FOOTPRINT_USER_AGENT): we will not
+# pretend to be reachable somewhere we are not.
+USER_AGENT = "footprint/0.1 (MiCA solicitation audit crawler; +https://contact.invalid/set-with---user-agent)"
 ROBOTSTXT_OBEY = True
 
 # Politeness: one request at a time per host, a delay between them, adapted to how fast the server answers.
