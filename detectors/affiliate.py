@@ -17,6 +17,7 @@ from detectors.data_files import check_keys, load, string_list
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.phrases import phrase_findings
+from detectors.platforms import platform_kind
 
 INDICATOR = "AFFILIATE"
 FILE = "lexicons/affiliate.yaml"
@@ -91,7 +92,8 @@ def referral_evidence(url: str) -> tuple[str, str] | None:
     for segment in segments:
         if any(p.match(segment) for p in rules.path_patterns):
             return "referral path", segment
-    if 1 <= len(segments) <= 2 and looks_like_code(segments[-1]):
+    # On a platform (x.com/ExampleFirm, linkedin.com/company/ExampleFirm) a short path is a handle, not a code.
+    if 1 <= len(segments) <= 2 and not platform_kind(host) and looks_like_code(segments[-1]):
         return "code-like short link", segments[-1]
     return None
 

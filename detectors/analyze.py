@@ -41,11 +41,17 @@ def analyze_document(doc: Document, ctx: Context, kinds: str = "website") -> lis
 
 def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = "website") -> list[Finding]:
     findings: dict[str, Finding] = {}
-    for doc in sorted(docs, key=lambda d: (d.url, d.fetched_at)):
+    ids: set[str] = set()
+    # Ties on URL and time (one URL captured twice) are broken by content, so input order never matters.
+    for doc in sorted(docs, key=lambda d: (d.url, d.fetched_at, d.body_sha256, d.requested_url)):
         for finding in analyze_document(doc, ctx, kind):
             site_level = finding.indicator in SITE_LEVEL or finding.evidence.locator in SITE_LEVEL_LOCATORS
             key = f"{finding.indicator}\x1f{finding.evidence.value.lower()}" if site_level else finding.id
-            findings.setdefault(key, finding)  # first by URL wins: deterministic
+            # First by URL wins: deterministic. One finding per id: a switcher's "Deutsch" on a lang="de" page is
+            # the same finding (indicator, URL, value) as the page's own language.
+            if key not in findings and finding.id not in ids:
+                findings[key] = finding
+                ids.add(finding.id)
     return sorted(findings.values(), key=sort_key)
 
 

@@ -18,6 +18,7 @@ from detectors.text import snippet
 
 INDICATOR = "CURRENCY"
 FILE = "lexicons/currency.yaml"
+_GAP = "[ \u00a0\u202f]?"
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 
 
@@ -50,11 +51,13 @@ def _rules() -> _Rules:
             words.append(re.escape(word))
             by_token[word.lower()] = code
     tickers = string_list(FILE, "crypto_tickers", data["crypto_tickers"])
-    unit = (f"(?P<unit>(?-i:{'|'.join(codes)})|{'|'.join(symbols)}|(?<=\\d )(?:{'|'.join(words)})"
+    # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
+    unit = (f"(?P<unit>(?-i:{'|'.join(codes)}|{'|'.join(symbols)})|(?<=\\d )(?:{'|'.join(words)})"
             f"|(?<=\\d)(?:{'|'.join(words)}))")
-    lead = f"(?P<lead>(?-i:{'|'.join(codes)})|{'|'.join(symbols)})"
+    lead = f"(?P<lead>(?-i:{'|'.join(codes)}|{'|'.join(symbols)}))"
+    # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     amount = re.compile(
-        rf"(?<![\w.,])(?:{lead}\s?(?:{_NUMBER})|(?:{_NUMBER})\s?{unit})(?!\w)", re.IGNORECASE)
+        rf"(?<![\w.,])(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{unit})(?!\w)", re.IGNORECASE)
     pair = re.compile(rf"\b(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b")
     return _Rules(amount, pair, strength, by_token)
 

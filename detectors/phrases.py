@@ -3,7 +3,8 @@ page's visible text turned into findings, one per distinct phrase per page.
 
 A match in a language other than English points to the member states where that language is official; an
 English match points nowhere in particular (the finding still shows marketing, untargeted). Where the same words
-exist in several languages, the page's own declared language decides.
+exist in several languages, the page's own declared language decides. A page declaring a non-EU locale (pt-BR,
+fr-CA, de-CH, es-MX) explains copy in its own language, as in LANG: such phrases count as untargeted.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ from detectors.text import is_negated, is_quoted, snippet
 def page_language(doc: Document) -> str:
     parsed = parse_locale(doc.html_lang) if doc.html_lang else None
     return parsed[0] if parsed else ""
+
+
+def explained_by_non_eu_locale(doc: Document, language: str, ctx: Context) -> bool:
+    """Whether the page declares `language` for a region outside the EU/EEA (<html lang="pt-BR"> for pt)."""
+    parsed = parse_locale(doc.html_lang) if doc.html_lang else None
+    return bool(parsed and parsed[0] == language and parsed[1] and not ctx.geo.is_member(parsed[1]))
 
 
 def phrase_findings(
@@ -44,8 +51,9 @@ def phrase_findings(
         phrase = " ".join(match.text.lower().split())
         if phrase in found:
             continue
-        states = () if language == "en" else ctx.geo.states_for_language(language)
-        strength = english_strength if language == "en" else localised_strength
+        untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
+        states = () if untargeted else ctx.geo.states_for_language(language)
+        strength = english_strength if untargeted else localised_strength
         found[phrase] = ctx.finding(doc, indicator, value=phrase, snippet=snippet(text, match.start, match.end),
                                     locator=f"{locator} ({language})", member_states=states, confidence=0.85,
                                     strength=strength)

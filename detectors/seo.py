@@ -17,7 +17,7 @@ from detectors.context import Context
 from detectors.geography import Geography
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import page_language
+from detectors.phrases import explained_by_non_eu_locale, page_language
 
 INDICATOR = "SEO"
 
@@ -66,7 +66,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 confidence=0.9, strength="strong" if landing else "medium"))
         for term in terms:
             language = term.language_for(own_language)
-            if language != "en" and " " in term.text.strip():
+            if language != "en" and " " in term.text.strip() and not explained_by_non_eu_locale(doc, language, ctx):
                 states = ctx.geo.states_for_language(language)
                 value = term.text.lower()
                 found.setdefault(value, ctx.finding(

@@ -1,0 +1,47 @@
+"""Channel analysis is deterministic: the same documents give the same findings, ids and order, however often
+and in whatever order they are analysed (a re-scan must match yesterday's triage)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from detectors.analyze import analyze_documents
+from detectors.context import Context
+
+
+@pytest.fixture(scope="module")
+def documents(all_page_cases):
+    """The whole fixture-page tier as the documents of one channel (many share a URL: ties must not matter)."""
+    return [case.document() for case in all_page_cases]
+
+
+def fingerprint(findings) -> list[tuple[str, dict]]:
+    return [(f.id, f.to_dict()) for f in findings]
+
+
+def test_same_documents_twice_give_identical_findings(documents):
+    first = analyze_documents(documents, Context())
+    assert first, "the fixture pages should produce findings"
+    assert fingerprint(analyze_documents(documents, Context())) == fingerprint(first)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_shuffled_documents_give_identical_findings(documents, seed):
+    shuffled = list(documents)
+    random.Random(seed).shuffle(shuffled)
+    assert fingerprint(analyze_documents(shuffled, Context())) == fingerprint(analyze_documents(documents, Context()))
+
+
+def test_finding_ids_are_unique_within_a_channel(documents):
+    ids = [f.id for f in analyze_documents(documents, Context())]
+    assert len(ids) == len(set(ids))
+
+
+def test_german_page_with_a_language_switcher_reports_german_once(page):
+    html = """<!doctype html><html lang="de"><body><nav><a href="/de/">Deutsch</a> <a href="/fr/">Français</a></nav>
+    <p>Willkommen bei Example Firm.</p></body></html>"""
+    findings = analyze_documents([page(html, url="https://www.example-firm.com/de/")], Context())
+    assert [(f.evidence.value, f.evidence.locator) for f in findings if f.indicator == "LANG"] == [
+        ("fr", "a[href] (language switcher)"), ("de", "html[lang]")]  # Deutsch and /de/ say the same

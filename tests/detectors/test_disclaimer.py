@@ -1,0 +1,48 @@
+"""DISCLAIMER is a marker: found in every language, pointing at no member state, and never suppressing what
+the same page shows (MiCA Art. 61(1): "notwithstanding any contractual clause or disclaimer")."""
+
+from __future__ import annotations
+
+from detectors.analyze import analyze_documents
+from detectors.context import Context
+from detectors.disclaimer import detect as detect_disclaimer
+
+GERMAN_PROMO_WITH_DISCLAIMER = """<!doctype html>
+<html lang="de">
+<head><meta charset="utf-8"><title>Example Firm</title></head>
+<body>
+<main>
+<h1>Jetzt Bitcoin kaufen</h1>
+<p>Eröffnen Sie heute Ihr Konto und sichern Sie sich Ihren Willkommensbonus. Über 200 Kryptowährungen,
+deutschsprachiger Kundenservice und sichere Verwahrung Ihrer Einlagen. Sie zahlen bequem per Überweisung ein
+und handeln rund um die Uhr, auch am Wochenende und an Feiertagen.</p>
+</main>
+<footer><p>Our services are not available to EU residents. Unsere Dienste sind in der EU nicht verfügbar.</p></footer>
+</body>
+</html>"""
+
+
+def test_disclaimer_is_a_marker_naming_no_member_state(disclaimer_case):
+    findings = detect_disclaimer(disclaimer_case.document(), Context())
+    assert {(f.strength, f.member_states) for f in findings} <= {("marker", ())}
+
+
+def test_disclaimer_found_in_many_languages(all_page_cases):
+    languages = {locator.removeprefix("text (").removesuffix(")")
+                 for case in all_page_cases if case.family == "disclaimer"
+                 for (_, _, _, locator) in case.expected}
+    assert len(languages) >= 10, sorted(languages)
+
+
+def test_disclaimer_does_not_suppress_german_promotion(page):
+    findings = analyze_documents([page(GERMAN_PROMO_WITH_DISCLAIMER)], Context())
+    observed = {(f.indicator, f.member_states, f.evidence.value, f.evidence.locator) for f in findings
+                if f.indicator in ("DISCLAIMER", "PROMO", "BONUS", "LANG")}
+    german = ("AT", "BE", "DE", "LI", "LU")
+    assert observed == {
+        ("DISCLAIMER", (), "not available to eu residents", "text (en)"),
+        ("DISCLAIMER", (), "in der eu nicht verfügbar", "text (de)"),
+        ("PROMO", german, "bitcoin kaufen", "text (de)"),
+        ("BONUS", german, "willkommensbonus", "text (de)"),
+        ("LANG", german, "de", "html[lang]"),  # the detected text language, same value, is the same finding
+    }

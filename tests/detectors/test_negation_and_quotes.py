@@ -1,0 +1,74 @@
+"""Negated and quoted phrases are not the firm's own promotion: "No bonus is offered", „Jetzt kaufen!“ from a
+competitor. The plain sentence on the same page still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def page_of(lang: str, *sentences: str) -> str:
+    paragraphs = "".join(f"<p>{s}</p>" for s in sentences)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{paragraphs}</body></html>'
+
+
+def values(found) -> set[str]:
+    return {value for (_, _, value, _) in found}
+
+
+# (detector, page language, a negated or quoted sentence, a plain sentence, the phrase both contain)
+CASES = [
+    ("bonus", "en", "We do not offer a welcome bonus.", "Claim your welcome bonus today.", "welcome bonus"),
+    ("bonus", "en", "There is no sign-up bonus on card deposits.", "Get a sign-up bonus of 10 USDC.",
+     "sign-up bonus"),
+    ("bonus", "de", "Es gibt keinen Willkommensbonus.", "Sichern Sie sich Ihren Willkommensbonus.",
+     "willkommensbonus"),
+    ("bonus", "fr", "Nous ne proposons aucun bonus de bienvenue.", "Profitez de notre bonus de bienvenue.",
+     "bonus de bienvenue"),
+    ("bonus", "es", "No ofrecemos bono de bienvenida.", "Consigue tu bono de bienvenida.", "bono de bienvenida"),
+    ("bonus", "it", "Non offriamo alcun bonus di benvenuto.", "Ricevi il bonus di benvenuto.", "bonus di benvenuto"),
+    ("bonus", "nl", "Wij bieden geen welkomstbonus.", "Ontvang je welkomstbonus.", "welkomstbonus"),
+    ("bonus", "pl", "U nas żadne darmowe krypto nie zastąpi niskich prowizji.", "Odbierz darmowe krypto.",
+     "darmowe krypto"),
+    ("bonus", "sv", "Vi erbjuder ingen välkomstbonus.", "Hämta din välkomstbonus.", "välkomstbonus"),
+    ("bonus", "de", "Ein Mitbewerber wirbt mit „Willkommensbonus für alle!“ und übertreibt.",
+     "Ihr Willkommensbonus wartet.", "willkommensbonus"),
+    ("bonus", "fr", "Un concurrent promet « bonus de bienvenue garanti ! » à tous.",
+     "Votre bonus de bienvenue vous attend.", "bonus de bienvenue"),
+    ("bonus", "en", 'Another exchange says "free crypto for everyone" in its ads.', "Earn free crypto by learning.",
+     "free crypto"),
+    ("bonus", "en", "Another exchange says “free crypto for everyone.” in its ads.", "Earn free crypto by learning.",
+     "free crypto"),
+    ("promo", "de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer.", "Bei uns Bitcoin kaufen.",
+     "bitcoin kaufen"),
+    ("promo", "fr", "Leur slogan « Achetez du bitcoin ! » n’est pas le nôtre.", "Achetez du bitcoin avec nous.",
+     "achetez du bitcoin"),
+    ("promo", "sv", "Deras slogan »Köp bitcoin nu« är inte vår.", "Köp bitcoin hos oss.", "köp bitcoin"),
+    ("promo", "en", "You never have to buy crypto in a hurry.", "Buy crypto with us.", "buy crypto"),
+    ("promo", "de", "Sie sollten nie Krypto kaufen, ohne die Risiken zu kennen.", "Krypto kaufen in zwei Minuten.",
+     "krypto kaufen"),
+]
+IDS = [f"{d}-{lang}-{phrase}" for d, lang, _, _, phrase in CASES]
+
+
+@pytest.mark.parametrize(("detector", "lang", "negated", "plain", "phrase"), CASES, ids=IDS)
+def test_negated_or_quoted_phrase_does_not_fire(detect, detector, lang, negated, plain, phrase):
+    assert phrase not in values(detect(detector, page_of(lang, negated)))
+
+
+@pytest.mark.parametrize(("detector", "lang", "negated", "plain", "phrase"), CASES, ids=IDS)
+def test_plain_sentence_on_the_same_page_still_fires(detect, detector, lang, negated, plain, phrase):
+    assert phrase in values(detect(detector, page_of(lang, negated, plain)))
+
+
+def test_no_bonus_is_offered_raises_no_bonus(detect):
+    assert detect("bonus", page_of("en", "No bonus is offered.")) == set()
+
+
+def test_negation_only_reaches_a_few_words_back(detect):
+    sentence = "We do not charge fees on deposits, and every new account gets a welcome bonus."
+    assert "welcome bonus" in values(detect("bonus", page_of("en", sentence)))
+
+
+def test_a_closed_quotation_earlier_in_the_sentence_does_not_cover_the_phrase(detect):
+    sentence = "Unser Motto „Einfach handeln“ gilt auch für Ihren Willkommensbonus."
+    assert "willkommensbonus" in values(detect("bonus", page_of("de", sentence)))
