@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import tldextract
 
@@ -18,6 +18,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@lru_cache(maxsize=4096)
 def split_host(host: str) -> tuple[str, str, str]:
     """(subdomain, registrable domain, public suffix) of a host name."""
     parts = _extractor()(host.lower().rstrip("."))

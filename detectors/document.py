@@ -100,7 +100,7 @@ def _parse_html(body: bytes, url: str) -> dict:
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "data:")):
             continue
-        target = href if href.startswith(("tel:", "mailto:")) else urljoin(base_url, href)
+        target = href if href.startswith(("tel:", "mailto:", "http://", "https://")) else urljoin(base_url, href)
         links.append(Link(target, _text_of(node)[:200]))
 
     headings = tuple(_text_of(n) for n in tree.css("h1, h2, h3") if _text_of(n))

@@ -1,0 +1,45 @@
+"""The indexed phrase matcher (the hot path) finds exactly what the plain one-regex matcher finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detectors.document import build_document
+from detectors.lexicon import phrase_lexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+FAMILIES = ("promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme")
+
+
+def _texts() -> list[str]:
+    texts = []
+    pages = sorted((ROOT / "tests" / "pages").rglob("*.html")) + sorted((ROOT / "crawler" / "demo").rglob("*.html"))
+    for path in pages:
+        doc = build_document(channel="website:t", requested_url="https://t.example/", url="https://t.example/",
+                             status=200, fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                             body=path.read_bytes())
+        texts.extend([doc.text, doc.title, *doc.headings])
+    return texts
+
+
+TEXTS = _texts()
+EDGE_CASES = [
+    "İstanbul: Willkommensbonus! sign-up\u00adbonus, SIGN UP BONUS, sign—up bonus",
+    "bonus de bienvenue l’application d'échange, programul de recomandare cu bonusuri şi ţări",
+    "kryptowährungen kaufen, Kryptowährung, kryptowährungs-handel",
+]
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_index_and_reference_regex_agree_on_every_fixture_text(family):
+    lexicon = phrase_lexicon(family)
+    for text in TEXTS + EDGE_CASES:
+        fast = [(m.start, m.end, m.languages) for m in lexicon.find(text)]
+        reference = [(m.start, m.end, m.languages) for m in lexicon.find_with_regex(text)]
+        assert fast == reference, text[:200]
+
+
+def test_fixture_texts_are_many_and_multilingual():
+    assert len(TEXTS) > 300
