@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from detectors.context import Context, registrable_domain
@@ -67,6 +67,7 @@ def looks_like_code(token: str) -> bool:
     return len(letters) >= 8 and vowels / len(letters) < 0.25
 
 
+@lru_cache(maxsize=16384)  # a site's header and footer links repeat on every page: judge each URL once
 def referral_evidence(url: str) -> tuple[str, str] | None:
     """(what was recognised, the code or id) when a link carries a referral code or affiliate tracking."""
     parts = urlsplit(url)

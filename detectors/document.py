@@ -22,7 +22,7 @@ _BLOCK_END = re.compile(
     rb"dd|dt|dl|blockquote|figcaption|label|form|address|pre|title)\s*>|<br\s*/?>|<hr\s*/?>)",
     re.IGNORECASE,
 )
-_INVISIBLE = "script, style, noscript, template, svg, iframe, head"
+_INVISIBLE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 _XHTML_NS = "http://www.w3.org/1999/xhtml"
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_LINKS = 2000  # a page with more links than this is a link farm; keep the first ones
@@ -68,6 +68,11 @@ def build_document(
     return Document(**base)
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
 def _text_of(node) -> str:
     return " ".join(node.text(deep=True, separator=" ").split())
 
@@ -96,19 +101,24 @@ def _parse_html(body: bytes, url: str) -> dict:
             alternates.append(Alternate(lang, urljoin(base_url, attrs.get("href") or ""), f'link[hreflang="{lang}"]'))
 
     links = []
+    origin = _origin(base_url)
     for node in tree.css("a[href], area[href]")[:MAX_LINKS]:
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "data:")):
             continue
-        target = href if href.startswith(("tel:", "mailto:", "http://", "https://")) else urljoin(base_url, href)
+        if href.startswith(("tel:", "mailto:", "http://", "https://")):
+            target = href
+        elif href.startswith("/") and not href.startswith("//") and "/." not in href and origin:
+            target = origin + href  # root-relative, the common case: what urljoin would give, without its cost
+        else:
+            target = urljoin(base_url, href)
         links.append(Link(target, _text_of(node)[:200]))
 
-    headings = tuple(_text_of(n) for n in tree.css("h1, h2, h3") if _text_of(n))
+    headings = tuple(t for t in (_text_of(n) for n in tree.css("h1, h2, h3")) if t)
     json_ld = tuple(n.text() for n in tree.css('script[type="application/ld+json"]') if n.text().strip())
-    options = tuple(_text_of(n) for n in tree.css("select option") if _text_of(n))
+    options = tuple(t for t in (_text_of(n) for n in tree.css("select option")) if t)
 
-    for node in tree.css(_INVISIBLE):
-        node.decompose()
+    tree.strip_tags(_INVISIBLE_TAGS)
     root = tree.body or tree.root
     raw = root.text(deep=True, separator=" ") if root else ""
     lines = (" ".join(line.split()) for line in raw.split("\n"))

@@ -25,7 +25,7 @@ INDICATOR = "LANG"
 _OTHER_LANGUAGES = ("ru", "uk", "tr", "zh", "ja", "ko", "ar", "vi", "id", "hi", "th", "he", "fa", "ms",
                     "ca", "gl", "eu", "lb", "sq", "sr", "bs", "mk", "af", "be")
 MIN_TEXT = 120  # characters: shorter texts are identified too unreliably to count
-MAX_TEXT = 2000  # characters: enough to identify a page (stack-notes: 100 % on 2 kB texts), bounded cost
+MAX_TEXT = 800  # characters of prose: several sentences (stack-notes: 99.9 % on single sentences), bounded cost
 PROSE_LINE = 40  # characters: lines at least this long are prose, not menu items
 MIN_PROBABILITY = 0.9
 

@@ -28,27 +28,32 @@ STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees ste
 
 @dataclass(frozen=True)
 class _Words:
-    starts: tuple[int, ...]  # start offset of each word, in order
-    positions: dict[str, list[int]]  # lower-cased word -> indexes of its occurrences
-    prefixes: dict[str, list[int]]  # first STEM letters -> indexes, for the one-word stems
+    folded: str  # the text lower-cased, same length and offsets as the text
+    words: frozenset[str]  # its distinct words
+    prefixes: frozenset[str]  # the first STEM letters of its longer words
 
 
 @lru_cache(maxsize=16)
 def _words(text: str) -> _Words:
-    """The words of a text, indexed once and shared by every family that reads the same text."""
-    starts, positions, prefixes = [], {}, {}
+    """The distinct words of a text (a C-speed scan), shared by every family that reads the same text."""
     folded = text.lower()
     if len(folded) != len(text):  # a few letters (İ) lower-case to two characters: keep offsets exact
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if "ş" in folded or "ţ" in folded:
         folded = folded.translate(_FOLD)
-    for i, m in enumerate(_WORD.finditer(folded)):
-        word = m.group(0)
-        starts.append(m.start())
-        positions.setdefault(word, []).append(i)
-        if len(word) >= STEM:
-            prefixes.setdefault(word[:STEM], []).append(i)
-    return _Words(tuple(starts), positions, prefixes)
+    words = frozenset(_WORD.findall(folded))
+    return _Words(folded, words, frozenset(w[:STEM] for w in words if len(w) >= STEM))
+
+
+@lru_cache(maxsize=4096)
+def _scanner(firsts: frozenset[str], stems: frozenset[str]) -> re.Pattern:
+    """Finds the few words of a page that can start a phrase (those the page and the lexicon share)."""
+    parts = []
+    if firsts:
+        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True)) + r")(?!\w)")
+    if stems:
+        parts.append("(?:" + "|".join(re.escape(p) for p in sorted(stems)) + r")\w*")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class PhraseLexicon:
         self.family = family
         self.terms = terms
         self._per_language: dict[str, re.Pattern] = {}
+        self._languages_of: dict[str, tuple[str, ...]] = {}
         # Reference matcher: one alternation over every language, longest phrase first, so "bitcoin kaufen" beats
         # "bitcoin" at the same position whichever language lists the shorter word.
         patterns = sorted({phrase_pattern(t) for lang in terms for t in terms[lang]}, key=lambda p: (-len(p), p))
@@ -109,19 +115,19 @@ class PhraseLexicon:
     def find(self, text: str) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest at each position (as the reference regex)."""
         index = _words(text)
-        candidates: dict[int, list[re.Pattern]] = {}  # word index -> regexes of phrases that may start there
-        for word in self._by_first.keys() & index.positions.keys():
-            for i in index.positions[word]:
-                candidates.setdefault(i, []).extend(regex for _n, regex in self._by_first[word])
-        for prefix in self._by_stem.keys() & index.prefixes.keys():
-            for i in index.prefixes[prefix]:
-                candidates.setdefault(i, []).extend(regex for _stem, regex in self._by_stem[prefix])
+        firsts = self._by_first.keys() & index.words
+        stems = self._by_stem.keys() & index.prefixes
+        if not firsts and not stems:
+            return []
         found, covered = [], -1
-        for i in sorted(candidates):
-            start = index.starts[i]
+        for m in _scanner(frozenset(firsts), frozenset(stems)).finditer(index.folded):
+            start = m.start()
             if start < covered:
                 continue  # inside the previous match
-            best_end = max((m.end() for m in (r.match(text, start) for r in candidates[i]) if m), default=-1)
+            word = m.group(0)
+            regexes = [regex for _n, regex in self._by_first.get(word, ())]
+            regexes += [regex for stem, regex in self._by_stem.get(word[:STEM], ()) if word.startswith(stem)]
+            best_end = max((r.end() for r in (regex.match(text, start) for regex in regexes) if r), default=-1)
             if best_end > start:
                 found.append(self._match(text, start, best_end))
                 covered = best_end
@@ -133,8 +139,12 @@ class PhraseLexicon:
 
     def _match(self, text: str, start: int, end: int) -> PhraseMatch:
         phrase = text[start:end]
-        languages = tuple(lang for lang in sorted(self.terms) if self.matches_in(lang, phrase))
-        return PhraseMatch(languages or ("en",), phrase, start, end)
+        key = phrase.lower()
+        languages = self._languages_of.get(key)
+        if languages is None:  # which languages list this phrase: asked once per distinct phrase
+            languages = tuple(lang for lang in sorted(self.terms) if self.matches_in(lang, phrase)) or ("en",)
+            self._languages_of[key] = languages
+        return PhraseMatch(languages, phrase, start, end)
 
 
 def phrase_pattern(term: str) -> str:

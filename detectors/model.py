@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 LEVELS = ("none", "low", "medium", "high")
@@ -87,7 +88,7 @@ class Finding:
     legal_ref: str
     strength: str = "medium"  # strong | medium | weak | marker, as decided for this observation
 
-    @property
+    @cached_property  # the fingerprint is read for dedup, sorting and output: hash once
     def id(self) -> str:
         return finding_id(self.indicator, self.channel, self.url, self.evidence.value)
 
@@ -107,6 +108,7 @@ class Finding:
         return cls(**data)
 
 
+@lru_cache(maxsize=8192)  # every finding of a page shares its URL
 def normalise_url(url: str) -> str:
     """Lower-case scheme and host, drop the fragment and a default port: the form used in finding ids."""
     parts = urlsplit(url.strip())

@@ -7,6 +7,7 @@ pattern finds the candidates and libphonenumber decides what is a valid number o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import phonenumbers
@@ -19,6 +20,7 @@ INDICATOR = "PHONE"
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)\d[\d \u00a0().\-/]{5,20}\d")
 
 
+@lru_cache(maxsize=4096)  # a support number repeats in every page footer: parse it once
 def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
     raw = raw.strip()
     if raw.startswith("00"):
@@ -49,7 +51,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             number = _parse(unquote(link.url[4:]))
             if number:
                 add(number, f'<a href="{link.url}">{link.text}</a>', "a[href^=tel:]")
-        elif (urlsplit(link.url).hostname or "") in ("wa.me", "api.whatsapp.com"):
+        elif ("wa.me" in link.url or "whatsapp.com" in link.url) and (
+                (urlsplit(link.url).hostname or "") in ("wa.me", "api.whatsapp.com")):
             digits = re.sub(r"\D", "", urlsplit(link.url).path) or re.sub(r"\D", "", urlsplit(link.url).query)
             number = _parse("+" + digits) if digits else None
             if number:

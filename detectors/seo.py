@@ -52,12 +52,20 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     countries, names = _country_regex(ctx.geo)
     found: dict[str, Finding] = {}
     own_language = page_language(doc)
-    for locator, text, landing in _fields(doc):
-        if not text:
-            continue
-        terms = crypto.find(text)
-        if not terms:
-            continue
+    fields = [(locator, text, landing) for locator, text, landing in _fields(doc) if text]
+    # One pass over all fields joined (one word index instead of one per field), matches split back per field.
+    joined = "\n".join(text for _, text, _ in fields)
+    terms_by_field: dict[int, list] = {}
+    offsets = []
+    position = 0
+    for _, text, _ in fields:
+        offsets.append(position)
+        position += len(text) + 1
+    for term in crypto.find(joined):
+        field = next(i for i in range(len(fields) - 1, -1, -1) if offsets[i] <= term.start)
+        terms_by_field.setdefault(field, []).append(term)
+    for field, terms in sorted(terms_by_field.items()):
+        locator, text, landing = fields[field]
         for m in countries.finditer(text):
             code = names[m.group(0).lower()]
             value = f"{terms[0].text.lower()} + {m.group(0).lower()}"
