@@ -167,13 +167,12 @@ def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict
             shutil.rmtree(capture_dir)  # a new scan's captures replace the previous scan's in this folder
         capture_dir.mkdir(parents=True)
         plans, unsupported = plan_channels(firm, options)
-        jobs.append((firm, plans, capture_dir))
-    code, tail = crawl(jobs, options)
+        jobs.append((firm, plans, capture_dir, unsupported))
+    code, tail = crawl([job[:3] for job in jobs], options)
     failure = f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""
     finished = utc_now()
     outcomes = []
-    for firm, plans, capture_dir in jobs:
-        _, unsupported = plan_channels(firm, options)
+    for firm, plans, capture_dir, unsupported in jobs:
         channels = assess(firm, plans, unsupported, capture_dir, failure)
         config = {
             "max_pages": options.max_pages or firm.scan.max_pages,
