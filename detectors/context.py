@@ -60,4 +60,6 @@ class Context:
             evidence=Evidence(value=value, snippet=snippet[:300], locator=locator),
             legal_ref=self.catalogue[indicator].legal_ref,
             strength=strength,
+            visitors=(doc.visitor,) if doc.visitor else (),
+            record_id=doc.record_id,
         )

@@ -54,12 +54,16 @@ def build_document(
     fetched_at: str,
     content_type: str,
     body: bytes,
+    visitor: str = "",
+    rendered: bool = False,
+    record_id: str = "",
 ) -> Document:
     kind = classify(content_type, body, url)
     host = urlsplit(url).hostname or ""
     base = dict(
         channel=channel, url=url, requested_url=requested_url, status=status, fetched_at=fetched_at,
         body_sha256=sha256(body), content_type=content_type, kind=kind, platform=bool(platform_kind(host)),
+        visitor=visitor, rendered=rendered, record_id=record_id,
     )
     if kind == "html":
         return Document(**base, **_parse_html(body, url))

@@ -59,6 +59,9 @@ class Document:
     json_ld: tuple[str, ...] = ()  # raw JSON-LD blocks, parsed by the detectors that need them
     select_options: tuple[str, ...] = ()  # option labels of <select> elements (currency/language pickers)
     platform: bool = False
+    visitor: str = ""  # country code of the visitor profile that fetched it ("" when fetched without one)
+    rendered: bool = False  # the DOM after a real browser ran the page's scripts, not the raw response
+    record_id: str = ""  # WARC-Record-ID of the capture this document was built from
 
     def meta_value(self, name: str) -> str:
         name = name.lower()
@@ -87,6 +90,9 @@ class Finding:
     evidence: Evidence
     legal_ref: str
     strength: str = "medium"  # strong | medium | weak | marker, as decided for this observation
+    visitors: tuple[str, ...] = ()  # visitor profiles that were shown this evidence
+    record_id: str = ""  # WARC-Record-ID of the capture the evidence is in
+    screenshot: str = ""  # path of a screenshot of the page, relative to the report
 
     @cached_property  # the fingerprint is read for dedup, sorting and output: hash once
     def id(self) -> str:
@@ -96,6 +102,7 @@ class Finding:
         data = asdict(self)
         data["id"] = self.id
         data["member_states"] = list(self.member_states)
+        data["visitors"] = list(self.visitors)
         data["confidence"] = round(self.confidence, 3)
         return data
 
@@ -105,6 +112,7 @@ class Finding:
         data.pop("id", None)
         data["evidence"] = Evidence(**data["evidence"])
         data["member_states"] = tuple(data["member_states"])
+        data["visitors"] = tuple(data.get("visitors", ()))
         return cls(**data)
 
 
