@@ -7,44 +7,30 @@ A channel is `assessed` when HTML pages were fetched and nothing failed, `partia
 
 from __future__ import annotations
 
-import base64
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from crawler.warc import Archive
 from detectors.document import build_document
 from detectors.model import ChannelResult, Document
 from detectors.walls import wall_kind
-
-
-class CaptureFileError(ValueError):
-    pass
 
 
 @dataclass
 class ChannelCaptures:
     documents: list[Document] = field(default_factory=list)
     records: list[dict] = field(default_factory=list)
-    corrupt_lines: list[int] = field(default_factory=list)
+    torn: str = ""  # the archive ended in a torn record (a crawl killed mid-write)
 
 
-def read_captures(path: Path) -> ChannelCaptures:
-    """Parse a capture file; a truncated or corrupt line (a crawl killed mid-write) is skipped and reported."""
-    out = ChannelCaptures()
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError:
-                out.corrupt_lines.append(number)
-                continue
-            out.records.append(record)
-            if record.get("body_b64") is not None and record.get("status") is not None:
-                out.documents.append(document_from_record(record))
+def channel_captures(archive: Archive, channel_id: str) -> ChannelCaptures:
+    """The captures of one channel, and the documents built from them (re-parsed from the stored bytes)."""
+    out = ChannelCaptures(torn=archive.torn)
+    for record in archive.captures:
+        if record["channel"] != channel_id:
+            continue
+        out.records.append(record)
+        if record.get("body") is not None and record.get("status") is not None:
+            out.documents.append(document_from_record(record))
     return out
 
 
@@ -52,7 +38,8 @@ def document_from_record(record: dict) -> Document:
     return build_document(
         channel=record["channel"], requested_url=record["requested_url"], url=record["url"],
         status=int(record["status"]), fetched_at=record["fetched_at"],
-        content_type=record.get("content_type", ""), body=base64.b64decode(record["body_b64"]),
+        content_type=record.get("content_type", ""), body=record["body"], visitor=record.get("visitor", ""),
+        rendered=bool(record.get("rendered")), record_id=record.get("record_id", ""),
     )
 
 
@@ -86,11 +73,13 @@ def channel_result(channel_id: str, kind: str, target: str, captures: ChannelCap
                 fetched_html.append(doc)
         elif doc.kind == "other":
             other_types.add(doc.content_type.split(";")[0].strip() or "unknown type")
-    for number in captures.corrupt_lines:
-        errors.append({"url": "", "error": f"capture file line {number} is corrupt (crawl interrupted?)"})
+    if captures.torn:
+        errors.append({"url": "", "error": f"capture archive ends in a torn record (crawl interrupted?): "
+                                           f"{captures.torn}"})
 
     result = ChannelResult(id=channel_id, kind=kind, target=target, status="assessed",
-                           pages_fetched=len(fetched_html), pages_failed=failed, errors=errors)
+                           pages_fetched=len({d.url for d in fetched_html}), pages_failed=failed, errors=errors,
+                           rendered=sorted({d.url for d in fetched_html if d.rendered}))
     if not fetched_html:
         if walls:
             result.status, result.reason = "inconclusive", "; ".join(walls[:3])

@@ -52,9 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     _common(scan)
     scan.add_argument("--max-pages", type=int, metavar="N", help="page budget per website channel")
     scan.add_argument("--max-depth", type=int, metavar="N", help="link depth limit from the start URLs")
-    scan.add_argument("--render", choices=RENDER_MODES, help="browser rendering (this version fetches without "
-                                                             "JavaScript: only 'never' and 'auto' are accepted)")
-    scan.add_argument("--visitor", action="append", metavar="CC", help="visitor country (repeatable), recorded")
+    scan.add_argument("--render", choices=RENDER_MODES, help="browser rendering: auto (pages that need it), "
+                                                             "always, never")
+    scan.add_argument("--visitor", action="append", metavar="CC",
+                      help="visit as a resident of this country too (repeatable); a neutral US visitor is the "
+                           "baseline")
+    scan.add_argument("--visitor-proxy", action="append", metavar="CC=URL",
+                      help="proxy exiting in that country for that visitor (repeatable)")
+    scan.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
     scan.add_argument("--fail-on", choices=LEVELS[1:], metavar="LEVEL",
                       help="exit 1 when a channel reaches LEVEL (low, medium, high)")
     scan.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated "
@@ -67,6 +72,14 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="scan the bundled demo firms on the bundled sandbox web (no network)")
     _common(demo, default_out="footprint-out/demo")
+
+    analyze = sub.add_parser("analyze", help="rebuild the reports from a capture.warc.gz, without the network",
+                             description="Re-assess an archive written by `footprint scan`: same detectors, same "
+                                         "finding ids, no network.")
+    analyze.add_argument("archive", metavar="ARCHIVE", help="a capture.warc.gz")
+    analyze.add_argument("--firm", metavar="FILE", help="firm profile to take the firm's name and country from")
+    analyze.add_argument("--out", default="footprint-out", metavar="DIR", help="output folder")
+    analyze.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated")
 
     indicators = sub.add_parser("indicators", help="print the indicator catalogue with legal references")
     indicators.add_argument("--json", action="store_true", help="as JSON")
@@ -111,13 +124,18 @@ def run() -> None:
 
 # ---------------------------------------------------------------------------------------------- commands
 
-def _options(args, **overrides):
-    from crawler.scan import ScanOptions
-
+def _formats(args) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in getattr(args, "format", ",".join(FORMATS)).split(",") if f.strip())
     for f in formats:
         if f not in FORMATS:
             raise TargetError("command line", "--format", f"formats among {', '.join(FORMATS)}, got {f!r}")
+    return formats
+
+
+def _options(args, **overrides):
+    from crawler.scan import ScanOptions
+
+    formats = _formats(args)
     if args.proxy:
         check_url("command line", "--proxy", args.proxy)
     options = ScanOptions(out=Path(args.out), proxy=args.proxy or "", formats=formats, progress=not args.quiet)
@@ -147,17 +165,18 @@ def cmd_scan(args) -> int:
         options.delay = args.delay
     if args.ignore_robots:
         options.obey_robots = False
-    visitors = [check_country("command line", "--visitor", v) for v in args.visitor or []]
-    requested = {args.render} if args.render else {f.scan.render for f in firms}
-    if "always" in requested:
-        raise TargetError(args.firm or "command line", "render", "'never' or 'auto': browser rendering is not "
-                          "available in this version, so 'always' cannot be honoured")
-    for firm in firms:
-        if visitors:
-            firm.scan.visitors = visitors
-    if "auto" in requested:
-        print("footprint: note: render 'auto' requested; this version fetches pages without a browser "
-              "(JavaScript-only content is not seen)", file=sys.stderr)
+    options.visitors = [check_country("command line", "--visitor", v) for v in args.visitor or []]
+    for entry in args.visitor_proxy or []:
+        country, sep, url = entry.partition("=")
+        if not sep:
+            expected = f"CC=URL, e.g. DE=http://user@host:port, got {entry!r}"
+            raise TargetError("command line", "--visitor-proxy", expected)
+        options.visitor_proxies[check_country("command line", "--visitor-proxy", country)] = check_url(
+            "command line", f"--visitor-proxy {country}", url)
+    if args.render:
+        options.render = args.render
+    if args.no_screenshots:
+        options.screenshots = False
     return _scan_and_report(firms, options, args)
 
 
@@ -189,6 +208,21 @@ def cmd_demo(args) -> int:
         return _scan_and_report(firms, options, args, {"demo": True})
 
 
+def cmd_analyze(args) -> int:
+    from crawler.offline import analyze_archive
+    from reports.terminal import summary_lines
+
+    formats = _formats(args)
+    firm = load_profile(args.firm)[0] if args.firm else None
+    outcome = analyze_archive(Path(args.archive), Path(args.out), formats, firm)
+    print("\n".join(summary_lines(outcome.report)))
+    for fmt, path in sorted(outcome.paths.items()):
+        print(f"  {fmt:5} {path}")
+    from crawler.scan import exit_code
+
+    return exit_code([outcome], "")
+
+
 def cmd_indicators(args) -> int:
     cat = catalogue()
     if args.json:
@@ -218,4 +252,5 @@ def cmd_sandbox(args) -> int:
     return ExitCode.OK
 
 
-COMMANDS = {"scan": cmd_scan, "demo": cmd_demo, "indicators": cmd_indicators, "sandbox": cmd_sandbox}
+COMMANDS = {"scan": cmd_scan, "demo": cmd_demo, "analyze": cmd_analyze, "indicators": cmd_indicators,
+            "sandbox": cmd_sandbox}

@@ -30,7 +30,8 @@ def run(job: dict) -> int:
         spider_cls = type(f"WebsiteSpider{n}", (WebsiteSpider,), {"custom_settings": custom})
         deferred = process.crawl(spider_cls, urls=channel["start_urls"], channel=channel["id"],
                                  max_pages=channel["max_pages"], max_depth=channel["max_depth"],
-                                 progress=job.get("progress", False))
+                                 progress=job.get("progress", False), visitors=channel.get("visitors"),
+                                 render=channel.get("render", "never"))
         deferred.addErrback(lambda failure, cid=channel["id"]: failures.append(f"{cid}: {failure.value!r}"))
     process.start()
     for failure in failures:

@@ -1,19 +1,23 @@
-"""Item pipelines: captures appended to a JSON-lines file as they arrive, so a crash keeps what was collected."""
+"""Item pipelines: each capture goes into the firm's WARC archive as it arrives, so a crash keeps what was
+collected (every record is flushed as its own gzip member)."""
 
 from __future__ import annotations
 
-import json
-import os
+import base64
 
 from scrapy.exceptions import NotConfigured
 
+from crawler.warc import CaptureWriter
+
 
 class CaptureWriterPipeline:
-    """Writes each capture to FOOTPRINT_CAPTURES (one file per crawler: footprint gives each channel its own)."""
+    """Writes each capture to the WARC file FOOTPRINT_CAPTURES. Several channels (crawlers) of one firm share
+    one archive: writers are shared per path within the crawl process and closed with their last user."""
+
+    _open: dict[str, tuple[CaptureWriter, int]] = {}
 
     def __init__(self, path: str):
         self.path = path
-        self.file = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -23,14 +27,18 @@ class CaptureWriterPipeline:
         return cls(path)
 
     def open_spider(self, spider=None):
-        os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-        self.file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close_spider
+        writer, users = self._open.get(self.path, (None, 0))
+        self._open[self.path] = (writer or CaptureWriter(self.path), users + 1)
 
     def close_spider(self, spider=None):
-        if self.file:
-            self.file.close()
+        writer, users = self._open.pop(self.path)
+        if users > 1:
+            self._open[self.path] = (writer, users - 1)
+        else:
+            writer.close()
 
     def process_item(self, item, spider=None):
-        self.file.write(json.dumps(dict(item), sort_keys=True, ensure_ascii=False) + "\n")
-        self.file.flush()  # one record at a time reaches the disk: a killed crawl loses at most the page in flight
+        writer, _ = self._open[self.path]
+        body = base64.b64decode(item["body_b64"]) if item.get("body_b64") else b""
+        item["record_id"] = writer.write_capture(item, body)
         return item

@@ -1,32 +1,38 @@
-"""A scan: plan a firm's channels, crawl them (in a child process), judge the captures, write the reports.
+"""A scan: plan a firm's channels, crawl them (in a child process) as each visitor, judge the captures, take
+screenshots of the pages with findings, write the reports.
 
-Collect, then judge: the crawl only stores what it saw (captures/*.jsonl under the firm's output folder); the
-report is built from those files alone, so it can be rebuilt without the network.
+Collect, then judge: the crawl only stores what it saw, in `OUT/<firm>/capture.warc.gz`; the report is built
+from that archive alone (`assess`), which is also what `footprint analyze` runs, without the network.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.captures import channel_result, read_captures
+from detectors.geo import analyze_visitors
+
+from crawler.browser import chromium_executable, launch_options
+from crawler.captures import channel_captures, channel_result
 from crawler.targets import FirmTarget
+from crawler.visitors import VisitorProfile, profiles
+from crawler.warc import Archive, CaptureWriter, read_archive
 from detectors.analyze import analyze_documents
 from detectors.context import Context, registrable_domain
 from detectors.model import LEVELS, ChannelResult
-from reports.build import build_report
+from reports.build import build_report, tool_version
 from reports.validate import validate_report
 from reports.writer import write_reports
 
 UNSUPPORTED_REASON = "{kind} channels are not scanned by this version of footprint yet"
+ARCHIVE = "capture.warc.gz"
 
 
 @dataclass
@@ -39,6 +45,10 @@ class ScanOptions:
     max_depth: int | None = None
     delay: float | None = None
     obey_robots: bool | None = None
+    render: str | None = None
+    screenshots: bool | None = None
+    visitors: list[str] = field(default_factory=list)
+    visitor_proxies: dict[str, str] = field(default_factory=dict)
     user_agent: str = ""
     progress: bool = True
 
@@ -60,8 +70,41 @@ class FirmOutcome:
     paths: dict[str, Path]
 
 
+@dataclass
+class FirmRun:
+    """Everything a firm's scan decided before crawling: recorded in the archive's warcinfo record, so that
+    `footprint analyze` can rebuild the report from the archive alone."""
+
+    firm: dict
+    plans: list[ChannelPlan]
+    unsupported: list[dict]
+    visitors: list[dict]  # visitor profiles, proxies without passwords
+    config: dict
+
+    def to_dict(self) -> dict:
+        return {"footprint": tool_version(), "firm": self.firm, "plans": [p.__dict__ for p in self.plans],
+                "unsupported": self.unsupported, "visitors": self.visitors, "config": self.config}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FirmRun:
+        return cls(firm=data["firm"], plans=[ChannelPlan(**p) for p in data["plans"]],
+                   unsupported=data.get("unsupported", []), visitors=data.get("visitors", []),
+                   config=data.get("config", {}))
+
+
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def setting(options: ScanOptions, firm: FirmTarget, name: str):
+    """A scan setting: the command line's value when given, else the firm profile's."""
+    value = getattr(options, name)
+    return getattr(firm.scan, name) if value is None else value
+
+
+def visitor_profiles(firm: FirmTarget, options: ScanOptions) -> list[VisitorProfile]:
+    proxies = {**firm.scan.visitor_proxies, **options.visitor_proxies}
+    return profiles(options.visitors or firm.scan.visitors, proxies)
 
 
 def plan_channels(firm: FirmTarget, options: ScanOptions) -> tuple[list[ChannelPlan], list[ChannelResult]]:
@@ -97,23 +140,50 @@ def _unsupported(channel_id: str, kind: str, target: str) -> ChannelResult:
                          reason=UNSUPPORTED_REASON.format(kind=kind))
 
 
-def _channel_file(channel_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-." else "_" for c in channel_id) + ".jsonl"
+def _unsupported_results(run: FirmRun) -> list[ChannelResult]:
+    return [_unsupported(u["id"], u["kind"], u["target"]) for u in run.unsupported]
 
 
-def crawl(jobs: list[tuple[FirmTarget, list[ChannelPlan], Path]], options: ScanOptions) -> tuple[int, str]:
+def _crawl_settings(options: ScanOptions, firm: FirmTarget, render: str) -> dict:
+    delay = setting(options, firm, "delay")
+    settings = {"DOWNLOAD_DELAY": delay, "ROBOTSTXT_OBEY": setting(options, firm, "obey_robots"),
+                "AUTOTHROTTLE_START_DELAY": max(delay, 0.1)}
+    if delay == 0:
+        settings["AUTOTHROTTLE_ENABLED"] = False
+    return settings
+
+
+def _browser_settings(proxied: bool) -> dict:
+    """scrapy-playwright: only requests marked `playwright` go through the browser, the rest stay plain HTTP."""
+    handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    return {
+        "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(chromium_executable(), proxied),
+        # Bounded memory on long crawls: few contexts (one per visitor), few pages open in each.
+        "PLAYWRIGHT_MAX_CONTEXTS": 8,
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 30_000,
+        # The context's own locale, Accept-Language and user agent, not Scrapy's headers.
+        "PLAYWRIGHT_PROCESS_REQUEST_HEADERS": None,
+        "PLAYWRIGHT_RESTART_DISCONNECTED_BROWSER": True,
+    }
+
+
+def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], options: ScanOptions) -> tuple[int, str]:
     """Crawl every planned channel of every firm in one child process. Returns its exit code and stderr tail."""
     channels = []
-    for firm, plans, capture_dir in jobs:
-        settings = {"DOWNLOAD_DELAY": firm.scan.delay if options.delay is None else options.delay,
-                    "ROBOTSTXT_OBEY": firm.scan.obey_robots if options.obey_robots is None else options.obey_robots}
-        settings["AUTOTHROTTLE_START_DELAY"] = max(settings["DOWNLOAD_DELAY"], 0.1)
-        if settings["DOWNLOAD_DELAY"] == 0:
-            settings["AUTOTHROTTLE_ENABLED"] = False
-        for plan in plans:
+    needs_browser = False
+    proxied = bool(options.proxy)
+    for firm, run, visitors, archive in jobs:
+        render = run.config["render"]
+        needs_browser |= render != "never"
+        proxied |= any(v.proxy for v in visitors)
+        visitor_dicts = [{**v.__dict__} for v in visitors]  # with the real proxy URL, for the crawl only
+        for plan in run.plans:
             channels.append({"id": plan.id, "start_urls": plan.start_urls, "max_pages": plan.max_pages,
-                             "max_depth": plan.max_depth, "captures": str(capture_dir / _channel_file(plan.id)),
-                             "settings": settings})
+                             "max_depth": plan.max_depth, "captures": str(archive), "visitors": visitor_dicts,
+                             "render": render, "settings": _crawl_settings(options, firm, render)})
     if not channels:
         return 0, ""
     shared: dict = {}
@@ -121,6 +191,8 @@ def crawl(jobs: list[tuple[FirmTarget, list[ChannelPlan], Path]], options: ScanO
         shared["FOOTPRINT_PROXY"] = options.proxy
     if options.user_agent:
         shared["USER_AGENT"] = options.user_agent
+    if needs_browser:
+        shared.update(_browser_settings(proxied))
     job = {"channels": channels, "settings": shared, "progress": options.progress}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump(job, fh)
@@ -141,59 +213,141 @@ def crawl(jobs: list[tuple[FirmTarget, list[ChannelPlan], Path]], options: ScanO
     return proc.returncode, "\n".join(tail)
 
 
-def assess(firm: FirmTarget, plans: list[ChannelPlan], unsupported: list[ChannelResult], capture_dir: Path,
-           crawl_failure: str = "") -> list[ChannelResult]:
-    """Judge the stored captures: pure with respect to the network (only the capture files are read)."""
-    first_party = frozenset({registrable_domain(urlsplit(u).hostname or "") for u in firm.websites})
-    ctx = Context(first_party=first_party, home_country=firm.home_country)
+def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[ChannelResult]:
+    """Judge a firm's captures: reads only the archive, so a report can be rebuilt without the network."""
+    first_party = frozenset(registrable_domain(urlsplit(u).hostname or "")
+                            for p in run.plans if p.kind == "website" for u in p.start_urls)
+    ctx = Context(first_party=first_party, home_country=run.firm.get("home_country", ""))
+    baseline = next((v["country"] for v in run.visitors if v.get("baseline")), "")
+    eu_visitors = tuple(v["country"] for v in run.visitors
+                        if not v.get("baseline") and ctx.geo.is_member(v["country"]))
     results = []
-    for plan in plans:
-        captures = read_captures(capture_dir / _channel_file(plan.id))
+    for plan in run.plans:
+        captures = channel_captures(archive, plan.id)
         result = channel_result(plan.id, plan.kind, plan.target, captures)
         if result.status in ("assessed", "partial"):
             result.findings = analyze_documents(captures.documents, ctx, plan.kind)
+            if baseline and eu_visitors and plan.kind == "website":
+                geo_findings, verdicts = analyze_visitors(captures.documents, ctx, baseline, eu_visitors)
+                result.findings = sorted(result.findings + geo_findings, key=lambda f: (f.indicator, f.url, f.id))
+                result.geoblock = verdicts
         if crawl_failure:
             result.errors.append({"url": plan.target, "error": f"crawler process failed: {crawl_failure}"})
         results.append(result)
-    return results + unsupported
+    return results + _unsupported_results(run)
+
+
+def attach_screenshots(channels: list[ChannelResult], shots: dict[tuple[str, str], str]) -> None:
+    for channel in channels:
+        channel.findings = [replace(f, screenshot=shots.get((f.url, (f.visitors or ("",))[0]), ""))
+                            for f in channel.findings]
+
+
+def screenshot_targets(channels: list[ChannelResult], run: FirmRun) -> list[tuple[str, str, dict]]:
+    """The pages with findings, per visitor that saw them; the strongest-evidence pages first, capped."""
+    from crawler.screenshots import MAX_PER_CHANNEL
+
+    profiles_by_country = {v["country"]: v for v in run.visitors}
+    targets = []
+    for channel in channels:
+        seen: dict[tuple[str, str], float] = {}
+        for f in channel.findings:
+            for visitor in f.visitors or ("",):
+                key = (f.url, visitor)
+                seen[key] = max(seen.get(key, 0.0), f.confidence)
+        ranked = sorted(seen, key=lambda k: (-seen[k], k))
+        for url, visitor in ranked[: MAX_PER_CHANNEL * max(1, len(run.visitors))]:
+            targets.append((channel.id, url, profiles_by_country.get(visitor, {})))
+    return targets
+
+
+def report_for(run: FirmRun, channels: list[ChannelResult], started: str, finished: str,
+               provenance: dict) -> dict:
+    report = build_report(firm=run.firm, channels=channels, started_at=started, finished_at=finished,
+                          visitors=[v["country"] for v in run.visitors], config=run.config,
+                          provenance=provenance)
+    problems = validate_report(report)
+    if problems:  # a report that breaks its own schema is our bug: fail loudly rather than write it
+        raise RuntimeError(f"report for {run.firm['name']!r} does not match its schema: {problems[:3]}")
+    return report
 
 
 def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict | None = None) -> list[FirmOutcome]:
     started = utc_now()
     jobs = []
     for firm in firms:
-        capture_dir = options.out / firm.slug / "captures"
-        if capture_dir.exists():
-            shutil.rmtree(capture_dir)  # a new scan's captures replace the previous scan's in this folder
-        capture_dir.mkdir(parents=True)
+        out_dir = options.out / firm.slug
+        out_dir.mkdir(parents=True, exist_ok=True)
+        archive = out_dir / ARCHIVE
+        archive.unlink(missing_ok=True)  # a new scan's archive replaces the previous scan's in this folder
         plans, unsupported = plan_channels(firm, options)
-        jobs.append((firm, plans, capture_dir, unsupported))
-    code, tail = crawl([job[:3] for job in jobs], options)
-    failure = f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""
-    finished = utc_now()
-    outcomes = []
-    for firm, plans, capture_dir, unsupported in jobs:
-        channels = assess(firm, plans, unsupported, capture_dir, failure)
+        visitors = visitor_profiles(firm, options)
         config = {
             "max_pages": options.max_pages or firm.scan.max_pages,
-            "max_depth": options.max_depth if options.max_depth is not None else firm.scan.max_depth,
-            "delay": firm.scan.delay if options.delay is None else options.delay,
-            "obey_robots": firm.scan.obey_robots if options.obey_robots is None else options.obey_robots,
-            "render": "never",
+            "max_depth": setting(options, firm, "max_depth"),
+            "delay": setting(options, firm, "delay"),
+            "obey_robots": setting(options, firm, "obey_robots"),
+            "render": setting(options, firm, "render"),
+            "screenshots": setting(options, firm, "screenshots"),
             "via_proxy": bool(options.proxy or os.environ.get("HTTPS_PROXY") or os.environ.get("HTTP_PROXY")),
             "formats": list(options.formats),
             **(config_extra or {}),
         }
-        report = build_report(
-            firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
-            channels=channels, started_at=started, finished_at=finished, visitors=firm.scan.visitors,
-            config=config)
-        problems = validate_report(report)
-        if problems:  # a report that breaks its own schema is our bug: fail loudly rather than write it
-            raise RuntimeError(f"report for {firm.name!r} does not match its schema: {problems[:3]}")
-        paths = write_reports(report, options.out / firm.slug, options.formats)
+        run = FirmRun(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
+                      plans=plans, unsupported=[{"id": u.id, "kind": u.kind, "target": u.target} for u in unsupported],
+                      visitors=[v.to_dict() for v in visitors], config=config)
+        writer = CaptureWriter(archive)
+        writer.write_info({**run.to_dict(), "started_at": started})
+        writer.close()
+        jobs.append((firm, run, visitors, archive))
+    code, tail = crawl(jobs, options)
+    failure = f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""
+    finished = utc_now()
+    outcomes = []
+    for firm, run, visitors, archive_path in jobs:
+        channels = assess(run, read_archive(archive_path), failure)
+        browser = ""
+        if run.config["screenshots"]:
+            browser = _screenshots(channels, run, visitors, archive_path, options)
+        provenance = {"tool": {"name": "footprint", "version": tool_version()}, "config": run.config,
+                      "visitors": run.visitors, "browser": browser or "not used", "started_at": started,
+                      "finished_at": finished, "archive": ARCHIVE}
+        report = report_for(run, channels, started, finished, provenance)
+        paths = write_reports(report, archive_path.parent, options.formats)
+        paths["warc"] = archive_path
         outcomes.append(FirmOutcome(firm, report, paths))
     return outcomes
+
+
+def _screenshots(channels, run: FirmRun, visitors: list[VisitorProfile], archive_path: Path,
+                 options: ScanOptions) -> str:
+    from crawler import screenshots
+
+    by_country = {v.country: {**v.__dict__} for v in visitors}  # real proxies, not the redacted ones
+    targets = [(c, u, by_country.get(p.get("country", ""), p)) for c, u, p in screenshot_targets(channels, run)]
+    user_agent = options.user_agent or _default_user_agent()
+    shots = screenshots.take(targets, archive_path.parent, options.proxy, user_agent)
+    writer = CaptureWriter(archive_path)
+    try:
+        for shot in shots:
+            if shot.png:
+                writer.write_screenshot(channel=shot.channel, url=shot.url, visitor=shot.visitor,
+                                        taken_at=shot.taken_at, png=shot.png)
+    finally:
+        writer.close()
+    attach_screenshots(channels, {(s.url, s.visitor): s.path for s in shots if s.path})
+    for shot in shots:
+        if shot.error:
+            channel = next(c for c in channels if c.id == shot.channel)
+            channel.errors.append({"url": shot.url, "error": f"screenshot as {shot.visitor or 'default'}: "
+                                                            f"{shot.error}"})
+    return screenshots.browser_version() if shots else ""
+
+
+def _default_user_agent() -> str:
+    from crawler import settings
+
+    return settings.USER_AGENT
 
 
 def exit_code(outcomes: list[FirmOutcome], fail_on: str) -> int:

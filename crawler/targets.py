@@ -31,14 +31,17 @@ class TargetError(ValueError):
 @dataclass
 class ScanSettings:
     visitors: list[str] = field(default_factory=list)
+    visitor_proxies: dict[str, str] = field(default_factory=dict)
     max_pages: int = 200
     max_depth: int = 5
-    render: str = "never"
+    render: str = "auto"
     delay: float = 1.0
     obey_robots: bool = True
+    screenshots: bool = True
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        return {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
+                for k, v in self.__dict__.items()}
 
 
 @dataclass
@@ -131,8 +134,17 @@ def _int(source: str, where: str, value, low: int, high: int) -> int:
 # ---------------------------------------------------------------------------------------------- profiles
 
 def parse_scan(source: str, where: str, raw, base: ScanSettings | None = None) -> ScanSettings:
-    raw = _keys(source, where, raw or {}, {"visitors", "max_pages", "max_depth", "render", "delay", "obey_robots"})
+    raw = _keys(source, where, raw or {}, {"visitors", "visitor_proxies", "max_pages", "max_depth", "render",
+                                           "delay", "obey_robots", "screenshots"})
     settings = ScanSettings(**(base.to_dict() if base else {}))
+    if "visitor_proxies" in raw:
+        field_name = f"{where}.visitor_proxies"
+        proxies = raw["visitor_proxies"] or {}
+        if not isinstance(proxies, dict):
+            raise TargetError(source, field_name, "a mapping of country code to proxy URL, e.g. {DE: http://...}")
+        settings.visitor_proxies = {
+            check_country(source, field_name, str(cc)): check_url(source, f"{field_name}.{cc}", url)
+            for cc, url in proxies.items()}
     if "visitors" in raw:
         settings.visitors = [check_country(source, f"{where}.visitors[{i}]", v)
                              for i, v in enumerate(_str_list(source, f"{where}.visitors", raw["visitors"]))]
@@ -149,10 +161,11 @@ def parse_scan(source: str, where: str, raw, base: ScanSettings | None = None) -
         if isinstance(delay, bool) or not isinstance(delay, int | float) or not 0 <= delay <= 600:
             raise TargetError(source, f"{where}.delay", f"seconds between 0 and 600, got {delay!r}")
         settings.delay = float(delay)
-    if "obey_robots" in raw:
-        if not isinstance(raw["obey_robots"], bool):
-            raise TargetError(source, f"{where}.obey_robots", f"true or false, got {raw['obey_robots']!r}")
-        settings.obey_robots = raw["obey_robots"]
+    for flag in ("obey_robots", "screenshots"):
+        if flag in raw:
+            if not isinstance(raw[flag], bool):
+                raise TargetError(source, f"{where}.{flag}", f"true or false, got {raw[flag]!r}")
+            setattr(settings, flag, raw[flag])
     return settings
 
 

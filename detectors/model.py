@@ -148,3 +148,5 @@ class ChannelResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     discovered: bool = False
+    rendered: list[str] = field(default_factory=list)  # URLs whose browser-rendered DOM was assessed
+    geoblock: dict[str, str] = field(default_factory=dict)  # member state -> verified | not-credited | partial

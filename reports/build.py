@@ -12,7 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from detectors.analyze import sort_key
 from detectors.catalogue import catalogue
 from detectors.model import ChannelResult
-from detectors.scoring import firm_verdict, score_channel, score_member_states
+from detectors.scoring import apply_geoblock, firm_verdict, score_channel, score_member_states
 
 SCHEMA = "footprint.report/1"
 NOT_LEGAL_ADVICE = (
@@ -41,17 +41,18 @@ def build_report(
     finished_at: str,
     visitors: list[str],
     config: dict,
+    provenance: dict | None = None,
 ) -> dict:
     cat = catalogue()
     channels = sorted(channels, key=lambda c: c.id)
-    scores = {c.id: score_channel(c, cat) for c in channels}
+    scores = {c.id: apply_geoblock(score_channel(c, cat), c.geoblock, cat) for c in channels}
     states = score_member_states([c for c in channels if scores[c.id].score is not None], cat)
     verdict = firm_verdict(channels, scores, states)
     errors = sorted(
         ({"channel": c.id, "url": e.get("url", ""), "error": e.get("error", "")} for c in channels for e in c.errors),
         key=lambda e: (e["channel"], e["url"], e["error"]),
     )
-    return {
+    report = {
         "schema": SCHEMA,
         "tool": {"name": "footprint", "version": tool_version(), "catalogue_version": cat.version},
         "notice": NOT_LEGAL_ADVICE,
@@ -65,6 +66,9 @@ def build_report(
         "channels": [_channel(c, scores[c.id]) for c in channels],
         "errors": errors,
     }
+    if provenance is not None:
+        report["provenance"] = {**provenance, "catalogue_version": cat.version}
+    return report
 
 
 def _channel(channel: ChannelResult, score) -> dict:
@@ -76,6 +80,8 @@ def _channel(channel: ChannelResult, score) -> dict:
         "reason": channel.reason,
         "discovered": channel.discovered,
         "pages": {"fetched": channel.pages_fetched, "failed": channel.pages_failed},
+        "rendered_pages": list(channel.rendered),
+        "geoblock": dict(sorted(channel.geoblock.items())),
         "score": score.score,
         "level": score.level,
         "indicators": [

@@ -1,0 +1,61 @@
+"""Finding and configuring a real Chromium for Playwright.
+
+Playwright's own browser build is used where it is installed (as users elsewhere will have it); otherwise the
+system's Chromium (Debian's `chromium` package, which the setup script installs here, where `playwright install`
+cannot download). The launch flags keep Chromium from calling home on a closed network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import cache
+
+QUIET_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+class BrowserUnavailable(RuntimeError):
+    pass
+
+
+@cache
+def chromium_executable() -> str | None:
+    """None when Playwright's own Chromium is installed (Playwright finds it), else a system Chromium's path."""
+    override = os.environ.get("FOOTPRINT_CHROMIUM")
+    if override:
+        return override
+    cache_dir = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or os.path.expanduser("~/.cache/ms-playwright")
+    if os.path.isdir(cache_dir) and any(name.startswith("chromium") for name in os.listdir(cache_dir)):
+        return None  # `playwright install chromium` was run: Playwright finds its own build
+    for name in SYSTEM_CHROMIUM:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise BrowserUnavailable("no Chromium found: install Playwright's browser or the system package 'chromium' "
+                             "(scripts/setup.sh does), or set FOOTPRINT_CHROMIUM to its path")
+
+
+def launch_options(executable: str | None, proxied: bool = False) -> dict:
+    options: dict = {"headless": True, "args": list(QUIET_ARGS)}
+    if executable:
+        options["executable_path"] = executable
+    if proxied:
+        # Chromium applies per-context proxies only when the browser was launched with one (any value).
+        options["proxy"] = {"server": "http://per-context"}
+    return options
+
+
+def context_options(profile: dict, proxy: str, user_agent: str) -> dict:
+    """Browser context for a visitor profile: locale, time zone, language header, proxy, our user agent."""
+    from urllib.parse import urlsplit
+
+    options = {"locale": profile["locale"], "timezone_id": profile["timezone"], "user_agent": user_agent,
+               "extra_http_headers": {"Accept-Language": profile["accept_language"]}, "ignore_https_errors": True,
+               "java_script_enabled": True}
+    if proxy:
+        parts = urlsplit(proxy)
+        server = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+        options["proxy"] = {"server": server, "username": parts.username or "", "password": parts.password or ""}
+    return options

@@ -1,0 +1,50 @@
+"""`footprint analyze`: rebuild a firm's reports from its capture.warc.gz alone, with no network.
+
+The archive's warcinfo record holds what the scan decided (firm, channels, visitor profiles, configuration); its
+response and resource records hold what was seen; its screenshot records the pictures. The same `assess` as the
+scan runs on them, so the findings and their ids are the scan's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.scan import ARCHIVE, FirmOutcome, FirmRun, assess, attach_screenshots, report_for
+from crawler.screenshots import file_name
+from crawler.targets import FirmTarget, TargetError
+from crawler.warc import read_archive
+from reports.build import tool_version
+from reports.writer import write_reports
+
+
+def analyze_archive(path: Path, out: Path, formats: tuple[str, ...], firm: FirmTarget | None = None) -> FirmOutcome:
+    if not path.is_file():
+        raise TargetError(str(path), "(file)", "an existing capture.warc.gz written by `footprint scan`")
+    archive = read_archive(path)
+    runs = [info for info in archive.info if "plans" in info]
+    if not runs:
+        raise TargetError(str(path), "warcinfo", "a footprint archive (its warcinfo record names the firm and "
+                                                 "channels); this file has none" + (f" ({archive.torn})"
+                                                                                      if archive.torn else ""))
+    info = runs[0]
+    run = FirmRun.from_dict(info)
+    if firm is not None:
+        run.firm = {"name": firm.name, "home_country": firm.home_country, "slug": firm.slug}
+    channels = assess(run, archive)
+    out_dir = out / run.firm["slug"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots = {}
+    for shot in archive.screenshots:
+        relative = file_name(shot["url"], shot["visitor"])
+        (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (out_dir / relative).write_bytes(shot["png"])
+        shots[(shot["url"], shot["visitor"])] = relative
+    attach_screenshots(channels, shots)
+    started = info.get("started_at") or (archive.captures[0]["fetched_at"][:19] + "Z" if archive.captures else "")
+    finished = max((c["fetched_at"] for c in archive.captures), default=started)[:19] + "Z"
+    provenance = {"tool": {"name": "footprint", "version": tool_version()}, "config": run.config,
+                  "visitors": run.visitors, "browser": "not used (offline re-analysis of the archive)",
+                  "started_at": started, "finished_at": finished, "archive": str(path.name or ARCHIVE)}
+    report = report_for(run, channels, started, finished, provenance)
+    paths = write_reports(report, out_dir, formats)
+    return FirmOutcome(FirmTarget(name=run.firm["name"]), report, paths)

@@ -1,0 +1,185 @@
+"""The evidence archive: every exchange of a scan in one `capture.warc.gz` (WARC 1.1, via warcio).
+
+What is written, per fetch: a `request` record (what was sent, with the visitor's headers) and a `response` record
+(status, headers, body as received); a browser-rendered DOM as a `resource` record; a failed fetch as a
+`metadata` record; screenshots as `resource` records (image/png); the scan's configuration and visitor profiles
+in a `warcinfo` record. footprint's own facts ride in `WARC-Footprint-*` headers (channel, visitor, requested
+URL). Record ids are derived from what they hold (channel, visitor, URL, time, body hash), so a finding can point
+at its record and the same capture always has the same id.
+
+Each record is its own gzip member, flushed as written: a crawl killed mid-way leaves every finished record
+readable, and the reader stops cleanly at a torn last one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+H_CHANNEL = "WARC-Footprint-Channel"
+H_VISITOR = "WARC-Footprint-Visitor"
+H_REQUESTED = "WARC-Footprint-Requested-URI"
+H_KIND = "WARC-Footprint-Kind"
+H_OPTIONAL = "WARC-Footprint-Optional"
+
+
+def record_id(*parts: str) -> str:
+    return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, '|'.join(parts))}>"
+
+
+def warc_date(fetched_at: str) -> str:
+    return fetched_at  # already ISO 8601 UTC with Z, which WARC 1.1 allows (with fractions of a second)
+
+
+class CaptureWriter:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = self.path.open("ab")
+        self._writer = WARCWriter(self._file, gzip=True, warc_version="WARC/1.1")
+
+    def close(self) -> None:
+        self._file.close()
+
+    def _write(self, record) -> None:
+        self._writer.write_record(record)
+        self._file.flush()
+
+    def _headers(self, item: dict, rid: str, kind: str) -> dict:
+        headers = {
+            "WARC-Record-ID": rid,
+            "WARC-Date": warc_date(item["fetched_at"]),
+            H_CHANNEL: item["channel"],
+            H_REQUESTED: item["requested_url"],
+            H_KIND: kind,
+        }
+        if item.get("visitor"):
+            headers[H_VISITOR] = item["visitor"]
+        if item.get("optional"):
+            headers[H_OPTIONAL] = "1"
+        return headers
+
+    def write_info(self, info: dict) -> None:
+        payload = json.dumps(info, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        record = self._writer.create_warc_record(
+            "", "warcinfo", payload=io.BytesIO(payload), length=len(payload),
+            warc_content_type="application/json",
+            warc_headers_dict={"WARC-Record-ID": record_id("warcinfo", hashlib.sha256(payload).hexdigest())})
+        self._write(record)
+
+    def write_capture(self, item: dict, body: bytes) -> str:
+        """Write one fetch (raw response, rendered DOM or failure); returns the WARC-Record-ID of its content."""
+        url = item["url"]
+        base = (item["channel"], item.get("visitor", ""), url, item["fetched_at"])
+        if item.get("status") is None:
+            rid = record_id("metadata", *base)
+            payload = json.dumps({k: item.get(k) for k in ("error", "skipped", "depth")}, sort_keys=True).encode()
+            self._write(self._writer.create_warc_record(
+                url, "metadata", payload=io.BytesIO(payload), length=len(payload),
+                warc_content_type="application/json", warc_headers_dict=self._headers(item, rid, "error")))
+            return rid
+        sha = hashlib.sha256(body).hexdigest()
+        if item.get("rendered"):
+            rid = record_id("resource", *base, sha)
+            self._write(self._writer.create_warc_record(
+                url, "resource", payload=io.BytesIO(body), length=len(body),
+                warc_content_type=item.get("content_type") or "text/html",
+                warc_headers_dict={**self._headers(item, rid, "rendered"), "WARC-Payload-Digest": f"sha256:{sha}",
+                                   "WARC-Footprint-Status": str(item["status"])}))
+            return rid
+        rid = record_id("response", *base, sha)
+        request_headers = [(k, v) for k, v in sorted((item.get("request_headers") or {}).items())]
+        request = self._writer.create_warc_record(
+            url, "request", payload=io.BytesIO(b""), length=0,
+            http_headers=StatusAndHeaders(f"GET {_path_of(url)} HTTP/1.1", request_headers, is_http_request=True),
+            warc_headers_dict={**self._headers(item, record_id("request", *base), "request"),
+                               "WARC-Concurrent-To": rid})
+        status_line = f"{item['status']} {item.get('reason') or 'OK'}"
+        response_headers = [(k, v) for k, v in (item.get("headers") or {}).items()]
+        response = self._writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), length=len(body),
+            http_headers=StatusAndHeaders(status_line, response_headers, protocol="HTTP/1.1"),
+            warc_headers_dict={**self._headers(item, rid, "page")})
+        self._write(request)
+        self._write(response)
+        return rid
+
+    def write_screenshot(self, *, channel: str, url: str, visitor: str, taken_at: str, png: bytes) -> str:
+        sha = hashlib.sha256(png).hexdigest()
+        rid = record_id("screenshot", channel, visitor, url, taken_at, sha)
+        item = {"channel": channel, "requested_url": url, "visitor": visitor, "fetched_at": taken_at}
+        self._write(self._writer.create_warc_record(
+            url, "resource", payload=io.BytesIO(png), length=len(png), warc_content_type="image/png",
+            warc_headers_dict=self._headers(item, rid, "screenshot")))
+        return rid
+
+
+def _path_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass
+class Archive:
+    info: list[dict] = field(default_factory=list)
+    captures: list[dict] = field(default_factory=list)  # in archive order; body in "body"
+    screenshots: list[dict] = field(default_factory=list)
+    torn: str = ""  # why reading stopped early, if it did
+
+
+def read_archive(path: str | Path) -> Archive:
+    """Everything in a footprint WARC, as plain dicts; a torn last record ends the reading, reported in `torn`."""
+    archive = Archive()
+    with Path(path).open("rb") as fh:
+        try:
+            for record in ArchiveIterator(fh):
+                _read_record(record, archive)
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            archive.torn = f"{type(exc).__name__}: {exc}"
+    return archive
+
+
+def _read_record(record, archive: Archive) -> None:
+    headers = record.rec_headers
+    rtype = record.rec_type
+    if rtype == "warcinfo":
+        archive.info.append(json.loads(record.content_stream().read().decode("utf-8")))
+        return
+    kind = headers.get_header(H_KIND) or ""
+    if rtype == "request" or not headers.get_header(H_CHANNEL):
+        return
+    base = {
+        "channel": headers.get_header(H_CHANNEL),
+        "visitor": headers.get_header(H_VISITOR) or "",
+        "requested_url": headers.get_header(H_REQUESTED) or headers.get_header("WARC-Target-URI"),
+        "url": headers.get_header("WARC-Target-URI"),
+        "fetched_at": headers.get_header("WARC-Date"),
+        "record_id": headers.get_header("WARC-Record-ID"),
+        "optional": headers.get_header(H_OPTIONAL) == "1",
+    }
+    if kind == "screenshot":
+        archive.screenshots.append({**base, "png": record.content_stream().read()})
+    elif kind == "error":
+        data = json.loads(record.content_stream().read().decode("utf-8"))
+        archive.captures.append({**base, "status": None, "error": data.get("error", ""),
+                                 "skipped": bool(data.get("skipped")), "body": None})
+    elif kind == "rendered":
+        archive.captures.append({**base, "status": int(headers.get_header("WARC-Footprint-Status") or 200),
+                                 "rendered": True, "content_type": headers.get_header("Content-Type") or "",
+                                 "body": record.content_stream().read()})
+    elif rtype == "response":
+        http = record.http_headers
+        archive.captures.append({**base, "status": int(http.get_statuscode()), "rendered": False,
+                                 "content_type": http.get_header("Content-Type") or "",
+                                 "headers": dict(http.headers), "body": record.content_stream().read()})
