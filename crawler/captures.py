@@ -49,6 +49,8 @@ def channel_result(channel_id: str, kind: str, target: str, captures: ChannelCap
     other_types: set[str] = set()
     failed = 0
     walls: list[str] = []
+    # A page refused to one visitor but served to another is geo-evidence (GEOBLOCK), not a failed page.
+    served = {r["requested_url"] for r in captures.records if r.get("status") is not None and r["status"] < 400}
     for record in captures.records:
         if record.get("optional"):
             continue  # sitemap probes: a site without a sitemap.xml is not a failure
@@ -56,11 +58,14 @@ def channel_result(channel_id: str, kind: str, target: str, captures: ChannelCap
             errors.append({"url": record["url"], "error": record.get("error", "skipped")})
             continue
         status = record.get("status")
-        if status is None or status >= 400:
+        if (status is None or status >= 400) and record["requested_url"] not in served:
             failed += 1
-            errors.append({"url": record["url"], "error": record.get("error") or f"HTTP {status}"})
+            who = f" (as {record['visitor']})" if record.get("visitor") else ""
+            errors.append({"url": record["url"], "error": (record.get("error") or f"HTTP {status}") + who})
     for doc in captures.documents:
         if doc.status >= 400:
+            if doc.requested_url in served:
+                continue
             wall = wall_kind(doc)
             if wall:
                 walls.append(f"{wall} at {doc.url}")

@@ -59,7 +59,6 @@ def _parser() -> argparse.ArgumentParser:
                            "baseline")
     scan.add_argument("--visitor-proxy", action="append", metavar="CC=URL",
                       help="proxy exiting in that country for that visitor (repeatable)")
-    scan.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
     scan.add_argument("--fail-on", choices=LEVELS[1:], metavar="LEVEL",
                       help="exit 1 when a channel reaches LEVEL (low, medium, high)")
     scan.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated "
@@ -84,8 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     indicators = sub.add_parser("indicators", help="print the indicator catalogue with legal references")
     indicators.add_argument("--json", action="store_true", help="as JSON")
 
-    sandbox = sub.add_parser("sandbox", help="serve a directory of made-up hosts as a forward proxy")
-    sandbox.add_argument("root", help="directory with one folder per host")
+    sandbox = sub.add_parser("sandbox", help="serve a directory of made-up hosts, or replay a capture archive, "
+                                             "as a forward proxy")
+    sandbox.add_argument("root", help="directory with one folder per host, or a .warc.gz/.warc capture archive "
+                                      "to replay")
     sandbox.add_argument("--port", type=int, default=8899)
     return parser
 
@@ -94,6 +95,7 @@ def _common(parser: argparse.ArgumentParser, default_out: str = "footprint-out")
     parser.add_argument("--out", default=default_out, metavar="DIR", help=f"output folder (default {default_out})")
     parser.add_argument("--proxy", metavar="URL", help="send every fetch through this HTTP(S) proxy")
     parser.add_argument("--quiet", action="store_true", help="no progress lines while crawling")
+    parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,6 +206,8 @@ def cmd_demo(args) -> int:
     with SandboxWeb(Path(str(demo / "web"))) as web:
         # The sandbox web is local and ours: no politeness delay needed against it.
         options = _options(args, proxy=web.url, delay=0.0)
+        if args.no_screenshots:
+            options.screenshots = False
         print(f"footprint demo: sandbox web on {web.url}, no network used", file=sys.stderr)
         return _scan_and_report(firms, options, args, {"demo": True})
 
@@ -243,12 +247,16 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_sandbox(args) -> int:
-    from crawler.sandbox import serve_forever
+    from crawler.sandbox import is_archive_path, serve_forever
 
     root = Path(args.root)
-    if not root.is_dir():
-        raise TargetError(str(root), "(directory)", "a directory with one folder per host")
-    serve_forever(root, port=args.port)
+    if not (root.is_dir() or (root.is_file() and is_archive_path(root))):
+        raise TargetError(str(root), "(directory or archive)",
+                          "a directory with one folder per host, or a capture archive (.warc.gz / .warc)")
+    try:
+        serve_forever(root, port=args.port)
+    except ValueError as exc:  # a .warc.gz that is not a footprint archive
+        raise TargetError(str(root), "(archive)", str(exc)) from None
     return ExitCode.OK
 
 

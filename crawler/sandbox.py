@@ -5,6 +5,12 @@ the proxy swapped. Content comes from ``ROOT/<host>/<path>``; an optional ``ROOT
 rules that vary the answer by visitor (proxy user name, as geo-proxies use it) or Accept-Language. HTTPS
 arrives as CONNECT and is served inside the tunnel with a throw-away self-signed certificate (clients here
 do not verify it).
+
+Replay: ROOT may instead be a footprint capture archive (``*.warc.gz`` / ``*.warc``). Then every raw HTTP response
+in it answers again, for the visitor who fetched it (else the baseline's, else the first capture of the URL), so a
+captured crawl can be re-crawled offline. A redirect followed in the original crawl answers as a 302 from the
+requested URL to the final one; rendered DOMs and failed fetches are not served; a URL not in the archive is a
+404, a host not in it a 502 (as an unreachable host).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import yaml
 from cryptography import x509
@@ -31,11 +37,22 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-__all__ = ["RequestLog", "Rule", "SandboxConfigError", "SandboxWeb", "load_rules", "serve_forever"]
+__all__ = [
+    "ArchiveReplay",
+    "RequestLog",
+    "Rule",
+    "SandboxConfigError",
+    "SandboxWeb",
+    "is_archive_path",
+    "load_rules",
+    "replay_key",
+    "serve_forever",
+]
 
 RULES_FILE = "_sandbox.yaml"
 CERT_COMMON_NAME = "footprint sandbox web"
 IDLE_TIMEOUT = 30  # seconds a keep-alive connection may sit idle before its thread gives up
+ARCHIVE_SUFFIXES = (".warc.gz", ".warc")
 
 # Built-in table only: /etc/mime.types differs between machines and would make answers machine-dependent.
 _MIME = mimetypes.MimeTypes()
@@ -334,7 +351,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not host or not port.isdigit():
             host, port = self.path, "443"
         host = _normalise_host(host)
-        if self.tunnel_host is not None or self.server.web.host_dir(host) is None:
+        if self.tunnel_host is not None or not self.server.web.knows_host(host):
             # How a real proxy reports an unreachable host: refuse the tunnel and hang up.
             self.wfile.write(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             self.close_connection = True
@@ -432,9 +449,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.read(int(length))
 
     def _send(self, answer: _Answer, send_body: bool) -> None:
-        self.send_response(answer.status)
         extra = {name: value for name, value in answer.headers.items() if name.lower() != "content-length"}
-        if not any(name.lower() == "content-type" for name in extra):  # a rule may override the type
+        given = {name.lower() for name in extra}
+        # send_response() without its Server and Date when the answer has its own (a replayed response does).
+        self.log_request(answer.status)
+        self.send_response_only(answer.status)
+        if "server" not in given:
+            self.send_header("Server", self.version_string())
+        if "date" not in given:
+            self.send_header("Date", self.date_time_string())
+        if "content-type" not in given:  # a rule may override the type
             self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
         for name, value in extra.items():
@@ -526,18 +550,142 @@ def _file_answer(path: Path, status: int = 200, extra: dict[str, str] | None = N
     return _Answer(status, data, dict(extra or {}), _content_type(path, data))
 
 
+# ---------------------------------------------------------------------------------------------- replay
+
+# Not replayed: they describe the original transfer, not the content (bodies in footprint archives are stored
+# decoded, and the length is recomputed). Content-Type is set from the record separately.
+_NOT_REPLAYED = {
+    "connection",
+    "content-encoding",
+    "content-length",
+    "content-type",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+}
+
+
+def is_archive_path(path: str | Path) -> bool:
+    """True if path names a WARC archive (``.warc.gz`` / ``.warc``) rather than a directory of hosts."""
+    return Path(path).name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def replay_key(url: str) -> str:
+    """The URL as the replay index keys it: scheme and host lower case, default port and fragment dropped,
+    empty path as '/', user info removed; path and query kept as they are."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = _normalise_host(parts.netloc)
+    netloc = f"[{host}]" if ":" in host else host
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is not None and port != {"http": 80, "https": 443}.get(scheme):
+        netloc = f"{netloc}:{port}"
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """One answer of the archive for one URL: a recorded response, or a redirect to where one was followed."""
+
+    visitor: str  # lower case; "" for the baseline
+    status: int
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    content_type: str = ""
+    location: str | None = None  # set for a redirect (requested URL -> final URL of the original crawl)
+
+    def answer(self) -> _Answer:
+        if self.location is not None:
+            return _Answer(302, _html_page(302, "Found", f"Moved to {self.location}"), {"Location": self.location})
+        return _Answer(self.status, self.body, dict(self.headers), self.content_type or _sniff(self.body))
+
+
+class ArchiveReplay:
+    """The raw HTTP responses of a footprint capture archive, indexed by (URL, visitor) for replay."""
+
+    def __init__(self, path: str | Path) -> None:
+        from crawler.warc import read_archive  # only replay needs warcio
+
+        self.path = Path(path)
+        archive = read_archive(self.path)
+        self.torn = archive.torn  # why reading stopped early, if it did (what was read is still served)
+        self.entries: dict[str, list[_Recorded]] = {}
+        self.hosts: set[str] = set()
+        self.responses = 0
+        for capture in archive.captures:
+            if capture.get("rendered") or capture.get("status") is None or capture.get("body") is None:
+                continue  # a browser's DOM or a failed fetch: nothing a server ever sent
+            self._add(capture)
+        if not (archive.captures or archive.info or archive.screenshots):
+            raise ValueError(f"not a readable capture archive (no footprint records): {self.path} {self.torn}".strip())
+
+    def _add(self, capture: dict[str, Any]) -> None:
+        visitor = (capture.get("visitor") or "").lower()
+        final = capture.get("url") or capture.get("requested_url") or ""
+        requested = capture.get("requested_url") or final
+        if not urlsplit(final).netloc:
+            return
+        headers = tuple(
+            (str(name), str(value))
+            for name, value in (capture.get("headers") or {}).items()
+            if str(name).lower() not in _NOT_REPLAYED and not any(c in f"{name}{value}" for c in "\r\n")
+        )
+        content_type = capture.get("content_type") or ""
+        self._put(final, _Recorded(visitor, int(capture["status"]), headers, capture["body"], content_type))
+        self.responses += 1
+        if replay_key(requested) != replay_key(final) and urlsplit(requested).netloc:
+            self._put(requested, _Recorded(visitor, 302, location=final))
+
+    def _put(self, url: str, recorded: _Recorded) -> None:
+        self.entries.setdefault(replay_key(url), []).append(recorded)
+        self.hosts.add(_normalise_host(urlsplit(url).netloc))
+
+    def knows_host(self, host: str) -> bool:
+        return _normalise_host(host) in self.hosts
+
+    def lookup(self, url: str, visitor: str = "") -> _Recorded | None:
+        """The visitor's own capture of url, else the baseline's, else the first; None if url is not archived."""
+        candidates = self.entries.get(replay_key(url))
+        if not candidates:
+            return None
+        visitor = visitor.lower()
+        for want in (visitor, ""):
+            for recorded in candidates:
+                if recorded.visitor == want:
+                    return recorded
+        return candidates[0]
+
+    def answer(self, host: str, url: str, visitor: str) -> _Answer:
+        if not self.knows_host(host):
+            return _Answer(502, _html_page(502, "Bad Gateway", f"Host {host!r} is not in the archive."))
+        recorded = self.lookup(url, visitor)
+        if recorded is None:
+            return _Answer(404, _html_page(404, "Not Found", f"{replay_key(url)} is not in the archive."))
+        return recorded.answer()
+
+
 # ---------------------------------------------------------------------------------------------- the server
 
 
 class SandboxWeb:
-    """A forward HTTP(S) proxy on ``host:port`` answering for any host from ``ROOT/<host>/``.
+    """A forward HTTP(S) proxy on ``host:port`` answering for any host from ``ROOT/<host>/``, or, when ROOT is a
+    ``.warc.gz`` / ``.warc`` capture archive, replaying the responses recorded in it.
 
     ``start()`` runs it in a daemon thread; ``url`` is the proxy URL to give clients; ``requests`` records
-    what was asked (method, absolute url, lower-cased headers, visitor, status).
+    what was asked (method, absolute url, lower-cased headers, visitor, status); ``replay`` is the archive's
+    index once started in replay mode.
     """
 
     def __init__(self, root: str | Path, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = Path(root).resolve()
+        self.is_archive = is_archive_path(self.root) or self.root.is_file()
+        self.replay: ArchiveReplay | None = None
         self.host = host
         self.port = port
         self.requests = RequestLog()
@@ -553,9 +701,15 @@ class SandboxWeb:
     def start(self) -> SandboxWeb:
         if self._server is not None:
             return self
-        if not self.root.is_dir():
+        if self.is_archive:
+            if not self.root.is_file():
+                raise FileNotFoundError(f"sandbox web archive not found: {self.root}")
+            if self.replay is None:
+                self.replay = ArchiveReplay(self.root)  # indexed once: later requests only read it
+        elif not self.root.is_dir():
             raise FileNotFoundError(f"sandbox web root is not a directory: {self.root}")
-        self.check_config()  # fail at start-up, not on the first request that happens to hit a bad file
+        else:
+            self.check_config()  # fail at start-up, not on the first request that happens to hit a bad file
         self.tls_context = _make_tls_context()
         server = _Server((self.host, self.port), _Handler)
         server.web = self
@@ -598,13 +752,23 @@ class SandboxWeb:
 
     def check_config(self) -> None:
         """Validate every ``ROOT/<host>/_sandbox.yaml``; raise SandboxConfigError on the first bad one."""
+        if self.is_archive:
+            return
         for rules_file in sorted(self.root.glob(f"*/{RULES_FILE}")):
             load_rules(rules_file)
 
     # -- answering ----------------------------------------------------------------------------------
 
+    def knows_host(self, host: str) -> bool:
+        """Whether the sandbox answers for host (a CONNECT to any other is refused)."""
+        if self.is_archive:
+            return self.replay is not None and self.replay.knows_host(host)
+        return self.host_dir(host) is not None
+
     def host_dir(self, host: str) -> Path | None:
-        """ROOT/<host> if that host exists in the sandbox, else None."""
+        """ROOT/<host> if that host exists in the sandbox (directory mode), else None."""
+        if self.is_archive:
+            return None
         if not host or host in {".", ".."} or "/" in host or "\\" in host or "\x00" in host:
             return None
         path = self.root / host
@@ -613,6 +777,10 @@ class SandboxWeb:
     def _answer(
         self, host: str, url: str, path: str, query: str, visitor: str, accept_language: str
     ) -> _Answer:
+        if self.is_archive:
+            if self.replay is None:
+                return _Answer(503, _html_page(503, "Service Unavailable", "The archive is not indexed yet."))
+            return self.replay.answer(host, url, visitor)
         base = self.host_dir(host)
         if base is None:
             return _Answer(502, _html_page(502, "Bad Gateway", f"Unknown host {host!r} in the sandbox web."))
@@ -696,9 +864,17 @@ def _reason(status: int) -> str:
 
 
 def serve_forever(root: str | Path, host: str = "127.0.0.1", port: int = 0) -> None:
-    """Serve ROOT as a sandbox web until Ctrl-C (for ``footprint sandbox ROOT --port N``)."""
+    """Serve ROOT (a directory of hosts, or a ``.warc.gz`` / ``.warc`` archive to replay) as a sandbox web until
+    Ctrl-C (for ``footprint sandbox ROOT --port N``)."""
     web = SandboxWeb(root, host, port).start()
-    print(f"sandbox web serving {web.root} on {web.url}", file=sys.stderr, flush=True)
+    if web.replay is not None:
+        replay = web.replay
+        what = f"replaying {web.root} ({replay.responses} responses, {len(replay.hosts)} hosts)"
+        if replay.torn:
+            print(f"sandbox web: archive ends in a torn record, served up to it: {replay.torn}", file=sys.stderr)
+    else:
+        what = f"serving {web.root}"
+    print(f"sandbox web {what} on {web.url}", file=sys.stderr, flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
@@ -707,5 +883,5 @@ def serve_forever(root: str | Path, host: str = "127.0.0.1", port: int = 0) -> N
         web.stop()
 
 
-if __name__ == "__main__":  # python -m crawler.sandbox ROOT [PORT]
+if __name__ == "__main__":  # python -m crawler.sandbox ROOT|ARCHIVE.warc.gz [PORT]
     serve_forever(sys.argv[1], port=int(sys.argv[2]) if len(sys.argv) > 2 else 0)

@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from detectors.geo import analyze_visitors
-
 from crawler.browser import chromium_executable, launch_options
 from crawler.captures import channel_captures, channel_result
 from crawler.targets import FirmTarget
@@ -26,6 +24,7 @@ from crawler.visitors import VisitorProfile, profiles
 from crawler.warc import Archive, CaptureWriter, read_archive
 from detectors.analyze import analyze_documents
 from detectors.context import Context, registrable_domain
+from detectors.geo import analyze_visitors
 from detectors.model import LEVELS, ChannelResult
 from reports.build import build_report, tool_version
 from reports.validate import validate_report
@@ -228,7 +227,8 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
         if result.status in ("assessed", "partial"):
             result.findings = analyze_documents(captures.documents, ctx, plan.kind)
             if baseline and eu_visitors and plan.kind == "website":
-                geo_findings, verdicts = analyze_visitors(captures.documents, ctx, baseline, eu_visitors)
+                geo_findings, verdicts = analyze_visitors(captures.documents, ctx, baseline, eu_visitors,
+                                                          channel_findings=result.findings, kind=plan.kind)
                 result.findings = sorted(result.findings + geo_findings, key=lambda f: (f.indicator, f.url, f.id))
                 result.geoblock = verdicts
         if crawl_failure:
@@ -326,7 +326,7 @@ def _screenshots(channels, run: FirmRun, visitors: list[VisitorProfile], archive
     by_country = {v.country: {**v.__dict__} for v in visitors}  # real proxies, not the redacted ones
     targets = [(c, u, by_country.get(p.get("country", ""), p)) for c, u, p in screenshot_targets(channels, run)]
     user_agent = options.user_agent or _default_user_agent()
-    shots = screenshots.take(targets, archive_path.parent, options.proxy, user_agent)
+    shots, version = screenshots.take(targets, archive_path.parent, options.proxy, user_agent)
     writer = CaptureWriter(archive_path)
     try:
         for shot in shots:
@@ -341,7 +341,7 @@ def _screenshots(channels, run: FirmRun, visitors: list[VisitorProfile], archive
             channel = next(c for c in channels if c.id == shot.channel)
             channel.errors.append({"url": shot.url, "error": f"screenshot as {shot.visitor or 'default'}: "
                                                             f"{shot.error}"})
-    return screenshots.browser_version() if shots else ""
+    return version
 
 
 def _default_user_agent() -> str:

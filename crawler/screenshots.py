@@ -33,15 +33,16 @@ def file_name(url: str, visitor: str) -> str:
     return f"screenshots/{visitor or 'default'}-{hashlib.sha1(url.encode()).hexdigest()[:16]}.png"
 
 
-def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_agent: str) -> list[Shot]:
-    """Screenshot (channel, url, visitor profile) targets into out_dir/screenshots/. Failures are returned, not
-    raised: a missing screenshot must not cost the report."""
+def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str,
+         user_agent: str) -> tuple[list[Shot], str]:
+    """Screenshot (channel, url, visitor profile) targets into out_dir/screenshots/; also returns the browser's
+    version. Failures are returned, not raised: a missing screenshot must not cost the report."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     shots: list[Shot] = []
     if not targets:
-        return shots
+        return shots, ""
     (out_dir / "screenshots").mkdir(parents=True, exist_ok=True)
     by_visitor: dict[str, list[tuple[str, str, dict]]] = {}
     for channel, url, profile in targets:
@@ -49,6 +50,7 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_a
     proxied = bool(proxy) or any(p.get("proxy") for _, _, p in targets)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options(chromium_executable(), proxied))
+        version = f"Chromium {browser.version}"
         try:
             for visitor, items in sorted(by_visitor.items()):
                 profile = items[0][2]
@@ -63,7 +65,7 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_a
                     context.close()
         finally:
             browser.close()
-    return shots
+    return shots, version
 
 
 def _shoot(context, channel: str, url: str, visitor: str, out_dir: Path, error_type) -> Shot:
@@ -79,18 +81,3 @@ def _shoot(context, channel: str, url: str, visitor: str, out_dir: Path, error_t
         return Shot(channel, url, visitor, error=str(exc).splitlines()[0][:300])
     finally:
         page.close()
-
-
-def browser_version() -> str:
-    """The Chromium that rendered and photographed pages, for the report's provenance."""
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(**launch_options(chromium_executable()))
-            try:
-                return f"Chromium {browser.version}"
-            finally:
-                browser.close()
-    except Exception as exc:  # provenance must not fail a scan
-        return f"unavailable ({type(exc).__name__})"

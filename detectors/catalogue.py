@@ -34,6 +34,7 @@ class Scoring:
     strengths: dict[str, float]
     untargeted_factor: float
     levels: dict[str, float]  # level -> minimum score
+    geoblock_factor: float = 1.0  # channel score multiplier for a geo-block verified from every EU visitor
 
     def level_for(self, score: float) -> str:
         level = "none"
@@ -68,14 +69,17 @@ def catalogue() -> Catalogue:
     data = load(FILE)
     check_keys(FILE, "(top)", data, {"version", "scoring", "indicators"})
     sc = data["scoring"]
-    check_keys(FILE, "scoring", sc, {"strengths", "untargeted_factor", "levels"})
+    check_keys(FILE, "scoring", sc, {"strengths", "untargeted_factor", "levels", "geoblock_factor"})
     strengths = {k: _number(f"scoring.strengths.{k}", v) for k, v in sc["strengths"].items()}
-    check_keys(FILE, "scoring.strengths", strengths, {"strong", "medium", "weak", "marker"})
+    check_keys(FILE, "scoring.strengths", strengths, {"strong", "medium", "weak", "marker", "mitigating"})
+    if strengths["mitigating"] != 0.0:  # a geo-block lowers a score only through geoblock_factor, never adds to it
+        raise DataFileError(FILE, "scoring.strengths.mitigating", "0.0")
     check_keys(FILE, "scoring.levels", sc["levels"], set(LEVELS[1:]))
     levels = {k: _number(f"scoring.levels.{k}", v, 0, 100) for k, v in sc["levels"].items()}
     if not levels["low"] < levels["medium"] < levels["high"]:
         raise DataFileError(FILE, "scoring.levels", "increasing thresholds low < medium < high")
-    scoring = Scoring(strengths, _number("scoring.untargeted_factor", sc["untargeted_factor"]), levels)
+    scoring = Scoring(strengths, _number("scoring.untargeted_factor", sc["untargeted_factor"]), levels,
+                      _number("scoring.geoblock_factor", sc["geoblock_factor"]))
 
     indicators: dict[str, Indicator] = {}
     if not isinstance(data["indicators"], list) or not data["indicators"]:

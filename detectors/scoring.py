@@ -3,12 +3,21 @@
 A finding contributes strength x confidence x indicator weight, times `untargeted_factor` when it names no member
 state. Within an indicator the strongest finding counts (a hundred German pages are one signal, not a hundred);
 across indicators contributions combine as independent evidence, 1 - prod(1 - c), so medium signals accumulate
-and one strong localisation signal is enough for a high score. Disclaimers weigh nothing: they never mitigate.
+and one strong localisation signal is enough for a high score.
+
+Mitigation, deliberately narrow. A disclaimer never mitigates (MiCA Art. 61(1): "notwithstanding any contractual
+clause or disclaimer"); it weighs nothing. A geo-block weighs nothing either (strength "mitigating" = 0.0) and
+lowers a score only through `apply_geoblock`: the channel score is multiplied by the catalogue's
+`geoblock_factor` when the block is verified from EVERY EU visitor profile, that is each one was refused on every
+page it fetched and no finding of the channel names its state or the EU (no EU-directed promotion remains;
+detectors/geo.py). A block seen from some vantage points only, or next to a German bonus page still served, is
+reported and not credited.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from detectors.catalogue import Catalogue
 from detectors.model import LEVELS, ChannelResult, Finding
@@ -29,6 +38,7 @@ class ChannelScore:
     score: int | None
     level: str | None
     indicators: tuple[IndicatorScore, ...]
+    mitigation: str = ""  # why the score was lowered (a verified geo-block), "" when it was not
 
 
 @dataclass
@@ -69,12 +79,31 @@ def score_channel(channel: ChannelResult, cat: Catalogue) -> ChannelScore:
     return ChannelScore(score, cat.scoring.level_for(score), indicators)
 
 
+def apply_geoblock(
+    score: ChannelScore, verdicts: dict[str, str], cat: Catalogue, eu_visitors: Iterable[str] | None = None
+) -> ChannelScore:
+    """The channel score times `geoblock_factor` when the geo-block is "verified" for every EU visitor state, else
+    the score unchanged. `eu_visitors`: the scan's EU visitor profiles; pass them, since `verdicts` (from
+    detectors.geo.analyze_visitors) lists only the states that were refused somewhere, so an EU visitor that was
+    never refused is missing from it. Without them, the states of `verdicts` stand for all EU visitors."""
+    states = sorted(set(eu_visitors) if eu_visitors is not None else set(verdicts))
+    if score.score is None or not states or any(verdicts.get(s) != "verified" for s in states):
+        return score
+    lowered = round(score.score * cat.scoring.geoblock_factor)
+    why = (f"geo-block verified from {', '.join(states)} (refused on every page, no EU-directed content left): "
+           f"score x{cat.scoring.geoblock_factor:g}")
+    return replace(score, score=lowered, level=cat.scoring.level_for(lowered), mitigation=why)
+
+
 def score_member_states(channels: list[ChannelResult], cat: Catalogue) -> dict[str, MemberStateScore]:
-    """Which member states the firm targets, how strongly, and through which indicators and channels."""
+    """Which member states the firm targets, how strongly, and through which indicators and channels. A geo-block
+    names the state it refuses, not one it targets: it is left out."""
     best: dict[str, dict[str, float]] = {}
     seen_in: dict[str, set[str]] = {}
     for channel in channels:
         for f in channel.findings:
+            if f.strength == "mitigating":
+                continue
             c = cat.scoring.strengths.get(f.strength, 0.0) * f.confidence * cat[f.indicator].weight
             for state in f.member_states:
                 per = best.setdefault(state, {})
@@ -118,6 +147,14 @@ def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore],
     if disclaimers:
         parts.append(f"{disclaimers} disclaimer(s) found; under MiCA Art. 61(1) disclaimers do not cure "
                      "solicitation and are not counted in the firm's favour.")
+    mitigated = sorted(c.id for c in rated if scores[c.id].mitigation)
+    blocked = sorted(c.id for c in channels if c.id not in mitigated
+                     and any(f.indicator == "GEOBLOCK" for f in c.findings))
+    if mitigated:
+        parts.append(f"Geo-block verified from every EU visitor profile on {', '.join(mitigated)}: score lowered.")
+    if blocked:
+        parts.append(f"EU visitors were refused on {', '.join(blocked)}, but the geo-block is not credited (not "
+                     "verified from every EU vantage point, or EU-directed content remains).")
     if not complete:
         missing = ", ".join(f"{c.id} ({c.status})" for c in unrated + partial)
         parts.append(f"INCOMPLETE PICTURE: {missing}.")

@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from detectors.analyze import sort_key
 from detectors.catalogue import catalogue
+from detectors.geography import geography
 from detectors.model import ChannelResult
 from detectors.scoring import apply_geoblock, firm_verdict, score_channel, score_member_states
 
@@ -45,7 +46,8 @@ def build_report(
 ) -> dict:
     cat = catalogue()
     channels = sorted(channels, key=lambda c: c.id)
-    scores = {c.id: apply_geoblock(score_channel(c, cat), c.geoblock, cat) for c in channels}
+    eu_visitors = [v for v in visitors if geography().is_member(v)]
+    scores = {c.id: _geoblocked(score_channel(c, cat), c, cat, eu_visitors) for c in channels}
     states = score_member_states([c for c in channels if scores[c.id].score is not None], cat)
     verdict = firm_verdict(channels, scores, states)
     errors = sorted(
@@ -71,6 +73,13 @@ def build_report(
     return report
 
 
+def _geoblocked(score, channel: ChannelResult, cat, eu_visitors: list[str]):
+    """A verified geo-block from every EU vantage point lowers the score; nothing else does."""
+    if not channel.geoblock:
+        return score
+    return apply_geoblock(score, channel.geoblock, cat, eu_visitors)
+
+
 def _channel(channel: ChannelResult, score) -> dict:
     return {
         "id": channel.id,
@@ -84,6 +93,7 @@ def _channel(channel: ChannelResult, score) -> dict:
         "geoblock": dict(sorted(channel.geoblock.items())),
         "score": score.score,
         "level": score.level,
+        "mitigation": score.mitigation,
         "indicators": [
             {"id": i.id, "title": catalogue()[i.id].title, "score": i.score, "findings": i.findings,
              "member_states": list(i.member_states)}

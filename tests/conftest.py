@@ -12,6 +12,7 @@ from crawler.sandbox import SandboxWeb
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_WEB = ROOT / "crawler" / "demo" / "web"
+TEST_WEB = ROOT / "tests" / "web"  # hosts only the tests need (geo rules, script-built pages)
 SHARED = ROOT.parent / "shared"
 
 
@@ -20,6 +21,7 @@ def web_root(tmp_path: Path) -> Path:
     """A private copy of the demo web that a test may add hosts to."""
     root = tmp_path / "web"
     shutil.copytree(DEMO_WEB, root)
+    shutil.copytree(TEST_WEB, root, dirs_exist_ok=True)
     return root
 
 

@@ -36,7 +36,10 @@ def test_a_valid_profile_loads_with_its_channels_and_settings(tmp_path):
 
 
 def test_a_firms_list_shares_scan_defaults(tmp_path):
-    firms = load_profile(write(tmp_path, """
+    firms = load_profile(
+        write(
+            tmp_path,
+            """
         scan: {max_pages: 7}
         firms:
           - firm: {name: A}
@@ -44,7 +47,9 @@ def test_a_firms_list_shares_scan_defaults(tmp_path):
           - firm: {name: B}
             channels: {websites: [https://b.example/]}
             scan: {max_pages: 3}
-    """))
+    """,
+        )
+    )
     assert [(f.name, f.scan.max_pages) for f in firms] == [("A", 7), ("B", 3)]
 
 
@@ -52,24 +57,50 @@ def test_a_firms_list_shares_scan_defaults(tmp_path):
     ("text", "where", "expected"),
     [
         ("firm: {name: X}\nchannels: {webstes: [https://x.example/]}\n", "channels.webstes", "unknown keys"),
-        ("firm: {name: X, home_country: XX}\nchannels: {websites: [https://x.example/]}\n",
-         "firm.home_country", "ISO 3166-1 alpha-2"),
+        (
+            "firm: {name: X, home_country: XX}\nchannels: {websites: [https://x.example/]}\n",
+            "firm.home_country",
+            "ISO 3166-1 alpha-2",
+        ),
         ("firm: {name: X}\nchannels: {websites: [ftp://x.example/]}\n", "channels.websites[0]", "http"),
         ("firm: {name: X}\nchannels: {websites: ['https://exa mple.com/']}\n", "channels.websites[0]", "host"),
-        ("firm: {name: X}\nchannels: {websites: [https://x.example/]}\nscan: {max_pages: 0}\n",
-         "scan.max_pages", "whole number"),
-        ("firm: {name: X}\nchannels: {websites: [https://x.example/]}\nscan: {render: sometimes}\n",
-         "scan.render", "auto, always, never"),
-        ("firm: {name: X}\nchannels: {websites: [https://x.example/]}\nscan: {visitors: [DE, ZZ]}\n",
-         "scan.visitors[1]", "ISO 3166-1"),
+        (
+            "firm: {name: X}\nchannels: {websites: [https://x.example/]}\nscan: {max_pages: 0}\n",
+            "scan.max_pages",
+            "whole number",
+        ),
+        (
+            "firm: {name: X}\nchannels: {websites: [https://x.example/]}\nscan: {render: sometimes}\n",
+            "scan.render",
+            "auto, always, never",
+        ),
+        (
+            "firm: {name: X}\nchannels: {websites: [https://x.example/]}\nscan: {visitors: [DE, ZZ]}\n",
+            "scan.visitors[1]",
+            "ISO 3166-1",
+        ),
         ("firm: {name: X}\nchannels: {}\n", "channels", "at least one channel"),
         ("channels: {websites: [https://x.example/]}\n", "firm", "required"),
-        ("firms:\n  - firm: {name: A}\n    channels: {websites: [https://a.example/]}\n    extra: 1\n",
-         "firms[0].extra", "unknown keys"),
+        (
+            "firms:\n  - firm: {name: A}\n    channels: {websites: [https://a.example/]}\n    extra: 1\n",
+            "firms[0].extra",
+            "unknown keys",
+        ),
         ("- just\n- a list\n", "(top)", "firms"),
     ],
-    ids=["unknown-key", "unknown-country", "bad-scheme", "bad-host", "zero-pages", "bad-render", "bad-visitor",
-         "no-channels", "missing-firm", "unknown-key-in-list", "not-a-mapping"],
+    ids=[
+        "unknown-key",
+        "unknown-country",
+        "bad-scheme",
+        "bad-host",
+        "zero-pages",
+        "bad-render",
+        "bad-visitor",
+        "no-channels",
+        "missing-firm",
+        "unknown-key-in-list",
+        "not-a-mapping",
+    ],
 )
 def test_bad_profiles_name_the_file_field_and_expectation(tmp_path, text, where, expected):
     path = write(tmp_path, text)
@@ -100,18 +131,27 @@ def test_missing_file_is_an_error_not_a_traceback(tmp_path, capsys):
         ["scan", "not-a-url"],
         ["scan", "https://"],
         ["scan", "https://x.example/", "--visitor", "QQ"],
+        ["scan", "https://x.example/", "--visitor-proxy", "DE"],
         ["scan", "https://x.example/", "--format", "json,pdf"],
         ["scan", "https://x.example/", "--proxy", "localhost:8080"],
-        ["scan", "https://x.example/", "--render", "always"],
+        ["scan", "https://x.example/", "--render", "sometimes"],
         ["scan"],
     ],
-    ids=["not-a-url", "no-host", "unknown-visitor", "unknown-format", "proxy-without-scheme", "render-always",
-         "no-target"],
+    ids=[
+        "not-a-url",
+        "no-host",
+        "unknown-visitor",
+        "visitor-proxy-without-url",
+        "unknown-format",
+        "proxy-without-scheme",
+        "unknown-render",
+        "no-target",
+    ],
 )
 def test_bad_command_lines_exit_2_with_a_message(argv, capsys, tmp_path):
     assert main([*argv, "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "footprint: error:" in err and "Traceback" not in err
+    assert "error:" in err and "Traceback" not in err
 
 
 def test_cli_profile_errors_exit_2_and_name_the_field(tmp_path, capsys):

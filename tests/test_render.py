@@ -1,0 +1,27 @@
+"""Browser rendering: content that only exists after JavaScript runs is seen with `render: auto`, not `never`."""
+
+from __future__ import annotations
+
+from crawler.cli import main
+from tests.conftest import read_report
+
+URL = "https://spa-exchange.com/"
+
+
+def _scan(sandbox, tmp_path, render: str) -> dict:
+    out = tmp_path / render
+    code = main(["scan", URL, "--proxy", sandbox.url, "--delay", "0", "--quiet", "--no-screenshots",
+                 "--render", render, "--out", str(out)])
+    assert code in (0, 3)
+    return read_report(out, "spa-exchange-com")
+
+
+def test_offers_built_by_javascript_are_found_with_render_auto_and_missed_with_never(sandbox, tmp_path):
+    never = _scan(sandbox, tmp_path, "never")
+    auto = _scan(sandbox, tmp_path, "auto")
+    bonus = lambda report: [f for c in report["channels"] for f in c["findings"] if f["indicator"] == "BONUS"]  # noqa: E731
+    assert bonus(never) == []
+    assert [f["evidence"]["value"] for f in bonus(auto)] == ["willkommensbonus"]
+    (channel,) = auto["channels"]
+    assert channel["rendered_pages"] == [URL]
+    assert never["channels"][0]["rendered_pages"] == []
