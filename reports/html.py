@@ -18,6 +18,11 @@ _SAFE_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
 UNRATED_LABEL = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
 
 
+def is_safe_asset(path: object) -> bool:
+    """Only footprint's own screenshot files become <img> sources: a relative path it wrote, nothing else."""
+    return isinstance(path, str) and re.fullmatch(r"screenshots/[A-Za-z0-9_-]+\.png", path) is not None
+
+
 def is_safe_link(url: object) -> bool:
     """Absolute http(s) URL with a host, no whitespace, control or format characters: safe to put in an href."""
     return (
@@ -43,6 +48,7 @@ def environment() -> Environment:
     )
     env.tests["safe_link"] = is_safe_link
     env.filters["short_hash"] = short_hash
+    env.tests["safe_asset"] = is_safe_asset
     return env
 
 

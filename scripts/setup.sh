@@ -8,6 +8,12 @@ PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 
 need_apt=()
+# A real Chromium for rendering and screenshots: Playwright's own download is used where it exists, else the
+# system's (here `playwright install` cannot download; Debian's package works with Playwright).
+if ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}" 2>/dev/null | grep -q '^chromium' \
+   && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null && [ -z "${FOOTPRINT_CHROMIUM:-}" ]; then
+    need_apt+=(chromium)
+fi
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || {
     echo "footprint needs Python >= 3.11 (found: $("$PYTHON" --version 2>&1 || echo none))" >&2; exit 1; }
 "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)

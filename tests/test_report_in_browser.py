@@ -1,0 +1,70 @@
+"""The HTML report as a compliance officer sees it: opened in headless Chromium, verdict first, screenshots beside
+the findings, every image loading (the report's own CSP allows its screenshots and nothing else)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawler.browser import chromium_executable, launch_options
+from crawler.cli import main
+from crawler.warc import read_archive
+from tests.conftest import read_report
+
+
+@pytest.fixture(scope="module")
+def demo_with_screenshots(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("demo-shots")
+    assert main(["demo", "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_report_opens_in_chromium_with_verdict_and_every_screenshot_loaded(demo_with_screenshots):
+    from playwright.sync_api import sync_playwright
+
+    report_path = demo_with_screenshots / "nordwind-exchange-ltd" / "report.html"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**launch_options(chromium_executable()))
+        try:
+            page = browser.new_page()
+            page.goto(report_path.as_uri(), wait_until="load")
+            body = page.inner_text("body")
+            assert "Verdict" in body and "HIGH" in body
+            assert body.index("Verdict") < body.index("Channel: ")
+            images = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.src, i.complete, i.naturalWidth])")
+            assert len(images) >= 5
+            broken = [src for src, complete, width in images if not complete or width == 0]
+            assert broken == []
+            assert page.eval_on_selector_all("script", "s => s.length") == 0
+        finally:
+            browser.close()
+
+
+def test_screenshots_are_taken_per_page_with_findings_and_archived(demo_with_screenshots):
+    out = demo_with_screenshots / "nordwind-exchange-ltd"
+    report = read_report(demo_with_screenshots, "nordwind-exchange-ltd")
+    shots = {f["screenshot"] for c in report["channels"] for f in c["findings"] if f["screenshot"]}
+    pages = {f["url"] for c in report["channels"] for f in c["findings"]}
+    assert shots and all((out / s).read_bytes().startswith(b"\x89PNG") for s in shots)
+    assert len(shots) == len(pages)  # one visitor in the demo: one screenshot per page that has findings
+    archive = read_archive(out / "capture.warc.gz")
+    assert {s["url"] for s in archive.screenshots} == pages
+    records = {c["record_id"]: c for c in archive.captures}
+    for channel in report["channels"]:
+        for f in channel["findings"]:  # every finding points at the archived response its evidence is in
+            assert records[f["record_id"]]["url"] == f["url"]
+    assert report["provenance"]["browser"].startswith("Chromium")
+
+
+def test_analyze_rebuilds_every_finding_id_from_the_archive_alone(demo_with_screenshots, tmp_path):
+    for slug in ("nordwind-exchange-ltd", "meridian-custody-partners-llc", "atlas-digital-markets-inc"):
+        original = read_report(demo_with_screenshots, slug)
+        archive = demo_with_screenshots / slug / "capture.warc.gz"
+        assert main(["analyze", str(archive), "--out", str(tmp_path)]) == 0
+        rebuilt = read_report(tmp_path, slug)
+        ids = lambda r: sorted(f["id"] for c in r["channels"] for f in c["findings"])  # noqa: E731
+        assert ids(rebuilt) == ids(original)
+        assert rebuilt["verdict"]["level"] == original["verdict"]["level"]
+        shots = {f["screenshot"] for c in rebuilt["channels"] for f in c["findings"] if f["screenshot"]}
+        assert all((tmp_path / slug / s).is_file() for s in shots)
