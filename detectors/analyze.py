@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
 
 from detectors.catalogue import catalogue
@@ -41,17 +42,24 @@ def analyze_document(doc: Document, ctx: Context, kinds: str = "website") -> lis
 
 def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = "website") -> list[Finding]:
     findings: dict[str, Finding] = {}
-    ids: set[str] = set()
-    # Ties on URL and time (one URL captured twice) are broken by content, so input order never matters.
-    for doc in sorted(docs, key=lambda d: (d.url, d.fetched_at, d.body_sha256, d.requested_url)):
+    key_of_id: dict[str, str] = {}
+    # Ordered by content, never by fetch time, so input order and timing never change which capture is kept;
+    # rendered DOMs after raw responses, visitors alphabetically.
+    for doc in sorted(docs, key=lambda d: (d.url, d.rendered, d.visitor, d.body_sha256, d.requested_url,
+                                           d.fetched_at)):
         for finding in analyze_document(doc, ctx, kind):
             site_level = finding.indicator in SITE_LEVEL or finding.evidence.locator in SITE_LEVEL_LOCATORS
             key = f"{finding.indicator}\x1f{finding.evidence.value.lower()}" if site_level else finding.id
-            # First by URL wins: deterministic. One finding per id: a switcher's "Deutsch" on a lang="de" page is
-            # the same finding (indicator, URL, value) as the page's own language.
-            if key not in findings and finding.id not in ids:
+            # First wins: deterministic. One finding per id: a switcher's "Deutsch" on a lang="de" page is the
+            # same finding (indicator, URL, value) as the page's own language. Later sightings by other visitors
+            # only add those visitors to it.
+            key = key_of_id.get(finding.id, key)
+            kept = findings.get(key)
+            if kept is None:
                 findings[key] = finding
-                ids.add(finding.id)
+                key_of_id[finding.id] = key
+            elif finding.visitors and not set(finding.visitors) <= set(kept.visitors):
+                findings[key] = replace(kept, visitors=tuple(sorted(set(kept.visitors) | set(finding.visitors))))
     return sorted(findings.values(), key=sort_key)
 
 

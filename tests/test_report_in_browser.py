@@ -47,13 +47,16 @@ def test_screenshots_are_taken_per_page_with_findings_and_archived(demo_with_scr
     shots = {f["screenshot"] for c in report["channels"] for f in c["findings"] if f["screenshot"]}
     pages = {f["url"] for c in report["channels"] for f in c["findings"]}
     assert shots and all((out / s).read_bytes().startswith(b"\x89PNG") for s in shots)
-    assert len(shots) == len(pages)  # one visitor in the demo: one screenshot per page that has findings
     archive = read_archive(out / "capture.warc.gz")
-    assert {s["url"] for s in archive.screenshots} == pages
+    # Per visitor: every page with findings, photographed as each visitor that was shown that evidence.
+    seen_as = {(f["url"], v) for c in report["channels"] for f in c["findings"] for v in f["visitors"]}
+    assert {(s["url"], s["visitor"]) for s in archive.screenshots} == seen_as
+    assert {v for _, v in seen_as} == {"US", "DE"} and {u for u, _ in seen_as} == pages
     records = {c["record_id"]: c for c in archive.captures}
     for channel in report["channels"]:
         for f in channel["findings"]:  # every finding points at the archived response its evidence is in
-            assert records[f["record_id"]]["url"] == f["url"]
+            record = records[f["record_id"]]
+            assert f["url"] in (record["url"], record["requested_url"])  # a redirect's finding sits at the request
     assert report["provenance"]["browser"].startswith("Chromium")
 
 
