@@ -13,6 +13,7 @@ readable, and the reader stops cleanly at a torn last one.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -147,7 +148,20 @@ def read_archive(path: str | Path) -> Archive:
                 _read_record(record, archive)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             archive.torn = f"{type(exc).__name__}: {exc}"
+    if not archive.torn and str(path).endswith(".gz"):
+        archive.torn = _gzip_damage(Path(path))
     return archive
+
+
+def _gzip_damage(path: Path) -> str:
+    """warcio stops quietly at a truncated last member; the gzip stream itself says whether one was torn."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (EOFError, OSError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return ""
 
 
 def _read_record(record, archive: Archive) -> None:
