@@ -33,8 +33,9 @@ def chromium_executable() -> str | None:
         path = shutil.which(name)
         if path:
             return path
-    raise BrowserUnavailable("no Chromium found: install Playwright's browser or the system package 'chromium' "
-                             "(scripts/setup.sh does), or set FOOTPRINT_CHROMIUM to its path")
+    raise BrowserUnavailable("no Chromium found for rendering and screenshots: install the system package "
+                             "'chromium' (scripts/setup.sh does) or Playwright's browser, set FOOTPRINT_CHROMIUM "
+                             "to its path, or scan with --render never --no-screenshots")
 
 
 def launch_options(executable: str | None, proxied: bool = False) -> dict:

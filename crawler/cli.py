@@ -18,6 +18,7 @@ from enum import IntEnum
 from importlib import resources
 from pathlib import Path
 
+from crawler.browser import BrowserUnavailable
 from crawler.targets import RENDER_MODES, TargetError, check_country, check_url, firm_from_urls, load_profile
 from detectors.catalogue import catalogue
 from detectors.data_files import DataFileError
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return COMMANDS[args.command](args)
-    except (TargetError, DataFileError) as exc:
+    except (TargetError, DataFileError, BrowserUnavailable) as exc:
         print(f"footprint: error: {exc}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     except KeyboardInterrupt:

@@ -22,7 +22,7 @@ from crawler.captures import channel_captures, channel_result
 from crawler.targets import FirmTarget
 from crawler.visitors import VisitorProfile, profiles
 from crawler.warc import Archive, CaptureWriter, read_archive
-from detectors.analyze import analyze_documents
+from detectors.analyze import analyze_documents, sort_key
 from detectors.context import Context, registrable_domain
 from detectors.geo import analyze_visitors
 from detectors.model import LEVELS, ChannelResult
@@ -229,7 +229,7 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
             if baseline and eu_visitors and plan.kind == "website":
                 geo_findings, verdicts = analyze_visitors(captures.documents, ctx, baseline, eu_visitors,
                                                           channel_findings=result.findings, kind=plan.kind)
-                result.findings = sorted(result.findings + geo_findings, key=lambda f: (f.indicator, f.url, f.id))
+                result.findings = sorted(result.findings + geo_findings, key=sort_key)
                 result.geoblock = verdicts
         if crawl_failure:
             result.errors.append({"url": plan.target, "error": f"crawler process failed: {crawl_failure}"})

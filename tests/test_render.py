@@ -25,3 +25,18 @@ def test_offers_built_by_javascript_are_found_with_render_auto_and_missed_with_n
     (channel,) = auto["channels"]
     assert channel["rendered_pages"] == [URL]
     assert never["channels"][0]["rendered_pages"] == []
+
+
+def test_without_any_chromium_the_error_says_how_to_scan_anyway(sandbox, tmp_path, monkeypatch, capsys):
+    from crawler import browser
+
+    browser.chromium_executable.cache_clear()
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "none"))
+    monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", ("no-such-chromium",))
+    try:
+        code = main(["scan", URL, "--proxy", sandbox.url, "--delay", "0", "--quiet", "--render", "auto",
+                     "--out", str(tmp_path)])
+    finally:
+        browser.chromium_executable.cache_clear()
+    assert code == 2
+    assert "--render never --no-screenshots" in capsys.readouterr().err
