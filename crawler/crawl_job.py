@@ -14,7 +14,10 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as default_settings
+from crawler.spiders.pages import PagesSpider
 from crawler.spiders.website import WebsiteSpider
+
+SPIDERS = {"website": WebsiteSpider, "pages": PagesSpider}
 
 
 def run(job: dict) -> int:
@@ -27,11 +30,13 @@ def run(job: dict) -> int:
         # Per-channel settings (capture file, delay, robots) ride on a subclass: Scrapy applies a spider's
         # custom_settings to its own crawler only.
         custom = {**channel.get("settings", {}), "FOOTPRINT_CAPTURES": channel["captures"]}
-        spider_cls = type(f"WebsiteSpider{n}", (WebsiteSpider,), {"custom_settings": custom})
+        base_cls = SPIDERS[channel.get("spider", "website")]
+        spider_cls = type(f"{base_cls.__name__}{n}", (base_cls,), {"custom_settings": custom})
+        extra = {"follow": channel["follow"]} if channel.get("follow") else {}
         deferred = process.crawl(spider_cls, urls=channel["start_urls"], channel=channel["id"],
                                  max_pages=channel["max_pages"], max_depth=channel["max_depth"],
                                  progress=job.get("progress", False), visitors=channel.get("visitors"),
-                                 render=channel.get("render", "never"))
+                                 render=channel.get("render", "never"), **extra)
         deferred.addErrback(lambda failure, cid=channel["id"]: failures.append(f"{cid}: {failure.value!r}"))
     process.start()
     for failure in failures:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from crawler.browser import chromium_executable, launch_options
 from crawler.captures import channel_captures, channel_result
+from crawler.channels import app_plan, assess_app, assess_social, social_plan
 from crawler.targets import FirmTarget
 from crawler.visitors import VisitorProfile, profiles
 from crawler.warc import Archive, CaptureWriter, read_archive
@@ -60,6 +61,8 @@ class ChannelPlan:
     start_urls: list[str] = field(default_factory=list)
     max_pages: int = 200
     max_depth: int = 5
+    spider: str = "website"  # website: follow links; pages: the start URLs only (app lookups, social pages)
+    follow: str = ""  # pages spider: "telegram" follows a preview's older-posts link
 
 
 @dataclass
@@ -124,13 +127,16 @@ def plan_channels(firm: FirmTarget, options: ScanOptions) -> tuple[list[ChannelP
         if url not in plan.start_urls:
             plan.start_urls.append(url)
             plan.max_pages = len(plan.start_urls)
-    unsupported = []
-    for platform, ids in sorted(firm.apps.items()):
+    unsupported: list[ChannelResult] = []
+    ctx = Context()
+    for store, ids in sorted(firm.apps.items()):
         for app_id in ids:
-            unsupported.append(_unsupported(f"app:{platform}:{app_id}", "app", app_id))
+            plan = ChannelPlan(**app_plan(store, app_id, ctx))
+            plans.setdefault(plan.id, plan)
     for platform, handles in sorted(firm.social.items()):
         for handle in handles:
-            unsupported.append(_unsupported(f"social:{platform}:{handle}", "social", handle))
+            plan = ChannelPlan(**social_plan(platform, handle))
+            plans.setdefault(plan.id, plan)
     return list(plans.values()), unsupported
 
 
@@ -180,9 +186,12 @@ def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], op
         proxied |= any(v.proxy for v in visitors)
         visitor_dicts = [{**v.__dict__} for v in visitors]  # with the real proxy URL, for the crawl only
         for plan in run.plans:
+            # App lookups name their storefront in the URL; social pages are read once, as the baseline visitor.
+            who = visitor_dicts if plan.spider == "website" else [{}] if plan.kind == "app" else visitor_dicts[:1]
             channels.append({"id": plan.id, "start_urls": plan.start_urls, "max_pages": plan.max_pages,
-                             "max_depth": plan.max_depth, "captures": str(archive), "visitors": visitor_dicts,
-                             "render": render, "settings": _crawl_settings(options, firm, render)})
+                             "max_depth": plan.max_depth, "captures": str(archive), "visitors": who,
+                             "render": render if plan.spider == "website" else "never", "spider": plan.spider,
+                             "follow": plan.follow, "settings": _crawl_settings(options, firm, render)})
     if not channels:
         return 0, ""
     shared: dict = {}
@@ -223,6 +232,13 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
     results = []
     for plan in run.plans:
         captures = channel_captures(archive, plan.id)
+        if plan.kind in ("app", "social"):
+            judge = assess_app if plan.kind == "app" else assess_social
+            result = judge(plan.id, plan.target, captures, ctx)
+            if crawl_failure:
+                result.errors.append({"url": plan.target, "error": f"crawler process failed: {crawl_failure}"})
+            results.append(result)
+            continue
         result = channel_result(plan.id, plan.kind, plan.target, captures)
         if result.status in ("assessed", "partial"):
             result.findings = analyze_documents(captures.documents, ctx, plan.kind)
@@ -250,6 +266,8 @@ def screenshot_targets(channels: list[ChannelResult], run: FirmRun) -> list[tupl
     profiles_by_country = {v["country"]: v for v in run.visitors}
     targets = []
     for channel in channels:
+        if channel.kind not in ("website", "affiliate"):
+            continue  # app lookups are JSON and posts are read from preview pages: the archive holds those
         seen: dict[tuple[str, str], float] = {}
         for f in channel.findings:
             for visitor in f.visitors or ("",):

@@ -42,6 +42,8 @@ def test_demo_firm_targeting_the_eu_is_high_risk_on_many_kinds_of_evidence(demo_
     assert {c["id"]: c["level"] for c in report["channels"]} == {
         "website:nordwind-exchange.com": "high",
         "website:nordwind-exchange.de": "high",
+        "app:apple:1587000042": "high",
+        "social:telegram:nordwind_de": "high",
     }
     assert {
         "LANG",
@@ -59,6 +61,20 @@ def test_demo_firm_targeting_the_eu_is_high_risk_on_many_kinds_of_evidence(demo_
     de = next(c for c in report["channels"] if c["id"] == "website:nordwind-exchange.de")
     domain = [f for f in de["findings"] if f["indicator"] == "DOMAIN"]
     assert [(f["evidence"]["value"], f["member_states"]) for f in domain] == [("nordwind-exchange.de", ["DE"])]
+
+
+def test_demo_app_and_telegram_channels_have_per_country_results(demo_out):
+    report = read_report(demo_out, "nordwind-exchange-ltd")
+    app = next(c for c in report["channels"] if c["id"] == "app:apple:1587000042")
+    stores = {f["member_states"][0]: f["evidence"]["value"] for f in app["findings"] if f["indicator"] == "APPSTORE"}
+    assert stores == {"AT": "available in AT storefront, listed in German",
+                      "DE": "available in DE storefront, listed in German",
+                      "IE": "available in IE storefront"}
+    assert app["pages"] == {"fetched": 31, "failed": 0}  # every EU/EEA storefront and the US control
+    telegram = next(c for c in report["channels"] if c["id"] == "social:telegram:nordwind_de")
+    found = {(f["indicator"], f["evidence"]["value"]) for f in telegram["findings"]}
+    assert {("BONUS", "willkommensbonus"), ("INFLUENCER", "#werbung"),
+            ("AFFILIATE", "referral parameter ref: TG-DE-77")} <= found
 
 
 def test_demo_institutional_firm_has_no_eu_signals(demo_out):
@@ -231,31 +247,17 @@ def test_fail_on_exits_1_when_a_channel_reaches_the_level(sandbox, tmp_path):
     assert written == ["capture.warc.gz", "report.json"]
 
 
-def test_channels_this_version_cannot_scan_are_reported_not_assessed(sandbox, tmp_path):
+def test_an_app_that_cannot_be_fetched_is_not_assessed_never_low(sandbox, tmp_path):
     profile = tmp_path / "firm.yaml"
-    profile.write_text(
-        "firm: {name: Meridian}\nchannels:\n  websites: [https://meridian-custody.com/]\n"
-        "  apps: {google: [com.meridian.app]}\n"
-    )
-    code = main(
-        [
-            "scan",
-            "--firm",
-            str(profile),
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--quiet",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    profile.write_text("firm: {name: Meridian}\nchannels:\n  websites: [https://meridian-custody.com/]\n"
+                       "  apps: {google: [com.meridian.app]}\n")
+    code = main(["scan", "--firm", str(profile), "--proxy", sandbox.url, "--delay", "0", "--no-screenshots",
+                 "--quiet", "--out", str(tmp_path)])
     assert code == 3
     report = read_report(tmp_path, "meridian")
-    statuses = {c["id"]: c["status"] for c in report["channels"]}
-    assert statuses == {"app:google:com.meridian.app": "not-assessed", "website:meridian-custody.com": "assessed"}
+    statuses = {c["id"]: (c["status"], c["level"]) for c in report["channels"]}
+    assert statuses == {"app:google:com.meridian.app": ("not-assessed", None),
+                        "website:meridian-custody.com": ("assessed", "none")}
     assert report["verdict"]["complete"] is False and "INCOMPLETE" in report["verdict"]["summary"]
 
 

@@ -29,6 +29,7 @@ from crawler.browser import context_options
 from crawler.render import render_reason
 from detectors.context import registrable_domain
 from detectors.document import build_document
+from detectors.model import Document
 
 _SKIP_EXTENSIONS = frozenset("." + e for e in IGNORED_EXTENSIONS)
 
@@ -120,6 +121,21 @@ class WebsiteSpider(scrapy.Spider):
     # ------------------------------------------------------------------------------------------ callbacks
 
     def parse(self, response):
+        item, doc = self._capture(response)
+        yield item
+        meta = response.meta
+        if response.status >= 400 or doc.kind == "other":
+            return
+        if self.render == "auto" and not meta.get("fp_rendered"):
+            reason = render_reason(doc, response.body)
+            if reason:
+                yield self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
+                                    render=True)
+        for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
+            yield from self._page_requests(target, meta.get("fp_depth", 0) + 1)
+
+    def _capture(self, response) -> tuple[dict, Document]:
+        """The capture item of a response, and the document parsed from it."""
         meta = response.meta
         depth = meta.get("fp_depth", 0)
         visitor = meta.get("fp_visitor", "")
@@ -136,7 +152,7 @@ class WebsiteSpider(scrapy.Spider):
             how = " rendered" if rendered else ""
             who = f" as {visitor}" if visitor else ""
             print(f"  [{self.channel}] {response.status}{how}{who} {response.url}", file=sys.stderr, flush=True)
-        yield {
+        item = {
             "channel": self.channel,
             "kind": doc.kind,
             "visitor": visitor,
@@ -162,14 +178,7 @@ class WebsiteSpider(scrapy.Spider):
                 "text": doc.text,
             },
         }
-        if response.status >= 400 or doc.kind == "other":
-            return
-        if self.render == "auto" and not rendered:
-            reason = render_reason(doc, body)
-            if reason:
-                yield self._request(requested, meta.get("fp_profile") or {}, depth, render=True)
-        for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
-            yield from self._page_requests(target, depth + 1)
+        return item, doc
 
     def on_error(self, failure):
         request = failure.request
