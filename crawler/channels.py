@@ -147,8 +147,9 @@ def assess_social(channel: str, target: str, captures: ChannelCaptures, ctx: Con
             docs.append(doc)
         result.pages_fetched += 1
     if not docs:
+        answered = any(r.get("status") is not None for r in captures.records)
         reason = walls[0] if walls else "nothing could be fetched"
-        result.status = "not-assessed" if (not captures.records or reason == NOT_FOUND) else "inconclusive"
+        result.status = "not-assessed" if (not answered or reason == NOT_FOUND) else "inconclusive"
         result.reason = reason if reason != "empty parse" else "the page parsed empty (layout change?)"
         return result
     if walls or result.pages_failed:

@@ -43,7 +43,9 @@ def test_demo_firm_targeting_the_eu_is_high_risk_on_many_kinds_of_evidence(demo_
         "website:nordwind-exchange.com": "high",
         "website:nordwind-exchange.de": "high",
         "app:apple:1587000042": "high",
+        "app:google:example.nordlicht.wallet": "high",
         "social:telegram:nordwind_de": "high",
+        "affiliate:krypto-bonus-vergleich.com": "high",
     }
     assert {
         "LANG",
@@ -75,6 +77,11 @@ def test_demo_app_and_telegram_channels_have_per_country_results(demo_out):
     found = {(f["indicator"], f["evidence"]["value"]) for f in telegram["findings"]}
     assert {("BONUS", "willkommensbonus"), ("INFLUENCER", "#werbung"),
             ("AFFILIATE", "referral parameter ref: TG-DE-77")} <= found
+    play = next(c for c in report["channels"] if c["id"] == "app:google:example.nordlicht.wallet")
+    assert sorted(f["member_states"][0] for f in play["findings"] if f["indicator"] == "APPSTORE") == ["AT", "DE"]
+    review = next(c for c in report["channels"] if c["kind"] == "affiliate")
+    assert ("AFFILIATE", "referral parameter ref: KBV-2026-DE") in {
+        (f["indicator"], f["evidence"]["value"]) for f in review["findings"]}
 
 
 def test_demo_institutional_firm_has_no_eu_signals(demo_out):
