@@ -166,3 +166,56 @@ def _sha(body: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(body).hexdigest()
+
+
+def supplied_plan(source: str, path: str) -> dict:
+    """Material the firm supplies (a posts export, an mbox of campaigns): kept in the archive, judged like pages."""
+    from pathlib import Path
+
+    name = Path(path).name
+    return {"id": f"export:{name}", "kind": "export", "target": str(path), "start_urls": [], "max_pages": 0,
+            "max_depth": 0, "spider": "none", "follow": "", "source": source}
+
+
+def assess_supplied(plans: list, archive, ctx: Context, window_days: int) -> list[ChannelResult]:
+    """Every supplied file of a firm: its items judged by the usual detectors, problems listed with their line or
+    message number, and cross-selling (Art. 61(2)) judged over all of them together, as one audience history."""
+    import tempfile
+    from pathlib import Path
+
+    from crawler.inputs import export_items, mail_items, read_mbox, read_posts_export
+    from detectors.cross_sell import cross_sell_findings
+
+    results, all_items = [], []
+    for plan in plans:
+        result = ChannelResult(id=plan.id, kind="export", target=plan.target, status="assessed")
+        stored = next((r for r in archive.captures if r["channel"] == plan.id and r.get("supplied")), None)
+        if stored is None:
+            result.status, result.reason = "not-assessed", "the supplied file is not in the archive"
+            results.append(result)
+            continue
+        name = Path(plan.target).name
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / name
+            copy.write_bytes(stored["body"])
+            read = read_posts_export(copy) if plan.source == "posts" else read_mbox(copy)
+        items = export_items(read, name) if plan.source == "posts" else mail_items(read, name)
+        where = "line" if plan.source == "posts" else "message"
+        prefix = "export" if plan.source == "posts" else "mbox"
+        for problem in read.problems:
+            result.errors.append({"url": f"{prefix}:{name}/{where}-{problem[where]}",
+                                  "error": f"{where} {problem[where]}: {problem['field']}: {problem['error']}"})
+        result.pages_fetched, result.pages_failed = len(items), len(read.problems)
+        if not items:
+            result.status = "inconclusive"
+            result.reason = f"no readable {'post' if plan.source == 'posts' else 'message'} in the file"
+        elif read.problems:
+            result.status, result.reason = "partial", f"{len(read.problems)} {where}(s) could not be read"
+        result.findings = analyze_documents([doc for doc, _ in items], ctx, "export") if items else []
+        all_items += items
+        results.append(result)
+    sells = cross_sell_findings(ctx, sorted(all_items, key=lambda item: item[0].fetched_at),
+                                window_days=window_days)
+    for result in results:
+        result.findings = sorted(result.findings + [f for f in sells if f.channel == result.id], key=sort_key)
+    return results

@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
                            "baseline")
     scan.add_argument("--visitor-proxy", action="append", metavar="CC=URL",
                       help="proxy exiting in that country for that visitor (repeatable)")
+    scan.add_argument("--export", action="append", metavar="FILE",
+                      help="posts the firm supplies, JSON lines (date, text, links, audience); repeatable")
+    scan.add_argument("--mail", action="append", metavar="FILE",
+                      help="e-mail campaigns the firm supplies, an mbox file; repeatable")
+    scan.add_argument("--same-type-window", type=int, metavar="DAYS", default=30,
+                      help="days after a client's first contact within which offers of the same type are "
+                           "marked (default 30; the window is not confirmed in ESMA's final guidelines)")
     scan.add_argument("--fail-on", choices=LEVELS[1:], metavar="LEVEL",
                       help="exit 1 when a channel reaches LEVEL (low, medium, high)")
     scan.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated "
@@ -127,6 +134,13 @@ def run() -> None:
 
 # ---------------------------------------------------------------------------------------------- commands
 
+def _check_supplied(flag: str, path: str) -> None:
+    """Supplied files are read whole before any fetch: a missing one is bad input, not an empty channel."""
+    from crawler.inputs import read_mbox, read_posts_export
+
+    (read_posts_export if flag == "--export" else read_mbox)(path)  # raises TargetError naming the file
+
+
 def _formats(args) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in getattr(args, "format", ",".join(FORMATS)).split(",") if f.strip())
     for f in formats:
@@ -178,6 +192,15 @@ def cmd_scan(args) -> int:
             "command line", f"--visitor-proxy {country}", url)
     if args.render:
         options.render = args.render
+    for flag, paths in (("--export", args.export or []), ("--mail", args.mail or [])):
+        for path in paths:
+            _check_supplied(flag, path)
+    options.exports, options.mails = list(args.export or []), list(args.mail or [])
+    if (options.exports or options.mails) and len(firms) > 1:
+        raise TargetError("command line", "--export/--mail", "a single firm: supplied material belongs to one firm")
+    if not 0 <= args.same_type_window <= 3650:
+        raise TargetError("command line", "--same-type-window", f"days from 0 to 3650, got {args.same_type_window}")
+    options.same_type_window = args.same_type_window
     if args.no_screenshots:
         options.screenshots = False
     return _scan_and_report(firms, options, args)

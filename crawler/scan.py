@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from crawler.browser import chromium_executable, launch_options
 from crawler.captures import channel_captures, channel_result
-from crawler.channels import app_plan, assess_app, assess_social, social_plan
+from crawler.channels import app_plan, assess_app, assess_social, assess_supplied, social_plan, supplied_plan
 from crawler.targets import FirmTarget
 from crawler.visitors import VisitorProfile, profiles
 from crawler.warc import Archive, CaptureWriter, read_archive
@@ -51,6 +51,9 @@ class ScanOptions:
     visitor_proxies: dict[str, str] = field(default_factory=dict)
     user_agent: str = ""
     progress: bool = True
+    exports: list[str] = field(default_factory=list)  # posts exports (JSON lines) the firm supplies
+    mails: list[str] = field(default_factory=list)  # mbox files of e-mail campaigns
+    same_type_window: int = 30  # days; the one-month window of ESMA's draft, unconfirmed in the final text
 
 
 @dataclass
@@ -63,6 +66,7 @@ class ChannelPlan:
     max_depth: int = 5
     spider: str = "website"  # website: follow links; pages: the start URLs only (app lookups, social pages)
     follow: str = ""  # pages spider: "telegram" follows a preview's older-posts link
+    source: str = ""  # supplied material: "posts" (JSON-lines export) or "mail" (mbox)
 
 
 @dataclass
@@ -137,6 +141,10 @@ def plan_channels(firm: FirmTarget, options: ScanOptions) -> tuple[list[ChannelP
         for handle in handles:
             plan = ChannelPlan(**social_plan(platform, handle))
             plans.setdefault(plan.id, plan)
+    for source, paths in (("posts", options.exports), ("mail", options.mails)):
+        for path in paths:
+            plan = ChannelPlan(**supplied_plan(source, path))
+            plans.setdefault(plan.id, plan)
     return list(plans.values()), unsupported
 
 
@@ -185,7 +193,7 @@ def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], op
         needs_browser |= render != "never"
         proxied |= any(v.proxy for v in visitors)
         visitor_dicts = [{**v.__dict__} for v in visitors]  # with the real proxy URL, for the crawl only
-        for plan in run.plans:
+        for plan in (p for p in run.plans if p.spider != "none"):
             # App lookups name their storefront in the URL; social pages are read once, as the baseline visitor.
             who = visitor_dicts if plan.spider == "website" else [{}] if plan.kind == "app" else visitor_dicts[:1]
             channels.append({"id": plan.id, "start_urls": plan.start_urls, "max_pages": plan.max_pages,
@@ -229,8 +237,9 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
     baseline = next((v["country"] for v in run.visitors if v.get("baseline")), "")
     eu_visitors = tuple(v["country"] for v in run.visitors
                         if not v.get("baseline") and ctx.geo.is_member(v["country"]))
-    results = []
-    for plan in run.plans:
+    results = assess_supplied([p for p in run.plans if p.kind == "export"], archive, ctx,
+                              run.config.get("same_type_window_days", 30))
+    for plan in (p for p in run.plans if p.kind != "export"):
         captures = channel_captures(archive, plan.id)
         if plan.kind in ("app", "social"):
             judge = assess_app if plan.kind == "app" else assess_social
@@ -309,6 +318,7 @@ def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict
             "screenshots": setting(options, firm, "screenshots"),
             "via_proxy": bool(options.proxy or os.environ.get("HTTPS_PROXY") or os.environ.get("HTTP_PROXY")),
             "formats": list(options.formats),
+            "same_type_window_days": options.same_type_window,
             **(config_extra or {}),
         }
         run = FirmRun(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
@@ -316,6 +326,9 @@ def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict
                       visitors=[v.to_dict() for v in visitors], config=config)
         writer = CaptureWriter(archive)
         writer.write_info({**run.to_dict(), "started_at": started})
+        for plan in (p for p in plans if p.kind == "export"):
+            writer.write_supplied(channel=plan.id, name=Path(plan.target).name, added_at=started,
+                                  data=Path(plan.target).read_bytes())
         writer.close()
         jobs.append((firm, run, visitors, archive))
     code, tail = crawl(jobs, options)

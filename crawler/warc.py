@@ -114,6 +114,16 @@ class CaptureWriter:
         self._write(response)
         return rid
 
+    def write_supplied(self, *, channel: str, name: str, added_at: str, data: bytes) -> str:
+        """A file the firm supplied (posts export, mbox), kept whole so `analyze` can judge it again."""
+        sha = hashlib.sha256(data).hexdigest()
+        rid = record_id("supplied", channel, name, sha)
+        item = {"channel": channel, "requested_url": f"file:{name}", "fetched_at": added_at}
+        self._write(self._writer.create_warc_record(
+            f"file:{name}", "resource", payload=io.BytesIO(data), length=len(data),
+            warc_content_type="application/octet-stream", warc_headers_dict=self._headers(item, rid, "supplied")))
+        return rid
+
     def write_screenshot(self, *, channel: str, url: str, visitor: str, taken_at: str, png: bytes) -> str:
         sha = hashlib.sha256(png).hexdigest()
         rid = record_id("screenshot", channel, visitor, url, taken_at, sha)
@@ -184,6 +194,9 @@ def _read_record(record, archive: Archive) -> None:
     }
     if kind == "screenshot":
         archive.screenshots.append({**base, "png": record.content_stream().read()})
+    elif kind == "supplied":
+        archive.captures.append({**base, "status": 200, "rendered": False, "supplied": True,
+                                 "content_type": "application/octet-stream", "body": record.content_stream().read()})
     elif kind == "error":
         data = json.loads(record.content_stream().read().decode("utf-8"))
         archive.captures.append({**base, "status": None, "error": data.get("error", ""),

@@ -38,7 +38,12 @@ from detectors.model import Document, Finding
 from detectors.phrases import page_language
 from detectors.text import is_negated, snippet
 
-INDICATOR_ID = "CROSS_SELL"  # not `INDICATOR`: the catalogue test pairs INDICATOR + detect() with active entries
+INDICATOR_ID = INDICATOR = "CROSS_SELL"
+
+
+def detect(doc, ctx) -> list:
+    """Nothing per document: cross-selling is a sequence of messages to one audience (cross_sell_findings)."""
+    return []
 FILE = "lexicons/services.yaml"
 REQUIRED_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pl", "nl", "pt"})
 DEFAULT_WINDOW_DAYS = 30

@@ -212,8 +212,8 @@ def test_bad_settings_are_refused(kwargs, message):
         cross_sell_findings(Context(), [], **kwargs)
 
 
-def test_not_a_per_document_detector_until_the_catalogue_activates_it():
-    # The catalogue test pairs a module-level INDICATOR and detect() with an active catalogue entry.
-    assert not (hasattr(cross_sell, "INDICATOR") and hasattr(cross_sell, "detect"))
+def test_cross_sell_is_active_and_judged_over_sequences_not_single_documents():
+    assert catalogue()["CROSS_SELL"].status == "active"
+    assert cross_sell.detect(None, None) == []
     assert catalogue()["CROSS_SELL"].legal_ref.startswith("MiCA Art. 61(2)")
     assert "not confirmed" in catalogue()["CROSS_SELL"].note
