@@ -8,6 +8,7 @@ reason.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.captures import ChannelCaptures
@@ -219,3 +220,31 @@ def assess_supplied(plans: list, archive, ctx: Context, window_days: int) -> lis
     for result in results:
         result.findings = sorted(result.findings + [f for f in sells if f.channel == result.id], key=sort_key)
     return results
+
+
+_APPLE_ID = re.compile(r"/id(\d{6,12})(?:$|[/?])")
+
+
+def linked_channels(documents) -> list[tuple[str, str, str]]:
+    """(kind, platform or store, id) of the app listings and social accounts a firm's own pages link to: app
+    badges and "follow us" links. They become channels of their own, marked as discovered, not listed."""
+    from detectors.social.profiles import handle_from_url
+
+    found: set[tuple[str, str, str]] = set()
+    for doc in documents:
+        for link in doc.links:
+            parts = urlsplit(link.url)
+            host = (parts.hostname or "").lower()
+            if host == "apps.apple.com" or host == "itunes.apple.com" and "/app/" in parts.path:
+                match = _APPLE_ID.search(parts.path)
+                if match:
+                    found.add(("app", "apple", match.group(1)))
+            elif host == "play.google.com" and parts.path.startswith("/store/apps/details"):
+                package = (parse_qs(parts.query).get("id") or [""])[0]
+                if re.fullmatch(r"[A-Za-z][\w]*(\.[A-Za-z][\w]*)+", package):
+                    found.add(("app", "google", package))
+            else:
+                account = handle_from_url(link.url)
+                if account:
+                    found.add(("social", account[0], account[1]))
+    return sorted(found)

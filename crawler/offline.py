@@ -27,7 +27,7 @@ def analyze_archive(path: Path, out: Path, formats: tuple[str, ...], firm: FirmT
                                                  "channels); this file has none" + (f" ({archive.torn})"
                                                                                       if archive.torn else ""))
     info = runs[0]
-    run = FirmRun.from_dict(info)
+    run = FirmRun.from_archive(archive.info)
     if firm is not None:
         run.firm = {"name": firm.name, "home_country": firm.home_country, "slug": firm.slug}
     channels = assess(run, archive)

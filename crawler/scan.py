@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 
 from crawler.browser import chromium_executable, launch_options
 from crawler.captures import channel_captures, channel_result
-from crawler.channels import app_plan, assess_app, assess_social, assess_supplied, social_plan, supplied_plan
+from crawler.channels import (
+    app_plan,
+    assess_app,
+    assess_social,
+    assess_supplied,
+    linked_channels,
+    social_plan,
+    supplied_plan,
+)
 from crawler.targets import FirmTarget
 from crawler.visitors import VisitorProfile, profiles
 from crawler.warc import Archive, CaptureWriter, read_archive
@@ -86,16 +94,24 @@ class FirmRun:
     unsupported: list[dict]
     visitors: list[dict]  # visitor profiles, proxies without passwords
     config: dict
+    discovered: list[str] = field(default_factory=list)  # ids of channels found linked from the firm's pages
 
     def to_dict(self) -> dict:
         return {"footprint": tool_version(), "firm": self.firm, "plans": [p.__dict__ for p in self.plans],
                 "unsupported": self.unsupported, "visitors": self.visitors, "config": self.config}
 
     @classmethod
-    def from_dict(cls, data: dict) -> FirmRun:
-        return cls(firm=data["firm"], plans=[ChannelPlan(**p) for p in data["plans"]],
-                   unsupported=data.get("unsupported", []), visitors=data.get("visitors", []),
-                   config=data.get("config", {}))
+    def from_archive(cls, infos: list[dict]) -> FirmRun:
+        """The plan of the first warcinfo record, plus the channels later records say were discovered."""
+        data = next(i for i in infos if "plans" in i)
+        run = cls(firm=data["firm"], plans=[ChannelPlan(**p) for p in data["plans"]],
+                  unsupported=data.get("unsupported", []), visitors=data.get("visitors", []),
+                  config=data.get("config", {}))
+        for info in infos:
+            for plan in info.get("discovered_plans", []):
+                run.plans.append(ChannelPlan(**plan))
+                run.discovered.append(plan["id"])
+        return run
 
 
 def utc_now() -> str:
@@ -244,6 +260,7 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
         if plan.kind in ("app", "social"):
             judge = assess_app if plan.kind == "app" else assess_social
             result = judge(plan.id, plan.target, captures, ctx)
+            result.discovered = plan.id in run.discovered
             if crawl_failure:
                 result.errors.append({"url": plan.target, "error": f"crawler process failed: {crawl_failure}"})
             results.append(result)
@@ -333,6 +350,10 @@ def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict
         jobs.append((firm, run, visitors, archive))
     code, tail = crawl(jobs, options)
     failure = f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""
+    if _discover(jobs):  # app badges and social links found on the firm's pages: crawl those too
+        code, tail = crawl([(f, FirmRun(r.firm, [p for p in r.plans if p.id in r.discovered], [], r.visitors,
+                                        r.config), v, a) for f, r, v, a in jobs if r.discovered], options)
+        failure = failure or (f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else "")
     finished = utc_now()
     outcomes = []
     for firm, run, visitors, archive_path in jobs:
@@ -348,6 +369,29 @@ def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict
         paths["warc"] = archive_path
         outcomes.append(FirmOutcome(firm, report, paths))
     return outcomes
+
+
+def _discover(jobs) -> bool:
+    """Add to each firm's run the channels its website pages link to that were not listed; True if any."""
+    any_new = False
+    for _firm, run, _visitors, archive_path in jobs:
+        archive = read_archive(archive_path)
+        docs = [d for p in run.plans if p.kind == "website" for d in channel_captures(archive, p.id).documents]
+        known = {p.id for p in run.plans}
+        new = []
+        for kind, where, ident in linked_channels(docs):
+            plan = ChannelPlan(**(app_plan(where, ident, Context()) if kind == "app" else social_plan(where, ident)))
+            if plan.id not in known:
+                known.add(plan.id)
+                new.append(plan)
+        if new:
+            any_new = True
+            run.plans += new
+            run.discovered += [p.id for p in new]
+            writer = CaptureWriter(archive_path)
+            writer.write_info({"discovered_plans": [p.__dict__ for p in new]})
+            writer.close()
+    return any_new
 
 
 def _screenshots(channels, run: FirmRun, visitors: list[VisitorProfile], archive_path: Path,

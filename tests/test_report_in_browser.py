@@ -49,7 +49,7 @@ def test_screenshots_are_taken_per_page_with_findings_and_archived(demo_with_scr
     assert shots and all((out / s).read_bytes().startswith(b"\x89PNG") for s in shots)
     archive = read_archive(out / "capture.warc.gz")
     # Per visitor: every page with findings, photographed as each visitor that was shown that evidence.
-    websites = [c for c in report["channels"] if c["kind"] == "website"]
+    websites = [c for c in report["channels"] if c["kind"] in ("website", "affiliate")]
     pages = {f["url"] for c in websites for f in c["findings"]}
     seen_as = {(f["url"], v) for c in websites for f in c["findings"] for v in f["visitors"]}
     assert {(s["url"], s["visitor"]) for s in archive.screenshots} == seen_as
@@ -58,7 +58,7 @@ def test_screenshots_are_taken_per_page_with_findings_and_archived(demo_with_scr
     for channel in report["channels"]:
         for f in channel["findings"]:  # every finding points at the archived response its evidence is in
             record = records[f["record_id"]]
-            if channel["kind"] == "website":  # posts and listings point at the page or lookup they were read from
+            if channel["kind"] in ("website", "affiliate"):  # posts and listings: the page or lookup they came from
                 assert f["url"] in (record["url"], record["requested_url"])  # a redirect's finding: the request
     assert report["provenance"]["browser"].startswith("Chromium")
 

@@ -46,7 +46,10 @@ def test_demo_firm_targeting_the_eu_is_high_risk_on_many_kinds_of_evidence(demo_
         "app:google:example.nordlicht.wallet": "high",
         "social:telegram:nordwind_de": "high",
         "affiliate:krypto-bonus-vergleich.com": "high",
+        "social:youtube:@nordwind_fr": "high",
     }
+    discovered = {c["id"] for c in report["channels"] if c["discovered"]}
+    assert discovered == {"social:youtube:@nordwind_fr"}  # linked from the site's footer, not listed
     assert {
         "LANG",
         "HREFLANG",
@@ -254,17 +257,20 @@ def test_fail_on_exits_1_when_a_channel_reaches_the_level(sandbox, tmp_path):
     assert written == ["capture.warc.gz", "report.json"]
 
 
-def test_an_app_that_cannot_be_fetched_is_not_assessed_never_low(sandbox, tmp_path):
+def test_channels_that_cannot_be_read_are_inconclusive_or_not_assessed_never_low(sandbox, tmp_path):
     profile = tmp_path / "firm.yaml"
     profile.write_text("firm: {name: Meridian}\nchannels:\n  websites: [https://meridian-custody.com/]\n"
-                       "  apps: {google: [com.meridian.app]}\n")
+                       "  apps: {google: [com.meridian.app]}\n  social: {linkedin: [company/meridian]}\n")
     code = main(["scan", "--firm", str(profile), "--proxy", sandbox.url, "--delay", "0", "--no-screenshots",
                  "--quiet", "--out", str(tmp_path)])
     assert code == 3
     report = read_report(tmp_path, "meridian")
     statuses = {c["id"]: (c["status"], c["level"]) for c in report["channels"]}
-    assert statuses == {"app:google:com.meridian.app": ("not-assessed", None),
-                        "website:meridian-custody.com": ("assessed", "none")}
+    assert statuses == {
+        "app:google:com.meridian.app": ("inconclusive", None),  # 404 in every storefront: wrong id or removed
+        "social:linkedin:company/meridian": ("not-assessed", None),  # linkedin.com unreachable here
+        "website:meridian-custody.com": ("assessed", "none"),
+    }
     assert report["verdict"]["complete"] is False and "INCOMPLETE" in report["verdict"]["summary"]
 
 
