@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", default="footprint-out", metavar="DIR", help="output folder")
     analyze.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated")
 
+    selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
+    selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
+    selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")
+
     indicators = sub.add_parser("indicators", help="print the indicator catalogue with legal references")
     indicators.add_argument("--json", action="store_true", help="as JSON")
 
@@ -251,6 +255,19 @@ def cmd_analyze(args) -> int:
     return exit_code([outcome], "")
 
 
+def cmd_selftest(args) -> int:
+    from crawler import selftest
+    from crawler.settings import USER_AGENT
+
+    if not args.live:
+        print("footprint selftest: the parsers are tested offline by `make test`; add --live to check them "
+              "against the platforms' current pages (needs internet)")
+        return ExitCode.OK
+    if args.proxy:
+        check_url("command line", "--proxy", args.proxy)
+    return selftest.run(args.proxy or "", os.environ.get("FOOTPRINT_USER_AGENT", USER_AGENT))
+
+
 def cmd_indicators(args) -> int:
     cat = catalogue()
     if args.json:
@@ -285,4 +302,4 @@ def cmd_sandbox(args) -> int:
 
 
 COMMANDS = {"scan": cmd_scan, "demo": cmd_demo, "analyze": cmd_analyze, "indicators": cmd_indicators,
-            "sandbox": cmd_sandbox}
+            "sandbox": cmd_sandbox, "selftest": cmd_selftest}
