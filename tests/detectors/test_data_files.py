@@ -19,7 +19,8 @@ from detectors.lexicon import PhraseLexicon, lexicon_from_data, phrase_lexicon
 EU_LANGUAGES = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt",
                 "nl", "pl", "pt", "ro", "sk", "sl", "sv"}  # the 24 official languages of the Union
 EEA_LANGUAGES = {"is", "no"}
-PHRASE_LEXICONS = ["promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme", "geoblock"]
+PHRASE_LEXICONS = ["promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme", "geoblock",
+                   "sponsorship"]
 FILE = "lexicons/test.yaml"
 
 

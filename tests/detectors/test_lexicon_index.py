@@ -10,7 +10,8 @@ from detectors.document import build_document
 from detectors.lexicon import phrase_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = ("promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme")
+FAMILIES = ("promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme", "sponsorship",
+            "geoblock")
 
 
 def _texts() -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 DETECTOR_FAMILIES = {"lang", "hreflang", "domain", "currency", "payment", "phone", "promo", "bonus", "seo",
-                     "affiliate", "disclaimer"}
+                     "affiliate", "disclaimer", "sponsorship"}
 EU_LANGUAGES = {"bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl",
                 "pl", "pt", "ro", "sk", "sl", "sv", "is", "no"}  # besides English
 
