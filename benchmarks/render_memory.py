@@ -26,6 +26,7 @@ peak Chromium RSS, and the tree's memory when 25/50/75/100 % of the pages had be
 whether memory grows with pages or stays bounded. The last line is `peak_rss_mib: <x>`.
 
     .venv/bin/python benchmarks/render_memory.py [--pages 300] [--quick] [--keep DIR] [--interval 0.5]
+                                                 [--visitor CC ...]
 """
 
 from __future__ import annotations
@@ -442,7 +443,7 @@ def at_fraction(samples: list[Sample], total: int, fraction: float) -> Sample | 
     return next((s for s in crawling if s.fetched >= goal), None)
 
 
-def run(pages: int, interval: float, keep: Path | None) -> int:
+def run(pages: int, interval: float, keep: Path | None, visitors: list[str] | None = None) -> int:
     from crawler.sandbox import SandboxWeb
 
     workdir = Path(tempfile.mkdtemp(prefix="render-bench-"))
@@ -459,6 +460,8 @@ def run(pages: int, interval: float, keep: Path | None) -> int:
             cmd = [str(footprint), "scan", f"https://{HOST}/", "--proxy", web.url, "--render", "always",
                    "--max-pages", str(pages), "--max-depth", "10", "--delay", "0", "--no-screenshots",
                    "--out", str(out)]
+            for country in visitors or []:
+                cmd[-2:-2] = ["--visitor", country]
             print("command: " + " ".join(cmd[:4] + ["SANDBOX"] + cmd[5:-1] + ["OUT"]), flush=True)
             started = time.monotonic()
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
@@ -484,11 +487,11 @@ def run(pages: int, interval: float, keep: Path | None) -> int:
         if code not in (0, 3):
             print("\n".join(watch.stderr_tail + [stdout[-2000:]]))
         print(f"pages: {fetched} fetched, {rendered} rendered, {failed} failed (report.json); "
-              f"{watch.fetched} progress lines, {len(watch.errors)} errors")
+              f"{watch.fetched} progress lines (page fetches, one per page and visitor), {len(watch.errors)} errors")
         for error in watch.errors[:5]:
             print(f"  error: {error}")
         print(f"time: {wall:.1f} s wall ({crawl_end:.1f} s until the browser closed), "
-              f"{60 * watch.fetched / max(crawl_end, 1e-9):.0f} pages/min while crawling")
+              f"{60 * watch.fetched / max(crawl_end, 1e-9):.0f} page fetches/min while crawling")
         samples = watch.samples
         if not samples:
             print("no samples")
@@ -508,14 +511,15 @@ def run(pages: int, interval: float, keep: Path | None) -> int:
         print(f"peak Chromium RSS: {mib(peak_chromium.rss.get('chromium', 0)):.0f} MiB at {peak_chromium.t:.1f} s; "
               f"peak Chromium PSS: {mib(peak_chromium_pss.pss.get('chromium', 0)):.0f} MiB")
         total = max(watch.fetched, 1)
-        print("memory over the crawl (tree RSS / tree PSS / Chromium RSS / crawl child RSS, MiB):")
+        print("memory over the crawl, by share of page fetches done (tree RSS / tree PSS / Chromium RSS / crawl "
+              "child RSS, MiB):")
         for fraction in (0.1, 0.25, 0.5, 0.75, 1.0):
             s = at_fraction(samples, total, fraction)
             if s is None:
                 continue
             window = [x for x in samples if x.fetched <= s.fetched]
             window_peak = max(window, key=lambda x: x.rss_total)
-            print(f"  {fraction:4.0%} ({s.fetched:3d} pages, {s.t:6.1f} s): {mib(s.rss_total):6.0f} / "
+            print(f"  {fraction:4.0%} ({s.fetched:4d} fetches, {s.t:6.1f} s): {mib(s.rss_total):6.0f} / "
                   f"{mib(s.pss_total):6.0f} / {mib(s.rss.get('chromium', 0)):6.0f} / {mib(s.rss.get('crawl', 0)):5.0f}"
                   f"   (peak so far {mib(window_peak.rss_total):.0f})")
         after = [s for s in samples if s.t > crawl_end]
@@ -549,11 +553,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="40 pages")
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between memory samples")
     parser.add_argument("--keep", type=Path, help="write every sample to DIR/samples.json")
+    parser.add_argument("--visitor", action="append", metavar="CC",
+                        help="also fetch every page as a resident of CC (repeatable; one browser context each)")
     args = parser.parse_args(argv)
     pages = 40 if args.quick else args.pages
     if pages < 2:
         parser.error("--pages must be at least 2")
-    return run(pages, args.interval, args.keep)
+    return run(pages, args.interval, args.keep, args.visitor)
 
 
 if __name__ == "__main__":

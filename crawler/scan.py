@@ -28,6 +28,7 @@ from crawler.channels import (
     social_plan,
     supplied_plan,
 )
+from crawler.playwright_handler import NAVIGATION_TIMEOUT_MS
 from crawler.targets import FirmTarget
 from crawler.visitors import VisitorProfile, profiles
 from crawler.warc import Archive, CaptureWriter, read_archive
@@ -184,7 +185,7 @@ def _crawl_settings(options: ScanOptions, firm: FirmTarget, render: str) -> dict
 
 def _browser_settings(proxied: bool) -> dict:
     """scrapy-playwright: only requests marked `playwright` go through the browser, the rest stay plain HTTP."""
-    handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    handler = "crawler.playwright_handler.DeadlinePlaywrightHandler"
     return {
         "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
@@ -192,7 +193,7 @@ def _browser_settings(proxied: bool) -> dict:
         # Bounded memory on long crawls: few contexts (one per visitor), few pages open in each.
         "PLAYWRIGHT_MAX_CONTEXTS": 8,
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
-        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 30_000,
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": NAVIGATION_TIMEOUT_MS,
         # The context's own locale, Accept-Language and user agent, not Scrapy's headers.
         "PLAYWRIGHT_PROCESS_REQUEST_HEADERS": None,
         "PLAYWRIGHT_RESTART_DISCONNECTED_BROWSER": True,
@@ -202,20 +203,20 @@ def _browser_settings(proxied: bool) -> dict:
 def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], options: ScanOptions) -> tuple[int, str]:
     """Crawl every planned channel of every firm in one child process. Returns its exit code and stderr tail."""
     channels = []
-    needs_browser = False
-    proxied = bool(options.proxy)
     for firm, run, visitors, archive in jobs:
         render = run.config["render"]
-        needs_browser |= render != "never"
-        proxied |= any(v.proxy for v in visitors)
         visitor_dicts = [{**v.__dict__} for v in visitors]  # with the real proxy URL, for the crawl only
         for plan in (p for p in run.plans if p.spider != "none"):
             # App lookups name their storefront in the URL; social pages are read once, as the baseline visitor.
             who = visitor_dicts if plan.spider == "website" else [{}] if plan.kind == "app" else visitor_dicts[:1]
+            renders = plan.spider == "website" and render != "never"
+            settings = _crawl_settings(options, firm, render)
+            if renders:  # only crawlers that may render start Playwright (each start costs two node drivers)
+                settings.update(_browser_settings(bool(options.proxy) or any(v.proxy for v in visitors)))
             channels.append({"id": plan.id, "start_urls": plan.start_urls, "max_pages": plan.max_pages,
                              "max_depth": plan.max_depth, "captures": str(archive), "visitors": who,
-                             "render": render if plan.spider == "website" else "never", "spider": plan.spider,
-                             "follow": plan.follow, "settings": _crawl_settings(options, firm, render)})
+                             "render": render if renders else "never", "spider": plan.spider,
+                             "follow": plan.follow, "settings": settings})
     if not channels:
         return 0, ""
     shared: dict = {}
@@ -223,8 +224,6 @@ def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], op
         shared["FOOTPRINT_PROXY"] = options.proxy
     if options.user_agent:
         shared["USER_AGENT"] = options.user_agent
-    if needs_browser:
-        shared.update(_browser_settings(proxied))
     job = {"channels": channels, "settings": shared, "progress": options.progress}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump(job, fh)
