@@ -260,9 +260,7 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
             judge = assess_app if plan.kind == "app" else assess_social
             result = judge(plan.id, plan.target, captures, ctx)
             result.discovered = plan.id in run.discovered
-            if crawl_failure:
-                result.errors.append({"url": plan.target, "error": f"crawler process failed: {crawl_failure}"})
-            results.append(result)
+            results.append(_crawl_failed(result, crawl_failure))
             continue
         result = channel_result(plan.id, plan.kind, plan.target, captures)
         if result.status in ("assessed", "partial"):
@@ -272,10 +270,17 @@ def assess(run: FirmRun, archive: Archive, crawl_failure: str = "") -> list[Chan
                                                           channel_findings=result.findings, kind=plan.kind)
                 result.findings = sorted(result.findings + geo_findings, key=sort_key)
                 result.geoblock = verdicts
-        if crawl_failure:
-            result.errors.append({"url": plan.target, "error": f"crawler process failed: {crawl_failure}"})
-        results.append(result)
+        results.append(_crawl_failed(result, crawl_failure))
     return results + _unsupported_results(run)
+
+
+def _crawl_failed(result: ChannelResult, failure: str) -> ChannelResult:
+    """A crawl process that died may have missed pages: an otherwise clean channel is only `partial`."""
+    if failure:
+        result.errors.append({"url": result.target, "error": f"crawler process failed: {failure}"})
+        if result.status == "assessed":
+            result.status, result.reason = "partial", "the crawler process failed before finishing"
+    return result
 
 
 def attach_screenshots(channels: list[ChannelResult], shots: dict[tuple[str, str], str]) -> None:

@@ -42,3 +42,15 @@ def test_analyze_refuses_what_is_not_a_footprint_archive(tmp_path, capsys):
     assert main(["analyze", str(tmp_path / "missing.warc.gz"), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "footprint archive" in err and "Traceback" not in err
+
+
+def test_a_failed_crawl_process_leaves_no_channel_clean():
+    from crawler.scan import _crawl_failed
+    from detectors.model import ChannelResult
+
+    channel = _crawl_failed(ChannelResult(id="website:x.com", kind="website", target="https://x.com/",
+                                          status="assessed"), "exit code 9: killed")
+    assert channel.status == "partial" and "crawler process failed" in channel.errors[0]["error"]
+    unrated = _crawl_failed(ChannelResult(id="website:y.com", kind="website", target="https://y.com/",
+                                          status="not-assessed", reason="nothing could be fetched"), "exit code 9")
+    assert unrated.status == "not-assessed"
