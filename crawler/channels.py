@@ -15,6 +15,7 @@ from crawler.captures import ChannelCaptures
 from crawler.visitors import BASELINE, profile_for
 from detectors.analyze import analyze_documents, sort_key
 from detectors.context import Context
+from detectors.document import sha256
 from detectors.listings.apple import AppleLookupError, lookup_url, parse_lookup
 from detectors.listings.google_play import details_url, is_empty, parse_details
 from detectors.listings.storefronts import appstore_findings, storefront_results
@@ -132,7 +133,7 @@ def assess_social(channel: str, target: str, captures: ChannelCaptures, ctx: Con
             result.errors.append({"url": record["url"], "error": blocked})
             continue
         common = dict(fetched_at=record["fetched_at"], record_id=record.get("record_id", ""))
-        sha = _sha(body)
+        sha = sha256(body)
         if platform == "telegram":
             page = parse_preview(body, record["url"])
             if page.empty:
@@ -163,10 +164,6 @@ def assess_social(channel: str, target: str, captures: ChannelCaptures, ctx: Con
     return result
 
 
-def _sha(body: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(body).hexdigest()
 
 
 def supplied_plan(source: str, path: str) -> dict:

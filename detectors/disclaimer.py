@@ -6,6 +6,8 @@ disclaimer weighs nothing in the score; the report marks it when EU signals co-o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
@@ -22,6 +24,4 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
 
 
 def _untargeted(finding: Finding) -> Finding:
-    from dataclasses import replace
-
     return replace(finding, member_states=())
