@@ -1,24 +1,28 @@
-"""The `footprint` command line: scan, demo, indicators, sandbox.
+"""The `footprint` command line: scan, demo, analyze, history, diff, triage, indicators, sandbox, selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
 Known errors map to a message and an exit code in one place; tracebacks only with --debug.
 
 Exit codes: 0 done; 1 done and a channel reached --fail-on; 2 bad input; 3 done but some channel was not
-assessed or inconclusive; 4 internal error.
+assessed or inconclusive; 4 internal error (or a firm's scan failed on one); 5 done and --fail-on-new found new
+findings; 6 another run holds the output folder's lock (nothing done); 7 interrupted (SIGTERM, SIGINT, SIGHUP).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import traceback
+from datetime import UTC, datetime
 from enum import IntEnum
 from importlib import resources
 from pathlib import Path
 
 from crawler.browser import BrowserUnavailable
+from crawler.store import StoreError
 from crawler.targets import RENDER_MODES, TargetError, check_country, check_url, firm_from_urls, load_profile
 from detectors.catalogue import catalogue
 from detectors.data_files import DataFileError
@@ -31,6 +35,9 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2
     INCOMPLETE = 3
     INTERNAL = 4
+    NEW_FINDINGS = 5
+    LOCKED = 6
+    INTERRUPTED = 7
 
 
 FORMATS = ("json", "html", "md", "csv")
@@ -41,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="footprint",
         description="Crawl a firm's marketing footprint and score MiCA Art. 61 solicitation indicators.",
         epilog="Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 some channel not assessed or "
-               "inconclusive; 4 internal error. Reports are not legal advice.")
+               "inconclusive; 4 internal error; 5 new findings reached --fail-on-new; 6 another run holds the lock; "
+               "7 interrupted. Reports are not legal advice.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -77,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--user-agent", metavar="UA", help="User-Agent to send, with your contact URL (default: "
                                                          "$FOOTPRINT_USER_AGENT, else one naming footprint)")
 
-    demo = sub.add_parser("demo", help="scan the bundled demo firms on the bundled sandbox web (no network)")
+    demo = sub.add_parser("demo", help="scan the bundled demo firms on the bundled sandbox web (no network)",
+                          description="Scan the bundled demo firms on the bundled sandbox web. The demo's store is "
+                                      "OUT/demo-store.sqlite unless --store says otherwise.")
     _common(demo, default_out="footprint-out/demo")
 
     analyze = sub.add_parser("analyze", help="rebuild the reports from a capture.warc.gz, without the network",
@@ -87,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--firm", metavar="FILE", help="firm profile to take the firm's name and country from")
     analyze.add_argument("--out", default="footprint-out", metavar="DIR", help="output folder")
     analyze.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated")
+    _store_option(analyze, "the store whose triage decisions apply")
+    from crawler.store_commands import add_store_commands
+
+    add_store_commands(sub, _store_option)
 
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
@@ -103,11 +117,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _store_option(parser: argparse.ArgumentParser, what: str = "the scan store") -> None:
+    parser.add_argument("--store", metavar="PATH|URL",
+                        help=f"{what}: an SQLite file or a postgresql:// URL (default $FOOTPRINT_STORE, else "
+                             "~/.local/share/footprint/footprint.sqlite)")
+
+
 def _common(parser: argparse.ArgumentParser, default_out: str = "footprint-out") -> None:
-    parser.add_argument("--out", default=default_out, metavar="DIR", help=f"output folder (default {default_out})")
+    parser.add_argument("--out", default=default_out, metavar="DIR",
+                        help=f"output folder (default {default_out}); each run writes a dated folder in it and "
+                             "points OUT/latest at it")
     parser.add_argument("--proxy", metavar="URL", help="send every fetch through this HTTP(S) proxy")
     parser.add_argument("--quiet", action="store_true", help="no progress lines while crawling")
     parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
+    _store_option(parser, "where scans, findings and triage decisions are kept")
+    parser.add_argument("--since-last", action="store_true",
+                        help="mark in each report what is new since the firm's previous complete scan")
+    parser.add_argument("--fail-on-new", choices=LEVELS[1:], metavar="LEVEL",
+                        help="exit 5 when findings new since the previous scan sit on a channel at LEVEL or above "
+                             "(implies --since-last)")
+    parser.add_argument("--parallel", type=int, default=4, metavar="N",
+                        help="firms scanned at once in a batch (default 4)")
+    parser.add_argument("--log-file", metavar="FILE", help="also log the run to FILE, one JSON object per line")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return COMMANDS[args.command](args)
-    except (TargetError, DataFileError, BrowserUnavailable) as exc:
+    except (TargetError, DataFileError, BrowserUnavailable, StoreError) as exc:
         print(f"footprint: error: {exc}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     except KeyboardInterrupt:
         print("footprint: interrupted", file=sys.stderr)
-        return ExitCode.INTERNAL
+        return ExitCode.INTERRUPTED
     except Exception as exc:  # the one place an unexpected failure becomes a message and a code
         if args.debug:
             traceback.print_exc()
@@ -160,6 +191,12 @@ def _options(args, **overrides):
     if args.proxy:
         check_url("command line", "--proxy", args.proxy)
     options = ScanOptions(out=Path(args.out), proxy=args.proxy or "", formats=formats, progress=not args.quiet)
+    if hasattr(args, "parallel"):
+        if not 1 <= args.parallel <= 64:
+            raise TargetError("command line", "--parallel", f"a number of firms from 1 to 64, got {args.parallel}")
+        options.parallel = args.parallel
+        options.fail_on_new = args.fail_on_new or ""
+        options.since_last = bool(args.since_last or args.fail_on_new)
     for key, value in overrides.items():
         setattr(options, key, value)
     return options
@@ -210,20 +247,57 @@ def cmd_scan(args) -> int:
     return _scan_and_report(firms, options, args)
 
 
-def _scan_and_report(firms, options, args, config_extra=None) -> int:
-    from crawler.scan import exit_code, scan_firms
+def _scan_and_report(firms, options, args, config_extra=None, store_spec=None) -> int:
+    """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
+    on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent."""
+    from crawler import interrupt
+    from crawler.batch import scan_run
+    from crawler.joblog import close_log, event, open_log
+    from crawler.runs import LockHeld, job_lock
+    from crawler.scan import exit_code
+    from crawler.store import open_store
     from reports.terminal import summary_lines
 
-    if options.progress:
-        channels = sum(len(f.websites) + len(f.affiliates) for f in firms)
-        print(f"footprint: scanning {len(firms)} firm(s), {channels} start URL(s)...", file=sys.stderr)
-    outcomes = scan_firms(firms, options, config_extra)
-    for outcome in outcomes:
-        print("\n".join(summary_lines(outcome.report)))
-        for fmt, path in sorted(outcome.paths.items()):
-            print(f"  {fmt:5} {path}")
-        print()
-    return exit_code(outcomes, options.fail_on)
+    log = open_log(args.log_file) if getattr(args, "log_file", None) else None
+    lock = job_lock(options.out)
+    try:
+        try:
+            lock.acquire(args.command)
+        except LockHeld as exc:
+            event("run.locked", str(exc), logging.WARNING, out=str(options.out))
+            print(f"footprint: {exc} (exit code {int(ExitCode.LOCKED)})", file=sys.stderr)
+            return ExitCode.LOCKED
+        with open_store(store_spec if store_spec is not None else args.store) as store, interrupt.handle_signals():
+            abandoned = store.recover_abandoned()
+            if abandoned:
+                event("store.recovered", f"scans left running by a killed run marked abandoned: {abandoned}")
+            if options.progress:
+                channels = sum(len(f.websites) + len(f.affiliates) for f in firms)
+                print(f"footprint: scanning {len(firms)} firm(s), {channels} start URL(s); store {store.location}",
+                      file=sys.stderr)
+            try:
+                result = scan_run(firms, options, store, config_extra, getattr(args, "firm", "") or "")
+            except interrupt.Interrupted as exc:
+                event("run.interrupted", f"{exc}: scans in progress recorded as interrupted", logging.WARNING)
+                print(f"footprint: {exc}; scans in progress were recorded as interrupted and their captures kept "
+                      f"(exit code {int(ExitCode.INTERRUPTED)})", file=sys.stderr)
+                return ExitCode.INTERRUPTED
+        for outcome in result.outcomes:
+            if outcome.report is None:
+                print(f"Firm: {outcome.firm.name}\nSCAN FAILED: {outcome.error}\n  folder {outcome.folder}\n")
+                continue
+            print("\n".join(summary_lines(outcome.report)))
+            for fmt, path in sorted(outcome.paths.items()):
+                print(f"  {fmt:5} {path}")
+            print()
+        for fmt, path in sorted(result.index_paths.items()):
+            print(f"index {fmt:5} {path}")
+        code = exit_code(result.outcomes, options.fail_on, options.fail_on_new)
+        event("run.exit", f"exit code {code}", exit_code=int(code))
+        return code
+    finally:
+        lock.release()
+        close_log(log)
 
 
 def cmd_demo(args) -> int:
@@ -237,21 +311,43 @@ def cmd_demo(args) -> int:
         if args.no_screenshots:
             options.screenshots = False
         print(f"footprint demo: sandbox web on {web.url}, no network used", file=sys.stderr)
-        return _scan_and_report(firms, options, args, {"demo": True})
+        # The demo's scans go to a store of their own, not the user's real history.
+        store = args.store or str(Path(args.out) / "demo-store.sqlite")
+        return _scan_and_report(firms, options, args, {"demo": True}, store)
 
 
 def cmd_analyze(args) -> int:
     from crawler.offline import analyze_archive
+    from crawler.runs import LockHeld, job_lock, new_run_dir, point_latest
+    from crawler.scan import exit_code
+    from crawler.store import open_store
     from reports.terminal import summary_lines
 
     formats = _formats(args)
     firm = load_profile(args.firm)[0] if args.firm else None
-    outcome = analyze_archive(Path(args.archive), Path(args.out), formats, firm)
+    out = Path(args.out)
+    with open_store(args.store) as store:
+        triage = store.triage()
+    lock = job_lock(out)
+    try:
+        lock.acquire("analyze")
+    except LockHeld as exc:
+        print(f"footprint: {exc} (exit code {int(ExitCode.LOCKED)})", file=sys.stderr)
+        return ExitCode.LOCKED
+    try:
+        run_dir = new_run_dir(out, datetime.now(UTC))
+        try:
+            outcome = analyze_archive(Path(args.archive), run_dir, formats, firm, triage)
+        except BaseException:
+            if not any(run_dir.iterdir()):
+                run_dir.rmdir()  # nothing was written: leave no empty dated folder behind
+            raise
+        point_latest(out, run_dir)
+    finally:
+        lock.release()
     print("\n".join(summary_lines(outcome.report)))
     for fmt, path in sorted(outcome.paths.items()):
         print(f"  {fmt:5} {path}")
-    from crawler.scan import exit_code
-
     return exit_code([outcome], "")
 
 
@@ -301,5 +397,15 @@ def cmd_sandbox(args) -> int:
     return ExitCode.OK
 
 
+def _store_commands() -> dict:
+    from crawler.store_commands import cmd_diff, cmd_history, cmd_triage
+
+    return {"history": cmd_history, "diff": cmd_diff, "triage": cmd_triage}
+
+
 COMMANDS = {"scan": cmd_scan, "demo": cmd_demo, "analyze": cmd_analyze, "indicators": cmd_indicators,
-            "sandbox": cmd_sandbox, "selftest": cmd_selftest}
+            "sandbox": cmd_sandbox, "selftest": cmd_selftest, **_store_commands()}
+
+
+if __name__ == "__main__":  # python -m crawler.cli, as the console script
+    run()

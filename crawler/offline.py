@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crawler.runs import finish_firm_dir, partial_dir
 from crawler.scan import ARCHIVE, FirmOutcome, FirmRun, assess, attach_screenshots, report_for
 from crawler.screenshots import file_name
 from crawler.targets import FirmTarget, TargetError
 from crawler.warc import read_archive
 from reports.build import tool_version
-from reports.writer import write_reports
+from reports.writer import FORMATS, write_reports
 
 
-def analyze_archive(path: Path, out: Path, formats: tuple[str, ...], firm: FirmTarget | None = None) -> FirmOutcome:
+def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: FirmTarget | None = None,
+                    triage: dict[str, dict] | None = None) -> FirmOutcome:
+    """Rebuild the firm's reports into `run_dir/<firm slug>/` (written in a hidden folder, renamed when whole).
+    `triage`: reviewers' decisions from the store, applied as in a scan."""
     if not path.is_file():
         raise TargetError(str(path), "(file)", "an existing capture.warc.gz written by `footprint scan`")
     archive = read_archive(path)
@@ -31,8 +35,7 @@ def analyze_archive(path: Path, out: Path, formats: tuple[str, ...], firm: FirmT
     if firm is not None:
         run.firm = {"name": firm.name, "home_country": firm.home_country, "slug": firm.slug}
     channels = assess(run, archive)
-    out_dir = out / run.firm["slug"]
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = partial_dir(run_dir, run.firm["slug"])
     shots = {}
     for shot in archive.screenshots:
         relative = file_name(shot["url"], shot["visitor"])
@@ -45,6 +48,8 @@ def analyze_archive(path: Path, out: Path, formats: tuple[str, ...], firm: FirmT
     provenance = {"tool": {"name": "footprint", "version": tool_version()}, "config": run.config,
                   "visitors": run.visitors, "browser": "not used (offline re-analysis of the archive)",
                   "started_at": started, "finished_at": finished, "archive": str(path.name or ARCHIVE)}
-    report = report_for(run, channels, started, finished, provenance)
-    paths = write_reports(report, out_dir, formats)
-    return FirmOutcome(FirmTarget(name=run.firm["name"]), report, paths)
+    report = report_for(run, channels, started, finished, provenance, triage)
+    write_reports(report, out_dir, formats)
+    folder = finish_firm_dir(out_dir, run_dir, run.firm["slug"])
+    paths = {fmt: folder / FORMATS[fmt][0] for fmt in formats}
+    return FirmOutcome(FirmTarget(name=run.firm["name"]), report, paths, scan_id=report["scan"]["id"], folder=folder)

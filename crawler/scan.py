@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler import interrupt
 from crawler.browser import chromium_executable, launch_options
 from crawler.captures import channel_captures, channel_result
 from crawler.channels import (
@@ -36,7 +38,8 @@ from detectors.analyze import analyze_documents, sort_key
 from detectors.context import Context, registrable_domain
 from detectors.geo import analyze_visitors
 from detectors.model import LEVELS, ChannelResult
-from reports.build import build_report, tool_version
+from reports.build import build_report, scan_id, tool_version
+from reports.since_last import mark_since_last, new_findings_at
 from reports.validate import validate_report
 from reports.writer import write_reports
 
@@ -63,6 +66,9 @@ class ScanOptions:
     exports: list[str] = field(default_factory=list)  # posts exports (JSON lines) the firm supplies
     mails: list[str] = field(default_factory=list)  # mbox files of e-mail campaigns
     same_type_window: int = 30  # days; the one-month window of ESMA's draft, unconfirmed in the final text
+    since_last: bool = False  # mark what is new since the firm's previous complete scan in the store
+    fail_on_new: str = ""  # exit 5 when new findings sit on a channel at this level or above
+    parallel: int = 4  # firms scanned at once in a batch
 
 
 @dataclass
@@ -81,8 +87,11 @@ class ChannelPlan:
 @dataclass
 class FirmOutcome:
     firm: FirmTarget
-    report: dict
+    report: dict | None  # None when the firm's scan failed (see `error`)
     paths: dict[str, Path]
+    scan_id: str = ""
+    error: str = ""
+    folder: Path | None = None
 
 
 @dataclass
@@ -96,10 +105,13 @@ class FirmRun:
     visitors: list[dict]  # visitor profiles, proxies without passwords
     config: dict
     discovered: list[str] = field(default_factory=list)  # ids of channels found linked from the firm's pages
+    started_at: str = ""
+    nonce: str = ""  # makes the scan id unique; kept in the archive so `analyze` gives the same id
 
     def to_dict(self) -> dict:
         return {"footprint": tool_version(), "firm": self.firm, "plans": [p.__dict__ for p in self.plans],
-                "unsupported": self.unsupported, "visitors": self.visitors, "config": self.config}
+                "unsupported": self.unsupported, "visitors": self.visitors, "config": self.config,
+                "scan_nonce": self.nonce}
 
     @classmethod
     def from_archive(cls, infos: list[dict]) -> FirmRun:
@@ -107,7 +119,8 @@ class FirmRun:
         data = next(i for i in infos if "plans" in i)
         run = cls(firm=data["firm"], plans=[ChannelPlan(**p) for p in data["plans"]],
                   unsupported=data.get("unsupported", []), visitors=data.get("visitors", []),
-                  config=data.get("config", {}))
+                  config=data.get("config", {}), started_at=data.get("started_at", ""),
+                  nonce=data.get("scan_nonce", ""))
         for info in infos:
             for plan in info.get("discovered_plans", []):
                 run.plans.append(ChannelPlan(**plan))
@@ -231,7 +244,8 @@ def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], op
     tail: list[str] = []
     try:
         with subprocess.Popen([sys.executable, "-m", "crawler.crawl_job", job_path], stderr=subprocess.PIPE,
-                              text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}) as proc:
+                              text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}) as proc, \
+                interrupt.child(proc):
             # Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message.
             for line in proc.stderr:
                 if line.startswith("  ["):
@@ -310,69 +324,90 @@ def screenshot_targets(channels: list[ChannelResult], run: FirmRun) -> list[tupl
 
 
 def report_for(run: FirmRun, channels: list[ChannelResult], started: str, finished: str,
-               provenance: dict) -> dict:
+               provenance: dict, triage: dict[str, dict] | None = None,
+               previous: tuple[str, dict | None] | None = None) -> dict:
+    """The validated report. `triage`: reviewers' decisions by finding id; `previous`: (scan id, report) of the
+    firm's previous complete scan, when `--since-last` asks what is new (report None: there was none)."""
     report = build_report(firm=run.firm, channels=channels, started_at=started, finished_at=finished,
                           visitors=[v["country"] for v in run.visitors], config=run.config,
-                          provenance=provenance)
+                          provenance=provenance, triage=triage, scan_nonce=run.nonce)
+    if previous is not None:
+        report = mark_since_last(report, previous[1], previous[0] or None)
     problems = validate_report(report)
     if problems:  # a report that breaks its own schema is our bug: fail loudly rather than write it
         raise RuntimeError(f"report for {run.firm['name']!r} does not match its schema: {problems[:3]}")
     return report
 
 
-def scan_firms(firms: list[FirmTarget], options: ScanOptions, config_extra: dict | None = None) -> list[FirmOutcome]:
+def firm_run(firm: FirmTarget, options: ScanOptions, started: str, config_extra: dict | None = None) -> FirmRun:
+    """Decide what a firm's scan will do, before anything is fetched."""
+    plans, unsupported = plan_channels(firm, options)
+    visitors = visitor_profiles(firm, options)
+    config = {
+        "max_pages": options.max_pages or firm.scan.max_pages,
+        "max_depth": setting(options, firm, "max_depth"),
+        "delay": setting(options, firm, "delay"),
+        "obey_robots": setting(options, firm, "obey_robots"),
+        "render": setting(options, firm, "render"),
+        "screenshots": setting(options, firm, "screenshots"),
+        "via_proxy": bool(options.proxy or os.environ.get("HTTPS_PROXY") or os.environ.get("HTTP_PROXY")),
+        "formats": list(options.formats),
+        "same_type_window_days": options.same_type_window,
+        **(config_extra or {}),
+    }
+    return FirmRun(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
+                   plans=plans, unsupported=[{"id": u.id, "kind": u.kind, "target": u.target} for u in unsupported],
+                   visitors=[v.to_dict() for v in visitors], config=config, started_at=started,
+                   nonce=secrets.token_hex(4))
+
+
+def scan_firm(firm: FirmTarget, options: ScanOptions, work_dir: Path, config_extra: dict | None = None,
+              store=None, on_begin=None) -> FirmOutcome:
+    """Scan one firm into `work_dir`: plan, crawl (a child process), discover linked channels and crawl those,
+    judge, screenshot, report. Between steps a stop request (SIGTERM) ends it with `Interrupted`.
+
+    `store`: where triage decisions and, with `--since-last`, the previous scan come from. `on_begin(scan_id,
+    started)` is called once the scan id is known, before the crawl (the caller records the scan as running)."""
     started = utc_now()
-    jobs = []
-    for firm in firms:
-        out_dir = options.out / firm.slug
-        out_dir.mkdir(parents=True, exist_ok=True)
-        archive = out_dir / ARCHIVE
-        archive.unlink(missing_ok=True)  # a new scan's archive replaces the previous scan's in this folder
-        plans, unsupported = plan_channels(firm, options)
-        visitors = visitor_profiles(firm, options)
-        config = {
-            "max_pages": options.max_pages or firm.scan.max_pages,
-            "max_depth": setting(options, firm, "max_depth"),
-            "delay": setting(options, firm, "delay"),
-            "obey_robots": setting(options, firm, "obey_robots"),
-            "render": setting(options, firm, "render"),
-            "screenshots": setting(options, firm, "screenshots"),
-            "via_proxy": bool(options.proxy or os.environ.get("HTTPS_PROXY") or os.environ.get("HTTP_PROXY")),
-            "formats": list(options.formats),
-            "same_type_window_days": options.same_type_window,
-            **(config_extra or {}),
-        }
-        run = FirmRun(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
-                      plans=plans, unsupported=[{"id": u.id, "kind": u.kind, "target": u.target} for u in unsupported],
-                      visitors=[v.to_dict() for v in visitors], config=config)
-        writer = CaptureWriter(archive)
-        writer.write_info({**run.to_dict(), "started_at": started})
-        for plan in (p for p in plans if p.kind == "export"):
-            writer.write_supplied(channel=plan.id, name=Path(plan.target).name, added_at=started,
-                                  data=Path(plan.target).read_bytes())
-        writer.close()
-        jobs.append((firm, run, visitors, archive))
-    code, tail = crawl(jobs, options)
+    visitors = visitor_profiles(firm, options)
+    run = firm_run(firm, options, started, config_extra)
+    sid = scan_id(firm.slug, started, run.nonce)
+    if on_begin is not None:
+        on_begin(sid, started)
+    archive = work_dir / ARCHIVE
+    writer = CaptureWriter(archive)
+    writer.write_info({**run.to_dict(), "started_at": started})
+    for plan in (p for p in run.plans if p.kind == "export"):
+        writer.write_supplied(channel=plan.id, name=Path(plan.target).name, added_at=started,
+                              data=Path(plan.target).read_bytes())
+    writer.close()
+    job = [(firm, run, visitors, archive)]
+    code, tail = crawl(job, options)
+    interrupt.check()
     failure = f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""
-    if _discover(jobs):  # app badges and social links found on the firm's pages: crawl those too
-        code, tail = crawl([(f, FirmRun(r.firm, [p for p in r.plans if p.id in r.discovered], [], r.visitors,
-                                        r.config), v, a) for f, r, v, a in jobs if r.discovered], options)
+    if _discover(job):  # app badges and social links found on the firm's pages: crawl those too
+        code, tail = crawl([(firm, FirmRun(run.firm, [p for p in run.plans if p.id in run.discovered], [],
+                                           run.visitors, run.config), visitors, archive)], options)
+        interrupt.check()
         failure = failure or (f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else "")
     finished = utc_now()
-    outcomes = []
-    for firm, run, visitors, archive_path in jobs:
-        channels = assess(run, read_archive(archive_path), failure)
-        browser = ""
-        if run.config["screenshots"]:
-            browser = _screenshots(channels, run, visitors, archive_path, options)
-        provenance = {"tool": {"name": "footprint", "version": tool_version()}, "config": run.config,
-                      "visitors": run.visitors, "browser": browser or "not used", "started_at": started,
-                      "finished_at": finished, "archive": ARCHIVE}
-        report = report_for(run, channels, started, finished, provenance)
-        paths = write_reports(report, archive_path.parent, options.formats)
-        paths["warc"] = archive_path
-        outcomes.append(FirmOutcome(firm, report, paths))
-    return outcomes
+    channels = assess(run, read_archive(archive), failure)
+    browser = ""
+    if run.config["screenshots"]:
+        browser = _screenshots(channels, run, visitors, archive, options)
+        interrupt.check()
+    provenance = {"tool": {"name": "footprint", "version": tool_version()}, "config": run.config,
+                  "visitors": run.visitors, "browser": browser or "not used", "started_at": started,
+                  "finished_at": finished, "archive": ARCHIVE}
+    triage = store.triage() if store is not None else {}
+    previous = None
+    if options.since_last and store is not None:
+        row = store.previous_complete(firm.slug, started, exclude_id=sid)
+        previous = (row.id, store.report(row.id)) if row else ("", None)
+    report = report_for(run, channels, started, finished, provenance, triage, previous)
+    paths = write_reports(report, work_dir, options.formats)
+    paths["warc"] = archive
+    return FirmOutcome(firm, report, paths, scan_id=sid)
 
 
 def _discover(jobs) -> bool:
@@ -429,8 +464,14 @@ def _default_user_agent() -> str:
     return settings.USER_AGENT
 
 
-def exit_code(outcomes: list[FirmOutcome], fail_on: str) -> int:
-    """1 when a rated channel reached --fail-on; else 3 when a channel was not assessed or inconclusive; else 0."""
+def exit_code(outcomes: list[FirmOutcome], fail_on: str, fail_on_new: str = "") -> int:
+    """4 when a firm's scan failed on an internal error; else 5 when --fail-on-new found new findings on a channel
+    at that level; else 1 when a rated channel reached --fail-on; else 3 when a channel was not assessed or
+    inconclusive; else 0."""
+    if any(o.report is None for o in outcomes):
+        return 4
+    if fail_on_new and any(new_findings_at(o.report, fail_on_new, LEVELS) for o in outcomes):
+        return 5
     channels = [c for o in outcomes for c in o.report["channels"]]
     if fail_on:
         threshold = LEVELS.index(fail_on)

@@ -10,7 +10,7 @@ import csv
 import io
 
 HEADER = ("finding_id", "channel", "indicator", "strength", "confidence", "member_states", "url", "fetched_at",
-          "body_sha256", "locator", "value", "snippet", "legal_ref")
+          "body_sha256", "locator", "value", "snippet", "legal_ref", "triage", "triage_reason", "new_since_last")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -25,7 +25,11 @@ def finding_rows(report: dict):
             texts = (f["id"], channel["id"], f["indicator"], f["strength"])
             rest = (" ".join(f["member_states"]), f["url"], f["fetched_at"], f["body_sha256"], ev["locator"],
                     ev["value"], ev["snippet"], f["legal_ref"])
-            yield [*map(neutralise, texts), repr(float(f["confidence"])), *map(neutralise, rest)]
+            triage = f.get("triage") or {}
+            review = (triage.get("status", ""), triage.get("reason", ""))
+            new = "" if "new" not in f else "yes" if f["new"] else "no"
+            yield [*map(neutralise, texts), repr(float(f["confidence"])), *map(neutralise, rest),
+                   *map(neutralise, review), new]
 
 
 def render_csv(report: dict) -> str:

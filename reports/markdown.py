@@ -43,7 +43,8 @@ def _channel(c: dict) -> list[str]:
             lines.append(f"- **PARTIAL**: {md_text(c['reason'] or 'some pages failed')}")
     lines += [f"- Kind: {md_text(c['kind'])}", f"- Target: {md_text(c['target'])}",
               f"- Pages: {c['pages']['fetched']} fetched, {c['pages']['failed']} failed",
-              f"- Findings: {len(c['findings'])}", ""]
+              f"- Findings: {len(c['findings'])}"
+              + (f" ({c['dismissed']} dismissed in triage: listed, not scored)" if c.get("dismissed") else ""), ""]
     if c["indicators"]:
         lines += _table(["Indicator", "Title", "Contribution", "Findings", "Member states"],
                         [[i["id"], i["title"], i["score"], i["findings"], " ".join(i["member_states"])]
@@ -52,9 +53,35 @@ def _channel(c: dict) -> list[str]:
         lines += _table(
             ["Indicator", "Member states", "Strength", "Confidence", "URL", "Locator", "Value", "Snippet",
              "Fetched at", "Body SHA-256", "Legal reference"],
-            [[f["indicator"], " ".join(f["member_states"]), f["strength"], f["confidence"], f["url"],
+            [[_marked(f), " ".join(f["member_states"]), f["strength"], f["confidence"], f["url"],
               f["evidence"]["locator"], f["evidence"]["value"], f["evidence"]["snippet"], f["fetched_at"],
               f["body_sha256"][:12], f["legal_ref"]] for f in c["findings"]])
+    return lines
+
+
+def _marked(f: dict) -> str:
+    """The indicator, with NEW (since the previous scan) and a reviewer's triage decision."""
+    text = f["indicator"] + (" NEW" if f.get("new") else "")
+    triage = f.get("triage")
+    if triage:
+        scored = " (not scored)" if triage["status"] == "dismissed" else ""
+        text += f" [{triage['status'].upper()}{scored} by {triage['by'] or 'unknown'}: {triage['reason']}]"
+    return text
+
+
+def _since_last(report: dict) -> list[str]:
+    sl = report.get("since_last")
+    if not sl:
+        return []
+    if not sl["previous_scan"]:
+        return ["## Since the previous scan", "", "No previous complete scan of this firm: every finding is new.", ""]
+    lines = ["## Since the previous scan", "",
+             f"Compared with scan {md_text(sl['previous_scan'])} of {sl['previous_started_at']}: {sl['new']} new "
+             f"finding(s) (marked NEW), {sl['resolved']} resolved.", ""]
+    if sl["resolved_findings"]:
+        lines += _table(["Resolved finding", "Indicator", "Channel", "URL", "Value"],
+                        [[r["id"], r["indicator"], r["channel"], r["url"], r["value"]]
+                         for r in sl["resolved_findings"]])
     return lines
 
 
@@ -67,7 +94,8 @@ def render_markdown(report: dict) -> str:
              f"- Scan: {md_text(scan['id'])}, {scan['started_at']} to {scan['finished_at']}",
              f"- Tool: {md_text(report['tool']['name'])} {md_text(report['tool']['version'])}, "
              f"catalogue {md_text(report['tool']['catalogue_version'])}", "",
-             "## Verdict", "", _verdict(v), "", md_text(v["summary"]), "", "## Member states", ""]
+             "## Verdict", "", _verdict(v), "", md_text(v["summary"]), "", *_since_last(report),
+             "## Member states", ""]
     states = sorted(report["member_states"].items(), key=lambda kv: (-kv[1]["score"], kv[0]))
     if states:
         lines += _table(["State", "Score", "Indicators", "Channels"],

@@ -31,5 +31,18 @@ def sandbox(web_root: Path):
         yield web
 
 
+@pytest.fixture(autouse=True)
+def private_store(tmp_path_factory, monkeypatch) -> Path:
+    """Every test's scans go to a store of its own, never the user's ~/.local/share/footprint."""
+    path = tmp_path_factory.mktemp("store") / "footprint.sqlite"
+    monkeypatch.setenv("FOOTPRINT_STORE", str(path))
+    return path
+
+
+def firm_dir(out: Path, slug: str) -> Path:
+    """A firm's folder in the latest run written under OUT (OUT/latest/<slug>)."""
+    return out / "latest" / slug
+
+
 def read_report(out: Path, slug: str) -> dict:
-    return json.loads((out / slug / "report.json").read_text(encoding="utf-8"))
+    return json.loads((firm_dir(out, slug) / "report.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crawler.cli import main
 from crawler.warc import read_archive
-from tests.conftest import read_report
+from tests.conftest import firm_dir, read_report
 
 
 def _scan(sandbox, out):
@@ -14,7 +14,7 @@ def _scan(sandbox, out):
 
 def test_the_archive_holds_every_exchange_per_visitor_and_the_scan_plan(sandbox, tmp_path):
     assert _scan(sandbox, tmp_path) == 0
-    archive = read_archive(tmp_path / "atlas-markets-com" / "capture.warc.gz")
+    archive = read_archive(firm_dir(tmp_path, "atlas-markets-com") / "capture.warc.gz")
     assert archive.torn == ""
     (info,) = archive.info
     assert info["firm"]["name"] == "atlas-markets.com" and [v["country"] for v in info["visitors"]] == ["US", "IT"]
@@ -25,7 +25,7 @@ def test_the_archive_holds_every_exchange_per_visitor_and_the_scan_plan(sandbox,
 
 def test_a_torn_archive_still_gives_a_report_of_what_was_collected(sandbox, tmp_path):
     assert _scan(sandbox, tmp_path / "scan") == 0
-    path = tmp_path / "scan" / "atlas-markets-com" / "capture.warc.gz"
+    path = firm_dir(tmp_path / "scan", "atlas-markets-com") / "capture.warc.gz"
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 700])  # as if the crawl had been killed while writing
     code = main(["analyze", str(path), "--out", str(tmp_path / "again")])

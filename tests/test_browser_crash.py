@@ -18,6 +18,7 @@ import pytest
 from crawler.browser import BrowserUnavailable, chromium_executable
 from crawler.sandbox import SandboxWeb
 from reports.validate import validate_report
+from tests.conftest import firm_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "crash-test.com"
@@ -158,7 +159,7 @@ def test_scan_survives_chromium_killed_mid_crawl(chromium, tmp_path):
     assert len(rendered_before_kill) < PAGES, "the crawl had finished before the crash"
     assert code in (0, 3), f"exit code {code}\n{log[-3000:]}"
     assert "Traceback" not in log, log[-3000:]
-    report_path = out / "crash-test-com" / "report.json"
+    report_path = firm_dir(out, "crash-test-com") / "report.json"
     assert report_path.is_file(), log[-3000:]
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert validate_report(report) == []

@@ -10,7 +10,7 @@ import pytest
 from crawler.browser import chromium_executable, launch_options
 from crawler.cli import main
 from crawler.warc import read_archive
-from tests.conftest import read_report
+from tests.conftest import firm_dir, read_report
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def demo_with_screenshots(tmp_path_factory) -> Path:
 def test_report_opens_in_chromium_with_verdict_and_every_screenshot_loaded(demo_with_screenshots):
     from playwright.sync_api import sync_playwright
 
-    report_path = demo_with_screenshots / "nordwind-exchange-ltd" / "report.html"
+    report_path = firm_dir(demo_with_screenshots, "nordwind-exchange-ltd") / "report.html"
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch_options(chromium_executable()))
         try:
@@ -42,7 +42,7 @@ def test_report_opens_in_chromium_with_verdict_and_every_screenshot_loaded(demo_
 
 
 def test_screenshots_are_taken_per_page_with_findings_and_archived(demo_with_screenshots):
-    out = demo_with_screenshots / "nordwind-exchange-ltd"
+    out = firm_dir(demo_with_screenshots, "nordwind-exchange-ltd")
     report = read_report(demo_with_screenshots, "nordwind-exchange-ltd")
     shots = {f["screenshot"] for c in report["channels"] for f in c["findings"] if f["screenshot"]}
     pages = {f["url"] for c in report["channels"] for f in c["findings"]}
@@ -66,11 +66,11 @@ def test_screenshots_are_taken_per_page_with_findings_and_archived(demo_with_scr
 def test_analyze_rebuilds_every_finding_id_from_the_archive_alone(demo_with_screenshots, tmp_path):
     for slug in ("nordwind-exchange-ltd", "meridian-custody-partners-llc", "atlas-digital-markets-inc"):
         original = read_report(demo_with_screenshots, slug)
-        archive = demo_with_screenshots / slug / "capture.warc.gz"
+        archive = firm_dir(demo_with_screenshots, slug) / "capture.warc.gz"
         assert main(["analyze", str(archive), "--out", str(tmp_path)]) == 0
         rebuilt = read_report(tmp_path, slug)
         ids = lambda r: sorted(f["id"] for c in r["channels"] for f in c["findings"])  # noqa: E731
         assert ids(rebuilt) == ids(original)
         assert rebuilt["verdict"]["level"] == original["verdict"]["level"]
         shots = {f["screenshot"] for c in rebuilt["channels"] for f in c["findings"] if f["screenshot"]}
-        assert all((tmp_path / slug / s).is_file() for s in shots)
+        assert all((firm_dir(tmp_path, slug) / s).is_file() for s in shots)

@@ -297,7 +297,7 @@ def test_csv_round_trip_and_formula_guard(report, tmp_path):
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
     assert tuple(rows[0]) == HEADER
     assert rows[0] == ("finding_id,channel,indicator,strength,confidence,member_states,url,fetched_at,"
-                       "body_sha256,locator,value,snippet,legal_ref").split(",")
+                       "body_sha256,locator,value,snippet,legal_ref,triage,triage_reason,new_since_last").split(",")
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     assert len(body) == sum(len(c["findings"]) for c in report["channels"])
     assert [r["finding_id"] for r in body] == [f["id"] for c in report["channels"] for f in c["findings"]]

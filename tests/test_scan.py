@@ -13,7 +13,7 @@ import pytest
 
 from crawler.cli import main
 from reports.validate import validate_report
-from tests.conftest import ROOT, read_report
+from tests.conftest import ROOT, firm_dir, read_report
 
 DEMO_SLUGS = ("nordwind-exchange-ltd", "meridian-custody-partners-llc", "atlas-digital-markets-inc")
 
@@ -31,7 +31,7 @@ def indicators(report: dict) -> set[str]:
 
 def test_demo_writes_four_valid_reports_per_firm(demo_out):
     for slug in DEMO_SLUGS:
-        names = {p.name for p in (demo_out / slug).iterdir()}
+        names = {p.name for p in firm_dir(demo_out, slug).iterdir()}
         assert {"report.json", "report.html", "report.md", "findings.csv"} <= names
         assert validate_report(read_report(demo_out, slug)) == []
 
@@ -253,7 +253,7 @@ def test_fail_on_exits_1_when_a_channel_reaches_the_level(sandbox, tmp_path):
         ]
     )
     assert code == 1
-    written = sorted(p.name for p in (tmp_path / "atlas-markets-com").iterdir() if p.is_file())
+    written = sorted(p.name for p in firm_dir(tmp_path, "atlas-markets-com").iterdir() if p.is_file())
     assert written == ["capture.warc.gz", "report.json"]
 
 

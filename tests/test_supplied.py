@@ -4,7 +4,7 @@ malformed lines and messages reported by number while the rest is still assessed
 from __future__ import annotations
 
 from crawler.cli import main
-from tests.conftest import ROOT, read_report
+from tests.conftest import ROOT, firm_dir, read_report
 
 INPUTS = ROOT / "tests" / "pages" / "inputs"
 
@@ -33,7 +33,7 @@ def test_supplied_material_is_rebuilt_from_the_archive(sandbox, tmp_path):
     main(["scan", "https://meridian-custody.com/", "--proxy", sandbox.url, "--delay", "0", "--quiet",
           "--no-screenshots", "--mail", str(INPUTS / "campaigns.mbox"), "--same-type-window", "7",
           "--out", str(tmp_path / "scan")])
-    archive = tmp_path / "scan" / "meridian-custody-com" / "capture.warc.gz"
+    archive = firm_dir(tmp_path / "scan", "meridian-custody-com") / "capture.warc.gz"
     assert main(["analyze", str(archive), "--out", str(tmp_path / "again")]) == 0
     ids = lambda r: sorted(f["id"] for c in r["channels"] for f in c["findings"])  # noqa: E731
     first, again = (read_report(tmp_path / d, "meridian-custody-com") for d in ("scan", "again"))

@@ -1,0 +1,220 @@
+"""Scans over time: one row per scan, its channels and findings, and the report it produced.
+
+A scan is written twice. `begin_scan` records it as `running` (committed at once, with this process's pid and host),
+so a scan whose process dies is still visible and `recover_abandoned` can later say so. `complete_scan` writes the
+outcome in ONE transaction (the scan row, every channel and every finding, the report JSON): a process killed
+half-way leaves the scan `running`, never `complete` with half its rows. `end_scan` records an interruption or a
+failure but never undoes a completion.
+
+History reads (`scans`, `scan`, `previous_complete`, `finding`) are what `footprint history` and `diff` show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from crawler.store.db import Database
+from crawler.store.errors import StoreError
+
+STATUSES = ("running", "complete", "interrupted", "failed", "abandoned")
+END_STATUSES = ("interrupted", "failed")
+MIN_PREFIX = 4  # shortest id prefix `scan()` resolves
+_COLUMNS = ("id, firm_slug, firm_name, started_at, finished_at, status, level, score, complete, findings, out_dir, "
+            "error")
+_ORDER = "ORDER BY started_at DESC, id DESC"
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    id: str
+    firm_slug: str
+    firm_name: str
+    started_at: str
+    finished_at: str  # "" when unknown
+    status: str  # running | complete | interrupted | failed | abandoned
+    level: str  # the verdict's level (none|low|medium|high|not-assessed), "" until complete
+    score: int | None
+    complete: bool  # the verdict's "complete": every channel assessed
+    findings: int
+    out_dir: str
+    error: str
+
+
+def _row(values: tuple) -> ScanRow:
+    (scan_id, slug, name, started, finished, status, level, score, complete, findings, out_dir, error) = values
+    return ScanRow(id=scan_id, firm_slug=slug, firm_name=name, started_at=started, finished_at=finished or "",
+                   status=status, level=level or "", score=None if score is None else int(score),
+                   complete=bool(complete), findings=int(findings or 0), out_dir=out_dir or "", error=error or "")
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(round(value))
+
+
+class ScanRecords:
+    """The scan half of `Store` (which provides `_db`)."""
+
+    _db: Database
+
+    def begin_scan(self, scan_id: str, firm_slug: str, firm_name: str, started_at: str, out_dir: str) -> None:
+        """Record a scan as `running`, committed at once; StoreError if the id is already recorded."""
+        try:
+            with self._db.write() as db:
+                if db.one("SELECT 1 FROM scans WHERE id = ?", (scan_id,)):
+                    raise StoreError(f"store {db.location}: scan {scan_id} is already recorded")
+                db.execute("INSERT INTO scans (id, firm_slug, firm_name, firm_key, started_at, status, out_dir, pid, "
+                           "host) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                           (scan_id, firm_slug, firm_name, firm_name.casefold(), started_at, out_dir, os.getpid(),
+                            socket.gethostname()))
+        except self._db.integrity_error as exc:  # recorded by another process between the check and the insert
+            raise StoreError(f"store {self._db.location}: scan {scan_id} is already recorded") from exc
+
+    def complete_scan(self, report: dict, out_dir: str) -> None:
+        """Record a finished scan from its report.json dict: all of it in one transaction, or nothing.
+
+        The row made by `begin_scan` is completed (or made, if there was none); completing a scan again replaces
+        its channels and findings."""
+        scan, firm, verdict = report["scan"], report["firm"], report["verdict"]
+        scan_id = scan["id"]
+        channels = report["channels"]
+        total = sum(len(channel["findings"]) for channel in channels)
+        document = json.dumps(report, ensure_ascii=False, sort_keys=True)
+        with self._db.write() as db:
+            values = (firm["slug"], firm["name"], firm["name"].casefold(), scan["started_at"],
+                      scan.get("finished_at") or "", verdict["level"], _int(verdict.get("score")),
+                      1 if verdict.get("complete") else 0, total, out_dir, document)
+            if db.one("SELECT 1 FROM scans WHERE id = ?", (scan_id,)):
+                db.execute("UPDATE scans SET firm_slug = ?, firm_name = ?, firm_key = ?, started_at = ?, "
+                           "finished_at = ?, status = 'complete', level = ?, score = ?, complete = ?, findings = ?, "
+                           "out_dir = ?, error = '', report = ? WHERE id = ?", (*values, scan_id))
+                db.execute("DELETE FROM findings WHERE scan_id = ?", (scan_id,))
+                db.execute("DELETE FROM channels WHERE scan_id = ?", (scan_id,))
+            else:
+                db.execute("INSERT INTO scans (firm_slug, firm_name, firm_key, started_at, finished_at, status, "
+                           "level, score, complete, findings, out_dir, report, error, id, pid, host) "
+                           "VALUES (?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
+                           (*values, scan_id, os.getpid(), socket.gethostname()))
+            seq = 0
+            for channel in channels:
+                findings = channel["findings"]
+                db.execute("INSERT INTO channels (scan_id, channel, kind, status, level, score, reason, findings) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (scan_id, channel["id"], channel["kind"], channel["status"], channel.get("level") or "",
+                            _int(channel.get("score")), channel.get("reason") or "", len(findings)))
+                for finding in findings:
+                    evidence = finding["evidence"]
+                    db.execute("INSERT INTO findings (scan_id, seq, channel, finding_id, indicator, strength, "
+                               "confidence, member_states, url, value, snippet, locator, body_sha256) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               (scan_id, seq, channel["id"], finding["id"], finding["indicator"],
+                                finding.get("strength") or "", finding.get("confidence"),
+                                ",".join(finding.get("member_states") or ()), finding["url"],
+                                str(evidence.get("value") or ""), evidence.get("snippet") or "",
+                                evidence.get("locator") or "", finding.get("body_sha256") or ""))
+                    seq += 1
+
+    def end_scan(self, scan_id: str, status: str, error: str = "") -> None:
+        """Record that a scan stopped without a report ('interrupted' or 'failed'); a completed scan stays so."""
+        if status not in END_STATUSES:
+            raise ValueError(f"end_scan status {status!r}: expected one of {', '.join(END_STATUSES)}")
+        with self._db.write() as db:
+            db.execute("UPDATE scans SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status <> 'complete'",
+                       (status, error, now(), scan_id))
+
+    def recover_abandoned(self) -> list[str]:
+        """Mark `running` scans of this host whose process is gone as `abandoned`; their ids."""
+        host = socket.gethostname()
+        abandoned = []
+        with self._db.write() as db:
+            for scan_id, pid in db.rows("SELECT id, pid FROM scans WHERE status = 'running' AND host = ? "
+                                        "ORDER BY started_at, id", (host,)):
+                if pid is not None and _alive(int(pid)):
+                    continue
+                db.execute("UPDATE scans SET status = 'abandoned', error = ? WHERE id = ? AND status = 'running'",
+                           (f"process {pid} on {host} ended without finishing the scan", scan_id))
+                abandoned.append(scan_id)
+        return abandoned
+
+    def scans(self, firm: str | None = None, limit: int | None = None) -> list[ScanRow]:
+        """Recorded scans, newest first; `firm` matches a slug or a name, case-insensitively."""
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit {limit}: expected a number >= 0")
+        sql, params = f"SELECT {_COLUMNS} FROM scans", []
+        if firm:
+            sql += " WHERE lower(firm_slug) = ? OR firm_key = ?"
+            params += [firm.strip().lower(), firm.strip().casefold()]
+        sql += f" {_ORDER}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._db.read() as db:
+            return [_row(values) for values in db.rows(sql, params)]
+
+    def scan(self, ref: str) -> ScanRow | None:
+        """The scan with this id, or the one whose id starts with `ref` (4 characters or more)."""
+        ref = ref.strip()
+        with self._db.read() as db:
+            exact = db.one(f"SELECT {_COLUMNS} FROM scans WHERE id = ?", (ref,))
+            if exact or len(ref) < MIN_PREFIX:
+                return _row(exact) if exact else None
+            rows = db.rows(f"SELECT {_COLUMNS} FROM scans WHERE substr(id, 1, ?) = ? {_ORDER} LIMIT 11",
+                           (len(ref), ref))
+        if len(rows) > 1:
+            ids = ", ".join(values[0] for values in rows[:10]) + (", ..." if len(rows) > 10 else "")
+            raise StoreError(f"scan id prefix {ref!r} is ambiguous in store {self._db.location}: it matches {ids}; "
+                             f"give more characters")
+        return _row(rows[0]) if rows else None
+
+    def report(self, scan_id: str) -> dict | None:
+        """The report.json of a complete scan, as recorded."""
+        with self._db.read() as db:
+            row = db.one("SELECT report FROM scans WHERE id = ? AND status = 'complete'", (scan_id,))
+        return json.loads(row[0]) if row and row[0] else None
+
+    def previous_complete(self, firm_slug: str, before_started_at: str, exclude_id: str = "") -> ScanRow | None:
+        """The firm's latest complete scan started before `before_started_at` (or at that very time, if it is not
+        `exclude_id`): what a new scan is compared with."""
+        with self._db.read() as db:
+            row = db.one(f"SELECT {_COLUMNS} FROM scans WHERE firm_slug = ? AND status = 'complete' AND "
+                         f"(started_at < ? OR (started_at = ? AND ? <> '' AND id <> ?)) {_ORDER} LIMIT 1",
+                         (firm_slug, before_started_at, before_started_at, exclude_id, exclude_id))
+        return _row(row) if row else None
+
+    def finding(self, finding_id: str) -> dict | None:
+        """Where a finding was last seen: {"id", "firm_slug", "channel", "indicator", "url", "scan_id"}."""
+        with self._db.read() as db:
+            row = db.one("SELECT f.finding_id, s.firm_slug, f.channel, f.indicator, f.url, f.scan_id "
+                         "FROM findings f JOIN scans s ON s.id = f.scan_id "
+                         "WHERE f.finding_id = ? AND s.status = 'complete' "
+                         "ORDER BY s.started_at DESC, s.id DESC, f.seq LIMIT 1", (finding_id,))
+        if row is None:
+            return None
+        return dict(zip(("id", "firm_slug", "channel", "indicator", "url", "scan_id"), row, strict=True))
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this host still runs (a zombie, dead but not yet reaped, does not)."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True

@@ -1,0 +1,45 @@
+"""`Store`: the one object callers hold, and `open_store`, the one way to get it.
+
+Opening a store connects (SQLite file or PostgreSQL URL), brings its schema up to date, and fails early with a
+StoreError that names the store, so a scan never runs for an hour to find at the end that its history cannot be
+written. The scan records and the triage records live in their own modules; this one joins them over a connection.
+"""
+
+from __future__ import annotations
+
+from crawler.store.db import Database, connect
+from crawler.store.location import default_location
+from crawler.store.migrate import migrate
+from crawler.store.scans import ScanRecords
+from crawler.store.triage import TriageRecords
+
+
+class Store(ScanRecords, TriageRecords):
+    """Scans over time and triage decisions, in SQLite or PostgreSQL; safe to share between threads."""
+
+    def __init__(self, db: Database):
+        self._db = db
+        self.location = db.location  # for display: a URL's password is redacted
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.location!r})"
+
+
+def open_store(spec: str | None = None) -> Store:
+    """The store at `spec` (a file path, or a postgresql:// URL; None: `default_location()`), schema up to date."""
+    db = connect(default_location() if spec is None else spec)
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return Store(db)

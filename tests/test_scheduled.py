@@ -1,0 +1,287 @@
+"""Scheduled scans end to end on the sandbox web: the store, history, diff, --since-last, triage, dated output,
+the lock, SIGTERM, JSON-lines logs. Run against a real SQLite file and, where it starts, a real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.cli import main
+from crawler.store import open_store
+from reports.validate import validate_report
+from tests.conftest import ROOT, firm_dir, read_report
+
+SITE = "changing-exchange.com"
+SLUG = "changing-exchange-com"
+PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><h1>{title}</h1><p>{text}</p>{links}</body></html>"""
+HOME = PAGE.format(lang="en", title="Changing Exchange", head="", text="Trade bitcoin and ether with low fees.",
+                   links='<a href="/about.html">About</a> {extra}')
+ABOUT = PAGE.format(lang="en", title="About us", head="", text="We are a trading venue based in Seychelles.",
+                    links="")
+GERMAN_BONUS = PAGE.format(
+    lang="de", title="Willkommensbonus", head="",
+    text="Jetzt registrieren und 100 € Willkommensbonus sichern! Die beste Krypto-Börse für Anleger in "
+         "Deutschland. Zahlen Sie bequem per SEPA-Überweisung ein.", links="")
+FRENCH_PAGE = PAGE.format(
+    lang="fr", title="Bienvenue", head="",
+    text="Ouvrez votre compte dès aujourd'hui et recevez un bonus de bienvenue de 50 € ! La meilleure plateforme "
+         "pour les investisseurs en France. Dépôt par virement SEPA.", links="")
+
+
+def _site(web_root: Path, version: int) -> None:
+    """Version 1: an English home linking a German bonus page. Version 2: the German page is gone, a French
+    one appeared."""
+    root = web_root / SITE
+    if root.exists():
+        for path in sorted(root.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+    (root / "de").mkdir(parents=True)
+    (root / "fr").mkdir(parents=True)
+    (root / "about.html").write_text(ABOUT, encoding="utf-8")
+    if version == 1:
+        (root / "index.html").write_text(HOME.format(extra='<a href="/de/bonus.html">Bonus</a>'), encoding="utf-8")
+        (root / "de" / "bonus.html").write_text(GERMAN_BONUS, encoding="utf-8")
+    else:
+        (root / "index.html").write_text(HOME.format(extra='<a href="/fr/index.html">France</a>'),
+                                         encoding="utf-8")
+        (root / "fr" / "index.html").write_text(FRENCH_PAGE, encoding="utf-8")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_spec(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "scans.sqlite")
+    from tests.pg_server import fresh_database_url
+
+    return fresh_database_url()  # skips with the reason when PostgreSQL cannot start here
+
+
+def _scan(sandbox, out: Path, store: str, *extra: str) -> int:
+    return main(["scan", f"https://{SITE}/", "--proxy", sandbox.url, "--out", str(out), "--store", store,
+                 "--quiet", "--no-screenshots", "--delay", "0", "--visitor", "DE", *extra])
+
+
+def _ids(report: dict, part: str = "") -> set[str]:
+    return {f["id"] for c in report["channels"] for f in c["findings"] if part in f["url"]}
+
+
+def test_two_scans_of_a_changing_site_give_the_expected_diff(sandbox, web_root, tmp_path, store_spec, capsys):
+    out = tmp_path / "out"
+    _site(web_root, 1)
+    assert _scan(sandbox, out, store_spec) == 0
+    first = read_report(out, SLUG)
+    first_dir = (out / "latest").resolve()
+    german = _ids(first, "/de/")
+    assert german and {f["indicator"] for c in first["channels"] for f in c["findings"] if "/de/" in f["url"]} \
+        >= {"LANG", "BONUS"}
+
+    _site(web_root, 2)
+    assert _scan(sandbox, out, store_spec, "--since-last") == 0
+    second = read_report(out, SLUG)
+    assert (out / "latest").resolve() != first_dir and first_dir.is_dir()  # dated folders, the old one kept
+    french = _ids(second, "/fr/")
+    assert french and not _ids(second, "/de/")
+
+    # --since-last: exactly the French findings are new; the German ones are listed as resolved.
+    assert {f["id"] for c in second["channels"] for f in c["findings"] if f["new"]} == french
+    assert second["since_last"]["previous_scan"] == first["scan"]["id"]
+    assert {r["id"] for r in second["since_last"]["resolved_findings"]} == german
+    assert validate_report(second) == []
+
+    # diff by scan ids from the store, and by report files: the same answer.
+    capsys.readouterr()
+    assert main(["diff", first["scan"]["id"], second["scan"]["id"], "--store", store_spec, "--format", "json"]) == 0
+    by_id = json.loads(capsys.readouterr().out)
+    files = [str(first_dir / SLUG / "report.json"), str(firm_dir(out, SLUG) / "report.json")]
+    assert main(["diff", *files, "--format", "json"]) == 0
+    by_file = json.loads(capsys.readouterr().out)
+    assert by_id == by_file
+    (channel,) = by_id["channels"]
+    assert {f["id"] for f in channel["new_findings"]} == french
+    assert {f["id"] for f in channel["resolved_findings"]} == german
+    assert by_id["totals"]["new"] == len(french) and by_id["totals"]["resolved"] == len(german)
+
+    assert main(["diff", first["scan"]["id"][:6], second["scan"]["id"], "--store", store_spec]) == 0
+    text = capsys.readouterr().out
+    assert f"website:{SITE}" in text and all(i in text for i in french | german)
+    html_path = tmp_path / "diff.html"
+    assert main(["diff", *files, "--format", "html", "--output", str(html_path)]) == 0
+    html = html_path.read_text(encoding="utf-8")
+    assert "<script" not in html and all(i in html for i in french)
+
+    # history lists both scans, newest first, with their verdicts.
+    assert main(["history", SLUG, "--store", store_spec, "--json"]) == 0
+    scans = json.loads(capsys.readouterr().out)["scans"]
+    assert [s["id"] for s in scans] == [second["scan"]["id"], first["scan"]["id"]]
+    assert all(s["status"] == "complete" and s["verdict"]["level"] == "high" for s in scans)
+
+
+def test_a_dismissed_finding_stays_dismissed_across_scans_and_is_not_scored(sandbox, web_root, tmp_path,
+                                                                            store_spec, capsys):
+    out = tmp_path / "out"
+    _site(web_root, 1)
+    _scan(sandbox, out, store_spec)
+    first = read_report(out, SLUG)
+    (channel,) = first["channels"]
+    bonus = next(f for f in channel["findings"] if f["indicator"] == "BONUS")
+    assert next(i for i in channel["indicators"] if i["id"] == "BONUS")
+    assert main(["triage", bonus["id"], "--status", "dismissed", "--reason", "test page, never published",
+                 "--by", "reviewer@nca.example", "--store", store_spec]) == 0
+    assert "dismissed" in capsys.readouterr().out
+
+    _scan(sandbox, out, store_spec)
+    second = read_report(out, SLUG)
+    (channel,) = second["channels"]
+    kept = next(f for f in channel["findings"] if f["id"] == bonus["id"])
+    assert kept["triage"]["status"] == "dismissed" and kept["triage"]["by"] == "reviewer@nca.example"
+    assert kept["triage"]["reason"] == "test page, never published"
+    assert channel["dismissed"] == sum(1 for f in channel["findings"] if (f.get("triage") or {}).get("status")
+                                       == "dismissed") >= 1
+    assert all(i["id"] != "BONUS" or i["findings"] < len([f for f in channel["findings"]
+                                                          if f["indicator"] == "BONUS"])
+               for i in channel["indicators"])
+    assert "dismissed in triage" in second["verdict"]["summary"]
+    assert "DISMISSED (not scored)" in (firm_dir(out, SLUG) / "report.html").read_text(encoding="utf-8")
+
+    # A third scan still carries the decision; withdrawing it brings the finding back into the score.
+    assert main(["triage", bonus["id"], "--status", "open", "--reason", "was published after all",
+                 "--store", store_spec]) == 0
+    _scan(sandbox, out, store_spec)
+    third = read_report(out, SLUG)
+    (channel,) = third["channels"]
+    assert "triage" not in next(f for f in channel["findings"] if f["id"] == bonus["id"])
+    assert channel["dismissed"] == 0
+
+
+def test_triage_decisions_export_and_import_between_stores(sandbox, web_root, tmp_path, store_spec, capsys):
+    out = tmp_path / "out"
+    _site(web_root, 1)
+    _scan(sandbox, out, store_spec)
+    finding = next(f for c in read_report(out, SLUG)["channels"] for f in c["findings"])
+    assert main(["triage", finding["id"], "--status", "confirmed", "--reason", "German bonus to German residents",
+                 "--by", "analyst", "--store", store_spec]) == 0
+    exported = tmp_path / "review" / "triage.json"
+    assert main(["triage", "--export", str(exported), "--store", store_spec]) == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert [d["finding_id"] for d in data["decisions"]] == [finding["id"]]
+
+    other = str(tmp_path / "colleague.sqlite")
+    assert main(["triage", "--import", str(exported), "--store", other]) == 0
+    assert main(["triage", "--import", str(exported), "--store", other]) == 0  # again: nothing newer
+    assert "0 decision(s) applied" in capsys.readouterr().out
+    with open_store(other) as store:
+        assert store.triage()[finding["id"]]["status"] == "confirmed"
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema": "footprint.triage/1", "decisions": [
+        {**data["decisions"][0], "status": "maybe"}]}), encoding="utf-8")
+    assert main(["triage", "--import", str(bad), "--store", other]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json" in err and "status" in err
+
+
+def test_new_high_findings_since_the_last_scan_exit_5(sandbox, web_root, tmp_path):
+    out, store = tmp_path / "out", str(tmp_path / "s.sqlite")
+    _site(web_root, 1)
+    assert _scan(sandbox, out, store, "--fail-on-new", "high") == 5  # first scan: everything is new
+    assert _scan(sandbox, out, store, "--fail-on-new", "high") == 0  # nothing new
+    _site(web_root, 2)
+    assert _scan(sandbox, out, store, "--fail-on-new", "high") == 5  # the French page is new
+
+
+def test_runs_are_dated_with_a_latest_pointer_an_index_and_a_json_lines_log(sandbox, web_root, tmp_path):
+    out, log = tmp_path / "out", tmp_path / "logs" / "footprint.jsonl"
+    _site(web_root, 1)
+    assert _scan(sandbox, out, str(tmp_path / "s.sqlite"), "--log-file", str(log)) == 0
+    latest = out / "latest"
+    assert latest.is_symlink() and not os.path.isabs(os.readlink(latest))
+    run_dir = latest.resolve()
+    assert run_dir.parent == out.resolve() and run_dir.name[:4].isdigit()
+    assert sorted(p.name for p in run_dir.iterdir()) == [SLUG, "index.html", "index.json"]
+    index = json.loads((run_dir / "index.json").read_text(encoding="utf-8"))
+    assert [f["slug"] for f in index["firms"]] == [SLUG]
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    names = [e["event"] for e in events]
+    assert names[0] == "run.start" and "firm.done" in names and names[-1] == "run.exit"
+    assert all(e["time"].endswith("Z") for e in events)
+    assert next(e for e in events if e["event"] == "run.exit")["exit_code"] == 0
+
+
+def test_a_second_run_on_the_same_folder_exits_6_while_the_first_holds_the_lock(sandbox, web_root, tmp_path):
+    out = tmp_path / "out"
+    _site(web_root, 1)
+    first = _background_scan(sandbox, out, str(tmp_path / "s.sqlite"), delay=1.0)
+    try:
+        _wait_for(lambda: (out / ".footprint.lock").is_file() and _running(str(tmp_path / "s.sqlite")), first)
+        second = subprocess.run([sys.executable, "-m", "crawler.cli", "scan", f"https://{SITE}/", "--proxy",
+                                 sandbox.url, "--out", str(out), "--store", str(tmp_path / "s.sqlite"), "--quiet"],
+                                capture_output=True, text=True, timeout=60, cwd=ROOT)
+        assert second.returncode == 6, second.stderr
+        assert "another footprint run is writing to" in second.stderr and f"pid {first.pid}" in second.stderr
+    finally:
+        first.wait(timeout=120)
+    assert first.returncode == 0
+    assert read_report(out, SLUG)["verdict"]["level"] == "high"  # the first run was not disturbed
+
+
+def test_sigterm_mid_scan_leaves_the_store_consistent_and_the_next_scan_runs(sandbox, web_root, tmp_path,
+                                                                             store_spec):
+    out = tmp_path / "out"
+    _site(web_root, 1)
+    proc = _background_scan(sandbox, out, store_spec, delay=2.0)
+    _wait_for(lambda: _running(store_spec), proc)
+    time.sleep(1.0)  # well inside the crawl: a page or two fetched, more waiting on the delay
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 7, err
+    assert "interrupted by SIGTERM" in err
+
+    with open_store(store_spec) as store:
+        (row,) = store.scans(SLUG)
+        assert row.status == "interrupted" and row.findings == 0
+        assert store.report(row.id) is None
+    run_dir = next(p for p in out.iterdir() if p.name[:4].isdigit())
+    assert [p.name for p in run_dir.iterdir()] == [f"{SLUG}.interrupted"]  # captures kept, no report
+    assert (run_dir / f"{SLUG}.interrupted" / "capture.warc.gz").is_file()
+    assert not (out / "latest").exists()  # latest moves only when a run finishes
+
+    assert _scan(sandbox, out, store_spec, "--since-last") == 0
+    with open_store(store_spec) as store:
+        statuses = [r.status for r in store.scans(SLUG)]
+    assert statuses == ["complete", "interrupted"]
+    report = read_report(out, SLUG)
+    assert report["since_last"]["previous_scan"] is None  # an interrupted scan is no baseline
+
+
+def _background_scan(sandbox, out: Path, store: str, delay: float) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "crawler.cli", "scan", f"https://{SITE}/", "--proxy", sandbox.url,
+                             "--out", str(out), "--store", store, "--quiet", "--no-screenshots", "--delay",
+                             str(delay), "--visitor", "DE"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+
+def _running(store_spec: str) -> bool:
+    try:
+        with open_store(store_spec) as store:
+            return any(r.status == "running" for r in store.scans())
+    except Exception:  # the other process may be creating the store right now
+        return False
+
+
+def _wait_for(condition, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if proc.poll() is not None:
+            pytest.fail(f"the scan ended early ({proc.returncode}): {proc.stderr.read()}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("the scan did not start in time")
+        time.sleep(0.1)
