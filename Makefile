@@ -14,7 +14,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 
 test: lint
-	$(PY) -m pytest -q
+	FOOTPRINT_TEST_POSTGRES=$$(bash scripts/postgres.sh start) $(PY) -m pytest -q
 
 bench: setup
 	$(PY) benchmarks/analyze.py

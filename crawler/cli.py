@@ -258,6 +258,11 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None) -
     from crawler.store import open_store
     from reports.terminal import summary_lines
 
+    from crawler.browser import chromium_executable
+    from crawler.scan import setting
+
+    if any(setting(options, f, "render") != "never" or setting(options, f, "screenshots") for f in firms):
+        chromium_executable()  # no browser at all is bad input (exit 2) before anything runs, not 50 failed firms
     log = open_log(args.log_file) if getattr(args, "log_file", None) else None
     lock = job_lock(options.out)
     try:

@@ -105,7 +105,10 @@ def cmd_diff(args) -> int:
     finally:
         if "store" in store_holder:
             store_holder["store"].close()
-    diff = diff_reports(old, new)
+    try:
+        diff = diff_reports(old, new)
+    except ValueError as exc:  # a report.json of another shape: bad input, not a crash
+        raise TargetError(f"{args.old} / {args.new}", "report", f"two footprint reports ({exc})") from None
     render = {"text": render_diff_text, "json": render_diff_json, "html": render_diff_html}[args.format]
     output = render(diff)
     if args.output:

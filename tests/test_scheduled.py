@@ -285,3 +285,16 @@ def _wait_for(condition, proc: subprocess.Popen, timeout: float = 60) -> None:
             proc.kill()
             pytest.fail("the scan did not start in time")
         time.sleep(0.1)
+
+
+@pytest.mark.parametrize("example", ["crontab", "footprint-scan.service"])
+def test_the_documented_cron_and_systemd_commands_are_valid_footprint_command_lines(example):
+    import shlex
+
+    from crawler.cli import _parser
+
+    text = (ROOT / "docs" / "examples" / example).read_text(encoding="utf-8")
+    line = next(raw for raw in text.splitlines() if "bin/footprint scan" in raw and not raw.startswith("#"))
+    command = line.split("bin/footprint", 1)[1].split(";", 1)[0]
+    args = _parser().parse_args(shlex.split(command))  # argparse exits (SystemExit) on an unknown option
+    assert args.command == "scan" and args.since_last and args.fail_on_new == "high" and args.log_file

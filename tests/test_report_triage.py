@@ -1,0 +1,118 @@
+"""Triage decisions and --since-last marks in a report: what a reviewer sees, and what is (not) scored."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from detectors.model import ChannelResult
+from reports.build import build_report
+from reports.csv_report import render_csv
+from reports.html import render_html
+from reports.markdown import render_markdown
+from reports.since_last import mark_since_last, new_findings_at
+from reports.validate import validate_report
+from tests.test_reports import ASSESSED, T0, channels, finding
+
+LEVELS = ("none", "low", "medium", "high")
+
+
+def _report(chs=None, triage=None) -> dict:
+    return build_report(firm={"name": "Cryptex Ltd", "home_country": "SC", "slug": "cryptex-ltd"},
+                        channels=channels() if chs is None else chs, started_at=T0,
+                        finished_at="2026-01-01T00:05:00Z", visitors=["DE", "US"], config={}, triage=triage)
+
+
+def _channel(report: dict) -> dict:
+    return next(c for c in report["channels"] if c["id"] == ASSESSED)
+
+
+def _decision(status: str) -> dict:
+    return {"status": status, "reason": "seen on a staging page", "by": "analyst@nca.example",
+            "at": "2026-02-01T10:00:00Z"}
+
+
+def _single_lang_channel() -> list[ChannelResult]:
+    return [ChannelResult(id=ASSESSED, kind="website", target="https://cryptex.de/", status="assessed",
+                          pages_fetched=1,
+                          findings=[finding("LANG", "https://cryptex.de/", "de", '<html lang="de">', "html[lang]",
+                                            ("DE",))])]
+
+
+def test_a_dismissed_finding_is_listed_marked_and_not_scored():
+    plain = _report(_single_lang_channel())
+    lang_id = _channel(plain)["findings"][0]["id"]
+    assert _channel(plain)["score"] > 0 and plain["member_states"]
+
+    dismissed = _report(_single_lang_channel(), {lang_id: _decision("dismissed")})
+    channel = _channel(dismissed)
+    assert validate_report(dismissed) == []
+    assert [f["id"] for f in channel["findings"]] == [lang_id]  # still visible...
+    assert channel["findings"][0]["triage"] == _decision("dismissed")
+    assert channel["score"] == 0 and channel["level"] == "none" and channel["dismissed"] == 1  # ...not scored
+    assert channel["indicators"] == [] and dismissed["member_states"] == {}
+    assert "1 finding(s) dismissed in triage" in dismissed["verdict"]["summary"]
+
+
+def test_a_confirmed_finding_is_marked_and_scored_as_before():
+    plain = _report()
+    some_id = _channel(plain)["findings"][0]["id"]
+    confirmed = _report(triage={some_id: _decision("confirmed")})
+    assert _channel(confirmed)["score"] == _channel(plain)["score"]
+    assert _channel(confirmed)["findings"][0]["triage"]["status"] == "confirmed"
+    assert _channel(confirmed)["dismissed"] == 0
+    assert validate_report(confirmed) == []
+
+
+def test_decisions_show_in_html_markdown_and_csv():
+    plain = _report()
+    first, second = (f["id"] for f in _channel(plain)["findings"][:2])
+    report = _report(triage={first: _decision("dismissed"), second: _decision("confirmed")})
+    html = render_html(report)
+    assert 'class="dismissed"' in html and "DISMISSED (not scored) by analyst@nca.example" in html
+    assert "CONFIRMED by analyst@nca.example" in html
+    md = render_markdown(report)
+    assert "DISMISSED (not scored) by analyst@nca.example" in md and "1 dismissed in triage" in md
+    rows = {r["finding_id"]: r for r in csv.DictReader(io.StringIO(render_csv(report)))}
+    assert rows[first]["triage"] == "dismissed" and rows[first]["triage_reason"] == "seen on a staging page"
+    assert rows[second]["triage"] == "confirmed"
+
+
+def test_since_last_marks_new_findings_and_lists_resolved_ones_of_channels_seen_again():
+    before = _report()
+    after_channels = channels()
+    after_channels[0].findings = after_channels[0].findings[1:] + [
+        finding("LANG", "https://cryptex.de/fr/", "fr", '<html lang="fr">', "html[lang]", ("FR",))]
+    after = _report(after_channels)
+    marked = mark_since_last(after, before)
+    assert validate_report(marked) == []
+    channel = _channel(marked)
+    new = [f for f in channel["findings"] if f["new"]]
+    assert [f["url"] for f in new] == ["https://cryptex.de/fr/"]
+    gone = next(f for f in _channel(before)["findings"] if f["indicator"] == "LANG")  # the one taken out
+    assert marked["since_last"]["resolved_findings"] == [
+        {"id": gone["id"], "channel": ASSESSED, "indicator": gone["indicator"], "url": gone["url"],
+         "value": gone["evidence"]["value"]}]
+    assert marked["since_last"]["previous_scan"] == before["scan"]["id"] and marked["since_last"]["new"] == 1
+    assert "Since the previous scan" in render_html(marked) and "NEW" in render_markdown(marked)
+
+
+def test_since_last_does_not_call_findings_of_an_unreachable_channel_resolved():
+    before = _report()
+    after_channels = channels()
+    after_channels[0] = ChannelResult(id=ASSESSED, kind="website", target="https://cryptex.de/",
+                                      status="not-assessed", reason="connection refused", pages_failed=1)
+    marked = mark_since_last(_report(after_channels), before)
+    assert marked["since_last"]["resolved"] == 0
+
+
+def test_without_a_previous_scan_everything_is_new_and_fail_on_new_sees_it():
+    marked = mark_since_last(_report(), None)
+    assert marked["since_last"]["previous_scan"] is None
+    assert all(f["new"] for c in marked["channels"] for f in c["findings"])
+    assert new_findings_at(marked, "high", LEVELS)
+    assert new_findings_at(mark_since_last(_report(), _report()), "high", LEVELS) == []
+    # a new finding the reviewer dismissed does not raise the alarm
+    ids = [f["id"] for f in _channel(marked)["findings"]]
+    dismissed_all = _report(triage={i: _decision("dismissed") for i in ids})
+    assert new_findings_at(mark_since_last(dismissed_all, None), "low", LEVELS) == []
