@@ -252,14 +252,12 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None) -
     on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent."""
     from crawler import interrupt
     from crawler.batch import scan_run
+    from crawler.browser import chromium_executable
     from crawler.joblog import close_log, event, open_log
     from crawler.runs import LockHeld, job_lock
-    from crawler.scan import exit_code
+    from crawler.scan import exit_code, setting
     from crawler.store import open_store
     from reports.terminal import summary_lines
-
-    from crawler.browser import chromium_executable
-    from crawler.scan import setting
 
     if any(setting(options, f, "render") != "never" or setting(options, f, "screenshots") for f in firms):
         chromium_executable()  # no browser at all is bad input (exit 2) before anything runs, not 50 failed firms
