@@ -15,6 +15,12 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PGROOT=${FOOTPRINT_PG_DIR:-$ROOT/.pg}
+# As root the server runs as `postgres`, which may not be able to reach a checkout under a private home directory:
+# then the cluster lives in /tmp instead (one per checkout), rather than PostgreSQL tests being skipped.
+if [[ -z ${FOOTPRINT_PG_DIR:-} && $EUID -eq 0 ]] && id -u postgres >/dev/null 2>&1 \
+   && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    PGROOT=/tmp/footprint-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)
+fi
 PORT=${FOOTPRINT_PG_PORT:-54329}
 SUPERUSER=footprint
 DB=footprint_test

@@ -470,6 +470,7 @@ def test_bad_locations_give_a_readable_store_error(tmp_path):
         (str(foreign), ["other-app.sqlite", "not a footprint store", "customers"]),
         ("postgresql://nobody@127.0.0.1:1/x", ["postgresql://nobody@127.0.0.1:1/x", "cannot connect"]),
         ("postgres://nobody:s3cret@127.0.0.1:1/x", ["postgres://nobody:***@127.0.0.1:1/x", "cannot connect"]),
+        ("postgresql://nobody@127.0.0.1:1/x?password=s3cret", ["?password=***", "cannot connect"]),
         ("postgresql://nobody@127.0.0.1:notaport/x", ["127.0.0.1:notaport", "cannot connect"]),
         ("mysql://root@localhost/footprint", ["unsupported URL scheme 'mysql'", "postgresql://"]),
         ("", ["empty store location"]),

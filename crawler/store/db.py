@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -203,7 +204,7 @@ def _connect_sqlite(spec: str) -> SQLiteDatabase:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-        (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        mode = _wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         if conn is not None:
@@ -217,6 +218,21 @@ def _connect_sqlite(spec: str) -> SQLiteDatabase:
         raise StoreError(f"store {location}: SQLite refused write-ahead logging (journal mode {mode!r}); "
                          f"expected a local file system")
     return SQLiteDatabase(conn, location)
+
+
+def _wal(conn: sqlite3.Connection) -> str:
+    """Switch to write-ahead logging (once per file: the mode is stored in it). The switch needs the file to itself,
+    and SQLite reports "locked" at once, without waiting on busy_timeout, when another process opens it meanwhile:
+    so wait here."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return str(mode)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _connect_postgres(url: str) -> PostgresDatabase:
