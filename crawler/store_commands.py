@@ -71,7 +71,7 @@ def cmd_history(args) -> int:
         return 0
     if not rows:
         who = f" of {plain(args.firm)}" if args.firm else ""
-        print(f"no scans{who} in {location}")
+        print(f"no scans{who} in {location}{_similar(args)}")
         return 0
     header = f"{'SCAN':12}  {'STARTED':20}  {'STATUS':11}  {'VERDICT':12}  {'SCORE':>5}  {'FINDINGS':>8}  FIRM"
     print(header)
@@ -83,6 +83,17 @@ def cmd_history(args) -> int:
     if any(r.status == "complete" and not r.complete for r in rows):
         print("* incomplete picture: some channel was not assessed or inconclusive")
     return 0
+
+
+def _similar(args) -> str:
+    """FIRM must be a firm's slug or full name (scripts rely on exact matches); suggest the ones that contain it."""
+    if not args.firm:
+        return ""
+    with open_store(args.store) as store:
+        slugs = sorted({r.firm_slug for r in store.scans()})
+    text = args.firm.strip().lower()
+    near = [s for s in slugs if text in s]
+    return f"; firms whose slug contains it: {', '.join(near)}" if near else ""
 
 
 def _row_dict(r) -> dict:

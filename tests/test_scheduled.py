@@ -197,10 +197,18 @@ def test_new_high_findings_since_the_last_scan_exit_5(sandbox, web_root, tmp_pat
     assert _scan(sandbox, out, store, "--fail-on-new", "high") == 5  # the French page is new
 
 
-def test_runs_are_dated_with_a_latest_pointer_an_index_and_a_json_lines_log(sandbox, web_root, tmp_path):
-    out, log = tmp_path / "out", tmp_path / "logs" / "footprint.jsonl"
+def test_runs_are_dated_with_a_latest_pointer_an_index_and_a_json_lines_log(sandbox, web_root, tmp_path, capsys):
+    out, log, store = tmp_path / "out", tmp_path / "logs" / "footprint.jsonl", str(tmp_path / "s.sqlite")
     _site(web_root, 1)
-    assert _scan(sandbox, out, str(tmp_path / "s.sqlite"), "--log-file", str(log)) == 0
+    assert _scan(sandbox, out, store, "--log-file", str(log)) == 0
+    capsys.readouterr()
+    assert main(["history", "--store", store]) == 0
+    table = capsys.readouterr().out.splitlines()
+    scan_id = read_report(out, SLUG)["scan"]["id"]
+    assert table[0].split()[:4] == ["SCAN", "STARTED", "STATUS", "VERDICT"]
+    assert table[1].split()[0] == scan_id and "complete" in table[1] and "HIGH" in table[1]
+    assert main(["history", "changing", "--store", store]) == 0  # not a slug: says which slugs contain it
+    assert f"firms whose slug contains it: {SLUG}" in capsys.readouterr().out
     latest = out / "latest"
     assert latest.is_symlink() and not os.path.isabs(os.readlink(latest))
     run_dir = latest.resolve()
