@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from crawler.browser import BrowserUnavailable
+from crawler.interrupt import Interrupted
 from crawler.store import StoreError
 from crawler.targets import RENDER_MODES, TargetError, check_country, check_url, firm_from_urls, load_profile
 from detectors.catalogue import catalogue
@@ -152,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     except (TargetError, DataFileError, BrowserUnavailable, StoreError) as exc:
         print(f"footprint: error: {exc}", file=sys.stderr)
         return ExitCode.BAD_INPUT
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         print("footprint: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # the one place an unexpected failure becomes a message and a code

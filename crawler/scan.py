@@ -1,8 +1,8 @@
-"""A scan: plan a firm's channels, crawl them (in a child process) as each visitor, judge the captures, take
-screenshots of the pages with findings, write the reports.
+"""A firm's scan: plan its channels, crawl them (in a child process) as each visitor, judge the captures, take
+screenshots of the pages with findings, write the reports. Runs of many firms are in crawler/batch.py.
 
-Collect, then judge: the crawl only stores what it saw, in `OUT/<firm>/capture.warc.gz`; the report is built
-from that archive alone (`assess`), which is also what `footprint analyze` runs, without the network.
+Collect, then judge: the crawl only stores what it saw, in the firm folder's `capture.warc.gz`; the report is
+built from that archive alone (`assess`), which is also what `footprint analyze` runs, without the network.
 """
 
 from __future__ import annotations
