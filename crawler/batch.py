@@ -55,7 +55,8 @@ def scan_run(firms: list[FirmTarget], options: ScanOptions, store=None, config_e
     pool.shutdown(wait=True)
     outcomes = [by_slug[f.slug] for f in firms]
     entries = [{"slug": o.firm.slug, "name": o.firm.name, "report": o.report,
-                "report_dir": o.folder.name if o.folder else o.firm.slug, "error": o.error} for o in outcomes]
+                "report_dir": o.folder.name if o.folder else o.firm.slug, "error": o.error,
+                "formats": options.formats} for o in outcomes]
     index = build_index(entries, {"id": run_dir.name, "started_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
                                   "finished_at": utc_now(), "firms_file": firms_file})
     index_paths = write_index(index, run_dir)

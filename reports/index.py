@@ -48,6 +48,7 @@ def _firm(entry: dict) -> dict:
                 "new_findings": None, "report": None,
                 "summary": f"SCAN FAILED: {error}. This is not a low-risk result.", "error": error}
     report_dir = entry.get("report_dir", "")
+    formats = entry.get("formats", ("html", "json"))  # the report files the run wrote
     if not is_safe_relative(report_dir):
         raise ValueError(f"firm {slug!r}: report_dir {report_dir!r} is not a plain relative path "
                          "(letters, digits, . _ - and /, no segment starting with a dot)")
@@ -67,7 +68,7 @@ def _firm(entry: dict) -> dict:
                      "not_assessed": sum(c["status"] not in RATED for c in channels)},
         "findings": len(findings),
         "new_findings": sum(f.get("new") is True for f in findings) if tracks_new else None,
-        "report": {"html": f"{report_dir}/report.html", "json": f"{report_dir}/report.json"},
+        "report": {fmt: f"{report_dir}/report.{fmt}" for fmt in ("html", "json") if fmt in formats},
         "summary": verdict["summary"],
         "error": entry.get("error") or "",
     }
@@ -88,7 +89,8 @@ def build_index(entries: list[dict], run: dict) -> dict:
     """The batch index (footprint.index/1): counts, and every firm ranked worst first, unrankable firms on top.
 
     Each entry is {slug, name, report (report.json dict, or None when the scan failed), report_dir (the firm's
-    folder relative to the index), error}; run is {id, started_at, finished_at, firms_file}.
+    folder relative to the index), error, and optionally formats (the report formats written, default html and
+    json: only those are linked)}; run is {id, started_at, finished_at, firms_file}.
     """
     slugs = [e["slug"] for e in entries]
     duplicates = sorted({s for s in slugs if slugs.count(s) > 1})

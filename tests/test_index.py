@@ -271,3 +271,17 @@ def test_failed_write_keeps_the_old_index(index, tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         write_index(build_index(entries()[:2], RUN), tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_only_the_report_formats_a_run_wrote_are_linked():
+    report = build_report(firm={"name": "Json Only Ltd", "home_country": "SC", "slug": "json-only-ltd"}, channels=[],
+                          started_at="2026-01-01T00:00:00Z", finished_at="2026-01-01T00:01:00Z", visitors=[],
+                          config={})
+    entry = {"slug": "json-only-ltd", "name": "Json Only Ltd", "report": report, "report_dir": "json-only-ltd",
+             "error": "", "formats": ("json",)}
+    index = build_index([entry], {"id": "r", "started_at": "2026-01-01T00:00:00Z",
+                                  "finished_at": "2026-01-01T00:01:00Z", "firms_file": ""})
+    assert index["firms"][0]["report"] == {"json": "json-only-ltd/report.json"}
+    assert validate_index(index) == []
+    html = render_index_html(index)
+    assert 'href="json-only-ltd/report.json"' in html and "report.html" not in html
