@@ -248,7 +248,7 @@ def cmd_scan(args) -> int:
     return _scan_and_report(firms, options, args)
 
 
-def _scan_and_report(firms, options, args, config_extra=None, store_spec=None) -> int:
+def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, firms_file="") -> int:
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
     on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent."""
     from crawler import interrupt
@@ -280,7 +280,7 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None) -
                 print(f"footprint: scanning {len(firms)} firm(s), {channels} start URL(s); store {store.location}",
                       file=sys.stderr)
             try:
-                result = scan_run(firms, options, store, config_extra, getattr(args, "firm", "") or "")
+                result = scan_run(firms, options, store, config_extra, firms_file or getattr(args, "firm", "") or "")
             except interrupt.Interrupted as exc:
                 event("run.interrupted", f"{exc}: scans in progress recorded as interrupted", logging.WARNING)
                 print(f"footprint: {exc}; scans in progress were recorded as interrupted and their captures kept "
@@ -317,7 +317,7 @@ def cmd_demo(args) -> int:
         print(f"footprint demo: sandbox web on {web.url}, no network used", file=sys.stderr)
         # The demo's scans go to a store of their own, not the user's real history.
         store = args.store or str(Path(args.out) / "demo-store.sqlite")
-        return _scan_and_report(firms, options, args, {"demo": True}, store)
+        return _scan_and_report(firms, options, args, {"demo": True}, store, "the bundled demo firms")
 
 
 def cmd_analyze(args) -> int:
