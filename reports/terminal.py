@@ -35,5 +35,10 @@ def _channel(c: dict) -> str:
 def summary_lines(report: dict) -> list[str]:
     firm = report["firm"]
     home = f" ({plain(firm['home_country'])})" if firm.get("home_country") else ""
-    return [f"Firm: {plain(firm['name'])}{home}", _verdict(report["verdict"]),
-            f"Channels ({len(report['channels'])}):", *map(_channel, report["channels"])]
+    lines = [f"Firm: {plain(firm['name'])}{home}", _verdict(report["verdict"])]
+    since = report.get("since_last")
+    if since:
+        lines.append(f"Since scan {since['previous_scan']} ({since['previous_started_at']}): {since['new']} new, "
+                     f"{since['resolved']} resolved" if since["previous_scan"]
+                     else "No previous complete scan of this firm: every finding is new")
+    return lines + [f"Channels ({len(report['channels'])}):", *map(_channel, report["channels"])]

@@ -11,6 +11,7 @@ from reports.csv_report import render_csv
 from reports.html import render_html
 from reports.markdown import render_markdown
 from reports.since_last import mark_since_last, new_findings_at
+from reports.terminal import summary_lines
 from reports.validate import validate_report
 from tests.test_reports import ASSESSED, T0, channels, finding
 
@@ -95,6 +96,7 @@ def test_since_last_marks_new_findings_and_lists_resolved_ones_of_channels_seen_
          "value": gone["evidence"]["value"]}]
     assert marked["since_last"]["previous_scan"] == before["scan"]["id"] and marked["since_last"]["new"] == 1
     assert "Since the previous scan" in render_html(marked) and "NEW" in render_markdown(marked)
+    assert f"Since scan {before['scan']['id']} ({T0}): 1 new, 1 resolved" in summary_lines(marked)
 
 
 def test_since_last_does_not_call_findings_of_an_unreachable_channel_resolved():
