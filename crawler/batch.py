@@ -48,8 +48,10 @@ def scan_run(firms: list[FirmTarget], options: ScanOptions, store=None, config_e
             for future in done:
                 outcome = future.result()
                 by_slug[outcome.firm.slug] = outcome
-    except BaseException:
-        interrupt.request_stop("SIGTERM")  # no-op when a signal already asked; stops the workers otherwise
+    except BaseException as exc:
+        # A signal has already asked the workers to stop; anything else (a bug here) asks now, saying so.
+        interrupt.request_stop(exc.signame if isinstance(exc, interrupt.Interrupted) else
+                               f"an internal error ({type(exc).__name__})")
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
@@ -69,7 +71,7 @@ def scan_run(firms: list[FirmTarget], options: ScanOptions, store=None, config_e
 def _scan_one(firm: FirmTarget, options: ScanOptions, run_dir: Path, store, config_extra) -> FirmOutcome:
     """One firm, start to finish; every failure but a stop request becomes a failed outcome, never an exception
     that would end the batch."""
-    work = partial_dir(run_dir, firm.slug)
+    work = run_dir / f".{firm.slug}.partial"
     began: dict[str, str] = {}
 
     def on_begin(scan_id: str, started: str) -> None:
@@ -78,12 +80,15 @@ def _scan_one(firm: FirmTarget, options: ScanOptions, run_dir: Path, store, conf
             store.begin_scan(scan_id, firm.slug, firm.name, started, str(run_dir / firm.slug))
 
     event("firm.start", f"scanning {firm.name}", firm=firm.slug)
+    stage = "scan"
     try:
+        work = partial_dir(run_dir, firm.slug)
         outcome = scan_firm(firm, options, work, config_extra, store, on_begin)
         folder = finish_firm_dir(work, run_dir, firm.slug)
         outcome.paths = {fmt: folder / path.name for fmt, path in outcome.paths.items()}
         outcome.folder = folder
         if store is not None:
+            stage = "store"
             store.complete_scan(outcome.report, str(folder))
     except interrupt.Interrupted as exc:
         _end(store, began, "interrupted", str(exc))
@@ -93,6 +98,8 @@ def _scan_one(firm: FirmTarget, options: ScanOptions, run_dir: Path, store, conf
         raise
     except Exception as exc:  # a bug or an unreadable file in one firm must not stop the others
         error = f"{type(exc).__name__}: {exc}"
+        if stage == "store":  # the reports are whole on disk; only the store does not know about them
+            error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
         _end(store, began, "failed", error)
         folder = _final_folder(work, run_dir, firm.slug, "failed")
         event("firm.failed", f"{firm.name}: scan failed: {error}", logging.ERROR, firm=firm.slug,

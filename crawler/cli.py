@@ -42,6 +42,7 @@ class ExitCode(IntEnum):
 
 
 FORMATS = ("json", "html", "md", "csv")
+DEFAULT_PARALLEL = max(1, min(4, os.cpu_count() or 1))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,8 +138,9 @@ def _common(parser: argparse.ArgumentParser, default_out: str = "footprint-out")
     parser.add_argument("--fail-on-new", choices=LEVELS[1:], metavar="LEVEL",
                         help="exit 5 when findings new since the previous scan sit on a channel at LEVEL or above "
                              "(implies --since-last)")
-    parser.add_argument("--parallel", type=int, default=4, metavar="N",
-                        help="firms scanned at once in a batch (default 4)")
+    parser.add_argument("--parallel", type=int, default=DEFAULT_PARALLEL, metavar="N",
+                        help="firms scanned at once in a batch (default: the number of CPU cores, at most 4; each "
+                             "firm's crawl is CPU-bound, so more than the cores gains nothing: BENCHMARKS.md)")
     parser.add_argument("--log-file", metavar="FILE", help="also log the run to FILE, one JSON object per line")
 
 

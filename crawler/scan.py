@@ -68,7 +68,7 @@ class ScanOptions:
     same_type_window: int = 30  # days; the one-month window of ESMA's draft, unconfirmed in the final text
     since_last: bool = False  # mark what is new since the firm's previous complete scan in the store
     fail_on_new: str = ""  # exit 5 when new findings sit on a channel at this level or above
-    parallel: int = 4  # firms scanned at once in a batch
+    parallel: int = 2  # firms scanned at once in a batch (the CLI's default: the CPU cores, at most 4)
 
 
 @dataclass
