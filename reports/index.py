@@ -44,7 +44,7 @@ def _firm(entry: dict) -> dict:
     if report is None:
         error = entry.get("error") or "no report was written"
         return {"rank": None, "slug": slug, "name": name, "home_country": "", "level": None, "score": None,
-                "complete": False, "channels": {"total": 0, "assessed": 0, "not_assessed": 0}, "findings": 0,
+                "complete": False, "channels": {"total": 0, "assessed": 0, "not_assessed": 0}, "findings": 0, "member_states": 0,
                 "new_findings": None, "report": None,
                 "summary": f"SCAN FAILED: {error}. This is not a low-risk result.", "error": error}
     report_dir = entry.get("report_dir", "")
@@ -67,6 +67,7 @@ def _firm(entry: dict) -> dict:
                      "assessed": sum(c["status"] in RATED for c in channels),
                      "not_assessed": sum(c["status"] not in RATED for c in channels)},
         "findings": len(findings),
+        "member_states": len([s for s in report.get("member_states", {}) if s != "EU"]),
         "new_findings": sum(f.get("new") is True for f in findings) if tracks_new else None,
         "report": {fmt: f"{report_dir}/report.{fmt}" for fmt in ("html", "json") if fmt in formats},
         "summary": verdict["summary"],
@@ -81,8 +82,10 @@ def _ranked(firm: dict) -> bool:
 def _order(firm: dict) -> tuple:
     if not _ranked(firm):  # failed scans first, then not assessed: the loudest group opens the page
         return (0, firm["level"] is not None, firm["name"].casefold(), firm["name"], firm["slug"])
-    return (1, LEVEL_ORDER.index(firm["level"]), -(firm["score"] or 0), firm["name"].casefold(), firm["name"],
-            firm["slug"])
+    # Many EU-targeting firms score 100: within a score, the one reaching more member states, then the one with
+    # more evidence, comes first.
+    return (1, LEVEL_ORDER.index(firm["level"]), -(firm["score"] or 0), -firm["member_states"], -firm["findings"],
+            firm["name"].casefold(), firm["name"], firm["slug"])
 
 
 def build_index(entries: list[dict], run: dict) -> dict:

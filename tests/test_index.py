@@ -285,3 +285,23 @@ def test_only_the_report_formats_a_run_wrote_are_linked():
     assert validate_index(index) == []
     html = render_index_html(index)
     assert 'href="json-only-ltd/report.json"' in html and "report.html" not in html
+
+
+def test_firms_with_equal_scores_rank_by_member_states_reached_then_evidence():
+    def firm(name: str, states: tuple[str, ...]) -> dict:
+        findings = [Finding(indicator="LANG", channel="website:x.com", url=f"https://{name}.com/{s.lower()}/",
+                            fetched_at="2026-01-01T00:00:00Z", body_sha256="0" * 64, confidence=0.95,
+                            member_states=(s,), evidence=Evidence(value=s.lower(), snippet="", locator="html[lang]"),
+                            legal_ref="MiCA Art. 61(1)", strength="strong") for s in states]
+        channel = ChannelResult(id=f"website:{name}.com", kind="website", target=f"https://{name}.com/",
+                                status="assessed", pages_fetched=len(states), findings=findings)
+        report = build_report(firm={"name": name, "home_country": "SC", "slug": name}, channels=[channel],
+                              started_at="2026-01-01T00:00:00Z", finished_at="2026-01-01T00:01:00Z",
+                              visitors=[], config={})
+        return {"slug": name, "name": name, "report": report, "report_dir": name, "error": ""}
+
+    entries = [firm("aaa-one-state", ("DE",)), firm("zzz-three-states", ("DE", "FR", "PL"))]
+    index = build_index(entries, {"id": "r", "started_at": "2026-01-01T00:00:00Z",
+                                  "finished_at": "2026-01-01T00:01:00Z", "firms_file": ""})
+    assert index["firms"][0]["score"] == index["firms"][1]["score"]  # a tie on score, broken by breadth
+    assert [(f["slug"], f["member_states"]) for f in index["firms"]] == [("zzz-three-states", 3), ("aaa-one-state", 1)]
