@@ -44,8 +44,8 @@ def _firm(entry: dict) -> dict:
     if report is None:
         error = entry.get("error") or "no report was written"
         return {"rank": None, "slug": slug, "name": name, "home_country": "", "level": None, "score": None,
-                "complete": False, "channels": {"total": 0, "assessed": 0, "not_assessed": 0}, "findings": 0, "member_states": 0,
-                "new_findings": None, "report": None,
+                "complete": False, "channels": {"total": 0, "assessed": 0, "not_assessed": 0}, "findings": 0,
+                "member_states": 0, "new_findings": None, "report": None,
                 "summary": f"SCAN FAILED: {error}. This is not a low-risk result.", "error": error}
     report_dir = entry.get("report_dir", "")
     formats = entry.get("formats", ("html", "json"))  # the report files the run wrote
