@@ -97,7 +97,9 @@ def _parser() -> argparse.ArgumentParser:
                                          "finding ids, no network.")
     analyze.add_argument("archive", metavar="ARCHIVE", help="a capture.warc.gz")
     analyze.add_argument("--firm", metavar="FILE", help="firm profile to take the firm's name and country from")
-    analyze.add_argument("--out", default="footprint-out", metavar="DIR", help="output folder")
+    analyze.add_argument("--out", default="footprint-out/analyze", metavar="DIR",
+                         help="output folder (default footprint-out/analyze; like scan's, a dated folder per run "
+                              "and OUT/latest, so keep it apart from a scan job's folder)")
     analyze.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated")
     _store_option(analyze, "the store whose triage decisions apply")
     from crawler.store_commands import add_store_commands
@@ -327,6 +329,7 @@ def cmd_analyze(args) -> int:
     from crawler.runs import LockHeld, job_lock, new_run_dir, point_latest
     from crawler.scan import exit_code
     from crawler.store import open_store
+    from reports.index import build_index, write_index
     from reports.terminal import summary_lines
 
     formats = _formats(args)
@@ -348,6 +351,12 @@ def cmd_analyze(args) -> int:
             if not any(run_dir.iterdir()):
                 run_dir.rmdir()  # nothing was written: leave no empty dated folder behind
             raise
+        firm_info = outcome.report["firm"]
+        entry = {"slug": firm_info["slug"], "name": firm_info["name"], "report": outcome.report,
+                 "report_dir": outcome.folder.name, "error": "", "formats": formats}
+        write_index(build_index([entry], {"id": run_dir.name, "started_at": outcome.report["scan"]["started_at"],
+                                          "finished_at": outcome.report["scan"]["finished_at"],
+                                          "firms_file": f"rebuilt from {args.archive}"}), run_dir)
         point_latest(out, run_dir)
     finally:
         lock.release()

@@ -7,7 +7,10 @@ The job file lists channels, each with its start URLs, budget and capture file, 
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
+import signal
 import sys
 
 from scrapy.crawler import CrawlerProcess
@@ -18,6 +21,7 @@ from crawler.spiders.pages import PagesSpider
 from crawler.spiders.website import WebsiteSpider
 
 SPIDERS = {"website": WebsiteSpider, "pages": PagesSpider}
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def run(job: dict) -> int:
@@ -44,6 +48,22 @@ def run(job: dict) -> int:
     return 1 if failures else 0
 
 
+def die_with_parent() -> None:
+    """Linux: get SIGTERM when the footprint process that started us dies (a SIGKILL or the OOM killer gives it no
+    chance to stop us), rather than crawling on, unsupervised, into a run folder nobody will finish."""
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        sys.exit(1)
+
+
 if __name__ == "__main__":
+    die_with_parent()
     with open(sys.argv[1], encoding="utf-8") as fh:
         sys.exit(run(json.load(fh)))

@@ -22,8 +22,9 @@ class Interrupted(BaseException):  # a BaseException, like KeyboardInterrupt: `e
 
 _stop = threading.Event()
 _signame = ""
+_raised = False  # only the first signal raises: a second Ctrl-C must not cut short the orderly stop of the first
 _children: set[subprocess.Popen] = set()
-_children_lock = threading.Lock()
+_children_lock = threading.RLock()  # re-entrant: a signal handler may run while this thread holds it
 
 
 def requested() -> bool:
@@ -70,9 +71,12 @@ def child(proc: subprocess.Popen):
 
 
 def _handler(signum, _frame):
+    global _raised
     name = signal.Signals(signum).name
     request_stop(name)
-    raise Interrupted(name)
+    if not _raised:
+        _raised = True
+        raise Interrupted(name)
 
 
 @contextlib.contextmanager
@@ -81,9 +85,9 @@ def handle_signals():
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    global _signame
+    global _signame, _raised
     _stop.clear()
-    _signame = ""
+    _signame, _raised = "", False
     previous = {s: signal.signal(s, _handler) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     try:
         yield

@@ -7,6 +7,8 @@ scan runs on them, so the findings and their ids are the scan's.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from crawler.runs import finish_firm_dir, partial_dir
@@ -50,6 +52,16 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
                   "started_at": started, "finished_at": finished, "archive": str(path.name or ARCHIVE)}
     report = report_for(run, channels, started, finished, provenance, triage)
     write_reports(report, out_dir, formats)
+    _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
     folder = finish_firm_dir(out_dir, run_dir, run.firm["slug"])
     paths = {fmt: folder / FORMATS[fmt][0] for fmt in formats}
+    paths["warc"] = folder / ARCHIVE
     return FirmOutcome(FirmTarget(name=run.firm["name"]), report, paths, scan_id=report["scan"]["id"], folder=folder)
+
+
+def _keep_archive(source: Path, target: Path) -> None:
+    """A hard link where the file system allows it (archives can be large), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

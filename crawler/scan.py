@@ -45,6 +45,7 @@ from reports.writer import write_reports
 
 UNSUPPORTED_REASON = "{kind} channels are not scanned by this version of footprint yet"
 ARCHIVE = "capture.warc.gz"
+HISTORY_DEPTH = 8  # earlier scans searched for a channel's baseline (--since-last)
 
 
 @dataclass
@@ -325,14 +326,14 @@ def screenshot_targets(channels: list[ChannelResult], run: FirmRun) -> list[tupl
 
 def report_for(run: FirmRun, channels: list[ChannelResult], started: str, finished: str,
                provenance: dict, triage: dict[str, dict] | None = None,
-               previous: tuple[str, dict | None] | None = None) -> dict:
-    """The validated report. `triage`: reviewers' decisions by finding id; `previous`: (scan id, report) of the
-    firm's previous complete scan, when `--since-last` asks what is new (report None: there was none)."""
+               history: list[dict] | None = None) -> dict:
+    """The validated report. `triage`: reviewers' decisions by finding id; `history`: the firm's earlier complete
+    reports, newest first, when `--since-last` asks what is new (None: not asked)."""
     report = build_report(firm=run.firm, channels=channels, started_at=started, finished_at=finished,
                           visitors=[v["country"] for v in run.visitors], config=run.config,
                           provenance=provenance, triage=triage, scan_nonce=run.nonce)
-    if previous is not None:
-        report = mark_since_last(report, previous[1], previous[0] or None)
+    if history is not None:
+        report = mark_since_last(report, history)
     problems = validate_report(report)
     if problems:  # a report that breaks its own schema is our bug: fail loudly rather than write it
         raise RuntimeError(f"report for {run.firm['name']!r} does not match its schema: {problems[:3]}")
@@ -400,14 +401,18 @@ def scan_firm(firm: FirmTarget, options: ScanOptions, work_dir: Path, config_ext
                   "visitors": run.visitors, "browser": browser or "not used", "started_at": started,
                   "finished_at": finished, "archive": ARCHIVE}
     triage = store.triage() if store is not None else {}
-    previous = None
-    if options.since_last and store is not None:
-        row = store.previous_complete(firm.slug, started, exclude_id=sid)
-        previous = (row.id, store.report(row.id)) if row else ("", None)
-    report = report_for(run, channels, started, finished, provenance, triage, previous)
+    history = _history(store, firm.slug, started, sid) if options.since_last and store is not None else None
+    report = report_for(run, channels, started, finished, provenance, triage, history)
     paths = write_reports(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)
+
+
+def _history(store, slug: str, started: str, this_scan: str, depth: int = HISTORY_DEPTH) -> list[dict]:
+    """The firm's earlier complete reports, newest first: each channel is compared with the latest that assessed
+    it (reports/since_last.py), so a few are kept in reach for channels that were unreachable last time."""
+    rows = [r for r in store.scans(slug) if r.status == "complete" and r.id != this_scan and r.started_at <= started]
+    return [report for report in (store.report(r.id) for r in rows[:depth]) if report is not None]
 
 
 def _discover(jobs) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawler import interrupt
 from crawler.browser import chromium_executable, context_options, launch_options
 
 MAX_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
@@ -60,6 +61,8 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str,
                                                                   **({"proxy": {"server": proxy}} if proxy else {})}))
                 try:
                     for channel, url, _ in items:
+                        if interrupt.requested():  # SIGTERM: stop within one page, not after all of them
+                            return shots, version
                         shots.append(_shoot(context, channel, url, visitor, out_dir, PlaywrightError))
                 finally:
                     context.close()

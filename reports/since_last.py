@@ -1,9 +1,11 @@
-"""`scan --since-last`: mark in a report what is new since the previous complete scan of the same firm.
+"""`scan --since-last`: mark in a report what is new since the firm's previous scans.
 
 Findings are matched by their stable id (indicator, channel, normalised URL, evidence value), so a finding is
-"new" only when that exact evidence was not seen before. A previous finding counts as resolved only where this
-scan could look again: on a channel rated (assessed or partial) now. A channel that could not be fetched this
-time says nothing about whether its findings went away, so they are not reported resolved.
+"new" only when that exact evidence was not seen before. Each channel is compared with the latest earlier scan
+that could look at it (where it was assessed or partial): a site that was unreachable last week says nothing
+about its pages, so this week's findings are compared with the week before (otherwise every outage would be
+followed by a false "new" alarm). A channel never assessed before has only new findings. A previous finding
+counts as resolved only where this scan could look again: on a channel rated now.
 """
 
 from __future__ import annotations
@@ -11,28 +13,37 @@ from __future__ import annotations
 RATED = ("assessed", "partial")
 
 
-def mark_since_last(report: dict, previous: dict | None, previous_scan: str | None = None) -> dict:
-    """A copy of `report` with `new` on every finding and a `since_last` block. `previous` is the previous
-    complete scan's report (None when there is none: then every finding is new)."""
-    before = {f["id"]: (c["id"], f) for c in (previous or {}).get("channels", []) for f in c["findings"]}
-    channels, new = [], 0
+def mark_since_last(report: dict, history: list[dict]) -> dict:
+    """A copy of `report` with `new` on every finding and a `since_last` block. `history`: the firm's earlier
+    complete reports, newest first (empty when there are none: then every finding is new)."""
+    baselines = {c["id"]: _baseline(c["id"], history) for c in report["channels"]}
+    channels, new, resolved = [], 0, []
     for channel in report["channels"]:
-        findings = []
-        for f in channel["findings"]:
-            is_new = f["id"] not in before
-            new += is_new
-            findings.append({**f, "new": is_new})
+        base = baselines[channel["id"]]
+        seen = {f["id"] for f in base["findings"]} if base else set()
+        findings = [{**f, "new": f["id"] not in seen} for f in channel["findings"]]
+        new += sum(f["new"] for f in findings)
         channels.append({**channel, "findings": findings})
-    now = {f["id"] for c in report["channels"] for f in c["findings"]}
-    rated_now = {c["id"] for c in report["channels"] if c["status"] in RATED}
-    resolved = sorted(
-        ({"id": fid, "channel": ch, "indicator": f["indicator"], "url": f["url"], "value": f["evidence"]["value"]}
-         for fid, (ch, f) in before.items() if fid not in now and ch in rated_now),
-        key=lambda r: (r["channel"], r["indicator"], r["url"], r["id"]))
-    since = {"previous_scan": (previous_scan or previous["scan"]["id"]) if previous else None,
-             "previous_started_at": previous["scan"]["started_at"] if previous else None,
-             "new": new, "resolved": len(resolved), "resolved_findings": resolved}
+        if base and channel["status"] in RATED:
+            now = {f["id"] for f in channel["findings"]}
+            resolved += [{"id": f["id"], "channel": channel["id"], "indicator": f["indicator"], "url": f["url"],
+                          "value": f["evidence"]["value"]} for f in base["findings"] if f["id"] not in now]
+    resolved.sort(key=lambda r: (r["channel"], r["indicator"], r["url"], r["id"]))
+    latest = history[0] if history else None
+    since = {"previous_scan": latest["scan"]["id"] if latest else None,
+             "previous_started_at": latest["scan"]["started_at"] if latest else None,
+             "new": new, "resolved": len(resolved), "resolved_findings": resolved,
+             "baselines": {cid: (b["scan"] if b else None) for cid, b in sorted(baselines.items())}}
     return {**report, "channels": channels, "since_last": since}
+
+
+def _baseline(channel_id: str, history: list[dict]) -> dict | None:
+    """The channel as the latest earlier scan that assessed it saw it, with that scan's id."""
+    for previous in history:
+        for channel in previous.get("channels", []):
+            if channel["id"] == channel_id and channel["status"] in RATED:
+                return {"scan": previous["scan"]["id"], "findings": channel["findings"]}
+    return None
 
 
 def new_findings_at(report: dict, threshold: str, levels: tuple[str, ...]) -> list[dict]:

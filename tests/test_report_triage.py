@@ -18,9 +18,9 @@ from tests.test_reports import ASSESSED, T0, channels, finding
 LEVELS = ("none", "low", "medium", "high")
 
 
-def _report(chs=None, triage=None) -> dict:
+def _report(chs=None, triage=None, started_at=T0) -> dict:
     return build_report(firm={"name": "Cryptex Ltd", "home_country": "SC", "slug": "cryptex-ltd"},
-                        channels=channels() if chs is None else chs, started_at=T0,
+                        channels=channels() if chs is None else chs, started_at=started_at,
                         finished_at="2026-01-01T00:05:00Z", visitors=["DE", "US"], config={}, triage=triage)
 
 
@@ -85,7 +85,7 @@ def test_since_last_marks_new_findings_and_lists_resolved_ones_of_channels_seen_
     after_channels[0].findings = after_channels[0].findings[1:] + [
         finding("LANG", "https://cryptex.de/fr/", "fr", '<html lang="fr">', "html[lang]", ("FR",))]
     after = _report(after_channels)
-    marked = mark_since_last(after, before)
+    marked = mark_since_last(after, [before])
     assert validate_report(marked) == []
     channel = _channel(marked)
     new = [f for f in channel["findings"] if f["new"]]
@@ -104,17 +104,36 @@ def test_since_last_does_not_call_findings_of_an_unreachable_channel_resolved():
     after_channels = channels()
     after_channels[0] = ChannelResult(id=ASSESSED, kind="website", target="https://cryptex.de/",
                                       status="not-assessed", reason="connection refused", pages_failed=1)
-    marked = mark_since_last(_report(after_channels), before)
+    marked = mark_since_last(_report(after_channels), [before])
     assert marked["since_last"]["resolved"] == 0
 
 
 def test_without_a_previous_scan_everything_is_new_and_fail_on_new_sees_it():
-    marked = mark_since_last(_report(), None)
+    marked = mark_since_last(_report(), [])
     assert marked["since_last"]["previous_scan"] is None
     assert all(f["new"] for c in marked["channels"] for f in c["findings"])
     assert new_findings_at(marked, "high", LEVELS)
-    assert new_findings_at(mark_since_last(_report(), _report()), "high", LEVELS) == []
+    assert new_findings_at(mark_since_last(_report(), [_report()]), "high", LEVELS) == []
     # a new finding the reviewer dismissed does not raise the alarm
     ids = [f["id"] for f in _channel(marked)["findings"]]
     dismissed_all = _report(triage={i: _decision("dismissed") for i in ids})
-    assert new_findings_at(mark_since_last(dismissed_all, None), "low", LEVELS) == []
+    assert new_findings_at(mark_since_last(dismissed_all, []), "low", LEVELS) == []
+
+
+def test_after_an_outage_findings_are_compared_with_the_last_scan_that_saw_the_channel():
+    """Week 1 assessed, week 2 unreachable, week 3 assessed again with the same pages: nothing is new."""
+    week1 = _report()
+    down = channels()
+    down[0] = ChannelResult(id=ASSESSED, kind="website", target="https://cryptex.de/", status="not-assessed",
+                            reason="connection refused", pages_failed=1)
+    week2 = _report(down, started_at="2026-01-08T00:00:00Z")
+    week3 = mark_since_last(_report(started_at="2026-01-15T00:00:00Z"), [week2, week1])  # newest first
+    assert week1["scan"]["id"] != week2["scan"]["id"]
+    assert week3["since_last"]["new"] == 0 and week3["since_last"]["resolved"] == 0
+    assert week3["since_last"]["previous_scan"] == week2["scan"]["id"]
+    assert week3["since_last"]["baselines"][ASSESSED] == week1["scan"]["id"]
+    assert new_findings_at(week3, "low", LEVELS) == []
+    # Never assessed before: every finding is new, and the block says there was no baseline.
+    first_sight = mark_since_last(_report(), [week2])
+    assert first_sight["since_last"]["baselines"][ASSESSED] is None
+    assert all(f["new"] for f in _channel(first_sight)["findings"])

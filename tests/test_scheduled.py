@@ -263,6 +263,8 @@ def test_sigterm_mid_scan_leaves_the_store_consistent_and_the_next_scan_runs(san
     kept = run_dir / f"{SLUG}.interrupted" / "capture.warc.gz"
     assert main(["analyze", str(kept), "--out", str(tmp_path / "rebuilt"), "--store", store_spec]) in (0, 3)
     assert read_report(tmp_path / "rebuilt", SLUG)["channels"][0]["pages"]["fetched"] >= 1
+    rebuilt = tmp_path / "rebuilt" / "latest"
+    assert (rebuilt / "index.html").is_file() and (rebuilt / SLUG / "capture.warc.gz").is_file()
 
     assert _scan(sandbox, out, store_spec, "--since-last") == 0
     with open_store(store_spec) as store:
