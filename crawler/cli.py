@@ -42,6 +42,7 @@ class ExitCode(IntEnum):
 
 
 FORMATS = ("json", "html", "md", "csv")
+BAD_INPUT = (TargetError, DataFileError, BrowserUnavailable, StoreError)  # exit 2, with the message
 DEFAULT_PARALLEL = max(1, min(4, os.cpu_count() or 1))
 
 
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return COMMANDS[args.command](args)
-    except (TargetError, DataFileError, BrowserUnavailable, StoreError) as exc:
+    except BAD_INPUT as exc:
         print(f"footprint: error: {exc}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     except (KeyboardInterrupt, Interrupted):
@@ -254,11 +255,36 @@ def cmd_scan(args) -> int:
 
 def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, firms_file="") -> int:
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
-    on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent."""
+    on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent. With
+    --log-file, every way out (errors included) ends with a `run.exit` line carrying the exit code."""
+    from crawler.joblog import close_log, event, open_log
+
+    log = None
+    if getattr(args, "log_file", None):
+        try:
+            log = open_log(args.log_file)
+        except OSError as exc:
+            raise TargetError(args.log_file, "--log-file", f"a file footprint may append to ({exc.strerror})") \
+                from None
+    try:
+        code = _locked_run(firms, options, args, config_extra, store_spec, firms_file)
+    except BaseException as exc:
+        code = _exit_code_for(exc)
+        event("run.exit", f"exit code {code}: {type(exc).__name__}: {exc}", logging.ERROR, exit_code=int(code),
+              error=f"{type(exc).__name__}: {exc}")
+        raise
+    else:
+        event("run.exit", f"exit code {code}", exit_code=int(code))
+        return code
+    finally:
+        close_log(log)
+
+
+def _locked_run(firms, options, args, config_extra, store_spec, firms_file) -> int:
     from crawler import interrupt
     from crawler.batch import scan_run
     from crawler.browser import chromium_executable
-    from crawler.joblog import close_log, event, open_log
+    from crawler.joblog import event
     from crawler.runs import LockHeld, job_lock
     from crawler.scan import exit_code, setting
     from crawler.store import open_store
@@ -266,7 +292,8 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, f
 
     if any(setting(options, f, "render") != "never" or setting(options, f, "screenshots") for f in firms):
         chromium_executable()  # no browser at all is bad input (exit 2) before anything runs, not 50 failed firms
-    log = open_log(args.log_file) if getattr(args, "log_file", None) else None
+    if options.out.exists() and not options.out.is_dir():
+        raise TargetError(str(options.out), "--out", "a folder (or a path where one may be created), not a file")
     lock = job_lock(options.out)
     try:
         try:
@@ -275,6 +302,9 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, f
             event("run.locked", str(exc), logging.WARNING, out=str(options.out))
             print(f"footprint: {exc} (exit code {int(ExitCode.LOCKED)})", file=sys.stderr)
             return ExitCode.LOCKED
+        except OSError as exc:
+            raise TargetError(str(options.out), "--out", f"a folder footprint may write to ({exc.strerror})") \
+                from None
         with open_store(store_spec if store_spec is not None else args.store) as store, interrupt.handle_signals():
             abandoned = store.recover_abandoned()
             if abandoned:
@@ -290,22 +320,28 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, f
                 print(f"footprint: {exc}; scans in progress were recorded as interrupted and their captures kept "
                       f"(exit code {int(ExitCode.INTERRUPTED)})", file=sys.stderr)
                 return ExitCode.INTERRUPTED
-        for outcome in result.outcomes:
-            if outcome.report is None:
-                print(f"Firm: {outcome.firm.name}\nSCAN FAILED: {outcome.error}\n  folder {outcome.folder}\n")
-                continue
-            print("\n".join(summary_lines(outcome.report)))
-            for fmt, path in sorted(outcome.paths.items()):
-                print(f"  {fmt:5} {path}")
-            print()
-        for fmt, path in sorted(result.index_paths.items()):
-            print(f"index {fmt:5} {path}")
-        code = exit_code(result.outcomes, options.fail_on, options.fail_on_new)
-        event("run.exit", f"exit code {code}", exit_code=int(code))
-        return code
     finally:
         lock.release()
-        close_log(log)
+    for outcome in result.outcomes:
+        if outcome.report is None:
+            print(f"Firm: {outcome.firm.name}\nSCAN FAILED: {outcome.error}\n  folder {outcome.folder}\n")
+            continue
+        print("\n".join(summary_lines(outcome.report)))
+        for fmt, path in sorted(outcome.paths.items()):
+            print(f"  {fmt:5} {path}")
+        print()
+    for fmt, path in sorted(result.index_paths.items()):
+        print(f"index {fmt:5} {path}")
+    return exit_code(result.outcomes, options.fail_on, options.fail_on_new)
+
+
+def _exit_code_for(exc: BaseException) -> ExitCode:
+    """The exit code `main` gives an exception: the same mapping, for the run log."""
+    if isinstance(exc, BAD_INPUT):
+        return ExitCode.BAD_INPUT
+    if isinstance(exc, (KeyboardInterrupt, Interrupted)):
+        return ExitCode.INTERRUPTED
+    return ExitCode.INTERNAL
 
 
 def cmd_demo(args) -> int:

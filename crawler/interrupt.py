@@ -93,4 +93,6 @@ def handle_signals():
         yield
     finally:
         for sig, old in previous.items():
-            signal.signal(sig, old)
+            # Once stopping, stay stopping: a late second Ctrl-C, even during the interpreter's shutdown (which
+            # resets Python-level handlers, but not SIG_IGN), must not turn exit 7 into death by signal.
+            signal.signal(sig, signal.SIG_IGN if _raised else old)

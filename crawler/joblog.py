@@ -30,6 +30,8 @@ def logger() -> logging.Logger:
     log = logging.getLogger(LOGGER)
     log.setLevel(logging.INFO)
     log.propagate = False  # the run log is its own file, not Scrapy's or the root logger's
+    if not log.handlers:  # without --log-file: silence, not logging's last-resort echo to stderr
+        log.addHandler(logging.NullHandler())
     return log
 
 

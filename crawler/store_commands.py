@@ -17,6 +17,7 @@ from pathlib import Path
 from crawler.store import open_store
 from crawler.targets import TargetError
 from reports.terminal import plain
+from reports.validate import validate_report
 
 DIFF_FORMATS = ("text", "json", "html")
 TRIAGE_STATUSES = ("confirmed", "dismissed", "open")
@@ -56,6 +57,20 @@ def add_store_commands(sub, store_option) -> None:
                         help="apply the decisions of FILE (newer ones win; a bad file changes nothing)")
     triage.add_argument("--list", action="store_true", help="print the current decisions")
     store_option(triage)
+
+
+def _output_file(name: str, flag: str) -> Path:
+    """A file to write: not a folder, in a folder that exists or can be made and written to."""
+    path = Path(name)
+    if path.is_dir():
+        raise TargetError(name, flag, "a file name, not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TargetError(name, flag, f"a file in a folder footprint may create ({exc.strerror})") from None
+    if not os.access(path.parent, os.W_OK):
+        raise TargetError(name, flag, f"a file in a folder footprint may write to ({path.parent} is not writable)")
+    return path
 
 
 # ---------------------------------------------------------------------------------------------- history
@@ -123,8 +138,7 @@ def cmd_diff(args) -> int:
     render = {"text": render_diff_text, "json": render_diff_json, "html": render_diff_html}[args.format]
     output = render(diff)
     if args.output:
-        path = Path(args.output)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = _output_file(args.output, "--output")
         atomic_write(path, output.encode("utf-8"))
         print(f"diff written to {path}", file=sys.stderr)
     else:
@@ -146,6 +160,10 @@ def _load_report(ref: str, which: str, store_spec: str | None, holder: dict) -> 
             raise TargetError(str(path), which, f"a footprint report.json ({type(exc).__name__}: {exc})") from None
         if not isinstance(report, dict) or report.get("schema") != "footprint.report/1":
             raise TargetError(str(path), "schema", "\"footprint.report/1\" (a report.json written by footprint)")
+        problems = validate_report(report)
+        if problems:
+            raise TargetError(str(path), "(report)", f"a report.json as footprint writes it; {problems[0]}"
+                              + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""))
         return report
     if not re.fullmatch(r"[0-9a-f]{4,12}", ref):
         raise TargetError(ref, which, "an existing report.json, a folder holding one, or a scan id from "
@@ -214,7 +232,7 @@ def _export(store, path: Path) -> int:
     from reports.writer import atomic_write
 
     data = store.export_triage()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = _output_file(str(path), "--export")
     atomic_write(path, (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
     print(f"{len(data['decisions'])} decision(s) written to {path}")
     return 0

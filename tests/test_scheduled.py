@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from crawler.cli import main
 from crawler.store import open_store
@@ -319,3 +321,58 @@ def test_the_documented_cron_and_systemd_commands_are_valid_footprint_command_li
     command = line.split("bin/footprint", 1)[1].split(";", 1)[0]
     args = _parser().parse_args(shlex.split(command))  # argparse exits (SystemExit) on an unknown option
     assert args.command == "scan" and args.since_last and args.fail_on_new == "high" and args.log_file
+
+
+def test_a_second_signal_does_not_cut_short_the_orderly_stop_of_a_batch(sandbox, web_root, tmp_path):
+    """Ctrl-C twice in a 3-firm batch: every scan in progress is still recorded as interrupted, its captures kept
+    under <slug>.interrupted, and the run exits 7."""
+    _site(web_root, 1)
+    firms = []
+    for n in range(3):
+        host = f"batch-{n}-exchange.com"
+        shutil.copytree(web_root / SITE, web_root / host)
+        firms.append({"firm": {"name": f"Batch {n} Exchange", "home_country": "SC"},
+                      "channels": {"websites": [f"https://{host}/"]}})
+    firms_file = tmp_path / "firms.yaml"
+    firms_file.write_text(yaml.safe_dump({"firms": firms, "scan": {"visitors": ["DE"], "delay": 1.5,
+                                                                   "screenshots": False}}), encoding="utf-8")
+    out, store = tmp_path / "out", str(tmp_path / "s.sqlite")
+    proc = subprocess.Popen([sys.executable, "-m", "crawler.cli", "scan", "--firm", str(firms_file), "--proxy",
+                             sandbox.url, "--out", str(out), "--store", store, "--parallel", "3", "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    _wait_for(lambda: _count_running(store) == 3, proc)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=90)
+    assert proc.returncode == 7, err
+    assert "could not record" not in err
+    with open_store(store) as s:
+        assert sorted(r.status for r in s.scans()) == ["interrupted"] * 3
+    (run_dir,) = [p for p in out.iterdir() if p.name[:4].isdigit()]
+    assert sorted(p.name for p in run_dir.iterdir()) == [f"batch-{n}-exchange.interrupted" for n in range(3)]
+
+
+def test_a_run_that_ends_on_bad_input_still_logs_its_exit(tmp_path, capsys):
+    not_a_folder, log = tmp_path / "out", tmp_path / "run.jsonl"
+    not_a_folder.write_text("a file", encoding="utf-8")
+    assert main(["scan", "https://example.com/", "--out", str(not_a_folder), "--log-file", str(log),
+                 "--render", "never", "--no-screenshots", "--quiet"]) == 2
+    assert "--out: a folder" in capsys.readouterr().err
+    (last,) = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert last["event"] == "run.exit" and last["exit_code"] == 2
+
+
+def test_diff_of_a_malformed_report_is_bad_input_not_a_crash(tmp_path, capsys):
+    bad = tmp_path / "report.json"
+    bad.write_text(json.dumps({"schema": "footprint.report/1", "channels": "x"}), encoding="utf-8")
+    assert main(["diff", str(bad), str(bad)]) == 2
+    assert "a report.json as footprint writes it" in capsys.readouterr().err
+
+
+def _count_running(store_spec: str) -> int:
+    try:
+        with open_store(store_spec) as store:
+            return sum(r.status == "running" for r in store.scans())
+    except Exception:  # the other process may be creating the store right now
+        return 0
