@@ -77,7 +77,8 @@ def _scan_one(firm: FirmTarget, options: ScanOptions, run_dir: Path, store, conf
     def on_begin(scan_id: str, started: str) -> None:
         began["id"] = scan_id
         if store is not None:
-            store.begin_scan(scan_id, firm.slug, firm.name, started, str(run_dir / firm.slug))
+            # Absolute: the store outlives the working directory (cron's `cd`, a shared PostgreSQL).
+            store.begin_scan(scan_id, firm.slug, firm.name, started, str((run_dir / firm.slug).absolute()))
 
     event("firm.start", f"scanning {firm.name}", firm=firm.slug)
     stage = "scan"
@@ -89,7 +90,7 @@ def _scan_one(firm: FirmTarget, options: ScanOptions, run_dir: Path, store, conf
         outcome.folder = folder
         if store is not None:
             stage = "store"
-            store.complete_scan(outcome.report, str(folder))
+            store.complete_scan(outcome.report, str(folder.absolute()))
     except interrupt.Interrupted as exc:
         _end(store, began, "interrupted", str(exc))
         folder = _final_folder(work, run_dir, firm.slug, "interrupted")

@@ -364,15 +364,13 @@ def cmd_analyze(args) -> int:
     from crawler.offline import analyze_archive
     from crawler.runs import LockHeld, job_lock, new_run_dir, point_latest
     from crawler.scan import exit_code
-    from crawler.store import open_store
     from reports.index import build_index, write_index
     from reports.terminal import summary_lines
 
     formats = _formats(args)
     firm = load_profile(args.firm)[0] if args.firm else None
     out = Path(args.out)
-    with open_store(args.store) as store:
-        triage = store.triage()
+    triage = _triage_decisions(args.store)
     lock = job_lock(out)
     try:
         lock.acquire("analyze")
@@ -400,6 +398,17 @@ def cmd_analyze(args) -> int:
     for fmt, path in sorted(outcome.paths.items()):
         print(f"  {fmt:5} {path}")
     return exit_code([outcome], "")
+
+
+def _triage_decisions(spec: str | None) -> dict[str, dict]:
+    """The store's triage decisions for `analyze`; none when no store was named and the default one does not exist
+    yet (an archive can be re-analysed on a machine that never scanned). A named store must exist."""
+    from crawler.store import default_location, open_store
+
+    if spec is None and "://" not in default_location() and not Path(default_location()).expanduser().is_file():
+        return {}
+    with open_store(spec, create=False) as store:
+        return store.triage()
 
 
 def cmd_selftest(args) -> int:

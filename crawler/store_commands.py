@@ -78,7 +78,7 @@ def _output_file(name: str, flag: str) -> Path:
 def cmd_history(args) -> int:
     if args.limit is not None and args.limit < 1:
         raise TargetError("command line", "--limit", f"a number of scans of at least 1, got {args.limit}")
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         rows = store.scans(args.firm, args.limit)
         location = store.location
     if args.json:
@@ -104,7 +104,7 @@ def _similar(args) -> str:
     """FIRM must be a firm's slug or full name (scripts rely on exact matches); suggest the ones that contain it."""
     if not args.firm:
         return ""
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         slugs = sorted({r.firm_slug for r in store.scans()})
     text = args.firm.strip().lower()
     near = [s for s in slugs if text in s]
@@ -169,7 +169,7 @@ def _load_report(ref: str, which: str, store_spec: str | None, holder: dict) -> 
         raise TargetError(ref, which, "an existing report.json, a folder holding one, or a scan id from "
                                       "`footprint history` (4 to 12 hex digits)")
     if "store" not in holder:
-        holder["store"] = open_store(store_spec)
+        holder["store"] = open_store(store_spec, create=False)
     store = holder["store"]
     row = store.scan(ref)
     if row is None:
@@ -188,7 +188,7 @@ def cmd_triage(args) -> int:
     if sum(actions) != 1:
         raise TargetError("command line", "triage", "one of: FINDING_ID --status S --reason R; --export FILE; "
                                                     "--import FILE; --list")
-    with open_store(args.store) as store:
+    with open_store(args.store, create=bool(args.import_file)) as store:  # only an import may start a store
         if args.export:
             return _export(store, Path(args.export))
         if args.import_file:

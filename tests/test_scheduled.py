@@ -124,6 +124,7 @@ def test_two_scans_of_a_changing_site_give_the_expected_diff(sandbox, web_root, 
     scans = json.loads(capsys.readouterr().out)["scans"]
     assert [s["id"] for s in scans] == [second["scan"]["id"], first["scan"]["id"]]
     assert all(s["status"] == "complete" and s["verdict"]["level"] == "high" for s in scans)
+    assert all(os.path.isabs(s["out_dir"]) and Path(s["out_dir"], "report.json").is_file() for s in scans)
 
 
 def test_a_dismissed_finding_stays_dismissed_across_scans_and_is_not_scored(sandbox, web_root, tmp_path,
@@ -376,3 +377,12 @@ def _count_running(store_spec: str) -> int:
             return sum(r.status == "running" for r in store.scans())
     except Exception:  # the other process may be creating the store right now
         return 0
+
+
+def test_reading_commands_do_not_create_a_store_from_a_mistyped_path(tmp_path, capsys):
+    typo = tmp_path / "no-such-dir" / "footprnt.sqlite"
+    assert main(["history", "--store", str(typo)]) == 2
+    assert main(["diff", "0000", "1111", "--store", str(typo)]) == 2
+    assert main(["triage", "--list", "--store", str(typo)]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert not typo.parent.exists()

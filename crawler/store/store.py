@@ -7,7 +7,10 @@ written. The scan records and the triage records live in their own modules; this
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from crawler.store.db import Database, connect
+from crawler.store.errors import StoreError
 from crawler.store.location import default_location
 from crawler.store.migrate import migrate
 from crawler.store.scans import ScanRecords
@@ -34,9 +37,18 @@ class Store(ScanRecords, TriageRecords):
         return f"Store({self.location!r})"
 
 
-def open_store(spec: str | None = None) -> Store:
-    """The store at `spec` (a file path, or a postgresql:// URL; None: `default_location()`), schema up to date."""
-    db = connect(default_location() if spec is None else spec)
+def open_store(spec: str | None = None, create: bool = True) -> Store:
+    """The store at `spec` (a file path, or a postgresql:// URL; None: `default_location()`), schema up to date.
+
+    `create=False` for commands that only read (history, diff): a mistyped path is an error then, not a new empty
+    store that answers "no scans"."""
+    spec = default_location() if spec is None else spec
+    if not create and "://" not in spec:
+        path = Path(spec).expanduser()
+        if not path.is_file() or path.stat().st_size == 0:
+            raise StoreError(f"store {path.absolute()}: no such store (expected an SQLite file written by footprint; "
+                             "scans create it, or give --store PATH|URL)")
+    db = connect(spec)
     try:
         migrate(db)
     except BaseException:
