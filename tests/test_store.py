@@ -259,6 +259,26 @@ def test_running_scans_of_dead_processes_are_recovered_as_abandoned(spec, store)
     assert store.scan("alive-0001").status == "running" and store.scan("complete-0001").status == "complete"
 
 
+def test_a_running_scan_whose_pid_was_reused_by_another_process_is_abandoned(spec, store):
+    store.begin_scan("reused-0001", "acme", "Acme", T0, "out")
+    assert store.recover_abandoned() == []  # its own process is still there
+    # The recorded pid now belongs to a process started at another time (as after a reboot): not the scan's.
+    sql(spec, "UPDATE scans SET process = ? WHERE id = ?", ("another-boot:12345", "reused-0001"))
+    assert store.recover_abandoned() == ["reused-0001"]
+
+
+def test_a_first_version_store_is_migrated_to_the_current_schema(spec):
+    with open_store(spec):
+        pass
+    # Back to the schema of migration 1 (as a store written by the first release): no `process` column.
+    sql(spec, "DELETE FROM schema_migrations WHERE version >= 2")
+    sql(spec, "ALTER TABLE scans DROP COLUMN process")
+    with open_store(spec) as store:
+        store.begin_scan("after-0001", "acme", "Acme", T0, "out")
+        assert store.scan("after-0001").status == "running"
+    assert [v for (v,) in sql(spec, "SELECT version FROM schema_migrations ORDER BY version")][-1] >= 2
+
+
 STALLING_CHILD = """
 import json, sys, time
 from crawler.store import open_store

@@ -72,9 +72,9 @@ class ScanRecords:
                 if db.one("SELECT 1 FROM scans WHERE id = ?", (scan_id,)):
                     raise StoreError(f"store {db.location}: scan {scan_id} is already recorded")
                 db.execute("INSERT INTO scans (id, firm_slug, firm_name, firm_key, started_at, status, out_dir, pid, "
-                           "host) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                           "host, process) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
                            (scan_id, firm_slug, firm_name, firm_name.casefold(), started_at, out_dir, os.getpid(),
-                            socket.gethostname()))
+                            socket.gethostname(), process_identity(os.getpid())))
         except self._db.integrity_error as exc:  # recorded by another process between the check and the insert
             raise StoreError(f"store {self._db.location}: scan {scan_id} is already recorded") from exc
 
@@ -135,10 +135,10 @@ class ScanRecords:
         host = socket.gethostname()
         abandoned = []
         with self._db.write() as db:
-            for scan_id, pid in db.rows("SELECT id, pid FROM scans WHERE status = 'running' AND host = ? "
-                                        "ORDER BY started_at, id", (host,)):
-                if pid is not None and _alive(int(pid)):
-                    continue
+            for scan_id, pid, process in db.rows("SELECT id, pid, process FROM scans WHERE status = 'running' "
+                                                 "AND host = ? ORDER BY started_at, id", (host,)):
+                if pid is not None and _alive(int(pid)) and (not process or process == process_identity(int(pid))):
+                    continue  # the very process that began the scan (not a later one given the same pid)
                 db.execute("UPDATE scans SET status = 'abandoned', error = ? WHERE id = ? AND status = 'running'",
                            (f"process {pid} on {host} ended without finishing the scan", scan_id))
                 abandoned.append(scan_id)
@@ -199,6 +199,19 @@ class ScanRecords:
         if row is None:
             return None
         return dict(zip(("id", "firm_slug", "channel", "indicator", "url", "scan_id"), row, strict=True))
+
+
+def process_identity(pid: int) -> str:
+    """Boot id and start time (clock ticks since boot) of a process, from /proc: together with the pid they name
+    one process, where the pid alone may be reused. "" where /proc cannot tell (then the pid alone is used)."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as fh:
+            boot = fh.read().strip()
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            start = fh.read().rsplit(")", 1)[1].split()[19]  # field 22 of stat, counted after the command name
+    except (OSError, IndexError):
+        return ""
+    return f"{boot}:{start}"
 
 
 def _alive(pid: int) -> bool:
