@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from functools import cache
-from importlib.resources import files
-
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from reports.html import environment
 from reports.terminal import plain
-from reports.validate import schema as report_schema
+from reports.validate import load_schema, problems
 
 SCHEMA = "footprint.diff/1"
-SCHEMA_RESOURCE = ("schema", "diff.schema.json")
+SCHEMA_FILE = "diff.schema.json"
 TEMPLATE = "diff.html.j2"
 RATED = ("assessed", "partial")
 UNRATED_LABEL = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
@@ -186,28 +181,13 @@ def finding_changes(old: dict, new: dict) -> dict[str, list]:
 # --- validation ---------------------------------------------------------------------------------------------------
 
 
-@cache
 def schema() -> dict:
-    return json.loads(files("reports").joinpath(*SCHEMA_RESOURCE).read_text(encoding="utf-8"))
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    """The diff schema holds whole findings by reference to report.schema.json, so the two never drift apart."""
-    base = report_schema()
-    registry = Registry().with_resource(base["$id"], Resource.from_contents(base))
-    Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema(), registry=registry)
+    return load_schema(SCHEMA_FILE)
 
 
 def validate_diff(diff: dict) -> list[str]:
     """Every schema violation as 'where: what', in a stable order; an empty list means the diff is valid."""
-    errors = sorted(_validator().iter_errors(diff), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [f"{_where(e.absolute_path)}: {e.message}" for e in errors]
-
-
-def _where(path) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
+    return problems(SCHEMA_FILE, diff)
 
 
 # --- rendering ----------------------------------------------------------------------------------------------------

@@ -13,17 +13,16 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import Environment
-from jsonschema import Draft202012Validator
 
 from reports.html import environment
+from reports.validate import load_schema, problems
 from reports.writer import atomic_write
 
 SCHEMA = "footprint.index/1"
-SCHEMA_RESOURCE = ("schema", "index.schema.json")
+SCHEMA_FILE = "index.schema.json"
 TEMPLATE = "index.html.j2"
 LEVEL_ORDER = ("high", "medium", "low", "none")  # worst first
 RATED = ("assessed", "partial")
@@ -124,25 +123,13 @@ def build_index(entries: list[dict], run: dict) -> dict:
 # --- validation ---------------------------------------------------------------------------------------------------
 
 
-@cache
 def schema() -> dict:
-    return json.loads(files("reports").joinpath(*SCHEMA_RESOURCE).read_text(encoding="utf-8"))
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
+    return load_schema(SCHEMA_FILE)
 
 
 def validate_index(index: dict) -> list[str]:
     """Every schema violation as 'where: what', in a stable order; an empty list means the index is valid."""
-    errors = sorted(_validator().iter_errors(index), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [f"{_where(e.absolute_path)}: {e.message}" for e in errors]
-
-
-def _where(path) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top)"
+    return problems(SCHEMA_FILE, index)
 
 
 # --- rendering and writing ----------------------------------------------------------------------------------------

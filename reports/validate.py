@@ -11,19 +11,36 @@ from functools import cache
 from importlib.resources import files
 
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
-SCHEMA_RESOURCE = ("schema", "report.schema.json")
+REPORT_SCHEMA = "report.schema.json"
 
 
 @cache
+def load_schema(name: str) -> dict:
+    """One of the schemas in reports/schema/ (report, diff, index)."""
+    return json.loads(files("reports").joinpath("schema", name).read_text(encoding="utf-8"))
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """A validator for one of reports/schema/*.json. report.schema.json is registered under its $id, so another
+    schema can hold whole findings by reference to it (the diff does) and the two never drift apart."""
+    base = load_schema(REPORT_SCHEMA)
+    registry = Registry().with_resource(base["$id"], Resource.from_contents(base))
+    Draft202012Validator.check_schema(load_schema(name))
+    return Draft202012Validator(load_schema(name), registry=registry)
+
+
+def problems(name: str, document: dict) -> list[str]:
+    """Every violation of schema `name` as 'where: what', in a stable order; an empty list means valid."""
+    errors = sorted(validator(name).iter_errors(document),
+                    key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    return [f"{_where(e.absolute_path)}: {e.message}" for e in errors]
+
+
 def schema() -> dict:
-    return json.loads(files("reports").joinpath(*SCHEMA_RESOURCE).read_text(encoding="utf-8"))
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
+    return load_schema(REPORT_SCHEMA)
 
 
 def _where(path) -> str:
@@ -32,5 +49,4 @@ def _where(path) -> str:
 
 def validate_report(report: dict) -> list[str]:
     """Every schema violation as 'where: what', in a stable order; an empty list means the report is valid."""
-    errors = sorted(_validator().iter_errors(report), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [f"{_where(e.absolute_path)}: {e.message}" for e in errors]
+    return problems(REPORT_SCHEMA, report)

@@ -12,13 +12,13 @@ import copy
 import hashlib
 import json
 from dataclasses import replace
-from html.parser import HTMLParser
 
 import pytest
 
 from detectors.model import ChannelResult, Evidence, Finding
 from reports.build import build_report
 from reports.diff import diff_reports, render_diff_html, render_diff_json, render_diff_text, validate_diff
+from tests.html_tags import parse
 
 OLD_T, NEW_T = "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"
 FIRM = {"name": "Cryptex <b>Ltd</b>", "home_country": "SC", "slug": "cryptex-ltd"}
@@ -319,24 +319,6 @@ def test_text_of_unchanged_channels(old):
 # --- HTML -------------------------------------------------------------------------------------------------------
 
 
-class Tags(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(html: str) -> Tags:
-    parser = Tags()
-    parser.feed(html)
-    parser.close()
-    return parser
 
 
 def test_html_escapes_and_links_only_http_urls(diff):

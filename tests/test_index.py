@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import random
-from html.parser import HTMLParser
 
 import pytest
 
@@ -26,6 +25,7 @@ from reports.index import (
     validate_index,
     write_index,
 )
+from tests.html_tags import parse
 
 T0 = "2026-01-01T00:00:00Z"
 RUN = {"id": "run-2026-01-01", "started_at": T0, "finished_at": "2026-01-01T02:00:00Z", "firms_file": "firms.yaml"}
@@ -180,24 +180,6 @@ def test_order_is_deterministic(index):
 # --- HTML -------------------------------------------------------------------------------------------------------
 
 
-class Tags(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(html: str) -> Tags:
-    parser = Tags()
-    parser.feed(html)
-    parser.close()
-    return parser
 
 
 def test_html_escapes_names_and_has_no_scripts(index):

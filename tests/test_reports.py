@@ -13,7 +13,6 @@ import io
 import json
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ from reports.markdown import md_text, render_markdown
 from reports.terminal import summary_lines
 from reports.validate import validate_report
 from reports.writer import write_reports
+from tests.html_tags import parse
 
 T0 = "2026-01-01T00:00:00Z"
 HOSTILE_SNIPPET = 'Jetzt kaufen <script>alert(1)</script> "quoted" & more'
@@ -184,24 +184,6 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(report, tmp_path, monkey
 # --- HTML -----------------------------------------------------------------------------------------------------
 
 
-class Tags(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(html: str) -> Tags:
-    parser = Tags()
-    parser.feed(html)
-    parser.close()
-    return parser
 
 
 def section(html: str, channel_id: str) -> str:
