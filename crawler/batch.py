@@ -91,26 +91,42 @@ def _scan_one(firm: FirmTarget, options: ScanOptions, run_dir: Path, store, conf
         if store is not None:
             stage = "store"
             store.complete_scan(outcome.report, str(folder.absolute()))
+    except Exception as exc:
+        if not interrupt.requested():
+            return _failed(firm, exc, stage, store, began, work, run_dir)
+        # A stop was asked for and something broke on the way (a signal to the process group also reaches the
+        # browser's driver, which dies): that is the interruption, not a failure of this firm.
+        stop = interrupt.Interrupted(interrupt.stop_reason())
+        _interrupted(firm, stop, store, began, work, run_dir)
+        raise stop from exc
     except interrupt.Interrupted as exc:
-        _end(store, began, "interrupted", str(exc))
-        folder = _final_folder(work, run_dir, firm.slug, "interrupted")
-        event("firm.interrupted", f"{firm.name}: {exc}; captures kept in {folder}", logging.WARNING,
-              firm=firm.slug, scan_id=began.get("id", ""), folder=str(folder))
+        _interrupted(firm, exc, store, began, work, run_dir)
         raise
-    except Exception as exc:  # a bug or an unreadable file in one firm must not stop the others
-        error = f"{type(exc).__name__}: {exc}"
-        if stage == "store":  # the reports are whole on disk; only the store does not know about them
-            error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
-        _end(store, began, "failed", error)
-        folder = _final_folder(work, run_dir, firm.slug, "failed")
-        event("firm.failed", f"{firm.name}: scan failed: {error}", logging.ERROR, firm=firm.slug,
-              scan_id=began.get("id", ""), folder=str(folder), traceback=traceback.format_exc(limit=8))
-        return FirmOutcome(firm, None, {}, scan_id=began.get("id", ""), error=error, folder=folder)
     verdict = outcome.report["verdict"]
     event("firm.done", f"{firm.name}: {verdict['level']} {verdict['score']}", firm=firm.slug,
-          scan_id=outcome.scan_id, level=verdict["level"], score=verdict["score"], complete=verdict["complete"],
+          scan_id=outcome.scan_id, verdict=verdict["level"], score=verdict["score"], complete=verdict["complete"],
           new=(outcome.report.get("since_last") or {}).get("new"), folder=str(folder))
     return outcome
+
+
+def _interrupted(firm: FirmTarget, exc: BaseException, store, began: dict[str, str], work: Path,
+                 run_dir: Path) -> None:
+    _end(store, began, "interrupted", str(exc))
+    folder = _final_folder(work, run_dir, firm.slug, "interrupted")
+    event("firm.interrupted", f"{firm.name}: {exc}; captures kept in {folder}", logging.WARNING,
+          firm=firm.slug, scan_id=began.get("id", ""), folder=str(folder))
+
+
+def _failed(firm: FirmTarget, exc: Exception, stage: str, store, began: dict[str, str], work: Path,
+            run_dir: Path) -> FirmOutcome:
+    error = f"{type(exc).__name__}: {exc}"
+    if stage == "store":  # the reports are whole on disk; only the store does not know about them
+        error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
+    _end(store, began, "failed", error)
+    folder = _final_folder(work, run_dir, firm.slug, "failed")
+    event("firm.failed", f"{firm.name}: scan failed: {error}", logging.ERROR, firm=firm.slug,
+          scan_id=began.get("id", ""), folder=str(folder), traceback=traceback.format_exc(limit=8))
+    return FirmOutcome(firm, None, {}, scan_id=began.get("id", ""), error=error, folder=folder)
 
 
 def _final_folder(work: Path, run_dir: Path, slug: str, outcome: str) -> Path:

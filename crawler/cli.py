@@ -14,6 +14,8 @@ import argparse
 import json
 import logging
 import os
+import shutil
+import signal
 import sys
 import traceback
 from datetime import UTC, datetime
@@ -154,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse reports usage errors itself, with its own exit code 2
         return int(exc.code or 0)
     try:
-        return COMMANDS[args.command](args)
+        return _run_command(args)
     except BAD_INPUT as exc:
         print(f"footprint: error: {exc}", file=sys.stderr)
         return ExitCode.BAD_INPUT
@@ -169,8 +171,50 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERNAL
 
 
+RUNS = ("scan", "demo")  # the commands that scan: signal handling and --log-file around all of their work
+
+
+def _run_command(args) -> int:
+    """A command; for scan and demo, with SIGTERM/SIGINT/SIGHUP handled (exit 7) and the JSON-lines run log open
+    from the first step, so that every way out, bad input included, ends with a `run.exit` line and its code."""
+    if args.command not in RUNS:
+        return COMMANDS[args.command](args)
+    from crawler import interrupt
+    from crawler.joblog import close_log, event, open_log
+
+    log = None
+    try:
+        with interrupt.handle_signals():
+            if args.log_file:
+                try:
+                    log = open_log(args.log_file)
+                except OSError as exc:
+                    raise TargetError(args.log_file, "--log-file",
+                                      f"a file footprint may append to ({exc.strerror})") from None
+            code = COMMANDS[args.command](args)
+    except BaseException as exc:
+        code = _exit_code_for(exc)
+        event("run.exit", f"exit code {code}: {type(exc).__name__}: {exc}", logging.ERROR, exit_code=int(code),
+              error=f"{type(exc).__name__}: {exc}")
+        raise
+    else:
+        event("run.exit", f"exit code {code}", exit_code=int(code))
+        return code
+    finally:
+        close_log(log)
+
+
 def run() -> None:
-    sys.exit(main())
+    try:
+        code = main()
+    except KeyboardInterrupt:  # Ctrl-C in the instant between main's handlers and its return
+        code = ExitCode.INTERRUPTED
+    if code == ExitCode.INTERRUPTED:
+        # Stopping already: a late signal, even during the interpreter's shutdown (which resets Python-level
+        # handlers, not SIG_IGN), must not turn exit 7 into death by signal.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+    sys.exit(code)
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -255,29 +299,9 @@ def cmd_scan(args) -> int:
 
 def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, firms_file="") -> int:
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
-    on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent. With
-    --log-file, every way out (errors included) ends with a `run.exit` line carrying the exit code."""
-    from crawler.joblog import close_log, event, open_log
-
-    log = None
-    if getattr(args, "log_file", None):
-        try:
-            log = open_log(args.log_file)
-        except OSError as exc:
-            raise TargetError(args.log_file, "--log-file", f"a file footprint may append to ({exc.strerror})") \
-                from None
-    try:
-        code = _locked_run(firms, options, args, config_extra, store_spec, firms_file)
-    except BaseException as exc:
-        code = _exit_code_for(exc)
-        event("run.exit", f"exit code {code}: {type(exc).__name__}: {exc}", logging.ERROR, exit_code=int(code),
-              error=f"{type(exc).__name__}: {exc}")
-        raise
-    else:
-        event("run.exit", f"exit code {code}", exit_code=int(code))
-        return code
-    finally:
-        close_log(log)
+    on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent (the
+    signal handlers and the run log are set up by `_run_command`, before anything else)."""
+    return _locked_run(firms, options, args, config_extra, store_spec, firms_file)
 
 
 def _locked_run(firms, options, args, config_extra, store_spec, firms_file) -> int:
@@ -305,7 +329,7 @@ def _locked_run(firms, options, args, config_extra, store_spec, firms_file) -> i
         except OSError as exc:
             raise TargetError(str(options.out), "--out", f"a folder footprint may write to ({exc.strerror})") \
                 from None
-        with open_store(store_spec if store_spec is not None else args.store) as store, interrupt.handle_signals():
+        with open_store(store_spec if store_spec is not None else args.store) as store:
             abandoned = store.recover_abandoned()
             if abandoned:
                 event("store.recovered", f"scans left running by a killed run marked abandoned: {abandoned}")
@@ -382,8 +406,11 @@ def cmd_analyze(args) -> int:
         try:
             outcome = analyze_archive(Path(args.archive), run_dir, formats, firm, triage)
         except BaseException:
+            # A rebuild that failed leaves nothing behind: its half-written folder holds only copies.
+            for partial in run_dir.glob(".*.partial"):
+                shutil.rmtree(partial, ignore_errors=True)
             if not any(run_dir.iterdir()):
-                run_dir.rmdir()  # nothing was written: leave no empty dated folder behind
+                run_dir.rmdir()
             raise
         firm_info = outcome.report["firm"]
         entry = {"slug": firm_info["slug"], "name": firm_info["name"], "report": outcome.report,

@@ -13,18 +13,21 @@ import os
 import signal
 import sys
 
-from scrapy.crawler import CrawlerProcess
-from scrapy.settings import Settings
-
-from crawler import settings as default_settings
-from crawler.spiders.pages import PagesSpider
-from crawler.spiders.website import WebsiteSpider
-
-SPIDERS = {"website": WebsiteSpider, "pages": PagesSpider}
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_ENV = "FOOTPRINT_PARENT_PID"  # set by crawler.scan.crawl: who started us
 
 
 def run(job: dict) -> int:
+    # Imported here, after die_with_parent: Scrapy's imports take most of a second, a window in which a parent
+    # killed meanwhile would go unnoticed.
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler import settings as default_settings
+    from crawler.spiders.pages import PagesSpider
+    from crawler.spiders.website import WebsiteSpider
+
+    spiders = {"website": WebsiteSpider, "pages": PagesSpider}
     base = Settings()
     base.setmodule(default_settings, priority="project")
     base.setdict(job.get("settings", {}), priority="cmdline")
@@ -34,7 +37,7 @@ def run(job: dict) -> int:
         # Per-channel settings (capture file, delay, robots) ride on a subclass: Scrapy applies a spider's
         # custom_settings to its own crawler only.
         custom = {**channel.get("settings", {}), "FOOTPRINT_CAPTURES": channel["captures"]}
-        base_cls = SPIDERS[channel.get("spider", "website")]
+        base_cls = spiders[channel.get("spider", "website")]
         spider_cls = type(f"{base_cls.__name__}{n}", (base_cls,), {"custom_settings": custom})
         extra = {"follow": channel["follow"]} if channel.get("follow") else {}
         deferred = process.crawl(spider_cls, urls=channel["start_urls"], channel=channel["id"],
@@ -53,13 +56,13 @@ def die_with_parent() -> None:
     chance to stop us), rather than crawling on, unsupervised, into a run folder nobody will finish."""
     if not sys.platform.startswith("linux"):
         return
-    parent = os.getppid()
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         return
-    if os.getppid() != parent:  # the parent died before prctl took effect
+    expected = os.environ.get(PARENT_ENV, "")
+    if expected.isdigit() and os.getppid() != int(expected):  # the parent died before prctl took effect
         sys.exit(1)
 
 

@@ -31,6 +31,10 @@ def requested() -> bool:
     return _stop.is_set()
 
 
+def stop_reason() -> str:
+    return _signame or "SIGTERM"
+
+
 def check() -> None:
     """Raise Interrupted in a worker when a stop was requested."""
     if _stop.is_set():
@@ -93,6 +97,4 @@ def handle_signals():
         yield
     finally:
         for sig, old in previous.items():
-            # Once stopping, stay stopping: a late second Ctrl-C, even during the interpreter's shutdown (which
-            # resets Python-level handlers, but not SIG_IGN), must not turn exit 7 into death by signal.
-            signal.signal(sig, signal.SIG_IGN if _raised else old)
+            signal.signal(sig, old)  # the console script ignores late signals itself (crawler.cli.run)

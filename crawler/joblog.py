@@ -20,7 +20,8 @@ class JsonLines(logging.Formatter):
         entry = {"time": datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
                  "level": record.levelname.lower(), "event": getattr(record, "event", "message"),
                  "message": record.getMessage()}
-        entry.update(getattr(record, "fields", {}))
+        # The event's own fields never overwrite the line's time, severity, event name or message.
+        entry.update({k: v for k, v in getattr(record, "fields", {}).items() if k not in entry})
         if record.exc_info:
             entry["traceback"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, sort_keys=False, default=str)

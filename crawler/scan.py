@@ -46,6 +46,7 @@ from reports.writer import write_reports
 UNSUPPORTED_REASON = "{kind} channels are not scanned by this version of footprint yet"
 ARCHIVE = "capture.warc.gz"
 HISTORY_DEPTH = 8  # earlier scans searched for a channel's baseline (--since-last)
+COMPARABLE_CONFIG = ("max_pages", "max_depth", "render", "obey_robots")  # what a baseline must share with a scan
 
 
 @dataclass
@@ -245,7 +246,8 @@ def crawl(jobs: list[tuple[FirmTarget, FirmRun, list[VisitorProfile], Path]], op
     tail: list[str] = []
     try:
         with subprocess.Popen([sys.executable, "-m", "crawler.crawl_job", job_path], stderr=subprocess.PIPE,
-                              text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}) as proc, \
+                              text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings",
+                                                  "FOOTPRINT_PARENT_PID": str(os.getpid())}) as proc, \
                 interrupt.child(proc):
             # Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message.
             for line in proc.stderr:
@@ -401,18 +403,35 @@ def scan_firm(firm: FirmTarget, options: ScanOptions, work_dir: Path, config_ext
                   "visitors": run.visitors, "browser": browser or "not used", "started_at": started,
                   "finished_at": finished, "archive": ARCHIVE}
     triage = store.triage() if store is not None else {}
-    history = _history(store, firm.slug, started, sid) if options.since_last and store is not None else None
+    history = (_history(store, firm.slug, started, sid, run) if options.since_last and store is not None
+               else None)
     report = report_for(run, channels, started, finished, provenance, triage, history)
     paths = write_reports(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)
 
 
-def _history(store, slug: str, started: str, this_scan: str, depth: int = HISTORY_DEPTH) -> list[dict]:
-    """The firm's earlier complete reports, newest first: each channel is compared with the latest that assessed
-    it (reports/since_last.py), so a few are kept in reach for channels that were unreachable last time."""
+def _history(store, slug: str, started: str, this_scan: str, run: FirmRun,
+             depth: int = HISTORY_DEPTH) -> list[dict]:
+    """The firm's earlier complete reports made with the same crawl settings, newest first: each channel is
+    compared with the latest that assessed it (reports/since_last.py), so a few are kept in reach for channels
+    that were unreachable last time. A quick manual check with a smaller page budget or other visitors is no
+    baseline for the scheduled scan: it would make pages it skipped look new."""
     rows = [r for r in store.scans(slug) if r.status == "complete" and r.id != this_scan and r.started_at <= started]
-    return [report for report in (store.report(r.id) for r in rows[:depth]) if report is not None]
+    visitors = [v["country"] for v in run.visitors]
+    reports = []
+    for row in rows:
+        report = store.report(row.id)
+        if report is not None and _same_crawl(report, run.config, visitors):
+            reports.append(report)
+            if len(reports) == depth:
+                break
+    return reports
+
+
+def _same_crawl(report: dict, config: dict, visitors: list[str]) -> bool:
+    scan = report["scan"]
+    return scan["visitors"] == visitors and all(scan["config"].get(k) == config.get(k) for k in COMPARABLE_CONFIG)
 
 
 def _discover(jobs) -> bool:

@@ -78,6 +78,13 @@ def _since_last(report: dict) -> list[str]:
     lines = ["## Since the previous scan", "",
              f"Compared with scan {md_text(sl['previous_scan'])} of {sl['previous_started_at']}: {sl['new']} new "
              f"finding(s) (marked NEW), {sl['resolved']} resolved.", ""]
+    for cid, base in sorted(sl.get("baselines", {}).items()):
+        if base != sl["previous_scan"]:
+            lines.append(f"- {md_text(cid)}: " + (f"compared with scan {md_text(base)}, the latest that could assess "
+                                                   "it" if base else "not assessed in any earlier scan with these "
+                                                   "settings: all its findings are new"))
+    if any(base != sl["previous_scan"] for base in sl.get("baselines", {}).values()):
+        lines.append("")
     if sl["resolved_findings"]:
         lines += _table(["Resolved finding", "Indicator", "Channel", "URL", "Value"],
                         [[r["id"], r["indicator"], r["channel"], r["url"], r["value"]]

@@ -4,8 +4,9 @@ Findings are matched by their stable id (indicator, channel, normalised URL, evi
 "new" only when that exact evidence was not seen before. Each channel is compared with the latest earlier scan
 that could look at it (where it was assessed or partial): a site that was unreachable last week says nothing
 about its pages, so this week's findings are compared with the week before (otherwise every outage would be
-followed by a false "new" alarm). A channel never assessed before has only new findings. A previous finding
-counts as resolved only where this scan could look again: on a channel rated now.
+followed by a false "new" alarm); likewise, page by page, a page that failed to load last time is compared with
+the scan before. A channel never assessed before has only new findings. A previous finding counts as resolved
+only where this scan could look again: on a channel rated now, on a page that did not fail now.
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ def mark_since_last(report: dict, history: list[dict]) -> dict:
     baselines = {c["id"]: _baseline(c["id"], history) for c in report["channels"]}
     channels, new, resolved = [], 0, []
     for channel in report["channels"]:
-        base = baselines[channel["id"]]
-        seen = {f["id"] for f in base["findings"]} if base else set()
-        findings = [{**f, "new": f["id"] not in seen} for f in channel["findings"]]
+        looks = _earlier_looks(channel["id"], history)
+        findings = [{**f, "new": not _seen_before(f, looks)} for f in channel["findings"]]
         new += sum(f["new"] for f in findings)
         channels.append({**channel, "findings": findings})
+        base = baselines[channel["id"]]
         if base and channel["status"] in RATED:
             now = {f["id"] for f in channel["findings"]}
+            failed_now = _failed_urls(report, channel["id"])  # a page that failed today was not seen to change
             resolved += [{"id": f["id"], "channel": channel["id"], "indicator": f["indicator"], "url": f["url"],
-                          "value": f["evidence"]["value"]} for f in base["findings"] if f["id"] not in now]
+                          "value": f["evidence"]["value"]} for f in base["findings"]
+                         if f["id"] not in now and f["url"] not in failed_now]
     resolved.sort(key=lambda r: (r["channel"], r["indicator"], r["url"], r["id"]))
     latest = history[0] if history else None
     since = {"previous_scan": latest["scan"]["id"] if latest else None,
@@ -44,6 +47,30 @@ def _baseline(channel_id: str, history: list[dict]) -> dict | None:
             if channel["id"] == channel_id and channel["status"] in RATED:
                 return {"scan": previous["scan"]["id"], "findings": channel["findings"]}
     return None
+
+
+def _earlier_looks(channel_id: str, history: list[dict]) -> list[tuple[set[str], set[str]]]:
+    """For each earlier scan that assessed the channel, newest first: (its failed page URLs, its finding ids)."""
+    looks = []
+    for previous in history:
+        channel = next((c for c in previous.get("channels", []) if c["id"] == channel_id), None)
+        if channel is not None and channel["status"] in RATED:
+            looks.append((_failed_urls(previous, channel_id), {f["id"] for f in channel["findings"]}))
+    return looks
+
+
+def _seen_before(finding: dict, looks: list[tuple[set[str], set[str]]]) -> bool:
+    """Whether the latest earlier scan that looked at this finding's page (channel assessed, page not failed)
+    had this finding. A page that failed last time is compared with the time before, so one bad fetch does not
+    make its findings "new" again afterwards."""
+    for failed, ids in looks:
+        if finding["url"] not in failed:
+            return finding["id"] in ids
+    return False
+
+
+def _failed_urls(report: dict, channel_id: str) -> set[str]:
+    return {e["url"] for e in report.get("errors", []) if e.get("channel") == channel_id}
 
 
 def new_findings_at(report: dict, threshold: str, levels: tuple[str, ...]) -> list[dict]:

@@ -137,3 +137,32 @@ def test_after_an_outage_findings_are_compared_with_the_last_scan_that_saw_the_c
     first_sight = mark_since_last(_report(), [week2])
     assert first_sight["since_last"]["baselines"][ASSESSED] is None
     assert all(f["new"] for f in _channel(first_sight)["findings"])
+
+
+def test_a_page_that_failed_once_is_neither_resolved_then_nor_new_after():
+    """Week 2: the German page answers 500 (channel partial). Its findings are not "resolved" in week 2, and not
+    "new" in week 3 when it is back unchanged."""
+    week1 = _report()
+    german = next(f for f in _channel(week1)["findings"] if f["indicator"] == "LANG")
+    failing = channels()
+    failing[0].findings = [f for f in failing[0].findings if f.url != german["url"]]
+    failing[0].status, failing[0].reason = "partial", "1 page failed"
+    failing[0].errors = [{"url": german["url"], "error": "HTTP 500"}]
+    week2 = mark_since_last(_report(failing, started_at="2026-01-08T00:00:00Z"), [week1])
+    assert week2["since_last"]["resolved"] == 0
+    week3 = mark_since_last(_report(started_at="2026-01-15T00:00:00Z"), [week2, week1])
+    assert week3["since_last"]["new"] == 0 and new_findings_at(week3, "low", LEVELS) == []
+
+
+def test_reports_say_which_channels_were_compared_with_an_older_scan():
+    week1 = _report()
+    down = channels()
+    down[0] = ChannelResult(id=ASSESSED, kind="website", target="https://cryptex.de/", status="not-assessed",
+                            reason="connection refused", pages_failed=1)
+    week2 = _report(down, started_at="2026-01-08T00:00:00Z")
+    week3 = mark_since_last(_report(started_at="2026-01-15T00:00:00Z"), [week2])
+    html, md = render_html(week3), render_markdown(week3)
+    assert f"{ASSESSED}: not assessed in any earlier scan with these settings: all its findings are new" in md
+    assert "not assessed in any earlier scan with these settings" in html
+    week3 = mark_since_last(_report(started_at="2026-01-15T00:00:00Z"), [week2, week1])
+    assert f"compared with scan {week1['scan']['id']}, the latest that could assess it" in render_markdown(week3)

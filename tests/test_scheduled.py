@@ -222,7 +222,9 @@ def test_runs_are_dated_with_a_latest_pointer_an_index_and_a_json_lines_log(sand
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     names = [e["event"] for e in events]
     assert names[0] == "run.start" and "firm.done" in names and names[-1] == "run.exit"
-    assert all(e["time"].endswith("Z") for e in events)
+    assert all(e["time"].endswith("Z") and e["level"] in ("info", "warning", "error") for e in events)
+    done = next(e for e in events if e["event"] == "firm.done")
+    assert done["verdict"] == "high" and done["firm"] == SLUG
     assert next(e for e in events if e["event"] == "run.exit")["exit_code"] == 0
 
 
@@ -361,7 +363,12 @@ def test_a_run_that_ends_on_bad_input_still_logs_its_exit(tmp_path, capsys):
                  "--render", "never", "--no-screenshots", "--quiet"]) == 2
     assert "--out: a folder" in capsys.readouterr().err
     (last,) = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    assert last["event"] == "run.exit" and last["exit_code"] == 2
+    assert last["event"] == "run.exit" and last["exit_code"] == 2 and last["level"] == "error"
+    # a firms file that is not there: found before anything else, and still logged
+    other = tmp_path / "other.jsonl"
+    assert main(["scan", "--firm", str(tmp_path / "missing.yaml"), "--log-file", str(other)]) == 2
+    (last,) = [json.loads(line) for line in other.read_text(encoding="utf-8").splitlines()]
+    assert last["exit_code"] == 2 and "missing.yaml" in last["error"]
 
 
 def test_diff_of_a_malformed_report_is_bad_input_not_a_crash(tmp_path, capsys):
@@ -386,3 +393,13 @@ def test_reading_commands_do_not_create_a_store_from_a_mistyped_path(tmp_path, c
     assert main(["triage", "--list", "--store", str(typo)]) == 2
     assert "no such store" in capsys.readouterr().err
     assert not typo.parent.exists()
+
+
+def test_a_manual_check_with_other_settings_is_no_baseline_for_the_scheduled_scan(sandbox, web_root, tmp_path):
+    out, store = tmp_path / "out", str(tmp_path / "s.sqlite")
+    _site(web_root, 1)
+    assert _scan(sandbox, out, store, "--fail-on-new", "high") == 5  # the first scheduled scan: all new
+    assert _scan(sandbox, out, store, "--max-pages", "1") == 0  # someone's quick look: the home page only
+    assert _scan(sandbox, out, store, "--fail-on-new", "high") == 0  # scheduled again, site unchanged: no alarm
+    report = read_report(out, SLUG)
+    assert report["since_last"]["new"] == 0 and report["since_last"]["resolved"] == 0
