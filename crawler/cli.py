@@ -301,10 +301,6 @@ def _scan_and_report(firms, options, args, config_extra=None, store_spec=None, f
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
     on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent (the
     signal handlers and the run log are set up by `_run_command`, before anything else)."""
-    return _locked_run(firms, options, args, config_extra, store_spec, firms_file)
-
-
-def _locked_run(firms, options, args, config_extra, store_spec, firms_file) -> int:
     from crawler import interrupt
     from crawler.batch import scan_run
     from crawler.browser import chromium_executable
