@@ -25,6 +25,12 @@ def demo_out(tmp_path_factory) -> Path:
     return out
 
 
+def _scan(sandbox, out: Path, *args: str) -> int:
+    """`footprint scan ARGS` through the sandbox web, quietly, no delay, no screenshots, into `out`."""
+    return main(["scan", *args, "--proxy", sandbox.url, "--delay", "0", "--no-screenshots", "--quiet",
+                 "--out", str(out)])
+
+
 def indicators(report: dict) -> set[str]:
     return {f["indicator"] for c in report["channels"] for f in c["findings"]}
 
@@ -138,21 +144,7 @@ def test_the_same_content_gives_the_same_report_apart_from_timestamps(demo_out, 
 
 
 def test_ignore_robots_lets_a_firm_audit_its_own_disallowed_pages(sandbox, tmp_path):
-    code = main(
-        [
-            "scan",
-            "https://nordwind-exchange.com/",
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--ignore-robots",
-            "--quiet",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    code = _scan(sandbox, tmp_path, "https://nordwind-exchange.com/", "--ignore-robots")
     assert code == 0
     report = read_report(tmp_path, "nordwind-exchange-com")
     urls = {f["url"] for c in report["channels"] for f in c["findings"]}
@@ -160,20 +152,7 @@ def test_ignore_robots_lets_a_firm_audit_its_own_disallowed_pages(sandbox, tmp_p
 
 
 def test_unreachable_host_is_not_assessed_and_exits_3(sandbox, tmp_path, capsys):
-    code = main(
-        [
-            "scan",
-            "https://no-such-firm.example/",
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--quiet",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    code = _scan(sandbox, tmp_path, "https://no-such-firm.example/")
     assert code == 3
     report = read_report(tmp_path, "no-such-firm-example")
     (channel,) = report["channels"]
@@ -188,20 +167,7 @@ def test_a_page_that_is_not_html_is_inconclusive(sandbox, web_root, tmp_path):
     host = web_root / "pdf-only-firm.com"
     host.mkdir()
     shutil.copy(web_root / "nordwind-exchange.com" / "docs" / "terms.pdf", host / "terms.pdf")
-    code = main(
-        [
-            "scan",
-            "https://pdf-only-firm.com/terms.pdf",
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--quiet",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    code = _scan(sandbox, tmp_path, "https://pdf-only-firm.com/terms.pdf")
     assert code == 3
     (channel,) = read_report(tmp_path, "pdf-only-firm-com")["channels"]
     assert channel["status"] == "inconclusive" and "application/pdf" in channel["reason"]
@@ -214,44 +180,14 @@ def test_a_bot_wall_is_inconclusive_not_low_risk(sandbox, web_root, tmp_path):
         "<html><head><title>Just a moment...</title></head><body>Checking your "
         "browser before accessing walled-exchange.com.</body></html>"
     )
-    code = main(
-        [
-            "scan",
-            "https://walled-exchange.com/",
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--quiet",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    code = _scan(sandbox, tmp_path, "https://walled-exchange.com/")
     assert code == 3
     (channel,) = read_report(tmp_path, "walled-exchange-com")["channels"]
     assert channel["status"] == "inconclusive" and "bot wall" in channel["reason"]
 
 
 def test_fail_on_exits_1_when_a_channel_reaches_the_level(sandbox, tmp_path):
-    code = main(
-        [
-            "scan",
-            "https://atlas-markets.com/",
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--quiet",
-            "--fail-on",
-            "high",
-            "--format",
-            "json",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    code = _scan(sandbox, tmp_path, "https://atlas-markets.com/", "--fail-on", "high", "--format", "json")
     assert code == 1
     written = sorted(p.name for p in firm_dir(tmp_path, "atlas-markets-com").iterdir() if p.is_file())
     assert written == ["capture.warc.gz", "report.json"]
@@ -261,8 +197,7 @@ def test_channels_that_cannot_be_read_are_inconclusive_or_not_assessed_never_low
     profile = tmp_path / "firm.yaml"
     profile.write_text("firm: {name: Meridian}\nchannels:\n  websites: [https://meridian-custody.com/]\n"
                        "  apps: {google: [com.meridian.app]}\n  social: {linkedin: [company/meridian]}\n")
-    code = main(["scan", "--firm", str(profile), "--proxy", sandbox.url, "--delay", "0", "--no-screenshots",
-                 "--quiet", "--out", str(tmp_path)])
+    code = _scan(sandbox, tmp_path, "--firm", str(profile))
     assert code == 3
     report = read_report(tmp_path, "meridian")
     statuses = {c["id"]: (c["status"], c["level"]) for c in report["channels"]}
@@ -275,22 +210,7 @@ def test_channels_that_cannot_be_read_are_inconclusive_or_not_assessed_never_low
 
 
 def test_every_fetch_goes_through_the_proxy_with_an_honest_user_agent(sandbox, tmp_path):
-    main(
-        [
-            "scan",
-            "https://meridian-custody.com/",
-            "--proxy",
-            sandbox.url,
-            "--delay",
-            "0",
-            "--no-screenshots",
-            "--quiet",
-            "--max-pages",
-            "2",
-            "--out",
-            str(tmp_path),
-        ]
-    )
+    _scan(sandbox, tmp_path, "https://meridian-custody.com/", "--max-pages", "2")
     seen = {r["url"]: r["headers"].get("user-agent", "") for r in sandbox.requests}
     assert "https://meridian-custody.com/robots.txt" in seen
     assert all("footprint" in ua for ua in seen.values())
