@@ -11,7 +11,7 @@ It serves them on the sandbox web (in this process, not counted) and runs, as a 
                    --quiet --no-screenshots --log-file run.jsonl [--render MODE]
 
 Every 0.2 s it sums over the subprocess's whole process tree (footprint itself and each firm's crawl child,
-`python -m crawler.crawl_job`; Playwright and Chromium if a page is rendered) the resident memory (VmRSS from
+`python -m crawler.crawl.child`; Playwright and Chromium if a page is rendered) the resident memory (VmRSS from
 /proc/<pid>/status) and the proportional set size (Pss from /proc/<pid>/smaps_rollup: shared pages split between
 their users, what the tree really costs the machine), and counts the crawl children alive. From the run's JSON-lines
 log it takes each firm's scan time (firm.start to firm.done/failed); from /proc/<pid>/stat the CPU time of the

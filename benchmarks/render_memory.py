@@ -15,7 +15,7 @@ subprocess, exactly as a user runs it:
               --delay 0 --no-screenshots --out DIR
 
 and every 0.5 s the benchmark sums the resident memory (VmRSS from /proc/<pid>/status) of that subprocess's
-whole process tree: footprint itself, the crawl child (python -m crawler.crawl_job), Playwright's node driver and
+whole process tree: footprint itself, the crawl child (python -m crawler.crawl.child), Playwright's node driver and
 every Chromium process (browser, zygotes, renderers, GPU/utility). RSS counts pages shared between processes once
 per process (Chromium's processes share a lot), so PSS (/proc/<pid>/smaps_rollup, shared pages split between
 their users) is sampled too: the tree's PSS is what it really costs the machine. The sandbox web runs in this
@@ -326,7 +326,7 @@ def kind_of(pid: int, root_pid: int) -> str:
         return "chromium"
     if exe == "node" or "/driver/node" in cmdline:
         return "driver"
-    if "crawler.crawl_job" in cmdline:
+    if "crawler.crawl.child" in cmdline:
         return "crawl"
     return "footprint" if pid == root_pid else "other"
 
@@ -422,10 +422,10 @@ def machine() -> str:
 
 
 def crawl_settings() -> str:
-    from crawler.scan import _browser_settings
+    from crawler.runs.firm import _browser_settings
 
     s = _browser_settings(proxied=True)
-    from crawler import settings as defaults
+    from crawler.crawl import settings as defaults
 
     return (f"PLAYWRIGHT_MAX_CONTEXTS={s['PLAYWRIGHT_MAX_CONTEXTS']}, "
             f"PLAYWRIGHT_MAX_PAGES_PER_CONTEXT={s['PLAYWRIGHT_MAX_PAGES_PER_CONTEXT']}, "

@@ -2,7 +2,8 @@
 
 The detector of each active catalogue indicator is the module of the same name (`LANG` -> detectors/lang.py),
 so adding an indicator is a catalogue entry plus one module, and the two cannot drift apart unnoticed (a test
-checks both ways).
+checks both ways). Each module says what one call of its `detect(subject, ctx)` looks at (`SCOPE`, default one
+document): a channel's visitor views, an app's storefronts, a sequence of supplied items (detectors.model.Scope).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from functools import cache
 
 from detectors.catalogue import catalogue
 from detectors.context import Context
-from detectors.model import Document, Finding
+from detectors.model import Document, Finding, Scope, sort_key
 
-Detector = Callable[[Document, Context], list[Finding]]
+Detector = Callable[[object, Context], list[Finding]]
 # Signals of the site as a whole (its host names and sections, the alternates and language switcher repeated in
 # every page's chrome): one finding per value per channel, at the first URL in sorted order, not one per page.
 SITE_LEVEL = frozenset({"DOMAIN", "HREFLANG"})
@@ -24,20 +25,27 @@ SITE_LEVEL_LOCATORS = frozenset({"a[href] (language switcher)"})
 
 
 @cache
-def detectors() -> dict[str, Detector]:
+def detectors(scope: Scope = Scope.DOCUMENT) -> dict[str, Detector]:
+    """The `detect` of every active indicator whose subject is `scope`, by indicator id."""
     table = {}
     for indicator in catalogue().active:
         module = importlib.import_module(f"detectors.{indicator.id.lower()}")
-        table[indicator.id] = module.detect
+        if getattr(module, "SCOPE", Scope.DOCUMENT) == scope:
+            table[indicator.id] = module.detect
     return table
 
 
-def analyze_document(doc: Document, ctx: Context, kinds: str = "website") -> list[Finding]:
+def detect_all(scope: Scope, subject, ctx: Context, kind: str) -> list[Finding]:
+    """Every active indicator of `scope` that the catalogue enables for this kind of channel, on one subject."""
     found: list[Finding] = []
-    for indicator_id, detect in detectors().items():
-        if kinds in catalogue()[indicator_id].channels:
-            found.extend(detect(doc, ctx))
+    for indicator_id, detect in detectors(scope).items():
+        if kind in catalogue()[indicator_id].channels:
+            found.extend(detect(subject, ctx))
     return found
+
+
+def analyze_document(doc: Document, ctx: Context, kind: str = "website") -> list[Finding]:
+    return detect_all(Scope.DOCUMENT, doc, ctx, kind)
 
 
 def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = "website") -> list[Finding]:
@@ -61,7 +69,3 @@ def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = "websi
             elif finding.visitors and not set(finding.visitors) <= set(kept.visitors):
                 findings[key] = replace(kept, visitors=tuple(sorted(set(kept.visitors) | set(finding.visitors))))
     return sorted(findings.values(), key=sort_key)
-
-
-def sort_key(f: Finding) -> tuple:
-    return (f.indicator, f.url, f.evidence.locator, f.evidence.value, f.id)

@@ -2,8 +2,8 @@
 
 Even where an EU client came at their own exclusive initiative, the firm may not then market new types of
 crypto-assets or services to that client. One page cannot show that: it takes the history of what an audience
-was sent. So this is not a per-document detector (there is no `detect(doc, ctx)` here) but a step over a dated
-series of messages -- posts of a firm's export, e-mail campaigns -- each with the countries of its audience:
+was sent. So the subject of this indicator is a dated series of messages -- posts of a firm's export, e-mail
+campaigns -- each with the countries of its audience (`SuppliedSequence`):
 
 - the service types a message names come from `data/lexicons/services.yaml` (spot trading, staking, earn/savings,
   derivatives, launchpad/IEO, lending, NFT, copy trading), matched with the shared phrase matcher; negated
@@ -26,27 +26,34 @@ given in `first_contact`). A new type is outside Art. 61(2) whatever the window 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from detectors.context import Context
 from detectors.data_files import DataFileError, check_keys, load
+from detectors.evidence import SuppliedItem
 from detectors.lexicon import PhraseLexicon, lexicon_from_data
-from detectors.model import Document, Finding
+from detectors.model import Document, Finding, Scope
 from detectors.phrases import page_language
 from detectors.text import is_negated, snippet
+from detectors.timestamps import parse
 
-INDICATOR_ID = INDICATOR = "CROSS_SELL"
+INDICATOR = "CROSS_SELL"
+SCOPE = Scope.SUPPLIED
 
 
-def detect(doc, ctx) -> list:
-    """Nothing per document: cross-selling is a sequence of messages to one audience (cross_sell_findings)."""
-    return []
+@dataclass(frozen=True)
+class SuppliedSequence:
+    """Every item a firm supplied (all its files: one audience history), with the same-type window in days and,
+    optionally, the ISO date of each country's first contact (default: the date of its first item)."""
+
+    items: tuple[SuppliedItem, ...]
+    window_days: int
+    first_contact: dict[str, str] | None = None
 FILE = "lexicons/services.yaml"
 REQUIRED_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pl", "nl", "pt"})
-DEFAULT_WINDOW_DAYS = 30
 CONFIDENCE = 0.8
 _TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -121,26 +128,16 @@ def service_mentions(doc: Document) -> list[ServiceMention]:
 
 def parse_when(value: str) -> datetime:
     """An ISO 8601 date or date-time as an aware UTC datetime (a date is its midnight UTC; no offset means UTC)."""
-    text = value.strip()
     try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            return datetime(day.year, day.month, day.day, tzinfo=UTC)
-        when = datetime.fromisoformat(text)
+        return parse(value)
     except ValueError:
         raise ValueError(f"an ISO 8601 date or date-time, got {value!r}") from None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
-def cross_sell_findings(
-    ctx: Context,
-    items: Iterable[tuple[Document, Iterable[str]]],
-    window_days: int = DEFAULT_WINDOW_DAYS,
-    first_contact: dict[str, str] | None = None,
-) -> list[Finding]:
-    """CROSS_SELL findings over (document, audience countries) pairs, taken in date order (`fetched_at`, then the
-    order given). `first_contact` maps a country code to the ISO date of the client's first contact (default: the
-    date of the first item sent to that country); it only moves the same-type window, which annotates evidence."""
+def detect(sequence: SuppliedSequence, ctx: Context) -> list[Finding]:
+    """CROSS_SELL findings over the supplied items, taken in date order (`fetched_at`, then the order given).
+    `first_contact` only moves the same-type window, which annotates evidence."""
+    window_days, first_contact = sequence.window_days, sequence.first_contact
     if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
         raise ValueError(f"window_days: a whole number of days, 0 or more, got {window_days!r}")
     contact: dict[str, datetime] = {}
@@ -152,7 +149,7 @@ def cross_sell_findings(
     labels = {s.id: s.label for s in service_types()}
     order = [s.id for s in service_types()]
     ordered: Sequence[tuple[int, Document, tuple[str, ...]]] = sorted(
-        ((n, doc, tuple(countries)) for n, (doc, countries) in enumerate(items)),
+        ((n, item.document, tuple(item.countries)) for n, item in enumerate(sequence.items)),
         key=lambda item: (parse_when(item[1].fetched_at), item[0]))
     seen: dict[str, set[str]] = {}  # country -> service types its earlier items named
     findings: list[Finding] = []
@@ -180,7 +177,7 @@ def cross_sell_findings(
             value = f"new service: {labels[type_id]} (earlier: {', '.join(labels[t] for t in earlier)})"
             note = _window_note(when, group, contact, window_days)
             findings.append(ctx.finding(
-                doc, INDICATOR_ID, value=value, snippet=f"[{note}] {snippet(doc.text, mention.start, mention.end)}",
+                doc, INDICATOR, value=value, snippet=f"[{note}] {snippet(doc.text, mention.start, mention.end)}",
                 locator=f"text ({mention.language})", member_states=group, confidence=CONFIDENCE, strength="strong"))
     return findings
 

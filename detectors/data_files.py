@@ -12,15 +12,22 @@ from typing import Any
 
 import yaml
 
+from detectors.inputs import InputError
+
 DATA_PACKAGE = "detectors.data"
 
 
-class DataFileError(ValueError):
-    """A data file of the detectors is malformed; the message names the file, the entry and what was expected."""
+class DataFileError(InputError):
+    """A data file of the detectors is malformed (our bug, not the user's): names the file, the entry and what was
+    expected."""
 
-    def __init__(self, file: str, entry: str, expected: str):
-        self.file, self.entry, self.expected = file, entry, expected
-        super().__init__(f"{file}: {entry}: {expected}")
+    @property
+    def file(self) -> str:
+        return self.source
+
+    @property
+    def entry(self) -> str:
+        return self.where
 
 
 @cache

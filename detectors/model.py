@@ -8,11 +8,45 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from functools import cached_property, lru_cache
-from urllib.parse import urlsplit, urlunsplit
+from enum import StrEnum
+from functools import cached_property
+
+from detectors.urls import normalise_url
 
 LEVELS = ("none", "low", "medium", "high")
-CHANNEL_STATUSES = ("assessed", "partial", "inconclusive", "not-assessed")
+
+
+class ChannelStatus(StrEnum):
+    """What could be judged of a channel. Only `assessed` and `partial` channels get a risk level: the others say
+    why not, and never count as low risk."""
+
+    ASSESSED = "assessed"
+    PARTIAL = "partial"  # some pages failed or were walled off
+    INCONCLUSIVE = "inconclusive"  # what came back cannot be judged: walls, non-HTML, empty parses
+    NOT_ASSESSED = "not-assessed"  # nothing could be fetched
+
+    @property
+    def rated(self) -> bool:
+        return self in (ChannelStatus.ASSESSED, ChannelStatus.PARTIAL)
+
+
+class ChannelKind(StrEnum):
+    """How a firm reaches people; each kind is planned, crawled and judged its own way."""
+
+    WEBSITE = "website"
+    AFFILIATE = "affiliate"
+    APP = "app"
+    SOCIAL = "social"
+    EXPORT = "export"  # material the firm supplies (posts, e-mail campaigns)
+
+
+class Scope(StrEnum):
+    """What one call of an indicator's `detect(subject, ctx)` looks at."""
+
+    DOCUMENT = "document"  # one parsed page, listing, post or message
+    VISITORS = "visitors"  # one channel's pages as each visitor profile saw them (detectors.geo.VisitorViews)
+    STOREFRONTS = "storefronts"  # one app's listings across storefronts (detectors.appstore.Storefronts)
+    SUPPLIED = "supplied"  # a dated sequence of supplied items (detectors.cross_sell.SuppliedSequence)
 
 
 @dataclass(frozen=True)
@@ -116,16 +150,9 @@ class Finding:
         return cls(**data)
 
 
-@lru_cache(maxsize=8192)  # every finding of a page shares its URL
-def normalise_url(url: str) -> str:
-    """Lower-case scheme and host, drop the fragment and a default port: the form used in finding ids."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
-    ):
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
+def sort_key(f: Finding) -> tuple:
+    """The order findings are listed in everywhere: stable, whatever order they were found in."""
+    return (f.indicator, f.url, f.evidence.locator, f.evidence.value, f.id)
 
 
 def finding_id(indicator: str, channel: str, url: str, value: str) -> str:
@@ -139,9 +166,9 @@ class ChannelResult:
     """A channel after analysis: what was fetched, what failed, what was found."""
 
     id: str
-    kind: str
+    kind: ChannelKind
     target: str
-    status: str
+    status: ChannelStatus
     reason: str = ""
     pages_fetched: int = 0
     pages_failed: int = 0
@@ -150,3 +177,11 @@ class ChannelResult:
     discovered: bool = False
     rendered: list[str] = field(default_factory=list)  # URLs whose browser-rendered DOM was assessed
     geoblock: dict[str, str] = field(default_factory=dict)  # member state -> verified | not-credited | partial
+
+
+class TriageStatus(StrEnum):
+    """A reviewer's decision on a finding, kept across scans by finding id; `open` withdraws an earlier one."""
+
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    OPEN = "open"

@@ -1,4 +1,5 @@
-"""Assembling report.json, the source of truth every other format is rendered from.
+"""report.json, the source of truth every other format is rendered from: an assessment (detectors/assessment.py)
+written out, with the scan's facts around it.
 
 Deterministic: keys sorted when written, channels by id, findings by a stable key, times in UTC with a Z. Two
 reports of the same captures differ only in their timestamps (and the scan id derived from them).
@@ -7,14 +8,11 @@ reports of the same captures differ only in their timestamps (and the scan id de
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 
-from detectors.analyze import sort_key
+from detectors.assessment import Assessment, ChannelAssessment
 from detectors.catalogue import catalogue
-from detectors.geography import geography
-from detectors.model import ChannelResult
-from detectors.scoring import apply_geoblock, firm_verdict, score_channel, score_member_states
+from detectors.model import TriageStatus
 
 SCHEMA = "footprint.report/1"
 NOT_LEGAL_ADVICE = (
@@ -39,9 +37,9 @@ def scan_id(firm_slug: str, started_at: str, nonce: str = "") -> str:
 
 
 def build_report(
+    assessment: Assessment,
     *,
     firm: dict,
-    channels: list[ChannelResult],
     started_at: str,
     finished_at: str,
     visitors: list[str],
@@ -50,73 +48,49 @@ def build_report(
     triage: dict[str, dict] | None = None,
     scan_nonce: str = "",
 ) -> dict:
-    """`triage`: reviewers' decisions by finding id ({status, reason, by, at}); a dismissed finding stays in the
-    report, marked, and is left out of every score (channel, member state, firm)."""
-    cat = catalogue()
+    """report.json for an assessment. `triage`: reviewers' decisions by finding id ({status, reason, by, at}),
+    shown on the findings they concern (the assessment has already left dismissed ones out of every score)."""
     triage = triage or {}
-    channels = sorted(channels, key=lambda c: c.id)
-    scored = {c.id: _without_dismissed(c, triage) for c in channels}
-    eu_visitors = [v for v in visitors if geography().is_member(v)]
-    scores = {c.id: _geoblocked(score_channel(scored[c.id], cat), c, cat, eu_visitors) for c in channels}
-    states = score_member_states([scored[c.id] for c in channels if scores[c.id].score is not None], cat)
-    verdict = firm_verdict(list(scored.values()), scores, states)
-    summary = verdict.summary
-    dismissed = sum(len(c.findings) - len(scored[c.id].findings) for c in channels)
-    if dismissed:
-        summary += (f" {dismissed} finding(s) dismissed in triage are listed in the report but not counted in any "
-                    "score.")
+    verdict = assessment.verdict
     errors = sorted(
-        ({"channel": c.id, "url": e.get("url", ""), "error": e.get("error", "")} for c in channels for e in c.errors),
+        ({"channel": c.channel.id, "url": e.get("url", ""), "error": e.get("error", "")}
+         for c in assessment.channels for e in c.channel.errors),
         key=lambda e: (e["channel"], e["url"], e["error"]),
     )
     report = {
         "schema": SCHEMA,
-        "tool": {"name": "footprint", "version": tool_version(), "catalogue_version": cat.version},
+        "tool": {"name": "footprint", "version": tool_version(), "catalogue_version": assessment.catalogue_version},
         "notice": NOT_LEGAL_ADVICE,
         "scan": {"id": scan_id(firm.get("slug", ""), started_at, scan_nonce), "started_at": started_at,
                  "finished_at": finished_at, "visitors": list(visitors), "config": config},
         "firm": firm,
         "verdict": {"level": verdict.level, "score": verdict.score, "complete": verdict.complete,
-                    "summary": summary},
+                    "summary": verdict.summary},
         "member_states": {s: {"score": v.score, "indicators": v.indicators, "channels": v.channels}
-                          for s, v in states.items()},
-        "channels": [_channel(c, scores[c.id], triage, len(c.findings) - len(scored[c.id].findings))
-                     for c in channels],
+                          for s, v in assessment.member_states.items()},
+        "channels": [_channel(c, triage) for c in assessment.channels],
         "errors": errors,
     }
     if provenance is not None:
-        report["provenance"] = {**provenance, "catalogue_version": cat.version}
+        report["provenance"] = {**provenance, "catalogue_version": assessment.catalogue_version}
     return report
-
-
-def _geoblocked(score, channel: ChannelResult, cat, eu_visitors: list[str]):
-    """A verified geo-block from every EU vantage point lowers the score; nothing else does."""
-    if not channel.geoblock:
-        return score
-    return apply_geoblock(score, channel.geoblock, cat, eu_visitors)
-
-
-def _without_dismissed(channel: ChannelResult, triage: dict[str, dict]) -> ChannelResult:
-    if not triage:
-        return channel
-    kept = [f for f in channel.findings if triage.get(f.id, {}).get("status") != "dismissed"]
-    return channel if len(kept) == len(channel.findings) else replace(channel, findings=kept)
 
 
 def _finding(finding, triage: dict[str, dict]) -> dict:
     data = finding.to_dict()
     decision = triage.get(data["id"])
-    if decision and decision.get("status") in ("confirmed", "dismissed"):
+    if decision and decision.get("status") in (TriageStatus.CONFIRMED, TriageStatus.DISMISSED):
         data["triage"] = {k: decision[k] for k in ("status", "reason", "by", "at")}
     return data
 
 
-def _channel(channel: ChannelResult, score, triage: dict[str, dict], dismissed: int) -> dict:
+def _channel(assessed: ChannelAssessment, triage: dict[str, dict]) -> dict:
+    channel, score = assessed.channel, assessed.score
     return {
         "id": channel.id,
-        "kind": channel.kind,
+        "kind": str(channel.kind),
         "target": channel.target,
-        "status": channel.status,
+        "status": str(channel.status),
         "reason": channel.reason,
         "discovered": channel.discovered,
         "pages": {"fetched": channel.pages_fetched, "failed": channel.pages_failed},
@@ -125,11 +99,11 @@ def _channel(channel: ChannelResult, score, triage: dict[str, dict], dismissed: 
         "score": score.score,
         "level": score.level,
         "mitigation": score.mitigation,
-        "dismissed": dismissed,
+        "dismissed": assessed.dismissed,
         "indicators": [
             {"id": i.id, "title": catalogue()[i.id].title, "score": i.score, "findings": i.findings,
              "member_states": list(i.member_states)}
             for i in score.indicators
         ],
-        "findings": [_finding(f, triage) for f in sorted(channel.findings, key=sort_key)],
+        "findings": [_finding(f, triage) for f in channel.findings],
     }

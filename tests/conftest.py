@@ -46,3 +46,11 @@ def firm_dir(out: Path, slug: str) -> Path:
 
 def read_report(out: Path, slug: str) -> dict:
     return json.loads((firm_dir(out, slug) / "report.json").read_text(encoding="utf-8"))
+
+
+def report_of(*, channels, visitors, triage=None, **scan) -> dict:
+    """report.json for judged channels, scored as a scan scores them (detectors/assessment.py)."""
+    from detectors.assessment import assess
+    from reports.build import build_report
+
+    return build_report(assess(channels, visitors, triage), visitors=visitors, triage=triage, **scan)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from crawler.targets import slugify
+from crawler.config.profiles import slugify
 
 WORDS = ["Kestrel", "Nordlicht", "Halcyon", "Boreal", "Cobalt", "Aurora", "Meltwater", "Juniper", "Saltire",
          "Tamarack", "Vireo", "Larkspur", "Obsidian", "Peregrine", "Quillon", "Rimeland", "Solstice", "Tidewater",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from crawler.captures.warc import read_archive
 from crawler.cli import main
-from crawler.warc import read_archive
 from tests.conftest import firm_dir, read_report
 
 
@@ -45,12 +45,12 @@ def test_analyze_refuses_what_is_not_a_footprint_archive(tmp_path, capsys):
 
 
 def test_a_failed_crawl_process_leaves_no_channel_clean():
-    from crawler.scan import _crawl_failed
+    from detectors.channels.pages import after_crawl_failure
     from detectors.model import ChannelResult
 
-    channel = _crawl_failed(ChannelResult(id="website:x.com", kind="website", target="https://x.com/",
+    channel = after_crawl_failure(ChannelResult(id="website:x.com", kind="website", target="https://x.com/",
                                           status="assessed"), "exit code 9: killed")
     assert channel.status == "partial" and "crawler process failed" in channel.errors[0]["error"]
-    unrated = _crawl_failed(ChannelResult(id="website:y.com", kind="website", target="https://y.com/",
+    unrated = after_crawl_failure(ChannelResult(id="website:y.com", kind="website", target="https://y.com/",
                                           status="not-assessed", reason="nothing could be fetched"), "exit code 9")
     assert unrated.status == "not-assessed"

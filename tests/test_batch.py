@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import crawler.scan
+import crawler.runs.firm
 from crawler.cli import main
 from crawler.sandbox import SandboxWeb
 from crawler.store import open_store
@@ -184,14 +184,14 @@ def test_a_firm_whose_scan_fails_does_not_stop_the_others(tmp_path, monkeypatch)
     firms_file = generate(tmp_path / "web", count=3, unreachable=0, seed=SEED)
     specs = plan(3, 0, SEED)
     victim = specs[1]
-    judge = crawler.scan.assess
+    judge = crawler.runs.firm.judge_firm
 
-    def assess(run, archive, crawl_failure=""):  # a bug in judging one firm's captures, after its crawl
-        if run.firm["slug"] == victim.slug:
+    def judge_firm(evidence):  # a bug in judging one firm's captures, after its crawl
+        if any(victim.host in c.id for c in evidence.channels):
             raise RuntimeError("detector blew up on a page")
-        return judge(run, archive, crawl_failure)
+        return judge(evidence)
 
-    monkeypatch.setattr(crawler.scan, "assess", assess)
+    monkeypatch.setattr(crawler.runs.firm, "judge_firm", judge_firm)
     out, store = tmp_path / "out", str(tmp_path / "store.sqlite")
     with SandboxWeb(tmp_path / "web") as web:
         code = _scan(firms_file, web.url, out, store, parallel=2)

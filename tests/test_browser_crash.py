@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.browser import BrowserUnavailable, chromium_executable
+from crawler.crawl.browser import BrowserUnavailable, chromium_executable
 from crawler.sandbox import SandboxWeb
 from reports.validate import validate_report
 from tests.conftest import firm_dir

@@ -16,8 +16,8 @@ from dataclasses import replace
 import pytest
 
 from detectors.model import ChannelResult, Evidence, Finding
-from reports.build import build_report
 from reports.diff import diff_reports, render_diff_html, render_diff_json, render_diff_text, validate_diff
+from tests.conftest import report_of
 from tests.html_tags import parse
 
 OLD_T, NEW_T = "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"
@@ -48,7 +48,7 @@ def website(cid, findings, status="assessed", reason=""):
 
 
 def build(channels, started_at, firm=FIRM):
-    return build_report(firm=dict(firm), channels=channels, started_at=started_at,
+    return report_of(firm=dict(firm), channels=channels, started_at=started_at,
                         finished_at=started_at.replace("00:00:00", "00:05:00"), visitors=["DE", "FR", "US"],
                         config={})
 

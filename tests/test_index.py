@@ -16,7 +16,6 @@ import random
 import pytest
 
 from detectors.model import ChannelResult, Evidence, Finding
-from reports.build import build_report
 from reports.index import (
     build_index,
     is_safe_relative,
@@ -25,6 +24,7 @@ from reports.index import (
     validate_index,
     write_index,
 )
+from tests.conftest import report_of
 from tests.html_tags import parse
 
 T0 = "2026-01-01T00:00:00Z"
@@ -48,7 +48,7 @@ def site(host, findings=(), status="assessed"):
 
 
 def report(slug, name, channels):
-    return build_report(firm={"name": name, "home_country": "SC", "slug": slug}, channels=channels,
+    return report_of(firm={"name": name, "home_country": "SC", "slug": slug}, channels=channels,
                         started_at=T0, finished_at="2026-01-01T00:05:00Z", visitors=["DE", "US"], config={})
 
 
@@ -256,7 +256,7 @@ def test_failed_write_keeps_the_old_index(index, tmp_path, monkeypatch):
 
 
 def test_only_the_report_formats_a_run_wrote_are_linked():
-    report = build_report(firm={"name": "Json Only Ltd", "home_country": "SC", "slug": "json-only-ltd"}, channels=[],
+    report = report_of(firm={"name": "Json Only Ltd", "home_country": "SC", "slug": "json-only-ltd"}, channels=[],
                           started_at="2026-01-01T00:00:00Z", finished_at="2026-01-01T00:01:00Z", visitors=[],
                           config={})
     entry = {"slug": "json-only-ltd", "name": "Json Only Ltd", "report": report, "report_dir": "json-only-ltd",
@@ -277,7 +277,7 @@ def test_firms_with_equal_scores_rank_by_member_states_reached_then_evidence():
                             legal_ref="MiCA Art. 61(1)", strength="strong") for s in states]
         channel = ChannelResult(id=f"website:{name}.com", kind="website", target=f"https://{name}.com/",
                                 status="assessed", pages_fetched=len(states), findings=findings)
-        report = build_report(firm={"name": name, "home_country": "SC", "slug": name}, channels=[channel],
+        report = report_of(firm={"name": name, "home_country": "SC", "slug": name}, channels=[channel],
                               started_at="2026-01-01T00:00:00Z", finished_at="2026-01-01T00:01:00Z",
                               visitors=[], config={})
         return {"slug": name, "name": name, "report": report, "report_dir": name, "error": ""}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.inputs import (
+import detectors.cross_sell as cross_sell
+from crawler.captures.supplied import (
     SOURCE_HEADER,
     SOURCE_NONE,
     SOURCE_TLD,
@@ -22,14 +23,18 @@ from crawler.inputs import (
     read_mbox,
     read_posts_export,
 )
-from crawler.targets import TargetError
 from detectors.analyze import analyze_documents
 from detectors.context import Context
-from detectors.cross_sell import cross_sell_findings
+from detectors.inputs import InputError
 
 INPUTS = Path(__file__).resolve().parent / "pages" / "inputs"
 POSTS = INPUTS / "posts.jsonl"
 MBOX = INPUTS / "campaigns.mbox"
+
+
+def cross_sell_findings(items, window_days=30):
+    """CROSS_SELL over supplied items, as the supplied-channel judge calls it."""
+    return cross_sell.detect(cross_sell.SuppliedSequence(tuple(items), window_days), Context())
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +79,7 @@ def test_export_documents_carry_date_text_links_language_and_a_stable_url(export
     assert [link.url for link in first.links] == ["https://www.example-firm.com/de/signup?ref=DE2026"]
     assert len(first.body_sha256) == 64
     assert docs[4].html_lang == "de-DE" and docs[1].html_lang == ""
-    assert [countries for _doc, countries in export_items(export, "posts.jsonl")] == [
+    assert [item.countries for item in export_items(export, "posts.jsonl")] == [
         ("AT", "DE"), (), ("FR",), ("PL",), ("DE",)]
 
 
@@ -137,11 +142,11 @@ def test_duplicate_ids_and_undecodable_lines_are_problems(tmp_path):
 
 
 def test_missing_export_or_a_directory_is_refused(tmp_path):
-    with pytest.raises(TargetError) as missing:
+    with pytest.raises(InputError) as missing:
         read_posts_export(tmp_path / "nope.jsonl")
     assert (missing.value.source, missing.value.where) == (str(tmp_path / "nope.jsonl"), "(file)")
     assert "does not exist" in missing.value.expected
-    with pytest.raises(TargetError, match="not a directory"):
+    with pytest.raises(InputError, match="not a directory"):
         read_posts_export(tmp_path)
 
 
@@ -152,7 +157,7 @@ def test_unreadable_export_is_refused(tmp_path):
     try:
         if os.access(locked, os.R_OK):
             pytest.skip("running with privileges that read any file")
-        with pytest.raises(TargetError, match="a readable"):
+        with pytest.raises(InputError, match="a readable"):
             read_posts_export(locked)
     finally:
         locked.chmod(0o644)
@@ -195,7 +200,7 @@ def test_mail_documents_are_assessed_by_the_existing_detectors(mail):
 
 
 def test_cross_sell_over_the_campaigns(mail):
-    findings = cross_sell_findings(Context(), mail_items(mail, "campaigns.mbox"))
+    findings = cross_sell_findings(mail_items(mail, "campaigns.mbox"))
     assert len(findings) == 1
     finding = findings[0]
     assert (finding.indicator, finding.url, finding.member_states) == (
@@ -209,13 +214,13 @@ def test_cross_sell_over_the_campaigns(mail):
 
 
 def test_a_seven_day_window_puts_the_staking_push_outside(mail):
-    (finding,) = cross_sell_findings(Context(), mail_items(mail, "campaigns.mbox"), window_days=7)
+    (finding,) = cross_sell_findings(mail_items(mail, "campaigns.mbox"), window_days=7)
     assert finding.evidence.snippet.startswith("[outside the same-type window (unconfirmed): 7-day window, day 10")
     assert finding.evidence.value == "new service: staking (earlier: spot trading)"  # raised either way
 
 
 def test_cross_sell_over_the_export(export):
-    (finding,) = cross_sell_findings(Context(), export_items(export, "posts.jsonl"))
+    (finding,) = cross_sell_findings(export_items(export, "posts.jsonl"))
     assert (finding.url, finding.member_states) == ("export:posts.jsonl/line-6", ("DE",))
     assert finding.evidence.value == "new service: staking (earlier: spot trading)"
     assert finding.evidence.locator == "text (de)"
@@ -252,12 +257,12 @@ def test_recipients_without_country_domains_are_unknown(tmp_path):
 
 
 def test_missing_or_non_mbox_file_is_refused(tmp_path):
-    with pytest.raises(TargetError) as missing:
+    with pytest.raises(InputError) as missing:
         read_mbox(tmp_path / "nope.mbox")
     assert (missing.value.where, "does not exist" in missing.value.expected) == ("(file)", True)
     other = tmp_path / "notes.txt"
     other.write_text("just some text\n")
-    with pytest.raises(TargetError, match="an mbox file"):
+    with pytest.raises(InputError, match="an mbox file"):
         read_mbox(other)
     empty = tmp_path / "empty.mbox"
     empty.write_text("")
@@ -268,4 +273,4 @@ def test_reading_is_deterministic():
     assert read_posts_export(POSTS) == read_posts_export(POSTS)
     assert read_mbox(MBOX) == read_mbox(MBOX)
     items = mail_items(read_mbox(MBOX), "campaigns.mbox") + export_items(read_posts_export(POSTS), "posts.jsonl")
-    assert cross_sell_findings(Context(), items) == cross_sell_findings(Context(), list(reversed(items)))
+    assert cross_sell_findings(items) == cross_sell_findings(list(reversed(items)))

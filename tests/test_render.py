@@ -28,7 +28,7 @@ def test_offers_built_by_javascript_are_found_with_render_auto_and_missed_with_n
 
 
 def test_without_any_chromium_the_error_says_how_to_scan_anyway(sandbox, tmp_path, monkeypatch, capsys):
-    from crawler import browser
+    from crawler.crawl import browser
 
     browser.chromium_executable.cache_clear()
     monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "none"))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.browser import chromium_executable, launch_options
+from crawler.captures.warc import read_archive
 from crawler.cli import main
-from crawler.warc import read_archive
+from crawler.crawl.browser import chromium_executable, launch_options
 from tests.conftest import firm_dir, read_report
 
 

@@ -6,20 +6,20 @@ import csv
 import io
 
 from detectors.model import ChannelResult
-from reports.build import build_report
 from reports.csv_report import render_csv
 from reports.html import render_html
 from reports.markdown import render_markdown
 from reports.since_last import mark_since_last, new_findings_at
 from reports.terminal import summary_lines
 from reports.validate import validate_report
+from tests.conftest import report_of
 from tests.test_reports import ASSESSED, T0, channels, finding
 
 LEVELS = ("none", "low", "medium", "high")
 
 
 def _report(chs=None, triage=None, started_at=T0) -> dict:
-    return build_report(firm={"name": "Cryptex Ltd", "home_country": "SC", "slug": "cryptex-ltd"},
+    return report_of(firm={"name": "Cryptex Ltd", "home_country": "SC", "slug": "cryptex-ltd"},
                         channels=channels() if chs is None else chs, started_at=started_at,
                         finished_at="2026-01-01T00:05:00Z", visitors=["DE", "US"], config={}, triage=triage)
 

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from detectors.model import ChannelResult, Evidence, Finding
-from reports.build import build_report
 from reports.csv_report import HEADER, neutralise
 from reports.html import is_safe_link, render_html
 from reports.markdown import md_text, render_markdown
 from reports.terminal import summary_lines
 from reports.validate import validate_report
 from reports.writer import write_reports
+from tests.conftest import report_of
 from tests.html_tags import parse
 
 T0 = "2026-01-01T00:00:00Z"
@@ -73,7 +73,7 @@ def channels() -> list[ChannelResult]:
 
 
 def make_report(chs=None) -> dict:
-    return build_report(
+    return report_of(
         firm={"name": "Cryptex <b>Ltd</b>", "home_country": "SC", "slug": "cryptex-ltd"},
         channels=channels() if chs is None else chs,
         started_at=T0, finished_at="2026-01-01T00:05:00Z", visitors=["DE", "US"], config={"max_pages": 50},

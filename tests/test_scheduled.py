@@ -288,7 +288,7 @@ def _background_scan(sandbox, out: Path, store: str, delay: float) -> subprocess
 
 def _captured(out: Path) -> int:
     """Pages captured so far by the scan in progress (its archive is written as pages arrive)."""
-    from crawler.warc import read_archive
+    from crawler.captures.warc import read_archive
 
     archives = list(out.glob(f"*/.{SLUG}.partial/capture.warc.gz"))
     return len(read_archive(archives[0]).captures) if archives else 0
@@ -317,12 +317,12 @@ def _wait_for(condition, proc: subprocess.Popen, timeout: float = 60) -> None:
 def test_the_documented_cron_and_systemd_commands_are_valid_footprint_command_lines(example):
     import shlex
 
-    from crawler.cli import _parser
+    from crawler.cli.parser import build
 
     text = (ROOT / "docs" / "examples" / example).read_text(encoding="utf-8")
     line = next(raw for raw in text.splitlines() if "bin/footprint scan" in raw and not raw.startswith("#"))
     command = line.split("bin/footprint", 1)[1].split(";", 1)[0]
-    args = _parser().parse_args(shlex.split(command))  # argparse exits (SystemExit) on an unknown option
+    args = build().parse_args(shlex.split(command))  # argparse exits (SystemExit) on an unknown option
     assert args.command == "scan" and args.since_last and args.fail_on_new == "high" and args.log_file
 
 

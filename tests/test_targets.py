@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
-from crawler.targets import TargetError, firm_from_urls, load_profile
+from crawler.config.profiles import firm_from_urls, load_profile
+from detectors.inputs import InputError
 
 GOOD = """
 firm: {name: Cryptex Ltd, home_country: SC}
@@ -32,7 +33,7 @@ def test_a_valid_profile_loads_with_its_channels_and_settings(tmp_path):
     assert firm.name == "Cryptex Ltd" and firm.slug == "cryptex-ltd" and firm.home_country == "SC"
     assert firm.websites == ["https://cryptex.example/", "https://cryptex.de/"]
     assert firm.apps == {"apple": ["1234567890"], "google": ["com.cryptex.app"]}
-    assert firm.scan.visitors == ["DE", "FR", "PL", "US"] and firm.scan.max_pages == 20
+    assert firm.scan.visitors == ("DE", "FR", "PL", "US") and firm.scan.max_pages == 20
 
 
 def test_a_firms_list_shares_scan_defaults(tmp_path):
@@ -104,7 +105,7 @@ def test_a_firms_list_shares_scan_defaults(tmp_path):
 )
 def test_bad_profiles_name_the_file_field_and_expectation(tmp_path, text, where, expected):
     path = write(tmp_path, text)
-    with pytest.raises(TargetError) as err:
+    with pytest.raises(InputError) as err:
         load_profile(path)
     assert err.value.source == str(path)
     assert err.value.where == where
@@ -113,7 +114,7 @@ def test_bad_profiles_name_the_file_field_and_expectation(tmp_path, text, where,
 
 def test_malformed_yaml_names_the_line(tmp_path):
     path = write(tmp_path, "firm: {name: X\nchannels: [\n")
-    with pytest.raises(TargetError) as err:
+    with pytest.raises(InputError) as err:
         load_profile(path)
     assert err.value.where.startswith("line ") and "valid YAML" in err.value.expected
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from crawler.cli import main
-from crawler.visitors import profile_for, profiles, redact
+from crawler.config.secrets import redact
+from crawler.plan.visitors import profile_for, profiles
 from tests.conftest import read_report
 
 
@@ -21,8 +22,8 @@ def test_the_neutral_baseline_comes_first_and_proxies_are_per_country():
     listed = profiles(["DE", "FR", "DE"], {"de": "http://DE:secret@geo.example:8080"})
     assert [p.country for p in listed] == ["US", "DE", "FR"] and listed[0].baseline
     assert listed[1].proxy == "http://DE:secret@geo.example:8080" and listed[2].proxy == ""
-    assert listed[1].to_dict()["proxy"] == "http://DE@geo.example:8080"  # no password in reports
-    assert redact("http://u:p@h:1/") == "http://u@h:1/"
+    assert listed[1].to_dict()["proxy"] == "http://DE:***@geo.example:8080"  # no password in reports
+    assert redact("http://u:p@h:1/") == "http://u:***@h:1/"
 
 
 def _scan(sandbox, tmp_path, url, *extra):

@@ -20,10 +20,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
+from crawler.config.secrets import redact, scrub
 from crawler.store.errors import StoreError
-from crawler.store.location import POSTGRES_SCHEMES, redact, url_scheme
+from crawler.store.location import POSTGRES_SCHEMES, url_scheme
 
 BUSY_SECONDS = 30.0  # how long a SQLite writer waits for another process's write to finish
 CONNECT_SECONDS = 10  # how long to wait for a PostgreSQL server that does not answer
@@ -245,17 +245,7 @@ def _connect_postgres(url: str) -> PostgresDatabase:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_SECONDS)
     except psycopg.Error as exc:
-        message = first_line(exc)
-        password = _password(url)
-        if password:
-            message = message.replace(password, "***")
+        message = scrub(first_line(exc), url)
         raise StoreError(f"cannot connect to store {location}: {message} (expected a reachable PostgreSQL server, "
                          f"an existing database and a user allowed to use it)") from exc
     return PostgresDatabase(conn, location)
-
-
-def _password(url: str) -> str:
-    try:
-        return unquote(urlsplit(url).password or "")
-    except ValueError:
-        return ""

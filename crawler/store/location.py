@@ -2,7 +2,7 @@
 
 A file path means SQLite (the default: nothing to install or run), a `postgresql://` (or `postgres://`) URL means a
 shared PostgreSQL server for a team. Locations are shown to people in messages and history listings, so a URL's
-password is redacted everywhere it is displayed.
+password is redacted everywhere it is displayed (crawler/config/secrets.py).
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from pathlib import Path
 ENV_STORE = "FOOTPRINT_STORE"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
-_NETLOC_PASSWORD = re.compile(r"(://[^/?#@:]*:)[^/?#]*@")
-_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
 
 
 def default_location() -> str:
@@ -33,10 +31,3 @@ def url_scheme(spec: str) -> str | None:
     """The scheme of a URL-looking location (lower case), None for a file path."""
     match = _URL.match(spec)
     return match.group(1).lower() if match else None
-
-
-def redact(spec: str) -> str:
-    """The location as it may be shown: a URL's password (in the user part or the query) replaced by `***`."""
-    if url_scheme(spec) is None:
-        return spec
-    return _QUERY_PASSWORD.sub(r"\1***", _NETLOC_PASSWORD.sub(r"\1***@", spec))

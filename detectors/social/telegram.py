@@ -28,7 +28,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from detectors.model import Link
-from detectors.social.profiles import TELEGRAM_USERNAME, links_in, node_text, parse_count
+from detectors.social.handles import TELEGRAM_USERNAME, platforms
+from detectors.social.markup import links_in, node_text, parse_count
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _post(node, page_url: str) -> TelegramPost | None:
     date_link = node.css_first("a.tgme_widget_message_date[href]")
     permalink = urljoin(page_url, date_link.attributes.get("href") or "") if date_link else ""
     if not permalink:
-        permalink = f"https://t.me/{channel}/{post_id}"
+        permalink = f"https://{platforms()['telegram'].hosts[0]}/{channel}/{post_id}"  # t.me, from platforms.yaml
     time_node = node.css_first("a.tgme_widget_message_date time[datetime]") or node.css_first("time[datetime]")
     date = _utc(time_node.attributes.get("datetime") or "") if time_node else ""
 

@@ -20,37 +20,26 @@ What each platform serves a logged-out or automated visitor:
   @name right away.") with no name (.tgme_page_title) and no posts: not found. An existing channel whose preview
   is off redirects the same way but keeps its name: its posts are for app users only, a login wall.
 A consent interstitial counts as a bot wall: the content is behind a step an automated visitor does not take.
+
+The final URLs that are walls (host and path prefix) are listed per platform in data/platforms.yaml (`walls`); the
+text and raw-HTML markers are here.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from detectors.platforms import on_hosts, platform_entries
 
 LOGIN_WALL = "login wall"
 BOT_WALL = "bot wall"
 NOT_FOUND = "not found"
 MAX_BODY = 2_000_000  # bytes of a page read for markers
 SHORT_PAGE = 1500  # characters of visible text: generic challenge markers count only on pages this short
-
-# Final URL (host, path prefix) -> verdict. Hosts match themselves and their subdomains.
-_URLS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "x": (("x.com", "/i/flow/login", LOGIN_WALL), ("x.com", "/login", LOGIN_WALL),
-          ("x.com", "/i/flow/signup", LOGIN_WALL), ("twitter.com", "/i/flow/login", LOGIN_WALL),
-          ("twitter.com", "/login", LOGIN_WALL), ("x.com", "/account/access", BOT_WALL)),
-    "instagram": (("instagram.com", "/accounts/login", LOGIN_WALL), ("instagram.com", "/challenge", BOT_WALL),
-                  ("instagram.com", "/accounts/suspended", NOT_FOUND)),
-    "facebook": (("facebook.com", "/login", LOGIN_WALL), ("facebook.com", "/checkpoint", BOT_WALL)),
-    "linkedin": (("linkedin.com", "/authwall", LOGIN_WALL), ("linkedin.com", "/login", LOGIN_WALL),
-                 ("linkedin.com", "/uas/login", LOGIN_WALL), ("linkedin.com", "/signup", LOGIN_WALL),
-                 ("linkedin.com", "/checkpoint", BOT_WALL)),
-    "tiktok": (("tiktok.com", "/login", LOGIN_WALL),),
-    "youtube": (("consent.youtube.com", "/", BOT_WALL), ("consent.google.com", "/", BOT_WALL),
-                ("google.com", "/sorry", BOT_WALL), ("accounts.google.com", "/", LOGIN_WALL)),
-    "telegram": (),
-}
 
 # Markers in the visible text (title included, lower-cased, apostrophes straightened), in the order tried.
 _TEXT: dict[str, tuple[tuple[str, str], ...]] = {
@@ -75,14 +64,25 @@ _TEXT: dict[str, tuple[tuple[str, str], ...]] = {
     "telegram": (),
 }
 
-# Markers in the raw HTML: element ids, form targets and page data that never show as text.
-_RAW: dict[str, tuple[tuple[str, str], ...]] = {
-    # the script redirect inside LinkedIn's HTTP 999 answer (a public page may link to the authwall: not enough)
-    "linkedin": ((LOGIN_WALL, r"location(?:\.href)?\s*=\s*[\"'](?:https://www\.linkedin\.com)?/authwall"),),
-    # the rendered slider (the captcha script alone may be preloaded on ordinary pages)
-    "tiktok": ((NOT_FOUND, r"\"statuscode\":\s*10202\b"), (BOT_WALL, r"id=\"captcha-verify-image\"")),
-    "youtube": ((BOT_WALL, r"action=\"https://consent\.(youtube|google)\.com/save\""),),
-}
+
+@cache
+def _raw_markers() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Markers in the raw HTML (lower-cased): element ids, form targets and page data that never show as text.
+    Per platform, (verdict, pattern) in the order tried; the hosts in them come from data/platforms.yaml."""
+    entries = platform_entries()
+    linkedin = "|".join(re.escape(h) for h in entries["linkedin"].accounts)
+    # YouTube's consent hosts: its whole-host bot walls (consent.youtube.com/, consent.google.com/)
+    consent = "|".join(re.escape(host) for host, prefix, kind in entries["youtube"].walls
+                       if (kind, prefix) == (BOT_WALL, "/"))
+    return {
+        # the script redirect inside LinkedIn's HTTP 999 answer (a public page may link to the authwall: not enough)
+        "linkedin": ((LOGIN_WALL, rf"location(?:\.href)?\s*=\s*[\"'](?:https://www\.(?:{linkedin}))?/authwall"),),
+        # the rendered slider (the captcha script alone may be preloaded on ordinary pages)
+        "tiktok": ((NOT_FOUND, r"\"statuscode\":\s*10202\b"), (BOT_WALL, r"id=\"captcha-verify-image\"")),
+        # the consent interstitial's form, posting to a consent host
+        "youtube": ((BOT_WALL, rf"action=\"https://(?:{consent})/save\""),),
+    }
+
 
 # Generic challenge pages (Cloudflare, Akamai, Imperva, DataDome) in front of any platform.
 _GENERIC_BOT = re.compile(
@@ -116,7 +116,7 @@ def wall(platform: str, status: int, body: bytes, url: str) -> str:
             return verdict
     if status in (404, 410):
         return NOT_FOUND
-    for kind, pattern in _RAW.get(platform, ()):
+    for kind, pattern in _raw_markers().get(platform, ()):
         if re.search(pattern, raw):
             return kind
     for kind, pattern in _TEXT.get(platform, ()):
@@ -132,10 +132,12 @@ def wall(platform: str, status: int, body: bytes, url: str) -> str:
 
 
 def _by_url(platform: str, url: str) -> str:
+    """The verdict of a final URL that data/platforms.yaml lists among the platform's walls, else ""."""
+    entry = platform_entries().get(platform)
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    for wall_host, prefix, kind in _URLS.get(platform, ()):
-        if (host == wall_host or host.endswith(f".{wall_host}")) and parts.path.startswith(prefix):
+    for wall_host, prefix, kind in entry.walls if entry else ():
+        if on_hosts(host, (wall_host,)) and parts.path.startswith(prefix):
             return kind
     return ""
 

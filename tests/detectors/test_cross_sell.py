@@ -13,13 +13,20 @@ from detectors.context import Context
 from detectors.cross_sell import (
     FILE,
     REQUIRED_LANGUAGES,
-    cross_sell_findings,
+    SuppliedSequence,
     service_mentions,
     service_types,
     service_types_from_data,
 )
 from detectors.data_files import DataFileError
-from detectors.model import Document
+from detectors.evidence import SuppliedItem
+from detectors.model import Document, Scope
+
+
+def cross_sell_findings(ctx, items, window_days=30, first_contact=None):
+    """CROSS_SELL over (document, audience countries) pairs, as the supplied-channel judge calls it."""
+    sequence = SuppliedSequence(tuple(SuppliedItem(d, tuple(c)) for d, c in items), window_days, first_contact)
+    return cross_sell.detect(sequence, ctx)
 
 
 def doc(n: int, when: str, text: str, lang: str = "de") -> Document:
@@ -214,6 +221,6 @@ def test_bad_settings_are_refused(kwargs, message):
 
 def test_cross_sell_is_active_and_judged_over_sequences_not_single_documents():
     assert catalogue()["CROSS_SELL"].status == "active"
-    assert cross_sell.detect(None, None) == []
+    assert cross_sell.SCOPE == Scope.SUPPLIED
     assert catalogue()["CROSS_SELL"].legal_ref.startswith("MiCA Art. 61(2)")
     assert "not confirmed" in catalogue()["CROSS_SELL"].note

@@ -15,6 +15,8 @@ from detectors.catalogue import catalogue
 from detectors.data_files import DataFileError, load
 from detectors.geography import geography
 from detectors.lexicon import PhraseLexicon, lexicon_from_data, phrase_lexicon
+from detectors.platforms import FILE as PLATFORMS_FILE
+from detectors.platforms import chrome_domains, entries_from_data, platform_entries, platform_kind
 
 EU_LANGUAGES = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt",
                 "nl", "pl", "pt", "ro", "sk", "sl", "sv"}  # the 24 official languages of the Union
@@ -111,6 +113,75 @@ def test_malformed_lexicon_is_refused_naming_file_and_entry(data, entry, expecte
     assert (refused.value.file, refused.value.entry) == (FILE, entry)
     assert expected in refused.value.expected
     assert str(refused.value).startswith(f"{FILE}: {entry}: ")
+
+
+def platforms_file(**entries) -> dict:
+    return {"version": 2, "platforms": entries or {"vimeo": {"kind": "video", "hosts": ["vimeo.com"]}}}
+
+
+TELEGRAM = {"kind": "social", "accounts": ["t.me"], "profile": "https://t.me/s/{handle}"}
+
+
+def test_platforms_file_entry_in_full():
+    telegram = entries_from_data(platforms_file(telegram={
+        **TELEGRAM, "hosts": ["telegram.org"], "chrome": ["telesco.pe"], "redirects": {"t.me/iv": "url"},
+        "walls": {"not found": ["t.me/nope"], "bot wall": ["telegram.org/"]}}))["telegram"]
+    assert (telegram.kind, telegram.all_hosts, telegram.chrome, telegram.profile_url) == (
+        "social", ("t.me", "telegram.org"), ("telesco.pe",), "https://t.me/s/{handle}")
+    assert telegram.redirects == (("t.me", "/iv", "url"),)
+    assert telegram.walls == (("t.me", "/nope", "not found"), ("telegram.org", "/", "bot wall"))
+
+
+def test_chrome_domains_are_no_platform_pages():
+    assert chrome_domains() and not any(platform_kind(host) for host in chrome_domains())
+    assert all(entry.all_hosts for entry in platform_entries().values())
+
+
+@pytest.mark.parametrize(
+    ("data", "entry", "expected"),
+    [
+        ({"version": 1, "hosts": {"social": ["t.me"]}}, "(top)", "unknown field(s) ['hosts']"),
+        ({**platforms_file(), "version": 1}, "version", "2 (the format this loader reads), got 1"),
+        ({"version": 2, "platforms": {}}, "platforms", "a non-empty mapping of platform name to its entry"),
+        (platforms_file(vimeo={"kind": "video", "hosts": ["vimeo.com"], "url": "x"}), "platforms.vimeo",
+         "unknown field(s) ['url']"),
+        (platforms_file(vimeo={"kind": "blog", "hosts": ["vimeo.com"]}), "platforms.vimeo.kind",
+         "one of ['app_store', 'social', 'video', 'publishing'], got 'blog'"),
+        (platforms_file(vimeo={"kind": "video"}), "platforms.vimeo", "accounts or hosts"),
+        (platforms_file(vimeo={"kind": "video", "hosts": []}), "platforms.vimeo.hosts", "a non-empty list of strings"),
+        (platforms_file(vimeo={"kind": "video", "hosts": ["https://vimeo.com"]}), "platforms.vimeo.hosts",
+         "host names only (lower case, no scheme, path or port), got 'https://vimeo.com'"),
+        (platforms_file(vimeo={"kind": "video", "hosts": ["Vimeo.com"]}), "platforms.vimeo.hosts", "host names only"),
+        (platforms_file(a={"kind": "social", "hosts": ["t.me"]}, telegram=TELEGRAM), "platforms.telegram.accounts",
+         "a host of one platform only, 't.me' is already in platforms.a.hosts"),
+        (platforms_file(telegram={"kind": "social", "accounts": ["t.me"]}), "platforms.telegram.profile",
+         "an https:// URL with {handle} in it, got None"),
+        (platforms_file(telegram={**TELEGRAM, "hosts": ["telegram.org"], "profile": "https://telegram.org/{handle}"}),
+         "platforms.telegram.profile", "a URL on one of the accounts hosts ['t.me']"),
+        (platforms_file(vimeo={"kind": "video", "hosts": ["vimeo.com"], "profile": "https://vimeo.com/{handle}"}),
+         "platforms.vimeo.profile", "only with accounts"),
+        (platforms_file(telegram={**TELEGRAM, "redirects": {"t.me": "url"}}), "platforms.telegram.redirects",
+         "a host and a path prefix such as youtube.com/redirect, got 't.me'"),
+        (platforms_file(telegram={**TELEGRAM, "redirects": {"l.facebook.com/l.php": "u"}}),
+         "platforms.telegram.redirects", "a URL on the platform's accounts, hosts or chrome"),
+        (platforms_file(telegram={**TELEGRAM, "redirects": {"t.me/iv": ""}}), "platforms.telegram.redirects.t.me/iv",
+         "the name of a query parameter"),
+        (platforms_file(telegram={**TELEGRAM, "walls": {}}), "platforms.telegram.walls", "a non-empty mapping"),
+        (platforms_file(telegram={**TELEGRAM, "walls": {"blocked": ["t.me/x"]}}), "platforms.telegram.walls",
+         "verdicts among ['login wall', 'bot wall', 'not found'], got 'blocked'"),
+        (platforms_file(telegram={**TELEGRAM, "walls": {"not found": ["x.com/404"]}}),
+         "platforms.telegram.walls.not found", "a URL on the platform's accounts, hosts or chrome"),
+    ],
+    ids=["old-format", "old-version", "no-platforms", "unknown-field", "unknown-kind", "no-hosts", "empty-hosts",
+         "url-for-host", "upper-case-host", "host-twice", "accounts-without-profile", "profile-off-accounts",
+         "profile-without-accounts", "redirect-without-path", "redirect-off-platform", "redirect-without-param",
+         "empty-walls", "unknown-verdict", "wall-off-platform"],
+)
+def test_malformed_platforms_file_is_refused_naming_file_and_entry(data, entry, expected):
+    with pytest.raises(DataFileError) as refused:
+        entries_from_data(data)
+    assert (refused.value.file, refused.value.entry) == (PLATFORMS_FILE, entry)
+    assert expected in refused.value.expected
 
 
 @pytest.fixture

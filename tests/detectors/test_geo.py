@@ -10,9 +10,9 @@ import pytest
 
 from detectors.analyze import analyze_documents
 from detectors.catalogue import catalogue
+from detectors.channels.website import compare_visitors
 from detectors.context import Context
 from detectors.document import build_document
-from detectors.geo import analyze_visitors
 from detectors.model import ChannelResult, Document
 from detectors.scoring import apply_geoblock, contribution, score_channel, score_member_states
 
@@ -42,7 +42,7 @@ def page(path: str, body: str, visitor: str, status: int = 200, final: str = "")
 
 
 def run(docs: list[Document], eu: tuple[str, ...] = EU):
-    return analyze_visitors(docs, Context(), "US", eu)
+    return compare_visitors(docs, Context(), "US", eu, analyze_documents(docs, Context()))
 
 
 def seen(findings) -> set[tuple[str, str, tuple[str, ...], tuple[str, ...], str]]:

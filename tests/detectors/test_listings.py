@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import detectors.appstore as appstore
 import detectors.listings
 from detectors.analyze import analyze_document
 from detectors.catalogue import catalogue
@@ -21,7 +22,6 @@ from detectors.listings import (
     AppleLookupError,
     FieldRule,
     PlayListing,
-    appstore_findings,
     details_url,
     document_for,
     is_empty,
@@ -33,6 +33,13 @@ from detectors.listings import (
     storefront_results,
 )
 from detectors.listings.google_play import check_rules
+
+BASELINE = "US"
+
+
+def appstore_findings(ctx, channel, listings):
+    """APPSTORE over one app's storefronts, as the app channel's judge calls it."""
+    return appstore.detect(appstore.Storefronts(channel, listings, BASELINE), ctx)
 
 LISTINGS = Path(__file__).resolve().parents[1] / "pages" / "listings"
 APPLE = LISTINGS / "apple"
@@ -290,7 +297,7 @@ def test_apple_findings_per_eu_storefront(ctx, apple_listings):
 
 
 def test_storefront_results_say_absent_and_available(ctx, apple_listings):
-    results = storefront_results(ctx, apple_listings)
+    results = storefront_results(ctx, apple_listings, BASELINE)
     assert {cc: r.status for cc, r in results.items()} == {
         "AT": "available", "DE": "available", "FR": "absent", "IE": "available", "US": "available"}
     assert results["US"].member is False and results["FR"].member is True
@@ -311,7 +318,7 @@ def test_play_findings_use_the_description_language_not_hl(ctx, real_play):
         (("DE",), "strong", "available in DE storefront, listed in German", "play gl=DE"),
     ]
     assert "description language: de" in findings[1].evidence.snippet
-    results = storefront_results(ctx, listings)
+    results = storefront_results(ctx, listings, BASELINE)
     assert {cc: r.status for cc, r in results.items()} == {
         "AT": "available", "DE": "available", "FR": "absent", "IT": "inconclusive", "US": "available"}
     assert "empty parse" in results["IT"].reason and "isn't available" in results["FR"].reason
@@ -319,7 +326,7 @@ def test_play_findings_use_the_description_language_not_hl(ctx, real_play):
 
 def test_app_found_nowhere_is_inconclusive_not_absent(ctx):
     listings = {"US": None, "DE": None, "FR": play("unavailable-fr", "FR", "en")}
-    results = storefront_results(ctx, listings)
+    results = storefront_results(ctx, listings, BASELINE)
     assert {r.status for r in results.values()} == {"inconclusive"}
     assert "not even in the US control" in results["DE"].reason
     assert appstore_findings(ctx, APPLE_CHANNEL, listings) == []

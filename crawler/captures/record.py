@@ -1,0 +1,50 @@
+"""What a firm's scan decided before crawling (the firm, its channel plans, visitor profiles, configuration),
+kept in the archive's warcinfo records, so that `footprint analyze` can rebuild the report from the archive alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crawler.plan.channels import ChannelPlan
+from detectors.model import ChannelKind
+
+
+@dataclass
+class ScanRecord:
+    firm: dict  # name, home_country, slug
+    plans: list[ChannelPlan]
+    visitors: list[dict]  # visitor profiles, proxies redacted
+    config: dict  # ScanConfig.recorded()
+    discovered: list[str] = field(default_factory=list)  # ids of channels found linked from the firm's pages
+    started_at: str = ""
+    nonce: str = ""  # makes the scan id unique; kept in the archive so `analyze` gives the same id
+
+    def to_dict(self, tool_version: str) -> dict:
+        return {"footprint": tool_version, "firm": self.firm, "plans": [p.to_dict() for p in self.plans],
+                "visitors": self.visitors, "config": self.config, "scan_nonce": self.nonce,
+                "started_at": self.started_at}
+
+    @classmethod
+    def from_archive(cls, infos: list[dict]) -> ScanRecord:
+        """The plan of the first warcinfo record, plus the channels later records say were discovered."""
+        data = next(i for i in infos if "plans" in i)
+        record = cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
+                     visitors=data.get("visitors", []), config=data.get("config", {}),
+                     started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""))
+        for info in infos:
+            for plan in info.get("discovered_plans", []):
+                record.plans.append(ChannelPlan.from_dict(plan))
+                record.discovered.append(plan["id"])
+        return record
+
+    @property
+    def baseline(self) -> str:
+        return next((v["country"] for v in self.visitors if v.get("baseline")), "")
+
+    @property
+    def visitor_countries(self) -> list[str]:
+        return [v["country"] for v in self.visitors]
+
+    @property
+    def websites(self) -> tuple[str, ...]:
+        return tuple(u for p in self.plans if p.kind == ChannelKind.WEBSITE for u in p.start_urls)

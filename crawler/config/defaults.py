@@ -1,0 +1,60 @@
+"""Every default and limit of a scan, declared once (Scrapy's default_settings.py is the model).
+
+A scan's configuration is resolved from these, then a firms file's shared `scan:`, then the firm's own `scan:`,
+then the command line, each overriding the one before (crawler/config/scan_config.py). The command line and the
+firm profile take the same settings with the same limits: both check against `SETTINGS`, and the published firm
+profile schema (crawler/config/schema/firm-profile.schema.json) is generated from it, a test keeping them equal.
+Scrapy's own settings (politeness, timeouts, sizes) are in crawler/crawl/settings.py.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+RENDER_MODES = ("auto", "always", "never")
+FORMATS = ("json", "html", "md", "csv")
+BASELINE_VISITOR = "US"  # the neutral, non-EU visitor every EU visitor is compared with
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One scan setting: its default, its limits and what it means (shown by `--help` and in the schema)."""
+
+    default: Any
+    help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def kind(self) -> type:
+        return type(self.default)
+
+
+SETTINGS: dict[str, Setting] = {
+    # per firm (command line and firm profile)
+    "max_pages": Setting(200, "page budget per website channel", 1, 100_000),
+    "max_depth": Setting(5, "link depth limit from the start URLs", 0, 50),
+    "render": Setting("auto", "browser rendering: auto (pages that need it), always, never", choices=RENDER_MODES),
+    "delay": Setting(1.0, "seconds between requests to one host", 0, 600),
+    "obey_robots": Setting(True, "obey robots.txt (off only for a firm auditing its own sites)"),
+    "screenshots": Setting(True, "screenshots of the pages with findings"),
+    # per run (command line only)
+    "same_type_window": Setting(30, "days after a client's first contact within which offers of the same type are "
+                                    "marked (the window is not confirmed in ESMA's final guidelines)", 0, 3650),
+    "parallel": Setting(max(1, min(4, os.cpu_count() or 1)),
+                        "firms scanned at once in a batch (default: the CPU cores, at most 4; each firm's crawl is "
+                        "CPU-bound, so more than the cores gains nothing)", 1, 64),
+}
+FIRM_SETTINGS = ("max_pages", "max_depth", "render", "delay", "obey_robots", "screenshots")
+# What a --since-last baseline must share with a scan: a quick check with a smaller page budget is no baseline.
+COMPARABLE_SETTINGS = ("max_pages", "max_depth", "render", "obey_robots")
+
+OUT = "footprint-out"
+DEMO_OUT = "footprint-out/demo"
+ANALYZE_OUT = "footprint-out/analyze"
+HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baseline
+TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
+SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
+NAVIGATION_TIMEOUT_MS = 30_000  # a browser navigation (rendering, screenshots)

@@ -1,0 +1,167 @@
+"""Scan targets: firm profiles (YAML, one firm or a `firms:` list) and plain URLs from the command line.
+
+Everything is validated before any fetch: the shape against the published schema (schema/firm-profile.schema.json),
+then what only code can check (country codes that exist, URLs with valid host names, unique firm names). Bad input
+is refused with the file, the field and what was expected (exit code 2), never silently ignored.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pycountry
+
+from crawler.config.defaults import FIRM_SETTINGS, SETTINGS
+from detectors.context import registrable_domain
+from detectors.inputs import InputError, load_yaml, schema, shown
+
+_HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*$")
+PROFILE = "a firm profile file"
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """A profile's `scan:` settings: the declared defaults unless the file says otherwise."""
+
+    visitors: tuple[str, ...] = ()
+    visitor_proxies: tuple[tuple[str, str], ...] = ()  # (country, proxy URL)
+    max_pages: int = SETTINGS["max_pages"].default
+    max_depth: int = SETTINGS["max_depth"].default
+    render: str = SETTINGS["render"].default
+    delay: float = SETTINGS["delay"].default
+    obey_robots: bool = SETTINGS["obey_robots"].default
+    screenshots: bool = SETTINGS["screenshots"].default
+
+
+@dataclass
+class FirmTarget:
+    name: str
+    home_country: str = ""
+    websites: list[str] = field(default_factory=list)
+    apps: dict[str, list[str]] = field(default_factory=dict)
+    social: dict[str, list[str]] = field(default_factory=dict)
+    affiliates: list[str] = field(default_factory=list)
+    scan: ScanSettings = field(default_factory=ScanSettings)
+    source: str = ""
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "firm"
+
+
+# ---------------------------------------------------------------------------------------------- field checkers
+
+def check_url(source: str, where: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(source, where, f"an http(s) URL, got {shown(value)}")
+    url = value.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise InputError(source, where, f"a valid URL, got {shown(url)} ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise InputError(source, where, f"an http:// or https:// URL, got {shown(url)}")
+    host = (parts.hostname or "").rstrip(".")
+    if not host or not (_HOST.match(host) or _is_ip(host)):
+        raise InputError(source, where, f"a URL with a valid host name, got {shown(url)}")
+    return url if parts.path else url + "/"
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def check_country(source: str, where: str, value) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise InputError(source, where, f"an ISO 3166-1 alpha-2 country code such as DE, got {shown(value)}")
+    code = value.strip().upper()
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise InputError(source, where, f"an ISO 3166-1 alpha-2 country code such as DE, {code!r} is not one")
+    return code
+
+
+def check_setting(source: str, where: str, name: str, value):
+    """A scan setting from the command line, checked against the same limits as in a profile."""
+    setting = SETTINGS[name]
+    if setting.choices and value not in setting.choices:
+        raise InputError(source, where, f"one of {', '.join(setting.choices)}, got {shown(value)}")
+    if setting.low is not None and not setting.low <= value <= setting.high:
+        unit = "a whole number" if isinstance(setting.default, int) else "a number"
+        raise InputError(source, where, f"{unit} from {setting.low:g} to {setting.high:g}, got {shown(value)}")
+    return value
+
+
+def _strings(value) -> list[str]:
+    return [str(v).strip() for v in ([value] if isinstance(value, str | int) else value or [])]
+
+
+# ---------------------------------------------------------------------------------------------- profiles
+
+def _scan(source: str, where: str, raw: dict | None, base: ScanSettings) -> ScanSettings:
+    raw = raw or {}
+    settings = replace(base, **{k: raw[k] for k in FIRM_SETTINGS if k in raw})
+    if "delay" in raw:
+        settings = replace(settings, delay=float(raw["delay"]))
+    if "visitors" in raw:
+        settings = replace(settings, visitors=tuple(check_country(source, f"{where}.visitors[{i}]", v)
+                                                    for i, v in enumerate(_strings(raw["visitors"]))))
+    if "visitor_proxies" in raw:
+        proxies = raw["visitor_proxies"] or {}
+        settings = replace(settings, visitor_proxies=tuple(
+            (check_country(source, f"{where}.visitor_proxies", str(cc)),
+             check_url(source, f"{where}.visitor_proxies.{cc}", url)) for cc, url in proxies.items()))
+    return settings
+
+
+def _firm(source: str, prefix: str, raw: dict, defaults: ScanSettings) -> FirmTarget:
+    target = FirmTarget(name=raw["firm"]["name"].strip(), source=source)
+    if not target.name:
+        raise InputError(source, f"{prefix}firm.name", "a non-empty firm name")
+    if raw["firm"].get("home_country") is not None:
+        target.home_country = check_country(source, f"{prefix}firm.home_country", raw["firm"]["home_country"])
+    channels = raw["channels"]
+    for kind in ("websites", "affiliates"):
+        urls = [check_url(source, f"{prefix}channels.{kind}[{i}]", u)
+                for i, u in enumerate(_strings(channels.get(kind)))]
+        setattr(target, kind, urls)
+    target.apps = {k: _strings(v) for k, v in (channels.get("apps") or {}).items()}
+    target.social = {k: _strings(v) for k, v in (channels.get("social") or {}).items()}
+    if not (target.websites or target.affiliates or target.apps or target.social):
+        raise InputError(source, f"{prefix}channels", "at least one channel (websites, apps, social, affiliates)")
+    target.scan = _scan(source, f"{prefix}scan", raw.get("scan"), defaults)
+    return target
+
+
+def load_profile(path: str | Path) -> list[FirmTarget]:
+    """Read a firm profile file: one firm (`firm:`, `channels:`, `scan:`) or several (`firms: [...]`)."""
+    source = str(path)
+    data = load_yaml(path, schema("crawler.config", "firm-profile"), PROFILE)
+    if "firms" not in data:
+        return [_firm(source, "", data, ScanSettings())]
+    defaults = _scan(source, "scan", data.get("scan"), ScanSettings())
+    firms = [_firm(source, f"firms[{i}].", raw, defaults) for i, raw in enumerate(data["firms"])]
+    slugs = [f.slug for f in firms]
+    for i, slug in enumerate(slugs):
+        if slugs.index(slug) != i:
+            raise InputError(source, f"firms[{i}].firm.name", f"a name unique in the file ({slug!r} repeats)")
+    return firms
+
+
+def firm_from_urls(urls: list[str]) -> FirmTarget:
+    """A firm made from URLs given on the command line, named after the first site's registrable domain."""
+    checked = [check_url("command line", f"URL #{i + 1}", u) for i, u in enumerate(urls)]
+    name = registrable_domain(urlsplit(checked[0]).hostname or "")
+    return FirmTarget(name=name, websites=checked, source="command line")

@@ -1,0 +1,116 @@
+"""Launching a crawl: the job file the child process reads (channels, visitors, per-channel Scrapy settings) and
+the child itself (crawler/crawl/child.py), whose progress lines are shown as they come.
+
+Twisted's reactor cannot be restarted inside a process, so every crawl runs in a child process; the parent stays
+re-entrant, and a crash of the crawl leaves the captures written so far on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
+from crawler.config.scan_config import ScanConfig
+from crawler.crawl.browser import chromium_executable, launch_options
+from crawler.crawl.child import PARENT_ENV
+from crawler.plan.channels import ChannelPlan
+from crawler.plan.visitors import VisitorProfile
+from crawler.runs import interrupt
+from detectors.model import ChannelKind
+
+PROGRESS_PREFIX = "  ["  # lines of the child's stderr that are progress, not log
+
+
+@dataclass(frozen=True)
+class CrawlJob:
+    """One firm's channels to crawl, as its visitors, into its archive."""
+
+    plans: list[ChannelPlan]
+    config: ScanConfig
+    visitors: list[VisitorProfile]  # with their real proxy URLs (never written to reports)
+    archive: Path
+
+
+def _crawl_settings(config: ScanConfig) -> dict:
+    settings = {"DOWNLOAD_DELAY": config.delay, "ROBOTSTXT_OBEY": config.obey_robots,
+                "AUTOTHROTTLE_START_DELAY": max(config.delay, 0.1)}
+    if config.delay == 0:
+        settings["AUTOTHROTTLE_ENABLED"] = False
+    return settings
+
+
+def _browser_settings(proxied: bool) -> dict:
+    """scrapy-playwright: only requests marked `playwright` go through the browser, the rest stay plain HTTP."""
+    handler = "crawler.crawl.playwright_handler.DeadlinePlaywrightHandler"
+    return {
+        "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(chromium_executable(), proxied),
+        # Bounded memory on long crawls: few contexts (one per visitor), few pages open in each.
+        "PLAYWRIGHT_MAX_CONTEXTS": 8,
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": NAVIGATION_TIMEOUT_MS,
+        # The context's own locale, Accept-Language and user agent, not Scrapy's headers.
+        "PLAYWRIGHT_PROCESS_REQUEST_HEADERS": None,
+        "PLAYWRIGHT_RESTART_DISCONNECTED_BROWSER": True,
+    }
+
+
+def _channels(job: CrawlJob, proxy: str) -> list[dict]:
+    render = job.config.render
+    visitors = [{**v.__dict__} for v in job.visitors]  # with the real proxy URL, for the crawl only
+    out = []
+    for plan in (p for p in job.plans if p.spider != "none"):
+        # App lookups name their storefront in the URL; social pages are read once, as the baseline visitor.
+        who = visitors if plan.spider == "website" else [{}] if plan.kind == ChannelKind.APP else visitors[:1]
+        renders = plan.spider == "website" and render != "never"
+        settings = _crawl_settings(job.config)
+        if renders:  # only crawlers that may render start Playwright (each start costs two node drivers)
+            settings.update(_browser_settings(bool(proxy) or any(v.proxy for v in job.visitors)))
+        out.append({"id": plan.id, "start_urls": plan.start_urls, "max_pages": plan.max_pages,
+                    "max_depth": plan.max_depth, "captures": str(job.archive), "visitors": who,
+                    "render": render if renders else "never", "spider": plan.spider, "follow": plan.follow,
+                    "settings": settings})
+    return out
+
+
+def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True) -> tuple[int, str]:
+    """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail."""
+    channels = [c for job in jobs for c in _channels(job, proxy)]
+    if not channels:
+        return 0, ""
+    shared: dict = {}
+    if proxy:
+        shared["FOOTPRINT_PROXY"] = proxy
+    if user_agent:
+        shared["USER_AGENT"] = user_agent
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump({"channels": channels, "settings": shared, "progress": progress}, fh)
+        job_path = fh.name
+    tail: list[str] = []
+    try:
+        with subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", job_path], stderr=subprocess.PIPE,
+                              text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.crawl.settings",
+                                                  PARENT_ENV: str(os.getpid())}) as proc, \
+                interrupt.child(proc):
+            # Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message.
+            for line in proc.stderr:
+                if line.startswith(PROGRESS_PREFIX):
+                    if progress:
+                        print(line, end="", file=sys.stderr, flush=True)
+                else:
+                    tail = (tail + [line.rstrip()])[-20:]
+    finally:
+        os.unlink(job_path)
+    return proc.returncode, "\n".join(tail)
+
+
+def failure_of(code: int, tail: str) -> str:
+    """What a failed crawl process said last ("" when it did not fail)."""
+    return f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""

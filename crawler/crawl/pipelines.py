@@ -1,0 +1,44 @@
+"""Item pipelines: each capture goes into the firm's WARC archive as it arrives, so a crash keeps what was
+collected (every record is flushed as its own gzip member)."""
+
+from __future__ import annotations
+
+import base64
+
+from scrapy.exceptions import NotConfigured
+
+from crawler.captures.warc import CaptureWriter
+
+
+class CaptureWriterPipeline:
+    """Writes each capture to the WARC file FOOTPRINT_CAPTURES. Several channels (crawlers) of one firm share
+    one archive: writers are shared per path within the crawl process and closed with their last user."""
+
+    _open: dict[str, tuple[CaptureWriter, int]] = {}
+
+    def __init__(self, path: str):
+        self.path = path
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        path = crawler.settings.get("FOOTPRINT_CAPTURES")
+        if not path:
+            raise NotConfigured
+        return cls(path)
+
+    def open_spider(self, spider=None):
+        writer, users = self._open.get(self.path, (None, 0))
+        self._open[self.path] = (writer or CaptureWriter(self.path), users + 1)
+
+    def close_spider(self, spider=None):
+        writer, users = self._open.pop(self.path)
+        if users > 1:
+            self._open[self.path] = (writer, users - 1)
+        else:
+            writer.close()
+
+    def process_item(self, item, spider=None):
+        writer, _ = self._open[self.path]
+        body = base64.b64decode(item["body_b64"]) if item.get("body_b64") else b""
+        item["record_id"] = writer.write_capture(item, body)
+        return item

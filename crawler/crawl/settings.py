@@ -1,0 +1,55 @@
+"""Scrapy settings for footprint's spiders: every default in one place, commented (Scrapy's own convention).
+
+Politeness first: robots.txt obeyed, AutoThrottle on, a per-host delay, an honest user agent naming footprint and
+a contact URL. `footprint scan` overrides a few of these per run (delay, robots, proxy, user agent).
+"""
+
+BOT_NAME = "footprint"
+SPIDER_MODULES = ["crawler.crawl.spiders"]
+NEWSPIDER_MODULE = "crawler.crawl.spiders"
+
+# Identify ourselves: site operators can see who is crawling and why. The contact is a placeholder on the
+# reserved .invalid domain until the operator sets theirs (--user-agent or FOOTPRINT_USER_AGENT): we will not
+# pretend to be reachable somewhere we are not.
+USER_AGENT = "footprint/0.1 (MiCA solicitation audit crawler; +https://contact.invalid/set-with---user-agent)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: one request at a time per host, a delay between them, adapted to how fast the server answers.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Breadth-first, so a page budget keeps the pages nearest the start URLs (and the same ones on every run).
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+# Error pages are evidence too (a 451 is a geo-block): let the spider see every status.
+HTTPERROR_ALLOW_ALL = True
+RETRY_TIMES = 1
+DOWNLOAD_TIMEOUT = 30
+DNS_TIMEOUT = 15
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0
+REDIRECT_MAX_TIMES = 10
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+
+DOWNLOADER_MIDDLEWARES = {
+    # Below HttpProxyMiddleware (750), so robots.txt and sitemap requests go through --proxy too.
+    "crawler.crawl.middlewares.ForcedProxyMiddleware": 740,
+}
+ITEM_PIPELINES = {
+    "crawler.crawl.pipelines.CaptureWriterPipeline": 300,
+}
+
+# footprint's own settings.
+FOOTPRINT_PROXY = ""  # --proxy: every request, robots.txt included, goes through it
+FOOTPRINT_CAPTURES = ""  # JSON-lines file the captures are appended to (unset: no capture file)
+FOOTPRINT_PROGRESS = False  # print one line per fetched page on stderr

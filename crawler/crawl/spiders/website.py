@@ -1,0 +1,204 @@
+"""The website spider: a firm's own site, followed within its registrable domain(s), recorded page by page and
+visitor by visitor.
+
+Every page is fetched once per visitor profile (the neutral baseline and each EU visitor: its Accept-Language,
+its proxy), because geo-targeted content and geo-blocks differ by visitor. With `render: always` every page goes
+through a real Chromium (scrapy-playwright, one browser context per visitor: locale, time zone, proxy); with
+`auto` a page is fetched plainly first and rendered too when its content evidently comes from JavaScript.
+
+Each fetch becomes a capture item: what was asked and what came back (final URL, status, headers, time, body and
+its sha256) plus the parsed summary a reader wants (language, title, meta, hreflang, links, visible text).
+Detectors never run here: the report is built later from the captures alone.
+
+    scrapy crawl website -a url=https://example.com/ -O pages.jsonl
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+from crawler.crawl.browser import context_options
+from crawler.crawl.render_decision import render_reason
+from detectors.context import registrable_domain
+from detectors.document import build_document
+from detectors.model import Document
+
+_SKIP_EXTENSIONS = frozenset("." + e for e in IGNORED_EXTENSIONS)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def _without_fragment(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+def _decoded_headers(headers) -> dict[str, str]:
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in headers.items()}
+
+
+class WebsiteSpider(scrapy.Spider):
+    name = "website"
+
+    def __init__(self, url: str = "", urls=None, channel: str = "", max_pages=200, max_depth=5, progress=False,
+                 visitors=None, render: str = "never", **kwargs):
+        super().__init__(**kwargs)
+        starts = list(urls or []) or [u for u in url.split(",") if u]
+        if not starts:
+            raise ValueError("the website spider needs a start URL: -a url=https://example.com/")
+        self.start_urls_ = [_without_fragment(u) for u in starts]
+        self.sites = {registrable_domain(urlsplit(u).hostname or "") for u in self.start_urls_}
+        self.channel = channel or f"website:{sorted(self.sites)[0]}"
+        self.max_pages = int(max_pages)
+        self.max_depth = int(max_depth)
+        self.progress = progress in (True, "1", "true", "yes")
+        # Visitor profiles as dicts (crawler.plan.visitors.VisitorProfile.to_dict plus the unredacted proxy); none: one
+        # plain fetch per page, as a Scrapy user running the spider directly expects.
+        self.visitors = json.loads(visitors) if isinstance(visitors, str) else list(visitors or [{}])
+        self.render = render
+        self.scheduled: set[str] = set()
+
+    # ------------------------------------------------------------------------------------------ scheduling
+
+    async def start(self):
+        for url in self.start_urls_:
+            for request in self._page_requests(url, depth=0, force=True):
+                yield request
+        for origin in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls_}):
+            yield self._request(f"{origin}/sitemap.xml", self.visitors[0], depth=0, optional=True)
+
+    def _page_requests(self, url: str, depth: int, force: bool = False) -> list[scrapy.Request]:
+        url = _without_fragment(url)
+        if url in self.scheduled or len(self.scheduled) >= self.max_pages:
+            return []
+        if not force and not self._in_scope(url, depth):
+            return []
+        self.scheduled.add(url)
+        return [self._request(url, visitor, depth, render=self.render == "always") for visitor in self.visitors]
+
+    def _request(self, url: str, visitor: dict, depth: int, optional: bool = False,
+                 render: bool = False) -> scrapy.Request:
+        meta = {"fp_depth": depth, "fp_optional": optional, "fp_visitor": visitor.get("country", ""),
+                "fp_profile": visitor}
+        headers = {}
+        if visitor.get("accept_language"):
+            headers["Accept-Language"] = visitor["accept_language"]
+        if visitor.get("proxy"):
+            meta["proxy"] = visitor["proxy"]
+        if render:
+            meta.update(self._browser_meta(visitor))
+        # The same URL is fetched once per visitor (and once more when rendered): our own `scheduled` set
+        # dedupes pages, so Scrapy's URL-only duplicate filter must let these through.
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta, headers=headers,
+                              dont_filter=True)
+
+    def _browser_meta(self, visitor: dict) -> dict:
+        proxy = visitor.get("proxy") or self.settings.get("FOOTPRINT_PROXY", "")
+        user_agent = self.settings.get("USER_AGENT")
+        return {"playwright": True, "fp_rendered": True,
+                "playwright_context": f"visitor-{visitor.get('country') or 'default'}",
+                "playwright_context_kwargs": context_options(visitor, proxy, user_agent) if visitor else
+                {"ignore_https_errors": True, "user_agent": user_agent}}
+
+    def _in_scope(self, url: str, depth: int) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or depth > self.max_depth:
+            return False
+        if any(parts.path.lower().endswith(ext) for ext in _SKIP_EXTENSIONS):
+            return False
+        return registrable_domain(parts.hostname or "") in self.sites
+
+    # ------------------------------------------------------------------------------------------ callbacks
+
+    def parse(self, response):
+        item, doc = self._capture(response)
+        yield item
+        meta = response.meta
+        if response.status >= 400 or doc.kind == "other":
+            return
+        if self.render == "auto" and not meta.get("fp_rendered"):
+            reason = render_reason(doc, response.body)
+            if reason:
+                yield self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
+                                    render=True)
+        for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
+            yield from self._page_requests(target, meta.get("fp_depth", 0) + 1)
+
+    def _capture(self, response) -> tuple[dict, Document]:
+        """The capture item of a response, and the document parsed from it."""
+        meta = response.meta
+        depth = meta.get("fp_depth", 0)
+        visitor = meta.get("fp_visitor", "")
+        rendered = bool(meta.get("fp_rendered"))
+        body = response.body
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or ("text/html" if rendered
+                                                                                        else "")
+        requested = (meta.get("redirect_urls") or [response.request.url])[0]
+        fetched_at = utc_now()
+        doc = build_document(channel=self.channel, requested_url=requested, url=response.url,
+                             status=response.status, fetched_at=fetched_at, content_type=content_type, body=body,
+                             visitor=visitor, rendered=rendered)
+        if self.progress:
+            how = " rendered" if rendered else ""
+            who = f" as {visitor}" if visitor else ""
+            print(f"  [{self.channel}] {response.status}{how}{who} {response.url}", file=sys.stderr, flush=True)
+        item = {
+            "channel": self.channel,
+            "kind": doc.kind,
+            "visitor": visitor,
+            "rendered": rendered,
+            "requested_url": requested,
+            "url": response.url,
+            "redirects": list(meta.get("redirect_urls") or [])[1:],
+            "status": response.status,
+            "fetched_at": fetched_at,
+            "depth": depth,
+            "optional": bool(meta.get("fp_optional")),
+            "request_headers": _decoded_headers(response.request.headers),
+            "headers": _decoded_headers(response.headers),
+            "content_type": content_type,
+            "body_sha256": doc.body_sha256,
+            "body_b64": base64.b64encode(body).decode("ascii"),
+            "document": {
+                "html_lang": doc.html_lang,
+                "title": doc.title,
+                "meta": [list(m) for m in doc.meta],
+                "hreflang": [[a.hreflang, a.url] for a in doc.alternates],
+                "links": [link.url for link in doc.links],
+                "text": doc.text,
+            },
+        }
+        return item, doc
+
+    def on_error(self, failure):
+        request = failure.request
+        skipped = failure.check(IgnoreRequest) is not None
+        message = failure.getErrorMessage() or failure.type.__name__
+        if skipped and "robots" not in message.lower():
+            message = f"skipped: {message}"
+        if self.progress and not request.meta.get("fp_optional"):
+            print(f"  [{self.channel}] error {request.url}: {message}", file=sys.stderr, flush=True)
+        yield {
+            "channel": self.channel,
+            "kind": "error",
+            "visitor": request.meta.get("fp_visitor", ""),
+            "rendered": bool(request.meta.get("fp_rendered")),
+            "requested_url": request.url,
+            "url": request.url,
+            "status": None,
+            "fetched_at": utc_now(),
+            "depth": request.meta.get("fp_depth", 0),
+            "optional": bool(request.meta.get("fp_optional")),
+            "skipped": skipped,
+            "error": f"{failure.type.__name__}: {message}",
+        }

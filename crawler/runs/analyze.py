@@ -1,0 +1,71 @@
+"""`footprint analyze`: rebuild a firm's reports from its capture.warc.gz alone, with no network.
+
+The archive's warcinfo record holds what the scan decided (firm, channels, visitor profiles, configuration); its
+response and resource records hold what was seen; its screenshot records the pictures. The same judging as the
+scan's runs on them, so the findings and their ids are the scan's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from crawler.captures.evidence import firm_evidence
+from crawler.captures.record import ScanRecord
+from crawler.captures.warc import read_archive
+from crawler.config.profiles import FirmTarget
+from crawler.crawl.screenshots import file_name
+from crawler.runs.firm import FirmOutcome
+from crawler.runs.folders import finish_firm_dir, partial_dir
+from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
+from detectors.channels import judge_firm
+from detectors.inputs import InputError
+from reports.writer import FORMATS, write_reports
+
+OFFLINE = "not used (offline re-analysis of the archive)"
+
+
+def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: FirmTarget | None = None,
+                    triage: dict[str, dict] | None = None) -> FirmOutcome:
+    """Rebuild the firm's reports into `run_dir/<firm slug>/` (written in a hidden folder, renamed when whole).
+    `triage`: reviewers' decisions from the store, applied as in a scan."""
+    if not path.is_file():
+        raise InputError(str(path), "(file)", "an existing capture.warc.gz written by `footprint scan`")
+    archive = read_archive(path)
+    if not any("plans" in info for info in archive.info):
+        raise InputError(str(path), "warcinfo", "a footprint archive (its warcinfo record names the firm and "
+                                                "channels); this file has none" + (f" ({archive.torn})"
+                                                                                     if archive.torn else ""))
+    record = ScanRecord.from_archive(archive.info)
+    if firm is not None:
+        record.firm = {"name": firm.name, "home_country": firm.home_country, "slug": firm.slug}
+    channels = judge_firm(firm_evidence(record, archive))
+    out_dir = partial_dir(run_dir, record.firm["slug"])
+    shots = {}
+    for shot in archive.screenshots:
+        relative = file_name(shot["url"], shot["visitor"])
+        (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (out_dir / relative).write_bytes(shot["png"])
+        shots[(shot["url"], shot["visitor"])] = relative
+    attach_screenshots(channels, shots)
+    if not record.started_at and archive.captures:
+        record.started_at = archive.captures[0]["fetched_at"][:19] + "Z"
+    finished = max((c["fetched_at"] for c in archive.captures), default=record.started_at)[:19] + "Z"
+    report = report_for(record, channels, finished, provenance(record, OFFLINE, finished, path.name or ARCHIVE),
+                        triage)
+    write_reports(report, out_dir, formats)
+    _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
+    folder = finish_firm_dir(out_dir, run_dir, record.firm["slug"])
+    paths = {fmt: folder / FORMATS[fmt][0] for fmt in formats}
+    paths["warc"] = folder / ARCHIVE
+    return FirmOutcome(FirmTarget(name=record.firm["name"]), report, paths, scan_id=report["scan"]["id"],
+                       folder=folder)
+
+
+def _keep_archive(source: Path, target: Path) -> None:
+    """A hard link where the file system allows it (archives can be large), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -1,0 +1,125 @@
+"""One firm's scan, stage by stage: configure, plan, crawl, discover linked channels and crawl those, judge,
+screenshot, report. Runs of many firms are in crawler/runs/batch.py.
+
+Collect, then judge: the crawl only stores what it saw, in the firm folder's `capture.warc.gz`; the report is
+built from that archive alone, which is also what `footprint analyze` does, without the network. Between stages
+a stop request (SIGTERM) ends the scan with `Interrupted`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from crawler.captures.evidence import channel_evidence, firm_evidence
+from crawler.captures.record import ScanRecord
+from crawler.captures.warc import CaptureWriter, read_archive
+from crawler.config.profiles import FirmTarget
+from crawler.config.scan_config import RunOptions, resolve
+from crawler.crawl import screenshots
+from crawler.crawl.job import CrawlJob, crawl, failure_of
+from crawler.crawl.settings import USER_AGENT
+from crawler.plan.channels import linked_plan, plan_channels
+from crawler.plan.visitors import profiles
+from crawler.runs import interrupt
+from crawler.runs.baseline import earlier_reports
+from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
+from detectors.channels import judge_firm
+from detectors.channels.pages import documents
+from detectors.linked import linked_accounts
+from detectors.model import ChannelKind
+from detectors.timestamps import stamp
+from reports.build import scan_id, tool_version
+from reports.writer import write_reports
+
+
+@dataclass
+class FirmOutcome:
+    firm: FirmTarget
+    report: dict | None  # None when the firm's scan failed (see `error`)
+    paths: dict[str, Path]
+    scan_id: str = ""
+    error: str = ""
+    folder: Path | None = None
+
+
+def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
+              on_begin: Callable[[str, str], None] | None = None) -> FirmOutcome:
+    """Scan one firm into `work_dir`. `store`: where triage decisions and, with `--since-last`, the previous
+    scans come from. `on_begin(scan_id, started)` is called once the scan id is known, before the crawl (the
+    caller records the scan as running)."""
+    config = resolve(firm, options)
+    visitors = profiles(list(config.visitors), config.visitor_proxies)
+    record = ScanRecord(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
+                        plans=plan_channels(firm, config, options.exports, options.mails),
+                        visitors=[v.to_dict() for v in visitors], config=config.recorded(), started_at=stamp(),
+                        nonce=secrets.token_hex(4))
+    sid = scan_id(firm.slug, record.started_at, record.nonce)
+    if on_begin is not None:
+        on_begin(sid, record.started_at)
+    archive = work_dir / ARCHIVE
+    _start_archive(record, archive)
+
+    code, tail = crawl([CrawlJob(record.plans, config, visitors, archive)], options.proxy, options.user_agent,
+                       options.progress)
+    interrupt.check()
+    failure = failure_of(code, tail)
+    linked = _discover(record, archive)
+    if linked:  # app badges and social links found on the firm's pages: crawl those too
+        code, tail = crawl([CrawlJob(linked, config, visitors, archive)], options.proxy, options.user_agent,
+                           options.progress)
+        interrupt.check()
+        failure = failure or failure_of(code, tail)
+    finished = stamp()
+
+    channels = judge_firm(firm_evidence(record, read_archive(archive), failure))
+    browser = ""
+    if config.screenshots:
+        shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,
+                                             options.user_agent or USER_AGENT)
+        attach_screenshots(channels, shots)
+        interrupt.check()
+    history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
+    report = report_for(record, channels, finished, provenance(record, browser or "not used", finished),
+                        store.triage() if store is not None else {}, history)
+    paths = write_reports(report, work_dir, options.formats)
+    paths["warc"] = archive
+    return FirmOutcome(firm, report, paths, scan_id=sid)
+
+
+def _start_archive(record: ScanRecord, archive: Path) -> None:
+    """The archive begins with what the scan decided, and the files the firm supplied, kept whole."""
+    writer = CaptureWriter(archive)
+    try:
+        writer.write_info(record.to_dict(tool_version()))
+        for plan in (p for p in record.plans if p.kind == ChannelKind.EXPORT):
+            writer.write_supplied(channel=plan.id, name=Path(plan.target).name, added_at=record.started_at,
+                                  data=Path(plan.target).read_bytes())
+    finally:
+        writer.close()
+
+
+def _discover(record: ScanRecord, archive_path: Path) -> list:
+    """The plans of channels the firm's website pages link to that were not listed, added to the record and the
+    archive (marked discovered)."""
+    archive = read_archive(archive_path)
+    docs = [d for p in record.plans if p.kind == ChannelKind.WEBSITE
+            for d in documents(channel_evidence(archive, p))]
+    known = {p.id for p in record.plans}
+    new = []
+    for kind, where, ident in linked_accounts(docs):
+        plan = linked_plan(kind, where, ident)
+        if plan.id not in known:
+            known.add(plan.id)
+            new.append(plan)
+    if new:
+        record.plans += new
+        record.discovered += [p.id for p in new]
+        writer = CaptureWriter(archive_path)
+        try:
+            writer.write_info({"discovered_plans": [p.to_dict() for p in new]})
+        finally:
+            writer.close()
+    return new

@@ -1,0 +1,44 @@
+"""From judged channels to a firm's report: scored (detectors/assessment.py), written out (reports/build.py),
+compared with earlier scans when asked (--since-last), checked against its own schema."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from crawler.captures.record import ScanRecord
+from detectors.assessment import assess
+from detectors.model import ChannelResult
+from reports.build import build_report, tool_version
+from reports.since_last import mark_since_last
+from reports.validate import validate_report
+
+ARCHIVE = "capture.warc.gz"
+
+
+def attach_screenshots(channels: list[ChannelResult], shots: dict[tuple[str, str], str]) -> None:
+    """Point each finding at the screenshot of its page as the first visitor that saw it."""
+    for channel in channels:
+        channel.findings = [replace(f, screenshot=shots.get((f.url, (f.visitors or ("",))[0]), ""))
+                            for f in channel.findings]
+
+
+def provenance(record: ScanRecord, browser: str, finished: str, archive: str = ARCHIVE) -> dict:
+    return {"tool": {"name": "footprint", "version": tool_version()}, "config": record.config,
+            "visitors": record.visitors, "browser": browser, "started_at": record.started_at,
+            "finished_at": finished, "archive": archive}
+
+
+def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str, provenance: dict,
+               triage: dict[str, dict] | None = None, history: list[dict] | None = None) -> dict:
+    """The validated report. `triage`: reviewers' decisions by finding id; `history`: the firm's earlier complete
+    reports, newest first, when `--since-last` asks what is new (None: not asked)."""
+    visitors = record.visitor_countries
+    report = build_report(assess(channels, visitors, triage), firm=record.firm, started_at=record.started_at,
+                          finished_at=finished, visitors=visitors, config=record.config, provenance=provenance,
+                          triage=triage, scan_nonce=record.nonce)
+    if history is not None:
+        report = mark_since_last(report, history)
+    problems = validate_report(report)
+    if problems:  # a report that breaks its own schema is our bug: fail loudly rather than write it
+        raise RuntimeError(f"report for {record.firm['name']!r} does not match its schema: {problems[:3]}")
+    return report
