@@ -12,6 +12,8 @@ demo: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/vulture
 
 test: lint
 	FOOTPRINT_TEST_POSTGRES=$$(bash scripts/postgres.sh start) $(PY) -m pytest -q

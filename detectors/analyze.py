@@ -15,7 +15,7 @@ from functools import cache
 
 from detectors.catalogue import catalogue
 from detectors.context import Context
-from detectors.model import Document, Finding, Scope, sort_key
+from detectors.model import ChannelKind, Document, Finding, Scope, sort_key
 
 Detector = Callable[[object, Context], list[Finding]]
 # Signals of the site as a whole (its host names and sections, the alternates and language switcher repeated in
@@ -44,11 +44,11 @@ def detect_all(scope: Scope, subject, ctx: Context, kind: str) -> list[Finding]:
     return found
 
 
-def analyze_document(doc: Document, ctx: Context, kind: str = "website") -> list[Finding]:
+def analyze_document(doc: Document, ctx: Context, kind: str = ChannelKind.WEBSITE) -> list[Finding]:
     return detect_all(Scope.DOCUMENT, doc, ctx, kind)
 
 
-def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = "website") -> list[Finding]:
+def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = ChannelKind.WEBSITE) -> list[Finding]:
     findings: dict[str, Finding] = {}
     key_of_id: dict[str, str] = {}
     # Ordered by content, never by fetch time, so input order and timing never change which capture is kept;

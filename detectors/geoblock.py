@@ -23,7 +23,6 @@ from detectors.urls import normalise_url
 
 INDICATOR = "GEOBLOCK"
 SCOPE = Scope.VISITORS
-VERDICTS = ("verified", "not-credited", "partial")
 # Findings that show no EU-directed content: a refusal, a disclaimer, markers that weigh nothing.
 _NOT_DIRECTED = frozenset({INDICATOR, "DISCLAIMER"})
 _NO_WEIGHT = frozenset({"marker", "mitigating"})

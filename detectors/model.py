@@ -29,6 +29,19 @@ class ChannelStatus(StrEnum):
     def rated(self) -> bool:
         return self in (ChannelStatus.ASSESSED, ChannelStatus.PARTIAL)
 
+    @property
+    def label(self) -> str:
+        """As reports show it: NOT ASSESSED, INCONCLUSIVE..."""
+        return self.value.replace("-", " ").upper()
+
+
+UNRATED_LABELS = {s.value: s.label for s in ChannelStatus if not s.rated}  # for templates
+
+
+def rated(status: str) -> bool:
+    """Whether a channel with this status (as report.json writes it) gets a risk level."""
+    return ChannelStatus(status).rated
+
 
 class ChannelKind(StrEnum):
     """How a firm reaches people; each kind is planned, crawled and judged its own way."""
@@ -177,6 +190,9 @@ class ChannelResult:
     discovered: bool = False
     rendered: list[str] = field(default_factory=list)  # URLs whose browser-rendered DOM was assessed
     geoblock: dict[str, str] = field(default_factory=dict)  # member state -> verified | not-credited | partial
+
+    def __post_init__(self) -> None:
+        self.kind, self.status = ChannelKind(self.kind), ChannelStatus(self.status)
 
 
 class TriageStatus(StrEnum):

@@ -20,9 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from detectors.catalogue import Catalogue
-from detectors.model import LEVELS, ChannelResult, Finding
-
-RATED = ("assessed", "partial")
+from detectors.model import ChannelResult, ChannelStatus, Finding, rated
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,7 @@ def score_channel(channel: ChannelResult, cat: Catalogue) -> ChannelScore:
         )
         for ind, fs in sorted(by_indicator.items())
     )
-    if channel.status not in RATED:
+    if not rated(channel.status):
         return ChannelScore(None, None, indicators)
     score = round(100 * _combine(i.score for i in indicators))
     return ChannelScore(score, cat.scoring.level_for(score), indicators)
@@ -128,15 +126,15 @@ class Verdict:
 
 
 def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore], states: dict) -> Verdict:
-    rated = [c for c in channels if c.status in RATED]
-    unrated = [c for c in channels if c.status not in RATED]
-    partial = [c for c in channels if c.status == "partial"]
+    rated_channels = [c for c in channels if rated(c.status)]
+    unrated = [c for c in channels if not rated(c.status)]
+    partial = [c for c in channels if c.status == ChannelStatus.PARTIAL]
     complete = not unrated and not partial
-    if not rated:
+    if not rated_channels:
         reasons = "; ".join(f"{c.id}: {c.status} ({c.reason})" for c in unrated) or "no channels"
-        return Verdict("not-assessed", None, False,
+        return Verdict(ChannelStatus.NOT_ASSESSED, None, False,
                        f"NOT ASSESSED: no channel could be assessed ({reasons}). This is not a low-risk result.")
-    top = max(rated, key=lambda c: (scores[c.id].score or 0, c.id))
+    top = max(rated_channels, key=lambda c: (scores[c.id].score or 0, c.id))
     level = scores[top.id].level or "none"
     score = scores[top.id].score
     parts = [f"Solicitation risk {level.upper()} (score {score}/100, highest on {top.id})."]
@@ -147,7 +145,7 @@ def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore],
     if disclaimers:
         parts.append(f"{disclaimers} disclaimer(s) found; under MiCA Art. 61(1) disclaimers do not cure "
                      "solicitation and are not counted in the firm's favour.")
-    mitigated = sorted(c.id for c in rated if scores[c.id].mitigation)
+    mitigated = sorted(c.id for c in rated_channels if scores[c.id].mitigation)
     blocked = sorted(c.id for c in channels if c.id not in mitigated
                      and any(f.indicator == "GEOBLOCK" for f in c.findings))
     if mitigated:
@@ -159,8 +157,3 @@ def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore],
         missing = ", ".join(f"{c.id} ({c.status})" for c in unrated + partial)
         parts.append(f"INCOMPLETE PICTURE: {missing}.")
     return Verdict(level, score, complete, " ".join(parts))
-
-
-def worst_level(levels) -> str:
-    ranked = [lv for lv in levels if lv in LEVELS]
-    return max(ranked, key=LEVELS.index) if ranked else "none"

@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from detectors.model import UNRATED_LABELS, ChannelStatus, rated
+from detectors.timestamps import parse
+
 from reports.html import environment
 from reports.terminal import plain
 from reports.validate import load_schema, problems
@@ -21,8 +24,6 @@ from reports.validate import load_schema, problems
 SCHEMA = "footprint.diff/1"
 SCHEMA_FILE = "diff.schema.json"
 TEMPLATE = "diff.html.j2"
-RATED = ("assessed", "partial")
-UNRATED_LABEL = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
 
 # The fields (dotted paths into a finding) whose change a reviewer needs to see. Everything else in a finding is part
 # of its id or volatile (fetched_at, body_sha256, record_id, screenshot) and is never reported as a change.
@@ -69,14 +70,14 @@ def _scan(report: dict) -> dict:
     scan, verdict = report.get("scan", {}), report.get("verdict", {})
     return {"scan_id": scan.get("id", ""), "started_at": scan.get("started_at", ""),
             "finished_at": scan.get("finished_at", ""),
-            "verdict": {"level": verdict.get("level", "not-assessed"), "score": verdict.get("score"),
+            "verdict": {"level": verdict.get("level", ChannelStatus.NOT_ASSESSED), "score": verdict.get("score"),
                         "complete": bool(verdict.get("complete", False))}}
 
 
 def _time(value: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        return parse(value)
+    except (AttributeError, ValueError):
         return None
 
 
@@ -109,7 +110,7 @@ def _side_problem(channel: dict | None, side: str) -> str:
     """Why this side's findings cannot stand for what the channel showed, or '' when they can."""
     if channel is None:
         return f"not scanned in the {side} scan"
-    if channel["status"] in RATED:
+    if rated(channel["status"]):
         return ""
     reason = f" ({channel['reason']})" if channel.get("reason") else ""
     return f"{channel['status'].replace('-', ' ')} in the {side} scan{reason}"
@@ -135,10 +136,10 @@ def _channel(cid: str, old: dict | None, new: dict | None) -> tuple[dict, list[s
     if problems:
         notes.append(f"findings of {cid} could not be compared: {' and '.join(problems)}")
     else:
-        if new["status"] == "partial" and resolved:
+        if new["status"] == ChannelStatus.PARTIAL and resolved:
             notes.append(f"{cid} was partial in the new scan ({new.get('reason') or 'some pages failed'}): a "
                          "resolved finding may only be on a page that could not be fetched")
-        if old["status"] == "partial" and added:
+        if old["status"] == ChannelStatus.PARTIAL and added:
             notes.append(f"{cid} was partial in the old scan ({old.get('reason') or 'some pages failed'}): a new "
                          "finding may be on a page that could not be fetched then")
     entry = {
@@ -197,14 +198,14 @@ def state_label(state: dict | None) -> str:
     """'HIGH 98/100', 'HIGH 98/100 PARTIAL', 'NOT ASSESSED', or 'not scanned' for a side without the channel."""
     if state is None:
         return "not scanned"
-    if state["status"] in UNRATED_LABEL:
-        return UNRATED_LABEL[state["status"]]
+    if not rated(state["status"]):
+        return ChannelStatus(state["status"]).label
     label = f"{str(state['level']).upper()} {state['score']}/100"
-    return f"{label} PARTIAL" if state["status"] == "partial" else label
+    return f"{label} PARTIAL" if state["status"] == ChannelStatus.PARTIAL else label
 
 
 def verdict_label(verdict: dict) -> str:
-    if verdict["level"] == "not-assessed" or verdict["score"] is None:
+    if verdict["level"] == ChannelStatus.NOT_ASSESSED or verdict["score"] is None:
         head = "NOT ASSESSED, no score"
     else:
         head = f"{verdict['level'].upper()} {verdict['score']}/100"
@@ -276,5 +277,5 @@ def render_diff_html(diff: dict) -> str:
     """Self-contained HTML like report.html: autoescaped, no scripts, only safe http(s) URLs linked."""
     return environment().get_template(TEMPLATE).render(
         diff=diff, state_label=state_label, verdict_label=verdict_label, value_label=value_label,
-        unrated_label=UNRATED_LABEL,
+        unrated_label=UNRATED_LABELS,
     )

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from functools import cache
 
+from detectors.model import UNRATED_LABELS
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 TEMPLATE = "report.html.j2"
 _SAFE_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
-UNRATED_LABEL = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
 
 
 def is_safe_asset(path: object) -> bool:
@@ -59,5 +59,5 @@ def _states(report: dict) -> list[tuple[str, dict]]:
 
 def render_html(report: dict) -> str:
     return environment().get_template(TEMPLATE).render(
-        report=report, states=_states(report), unrated_label=UNRATED_LABEL
+        report=report, states=_states(report), unrated_label=UNRATED_LABELS
     )

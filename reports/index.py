@@ -15,6 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from detectors.model import ChannelStatus, rated
 from jinja2 import Environment
 
 from reports.html import environment
@@ -25,7 +26,6 @@ SCHEMA = "footprint.index/1"
 SCHEMA_FILE = "index.schema.json"
 TEMPLATE = "index.html.j2"
 LEVEL_ORDER = ("high", "medium", "low", "none")  # worst first
-RATED = ("assessed", "partial")
 _SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
@@ -63,8 +63,8 @@ def _firm(entry: dict) -> dict:
         "score": verdict["score"],
         "complete": verdict["complete"],
         "channels": {"total": len(channels),
-                     "assessed": sum(c["status"] in RATED for c in channels),
-                     "not_assessed": sum(c["status"] not in RATED for c in channels)},
+                     "assessed": sum(rated(c["status"]) for c in channels),
+                     "not_assessed": sum(not rated(c["status"]) for c in channels)},
         "findings": len(findings),
         "member_states": len([s for s in report.get("member_states", {}) if s != "EU"]),
         "new_findings": sum(f.get("new") is True for f in findings) if tracks_new else None,
@@ -108,7 +108,7 @@ def build_index(entries: list[dict], run: dict) -> dict:
     counts = {
         "firms": len(firms),
         **{level: levels.count(level) for level in LEVEL_ORDER},
-        "not_assessed": levels.count("not-assessed"),
+        "not_assessed": levels.count(ChannelStatus.NOT_ASSESSED),
         "failed": levels.count(None),
         "incomplete": sum(_ranked(f) and not f["complete"] for f in firms),
     }

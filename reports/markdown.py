@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from detectors.model import ChannelStatus, rated
+
 _SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
-UNRATED = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
 
 
 def md_text(value: object) -> str:
@@ -26,7 +27,7 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 
 
 def _verdict(v: dict) -> str:
-    if v["level"] == "not-assessed":
+    if v["level"] == ChannelStatus.NOT_ASSESSED:
         head = "**NOT ASSESSED** (no score)"
     else:
         head = f"**{v['level'].upper()}**, score {v['score']}/100"
@@ -35,11 +36,12 @@ def _verdict(v: dict) -> str:
 
 def _channel(c: dict) -> list[str]:
     lines = [f"### {md_text(c['id'])}", ""]
-    if c["status"] in UNRATED:
-        lines.append(f"- Status: **{UNRATED[c['status']]}**, not rated: {md_text(c['reason'] or 'no reason recorded')}")
+    if not rated(c["status"]):
+        reason = md_text(c["reason"] or "no reason recorded")
+        lines.append(f"- Status: **{ChannelStatus(c['status']).label}**, not rated: {reason}")
     else:
         lines.append(f"- Risk: **{c['level'].upper()}**, score {c['score']}/100 ({md_text(c['status'])})")
-        if c["status"] == "partial":
+        if c["status"] == ChannelStatus.PARTIAL:
             lines.append(f"- **PARTIAL**: {md_text(c['reason'] or 'some pages failed')}")
     lines += [f"- Kind: {md_text(c['kind'])}", f"- Target: {md_text(c['target'])}",
               f"- Pages: {c['pages']['fetched']} fetched, {c['pages']['failed']} failed",

@@ -11,7 +11,7 @@ only where this scan could look again: on a channel rated now, on a page that di
 
 from __future__ import annotations
 
-RATED = ("assessed", "partial")
+from detectors.model import rated
 
 
 def mark_since_last(report: dict, history: list[dict]) -> dict:
@@ -25,7 +25,7 @@ def mark_since_last(report: dict, history: list[dict]) -> dict:
         new += sum(f["new"] for f in findings)
         channels.append({**channel, "findings": findings})
         base = baselines[channel["id"]]
-        if base and channel["status"] in RATED:
+        if base and rated(channel["status"]):
             now = {f["id"] for f in channel["findings"]}
             failed_now = _failed_urls(report, channel["id"])  # a page that failed today was not seen to change
             resolved += [{"id": f["id"], "channel": channel["id"], "indicator": f["indicator"], "url": f["url"],
@@ -44,7 +44,7 @@ def _baseline(channel_id: str, history: list[dict]) -> dict | None:
     """The channel as the latest earlier scan that assessed it saw it, with that scan's id."""
     for previous in history:
         for channel in previous.get("channels", []):
-            if channel["id"] == channel_id and channel["status"] in RATED:
+            if channel["id"] == channel_id and rated(channel["status"]):
                 return {"scan": previous["scan"]["id"], "findings": channel["findings"]}
     return None
 
@@ -54,7 +54,7 @@ def _earlier_looks(channel_id: str, history: list[dict]) -> list[tuple[set[str],
     looks = []
     for previous in history:
         channel = next((c for c in previous.get("channels", []) if c["id"] == channel_id), None)
-        if channel is not None and channel["status"] in RATED:
+        if channel is not None and rated(channel["status"]):
             looks.append((_failed_urls(previous, channel_id), {f["id"] for f in channel["findings"]}))
     return looks
 

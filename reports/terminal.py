@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-UNRATED = {"inconclusive": "INCONCLUSIVE", "not-assessed": "NOT ASSESSED"}
+from detectors.model import ChannelStatus, rated
 
 
 def plain(value: object) -> str:
@@ -18,7 +18,7 @@ def plain(value: object) -> str:
 
 
 def _verdict(v: dict) -> str:
-    level = "NOT ASSESSED" if v["level"] == "not-assessed" else v["level"].upper()
+    level = ChannelStatus.NOT_ASSESSED.label if v["level"] == ChannelStatus.NOT_ASSESSED else v["level"].upper()
     score = "no score" if v["score"] is None else f"score {v['score']}/100"
     return f"Verdict: {level}, {score}, {'complete' if v['complete'] else 'INCOMPLETE PICTURE'}"
 
@@ -26,9 +26,10 @@ def _verdict(v: dict) -> str:
 def _channel(c: dict) -> str:
     n = len(c["findings"])
     findings = f"{n} finding{'' if n == 1 else 's'}"
-    if c["status"] in UNRATED:
-        return f"  {plain(c['id'])}: {UNRATED[c['status']]} ({plain(c['reason'] or 'no reason recorded')}), {findings}"
-    partial = f", PARTIAL ({plain(c['reason'] or 'some pages failed')})" if c["status"] == "partial" else ""
+    if not rated(c["status"]):
+        reason = plain(c["reason"] or "no reason recorded")
+        return f"  {plain(c['id'])}: {ChannelStatus(c['status']).label} ({reason}), {findings}"
+    partial = f", PARTIAL ({plain(c['reason'] or 'some pages failed')})" if c["status"] == ChannelStatus.PARTIAL else ""
     return f"  {plain(c['id'])}: {c['level'].upper()} {c['score']}/100{partial}, {findings}"
 
 

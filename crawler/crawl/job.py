@@ -7,11 +7,13 @@ re-entrant, and a crash of the crawl leaves the captures written so far on disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,6 @@ from crawler.crawl.browser import chromium_executable, launch_options
 from crawler.crawl.child import PARENT_ENV
 from crawler.plan.channels import ChannelPlan
 from crawler.plan.visitors import VisitorProfile
-from crawler.runs import interrupt
 from detectors.model import ChannelKind
 
 PROGRESS_PREFIX = "  ["  # lines of the child's stderr that are progress, not log
@@ -80,8 +81,11 @@ def _channels(job: CrawlJob, proxy: str) -> list[dict]:
     return out
 
 
-def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True) -> tuple[int, str]:
-    """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail."""
+def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
+          supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext
+          ) -> tuple[int, str]:
+    """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail.
+    `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py)."""
     channels = [c for job in jobs for c in _channels(job, proxy)]
     if not channels:
         return 0, ""
@@ -98,7 +102,7 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
         with subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", job_path], stderr=subprocess.PIPE,
                               text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.crawl.settings",
                                                   PARENT_ENV: str(os.getpid())}) as proc, \
-                interrupt.child(proc):
+                supervise(proc):
             # Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message.
             for line in proc.stderr:
                 if line.startswith(PROGRESS_PREFIX):

@@ -17,7 +17,8 @@ import asyncio
 from scrapy.exceptions import DownloadTimeoutError
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
-NAVIGATION_TIMEOUT_MS = 30_000
+from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
+
 DEADLINE_S = NAVIGATION_TIMEOUT_MS / 1000 + 15  # navigation, plus the time a page may take to be created
 
 

@@ -8,6 +8,7 @@ so memory stays bounded however many pages there are.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from crawler.captures.warc import CaptureWriter
 from crawler.config.defaults import NAVIGATION_TIMEOUT_MS, SCREENSHOTS_PER_CHANNEL
 from crawler.crawl.browser import chromium_executable, context_options, launch_options
 from crawler.plan.visitors import VisitorProfile
-from crawler.runs import interrupt
 from detectors.model import ChannelKind, ChannelResult
 from detectors.timestamps import stamp_ms
 
@@ -37,10 +37,11 @@ def file_name(url: str, visitor: str) -> str:
     return f"screenshots/{visitor or 'default'}-{hashlib.sha1(url.encode()).hexdigest()[:16]}.png"
 
 
-def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str,
-         user_agent: str) -> tuple[list[Shot], str]:
+def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_agent: str,
+         stop_requested: Callable[[], bool] = lambda: False) -> tuple[list[Shot], str]:
     """Screenshot (channel, url, visitor profile) targets into out_dir/screenshots/; also returns the browser's
-    version. Failures are returned, not raised: a missing screenshot must not cost the report."""
+    version. Failures are returned, not raised: a missing screenshot must not cost the report. `stop_requested`
+    is asked before each page (a SIGTERM stops within one page, not after all of them)."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -64,7 +65,7 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str,
                                                                   **({"proxy": {"server": proxy}} if proxy else {})}))
                 try:
                     for channel, url, _ in items:
-                        if interrupt.requested():  # SIGTERM: stop within one page, not after all of them
+                        if stop_requested():
                             return shots, version
                         shots.append(_shoot(context, channel, url, visitor, out_dir, PlaywrightError))
                 finally:
@@ -108,10 +109,10 @@ def targets(results: list[ChannelResult], visitors: list[VisitorProfile]) -> lis
 
 
 def capture(results: list[ChannelResult], visitors: list[VisitorProfile], archive: Path, proxy: str,
-            user_agent: str) -> tuple[dict[tuple[str, str], str], str]:
+            user_agent: str, stop_requested: Callable[[], bool]) -> tuple[dict[tuple[str, str], str], str]:
     """Screenshot the pages with findings into the archive's folder and the archive itself. Returns the
     screenshots' paths by (url, visitor) and the browser's version; failures are noted on their channel."""
-    shots, version = take(targets(results, visitors), archive.parent, proxy, user_agent)
+    shots, version = take(targets(results, visitors), archive.parent, proxy, user_agent, stop_requested)
     writer = CaptureWriter(archive)
     try:
         for shot in shots:

@@ -63,13 +63,13 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     _start_archive(record, archive)
 
     code, tail = crawl([CrawlJob(record.plans, config, visitors, archive)], options.proxy, options.user_agent,
-                       options.progress)
+                       options.progress, interrupt.child)
     interrupt.check()
     failure = failure_of(code, tail)
     linked = _discover(record, archive)
     if linked:  # app badges and social links found on the firm's pages: crawl those too
         code, tail = crawl([CrawlJob(linked, config, visitors, archive)], options.proxy, options.user_agent,
-                           options.progress)
+                           options.progress, interrupt.child)
         interrupt.check()
         failure = failure or failure_of(code, tail)
     finished = stamp()
@@ -78,7 +78,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     browser = ""
     if config.screenshots:
         shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,
-                                             options.user_agent or USER_AGENT)
+                                             options.user_agent or USER_AGENT, interrupt.requested)
         attach_screenshots(channels, shots)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None

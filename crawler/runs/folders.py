@@ -120,7 +120,3 @@ def point_latest(out: Path, run_dir: Path) -> Path:
     os.symlink(run_dir.name, tmp)
     os.replace(tmp, link)
     return link
-
-
-def latest_firm_dir(out: Path, slug: str) -> Path:
-    return Path(out) / LATEST / slug

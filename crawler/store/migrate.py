@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
+from detectors.timestamps import stamp
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 CREATE_TABLE = ("CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -74,7 +74,7 @@ def migrate(db: Database) -> int:
             for statement in statements(migration.sql):
                 db.execute(statement)
             db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                       (migration.version, migration.name, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+                       (migration.version, migration.name, stamp()))
     return known
 
 

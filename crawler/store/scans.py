@@ -15,11 +15,11 @@ import json
 import os
 import socket
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
+from detectors.timestamps import stamp
 
 STATUSES = ("running", "complete", "interrupted", "failed", "abandoned")
 END_STATUSES = ("interrupted", "failed")
@@ -53,7 +53,7 @@ def _row(values: tuple) -> ScanRow:
 
 
 def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp()
 
 
 def _int(value: Any) -> int | None:

@@ -8,13 +8,13 @@ from detectors.context import Context
 from detectors.evidence import ChannelEvidence, FirmEvidence
 from detectors.geo import VisitorViews
 from detectors.geoblock import verdicts
-from detectors.model import ChannelKind, ChannelResult, Document, Finding, Scope, sort_key
+from detectors.model import ChannelKind, ChannelResult, Document, Finding, Scope, rated, sort_key
 
 
 def judge_website(channel: ChannelEvidence, ctx: Context, firm: FirmEvidence) -> ChannelResult:
     docs = documents(channel)
     result = fetch_status(channel, docs)
-    if not result.status.rated:
+    if not rated(result.status):
         return result
     result.findings = analyze_documents(docs, ctx, channel.kind)
     if firm.baseline and firm.eu_visitors and channel.kind == ChannelKind.WEBSITE:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -30,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 from detectors.model import Link
 from detectors.social.handles import TELEGRAM_USERNAME, platforms
 from detectors.social.markup import links_in, node_text, parse_count
+from detectors.timestamps import parse, stamp
 
 
 @dataclass(frozen=True)
@@ -185,12 +185,9 @@ def _channel_from_url(url: str) -> str:
 
 def _utc(value: str) -> str:
     try:
-        parsed = datetime.fromisoformat(value.strip())
+        return stamp(parse(value))
     except ValueError:
         return ""
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _first_text(tree, *selectors: str) -> str:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import base64
 import json
 import sys
-from datetime import UTC, datetime
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -30,17 +29,10 @@ from crawler.crawl.render_decision import render_reason
 from detectors.context import registrable_domain
 from detectors.document import build_document
 from detectors.model import Document
+from detectors.timestamps import stamp_ms
+from detectors.urls import normalise_url
 
 _SKIP_EXTENSIONS = frozenset("." + e for e in IGNORED_EXTENSIONS)
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def _without_fragment(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
 def _decoded_headers(headers) -> dict[str, str]:
@@ -56,7 +48,7 @@ class WebsiteSpider(scrapy.Spider):
         starts = list(urls or []) or [u for u in url.split(",") if u]
         if not starts:
             raise ValueError("the website spider needs a start URL: -a url=https://example.com/")
-        self.start_urls_ = [_without_fragment(u) for u in starts]
+        self.start_urls_ = [normalise_url(u) for u in starts]
         self.sites = {registrable_domain(urlsplit(u).hostname or "") for u in self.start_urls_}
         self.channel = channel or f"website:{sorted(self.sites)[0]}"
         self.max_pages = int(max_pages)
@@ -78,7 +70,7 @@ class WebsiteSpider(scrapy.Spider):
             yield self._request(f"{origin}/sitemap.xml", self.visitors[0], depth=0, optional=True)
 
     def _page_requests(self, url: str, depth: int, force: bool = False) -> list[scrapy.Request]:
-        url = _without_fragment(url)
+        url = normalise_url(url)
         if url in self.scheduled or len(self.scheduled) >= self.max_pages:
             return []
         if not force and not self._in_scope(url, depth):
@@ -144,7 +136,7 @@ class WebsiteSpider(scrapy.Spider):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or ("text/html" if rendered
                                                                                         else "")
         requested = (meta.get("redirect_urls") or [response.request.url])[0]
-        fetched_at = utc_now()
+        fetched_at = stamp_ms()
         doc = build_document(channel=self.channel, requested_url=requested, url=response.url,
                              status=response.status, fetched_at=fetched_at, content_type=content_type, body=body,
                              visitor=visitor, rendered=rendered)
@@ -196,7 +188,7 @@ class WebsiteSpider(scrapy.Spider):
             "requested_url": request.url,
             "url": request.url,
             "status": None,
-            "fetched_at": utc_now(),
+            "fetched_at": stamp_ms(),
             "depth": request.meta.get("fp_depth", 0),
             "optional": bool(request.meta.get("fp_optional")),
             "skipped": skipped,
