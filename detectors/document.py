@@ -1,6 +1,6 @@
 """Turning a captured response into a Document: parsed once, shared by every detector.
 
-Uses selectolax (lexbor), measured at about 14x BeautifulSoup on a 61 KiB page (stack-notes.md); block-level
+Uses selectolax (lexbor), measured at about 14x BeautifulSoup on a 61 KiB page (docs/stack-notes.md); block-level
 closing tags are turned into line breaks first so that text from different blocks never runs together
 ("ImpressumFR") and sentences end where the page's blocks end.
 """

@@ -4,7 +4,7 @@ Looks at what the page declares (<html lang>, og:locale, a locale path segment, 
 language of its visible text. A declared non-EU locale (pt-BR, fr-CA, de-CH, es-MX) explains text in that language,
 so Brazilian Portuguese text under lang="pt-BR" raises nothing. Platform pages are skipped: their language is the
 platform's. Text language comes from py3langid restricted to the EU languages plus the major non-EU languages of
-crypto marketing (stack-notes.md: 99-100 % on EU-24 text, about 13x langdetect's speed).
+crypto marketing (docs/stack-notes.md: 99-100 % on EU-24 text, about 13x langdetect's speed).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
 
 INDICATOR = "LANG"
-# Non-EU languages kept as candidates so their text is not forced into an EU label (stack-notes.md), and
+# Non-EU languages kept as candidates so their text is not forced into an EU label (docs/stack-notes.md), and
 # European neighbours (ca, gl, eu, lb, sq, sr, bs, mk) and Afrikaans (close to Dutch) for the same reason.
 _OTHER_LANGUAGES = ("ru", "uk", "tr", "zh", "ja", "ko", "ar", "vi", "id", "hi", "th", "he", "fa", "ms",
                     "ca", "gl", "eu", "lb", "sq", "sr", "bs", "mk", "af", "be")
 MIN_TEXT = 120  # characters: shorter texts are identified too unreliably to count
-MAX_TEXT = 800  # characters of prose: several sentences (stack-notes: 99.9 % on single sentences), bounded cost
+MAX_TEXT = 800  # characters of prose: several sentences (docs/stack-notes.md: 99.9 % on single sentences), bounded cost
 PROSE_LINE = 40  # characters: lines at least this long are prose, not menu items
 MIN_PROBABILITY = 0.9
 

@@ -9,7 +9,7 @@ class ForcedProxyMiddleware:
     """Sends every request through FOOTPRINT_PROXY (--proxy), robots.txt and sitemaps included.
 
     Setting `meta['proxy']` only in the spider would leave the robots.txt requests Scrapy makes itself going
-    direct (stack-notes.md); a middleware before HttpProxyMiddleware covers them all. Without --proxy, Scrapy's
+    direct (docs/stack-notes.md); a middleware before HttpProxyMiddleware covers them all. Without --proxy, Scrapy's
     own HttpProxyMiddleware still honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY.
     """
 

@@ -1,8 +1,11 @@
-"""Scrapy settings for footprint's spiders: every default in one place, commented (Scrapy's own convention).
+"""Scrapy settings for footprint's spiders, commented (Scrapy's own convention). The scan settings a user may
+change (delay, robots) take their defaults from crawler/config/defaults.py, declared once there.
 
 Politeness first: robots.txt obeyed, AutoThrottle on, a per-host delay, an honest user agent naming footprint and
 a contact URL. `footprint scan` overrides a few of these per run (delay, robots, proxy, user agent).
 """
+
+from crawler.config.defaults import SETTINGS
 
 BOT_NAME = "footprint"
 SPIDER_MODULES = ["crawler.crawl.spiders"]
@@ -12,14 +15,15 @@ NEWSPIDER_MODULE = "crawler.crawl.spiders"
 # reserved .invalid domain until the operator sets theirs (--user-agent or FOOTPRINT_USER_AGENT): we will not
 # pretend to be reachable somewhere we are not.
 USER_AGENT = "footprint/0.1 (MiCA solicitation audit crawler; +https://contact.invalid/set-with---user-agent)"
-ROBOTSTXT_OBEY = True
+ROBOTSTXT_OBEY = SETTINGS["obey_robots"].default
 
-# Politeness: one request at a time per host, a delay between them, adapted to how fast the server answers.
+# Politeness: a delay between requests to one host, adapted by AutoThrottle to how fast the server answers
+# (aiming at one request in flight per host, never more than two).
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY = SETTINGS["delay"].default
 AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_START_DELAY = SETTINGS["delay"].default
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
