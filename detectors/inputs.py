@@ -103,12 +103,18 @@ def load_yaml(path: str | Path, validator: Draft202012Validator, what: str) -> A
 
 def validated(data: Any, validator: Draft202012Validator, source: str, lines: dict[tuple, int] | None = None):
     """`data` when it matches the schema; else an InputError for the first error (in document order)."""
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    errors = sorted(validator.iter_errors(data), key=lambda e: _position(e, lines or {}))
     if not errors:
         return data
     error = _deepest(errors[0])
     path, expected = _explain(error)
     raise InputError(source, field_path(path), expected, _line_of(path, lines or {}))
+
+
+def _position(error: ValidationError, lines: dict[tuple, int]) -> tuple:
+    """Where an error sits in the document: its line when known, then its path (list indices as numbers)."""
+    path = tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error.absolute_path)
+    return (_line_of(list(error.absolute_path), lines) or 0, path, error.validator)
 
 
 def _deepest(error: ValidationError) -> ValidationError:

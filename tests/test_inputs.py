@@ -1,6 +1,6 @@
-"""Firm-supplied material (crawler/inputs.py): a posts export and an mbox of campaigns are read line by line and
-message by message; malformed ones are reported with their number and field, the rest is assessed by the same
-detectors as web pages, and cross-sell pushes to EU recipients are found over the series."""
+"""Firm-supplied material (crawler/captures/supplied.py): a posts export and an mbox of campaigns are read line by
+line and message by message; malformed ones are reported with their number and field, the rest is assessed by the
+same detectors as web pages, and cross-sell pushes to EU recipients are found over the series."""
 
 from __future__ import annotations
 
@@ -116,10 +116,21 @@ def test_the_same_phrase_in_two_posts_stays_two_findings(tmp_path):
         ('{"id": "x", "date": "2026-03-01", "text": "t", "audience": {"languages": ["xx-DE"]}}',
          "audience.languages[0]", "a language code"),
         ('{"id": "x", "date": "2026-03-01", "text": "t", "channel": ""}', "channel", "a non-empty string"),
-        ('["not", "an", "object"]', "(line)", "a JSON object"),
+        ('["not", "an", "object"]', "(line)", "a JSON object, got ['not', 'an', 'object']"),
+        ('{"id": "x", "date": 20260301, "text": "t"}', "date", "an ISO 8601 date or date-time string, got 20260301"),
+        ('{"id": "x", "date": "2026-03-01", "text": "t", "links": "https://x"}', "links", "a list of URLs"),
+        ('{"id": "x", "date": "2026-03-01", "text": "t", "audience": ["DE"]}', "audience",
+         "a mapping with keys countries, languages"),
+        ('{"id": "x", "date": "2026-03-01", "text": "t", "audience": {"countries": "DE"}}', "audience.countries",
+         "a list of ISO 3166-1 alpha-2 country codes"),
+        ('{"id": "x", "date": "2026-03-01", "text": "t", "audience": {"countries": ["DEU"]}}',
+         "audience.countries[0]", "an ISO 3166-1 alpha-2 country code such as DE, got 'DEU'"),
+        ('{"id": "x", "date": "2026-03-01", "text": "t", "promo_code": "EU50", "links": "u"}', "promo_code",
+         "a known key (audience, channel, date, id, links, text); unknown keys are errors"),
     ],
     ids=["missing-text", "blank-text", "numeric-id", "bad-date", "bad-link", "unknown-audience-key",
-         "bad-language", "empty-channel", "not-an-object"],
+         "bad-language", "empty-channel", "not-an-object", "numeric-date", "links-not-a-list",
+         "audience-not-a-mapping", "countries-not-a-list", "country-shape", "shape-first-fault-only"],
 )
 def test_each_malformed_field_is_named(tmp_path, line, field, expected):
     path = tmp_path / "posts.jsonl"
@@ -128,6 +139,26 @@ def test_each_malformed_field_is_named(tmp_path, line, field, expected):
     assert [p.id for p in result.posts] == ["ok"]
     assert [(p["line"], p["field"]) for p in result.problems] == [(2, field)]
     assert expected in result.problems[0]["error"]
+
+
+def test_what_only_code_checks_is_reported_fault_by_fault(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"id": "x", "date": "2026-02-30", "text": "t", "audience": {"countries": ["DE", "XX"], '
+                    '"languages": ["qq"]}}\n', encoding="utf-8")
+    assert [(p["field"], p["error"]) for p in read_posts_export(path).problems] == [
+        ("date", "an ISO 8601 date or date-time such as 2026-03-02 or 2026-03-02T09:30:00Z, got '2026-02-30'"),
+        ("audience.countries[1]", "an ISO 3166-1 alpha-2 country code such as DE, got 'XX'"),
+        ("audience.languages[0]", "a language code such as de or de-DE, got 'qq'")]
+
+
+def test_values_are_read_trimmed_and_normalised(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"id": " z ", "date": "2026-03-01T10:00:00", "text": " t ", "links": [" HTTPS://a.example/ "], '
+                    '"audience": {"countries": [" de ", "AT", "DE"], "languages": ["de_DE", "de-DE"]}, '
+                    '"channel": " x "}\n', encoding="utf-8")
+    (post,) = read_posts_export(path).posts
+    assert (post.id, post.date, post.text, post.links, post.countries, post.languages, post.channel) == (
+        "z", "2026-03-01T10:00:00Z", "t", ("HTTPS://a.example/",), ("AT", "DE"), ("de-DE",), "x")
 
 
 def test_duplicate_ids_and_undecodable_lines_are_problems(tmp_path):

@@ -367,10 +367,12 @@ def test_triage_decisions_overwrite_and_every_one_is_logged(store):
     assert [(e["status"], e["by"], e["at"]) for e in store.triage_log(fid)] == [
         ("dismissed", "anna", "2026-11-22T08:00:00Z"), ("confirmed", "ben", "2026-11-22T09:00:00Z"),
         ("open", "carl", "2026-11-22T10:00:00Z")]
-    with pytest.raises(ValueError, match="confirmed, dismissed, open"):
+    with pytest.raises(ValueError, match="status: one of confirmed, dismissed, open, got 'ignored'"):
         store.set_triage(fid, "ignored", "why not", "anna", "2026-11-22T10:00:00Z")
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(ValueError, match="reason: a non-empty text saying why"):
         store.set_triage(fid, "dismissed", "  ", "anna", "2026-11-22T10:00:00Z")
+    with pytest.raises(ValueError, match="at: an ISO-8601 UTC time like 2026-11-22T02:24:00Z, got '2026-11-31T"):
+        store.set_triage(fid, "dismissed", "why", "anna", "2026-11-31T10:00:00Z")
     assert len(store.triage_log(fid)) == 3
 
 
@@ -423,25 +425,37 @@ def _with_second(**changes) -> dict:
 
 
 BAD_IMPORTS = [
-    ({"schema": "footprint.triage/2", "decisions": []}, "schema", "expected 'footprint.triage/1'"),
-    ({"schema": "footprint.triage/1", "decisions": {}}, "decisions", "expected a list"),
-    (["not", "an", "object"], "top level", "expected a JSON object"),
-    (_with_second(status=MISSING), "decisions[1].status", "missing"),
-    (_with_second(status="closed"), "decisions[1].status", "expected one of confirmed, dismissed, open"),
-    (_with_second(reason=" "), "decisions[1].reason", "expected a non-empty text"),
-    (_with_second(finding_id=7), "decisions[1].finding_id", "expected a non-empty finding id"),
-    (_with_second(at="2026-11-22 09:00"), "decisions[1].at", "expected an ISO-8601 UTC time"),
-    (_with_second(at="2026-11-22T09:00:00+01:00"), "decisions[1].at", "like 2026-11-22T02:24:00Z"),
-    (_with_second(reson="typo"), "decisions[1].reson", "unknown field"),
+    ({"schema": "footprint.triage/2", "decisions": []}, "schema",
+     "footprint.triage/1, the format `footprint triage --export` writes, got 'footprint.triage/2'"),
+    ({"schema": "footprint.triage/2", "decisions": {}}, "schema", "footprint.triage/1"),  # the version comes first
+    ({"decisions": []}, "schema", "this key is required"),
+    ({"schema": "footprint.triage/1", "decisions": {}}, "decisions", "a list of decisions, got {}"),
+    ({"schema": "footprint.triage/1", "decisions": [], "by": "anna"}, "by",
+     "a known key (decisions, schema); unknown keys are errors"),
+    (["not", "an", "object"], "(top)", "a JSON object"),
+    ({"schema": "footprint.triage/1", "decisions": ["f-1"]}, "decisions[0]", "a decision: an object with finding_id"),
+    (_with_second(status=MISSING), "decisions[1].status", "this key is required"),
+    (_with_second(status="closed"), "decisions[1].status", "one of confirmed, dismissed, open, got 'closed'"),
+    (_with_second(reason=" "), "decisions[1].reason", "a non-empty text saying why, got ' '"),
+    (_with_second(finding_id=7), "decisions[1].finding_id", "a non-empty finding id, got 7"),
+    (_with_second(by=None), "decisions[1].by", "who decided, as text, got None"),
+    (_with_second(at="2026-11-22 09:00"), "decisions[1].at", "an ISO-8601 UTC time like 2026-11-22T02:24:00Z"),
+    (_with_second(at="2026-11-22T09:00:00+01:00"), "decisions[1].at", "an ISO-8601 UTC time like 2026-11-22T02:24:00Z"),
+    (_with_second(at="2026-02-30T09:00:00Z"), "decisions[1].at", "an ISO-8601 UTC time like 2026-11-22T02:24:00Z, "
+                                                                  "got '2026-02-30T09:00:00Z'"),  # checked in code
+    (_with_second(url=5), "decisions[1].url", "text (where the finding was last seen; not imported), got 5"),
+    (_with_second(reson="typo"), "decisions[1].reson", "a known key (at, by, channel, finding_id, firm, indicator, "
+                                                       "reason, status, url); unknown keys are errors"),
 ]
 
 
-@pytest.mark.parametrize("bad, field, expected", BAD_IMPORTS, ids=[f"{case[1]}:{case[2]}" for case in BAD_IMPORTS])
+@pytest.mark.parametrize("bad, field, expected", BAD_IMPORTS, ids=[f"{case[1]}:{case[2][:40]}" for case in BAD_IMPORTS])
 def test_a_bad_triage_file_is_refused_whole_naming_the_decision_and_field(store, bad, field, expected):
     with pytest.raises(StoreError) as err:
         store.import_triage(bad, "triage-from-ben.json")
     message = str(err.value)
-    assert "triage-from-ben.json" in message and field in message and expected in message, message
+    assert message.startswith(f"triage-from-ben.json: {field}: {expected}"), message
+    assert message.endswith("; nothing was imported"), message
     assert store.triage() == {} and store.triage_log("f-good") == []
 
 

@@ -9,7 +9,10 @@ Posts export, one JSON object per line (blank lines are skipped):
     {"id": "p-12", "date": "2026-03-02" or "2026-03-02T09:30:00+01:00", "text": "...",
      "links": ["https://..."], "audience": {"countries": ["DE", "AT"], "languages": ["de"]}, "channel": "instagram"}
 
-`id`, `date` and `text` are required; unknown keys are errors. A date-time without an offset is taken as UTC.
+`id`, `date` and `text` are required; unknown keys are errors. A date-time without an offset is taken as UTC. Each
+line is checked against crawler/config/schema/posts-export-line.schema.json by the one input loader
+(detectors.inputs), which reports its first fault; what a schema cannot say (that the date exists, that country and
+language codes exist, that ids are unique) is checked here, every fault of the line reported.
 
 Mail: one campaign per message of an mbox file. The text is the text/plain part, else the text/html part turned
 into text by the same parser as web pages; links come from the HTML part's `<a href>`, else from URLs in the text.
@@ -42,13 +45,11 @@ import pycountry
 
 from detectors.document import build_document
 from detectors.evidence import SuppliedItem
-from detectors.inputs import InputError
+from detectors.inputs import InputError, field_path, schema, validated
 from detectors.model import Document, Link
 
-POST_KEYS = ("id", "date", "text", "links", "audience", "channel")
-REQUIRED_POST_KEYS = ("id", "date", "text")
-AUDIENCE_KEYS = ("countries", "languages")
-LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+POST_SCHEMA = "posts-export-line"  # crawler/config/schema/posts-export-line.schema.json: one line's object
+LINE = "(line)"  # the field of a problem with the whole line
 COUNTRIES_HEADER = "X-Recipient-Countries"
 SOURCE_HEADER = "x-recipient-countries"  # countries_source values
 SOURCE_TLD = "to-address-tld"
@@ -126,9 +127,7 @@ def _utc(when: datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _iso_date(value) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"an ISO 8601 date or date-time string, got {value!r}")
+def _iso_date(value: str) -> str:
     text = value.strip()
     try:
         if len(text) == 10:
@@ -168,26 +167,29 @@ def read_posts_export(path: str | Path) -> ExportResult:
     with _open(path, "JSON-lines posts export") as handle:
         try:
             for number, raw in enumerate(handle, start=1):
-                problems = _post_problems(raw, number, result.posts, first_line_of_id)
+                problems = _post_problems(raw, number, result.posts, first_line_of_id, result.source)
                 result.problems.extend(problems)
         except OSError as exc:
             raise InputError(str(path), "(file)", f"a readable file ({exc.strerror or exc})") from None
     return result
 
 
-def _post_problems(raw: bytes, number: int, posts: list[Post], first_line_of_id: dict[str, int]) -> list[dict]:
+def _post_problems(raw: bytes, number: int, posts: list[Post], first_line_of_id: dict[str, int],
+                   source: str) -> list[dict]:
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as exc:
-        return [{"line": number, "field": "(line)", "error": f"UTF-8 text (bad byte at column {exc.start + 1})"}]
+        return [{"line": number, "field": LINE, "error": f"UTF-8 text (bad byte at column {exc.start + 1})"}]
     if not line.strip():
         return []
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        return [{"line": number, "field": "(line)", "error": f"valid JSON ({exc.msg} at column {exc.colno})"}]
-    if not isinstance(data, dict):
-        return [{"line": number, "field": "(line)", "error": f"a JSON object, got {type(data).__name__}"}]
+        return [{"line": number, "field": LINE, "error": f"valid JSON ({exc.msg} at column {exc.colno})"}]
+    try:
+        validated(data, schema("crawler.config", POST_SCHEMA), source)
+    except InputError as exc:  # the shape: its first fault, in document order
+        return [{"line": number, "field": LINE if exc.where == field_path(()) else exc.where, "error": exc.expected}]
     problems: list[_Bad] = []
     post = _parse_post(data, problems)
     if post is not None and post["id"] in first_line_of_id:
@@ -200,56 +202,18 @@ def _post_problems(raw: bytes, number: int, posts: list[Post], first_line_of_id:
 
 
 def _parse_post(data: dict, problems: list[_Bad]) -> dict | None:
-    """The fields of a post, checked in a fixed order; every fault is added to `problems` (None if any)."""
-    allowed = ", ".join(POST_KEYS)
-    for key in data:
-        if key not in POST_KEYS:
-            problems.append(_Bad(key, f"a known key ({allowed}); unknown keys are errors"))
-    for key in REQUIRED_POST_KEYS:
-        if key not in data:
-            problems.append(_Bad(key, "this key is required"))
-    post: dict = {}
-    if "id" in data:
-        if isinstance(data["id"], str) and data["id"].strip():
-            post["id"] = data["id"].strip()
-        else:
-            problems.append(_Bad("id", f"a non-empty string, got {data['id']!r}"))
-    if "date" in data:
-        try:
-            post["date"] = _iso_date(data["date"])
-        except ValueError as exc:
-            problems.append(_Bad("date", str(exc)))
-    if "text" in data:
-        if isinstance(data["text"], str) and data["text"].strip():
-            post["text"] = data["text"].strip()
-        else:
-            problems.append(_Bad("text", f"a non-empty string, got {data['text']!r}"))
-    links = data.get("links", [])
-    if not isinstance(links, list):
-        problems.append(_Bad("links", f"a list of URLs, got {links!r}"))
-    else:
-        checked = []
-        for i, link in enumerate(links):
-            if isinstance(link, str) and link.strip().lower().startswith(LINK_SCHEMES):
-                checked.append(link.strip())
-            else:
-                problems.append(_Bad(f"links[{i}]", f"an http(s), mailto: or tel: URL, got {link!r}"))
-        post["links"] = tuple(checked)
+    """The post of a line that matches the schema, with what only code can check (that the date exists, that
+    country and language codes exist) checked in a fixed order; every fault is added to `problems` (None if any)."""
+    post: dict = {"id": data["id"].strip(), "text": data["text"].strip(),
+                  "links": tuple(link.strip() for link in data.get("links", ()))}
+    try:
+        post["date"] = _iso_date(data["date"])
+    except ValueError as exc:
+        problems.append(_Bad("date", str(exc)))
     audience = data.get("audience", {})
     countries, languages = [], []
-    if not isinstance(audience, dict):
-        problems.append(_Bad("audience", f"a mapping with keys {', '.join(AUDIENCE_KEYS)}, got {audience!r}"))
-        audience = {}
-    for key in audience:
-        if key not in AUDIENCE_KEYS:
-            problems.append(_Bad(f"audience.{key}", f"a known key ({', '.join(AUDIENCE_KEYS)}); unknown keys are "
-                                                    "errors"))
     for key, check, out in (("countries", _country, countries), ("languages", _language, languages)):
-        values = audience.get(key, [])
-        if not isinstance(values, list):
-            problems.append(_Bad(f"audience.{key}", f"a list, got {values!r}"))
-            continue
-        for i, value in enumerate(values):
+        for i, value in enumerate(audience.get(key, ())):
             try:
                 out.append(check(value))
             except ValueError as exc:
@@ -257,10 +221,7 @@ def _parse_post(data: dict, problems: list[_Bad]) -> dict | None:
     post["countries"] = tuple(sorted(set(countries)))
     post["languages"] = tuple(dict.fromkeys(languages))
     if "channel" in data:
-        if isinstance(data["channel"], str) and data["channel"].strip():
-            post["channel"] = data["channel"].strip()
-        else:
-            problems.append(_Bad("channel", f"a non-empty string such as instagram, got {data['channel']!r}"))
+        post["channel"] = data["channel"].strip()
     return None if problems else post
 
 

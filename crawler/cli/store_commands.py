@@ -16,11 +16,12 @@ from pathlib import Path
 
 from crawler.store import open_store
 from detectors.inputs import InputError
+from detectors.model import TriageStatus
 from reports.terminal import plain
 from reports.validate import validate_report
 
 DIFF_FORMATS = ("text", "json", "html")
-TRIAGE_STATUSES = ("confirmed", "dismissed", "open")
+TRIAGE_STATUSES = tuple(status.value for status in TriageStatus)  # plain strings: argparse quotes choices by repr
 FINDING_ID = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -214,8 +215,9 @@ def _decide(store, args) -> int:
     by = args.by or os.environ.get("FOOTPRINT_USER") or _login()
     at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     store.set_triage(finding, args.status, reason, by, at)
-    what = {"confirmed": "confirmed", "dismissed": "dismissed: it stays in later reports, not scored",
-            "open": "reopened: its decision is withdrawn"}[args.status]
+    what = {TriageStatus.CONFIRMED: "confirmed",
+            TriageStatus.DISMISSED: "dismissed: it stays in later reports, not scored",
+            TriageStatus.OPEN: "reopened: its decision is withdrawn"}[TriageStatus(args.status)]
     print(f"{finding} ({plain(known['indicator'])} on {plain(known['channel'])}, {plain(known['url'])}) {what}; "
           f"by {plain(by)} at {at}. Applies from the next scan or `footprint analyze`.")
     return 0

@@ -4,28 +4,32 @@ Decisions are keyed by finding id, which is a fingerprint stable across runs, so
 report stays dismissed on today's. Each decision replaces the current one and is appended to an audit log, in one
 transaction: the log says who decided what, when, why, and whether it came from another store.
 
-Decisions travel between stores (a laptop's SQLite, the team's PostgreSQL) as a `footprint.triage/1` JSON file.
-An import is checked whole before anything is written, naming the file, the decision and the field at fault, and
-then applies only what is newer than the store's own decision, so importing the same file twice, or an old one,
-changes nothing.
+Decisions travel between stores (a laptop's SQLite, the team's PostgreSQL) as a `footprint.triage/1` JSON file
+(crawler/config/schema/triage-import.schema.json). An import is checked whole before anything is written, by the one
+input loader (detectors.inputs) and then for what only code can check (that each time exists on the calendar),
+naming the file, the decision and the field at fault; it then applies only what is newer than the store's own
+decision, so importing the same file twice, or an old one, changes nothing. A decision made here (`set_triage`) is
+checked against the same schema's `decision`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 from typing import Any
+
+from jsonschema import Draft202012Validator
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
 from crawler.store.scans import now
+from detectors.inputs import InputError, schema, shown, validated
+from detectors.model import TriageStatus
 
 SCHEMA = "footprint.triage/1"
-STATUSES = ("confirmed", "dismissed", "open")
-_REQUIRED = ("finding_id", "status", "reason", "by", "at")
-_CONTEXT = ("firm", "channel", "indicator", "url")  # written by export for people reading the file; not imported
-_ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+IMPORT_SCHEMA = "triage-import"  # crawler/config/schema/triage-import.schema.json
+_IMPORTED = ("finding_id", "status", "reason", "by", "at")  # a decision's other fields are for people reading it
 
 
 def _instant(at: str) -> datetime | str:
@@ -36,10 +40,20 @@ def _instant(at: str) -> datetime | str:
         return at
 
 
-def _time_problem(at: Any) -> str:
-    if not isinstance(at, str) or not _ISO_Z.match(at) or isinstance(_instant(at), str):
-        return f"expected an ISO-8601 UTC time like 2026-11-22T02:24:00Z, got {at!r}"
-    return ""
+def _import_schema() -> Draft202012Validator:
+    return schema("crawler.config", IMPORT_SCHEMA)
+
+
+@cache
+def _decision_schema() -> Draft202012Validator:
+    """The import schema's `decision`, for one decision on its own."""
+    return Draft202012Validator({"$defs": _import_schema().schema["$defs"], "$ref": "#/$defs/decision"})
+
+
+def _checked_time(source: str, where: str, at: str) -> None:
+    """What the schema cannot say: that a time of the right shape exists on the calendar (not 2026-02-30)."""
+    if isinstance(_instant(at), str):
+        raise InputError(source, where, f"an ISO-8601 UTC time like 2026-11-22T02:24:00Z, got {shown(at)}")
 
 
 class TriageRecords:
@@ -48,16 +62,11 @@ class TriageRecords:
     _db: Database
 
     def set_triage(self, finding_id: str, status: str, reason: str, by: str, at: str) -> None:
-        """Record a decision on a finding ('open' clears it, and is logged too); ValueError on bad input."""
-        if status not in STATUSES:
-            raise ValueError(f"triage status {status!r}: expected one of {', '.join(STATUSES)}")
-        if not isinstance(reason, str) or not reason.strip():
-            raise ValueError("triage reason: expected a non-empty text saying why")
-        if not isinstance(finding_id, str) or not finding_id.strip():
-            raise ValueError("triage finding id: expected a non-empty finding id")
-        problem = _time_problem(at)
-        if problem:
-            raise ValueError(f"triage time: {problem}")
+        """Record a decision on a finding ('open' clears it, and is logged too); InputError (a ValueError) on bad
+        input, naming the field."""
+        decision = {"finding_id": finding_id, "status": status, "reason": reason, "by": by, "at": at}
+        validated(decision, _decision_schema(), "triage decision")
+        _checked_time("triage decision", "at", at)
         with self._db.write() as db:
             _record(db, finding_id, status, reason, by, at, source="")
 
@@ -68,7 +77,7 @@ class TriageRecords:
             return {}
         with self._db.read() as db:
             rows = db.rows("SELECT finding_id, status, reason, decided_by, decided_at FROM triage "
-                           "WHERE status <> 'open' ORDER BY finding_id")
+                           "WHERE status <> ? ORDER BY finding_id", (TriageStatus.OPEN.value,))
         return {fid: {"status": status, "reason": reason, "by": by, "at": at}
                 for fid, status, reason, by, at in rows if wanted is None or fid in wanted}
 
@@ -132,45 +141,11 @@ def _record(db: Database, finding_id: str, status: str, reason: str, by: str, at
 
 
 def _validate(data: Any, source: str) -> list[dict]:
-    def fail(where: str, expected: str) -> StoreError:
-        return StoreError(f"{source}: {where}: {expected}; nothing was imported")
-
-    if not isinstance(data, dict):
-        raise fail("top level", f'expected a JSON object {{"schema": "{SCHEMA}", "decisions": [...]}}, '
-                                f"got {type(data).__name__}")
-    for key in data:
-        if key not in ("schema", "decisions"):
-            raise fail(f"key {key!r}", "unknown key: expected only schema and decisions")
-    if data.get("schema") != SCHEMA:
-        raise fail("schema", f"expected {SCHEMA!r}, got {data.get('schema')!r}")
-    decisions = data.get("decisions")
-    if not isinstance(decisions, list):
-        raise fail("decisions", f"expected a list of decisions, got {type(decisions).__name__}")
-    out = []
-    for index, decision in enumerate(decisions):
-        where = f"decisions[{index}]"
-        if not isinstance(decision, dict):
-            raise fail(where, f"expected an object with {', '.join(_REQUIRED)}, got {type(decision).__name__}")
-        for key in decision:
-            if key not in _REQUIRED + _CONTEXT:
-                raise fail(f"{where}.{key}", f"unknown field: expected {', '.join(_REQUIRED + _CONTEXT)}")
-        for key in _REQUIRED:
-            if key not in decision:
-                raise fail(f"{where}.{key}", "missing: every decision needs " + ", ".join(_REQUIRED))
-        fid, status, reason, by, at = (decision[key] for key in _REQUIRED)
-        if not isinstance(fid, str) or not fid.strip():
-            raise fail(f"{where}.finding_id", f"expected a non-empty finding id, got {fid!r}")
-        if status not in STATUSES:
-            raise fail(f"{where}.status", f"expected one of {', '.join(STATUSES)}, got {status!r}")
-        if not isinstance(reason, str) or not reason.strip():
-            raise fail(f"{where}.reason", f"expected a non-empty text saying why, got {reason!r}")
-        if not isinstance(by, str):
-            raise fail(f"{where}.by", f"expected who decided, as text, got {by!r}")
-        problem = _time_problem(at)
-        if problem:
-            raise fail(f"{where}.at", problem)
-        for key in _CONTEXT:
-            if key in decision and not isinstance(decision[key], str):
-                raise fail(f"{where}.{key}", f"expected text, got {decision[key]!r}")
-        out.append({key: decision[key] for key in _REQUIRED})
-    return out
+    """The decisions of an import file, checked whole: StoreError naming the file, the decision and the field."""
+    try:
+        validated(data, _import_schema(), source)
+        for index, decision in enumerate(data["decisions"]):
+            _checked_time(source, f"decisions[{index}].at", decision["at"])
+    except InputError as exc:
+        raise StoreError(f"{exc}; nothing was imported") from exc
+    return [{key: decision[key] for key in _IMPORTED} for decision in data["decisions"]]
