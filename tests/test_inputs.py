@@ -16,9 +16,7 @@ from crawler.captures.supplied import (
     SOURCE_TLD,
     ExportResult,
     MailResult,
-    export_documents,
     export_items,
-    mail_documents,
     mail_items,
     read_mbox,
     read_posts_export,
@@ -69,7 +67,7 @@ def test_good_lines_are_still_read(export):
 
 
 def test_export_documents_carry_date_text_links_language_and_a_stable_url(export):
-    docs = export_documents(export, "posts.jsonl")
+    docs = [item.document for item in export_items(export, "posts.jsonl")]
     assert [d.url for d in docs] == ["export:posts.jsonl/line-1", "export:posts.jsonl/line-2",
                                      "export:posts.jsonl/line-4", "export:posts.jsonl/line-9",
                                      "export:posts.jsonl/line-6"]  # date order
@@ -84,7 +82,7 @@ def test_export_documents_carry_date_text_links_language_and_a_stable_url(export
 
 
 def test_good_lines_are_assessed_by_the_existing_detectors(export):
-    findings = analyze_documents(export_documents(export, "posts.jsonl"), Context(), "export")
+    findings = analyze_documents([item.document for item in export_items(export, "posts.jsonl")], Context(), "export")
     bonus = {(f.url, f.evidence.value): f for f in findings if f.indicator == "BONUS"}
     german = bonus[("export:posts.jsonl/line-1", "willkommensbonus")]
     assert "DE" in german.member_states and german.channel == "export:posts.jsonl"
@@ -98,7 +96,8 @@ def test_the_same_phrase_in_two_posts_stays_two_findings(tmp_path):
     lines = [f'{{"id": "a{n}", "date": "2026-03-0{n}", "text": "{text}"}}' for n in (1, 2)]
     path = tmp_path / "posts.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    findings = analyze_documents(export_documents(read_posts_export(path), "posts.jsonl"), Context(), "export")
+    items = export_items(read_posts_export(path), "posts.jsonl")
+    findings = analyze_documents([item.document for item in items], Context(), "export")
     assert sorted(f.url for f in findings if f.evidence.value == "willkommensbonus") == [
         "export:posts.jsonl/line-1", "export:posts.jsonl/line-2"]
 
@@ -219,7 +218,7 @@ def test_mail_text_links_and_language(mail):
 
 
 def test_mail_documents_are_assessed_by_the_existing_detectors(mail):
-    docs = mail_documents(mail, "campaigns.mbox")
+    docs = [item.document for item in mail_items(mail, "campaigns.mbox")]
     assert [d.url for d in docs] == ["mbox:campaigns.mbox/message-1", "mbox:campaigns.mbox/message-2",
                                      "mbox:campaigns.mbox/message-4"]
     assert {d.channel for d in docs} == {"export:campaigns.mbox"}

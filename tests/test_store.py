@@ -205,19 +205,6 @@ def test_scans_are_found_by_unique_prefix_and_an_ambiguous_one_lists_the_candida
     assert "ambiguous" in str(err.value) and "01jdab12aaaa" in str(err.value) and "01jdab12bbbb" in str(err.value)
 
 
-def test_previous_complete_is_the_latest_complete_scan_of_the_firm_before(store):
-    record(store, "p1", started="2026-11-01T00:00:00Z")
-    record(store, "p2", started="2026-11-02T00:00:00Z")
-    store.begin_scan("p3-running", "nordwind-exchange-ltd", "Nordwind Exchange Ltd", "2026-11-03T00:00:00Z", "o")
-    record(store, "other-firm", started="2026-11-03T00:00:00Z", slug="atlas", name="Atlas")
-    record(store, "p4", started="2026-11-04T00:00:00Z")
-    assert store.previous_complete("nordwind-exchange-ltd", "2026-11-04T00:00:00Z", exclude_id="p4").id == "p2"
-    assert store.previous_complete("nordwind-exchange-ltd", "2026-11-02T00:00:00Z").id == "p1"
-    assert store.previous_complete("nordwind-exchange-ltd", "2026-11-01T00:00:00Z", exclude_id="p1") is None
-    record(store, "p4-twin", started="2026-11-04T00:00:00Z")  # same second: only the excluded one is left out
-    assert store.previous_complete("nordwind-exchange-ltd", "2026-11-04T00:00:00Z", exclude_id="p4").id == "p4-twin"
-
-
 def test_a_failure_inside_complete_scan_leaves_the_scan_running_with_no_rows(spec, store):
     store.begin_scan("01jdfail0001", "nordwind-exchange-ltd", "Nordwind Exchange Ltd", T0, "out")
     broken = make_report("01jdfail0001", findings=(3,))

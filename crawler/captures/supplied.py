@@ -237,10 +237,6 @@ def export_items(result: ExportResult, name: str) -> list[SuppliedItem]:
     return items
 
 
-def export_documents(result: ExportResult, name: str) -> list[Document]:
-    return [item.document for item in export_items(result, name)]
-
-
 # ---------------------------------------------------------------------------------------------- mail
 
 def read_mbox(path: str | Path) -> MailResult:
@@ -379,10 +375,6 @@ def mail_items(result: MailResult, name: str) -> list[SuppliedItem]:
                         title=message.subject)
         items.append(SuppliedItem(doc, message.countries))
     return items
-
-
-def mail_documents(result: MailResult, name: str) -> list[Document]:
-    return [item.document for item in mail_items(result, name)]
 
 
 def _document(name: str, url: str, when: str, text: str, links: tuple[Link, ...], html_lang: str,

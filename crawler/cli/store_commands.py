@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.store import open_store
+from crawler.store.scans import ScanStatus
 from detectors.inputs import InputError
 from detectors.model import TriageStatus
 from reports.terminal import plain
@@ -92,11 +93,11 @@ def cmd_history(args) -> int:
     header = f"{'SCAN':12}  {'STARTED':20}  {'STATUS':11}  {'VERDICT':12}  {'SCORE':>5}  {'FINDINGS':>8}  FIRM"
     print(header)
     for r in rows:
-        verdict = (r.level or "-").upper() + ("" if r.complete or r.status != "complete" else "*")
+        verdict = (r.level or "-").upper() + ("" if r.complete or r.status != ScanStatus.COMPLETE else "*")
         score = "-" if r.score is None else str(r.score)
         print(f"{r.id:12}  {r.started_at:20}  {r.status:11}  {verdict:12}  {score:>5}  {r.findings:>8}  "
               f"{plain(r.firm_name)}")
-    if any(r.status == "complete" and not r.complete for r in rows):
+    if any(r.status == ScanStatus.COMPLETE and not r.complete for r in rows):
         print("* incomplete picture: some channel was not assessed or inconclusive")
     return 0
 

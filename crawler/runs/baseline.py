@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crawler.captures.record import ScanRecord
 from crawler.config.defaults import COMPARABLE_SETTINGS, HISTORY_DEPTH
+from crawler.store.scans import ScanStatus
 
 
 def earlier_reports(store, record: ScanRecord, this_scan: str, depth: int = HISTORY_DEPTH) -> list[dict]:
@@ -12,7 +13,7 @@ def earlier_reports(store, record: ScanRecord, this_scan: str, depth: int = HIST
     that were unreachable last time. A quick manual check with a smaller page budget or other visitors is no
     baseline for the scheduled scan: it would make pages it skipped look new."""
     rows = [r for r in store.scans(record.firm["slug"])
-            if r.status == "complete" and r.id != this_scan and r.started_at <= record.started_at]
+            if r.status == ScanStatus.COMPLETE and r.id != this_scan and r.started_at <= record.started_at]
     reports = []
     for row in rows:
         report = store.report(row.id)

@@ -20,6 +20,7 @@ from crawler.runs import interrupt
 from crawler.runs.firm import FirmOutcome, scan_firm
 from crawler.runs.folders import finish_firm_dir, new_run_dir, partial_dir, point_latest
 from crawler.runs.joblog import event
+from crawler.store.scans import ScanStatus
 from detectors.timestamps import stamp, utc_now
 from reports.index import build_index, write_index
 
@@ -111,8 +112,8 @@ def _scan_one(firm: FirmTarget, options: RunOptions, run_dir: Path, store) -> Fi
 
 def _interrupted(firm: FirmTarget, exc: BaseException, store, began: dict[str, str], work: Path,
                  run_dir: Path) -> None:
-    _end(store, began, "interrupted", str(exc))
-    folder = _final_folder(work, run_dir, firm.slug, "interrupted")
+    _end(store, began, ScanStatus.INTERRUPTED, str(exc))
+    folder = _final_folder(work, run_dir, firm.slug, ScanStatus.INTERRUPTED)
     event("firm.interrupted", f"{firm.name}: {exc}; captures kept in {folder}", logging.WARNING,
           firm=firm.slug, scan_id=began.get("id", ""), folder=str(folder))
 
@@ -122,8 +123,8 @@ def _failed(firm: FirmTarget, exc: Exception, stage: str, store, began: dict[str
     error = f"{type(exc).__name__}: {exc}"
     if stage == "store":  # the reports are whole on disk; only the store does not know about them
         error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
-    _end(store, began, "failed", error)
-    folder = _final_folder(work, run_dir, firm.slug, "failed")
+    _end(store, began, ScanStatus.FAILED, error)
+    folder = _final_folder(work, run_dir, firm.slug, ScanStatus.FAILED)
     event("firm.failed", f"{firm.name}: scan failed: {error}", logging.ERROR, firm=firm.slug,
           scan_id=began.get("id", ""), folder=str(folder), traceback=traceback.format_exc(limit=8))
     return FirmOutcome(firm, None, {}, scan_id=began.get("id", ""), error=error, folder=folder)

@@ -6,7 +6,7 @@ outcome in ONE transaction (the scan row, every channel and every finding, the r
 half-way leaves the scan `running`, never `complete` with half its rows. `end_scan` records an interruption or a
 failure but never undoes a completion.
 
-History reads (`scans`, `scan`, `previous_complete`, `finding`) are what `footprint history` and `diff` show.
+History reads (`scans`, `scan`, `finding`) are what `footprint history` and `diff` show.
 """
 
 from __future__ import annotations
@@ -15,14 +15,23 @@ import json
 import os
 import socket
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
 from detectors.timestamps import stamp
 
-STATUSES = ("running", "complete", "interrupted", "failed", "abandoned")
-END_STATUSES = ("interrupted", "failed")
+
+class ScanStatus(StrEnum):
+    RUNNING = "running"
+    COMPLETE = "complete"  # recorded with its channels and findings, in one transaction, once its reports are whole
+    INTERRUPTED = "interrupted"  # stopped by a signal; its captures kept
+    FAILED = "failed"
+    ABANDONED = "abandoned"  # found running, its process gone (a SIGKILL)
+
+
+END_STATUSES = (ScanStatus.INTERRUPTED, ScanStatus.FAILED)
 MIN_PREFIX = 4  # shortest id prefix `scan()` resolves
 _COLUMNS = ("id, firm_slug, firm_name, started_at, finished_at, status, level, score, complete, findings, out_dir, "
             "error")
@@ -179,15 +188,6 @@ class ScanRecords:
         with self._db.read() as db:
             row = db.one("SELECT report FROM scans WHERE id = ? AND status = 'complete'", (scan_id,))
         return json.loads(row[0]) if row and row[0] else None
-
-    def previous_complete(self, firm_slug: str, before_started_at: str, exclude_id: str = "") -> ScanRow | None:
-        """The firm's latest complete scan started before `before_started_at` (or at that very time, if it is not
-        `exclude_id`): what a new scan is compared with."""
-        with self._db.read() as db:
-            row = db.one(f"SELECT {_COLUMNS} FROM scans WHERE firm_slug = ? AND status = 'complete' AND "
-                         f"(started_at < ? OR (started_at = ? AND ? <> '' AND id <> ?)) {_ORDER} LIMIT 1",
-                         (firm_slug, before_started_at, before_started_at, exclude_id, exclude_id))
-        return _row(row) if row else None
 
     def finding(self, finding_id: str) -> dict | None:
         """Where a finding was last seen: {"id", "firm_slug", "channel", "indicator", "url", "scan_id"}."""
