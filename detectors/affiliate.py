@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from detectors.context import Context, registrable_domain
-from detectors.data_files import check_keys, load, string_list
+from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.phrases import phrase_findings
@@ -36,18 +36,17 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = load(FILE)
-    check_keys(FILE, "(top)", data, {"version", "family", "referral_params", "generic_params", "network_params",
-                                     "network_hosts", "path_keywords", "path_patterns"})
-    lower = lambda key: frozenset(s.lower() for s in string_list(FILE, key, data[key]))  # noqa: E731
+    data = load(FILE, "affiliate")
+    for key in ("referral_params", "generic_params", "path_keywords", "path_patterns"):
+        distinct(FILE, key, data[key])
+    lower = lambda key: frozenset(s.lower() for s in data[key])  # noqa: E731
     return _Rules(
         referral_params=lower("referral_params"),
         generic_params=lower("generic_params"),
         network_params={k.lower(): v for k, v in data["network_params"].items()},
         network_hosts={k.lower(): v for k, v in data["network_hosts"].items()},
         path_keywords=lower("path_keywords"),
-        path_patterns=tuple(re.compile(p, re.IGNORECASE) for p in string_list(FILE, "path_patterns",
-                                                                              data["path_patterns"])),
+        path_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["path_patterns"]),
     )
 
 

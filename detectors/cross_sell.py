@@ -25,16 +25,15 @@ given in `first_contact`). A new type is outside Art. 61(2) whatever the window 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
 from detectors.context import Context
-from detectors.data_files import DataFileError, check_keys, load
+from detectors.data_files import DataFileError, load
 from detectors.evidence import SuppliedItem
-from detectors.lexicon import PhraseLexicon, lexicon_from_data
+from detectors.lexicon import PhraseLexicon, lexicon_terms
 from detectors.model import Document, Finding, Scope
 from detectors.phrases import page_language
 from detectors.text import is_negated, snippet
@@ -53,9 +52,7 @@ class SuppliedSequence:
     window_days: int
     first_contact: dict[str, str] | None = None
 FILE = "lexicons/services.yaml"
-REQUIRED_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pl", "nl", "pt"})
 CONFIDENCE = 0.8
-_TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -77,37 +74,21 @@ class ServiceMention:
 @cache
 def service_types() -> tuple[ServiceType, ...]:
     """The service-type vocabulary of `data/lexicons/services.yaml`, in file order."""
-    return service_types_from_data(FILE, load(FILE))
+    return service_types_from_data(FILE, load(FILE, "services"))
 
 
 def service_types_from_data(file: str, data: dict) -> tuple[ServiceType, ...]:
-    """Validate the parsed services file; errors name `file` and the entry (types.<id>.terms.<lang>...)."""
-    check_keys(file, "(top)", data, {"version", "family", "types"})
-    raw_types = data["types"]
-    if not isinstance(raw_types, dict) or not raw_types:
-        raise DataFileError(file, "types", "a mapping of service type id to {label, terms}")
+    """The service types of a services file as `load` returns it (checked against schema/services.schema.json),
+    after the checks a schema cannot make; errors name `file` and the entry (types.<id>.terms.<lang>...)."""
     types, labels = [], set()
-    for type_id, raw in raw_types.items():
+    for type_id, raw in data["types"].items():
         where = f"types.{type_id}"
-        if not isinstance(type_id, str) or not _TYPE_ID.match(type_id):
-            raise DataFileError(file, where, "a lower-case type id (letters, digits, underscores)")
-        check_keys(file, where, raw, {"label", "terms"})
         label = raw["label"]
-        if not isinstance(label, str) or not label.strip():
-            raise DataFileError(file, f"{where}.label", "a non-empty string")
-        if label.strip().lower() in labels:
+        if label.lower() in labels:
             raise DataFileError(file, f"{where}.label", f"a unique label, {label!r} appears twice")
-        labels.add(label.strip().lower())
-        try:
-            lexicon = lexicon_from_data(file, {"version": data["version"], "family": f"{data['family']}:{type_id}",
-                                               "terms": raw["terms"]})
-        except DataFileError as exc:
-            raise DataFileError(file, f"{where}.{exc.entry}", exc.expected) from None
-        missing = REQUIRED_LANGUAGES - set(lexicon.languages)
-        if missing:
-            raise DataFileError(file, f"{where}.terms", f"phrases for at least {', '.join(sorted(REQUIRED_LANGUAGES))}"
-                                                        f" (missing: {', '.join(sorted(missing))})")
-        types.append(ServiceType(type_id, label.strip(), lexicon))
+        labels.add(label.lower())
+        terms = lexicon_terms(file, f"{where}.terms", raw["terms"])
+        types.append(ServiceType(type_id, label, PhraseLexicon(f"{data['family']}:{type_id}", terms)))
     return tuple(types)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from detectors.context import Context
-from detectors.data_files import DataFileError, check_keys, load, string_list
+from detectors.data_files import distinct, load
 from detectors.model import Document, Finding
 from detectors.text import snippet
 
@@ -32,25 +32,23 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = load(FILE)
-    check_keys(FILE, "(top)", data, {"version", "family", "currencies", "crypto_tickers"})
+    data = load(FILE, "currency")
     by_token: dict[str, str] = {}
     strength: dict[str, str] = {}
     codes, symbols, words = [], [], []
     for code, spec in data["currencies"].items():
-        check_keys(FILE, f"currencies.{code}", spec, {"symbols", "words", "strength"})
-        if spec["strength"] not in ("strong", "medium"):
-            raise DataFileError(FILE, f"currencies.{code}.strength", "strong or medium")
+        distinct(FILE, f"currencies.{code}.symbols", spec["symbols"])
+        distinct(FILE, f"currencies.{code}.words", spec["words"])
         strength[code] = spec["strength"]
         codes.append(code)
         by_token[code.lower()] = code
-        for sym in string_list(FILE, f"currencies.{code}.symbols", spec["symbols"], allow_empty=True):
+        for sym in spec["symbols"]:
             symbols.append(re.escape(sym))
             by_token[sym.lower()] = code
-        for word in string_list(FILE, f"currencies.{code}.words", spec["words"], allow_empty=True):
+        for word in spec["words"]:
             words.append(re.escape(word))
             by_token[word.lower()] = code
-    tickers = string_list(FILE, "crypto_tickers", data["crypto_tickers"])
+    tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
     unit = (f"(?P<unit>(?-i:{'|'.join(codes)}|{'|'.join(symbols)})|(?<=\\d )(?:{'|'.join(words)})"
             f"|(?<=\\d)(?:{'|'.join(words)}))")
@@ -85,7 +83,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         states = ctx.geo.states_by_currency.get(code, ())
         if not states:
             continue
-        matched, snip, locator = first[code]
+        _matched, snip, locator = first[code]
         found.append(ctx.finding(doc, INDICATOR, value=code, snippet=snip, locator=locator, member_states=states,
                                  confidence=0.9, strength=rules.strength[code]))
     return found

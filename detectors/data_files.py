@@ -1,20 +1,27 @@
 """Loading the data files that drive the detectors (catalogue, reference data, lexicons).
 
-One helper for all of them so every file gets the same checks: unknown fields, missing fields, empty groups and
-duplicates are refused with the file and the entry named, before any page is analysed.
+One function for all of them, `load(relpath, schema_name)`: the YAML is parsed by the reader user input goes
+through (detectors/inputs.py, with line numbers) and checked against its JSON Schema in `data/schema/`, so unknown
+or missing fields, wrong types, empty groups, values out of range and exact duplicates are refused, naming the
+file, the entry, what was expected and the line, before any page is analysed. What a schema cannot say stays
+with the code that builds each file's objects: duplicates compared case-insensitively (`distinct`), checks across
+fields or files, and YAML 1.1 reading a bare `no` key as false (`language_key`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from jsonschema import Draft202012Validator
 
-from detectors.inputs import InputError
+from detectors.inputs import InputError, parse_yaml, schema, validated
 
-DATA_PACKAGE = "detectors.data"
+DATA_PACKAGE = "detectors.data"  # the data files (tests point this at a package of their own)
+SCHEMA_PACKAGE = "detectors.data"  # their schemas: schema/<name>.schema.json in it
+PHRASE_LEXICON = "phrase-lexicon"  # the format of the plain lexicons: {version, family, terms: {lang: [phrases]}}
 
 
 class DataFileError(InputError):
@@ -31,44 +38,39 @@ class DataFileError(InputError):
 
 
 @cache
-def load(relpath: str) -> dict[str, Any]:
-    """Read a YAML data file shipped in detectors/data/ (cached: data files do not change while we run)."""
+def load(relpath: str, schema_name: str = PHRASE_LEXICON) -> dict[str, Any]:
+    """A YAML data file shipped in detectors/data/, checked against `data/schema/<schema_name>.schema.json`
+    (cached: data files do not change while we run)."""
     text = resources.files(DATA_PACKAGE).joinpath(relpath).read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(relpath, "(file)", f"valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise DataFileError(relpath, "(file)", "a mapping at the top level")
-    return data
+        data, lines = parse_yaml(text, relpath)
+    except InputError as exc:
+        raise DataFileError(exc.source, exc.where, exc.expected, exc.line) from None
+    return checked(relpath, data, schema_name, lines)
 
 
-def check_keys(file: str, entry: str, mapping: Any, required: set[str], optional: set[str] = frozenset()) -> None:
-    if not isinstance(mapping, dict):
-        raise DataFileError(file, entry, "a mapping")
-    keys = {str(k) for k in mapping}
-    unknown = keys - required - set(optional)
-    if unknown:
-        allowed = sorted(required | set(optional))
-        raise DataFileError(file, entry, f"unknown field(s) {sorted(unknown)}; allowed: {allowed}")
-    missing = required - keys
-    if missing:
-        raise DataFileError(file, entry, f"missing field(s) {sorted(missing)}")
+def checked(file: str, data: Any, schema_name: str, lines: dict[tuple, int] | None = None) -> Any:
+    """`data`, the content of data file `file`, when it matches schema `schema_name`; else a DataFileError."""
+    try:
+        return validated(data, validator(schema_name), file, lines)
+    except InputError as exc:
+        raise DataFileError(exc.source, exc.where, exc.expected, exc.line) from None
 
 
-def string_list(file: str, entry: str, value: Any, *, allow_empty: bool = False) -> list[str]:
-    """A list of unique, non-empty strings (duplicates compared case-insensitively)."""
-    if not isinstance(value, list) or (not value and not allow_empty):
-        raise DataFileError(file, entry, "a non-empty list of strings")
+@cache
+def validator(schema_name: str) -> Draft202012Validator:
+    """The validator of `data/schema/<schema_name>.schema.json`."""
+    return schema(SCHEMA_PACKAGE, schema_name)
+
+
+def distinct(file: str, entry: str, items: Sequence[str]) -> None:
+    """Refuses an item listed twice, compared case-insensitively (a schema's `uniqueItems` tells case apart)."""
     seen: set[str] = set()
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise DataFileError(file, entry, f"non-empty strings only, got {item!r}")
-        key = item.strip().lower()
+    for n, item in enumerate(items):
+        key = item.lower()
         if key in seen:
-            raise DataFileError(file, entry, f"no duplicates, {item!r} appears twice")
+            raise DataFileError(file, f"{entry}[{n}]", f"no duplicates, {item!r} appears twice")
         seen.add(key)
-    return [item.strip() for item in value]
 
 
 def language_key(key: Any) -> str:

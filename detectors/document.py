@@ -25,7 +25,10 @@ _BLOCK_END = re.compile(
 _INVISIBLE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 _XHTML_NS = "http://www.w3.org/1999/xhtml"
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-MAX_LINKS = 2000  # a page with more links than this is a link farm; keep the first ones
+MAX_LINKS = 2000  # a page with more links than this is a link farm; keep the first ones (buttons, images alike)
+# Calls to action as pages mark them up: buttons, submit inputs, and links styled as buttons.
+_BUTTONS = ('button, input[type="submit"], input[type="button"], [role="button"], a[class*="btn"], '
+            'a[class*="button"], a[class*="cta"]')
 
 
 def sha256(body: bytes) -> str:
@@ -81,6 +84,21 @@ def _text_of(node) -> str:
     return " ".join(node.text(deep=True, separator=" ").split())
 
 
+def _button_text(node) -> str:
+    if node.tag == "input":
+        return " ".join((node.attributes.get("value") or "").split())[:200]
+    return _text_of(node)[:200]
+
+
+def _image(node) -> tuple[str, str, str]:
+    """(alt, title, file name) of an image: payment and app-store badges are often only pictures."""
+    attrs = node.attributes
+    src = (attrs.get("src") or attrs.get("data-src") or "").strip()
+    name = urlsplit(src).path.rsplit("/", 1)[-1] if src and not src.startswith("data:") else ""
+    return (" ".join((attrs.get("alt") or "").split())[:200], " ".join((attrs.get("title") or "").split())[:200],
+            name[:200])
+
+
 def _parse_html(body: bytes, url: str) -> dict:
     tree = LexborHTMLParser(_BLOCK_END.sub(rb"\1\n", body))
     html = tree.css_first("html")
@@ -121,6 +139,8 @@ def _parse_html(body: bytes, url: str) -> dict:
     headings = tuple(t for t in (_text_of(n) for n in tree.css("h1, h2, h3")) if t)
     json_ld = tuple(n.text() for n in tree.css('script[type="application/ld+json"]') if n.text().strip())
     options = tuple(t for t in (_text_of(n) for n in tree.css("select option")) if t)
+    buttons = tuple(dict.fromkeys(t for t in (_button_text(n) for n in tree.css(_BUTTONS)[:MAX_LINKS]) if t))
+    images = tuple(dict.fromkeys(i for i in (_image(n) for n in tree.css("img")[:MAX_LINKS]) if any(i)))
 
     tree.strip_tags(_INVISIBLE_TAGS)
     root = tree.body or tree.root
@@ -138,6 +158,8 @@ def _parse_html(body: bytes, url: str) -> dict:
         text=text,
         json_ld=json_ld,
         select_options=options,
+        buttons=buttons,
+        images=images,
     )
 
 

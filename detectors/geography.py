@@ -15,7 +15,7 @@ from babel import Locale
 from babel.languages import get_official_languages
 from babel.numbers import get_territory_currencies
 
-from detectors.data_files import DataFileError, check_keys, language_key, load, string_list
+from detectors.data_files import DataFileError, load
 
 UNION = "EU"
 FILE = "eu.yaml"
@@ -46,27 +46,20 @@ class Geography:
 
 @cache
 def geography(on: datetime.date | None = None) -> Geography:
-    data = load(FILE)
-    check_keys(FILE, "(top)", data, {"version", "member_states", "languages", "language_strength", "union_tlds"},
-               {"tld_overrides", "currency_overrides"})
-    check_keys(FILE, "member_states", data["member_states"], {"eu", "eea"})
-    states = frozenset(string_list(FILE, "member_states.eu", data["member_states"]["eu"])
-                       + string_list(FILE, "member_states.eea", data["member_states"]["eea"]))
-    languages = frozenset(language_key(v) for v in data["languages"])
+    data = load(FILE, "eu")
+    states = frozenset(data["member_states"]["eu"] + data["member_states"]["eea"])
+    languages = frozenset(data["languages"])
     strength: dict[str, str] = {}
-    for level, langs in (data["language_strength"] or {}).items():
-        if level not in ("strong", "medium", "none"):
-            raise DataFileError(FILE, f"language_strength.{level}", "one of strong, medium, none")
-        for lang in langs:
-            lang = language_key(lang)
+    for level, langs in data["language_strength"].items():
+        for n, lang in enumerate(langs):
             if lang not in languages:
                 expected = f"a language listed in `languages`, not {lang!r}"
-                raise DataFileError(FILE, f"language_strength.{level}", expected)
+                raise DataFileError(FILE, f"language_strength.{level}[{n}]", expected)
             strength[lang] = level
 
     by_language: dict[str, set[str]] = {}
     by_currency: dict[str, set[str]] = {}
-    overrides = data.get("currency_overrides") or {}
+    overrides = data.get("currency_overrides", {})
     day = on or datetime.date.today()
     for state in sorted(states):
         for lang in get_official_languages(state, regional=False, de_facto=True):
@@ -84,7 +77,7 @@ def geography(on: datetime.date | None = None) -> Geography:
         member_states=states,
         languages=languages,
         language_strength=strength,
-        union_tlds=frozenset(string_list(FILE, "union_tlds", data["union_tlds"])),
+        union_tlds=frozenset(data["union_tlds"]),
         states_by_language={k: tuple(sorted(v)) for k, v in by_language.items()},
         states_by_currency={k: tuple(sorted(v)) for k, v in by_currency.items()},
         country_names=names,

@@ -47,7 +47,8 @@ def field_path(path: Sequence[Any]) -> str:
 @cache
 def schema(package: str, name: str) -> Draft202012Validator:
     """The validator of `<package>/schema/<name>.schema.json` (checked itself once, when first loaded)."""
-    text = resources.files(package).joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
+    # One step per joinpath: a namespace package's MultiplexedPath (detectors/data) takes one on Python 3.11.
+    text = resources.files(package).joinpath("schema").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
     document = json.loads(text)
     Draft202012Validator.check_schema(document)
     return Draft202012Validator(document)

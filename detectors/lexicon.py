@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from detectors.data_files import DataFileError, check_keys, language_key, load, string_list
+from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, language_key, load
 from detectors.geography import geography
 
 _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
@@ -156,27 +156,32 @@ def phrase_pattern(term: str) -> str:
 
 @cache
 def phrase_lexicon(name: str) -> PhraseLexicon:
-    """Load `data/lexicons/<name>.yaml`, refusing unknown fields, unknown languages, empty lists, duplicates."""
+    """The matcher of `data/lexicons/<name>.yaml`, a file in the phrase-lexicon format."""
     file = f"lexicons/{name}.yaml"
-    return lexicon_from_data(file, load(file))
+    return lexicon_from_data(file, load(file, PHRASE_LEXICON))
 
 
 def lexicon_from_data(file: str, data: dict) -> PhraseLexicon:
-    """Validate the parsed content of a lexicon file and build its matcher; errors name `file` and the entry."""
-    check_keys(file, "(top)", data, {"version", "family", "terms"})
+    """The matcher of a phrase lexicon as `load` returns it (checked against schema/phrase-lexicon.schema.json)."""
+    return PhraseLexicon(data["family"], lexicon_terms(file, "terms", data["terms"]))
+
+
+def lexicon_terms(file: str, entry: str, raw: dict) -> dict[str, list[str]]:
+    """Language -> phrases of a schema-checked `terms` mapping, after the checks a schema cannot make: language
+    codes among eu.yaml's, no phrase twice in a language (case-insensitive), wildcard stems of STEM letters or more.
+    Errors name `file` and the entry under `entry` (terms.de[3])."""
     known = geography().languages
     terms: dict[str, list[str]] = {}
-    if not isinstance(data["terms"], dict) or not data["terms"]:
-        raise DataFileError(file, "terms", "a mapping of language code to a list of phrases")
-    for raw_lang, phrases in data["terms"].items():
+    for raw_lang, phrases in raw.items():
         lang = language_key(raw_lang)
+        where = f"{entry}.{lang}"
         if lang not in known:
-            raise DataFileError(file, f"terms.{lang}", f"an EU/EEA language code ({', '.join(sorted(known))})")
-        terms[lang] = string_list(file, f"terms.{lang}", phrases)
-        for phrase in terms[lang]:
-            if "*" in phrase.rstrip("*") or phrase.endswith("**"):
-                raise DataFileError(file, f"terms.{lang}", f"'*' only at the end of a phrase, got {phrase!r}")
+            raise DataFileError(file, where, f"an EU/EEA language code ({', '.join(sorted(known))})")
+        distinct(file, where, phrases)
+        for n, phrase in enumerate(phrases):
             stem = re.split(r"[\s\-]+", phrase.rstrip("*"))[-1]
-            if phrase.endswith("*") and len(stem) < 4:
-                raise DataFileError(file, f"terms.{lang}", f"a stem of 4 letters or more before '*', got {phrase!r}")
-    return PhraseLexicon(str(data["family"]), terms)
+            if phrase.endswith("*") and len(stem) < STEM:
+                expected = f"a stem of {STEM} letters or more before '*', got {phrase!r}"
+                raise DataFileError(file, f"{where}[{n}]", expected)
+        terms[lang] = list(phrases)
+    return terms

@@ -105,6 +105,8 @@ class Document:
     text: str = ""  # visible text, blocks separated by newlines
     json_ld: tuple[str, ...] = ()  # raw JSON-LD blocks, parsed by the detectors that need them
     select_options: tuple[str, ...] = ()  # option labels of <select> elements (currency/language pickers)
+    buttons: tuple[str, ...] = ()  # texts of buttons and links styled as buttons (calls to action)
+    images: tuple[tuple[str, str, str], ...] = ()  # (alt, title, file name) of images: logos, badges
     platform: bool = False
     visitor: str = ""  # country code of the visitor profile that fetched it ("" when fetched without one)
     rendered: bool = False  # the DOM after a real browser ran the page's scripts, not the raw response

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from detectors.context import Context
-from detectors.data_files import DataFileError, check_keys, load, string_list
+from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
 from detectors.text import snippet
@@ -25,17 +25,12 @@ class _Rail:
 
 @cache
 def _rails() -> tuple[re.Pattern, re.Pattern, list[_Rail]]:
-    data = load(FILE)
-    check_keys(FILE, "(top)", data, {"version", "family", "rails"})
+    data = load(FILE, "payment")
     rails, folded, exact = [], [], []
     for n, spec in enumerate(data["rails"]):
-        where = f"rails[{n}]"
-        check_keys(FILE, where, spec, {"name", "terms", "member_states", "strength"}, {"case_sensitive"})
-        if spec["strength"] not in ("strong", "medium"):
-            raise DataFileError(FILE, f"{where}.strength", "strong or medium")
-        states = string_list(FILE, f"{where}.member_states", spec["member_states"])
-        rails.append(_Rail(spec["name"], tuple(states), spec["strength"]))
-        terms = "|".join(phrase_pattern(t) for t in string_list(FILE, f"{where}.terms", spec["terms"]))
+        distinct(FILE, f"rails[{n}].terms", spec["terms"])
+        rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"]))
+        terms = "|".join(phrase_pattern(t) for t in spec["terms"])
         (exact if spec.get("case_sensitive") else folded).append(f"(?P<r{n}>{terms})")
     never = "(?!x)x"
     wrap = r"(?<!\w)(?:{})(?!\w)"

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from detectors.context import Context
-from detectors.data_files import DataFileError, check_keys, load, string_list
+from detectors.data_files import DataFileError, load
 from detectors.geography import Geography, geography
 from detectors.lexicon import PhraseLexicon, phrase_lexicon
 from detectors.model import Document, Finding
@@ -100,14 +100,12 @@ def _city_regex() -> tuple[re.Pattern, dict[str, str]]:
 @cache
 def city_names() -> dict[str, str]:
     """data/lexicons/eu_cities.yaml as {city name: member state}, validated."""
-    return cities_from_data(CITIES_FILE, load(CITIES_FILE), geography())
+    return cities_from_data(CITIES_FILE, load(CITIES_FILE, "eu-cities"), geography())
 
 
 def cities_from_data(file: str, data: dict, geo: Geography) -> dict[str, str]:
-    """Refuses unknown fields, codes that are not EU/EEA member states, empty lists and a name listed twice."""
-    check_keys(file, "(top)", data, {"version", "cities"})
-    if not isinstance(data["cities"], dict) or not data["cities"]:
-        raise DataFileError(file, "cities", "a mapping of member state code to a list of city names")
+    """The cities of a schema-checked file, refusing codes that are not EU/EEA member states and a name listed twice
+    (case-insensitive, across all states)."""
     table: dict[str, str] = {}
     seen: dict[str, str] = {}
     for raw_code, names in data["cities"].items():
@@ -115,10 +113,11 @@ def cities_from_data(file: str, data: dict, geo: Geography) -> dict[str, str]:
         if code not in geo.member_states:
             raise DataFileError(file, f"cities.{code}",
                                 f"an EU/EEA member state code ({', '.join(sorted(geo.member_states))})")
-        for name in string_list(file, f"cities.{code}", names):
+        for n, name in enumerate(names):
             key = name.lower()
             if key in seen:
-                raise DataFileError(file, f"cities.{code}", f"a city listed once, {name!r} is also under {seen[key]}")
+                raise DataFileError(file, f"cities.{code}[{n}]",
+                                    f"a city listed once, {name!r} is also under {seen[key]}")
             seen[key] = code
             table[name] = code
     return table

@@ -23,8 +23,6 @@ from detectors.lang import MIN_PROBABILITY, text_language
 from detectors.listings.apple import AppleListing
 from detectors.listings.google_play import PlayListing, is_empty
 
-STATUSES = ("available", "absent", "inconclusive")
-
 Listing = AppleListing | PlayListing
 
 

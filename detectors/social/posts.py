@@ -19,7 +19,7 @@ from functools import cache
 from typing import Protocol
 
 from detectors.context import Context
-from detectors.data_files import DataFileError, load
+from detectors.data_files import PHRASE_LEXICON, DataFileError, load
 from detectors.lang import text_language
 from detectors.lexicon import PhraseLexicon, lexicon_from_data
 from detectors.model import Document, Finding, Link
@@ -84,7 +84,7 @@ class _Tags:
 
 @cache
 def _tags() -> _Tags:
-    validated = lexicon_from_data(FILE, load(FILE))  # the checks every lexicon gets (languages, duplicates...)
+    validated = lexicon_from_data(FILE, load(FILE, PHRASE_LEXICON))  # checked as every phrase lexicon is
     phrases: dict[str, list[str]] = {}
     languages_of: dict[str, list[str]] = {}
     for lang, terms in sorted(validated.terms.items()):

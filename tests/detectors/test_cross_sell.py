@@ -10,17 +10,13 @@ import pytest
 import detectors.cross_sell as cross_sell
 from detectors.catalogue import catalogue
 from detectors.context import Context
-from detectors.cross_sell import (
-    FILE,
-    REQUIRED_LANGUAGES,
-    SuppliedSequence,
-    service_mentions,
-    service_types,
-    service_types_from_data,
-)
-from detectors.data_files import DataFileError
+from detectors.cross_sell import FILE, SuppliedSequence, service_mentions, service_types, service_types_from_data
+from detectors.data_files import DataFileError, checked, validator
 from detectors.evidence import SuppliedItem
 from detectors.model import Document, Scope
+
+SCHEMA = "services"  # every service type lists at least these languages:
+REQUIRED_LANGUAGES = frozenset(validator(SCHEMA).schema["$defs"]["type"]["properties"]["terms"]["required"])
 
 
 def cross_sell_findings(ctx, items, window_days=30, first_contact=None):
@@ -92,7 +88,7 @@ def good() -> dict:
 
 
 def test_valid_vocabulary_builds():
-    (service,) = service_types_from_data(FILE, good())
+    (service,) = service_types_from_data(FILE, checked(FILE, good(), SCHEMA))
     assert (service.id, service.label) == ("staking", "staking")
 
 
@@ -115,21 +111,24 @@ def _with(path: tuple[str, ...], value):
     ("change", "entry", "expected"),
     [
         (_with(("types",), {}), "types", "a mapping of service type id"),
-        (_with(("extra",), 1), "(top)", "unknown field(s) ['extra']"),
+        (_with(("extra",), 1), "extra", "a known key (family, types, version); unknown keys are errors"),
         (_with(("types", "Staking!"), {"label": "x", "terms": {"en": ["x"]}}), "types.Staking!", "a lower-case"),
         (_with(("types", "staking", "label"), " "), "types.staking.label", "a non-empty string"),
-        (_with(("types", "staking", "note"), "x"), "types.staking", "unknown field(s) ['note']"),
+        (_with(("types", "staking", "note"), "x"), "types.staking.note", "a known key (label, terms)"),
         (_with(("types", "staking", "terms", "xx"), ["staking"]), "types.staking.terms.xx", "an EU/EEA language"),
-        (_with(("types", "staking", "terms", "de"), ["staking", "Staking"]), "types.staking.terms.de",
-         "no duplicates"),
-        (_without_pl, "types.staking.terms", "missing: pl"),
+        (_with(("types", "staking", "terms", "de"), ["staking", "Staking"]), "types.staking.terms.de[1]",
+         "no duplicates, 'Staking' appears twice"),
+        (_with(("types", "copy"), {"label": "Staking", "terms": dict.fromkeys(REQUIRED_LANGUAGES, ["copy trading"])}),
+         "types.copy.label",
+         "a unique label, 'Staking' appears twice"),
+        (_without_pl, "types.staking.terms.pl", "this key is required"),
     ],
     ids=["no-types", "unknown-top-key", "bad-type-id", "blank-label", "unknown-type-key", "unknown-language",
-         "duplicate-phrase", "missing-required-language"],
+         "duplicate-phrase", "duplicate-label", "missing-required-language"],
 )
 def test_malformed_vocabulary_is_refused_naming_the_entry(change, entry, expected):
     with pytest.raises(DataFileError) as refused:
-        service_types_from_data(FILE, change(good()))
+        service_types_from_data(FILE, checked(FILE, change(good()), SCHEMA))
     assert (refused.value.file, refused.value.entry) == (FILE, entry)
     assert expected in refused.value.expected
 
