@@ -8,8 +8,8 @@ from detectors.analyze import analyze_documents
 from detectors.context import Context
 from detectors.document import sha256
 from detectors.evidence import ChannelEvidence, FirmEvidence
-from detectors.model import ChannelResult, ChannelStatus, sort_key
-from detectors.social.posts import influencer_findings, post_documents, profile_document
+from detectors.model import ChannelResult, ChannelStatus
+from detectors.social.posts import post_documents, profile_document
 from detectors.social.profiles import parse_profile
 from detectors.social.telegram import parse_preview
 from detectors.social.walls import NOT_FOUND, wall
@@ -60,9 +60,5 @@ def judge_social(channel: ChannelEvidence, ctx: Context, firm: FirmEvidence) -> 
     if walls or result.pages_failed:
         result.status = ChannelStatus.PARTIAL
         result.reason = "; ".join(sorted(set(walls))) or "some pages failed"
-    findings = analyze_documents(docs, ctx, channel.kind)
-    for doc in docs:
-        findings += influencer_findings(ctx, doc)
-    unique = {f.id: f for f in findings}
-    result.findings = sorted(unique.values(), key=sort_key)
+    result.findings = analyze_documents(docs, ctx, channel.kind)
     return result

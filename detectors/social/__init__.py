@@ -24,13 +24,13 @@ from detectors.social.handles import (
     platforms,
     profile_url,
 )
-from detectors.social.posts import influencer_findings, post_documents, profile_document
+from detectors.social.posts import post_documents, profile_document
 from detectors.social.profiles import SocialProfile, parse_profile
 from detectors.social.telegram import TelegramPage, TelegramPost, parse_preview
 from detectors.social.walls import BOT_WALL, LOGIN_WALL, NOT_FOUND, wall
 
 __all__ = [
     "BOT_WALL", "LOGIN_WALL", "NOT_FOUND", "SocialProfile", "TelegramPage", "TelegramPost", "channel_id",
-    "handle_from_url", "influencer_findings", "normalise_handle", "parse_preview", "parse_profile", "platform_of",
+    "handle_from_url", "normalise_handle", "parse_preview", "parse_profile", "platform_of",
     "platforms", "post_documents", "profile_document", "profile_url", "wall",
 ]

@@ -97,12 +97,11 @@ def test_every_schema_is_a_valid_draft_2020_12_schema(path):
 
 def data_file_loaders() -> list:
     """Every function that reads data files, without its cache (the files are read through `load`)."""
-    from detectors import affiliate, cross_sell, currency, payment, sponsorship
-    from detectors.social import posts
+    from detectors import affiliate, cross_sell, currency, influencer, payment, sponsorship
 
     return [catalogue.__wrapped__, geography.__wrapped__, platform_entries.__wrapped__, affiliate._rules.__wrapped__,
             currency._rules.__wrapped__, payment._rails.__wrapped__, cross_sell.service_types.__wrapped__,
-            sponsorship.city_names.__wrapped__, posts._tags.__wrapped__,
+            sponsorship.city_names.__wrapped__, influencer._tags.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS)]
 
 

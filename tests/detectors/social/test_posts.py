@@ -6,10 +6,11 @@ import pytest
 
 from detectors.analyze import analyze_documents
 from detectors.data_files import load
+from detectors.influencer import FILE as INFLUENCER_FILE
+from detectors.influencer import detect
 from detectors.lexicon import lexicon_from_data
 from detectors.model import Link
-from detectors.social.posts import FILE as INFLUENCER_FILE
-from detectors.social.posts import influencer_findings, post_documents
+from detectors.social.posts import post_documents
 from detectors.social.telegram import TelegramPost
 
 from . import CHANNEL, FETCHED_AT, NEWEST, OLDER, SHA, observed, post_doc
@@ -64,7 +65,7 @@ def test_empty_posts_are_left_out():
 
 def test_werbung_post_is_an_influencer_finding(newest, ctx):
     docs = post_documents(CHANNEL, NEWEST, FETCHED_AT, SHA, newest.posts)
-    found = [f for doc in docs for f in influencer_findings(ctx, doc)]
+    found = [f for doc in docs for f in detect(doc, ctx)]
     assert len(found) == 1
     finding = found[0]
     assert (finding.indicator, finding.url, finding.evidence.value) == ("INFLUENCER", newest.posts[2].url, "#werbung")
@@ -89,7 +90,7 @@ def test_werbung_post_is_an_influencer_finding(newest, ctx):
     ],
 )
 def test_eu_language_tags_point_to_their_member_states(ctx, text, value, language):
-    findings = influencer_findings(ctx, post_doc(text))
+    findings = detect(post_doc(text), ctx)
     assert [f.evidence.value for f in findings] == [value]
     tag_languages = [lang for lang, terms in load(INFLUENCER_FILE)["terms"].items()
                      if value in {t.lower() for t in terms}]
@@ -102,27 +103,27 @@ def test_eu_language_tags_point_to_their_member_states(ctx, text, value, languag
 def test_shared_tag_takes_the_posts_language(ctx):
     polish = ("#reklama Od dziś w Nordwind możesz kupować bitcoina i inne kryptowaluty za złotówki, bez prowizji przez "
               "pierwszy miesiąc. Zarejestruj się w aplikacji i odbierz swój bonus powitalny już dziś.")
-    finding, = [f for f in influencer_findings(ctx, post_doc(polish)) if f.evidence.value == "#reklama"]
+    finding, = [f for f in detect(post_doc(polish), ctx) if f.evidence.value == "#reklama"]
     assert finding.member_states == ("PL",) and finding.evidence.locator == "text (pl)"
-    declared, = influencer_findings(ctx, post_doc("Nordwind #reklama", html_lang="cs"))
+    declared, = detect(post_doc("Nordwind #reklama", html_lang="cs"), ctx)
     assert declared.member_states == ("CZ",)
 
 
 @pytest.mark.parametrize("text", ["New listing on Nordwind #ad", "#Sponsored post by Nordwind",
                                   "Paid partnership with Nordwind Exchange"])
 def test_english_tags_point_nowhere(ctx, text):
-    finding, = influencer_findings(ctx, post_doc(text))
+    finding, = detect(post_doc(text), ctx)
     assert finding.member_states == () and finding.strength == "medium"
 
 
 @pytest.mark.parametrize("text", ["Neue Adresse #adidas #adventure", "Keine #werbungfrei-Aktion", "Email: a#ad",
                                   "Das ist keine bezahlte Partnerschaft.", "Wir zahlen pünktlich."])
 def test_near_misses_raise_nothing(ctx, text):
-    assert influencer_findings(ctx, post_doc(text)) == []
+    assert detect(post_doc(text), ctx) == []
 
 
 def test_one_finding_per_tag_per_post(ctx):
-    findings = influencer_findings(ctx, post_doc("#Werbung heute, #werbung morgen, #WERBUNG immer"))
+    findings = detect(post_doc("#Werbung heute, #werbung morgen, #WERBUNG immer"), ctx)
     assert [f.evidence.value for f in findings] == ["#werbung"]
 
 
