@@ -19,7 +19,7 @@ from crawler.cli import main
 from crawler.sandbox import SandboxWeb
 from crawler.store import open_store
 from reports.index import LEVEL_ORDER, validate_index
-from tests.generated_firms import FirmSpec, generate, plan
+from tests.support.sites import FirmSpec, generate, plan
 
 FIRMS, UNREACHABLE, SEED = 50, 1, 7
 
