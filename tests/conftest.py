@@ -1,18 +1,22 @@
-"""Shared fixtures: the sandbox web (a local forward proxy serving made-up hosts), never the network."""
+"""Shared fixtures: the sandbox web (a local forward proxy serving made-up hosts), never the network, and `scan`, the
+one way the tests run `footprint scan` through it."""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from crawler.cli import main
 from crawler.sandbox import SandboxWeb
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_WEB = ROOT / "crawler" / "demo" / "web"
 TEST_WEB = ROOT / "tests" / "web"  # hosts only the tests need (geo rules, script-built pages)
+PAGES = ROOT / "tests" / "pages"  # example pages and inputs (tests/pages/README.md)
 SHARED = ROOT.parent / "shared"
 
 
@@ -29,6 +33,23 @@ def web_root(tmp_path: Path) -> Path:
 def sandbox(web_root: Path):
     with SandboxWeb(web_root) as web:
         yield web
+
+
+def run_scan(*args: str, out: Path, proxy: str, **options: object) -> int:
+    """`footprint scan ARGS` through the forward proxy PROXY (a sandbox web's URL), quietly, with no delay and no
+    screenshots, into OUT; returns the exit code. Each option is a flag with its value: `render="never"` passes
+    `--render never`, `same_type_window=7` passes `--same-type-window 7`. Tests use the `scan` fixture; this is
+    for fixtures wider than one test, which serve a sandbox web of their own."""
+    flags = [arg for name, value in options.items() for arg in (f"--{name.replace('_', '-')}", str(value))]
+    return main(["scan", *args, *flags, "--proxy", proxy, "--delay", "0", "--no-screenshots", "--quiet",
+                 "--out", str(out)])
+
+
+@pytest.fixture
+def scan(sandbox):
+    """`footprint scan` through this test's sandbox web (`run_scan`), e.g.
+    `scan("https://atlas-markets.com/", "--fail-on", "high", out=tmp_path, visitor="IT") -> exit code`."""
+    return functools.partial(run_scan, proxy=sandbox.url)
 
 
 @pytest.fixture(autouse=True)

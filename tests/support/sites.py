@@ -4,7 +4,7 @@ Three kinds, one per job, sharing the sandbox web's layout (`write_host`: ROOT/<
 every crawler):
 
 - Firm sites (`plan`, `generate`): made-up crypto firms, each a small website, and a firms file listing them, for
-  batch scans (tests/test_batch.py, benchmarks/batch.py). See below.
+  batch scans (tests/crawler/runs/test_batch.py, benchmarks/batch.py). See below.
 - Exchange pages (`exchange_pages`): heavy multilingual landing pages of crypto exchanges, in memory, written from
   the copy in benchmarks/data/ (18 locales), for detector throughput (benchmarks/analyze.py): 20 to 62 KiB each, with
   the inline CSS and JS, JSON-LD, hreflang, mega-menus, price tables and legal footers of real exchange sites.

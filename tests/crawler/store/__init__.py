@@ -1,0 +1,1 @@
+"""Tests of crawler/store: the scan store on SQLite and PostgreSQL."""

@@ -1,0 +1,1 @@
+"""Tests of detectors/channels: channel status rules."""

@@ -1,0 +1,1 @@
+"""Tests of reports/: report.json and its formats, triage and --since-last marks, diff, the run index."""
