@@ -2,7 +2,7 @@
 rendered, one instance for both URL schemes.
 
 After a browser crash, a request on the dying context can wait for ever: the driver never answers the new-page
-call and scrapy-playwright sets no deadline on it (seen in 3 runs of 10 of tests/test_browser_crash.py). A
+call and scrapy-playwright sets no deadline on it (seen in 3 runs of 10 of tests/crawler/crawl/test_browser_crash.py). A
 deadline turns that into a download timeout, which Scrapy retries in the relaunched browser.
 
 scrapy-playwright's handler is built eagerly, once per URL scheme, and starts a Playwright driver (a node process
