@@ -4,9 +4,9 @@ does it cost in memory?
 
 It generates N made-up firms (default 50, the last one unreachable) with tests/support/sites.py, the same firms
 as tests/crawler/runs/test_batch.py: small sites of 2-4 pages each (some in German/French/Polish with euro prices,
-SEPA and bonuses, some with euro prices in English, some clean), plus a firms file whose shared `scan:` block asks for one EU visitor
-(DE), delay 0, no screenshots. It serves them on the sandbox web (in this process, not counted) and runs, as a user
-would, in a subprocess:
+SEPA and bonuses, some with euro prices in English, some clean), plus a firms file whose shared `scan:` block
+asks for one EU visitor (DE), delay 0, no screenshots. It serves them on the sandbox web (in this process, not
+counted) and runs, as a user would, in a subprocess:
 
     footprint scan --firm FIRMS.yaml --proxy SANDBOX --out DIR --parallel P --max-pages PAGES --store TMP.sqlite
                    --quiet --no-screenshots --log-file run.jsonl [--render MODE]
