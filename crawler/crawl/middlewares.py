@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scrapy.downloadermiddlewares.httpproxy import HttpProxyMiddleware
 from scrapy.exceptions import NotConfigured
 
 
@@ -25,3 +26,15 @@ class ForcedProxyMiddleware:
 
     def process_request(self, request, spider=None):
         request.meta.setdefault("proxy", self.proxy)
+
+
+class UserNameProxyMiddleware(HttpProxyMiddleware):
+    """Scrapy's HttpProxyMiddleware, also for proxies given as ``http://USER@host:port`` with no password.
+
+    Geo-proxy services commonly take the exit country as the user name alone; Scrapy 2.19 then unquotes a missing
+    password (None) and every request fails with a TypeError, leaving the channel "not assessed". A missing password
+    is an empty one, as curl and browsers read it.
+    """
+
+    def _basic_auth_header(self, username: str, password: str | None) -> bytes:
+        return super()._basic_auth_header(username, password or "")

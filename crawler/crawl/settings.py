@@ -48,6 +48,9 @@ LOG_LEVEL = "WARNING"
 DOWNLOADER_MIDDLEWARES = {
     # Below HttpProxyMiddleware (750), so robots.txt and sitemap requests go through --proxy too.
     "crawler.crawl.middlewares.ForcedProxyMiddleware": 740,
+    # Scrapy's own, with proxies that carry a user name and no password (http://DE@geo-proxy:8080) working.
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
+    "crawler.crawl.middlewares.UserNameProxyMiddleware": 750,
 }
 ITEM_PIPELINES = {
     "crawler.crawl.pipelines.CaptureWriterPipeline": 300,

@@ -68,6 +68,7 @@ class ProxiedWeb(Protocol):
     nothing from ``web.py``, which starts the proxy."""
 
     requests: RequestLog
+    require_proxy_user: bool
 
     def knows_host(self, host: str) -> bool: ...
 
@@ -127,10 +128,13 @@ class ProxyHandler(BaseHTTPRequestHandler):
             self.wfile.write(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             self.close_connection = True
             return
+        visitor = _visitor(self.headers.get("Proxy-Authorization", ""))
+        if self._challenged(visitor):
+            return
         self.wfile.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
         self.wfile.flush()
         self.tunnel_host, self.tunnel_port = host, int(port)
-        self.tunnel_visitor = _visitor(self.headers.get("Proxy-Authorization", ""))
+        self.tunnel_visitor = visitor
         self._enter_tunnel()
 
     def _enter_tunnel(self) -> None:
@@ -174,6 +178,8 @@ class ProxyHandler(BaseHTTPRequestHandler):
             if self.tunnel_host is not None
             else _visitor(self.headers.get("Proxy-Authorization", ""))
         )
+        if self.tunnel_host is None and self._challenged(visitor):
+            return
         if host is None:
             answer = Answer(400, html_page(400, "Bad Request", "No host in request."))
         else:
@@ -193,6 +199,17 @@ class ProxyHandler(BaseHTTPRequestHandler):
             }
         )
         self._send(answer, send_body)
+
+    def _challenged(self, visitor: str) -> bool:
+        """Answer 407 (keeping the connection, as browsers retry on it with credentials) when a user is required."""
+        if visitor or not self.server.web.require_proxy_user:
+            return False
+        self.server.web.requests.append({"method": self.command, "url": self.path,
+                                         "headers": _lower_headers(self.headers), "visitor": "", "status": 407})
+        self.wfile.write(b"HTTP/1.1 407 Proxy Authentication Required\r\n"
+                         b'Proxy-Authenticate: Basic realm="sandbox geo-proxy"\r\nContent-Length: 0\r\n\r\n')
+        self.wfile.flush()
+        return True
 
     def _target(self) -> tuple[str | None, str, str, str]:
         """(host, absolute url, raw path, raw query) for absolute-form, origin-form and tunnelled requests."""

@@ -24,11 +24,15 @@ class SandboxWeb:
 
     ``start()`` runs it in a daemon thread; ``url`` is the proxy URL to give clients; ``requests`` records
     what was asked (method, absolute url, lower-cased headers, visitor, status); ``replay`` is the archive's
-    index once started in replay mode.
+    index once started in replay mode; ``require_proxy_user`` makes it challenge (407) requests that name no
+    visitor, as a real geo-proxy service does.
     """
 
-    def __init__(self, root: str | Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, root: str | Path, host: str = "127.0.0.1", port: int = 0,
+                 require_proxy_user: bool = False) -> None:
         self.root = Path(root).resolve()
+        # As geo-proxy services do: a request without a proxy user name (the exit country) gets a 407 challenge.
+        self.require_proxy_user = require_proxy_user
         self.is_archive = is_archive_path(self.root) or self.root.is_file()
         self.replay: ArchiveReplay | None = None
         self.host = host
