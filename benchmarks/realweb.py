@@ -11,16 +11,21 @@ page of one paragraph per line with no `lang` attribute (what a reader of the ex
 is used as it was saved. A case counts per indicator: found or not, against labelled present or absent. Member
 states: the states the findings name (not the EU or euro area as a group) against the labelled ones.
 
-    .venv/bin/python benchmarks/realweb.py [--cache DIR] [--group west] [--errors] [--json]
+Tune on `--split dev` only; `--split test` (a fixed third of the cases, chosen by a hash of the id) is the held-out
+check of whether a rule generalises or was fitted to the cases it was written against.
+
+    .venv/bin/python benchmarks/realweb.py [--cache DIR] [--group west] [--split dev|test] [--errors] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import os
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,10 +119,18 @@ def states(cases: list[Case]) -> tuple[int, int, int]:
     return both, reported, expected
 
 
-def load(cache: Path, group: str = "") -> tuple[list[Case], list[str]]:
-    cases, missing = [], []
+def split_of(case_id: str) -> str:
+    """'test' for a fixed third of the cases (by a hash of the id, so adding cases never moves old ones), else 'dev'."""
+    return "test" if hashlib.sha256(case_id.encode()).digest()[0] % 3 == 0 else "dev"
+
+
+def load(cache: Path, group: str = "", split: str = "") -> tuple[list[Case], list[str], float]:
+    """The judged cases, the ids whose text is missing, and the judging time in milliseconds per case."""
+    cases, missing, elapsed = [], [], 0.0
     for raw in yaml.safe_load(LABELS.read_text(encoding="utf-8")):
         if group and raw.get("group") != group:
+            continue
+        if split and split_of(raw["id"]) != split:
             continue
         case = Case(id=raw["id"], source=raw["source"], file=raw["file"], expect=raw.get("expect") or {},
                     group=raw.get("group", ""))
@@ -125,19 +138,23 @@ def load(cache: Path, group: str = "") -> tuple[list[Case], list[str]]:
         if not path.is_file():
             missing.append(case.id)
             continue
-        case.found = judge(case, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        case.found = judge(case, text)
+        elapsed += time.perf_counter() - started
         cases.append(case)
-    return cases, missing
+    return cases, missing, 1000 * elapsed / len(cases) if cases else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("FOOTPRINT_REALWEB_CACHE", DEFAULT_CACHE)))
     parser.add_argument("--group", default="", help="only the cases of one labelling group")
+    parser.add_argument("--split", choices=("dev", "test"), default="", help="only the dev or the held-out test cases")
     parser.add_argument("--errors", action="store_true", help="list every false positive and false negative")
     parser.add_argument("--json", action="store_true", help="the figures as JSON")
     args = parser.parse_args(argv)
-    cases, missing = load(args.cache, args.group)
+    cases, missing, ms_per_case = load(args.cache, args.group, args.split)
     if missing:
         print(f"{len(missing)} case(s) left out, text not in {args.cache}: {', '.join(missing[:10])}"
               + (" ..." if len(missing) > 10 else ""), file=sys.stderr)
@@ -149,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     overall = Tally(*(sum(getattr(tallies[i], k) for i in MAIN) for k in ("tp", "fp", "fn")))
     both, reported, expected = states(cases)
     figures = {
-        "cases": len(cases), "missing": len(missing),
+        "cases": len(cases), "missing": len(missing), "ms_per_case": round(ms_per_case, 2),
         "indicators": {i: {"precision": round(t.precision, 3), "recall": round(t.recall, 3),
                            "support": t.tp + t.fn, "tp": t.tp, "fp": t.fp, "fn": t.fn} for i, t in tallies.items()},
         "overall": {"precision": round(overall.precision, 3), "recall": round(overall.recall, 3)},
@@ -159,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"{len(cases)} real texts judged ({len(missing)} missing)\n")
+    print(f"{len(cases)} real texts judged ({len(missing)} missing), {ms_per_case:.1f} ms per text\n")
     print(f"{'indicator':12} {'precision':>9} {'recall':>7} {'support':>8} {'tp':>4} {'fp':>4} {'fn':>4}")
     for indicator in MAIN + OTHER:
         t = tallies[indicator]
