@@ -1,8 +1,10 @@
 """A firm's assessment: its judged channels scored, per channel, per member state and as a verdict, with
 reviewers' triage decisions applied. What reports/ serialises; nothing is decided there.
 
-A finding dismissed in triage stays listed (reports mark it) and is left out of every score: channel, member
-state, firm. A verified geo-block from every EU vantage point lowers a channel's score; nothing else does.
+Levels are decided in scoring.py; the scores shown are placed inside each level's band by the evidence's mass
+(ranking.py), so firms at the same level can be told apart. A finding dismissed in triage stays listed (reports
+mark it) and is left out of every score: channel, member state, firm. A verified geo-block from
+every EU vantage point lowers a channel's score; nothing else does.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, replace
 from detectors.catalogue import Catalogue, catalogue
 from detectors.geography import geography
 from detectors.model import ChannelResult, TriageStatus, sort_key
+from detectors.ranking import firm_score, ranked_channel
 from detectors.scoring import (
     ChannelScore,
     MemberStateScore,
@@ -46,9 +49,13 @@ def assess(channels: list[ChannelResult], visitors: list[str], triage: dict[str,
     ordered = sorted(channels, key=lambda c: c.id)
     counted = {c.id: _without_dismissed(c, triage) for c in ordered}
     eu_visitors = [v for v in visitors if geography().is_member(v)]
-    scores = {c.id: _geoblocked(score_channel(counted[c.id], cat), c, cat, eu_visitors) for c in ordered}
+    levelled = {c.id: _geoblocked(score_channel(counted[c.id], cat), c, cat, eu_visitors) for c in ordered}
+    scores = {c.id: ranked_channel(levelled[c.id], counted[c.id], cat) for c in ordered}
     states = score_member_states([counted[c.id] for c in ordered if scores[c.id].score is not None], cat)
     verdict = firm_verdict(list(counted.values()), scores, states)
+    if verdict.score is not None:
+        ranked = firm_score(verdict.level, counted.values(), scores, cat)
+        verdict = firm_verdict(list(counted.values()), scores, states, firm_score=ranked)
     dismissed = {c.id: len(c.findings) - len(counted[c.id].findings) for c in ordered}
     if sum(dismissed.values()):
         verdict = replace(verdict, summary=verdict.summary + (

@@ -125,7 +125,10 @@ class Verdict:
     summary: str
 
 
-def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore], states: dict) -> Verdict:
+def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore], states: dict,
+                 firm_score: int | None = None) -> Verdict:
+    """The firm's level is its highest-scoring channel's; its score is that channel's unless `firm_score` (the
+    score placed by the evidence of all channels, detectors/ranking.py) is given."""
     rated_channels = [c for c in channels if rated(c.status)]
     unrated = [c for c in channels if not rated(c.status)]
     partial = [c for c in channels if c.status == ChannelStatus.PARTIAL]
@@ -136,7 +139,7 @@ def firm_verdict(channels: list[ChannelResult], scores: dict[str, ChannelScore],
                        f"NOT ASSESSED: no channel could be assessed ({reasons}). This is not a low-risk result.")
     top = max(rated_channels, key=lambda c: (scores[c.id].score or 0, c.id))
     level = scores[top.id].level or "none"
-    score = scores[top.id].score
+    score = scores[top.id].score if firm_score is None else firm_score
     parts = [f"Solicitation risk {level.upper()} (score {score}/100, highest on {top.id})."]
     if states:
         strongest = sorted(states.items(), key=lambda kv: (-kv[1].score, kv[0]))[:8]
