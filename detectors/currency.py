@@ -1,8 +1,12 @@
-"""CURRENCY: prices, trading pairs and currency options in EU/EEA currencies.
+"""CURRENCY: the site's own offer in an EU/EEA currency: prices, fees, limits, bonus amounts, trading pairs, currency
+pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner").
 
-Only amounts ("61.240,50 €", "EUR 25", "200 zł"), pairs ("BTC/EUR", "BTCEUR") and <select> options count: a bare
-mention of "euro" in prose says nothing about who is being sold to. Which member states use a currency comes
-from babel's territory data (geography.py).
+An amount counts only in an offer context (detectors/offer_context.py): "Mindesteinzahlung: 25 €" does, "the token
+lost 300 euros in a week" and "230 Millionen Euro" do not. A currency named without an amount counts only right
+beside an offer word, and not in a generic list with non-EEA currencies ("dollars, euros or reais"). "kr" is the
+krone of the page's language (SEK, NOK, DKK, ISK). EUR points at the euro area as a group (geography.UNION), not
+at its 21 states one by one; single-country currencies at their state (babel's territory data, or the lexicon's
+`member_states` for a former currency such as the kuna).
 """
 
 from __future__ import annotations
@@ -10,24 +14,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.model import Document, Finding
+from detectors.offer_context import OfferContext, offer_context
 from detectors.text import snippet
 
 INDICATOR = "CURRENCY"
 FILE = "lexicons/currency.yaml"
+KRONA = "kr"  # the token every krone form resolves to before the page's language decides
 _GAP = "[ \u00a0\u202f]?"
-_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,']\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,']\d{3})*(?:[.,](?:\d{1,2}|-{1,2}))?|\d+(?:[.,]\d+)?"
+_SCANDINAVIAN_TLDS = {"se": "sv", "dk": "da", "no": "no", "is": "is"}
+# Words only one of the four krone languages writes: enough to tell which krone an undeclared page means.
+_FUNCTION_WORDS = {
+    "sv": {"och", "är", "att", "inte", "från", "hur", "jag", "vad", "ska", "någon", "också", "eller", "kronor"},
+    "no": {"deg", "meg", "av", "hva", "ikke", "også", "noen", "dere", "være", "norske", "norsk"},
+    "da": {"dig", "mig", "af", "hvad", "ikke", "også", "nogen", "jer", "være", "danske", "dansk"},
+    "is": {"að", "ekki", "þú", "frá", "ég", "hvað", "það", "eða", "og", "krónur"},
+}
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
 class _Rules:
     amount: re.Pattern
     pair: re.Pattern
+    named: re.Pattern  # a currency's code or name without an amount
+    foreign: re.Pattern  # a non-EEA currency's name
     strength: dict[str, str]
-    by_token: dict[str, str]  # symbol, code or word (lower-cased) -> currency code
+    states: dict[str, tuple[str, ...]]  # from the lexicon, where babel's territory data does not say
+    by_token: dict[str, str]  # symbol, code, word or name (lower-cased) -> currency code, or KRONA
+    krona_by_language: dict[str, str]
+
+
+def _alternation(items) -> str:
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
 
 
 @cache
@@ -35,55 +59,128 @@ def _rules() -> _Rules:
     data = load(FILE, "currency")
     by_token: dict[str, str] = {}
     strength: dict[str, str] = {}
-    codes, symbols, words = [], [], []
+    states: dict[str, tuple[str, ...]] = {}
+    codes, symbols, words, names = [], [], [], []
     for code, spec in data["currencies"].items():
-        distinct(FILE, f"currencies.{code}.symbols", spec["symbols"])
-        distinct(FILE, f"currencies.{code}.words", spec["words"])
+        for field in ("symbols", "words", "names"):
+            distinct(FILE, f"currencies.{code}.{field}", spec.get(field, []))
         strength[code] = spec["strength"]
+        if "member_states" in spec:
+            states[code] = tuple(spec["member_states"])
         codes.append(code)
         by_token[code.lower()] = code
-        for sym in spec["symbols"]:
-            symbols.append(re.escape(sym))
-            by_token[sym.lower()] = code
-        for word in spec["words"]:
-            words.append(re.escape(word))
-            by_token[word.lower()] = code
+        symbols += spec["symbols"]
+        words += spec["words"]
+        names += spec.get("names", [])
+        for token in spec["symbols"] + spec["words"] + spec.get("names", []):
+            by_token[token.lower()] = code
+    krona = data["krona"]
+    distinct(FILE, "krona.symbols", krona["symbols"])
+    for token in krona["symbols"] + krona["words"]:
+        by_token[token.lower()] = KRONA
+    symbols += krona["symbols"]
+    words += krona["words"]
     tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
-    unit = (f"(?P<unit>(?-i:{'|'.join(codes)}|{'|'.join(symbols)})|(?<=\\d )(?:{'|'.join(words)})"
-            f"|(?<=\\d)(?:{'|'.join(words)}))")
-    lead = f"(?P<lead>(?-i:{'|'.join(codes)}|{'|'.join(symbols)}))"
+    unit = (f"(?P<unit>(?-i:{_alternation(codes + symbols)})|(?<=\\d )(?:{_alternation(words)})"
+            f"|(?<=\\d)(?:{_alternation(words)}))")
+    lead = f"(?P<lead>(?-i:{_alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
+    other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
     amount = re.compile(
-        rf"(?<![\w.,])(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{unit})(?!\w)", re.IGNORECASE)
+        rf"(?<![\w.,])(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])", re.IGNORECASE)
     pair = re.compile(rf"\b(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b")
-    return _Rules(amount, pair, strength, by_token)
+    # "EUR-Einzahlung" and "(RON/USD/EUR)" name a currency; "EUR-L" (a stablecoin) does not.
+    named = re.compile(rf"(?<![\w\-])(?:(?P<code>{'|'.join(codes)})|(?i:(?P<name>{_alternation(names)})))"
+                       rf"(?!\w|-\w\b)")
+    foreign = re.compile(rf"(?<!\w)(?:{_alternation(data['foreign_names'])})(?!\w)", re.IGNORECASE)
+    by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
+    return _Rules(amount, pair, named, foreign, strength, states, by_token, by_language)
+
+
+def _krona_language(doc: Document, rules: _Rules) -> str:
+    """Which krone "kr" means on this page: its declared language, its country's domain, or its own words."""
+    lang = doc.html_lang.split("-")[0].split("_")[0].lower()
+    if lang in rules.krona_by_language:
+        return lang
+    tld = (urlsplit(doc.url).hostname or "").rsplit(".", 1)[-1]
+    if tld in _SCANDINAVIAN_TLDS:
+        return _SCANDINAVIAN_TLDS[tld]
+    words = _WORD.findall(doc.text[:5000].lower())
+    scores = {lang: sum(w in cues for w in words) for lang, cues in _FUNCTION_WORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 3 else ""
+
+
+def _too_large(amount: str) -> bool:
+    """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
+    digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))
+    return len(re.sub(r"\D", "", digits)) >= 7
+
+
+class _Page:
+    """The first accepted observation of each currency on one page."""
+
+    def __init__(self, doc: Document, rules: _Rules):
+        self.doc, self.rules = doc, rules
+        self.first: dict[str, tuple[str, str]] = {}  # code -> (snippet, locator)
+        self._krona: str | None = None
+
+    def code(self, token: str) -> str:
+        code = self.rules.by_token.get(token.lower(), "")
+        if code != KRONA:
+            return code
+        if self._krona is None:
+            self._krona = self.rules.krona_by_language.get(_krona_language(self.doc, self.rules), "")
+        return self._krona
+
+    def add(self, code: str, snip: str, locator: str) -> None:
+        if code and code not in self.first:
+            self.first[code] = (snip, locator)
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html":
         return []
     rules = _rules()
-    first: dict[str, tuple[str, str, str]] = {}  # code -> (matched text, snippet, locator)
-    for m in rules.amount.finditer(doc.text):
-        token = (m.group("lead") or m.group("unit") or "").lower()
-        code = rules.by_token.get(token)
-        if code and code not in first:
-            first[code] = (m.group(0), snippet(doc.text, m.start(), m.end()), "text (amount)")
-    for m in rules.pair.finditer(doc.text):
+    text = doc.text
+    page = _Page(doc, rules)
+    offers: OfferContext | None = None
+    for m in rules.amount.finditer(text):
+        code = page.code(m.group("lead") or m.group("unit") or "")
+        if not code or code in page.first:
+            continue
+        offers = offers or offer_context(text)
+        if offers.editorial or _too_large(m.group(0)) or offers.is_magnitude(m.end()):
+            continue
+        if offers.is_offer(m.start(), m.end()):
+            page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
+    for m in rules.pair.finditer(text):
         code = m.group("code")
-        if code not in first:
-            first[code] = (m.group(0), snippet(doc.text, m.start(), m.end()), "text (trading pair)")
+        if code not in page.first:
+            offers = offers or offer_context(text)
+            if not offers.is_narrative(m.start(), m.end()):
+                page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
     for option in doc.select_options:
-        code = rules.by_token.get(option.strip().split(" ")[0].lower())
-        if code and code not in first:
-            first[code] = (option, option, "select option")
+        page.add(page.code(option.strip().split(" ")[0]), option, "select option")
+    for m in rules.named.finditer(text):
+        code = page.code(m.group(0))
+        if not code or code in page.first:
+            continue
+        offers = offers or offer_context(text)
+        if offers.editorial:
+            break
+        left, right = offers.sentence(m.start(), m.end())
+        if (offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
+                and not rules.foreign.search(text, left, right)):
+            page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")
     found = []
-    for code in sorted(first):
-        states = ctx.geo.states_by_currency.get(code, ())
+    for code in sorted(page.first):
+        states = rules.states.get(code) or ctx.geo.states_by_currency.get(code, ())
         if not states:
             continue
-        _matched, snip, locator = first[code]
+        snip, locator = page.first[code]
         found.append(ctx.finding(doc, INDICATOR, value=code, snippet=snip, locator=locator, member_states=states,
-                                 confidence=0.9, strength=rules.strength[code]))
+                                 confidence=0.9 if locator != "text (currency offered)" else 0.8,
+                                 strength=rules.strength[code]))
     return found

@@ -1,4 +1,12 @@
-"""PAYMENT: EU payment rails named on a page (SEPA, iDEAL, BLIK, Bizum...), from lexicons/payment.yaml."""
+"""PAYMENT: EU payment rails the site offers (SEPA, iDEAL, BLIK, Bizum...), from lexicons/payment.yaml.
+
+A rail counts when the page shows it as a way to pay: on a payment logo (image alt, title or file name), a picker
+option or a button, or in running text in an offer context (detectors/offer_context.py: "Einzahlung per SEPA",
+"betale med Vipps"). It does not count when an article explains it ("What is SEPA?", "cómo funciona Bizum"), names
+it as an example or as what exchanges in general do ("via methoden zoals iDEAL"), compares it with a non-EEA rail
+("ACH/SEPA"), or reports it (a news article). Brands that are also common nouns match only as the brand writes them
+("iDEAL", "BLIK", "Cartes Bancaires" — "carte bancaire" is any bank card).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +18,12 @@ from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
+from detectors.offer_context import offer_context
 from detectors.text import snippet
 
 INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
+_FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
 
 
 @dataclass(frozen=True)
@@ -21,37 +31,92 @@ class _Rail:
     name: str
     member_states: tuple[str, ...]
     strength: str
+    logo_words: frozenset[str]  # how its logo file is named: "ideal", "bancontact", "mbway"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    folded: re.Pattern
+    exact: re.Pattern
+    foreign: re.Pattern
+    rails: list[_Rail]
+
+
+def _logo_words(spec: dict) -> frozenset[str]:
+    words = {spec["name"].lower().replace(" ", "")}
+    words.update(t.lower().replace(" ", "") for t in spec["terms"] if " " not in t.strip() or len(t) <= 12)
+    return frozenset(words)
 
 
 @cache
-def _rails() -> tuple[re.Pattern, re.Pattern, list[_Rail]]:
+def _rules() -> _Rules:
     data = load(FILE, "payment")
     rails, folded, exact = [], [], []
     for n, spec in enumerate(data["rails"]):
         distinct(FILE, f"rails[{n}].terms", spec["terms"])
-        rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"]))
+        rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"], _logo_words(spec)))
         terms = "|".join(phrase_pattern(t) for t in spec["terms"])
         (exact if spec.get("case_sensitive") else folded).append(f"(?P<r{n}>{terms})")
     never = "(?!x)x"
     wrap = r"(?<!\w)(?:{})(?!\w)"
-    return (re.compile(wrap.format("|".join(folded) or never), re.IGNORECASE),
-            re.compile(wrap.format("|".join(exact) or never)), rails)
+    foreign = "|".join(re.escape(r) for r in data["foreign_rails"]) or never
+    return _Rules(re.compile(wrap.format("|".join(folded) or never), re.IGNORECASE),
+                  re.compile(wrap.format("|".join(exact) or never)), re.compile(wrap.format(foreign)), rails)
+
+
+def _matches(rules: _Rules, text: str):
+    for regex in (rules.folded, rules.exact):
+        for m in regex.finditer(text):
+            yield int((m.lastgroup or "r0")[1:]), m
+
+
+def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
+    """Rails on payment logos, picker options and buttons: rail index -> (snippet, locator)."""
+    shown: dict[int, tuple[str, str]] = {}
+    labelled = [(alt, "img[alt]") for alt, _title, _file in doc.images] + \
+               [(title, "img[title]") for _alt, title, _file in doc.images] + \
+               [(o, "select option") for o in doc.select_options] + [(b, "button") for b in doc.buttons]
+    for label, locator in labelled:
+        if label and len(label) <= 120:  # a label, not a paragraph
+            for index, _m in _matches(rules, label):
+                shown.setdefault(index, (label, locator))
+    for _alt, _title, file_name in doc.images:
+        stem = file_name.rsplit(".", 1)[0].lower()
+        words = {w for w in _FILE_NAME_SEPARATORS.split(stem) if w}
+        joined = stem.replace("-", "").replace("_", "")
+        for index, rail in enumerate(rules.rails):
+            if rail.logo_words & words or any(w in joined for w in rail.logo_words if len(w) >= 6):
+                shown.setdefault(index, (file_name, "img[src] (file name)"))
+    return shown
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html" or not doc.text:
         return []
-    folded, exact, rails = _rails()
-    first: dict[int, re.Match] = {}
-    for regex in (folded, exact):
-        for m in regex.finditer(doc.text):
-            index = int((m.lastgroup or "r0")[1:])
-            if index not in first or m.start() < first[index].start():
-                first[index] = m
+    rules = _rules()
+    found_at: dict[int, tuple[str, str]] = _shown(doc, rules)
+    text = doc.text
+    mentions: dict[int, list[re.Match]] = {}
+    for index, m in _matches(rules, text):
+        mentions.setdefault(index, []).append(m)
+    offers = offer_context(text) if mentions else None
+    for index, ms in mentions.items():
+        if index in found_at or offers is None or offers.editorial:
+            continue
+        # On a page that explains the rail its mentions are the explanation, unless the site says it offers it.
+        explained = any(offers.is_explained(m.start(), m.end()) for m in ms)
+        for m in sorted(ms, key=lambda m: m.start()):
+            if explained and not offers.is_own_offer(m.start(), m.end()):
+                continue
+            left, right = offers.sentence(m.start(), m.end())
+            if (offers.is_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
+                    and not rules.foreign.search(text, left, right)):
+                found_at[index] = (snippet(text, m.start(), m.end()), "text")
+                break
     found = []
-    for index in sorted(first, key=lambda i: rails[i].name):
-        rail, m = rails[index], first[index]
-        found.append(ctx.finding(doc, INDICATOR, value=rail.name, snippet=snippet(doc.text, m.start(), m.end()),
-                                 locator="text", member_states=rail.member_states, confidence=0.9,
-                                 strength=rail.strength))
+    for index in sorted(found_at, key=lambda i: rules.rails[i].name):
+        rail = rules.rails[index]
+        snip, locator = found_at[index]
+        found.append(ctx.finding(doc, INDICATOR, value=rail.name, snippet=snip, locator=locator,
+                                 member_states=rail.member_states, confidence=0.9, strength=rail.strength))
     return found

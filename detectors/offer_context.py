@@ -1,0 +1,157 @@
+"""Offer context: whether an amount, a currency or a payment rail sits in the site's own offer.
+
+"Mindesteinzahlung: 25 €", "Deposit via iDEAL" and a fee table are offers; "the token lost 300 euros in a week",
+"230 Millionen Euro Risikokapital" and "What is SEPA?" are not. The words that decide are data
+(lexicons/offer_context.yaml, every EU/EEA language); this module only says where to look: the sentence around a
+match within its block, widened to the neighbouring blocks when the block is a short one (a table cell, a list
+item, a button: "Minsta belopp" above "350 SEK").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from detectors.data_files import load
+from detectors.lexicon import PhraseLexicon, lexicon_terms
+
+FILE = "lexicons/offer_context.yaml"
+REACH = 150  # characters on each side of a match that its sentence may span
+SHORT_BLOCK = 60  # a block shorter than this is a cell, item or label: its neighbours give its context
+NEIGHBOURS = 2  # blocks above (and one below) a short block that are read with it
+REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
+_STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    offer: PhraseLexicon
+    narrative: PhraseLexicon
+    explainer: PhraseLexicon
+    generic: PhraseLexicon
+    editorial: PhraseLexicon
+    reporting: PhraseLexicon
+    own_offer: PhraseLexicon
+    endings: re.Pattern  # compounds ending in an offer word ("Bitcoinpreis", "insättningsavgift")
+    magnitude: re.Pattern  # a magnitude word right after an amount ("€870 miljard", "EUR 5 million")
+
+
+@cache
+def _lexicons() -> _Lexicons:
+    data = load(FILE, "offer-context")
+    family = data["family"]
+    magnitudes = sorted({re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "")
+                         for terms in lexicon_terms(FILE, "magnitude", data["magnitude"]).values() for t in terms},
+                        key=len, reverse=True)
+    return _Lexicons(
+        offer=PhraseLexicon(family, lexicon_terms(FILE, "offer", data["offer"])),
+        narrative=PhraseLexicon(family, lexicon_terms(FILE, "narrative", data["narrative"])),
+        explainer=PhraseLexicon(family, lexicon_terms(FILE, "explainer", data["explainer"])),
+        generic=PhraseLexicon(family, lexicon_terms(FILE, "generic", data["generic"])),
+        editorial=PhraseLexicon(family, lexicon_terms(FILE, "editorial", data["editorial"])),
+        reporting=PhraseLexicon(family, lexicon_terms(FILE, "reporting", data["reporting"])),
+        own_offer=PhraseLexicon(family, lexicon_terms(FILE, "own_offer", data["own_offer"])),
+        endings=re.compile(r"\w{3,}(?:" + "|".join(sorted(map(re.escape, data["offer_endings"]), key=len, reverse=True))
+                           + r")(?!\w)", re.IGNORECASE),
+        magnitude=re.compile(r"[ \u00a0\u202f]?[-\u2011]?(?:" + "|".join(magnitudes) + r")(?!\w)", re.IGNORECASE),
+    )
+
+
+class OfferContext:
+    """The offer and narrative words of one text, found once and asked about each match."""
+
+    def __init__(self, text: str):
+        lex = _lexicons()
+        self.text = text
+        self._offer = sorted([m.start for m in lex.offer.find(text)] + [m.start() for m in lex.endings.finditer(text)])
+        self._narrative = [m.start for m in lex.narrative.find(text)]
+        self._explainer = [m.start for m in lex.explainer.find(text)]
+        self._generic = [m.start for m in lex.generic.find(text)]
+        self._own = [m.start for m in lex.own_offer.find(text)]
+        # An article (a reading time, a press agency, or people quoted): what it says of money is reported.
+        self.editorial = bool(lex.editorial.find(text)) or len(lex.reporting.find(text)) >= REPORTED
+        self._magnitude = lex.magnitude
+
+    def _line(self, pos: int) -> tuple[int, int]:
+        left = self.text.rfind("\n", 0, pos) + 1
+        right = self.text.find("\n", pos)
+        return left, (len(self.text) if right < 0 else right)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end) inside its block, at most REACH characters each side."""
+        line_left, line_right = self._line(start)
+        lo, hi = max(line_left, start - REACH), min(line_right, end + REACH)
+        left = max((m.end() for m in _STOP.finditer(self.text, lo, start)), default=lo)
+        right_stop = _STOP.search(self.text, end, hi)
+        return left, (right_stop.start() if right_stop else hi)
+
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence, or for a short block the block with its neighbours (a table or a list)."""
+        line_left, line_right = self._line(start)
+        if line_right - line_left >= SHORT_BLOCK:
+            return self.sentence(start, end)
+        left = line_left
+        for _ in range(NEIGHBOURS):
+            if left <= 0:
+                break
+            prev_left = self.text.rfind("\n", 0, left - 1) + 1
+            if left - prev_left > 2 * SHORT_BLOCK + 40:  # a paragraph above a cell does not describe it
+                break
+            left = prev_left
+        right = line_right
+        if right < len(self.text):
+            next_right = self.text.find("\n", right + 1)
+            next_right = len(self.text) if next_right < 0 else next_right
+            if next_right - right <= SHORT_BLOCK:
+                right = next_right
+        return left, right
+
+    @staticmethod
+    def _any(positions: list[int], left: int, right: int) -> bool:
+        i = bisect_left(positions, left)
+        return i < len(positions) and positions[i] < right
+
+    def is_offer(self, start: int, end: int) -> bool:
+        """An offer word near the match, and no news or legal wording in its sentence."""
+        left, right = self._span(start, end)
+        if not self._any(self._offer, left, right):
+            return False
+        return not self.is_narrative(start, end)
+
+    def is_close_offer(self, start: int, end: int, reach: int = 60) -> bool:
+        """An offer word within `reach` characters in the same sentence (for a currency named without an amount)."""
+        left, right = self.sentence(start, end)
+        if not self._any(self._offer, max(left, start - reach), min(right, end + reach)):
+            return False
+        return not self.is_narrative(start, end)
+
+    def is_narrative(self, start: int, end: int) -> bool:
+        left, right = self.sentence(start, end)
+        return self._any(self._narrative, left, right)
+
+    def is_magnitude(self, end: int) -> bool:
+        """A magnitude word right after an amount: a statistic, never a price."""
+        return bool(self._magnitude.match(self.text, end))
+
+    def is_explained(self, start: int, end: int) -> bool:
+        """The match is introduced as a thing explained ("What is SEPA?", "Wie funktioniert Bizum")."""
+        left, right = self.sentence(start, end)
+        return self._any(self._explainer, max(left, start - 60), min(right, end + 60))
+
+    def is_own_offer(self, start: int, end: int) -> bool:
+        """The site speaks of its own offer in the match's sentence ("we support ... SEPA transfer")."""
+        left, right = self.sentence(start, end)
+        return self._any(self._own, left, right)
+
+    def is_generic(self, start: int, end: int) -> bool:
+        """The match is an example or what exchanges in general do ("via methoden zoals iDEAL")."""
+        left, right = self.sentence(start, end)
+        return self._any(self._generic, left, right)
+
+
+@lru_cache(maxsize=8)
+def offer_context(text: str) -> OfferContext:
+    """One OfferContext per text, shared by CURRENCY and PAYMENT on the same document."""
+    return OfferContext(text)
