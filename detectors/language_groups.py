@@ -1,0 +1,91 @@
+"""Near-identical languages (Croatian / Bosnian / Serbian, Portuguese / Galician, Spanish / Catalan, Danish /
+Norwegian, Czech / Slovak, Malay / Indonesian) resolved as groups.
+
+A character n-gram identifier splits its probability between such languages (a Croatian page scored hr 0.72 /
+bs 0.28), so no member reaches a confidence cut-off even when the text is surely one of them. Here the group's mass
+counts as a whole, and which member it is comes from words only that member uses (standard vocabulary, spelling,
+month names: data/lexicons/language_groups.yaml); when no marker decides, from the identifier's own share, if it
+is large enough. A member outside the perimeter (Bosnian, Galician, Catalan) can win: its pages raise no LANG.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from detectors.data_files import DataFileError, distinct, language_key, load
+
+FILE = "lexicons/language_groups.yaml"
+STEM = 4  # letters a `stem*` marker needs, so that it cannot match short common words
+MARKER_TEXT = 6000  # characters of a text searched for markers: several paragraphs, bounded cost
+MARKER_MIN_SHARE = 0.25  # share of the group's mass the identifier must give a member for its markers to count
+SINGLE_MARKER = 0.5  # share of the group's mass the identifier must give a member that has one marker word only
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    members: tuple[str, ...]
+    min_share: float
+    markers: Mapping[str, re.Pattern]
+
+    def marker_hits(self, text: str) -> dict[str, int]:
+        """Distinct marker words of each member in the text (a name repeated five times is one piece of evidence)."""
+        return {lang: len({w.lower() for w in self.markers[lang].findall(text)}) if lang in self.markers else 0
+                for lang in self.members}
+
+
+def _pattern(words: list[str]) -> re.Pattern:
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def groups() -> dict[str, Group]:
+    """Each member language -> its group."""
+    data = load(FILE, "language-groups")
+    by_language: dict[str, Group] = {}
+    for n, raw in enumerate(data["groups"]):
+        members = tuple(language_key(m) for m in raw["members"])
+        markers = {language_key(k): v for k, v in raw.get("markers", {}).items()}
+        where = f"groups[{n}]"
+        distinct(FILE, f"{where}.markers", [w for words in markers.values() for w in words])
+        for lang, words in markers.items():
+            short = [w for w in words if w.endswith("*") and len(w) - 1 < STEM]
+            if short:
+                raise DataFileError(FILE, f"{where}.markers.{lang}", f"stems of {STEM} letters or more, not {short}")
+            if lang not in members:
+                raise DataFileError(FILE, f"{where}.markers.{lang}", f"a member of the group {members}")
+        for lang in members:
+            if lang in by_language:
+                raise DataFileError(FILE, f"{where}.members", f"a language in one group only, {lang!r} is in two")
+        group = Group(raw["name"], members, raw["min_share"],
+                      {lang: _pattern(words) for lang, words in markers.items()})
+        by_language.update(dict.fromkeys(group.members, group))
+    return by_language
+
+
+def resolve(scores: Mapping[str, float], text: str) -> tuple[str, float]:
+    """(language, probability) from an identifier's normalised scores: the top language, or for a member of a
+    group the member the markers (else the identifier's share) point at, with the group's mass as probability when
+    that choice is clear, its own score times its share of the group otherwise (so that it stays under any cut-off
+    a clear choice would pass)."""
+    top = max(scores, key=scores.__getitem__)
+    group = groups().get(top)
+    if group is None:
+        return top, scores[top]
+    mass = sum(scores.get(lang, 0.0) for lang in group.members)
+    hits = group.marker_hits(text[:MARKER_TEXT])
+    best = max(group.members, key=lambda lang: (hits[lang], scores.get(lang, 0.0)))
+    others = sum(hits.values()) - hits[best]
+    share = scores[top] / mass if mass else 0.0
+    # Markers decide when one member has at least twice the others' hits and the identifier gives it some weight
+    # (a Catalan page quoting one Spanish sentence stays Catalan); a single marker word only with the identifier
+    # clearly leaning the same way.
+    best_share = scores.get(best, 0.0) / mass if mass else 0.0
+    if (hits[best] > others and hits[best] >= 2 * others and best_share >= MARKER_MIN_SHARE
+            and (hits[best] > 1 or best_share >= SINGLE_MARKER)):
+        return best, mass
+    return top, mass if share >= group.min_share else scores[top] * share
