@@ -1,0 +1,232 @@
+"""LOCAL_REF: content tailored to one member state, whatever the page's language.
+
+"The exchange for customers in Finland", "the best broker for Dutch investors", "für Anleger in Deutschland",
+"Krypto-Steuer in Österreich", "per i clienti in Italia", "tout investisseur belge": a country (its name in any EU
+language, from babel, or a demonym from the lexicon) next to a word for the people the page speaks to
+(customers, investors, residents, "who live in") or to a national topic (its tax, law, market, licences). A
+country merely mentioned is not a market: "Germany's regulator fined ..." has neither. Member state: that state.
+
+- an audience next to the country, in one sentence: strong (the page says whom it is for);
+- a national topic in the title, a top heading or the URL slug: strong (a national guide's landing page);
+- a national topic in the text: medium, and only when the page names that state at least twice.
+
+Not counted: a sentence naming three or more states (a list: restricted countries, a coverage table), an
+audience that is negated ("not available to residents of ..."), a demonym used as a language name ("in
+French", "auf Deutsch", "French-speaking"). Platform pages are skipped (their localisation is the platform's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from urllib.parse import unquote, urlsplit
+
+from detectors.context import Context
+from detectors.data_files import DataFileError, language_key, load
+from detectors.geography import Geography
+from detectors.model import Document, Finding
+from detectors.phrases import page_language
+from detectors.text import is_negated, sentence_bounds, snippet
+
+INDICATOR = "LOCAL_REF"
+FILE = "lexicons/local_ref.yaml"
+WINDOW = 5  # words either side of a country mention in which an audience or topic word ties it to the page
+STEMMED_NAME = 5  # country names this long or longer, in inflecting languages, match with their endings
+INFLECTING = frozenset({"bg", "cs", "el", "et", "fi", "hr", "hu", "is", "lt", "lv", "pl", "ro", "sk", "sl"})
+COMPOUND_HEAD, COMPOUND_TAIL = 3, 5  # a compound's first part and a stem long enough to be its last part
+SHORT_LINE = 8  # a line of the text this short (in words) is a heading: a national topic there is a guide's title
+LIST_STATES = 3  # a sentence naming this many states is a list, not an audience
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+KEY = 4  # names and demonyms are indexed by their first letters
+_KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    alternatives: dict[str, tuple[str, ...]]  # first letters of a name or demonym -> its regex alternatives
+    exact: dict[str, tuple[str, bool]]  # lower-cased form -> (state, is a demonym)
+    stems: tuple[tuple[str, str, bool, bool], ...]  # (lower-cased stem, state, capital required, demonym)
+    audience: _Words
+    topics: _Words
+    before: frozenset[str]
+    after: _Words
+
+
+@dataclass(frozen=True)
+class _Words:
+    exact: frozenset[str]
+    stems: tuple[str, ...]
+    compound_tail: re.Pattern  # a long stem ending a compound word ("Kryptosteuer", "krüptolitsents")
+
+
+def _split(entries) -> _Words:
+    exact = frozenset(e.lower() for e in entries if not e.endswith("*"))
+    stems = tuple(sorted({e[:-1].lower() for e in entries if e.endswith("*")}, key=len, reverse=True))
+    tails = [re.escape(w) for w in sorted(exact | set(stems), key=len, reverse=True) if len(w) >= COMPOUND_TAIL]
+    return _Words(exact, stems, re.compile("(?:" + "|".join(tails or ["(?!)"]) + r")\w{0,5}$"))
+
+
+def _is(word: str, words: _Words) -> bool:
+    """Whether `word` is one of `words`, one of their stems with an ending, or a compound ending in one."""
+    if word in words.exact:
+        return True
+    if word.startswith(words.stems):
+        return any(word.startswith(p) and len(word) <= len(p) + 5 for p in words.stems)
+    return len(word) >= COMPOUND_HEAD + COMPOUND_TAIL and bool(words.compound_tail.search(word, COMPOUND_HEAD))
+
+
+@cache
+def _data() -> dict:
+    return load(FILE, "local-ref")
+
+
+@cache
+def _lexicon(geo: Geography) -> _Lexicon:
+    data = _data()
+    exact: dict[str, tuple[str, bool]] = {}
+    stems: dict[str, tuple[str, bool, bool]] = {}
+    for language, by_name in geo.country_names.items():
+        for name, state in by_name.items():
+            if language in INFLECTING and len(name) >= STEMMED_NAME and " " not in name:
+                stems[name[:-1]] = (state, False, False)
+            exact[name] = (state, False)
+    for key, forms in data["name_forms"].items():
+        for form in forms:
+            exact[form.lower()] = (_member(geo, key, "name_forms"), False)
+    for key, entries in data["demonyms"].items():
+        state = _member(geo, key, "demonyms")
+        for entry in entries:
+            capital = entry[0].isupper()
+            if entry.endswith("*") or capital:
+                stems.setdefault(entry.rstrip("*").lower(), (state, capital, True))
+            else:
+                exact.setdefault(entry.lower(), (state, True))
+    by_length = sorted(stems, key=len, reverse=True)
+    alternatives: dict[str, list[str]] = {}
+    for form in sorted(exact, key=len, reverse=True):
+        alternatives.setdefault(form[:KEY], []).append(re.escape(form))
+    for stem in by_length:
+        alternatives.setdefault(stem[:KEY], []).append(re.escape(stem) + r"\w{0,5}")
+    words = [w for terms in data["audience"].values() for w in terms]
+    topics = [w for terms in data["topics"].values() for w in terms]
+    return _Lexicon({k: tuple(v) for k, v in alternatives.items()}, exact,
+                    tuple((s, *stems[s]) for s in by_length), _split(words), _split(topics),
+                    frozenset(w.lower() for w in data["language_use"]["before"]),
+                    _split(data["language_use"]["after"]))
+
+
+def _member(geo: Geography, key, entry: str) -> str:
+    state = language_key(key).upper()
+    if not geo.is_member(state):
+        raise DataFileError(FILE, f"{entry}.{key}", "an EU/EEA member state's ISO code")
+    return state
+
+
+def _state(lex: _Lexicon, matched: str) -> tuple[str, bool]:
+    """(member state, is a demonym) of a matched name or demonym; "" for a capitalised demonym written
+    lower-case ("polish")."""
+    lower = matched.lower()
+    if lower in lex.exact:
+        return lex.exact[lower]
+    for stem, state, capital, demonym in lex.stems:
+        if lower.startswith(stem):
+            return ("" if capital and not matched[0].isupper() else state), demonym
+    return "", False
+
+
+@dataclass
+class _Seen:
+    mentions: int = 0
+    best: tuple[int, str, str, str, str] | None = None  # (rank, strength, value, locator, snippet)
+
+
+@lru_cache(maxsize=1024)
+def _scanner(alternatives: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _mentions(lex: _Lexicon, text: str):
+    """(state, start, end, is a demonym) for each country mention in `text`. One regex of every name in every
+    language is slow on long pages: only the names whose first letters occur in the text are looked for."""
+    keys = sorted(set(_KEYS.findall(text.lower())) & lex.alternatives.keys())
+    if not keys:
+        return
+    alternatives = sorted({a for k in keys for a in lex.alternatives[k]}, key=len, reverse=True)
+    for m in _scanner(tuple(alternatives)).finditer(text):
+        state, demonym = _state(lex, m.group(0))
+        if state:
+            yield state, m.start(), m.end(), demonym
+
+
+def _as_language(lex: _Lexicon, text: str, start: int, end: int) -> bool:
+    before = _WORDS.findall(text[max(0, start - 30):start])
+    after = text[end:end + 30]
+    next_word = _WORDS.findall(after[1:] if after.startswith("-") else after)
+    return bool((before and before[-1].lower() in lex.before) or (next_word and _is(next_word[0].lower(), lex.after)))
+
+
+def _frame(lex: _Lexicon, text: str, start: int, end: int, language: str) -> tuple[str, int] | None:
+    """("audience" | "topic", position of that word) when a word of either sits within WINDOW words, same
+    sentence; None otherwise."""
+    left, right = sentence_bounds(text, start, end)
+    before = list(_WORDS.finditer(text, left, start))[-WINDOW:]
+    after = list(_WORDS.finditer(text, end, right))[:WINDOW]
+    topic = None
+    for w in [*reversed(before), *after]:
+        word = w.group(0).lower()
+        if _is(word, lex.audience):
+            if not is_negated(text, w.start(), language or "en"):
+                return "audience", w.start()
+        elif topic is None and _is(word, lex.topics):
+            topic = ("topic", w.start())
+    return topic
+
+
+def _short_line(text: str, start: int, end: int) -> bool:
+    right = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1:right if right >= 0 else len(text)]
+    return len(_WORDS.findall(line)) <= SHORT_LINE
+
+
+def _states_in_sentence(lex: _Lexicon, text: str, start: int, end: int) -> int:
+    left, right = sentence_bounds(text, start, end)
+    return len({s for s, *_ in _mentions(lex, text[left:right])})
+
+
+def detect(doc: Document, ctx: Context) -> list[Finding]:
+    if doc.platform or doc.kind != "html":
+        return []
+    lex = _lexicon(ctx.geo)
+    language = page_language(doc)
+    seen: dict[str, _Seen] = {}
+    slug = unquote(urlsplit(doc.url).path).replace("-", " ").replace("_", " ").replace("/", " ")
+    fields = [("title", doc.title, True), ("h1", doc.headings[0] if doc.headings else "", True),
+              ("url slug", slug, True), ("text", doc.text, False)]
+    for locator, text, landing in fields:
+        if not text:
+            continue
+        for state, start, end, demonym in _mentions(lex, text):
+            if not ctx.geo.is_member(state) or (demonym and _as_language(lex, text, start, end)):
+                continue
+            entry = seen.setdefault(state, _Seen())
+            if not landing:
+                entry.mentions += 1
+            heading = landing or _short_line(text, start, end)
+            frame = _frame(lex, text, start, end, language)
+            if frame is None or _states_in_sentence(lex, text, start, end) >= LIST_STATES:
+                continue
+            kind, at = frame
+            rank = 2 if kind == "audience" else (1 if heading else 0)
+            if entry.best is None or rank > entry.best[0]:
+                a, b = min(at, start), max(end, _WORDS.match(text, at).end())
+                value = f"{state}: {' '.join(text[a:b].lower().split())[:80]}"
+                entry.best = (rank, "strong" if rank else "medium", value, locator, snippet(text, a, b))
+    found = []
+    for state, entry in sorted(seen.items()):
+        if entry.best is None or (entry.best[0] == 0 and entry.mentions < 2):
+            continue
+        rank, strength, value, locator, snip = entry.best
+        found.append(ctx.finding(doc, INDICATOR, value=value, snippet=snip, locator=locator,
+                                 member_states=(state,), confidence=0.85 if rank else 0.7, strength=strength))
+    return found

@@ -1,0 +1,66 @@
+"""LOCAL_REF (detectors/local_ref.py): a member state named as the page's audience or market, in any EU
+language; a country merely mentioned is not one. Fixture pages in tests/pages/local_ref/ hold the whole-page
+cases; these check one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import local_ref
+from detectors.context import Context
+from tests.detectors.conftest import build
+
+
+def found(body: str, url: str = "https://www.example-firm.com/", lang: str = "en", title: str = "") -> set:
+    html = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+            f"<body>{body}</body></html>")
+    return {(f.member_states, f.strength) for f in local_ref.detect(build(html, url), Context())}
+
+
+@pytest.mark.parametrize(("body", "lang", "state"), [
+    ("<p>Die Krypto-Börse für Anleger in Deutschland, mit Einzahlung per Überweisung.</p>", "de", "DE"),
+    ("<p>La plateforme pensée pour tout investisseur belge qui débute.</p>", "fr", "BE"),
+    ("<p>De beste broker voor Nederlandse beleggers die zelf willen handelen.</p>", "nl", "NL"),
+    ("<p>Plataforma pensada para el inversor español que empieza desde cero.</p>", "es", "ES"),
+    ("<p>Tjänsten riktar sig till kunder i Sverige som vill köpa bitcoin.</p>", "sv", "SE"),
+    ("<p>Palvelu on tarkoitettu asiakkaille Suomessa, jotka haluavat ostaa bitcoinia.</p>", "fi", "FI"),
+    ("<p>Aplikacja dla klientów w Polsce, którzy kupują kryptowaluty.</p>", "pl", "PL"),
+    ("<p>Η πλατφόρμα για επενδυτές στην Ελλάδα που αγοράζουν bitcoin.</p>", "el", "GR"),
+])
+def test_an_audience_next_to_a_country_names_that_state(body, lang, state):
+    assert found(body, lang=lang) == {((state,), "strong")}
+
+
+def test_a_national_topic_in_a_heading_line_is_a_guide():
+    assert found("<h1>Kriptovaliutų mokesčiai Lietuvoje</h1><p>Kaip deklaruoti pajamas.</p>", lang="lt") == {
+        (("LT",), "strong")}
+
+
+def test_a_national_topic_in_the_text_needs_the_state_named_twice():
+    once = "<p>Die Regeln zur Steuer in Österreich sind seit Jahren unverändert, sagt der Verband heute.</p>"
+    assert found(once, lang="de") == set()
+    twice = once + "<p>Viele Händler in Österreich bieten inzwischen Bitcoin an, sagt der Verband.</p>"
+    assert found(twice, lang="de") == {(("AT",), "medium")}
+
+
+def test_news_mentions_lists_negations_and_language_names_name_no_market():
+    assert found("<p>Germany's regulator fined an exchange on Tuesday.</p>") == set()
+    assert found("<p>Not available to residents of Belgium, France and the Netherlands.</p>") == set()
+    assert found("<p>The offer is not open to customers in Austria today.</p>") == set()
+    assert found("<p>Support for our customers in French and in German.</p>") == set()
+    assert found("<p>Our French-speaking customers can call us.</p>") == set()
+
+
+def test_a_lower_case_english_demonym_is_an_ordinary_word():
+    assert found("<p>A polish cloth for investors who keep coins in metal.</p>") == set()
+    assert found("<p>A wallet for Polish investors who keep coins in metal.</p>") == {(("PL",), "strong")}
+
+
+def test_platform_pages_are_skipped():
+    assert found("<p>The exchange for customers in Finland.</p>", url="https://www.youtube.com/watch?v=x") == set()
+
+
+def test_one_finding_per_state_the_strongest_kept():
+    body = ("<p>Steuer in Österreich: alles Wichtige für 2026, sagt der Verband.</p>"
+            "<p>Österreich hat neue Regeln, und die Börse für Kunden in Österreich wächst.</p>")
+    assert found(body, lang="de") == {(("AT",), "strong")}
