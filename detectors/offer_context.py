@@ -22,7 +22,8 @@ REACH = 150  # characters on each side of a match that its sentence may span
 SHORT_BLOCK = 60  # a block shorter than this is a cell, item or label: its neighbours give its context
 NEIGHBOURS = 2  # blocks above (and one below) a short block that are read with it
 REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
-_STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")
+_STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
+_FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,12 @@ class OfferContext:
         right = self.text.find("\n", pos)
         return left, (len(self.text) if right < 0 else right)
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around [start, end) inside its block, at most REACH characters each side."""
+    def sentence(self, start: int, end: int, stops: re.Pattern = _STOP) -> tuple[int, int]:
+        """The sentence (or clause) around [start, end) inside its block, at most REACH characters each side."""
         line_left, line_right = self._line(start)
         lo, hi = max(line_left, start - REACH), min(line_right, end + REACH)
-        left = max((m.end() for m in _STOP.finditer(self.text, lo, start)), default=lo)
-        right_stop = _STOP.search(self.text, end, hi)
+        left = max((m.end() for m in stops.finditer(self.text, lo, start)), default=lo)
+        right_stop = stops.search(self.text, end, hi)
         return left, (right_stop.start() if right_stop else hi)
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
@@ -128,7 +129,8 @@ class OfferContext:
         return not self.is_narrative(start, end)
 
     def is_narrative(self, start: int, end: int) -> bool:
-        left, right = self.sentence(start, end)
+        """News or legal wording anywhere in the whole sentence ("... are taxed - even below 2 500 €")."""
+        left, right = self.sentence(start, end, _FULL_STOP)
         return self._any(self._narrative, left, right)
 
     def is_magnitude(self, end: int) -> bool:
@@ -138,7 +140,15 @@ class OfferContext:
     def is_explained(self, start: int, end: int) -> bool:
         """The match is introduced as a thing explained ("What is SEPA?", "Wie funktioniert Bizum")."""
         left, right = self.sentence(start, end)
-        return self._any(self._explainer, max(left, start - 60), min(right, end + 60))
+        return self._any(self._explainer, left, right)
+
+    def explainer_headings(self) -> bool:
+        """The page is laid out as an explanation: a short block opens with "What is", "Come funziona"..."""
+        for pos in self._explainer:
+            line_left, line_right = self._line(pos)
+            if pos - line_left <= 3 and line_right - line_left <= SHORT_BLOCK:
+                return True
+        return False
 
     def is_own_offer(self, start: int, end: int) -> bool:
         """The site speaks of its own offer in the match's sentence ("we support ... SEPA transfer")."""

@@ -24,6 +24,7 @@ from detectors.text import snippet
 INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
 _FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
+EXPLAINED_SUBJECT = 3  # mentions that make a rail the subject of a page laid out as an explanation
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if index in found_at or offers is None or offers.editorial:
             continue
         # On a page that explains the rail its mentions are the explanation, unless the site says it offers it.
-        explained = any(offers.is_explained(m.start(), m.end()) for m in ms)
+        # (A rail named again and again under an explainer heading is the article's subject.)
+        explained = (any(offers.is_explained(m.start(), m.end()) for m in ms)
+                     or (len(ms) >= EXPLAINED_SUBJECT and offers.explainer_headings()))
         for m in sorted(ms, key=lambda m: m.start()):
             if explained and not offers.is_own_offer(m.start(), m.end()):
                 continue
