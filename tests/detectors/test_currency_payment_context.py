@@ -1,0 +1,84 @@
+"""CURRENCY and PAYMENT judged in their offer context (detectors/offer_context.py): the site's own prices, limits,
+pickers and payment methods count; news, statistics, explanations and examples do not. EUR and SEPA point at the
+euro area / EU as a group, never at its member states one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import currency, payment
+from detectors.context import Context
+from detectors.document import build_document
+from detectors.geography import UNION
+
+
+def page(body: str, lang: str = "", url: str = "https://www.example-firm.com/") -> object:
+    html = f'<!doctype html><html{f" lang={lang!r}" if lang else ""}><head><meta charset="utf-8"></head><body>{body}'
+    return build_document(channel="website:test", requested_url=url, url=url, status=200,
+                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html", body=html.encode())
+
+
+def found(module, doc) -> set[tuple[str, tuple[str, ...], str]]:
+    return {(f.evidence.value, f.member_states, f.evidence.locator) for f in module.detect(doc, Context())}
+
+
+def test_a_single_eur_price_names_the_euro_area_not_its_member_states():
+    doc = page("<p>Trading fee: 0.1 %, minimum deposit 25 €.</p>", "en")
+    assert found(currency, doc) == {("EUR", (UNION,), "text (amount)")}
+
+
+@pytest.mark.parametrize("text", [
+    "<p>The exchange raised EUR 5 million from investors last year.</p>",  # a magnitude word after the amount
+    "<p>Bitcoin rose to 60,000 euros this week.</p>",  # no offer word: a market report
+    "<p>Income below 2 500 € a year is not taxed.</p>",  # tax wording in the sentence
+    "<p>The capital requirement is 5 000 000 € for every provider.</p>",  # seven digits: a legal threshold
+])
+def test_amounts_outside_an_offer_are_not_currency_findings(text):
+    assert found(currency, page(text, "en")) == set()
+
+
+def test_an_article_reports_prices_it_does_not_offer():
+    doc = page("<p>5 min read</p><p>The new fee at the exchange is 2 € per month, users were told.</p>", "en")
+    assert found(currency, doc) == set()
+
+
+def test_a_currency_offered_by_name_counts_beside_an_offer_word_only():
+    assert found(currency, page("<p>Deposit and withdraw EUR, PLN and CZK by bank transfer.</p>", "en")) == {
+        ("CZK", ("CZ",), "text (currency offered)"), ("EUR", (UNION,), "text (currency offered)"),
+        ("PLN", ("PL",), "text (currency offered)")}
+    assert found(currency, page("<p>Central banks issue currencies such as dollars, EUR or pounds.</p>", "en")) == set()
+
+
+@pytest.mark.parametrize(("lang", "code", "state"), [("sv", "SEK", "SE"), ("da", "DKK", "DK"), ("no", "NOK", "NO"),
+                                                     ("is", "ISK", "IS")])
+def test_kr_is_the_krone_of_the_pages_language(lang, code, state):
+    doc = page("<p>Gebyr / avgift / gjald: 29 kr</p>", lang)
+    assert found(currency, doc) == {(code, (state,), "text (amount)")}
+
+
+def test_kr_on_a_page_of_no_known_language_names_no_currency():
+    assert found(currency, page("<p>Fee: 29 kr</p>")) == set()
+
+
+def test_rails_on_logos_and_pickers_count_without_text():
+    doc = page('<footer><img src="/i/visa.svg" alt="Visa"><img src="/i/x.png" alt="Bancontact">'
+               '<img src="/pay/mbway-badge.svg" alt=""></footer>'
+               '<form><select name="method"><option>Przelewy24</option><option>Card</option></select></form>')
+    assert found(payment, doc) == {("Bancontact", ("BE",), "img[alt]"), ("MB WAY", ("PT",), "img[src] (file name)"),
+                                   ("Przelewy24", ("PL",), "select option")}
+
+
+@pytest.mark.parametrize("text", [
+    "<h1>What is SEPA?</h1><p>Deposit euros by SEPA transfer at low cost.</p>",  # an explainer
+    "<p>You can pay by ACH/SEPA bank transfer.</p>",  # compared with a non-EEA rail
+    "<p>Many exchanges accept deposits via iDEAL or Bancontact.</p>",  # what exchanges in general do
+    "<p>Payez vos achats avec votre carte bancaire.</p>",  # any bank card, not the Cartes Bancaires scheme
+    "<p>The ideal way to buy is sofort, with no fee.</p>",  # ordinary words
+])
+def test_rails_explained_compared_generic_or_common_nouns_are_not_offered(text):
+    assert found(payment, page(text, "en")) == set()
+
+
+def test_a_rail_the_site_offers_in_text_counts():
+    doc = page("<p>We support deposits via SEPA transfer and BLIK.</p>", "en")
+    assert found(payment, doc) == {("BLIK", ("PL",), "text"), ("SEPA", (UNION,), "text")}
