@@ -1,7 +1,13 @@
 """PHONE: EU/EEA phone numbers in text, tel: and wa.me/ links, parsed and validated with libphonenumber.
 
-Only numbers written with an international prefix (+49, 0049) tell which country they belong to; a cheap
-pattern finds the candidates and libphonenumber decides what is a valid number of which region.
+A number written with an international prefix (+49, 0049) tells which country it belongs to; a cheap pattern
+finds the candidates and libphonenumber decides what is a valid number of which region. A number in national
+form ("030 1234 5678", "0800 123 456", "884 032 052") is read with the page's likely region: its country-code
+domain, the region of its declared locale (html lang, its own hreflang entry), its language when that is spoken
+in one member state only, else the member state the page addresses (LOCAL_REF), else the language of its text
+when that has one state. It counts only next to a word that says "telephone" (lexicons/phone_context.yaml:
+Tel., Telefon, call us, Hotline, Zadzwoń do nas) or in a tel: link, so that dates, prices, order and register
+numbers never do; and only when it is valid for that region.
 """
 
 from __future__ import annotations
@@ -12,12 +18,23 @@ from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
-from detectors.context import Context
+from detectors import local_ref
+from detectors.context import Context, split_host
+from detectors.lang import text_language
+from detectors.lexicon import phrase_lexicon
+from detectors.locales import parse_locale
 from detectors.model import Document, Finding
 from detectors.text import snippet
 
 INDICATOR = "PHONE"
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)\d[\d \u00a0().\-/]{5,20}\d")
+# A national-form number: digits in groups, 7 to 13 of them, not part of a longer token, a decimal or a date.
+_NATIONAL = re.compile(r"(?<![\w+.,/:-])\(?\d[\d \u00a0().\-/]{5,16}\d(?![\w%€$£]|[.,/:-]\d)")
+# A date at the start ("06.10.15 - 08:35", "2026-01-01"), unless the whole is the French five pairs (01.23.45.67.89).
+_DATE = re.compile(r"^(?:(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d\d-\d\d)")
+_FIVE_PAIRS = re.compile(r"^\d\d([ .\-])\d\d(?:\1\d\d){3}$")
+NATIONAL_CONFIDENCE = 0.8  # the region is inferred from the page, not written in the number
+CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30  # characters around a national number where a phone word must stand
 
 
 @lru_cache(maxsize=4096)  # a support number repeats in every page footer: parse it once
@@ -37,14 +54,14 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return []
     seen: dict[str, Finding] = {}
 
-    def add(number: phonenumbers.PhoneNumber, snip: str, locator: str) -> None:
+    def add(number: phonenumbers.PhoneNumber, snip: str, locator: str, confidence: float = 0.9) -> None:
         region = phonenumbers.region_code_for_number(number) or ""
         if not ctx.geo.is_member(region):
             return
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if e164 not in seen:
             seen[e164] = ctx.finding(doc, INDICATOR, value=e164, snippet=snip, locator=locator,
-                                     member_states=(region,), confidence=0.9, strength="strong")
+                                     member_states=(region,), confidence=confidence, strength="strong")
 
     for link in doc.links:
         if link.url.startswith("tel:"):
@@ -57,8 +74,81 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             number = _parse("+" + digits) if digits else None
             if number:
                 add(number, link.url, "a[href*=wa.me]")
+    international = []
     for m in _CANDIDATE.finditer(doc.text):
+        international.append((m.start(), m.end()))
         number = _parse(m.group(0))
         if number:
             add(number, snippet(doc.text, m.start(), m.end()), "text")
+    for number, snip, locator in _national_numbers(doc, ctx, international):
+        add(number, snip, locator, NATIONAL_CONFIDENCE)
     return [seen[k] for k in sorted(seen)]
+
+
+def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int, int]]):
+    """(number, snippet, locator) for national-form numbers next to a phone word, and national tel: links;
+    read with the page's likely regions, in order, the first under which the number is valid."""
+    candidates = []
+    for link in doc.links:
+        raw = unquote(link.url[4:]).strip() if link.url.startswith("tel:") else ""
+        if raw and not raw.startswith(("+", "00")):
+            candidates.append((raw, f'<a href="{link.url}">{link.text}</a>', "a[href^=tel:]"))
+    text = doc.text
+    for m in _NATIONAL.finditer(text):
+        raw = m.group(0).strip()
+        digits = sum(c.isdigit() for c in raw)
+        if (not 7 <= digits <= 13 or raw.startswith("00") or (_DATE.match(raw) and not _FIVE_PAIRS.match(raw))
+                or any(s < m.end() and m.start() < e for s, e in international)):
+            continue
+        if _phone_word_near(text, m.start(), m.end()):
+            candidates.append((raw, snippet(text, m.start(), m.end()), "text"))
+    if not candidates:
+        return
+    regions = _likely_regions(doc, ctx)
+    for raw, snip, locator in candidates:
+        for region in regions:
+            number = _parse_national(raw, region)
+            if number:
+                yield number, snip, locator
+                break
+
+
+def _phone_word_near(text: str, start: int, end: int) -> bool:
+    window_start = max(0, start - CONTEXT_BEFORE)
+    window = text[window_start:end + CONTEXT_AFTER]
+    return any(not (start - window_start <= m.start < end - window_start) for m in
+               phrase_lexicon("phone_context").find(window))
+
+
+@lru_cache(maxsize=4096)
+def _parse_national(raw: str, region: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    valid = phonenumbers.is_valid_number(number) and phonenumbers.region_code_for_number(number) == region
+    return number if valid else None
+
+
+def _likely_regions(doc: Document, ctx: Context) -> list[str]:
+    """The member states the page most likely dials from, most telling first (see the module's docstring)."""
+    regions: list[str] = []
+    suffix = split_host(urlsplit(doc.url).hostname or "")[2].rsplit(".", 1)[-1].upper()
+    if ctx.geo.is_member(suffix):
+        regions.append(suffix)
+    declared = parse_locale(doc.html_lang) if doc.html_lang else None
+    if declared and declared[1]:
+        regions.append(declared[1])
+    for alternate in doc.alternates:  # the page's own hreflang entry (x-default and other pages' regions aside)
+        own = parse_locale(alternate.hreflang) if alternate.url.rstrip("/") == doc.url.rstrip("/") else None
+        if own and own[1]:
+            regions.append(own[1])
+    if declared and len(ctx.geo.states_for_language(declared[0])) == 1:
+        regions.append(ctx.geo.states_for_language(declared[0])[0])
+    if not regions:
+        regions += [s for f in local_ref.detect(doc, ctx) for s in f.member_states]
+    if not regions and not declared:
+        detected = text_language(doc.text, ctx)
+        states = ctx.geo.states_for_language(detected[0]) if detected else ()
+        regions += list(states) if len(states) == 1 else []
+    return [r for r in dict.fromkeys(regions) if ctx.geo.is_member(r)]
