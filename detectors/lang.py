@@ -13,12 +13,14 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from babel import Locale
+from babel.languages import get_official_languages
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from detectors.context import Context
 from detectors.language_groups import resolve
 from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
+from detectors.page_locale import written_for
 
 INDICATOR = "LANG"
 MIN_TEXT = 20  # characters: below this (a button, a word) no identifier is reliable
@@ -68,7 +70,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.platform or doc.kind != "html":
         return []
     found: list[Finding] = []
-    declared: list[tuple[str, str]] = []  # parsed locales the page declares for itself
+    declared = [(parsed, *rest) for tag, *rest in _declared_locales(doc) if (parsed := parse_locale(tag))]
 
     def add(tag: str, locator: str, snippet: str, confidence: float) -> None:
         target = locale_targets(tag, ctx.geo)
@@ -77,25 +79,34 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             found.append(ctx.finding(doc, INDICATOR, value=tag, snippet=snippet, locator=locator,
                                      member_states=states, confidence=confidence, strength=strength))
 
-    for tag, locator, snippet, confidence in _declared_locales(doc):
-        parsed = parse_locale(tag)
-        if parsed:
-            declared.append(parsed)
-            add(_canonical(parsed), locator, snippet, confidence)
+    identified = text_language(doc.text, ctx)
+    text_lang = identified[0] if identified and identified[1] >= MIN_PROBABILITY else ""
+    # A declared non-EU region (pt-BR) explains text in its language; so does a non-EU territory the text itself
+    # shows it is written for (R$, Pix and Brazilian spelling under no lang or a bare lang="pt").
+    explained = {lang for (lang, region), *_ in declared if region and not ctx.geo.is_member(region)}
+    page_lang = text_lang or next((lang for (lang, region), *_ in declared if not region), "")
+    if page_lang in ctx.geo.languages and page_lang not in explained:
+        explained |= non_eu_languages(doc, page_lang, ctx)
 
+    for (lang, region), locator, snippet, confidence in declared:
+        if region or lang not in explained:
+            add(f"{lang}-{region}" if region else lang, locator, snippet, confidence)
     for link in doc.links:
         lang = _endonyms(frozenset(ctx.geo.languages)).get(link.text.casefold())
-        if lang:
+        if lang and lang not in explained:
             add(lang, "a[href] (language switcher)", f'<a href="{link.url}">{link.text}</a>', 0.85)
-
-    identified = text_language(doc.text, ctx)
-    if identified:
-        lang, prob = identified
-        explained_elsewhere = any(d_lang == lang and d_region and not ctx.geo.is_member(d_region)
-                                  for d_lang, d_region in declared)
-        if prob >= MIN_PROBABILITY and not explained_elsewhere:
-            add(lang, "text (detected language)", doc.text[:160], 0.9 * prob)
+    if text_lang and text_lang not in explained:
+        add(text_lang, "text (detected language)", doc.text[:160], 0.9 * identified[1])
     return _unique(found)
+
+
+def non_eu_languages(doc: Document, language: str, ctx: Context) -> set[str]:
+    """The languages the page's own non-EU territory explains (its official languages), when its text and address
+    show it is written for one (page_locale.py); else nothing."""
+    territory = written_for(doc, language, ctx.geo).territory
+    if not territory:
+        return set()
+    return {language, *get_official_languages(territory, de_facto=True)}
 
 
 def _declared_locales(doc: Document):
@@ -107,11 +118,6 @@ def _declared_locales(doc: Document):
     segment = urlsplit(doc.url).path.strip("/").split("/")[0]
     if parse_locale(segment) and len(segment) in (2, 5):
         yield segment, "url path", doc.url, 0.8
-
-
-def _canonical(parsed: tuple[str, str]) -> str:
-    lang, region = parsed
-    return f"{lang}-{region}" if region else lang
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

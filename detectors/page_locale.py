@@ -1,0 +1,222 @@
+"""The territory a page is written for, read from its text and address: Brazil or Portugal for Portuguese, Québec
+or France for French, Mexico or Spain for Spanish, Switzerland or Germany for German.
+
+A language official in the EU is also official elsewhere; without a declared region (`lang="pt-BR"`), a page still
+gives its audience away: the currency it quotes (R$, CHF, pesos), its payment rails and ID numbers (Pix, CPF,
+Interac, TWINT, CURP), its dialling codes and country-code domain, its places and the spelling and words of the local
+standard (Strasse for Straße, econômico for económico, vosotros). Each territory gets points for the distinct
+markers seen (data/lexicons/locale_markers.yaml, plus what babel and phonenumbers know: currencies, country names,
+dialling codes); a page is written for a territory outside the Union when that territory has a clear score and
+clearly more than all EU/EEA territories together. One mention of a country in a news story, or a currency in a
+list of twenty, does not decide: a page is judged on several independent markers.
+
+`written_for(doc, language)` is a pure function of the Document, for any detector that must tell a non-EU variant
+of an EU language from the EU one (LANG uses it like a declared non-EU region).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+import phonenumbers
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
+
+from detectors.data_files import DataFileError, distinct, load
+from detectors.geography import Geography, geography
+from detectors.model import Document
+
+FILE = "lexicons/locale_markers.yaml"
+WEIGHTS = {"domain": 3, "phone": 2, "currency": 2, "strong": 2, "country": 1, "places": 1, "usage": 1}
+# Names of places, words of usage and a currency's names add up to this many points per territory at most: an article
+# about Brazil names many Brazilian cities without being written for Brazilians; CHF and "francs suisses" are one
+# currency.
+CAPS = {"places": 2, "usage": 3, "currency": 2}
+MIN_SCORE = 3  # points a territory needs: two independent markers at least, or its own domain
+DOMINANCE = 2  # ... and more than this many times the points of all EU/EEA territories together
+# Or the text is written in the territory's own standard: this many distinct words of its usage (bônus, você,
+# aplicativo), none of the EU standard's: that is the language variant itself, whatever the page is about.
+VARIANT_USAGE = 3
+CURRENCY_LIST = 4  # distinct currency codes from which a page lists currencies rather than quoting its own
+SCAN = 30_000  # characters of text read: the first screens of a long page say who it is for
+MAX_PHONES = 10
+UNION = "EU"  # the euro and the Union as a whole: evidence for the EU side, no single state
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+_PHONE = re.compile(r"(?<![\w+])\+\s?\d[\d\s().-]{6,18}\d")
+
+
+@dataclass(frozen=True)
+class TerritoryScore:
+    territory: str  # ISO 3166 code, or "EU" for the euro / the Union
+    in_union: bool
+    score: int
+    seen: tuple[str, ...]  # "kind: marker", what gave the points
+
+
+@dataclass(frozen=True)
+class PageLocale:
+    language: str
+    territory: str  # the territory outside the EU/EEA the page is written for; "" when the evidence does not say
+    scores: tuple[TerritoryScore, ...]  # every territory with evidence, best first
+
+    @property
+    def evidence(self) -> str:
+        best = next((s for s in self.scores if s.territory == self.territory), None)
+        return f"written for {self.territory}: " + ", ".join(best.seen) if best else ""
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    exact: re.Pattern | None  # markers in capitals (CPF, CHF, R$), case-sensitive
+    folded: re.Pattern | None  # the rest, case-insensitive
+    owners: dict[str, tuple[tuple[str, str], ...]]  # marker (folded unless exact) -> ((territory, kind), ...)
+
+
+@cache
+def _data() -> dict:
+    data = load(FILE, "locale-markers")
+    known = set(Locale("en").territories)
+    for territory, languages in data["regions"].items():
+        if territory not in known:
+            raise DataFileError(FILE, f"regions.{territory}", "a territory code babel knows")
+        for lang, kinds in languages.items():
+            distinct(FILE, f"regions.{territory}.{lang}", [m for markers in kinds.values() for m in markers])
+    return data
+
+
+def _exact(marker: str) -> bool:
+    return not any(c.islower() for c in marker)
+
+
+def _alternation(markers: set[str]) -> str:
+    parts = []
+    for m in sorted(markers, key=len, reverse=True):
+        body = re.escape(m[:-1]) + r"\w*" if m.endswith("*") else re.escape(m).replace(r"\ ", r"\s+")
+        parts.append(("(?<!\\w)" if m[0].isalnum() else "") + body + ("(?!\\w)" if m[-1].isalnum() else ""))
+    return "|".join(parts)
+
+
+def _territories(language: str, geo: Geography) -> list[str]:
+    curated = [t for t, langs in _data()["regions"].items() if language in langs]
+    official = [t for t in sorted(Locale("en").territories) if len(t) == 2 and t.isalpha()
+                and language in get_official_languages(t, de_facto=True)]
+    return sorted(set(curated) | set(official))
+
+
+@cache
+def _matcher(language: str, geo: Geography) -> _Matcher:
+    data = _data()
+    world = set(data["world_currencies"])
+    names = Locale.parse("nb" if language == "no" else language).territories
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    today = datetime.date.today()
+    for territory in _territories(language, geo):
+        if territory in names:
+            owners[names[territory]].add((territory, "country"))
+        for code in set(get_territory_currencies(territory, today)) - world:
+            owners[code].add((territory, "currency"))
+            symbol = get_currency_symbol(code, f"{language}_{territory}") if _has_locale(language, territory) else ""
+            if len(symbol) >= 2 and any(c.isalpha() for c in symbol) and symbol != code:
+                owners[symbol].add((territory, "currency"))
+            for count in (1, 2):
+                owners[get_currency_name(code, count, language)].add((territory, "currency"))
+        for kind, markers in data["regions"].get(territory, {}).get(language, {}).items():
+            for marker in markers:
+                owners[marker].add((territory, kind))
+    for marker in ("€", "EUR", "euro", "euros"):
+        owners[marker].add((UNION, "currency"))
+    exact = {m for m in owners if _exact(m)}
+    folded = set(owners) - exact
+    table = {(m if m in exact else m.lower().rstrip("*")): tuple(sorted(owners[m])) for m in owners}
+    return _Matcher(re.compile(_alternation(exact)) if exact else None,
+                    re.compile(_alternation(folded), re.IGNORECASE) if folded else None, table)
+
+
+@cache
+def _has_locale(language: str, territory: str) -> bool:
+    try:
+        Locale.parse(f"{language}_{territory}")
+    except (ValueError, LookupError, UnknownLocaleError):
+        return False
+    return True
+
+
+def _lookup(matcher: _Matcher, found: str, exact: bool) -> tuple[tuple[str, str], ...]:
+    key = found if exact else " ".join(found.lower().split())
+    if key in matcher.owners:
+        return matcher.owners[key]
+    # a `stem*` marker: the longest stem the word starts with
+    return next((v for k, v in sorted(matcher.owners.items(), key=lambda kv: -len(kv[0]))
+                 if not exact and key.startswith(k) and len(k) >= 4), ())
+
+
+def _in_union(territory: str, geo: Geography) -> bool:
+    return territory == UNION or geo.is_member(territory) or territory in _data()["union_territories"]
+
+
+def territory_scores(doc: Document, language: str, geo: Geography | None = None) -> list[TerritoryScore]:
+    """Every territory the page's text and address point at for `language`, with its points, best first."""
+    geo = geo or geography()
+    matcher = _matcher(language, geo)
+    text = f"{doc.title}\n{doc.text[:SCAN]}"
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for pattern, exact in ((matcher.exact, True), (matcher.folded, False)):
+        for m in pattern.finditer(text) if pattern else ():
+            for territory, kind in _lookup(matcher, m.group(0), exact):
+                seen[territory].add((kind, " ".join(m.group(0).split())))
+    if len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST:
+        seen = defaultdict(set, {t: {s for s in v if s[0] != "currency"} for t, v in seen.items()})
+    host = (urlsplit(doc.url).hostname or "").rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) == 2 and tld not in _data()["generic_tlds"]:
+        seen["GB" if tld == "uk" else tld.upper()].add(("domain", f".{tld}"))
+    for number in _PHONE.findall(text)[:MAX_PHONES]:
+        region = _phone_region(number)
+        if region:
+            seen[region].add(("phone", " ".join(number.split())))
+    scores = [TerritoryScore(t, _in_union(t, geo), _points(s), tuple(f"{k}: {v}" for k, v in sorted(s)))
+              for t, s in seen.items() if s]
+    return sorted(scores, key=lambda s: (-s.score, s.territory))
+
+
+def _points(seen: set[tuple[str, str]]) -> int:
+    per_kind: dict[str, int] = defaultdict(int)
+    for kind, _ in seen:
+        per_kind[kind] += WEIGHTS[kind]
+    return sum(min(points, CAPS.get(kind, points)) for kind, points in per_kind.items())
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def _phone_region(number: str) -> str:
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return phonenumbers.region_code_for_number(parsed) or ""
+
+
+def _usage(score: TerritoryScore) -> int:
+    return sum(1 for seen in score.seen if seen.startswith("usage: "))
+
+
+def written_for(doc: Document, language: str, geo: Geography | None = None) -> PageLocale:
+    """The territory outside the EU/EEA a page in `language` is evidently written for ("" when none is clear)."""
+    geo = geo or geography()
+    scores = territory_scores(doc, language, geo)
+    union = sum(s.score for s in scores if s.in_union)
+    best = next((s for s in scores if not s.in_union), None)
+    decided = best is not None and best.score >= MIN_SCORE and best.score > DOMINANCE * union
+    if not decided and not any(_usage(s) for s in scores if s.in_union):
+        best = next((s for s in scores if not s.in_union and _usage(s) >= VARIANT_USAGE), best)
+        decided = best is not None and _usage(best) >= VARIANT_USAGE
+    return PageLocale(language, best.territory if decided else "", tuple(scores))
