@@ -1,8 +1,11 @@
-"""AFFILIATE: referral and invite codes in links, affiliate-network tracking, partner-programme pages.
+"""AFFILIATE: referral and invite codes in links and in text, affiliate-network tracking, partner programmes.
 
-A link carries a code when a referral parameter has a value (ref=, invite_code=, vipCode=), a short generic
-parameter (c=, r=, code=) holds something code-like, a path names an invite keyword followed by a code
-(/join/<code>, /r/<code>), or a short path is itself a code (a tracking short link such as s.brand.com/UzkyODgy).
+A link carries a code when a referral parameter holds one (ref=, invite_code=, vipCode=), a short generic
+parameter (c=, r=, a=, i=) holds something generated, a path names an invite keyword followed by a code
+(/join/<code>, /r/<code>), a referral host names one (ref.brand.com/1090961), or a one- or two-segment path is
+itself a generated token (s.brand.com/UzkyODgy). A section slug (/presse, /de/kontakt), a dictionary word after
+an invite keyword (/invite/friends) and a share button (t.me/share/url, facebook.com/sharer.php?u=...) are not.
+Codes and referral links written in the page's text: detectors/referral_text.py.
 """
 
 from __future__ import annotations
@@ -18,34 +21,48 @@ from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.phrases import phrase_findings
 from detectors.platforms import platform_kind
+from detectors.referral_text import text_findings
+from detectors.restricted_countries import discusses_the_rule
 
 INDICATOR = "AFFILIATE"
 FILE = "lexicons/affiliate.yaml"
 _VOWELS = set("aeiouy")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+)+")  # YouTube, McDonalds: words, not a code
+_WORD_NUMBER = re.compile(r"[a-z]+[-_]?\d{1,4}")  # step2, web3, bitcoin2024: a word and a number
 
 
 @dataclass(frozen=True)
 class _Rules:
     referral_params: frozenset[str]
+    source_tags: frozenset[str]
     generic_params: frozenset[str]
+    digit_params: frozenset[str]
+    share_params: frozenset[str]
+    share_segments: frozenset[str]
     network_params: dict[str, str]
     network_hosts: dict[str, str]
     path_keywords: frozenset[str]
+    signup_keywords: frozenset[str]
+    host_labels: frozenset[str]
+    path_words: frozenset[str]
     path_patterns: tuple[re.Pattern, ...]
+
+
+_LISTS = ("referral_params", "source_tags", "generic_params", "digit_params", "share_params", "share_segments",
+          "path_keywords", "signup_keywords", "host_labels", "path_words", "path_patterns")
 
 
 @cache
 def _rules() -> _Rules:
     data = load(FILE, "affiliate")
-    for key in ("referral_params", "generic_params", "path_keywords", "path_patterns"):
+    for key in _LISTS:
         distinct(FILE, key, data[key])
-    lower = lambda key: frozenset(s.lower() for s in data[key])  # noqa: E731
+    lower = {key: frozenset(s.lower() for s in data[key]) for key in _LISTS if key != "path_patterns"}
     return _Rules(
-        referral_params=lower("referral_params"),
-        generic_params=lower("generic_params"),
+        **lower,
         network_params={k.lower(): v for k, v in data["network_params"].items()},
         network_hosts={k.lower(): v for k, v in data["network_hosts"].items()},
-        path_keywords=lower("path_keywords"),
         path_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["path_patterns"]),
     )
 
@@ -53,17 +70,112 @@ def _rules() -> _Rules:
 def looks_like_code(token: str) -> bool:
     """Whether a string looks generated rather than written: letters with digits, inner capitals, or a long run
     of letters with almost no vowels ("UzkyODgy", "CCXT2023", "kdacthrnxt"; not "trade", "bitcoin-kaufen")."""
-    if not 5 <= len(token) <= 64 or not re.fullmatch(r"[A-Za-z0-9]+", token):
+    if not 5 <= len(token) <= 64 or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", token):
         return False
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
     if any(c.isdigit() for c in token):
-        return True
+        return not _WORD_NUMBER.fullmatch(token)
+    if token.isupper() and "-" not in token:
+        return True  # UBFZJRPJ, EZWETQE: capitals written as a code
     if any(c.isupper() for c in token[1:]) and any(c.islower() for c in token):
-        return True
+        return not _CAMEL_WORDS.fullmatch(token)
     vowels = sum(1 for c in letters if c.lower() in _VOWELS)
     return len(letters) >= 8 and vowels / len(letters) < 0.25
+
+
+def _generated(token: str) -> bool:
+    """Stricter, for a bare path with no referral keyword: capitals, small letters and digits mixed, or a long
+    consonant string (bfQiSL, N3JuT1R3bWxKTE0, kdacthrnxt), never a slug, a word or a word with a number."""
+    if not 5 <= len(token) <= 40 or not token.isalnum() or not token.isascii():
+        return False
+    upper, lower, digit = (any(f(c) for c in token) for f in (str.isupper, str.islower, str.isdigit))
+    if upper and lower:
+        pairs = zip(token, token[1:], strict=False)
+        switches = sum(1 for a, b in pairs if a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+        return switches >= (2 if digit else 3) and not _CAMEL_WORDS.fullmatch(token)
+    if lower and not upper and not digit:
+        vowels = sum(1 for c in token if c in _VOWELS)
+        return len(token) >= 8 and vowels / len(token) < 0.2
+    return digit and (upper or lower) and len(token) >= 7 and not _WORD_NUMBER.fullmatch(token.lower())
+
+
+def _path_code(token: str, rules: _Rules, keyword: str = "") -> bool:
+    """A code after an invite keyword: anything generated, a number, or a made-up lowercase name (ccxt)."""
+    if not _TOKEN.fullmatch(token) or len(token) > 64 or token.lower() in rules.path_words:
+        return False
+    if looks_like_code(token) or (token.isdigit() and len(token) >= 5):
+        return True
+    if re.fullmatch(r"[A-Za-z0-9]{3,}", token) and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+        return True  # ccxt24, 44893A, 3VB0B
+    if re.fullmatch(r"[A-Z0-9]{4,}", token):
+        return True
+    if keyword in ("ref", "referral") and token.isalpha() and token.isascii() and len(token) >= 4:
+        return True  # a chosen referral name: indodax.com/ref/testbitcoincoid/1
+    letters = token.lower()
+    return letters.isalpha() and 4 <= len(letters) <= 12 and sum(c in _VOWELS for c in letters) / len(letters) < 0.25
+
+
+def _params(parts) -> list[tuple[str, str]]:
+    """Query parameters of the query and of a fragment router (#/register?key=..., #a=...)."""
+    pairs = parse_qsl(parts.query, keep_blank_values=False)
+    fragment = parts.fragment
+    if "=" in fragment:
+        pairs += parse_qsl(fragment.split("?", 1)[1] if "?" in fragment else fragment, keep_blank_values=False)
+    return pairs
+
+
+def _param_evidence(pairs: list[tuple[str, str]], rules: _Rules) -> tuple[str, str] | None:
+    for name, value in pairs:
+        key, value = name.lower(), value.strip()
+        if key in rules.network_params:
+            return f"{rules.network_params[key]} click id ({name})", value
+        if key in rules.referral_params and value and value.lower() not in rules.source_tags and "://" not in value:
+            return f"referral parameter {name}", value
+        if key in rules.generic_params and (looks_like_code(value) or (key in rules.digit_params and (
+                (value.isdigit() and len(value) >= 5) or _consonant_name(value)))):
+            return f"code-like parameter {name}", value
+    return None
+
+
+def _is_share_button(pairs: list[tuple[str, str]], segments: list[str], rules: _Rules) -> bool:
+    if any(s.lower() in rules.share_segments for s in segments):
+        return True
+    return any(k.lower() in rules.share_params and ("://" in v or v.startswith("www.")) for k, v in pairs)
+
+
+def _path_evidence(host: str, segments: list[str], rules: _Rules) -> tuple[str, str] | None:
+    for i, segment in enumerate(segments[:-1]):
+        keyword = segment.lower()
+        if keyword in rules.path_keywords:
+            for token in segments[i + 1:i + 3]:  # /r/0/up105393824/: the code may follow a fixed segment
+                if _path_code(token, rules, keyword):
+                    return f"invite path /{segment}/", token
+        elif keyword in rules.signup_keywords and (
+                _generated(segments[i + 1]) or (segments[i + 1].isdigit() and len(segments[i + 1]) >= 5)):
+            return f"sign-up path /{segment}/", segments[i + 1]
+    for segment in segments:
+        if any(p.match(segment) for p in rules.path_patterns):
+            return "referral path", segment
+    labels = host.split(".")
+    if segments and len(labels) > 2 and labels[0] in rules.host_labels and _path_code(segments[0], rules):
+        return f"referral host {host}", segments[0]
+    if len(segments) == 1 and _generated(segments[0]):
+        return "code-like short link", segments[0]
+    if len(segments) == 2 and _generated(segments[1]) and (len(segments[0]) <= 5 or _strongly_generated(segments[1])):
+        return "code-like short link", segments[1]
+    return None
+
+
+def _consonant_name(token: str) -> bool:
+    """A made-up lowercase name without vowels (ccxt), as a one-letter parameter's value (#a=ccxt)."""
+    return token.isalpha() and token.isascii() and 4 <= len(token) <= 12 and not set(token.lower()) & _VOWELS
+
+
+def _strongly_generated(token: str) -> bool:
+    return len(token) >= 8 and any(c.isdigit() for c in token) and any(c.isupper() for c in token) and any(
+        c.islower() for c in token)
 
 
 @lru_cache(maxsize=16384)  # a site's header and footer links repeat on every page: judge each URL once
@@ -74,28 +186,20 @@ def referral_evidence(url: str) -> tuple[str, str] | None:
         return None
     rules = _rules()
     host = (parts.hostname or "").lower()
+    segments = [s for s in parts.path.split("/") if s]
+    pairs = _params(parts)
+    if _is_share_button(pairs, segments, rules):
+        return None
+    evidence = _param_evidence(pairs, rules)
+    if evidence:
+        return evidence
     network = rules.network_hosts.get(registrable_domain(host)) if host else None
-    for name, value in parse_qsl(parts.query, keep_blank_values=False):
-        key = name.lower()
-        if key in rules.network_params:
-            return f"{rules.network_params[key]} click id ({name})", value
-        if key in rules.referral_params and value.strip():
-            return f"referral parameter {name}", value
-        if key in rules.generic_params and looks_like_code(value):
-            return f"code-like parameter {name}", value
     if network:
         return f"{network} affiliate network link", host
-    segments = [s for s in parts.path.split("/") if s]
-    for i, segment in enumerate(segments[:-1]):
-        if segment.lower() in rules.path_keywords:
-            return f"invite path /{segment}/", segments[i + 1]
-    for segment in segments:
-        if any(p.match(segment) for p in rules.path_patterns):
-            return "referral path", segment
-    # On a platform (x.com/ExampleFirm, linkedin.com/company/ExampleFirm) a short path is a handle, not a code.
-    if 1 <= len(segments) <= 2 and not platform_kind(host) and looks_like_code(segments[-1]):
-        return "code-like short link", segments[-1]
-    return None
+    # On a platform (x.com/ExampleFirm, reddit.com/r/bitcoin, t.me/share/url) a path names a page or a handle.
+    if platform_kind(host):
+        return None
+    return _path_evidence(host, segments, rules)
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -115,6 +219,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         value = f"{evidence[0]}: {evidence[1]}"
         found.setdefault(value, ctx.finding(doc, INDICATOR, value=value, snippet=doc.requested_url,
                                             locator="requested url", confidence=0.9, strength="strong"))
+    links = [found[k] for k in sorted(found)]
+    if discusses_the_rule(doc.text):  # a law firm's article naming "referral programmes" as a risk
+        return links
     programme = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("partner_programme"),
                                 localised_strength="strong", english_strength="medium")
-    return [found[k] for k in sorted(found)] + programme
+    written = [f for f in text_findings(doc, ctx, referral_evidence) if f.evidence.value not in found]
+    return links + programme + written

@@ -1,14 +1,16 @@
-"""SPONSORSHIP: team and event sponsorships, roadshows, conferences and trade fairs, press pages.
+"""SPONSORSHIP: the site's own sponsorships, booths, roadshows, conferences and trade fairs, and where they are.
 
 Phrases come from data/lexicons/sponsorship.yaml ("offizieller Hauptsponsor", "retrouvez-nous au salon",
-"meet us at", "nota de prensa"). As for the other phrase families, a phrase in an EU language points to the
-member states of that language (strong) and an English phrase points nowhere in particular (medium).
+"meet us at", "visit our booth"). A phrase counts only in the site's own voice (detectors/own_voice.py): a
+first-person word in its sentence ("we are proud sponsors of ...") or, after a short heading ("CC Roadshow
+2017"), in the two sentences that follow it; or the site as the event's organiser. News about someone else's
+sponsorship, a "press conference", a menu item ("Spenden & Sponsoring") and negated or quoted phrases do not.
 
-An event or a team is also placed by where it is: a phrase in the same sentence as the name of an EU/EEA country
-(babel's names, in the phrase's language, the page's language or English) or of a large EU/EEA city
-(data/lexicons/eu_cities.yaml) raises a strong finding for that member state ("Meet us at Blockchain Week
-Berlin": DE), whatever the language of the phrase. "Meet us at Consensus in Austin" stays an untargeted English
-finding. Negated or quoted phrases do not count, nor does a negated place ("not in Berlin this year").
+An event or a team is placed by where it is: the name of an EU/EEA country (babel's names, in the phrase's
+language, the page's language or English) or of a large EU/EEA city (data/lexicons/eu_cities.yaml) near the
+phrase raises a strong finding for that member state ("Meet us at Blockchain Week Berlin": DE), whatever the
+language of the phrase. Without an EU/EEA place the finding points nowhere ("Meet us at Consensus in Austin"),
+nor does a negated place ("not in Berlin this year").
 """
 
 from __future__ import annotations
@@ -19,45 +21,63 @@ from functools import cache
 from detectors.context import Context
 from detectors.data_files import DataFileError, load
 from detectors.geography import Geography, geography
-from detectors.lexicon import PhraseLexicon, phrase_lexicon
+from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import page_language, phrase_findings
+from detectors.own_voice import own_voice, press_event, site_brand
+from detectors.phrases import page_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 
 INDICATOR = "SPONSORSHIP"
 LEXICON = "sponsorship"
 CITIES_FILE = "lexicons/eu_cities.yaml"
+PLACE_REACH = 250  # characters around a phrase in which a place names where the event or team is
+HEADING_WORDS = 5  # a sentence this short is a heading: the site's voice may come in the sentences after it
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
-    if doc.kind != "html":
+    if doc.kind != "html" or not doc.text:
         return []
-    lexicon = phrase_lexicon(LEXICON)
-    findings = phrase_findings(doc, ctx, INDICATOR, lexicon, localised_strength="strong", english_strength="medium")
-    return findings + _place_findings(doc, ctx, lexicon)
-
-
-def _place_findings(doc: Document, ctx: Context, lexicon: PhraseLexicon) -> list[Finding]:
-    """One finding per distinct (phrase, place) named in the same sentence, for the place's member state."""
     text = doc.text
     own_language = page_language(doc)
     found: dict[str, Finding] = {}
-    for match in lexicon.find(text):
+    for match in phrase_lexicon(LEXICON).find(text):
         language = match.language_for(own_language)
-        if is_negated(text, match.start, language) or is_quoted(text, match.start, match.end):
+        if (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)
+                or press_event(text, match.start, match.end)):
             continue
-        left, right = sentence_bounds(text, match.start, match.end)
+        # Without a declared language, a phrase shared by many languages (roadshow) is read in each of them.
+        voice = _own_voice_language(text, match, (language, own_language, "en", *match.languages), site_brand(doc.url))
+        if not voice:
+            continue
+        languages = (language, voice, own_language, "en")
         phrase = " ".join(match.text.lower().split())
-        for start, end, code in _places(text, left, right, ctx.geo, (language, own_language, "en")):
-            if start < match.end and end > match.start:  # inside the phrase itself
-                continue
-            if is_negated(text, start, language):
-                continue
+        left, right = sentence_bounds(text, max(0, match.start - PLACE_REACH), match.end + PLACE_REACH)
+        places = [(start, end, code) for start, end, code in _places(text, left, right, ctx.geo, languages)
+                  if not (start < match.end and end > match.start) and not is_negated(text, start, language)]
+        for start, end, code in places:
             value = f"{phrase} + {' '.join(text[start:end].lower().split())}"
             found.setdefault(value, ctx.finding(
                 doc, INDICATOR, value=value, snippet=snippet(text, min(start, match.start), max(end, match.end)),
                 locator=f"text ({language})", member_states=(code,), confidence=0.9, strength="strong"))
+        if not places:
+            found.setdefault(phrase, ctx.finding(
+                doc, INDICATOR, value=phrase, snippet=snippet(text, match.start, match.end),
+                locator=f"text ({language})", member_states=(), confidence=0.8, strength="medium"))
     return list(found.values())
+
+
+def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -> str:
+    """The language of the first-person or organiser word that makes the phrase the site's own (the phrase's
+    language when the site names itself), or ""."""
+    left, right = sentence_bounds(text, match.start, match.end)
+    sentences = 1 if len(text[left:right].split()) > HEADING_WORDS else 3  # a heading: and the two after it
+    for _ in range(sentences):
+        sentence = text[left:right]
+        voice = own_voice(sentence, languages) or (languages[0] if brand and brand.search(sentence) else "")
+        if voice or right >= len(text):
+            return voice
+        left, right = sentence_bounds(text, right + 1, right + 1)
+    return ""
 
 
 def _places(text: str, left: int, right: int, geo: Geography, languages) -> list[tuple[int, int, str]]:

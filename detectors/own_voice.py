@@ -1,0 +1,81 @@
+"""Whether a passage is the site speaking of itself (SPONSORSHIP): a first-person word ("we", "unser", "nous",
+"wij") or the site as an event's organiser ("Veranstalter", "Pořadatel"), in data/lexicons/own_voice.yaml, or
+the site's own brand, the first label of its registrable domain ("Nordwind ist offizieller Hauptsponsor" on
+nordwind.de; on a news site the sponsor's name is not the site's).
+Navigation labels that hold a first-person word ("Über uns", "Contact us") are blanked out first, so a menu line
+"Über uns Referenzen Spenden & Sponsoring" is not the site's own sponsorship. "Press conference" and its
+translations are someone else's meeting with the press, not an event of the site's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from detectors.context import registrable_domain
+from detectors.data_files import load
+from detectors.lexicon import phrase_pattern
+
+FILE = "lexicons/own_voice.yaml"
+_BOUNDED = r"(?<!\w)(?:{})(?!\w)"
+
+
+@dataclass(frozen=True)
+class _Words:
+    first_person: dict[str, re.Pattern]  # per language: "me" is Estonian "we" and English "me"
+    organiser: dict[str, re.Pattern]
+    menu: re.Pattern
+    press: re.Pattern
+
+
+def _alternation(words) -> str:
+    return _BOUNDED.format("|".join(sorted((phrase_pattern(w) for w in words), key=len, reverse=True)))
+
+
+@cache
+def _words() -> _Words:
+    data = load(FILE, "own-voice")
+    per_language = lambda key: {  # noqa: E731
+        "no" if lang is False else str(lang): re.compile(_alternation(words), re.IGNORECASE)
+        for lang, words in data[key].items()}
+    return _Words(
+        first_person=per_language("first_person"),
+        organiser=per_language("organiser"),
+        menu=re.compile(_alternation(data["menu_labels"]), re.IGNORECASE),
+        press=re.compile(_alternation(data["press_words"]), re.IGNORECASE),
+    )
+
+
+def own_voice(passage: str, languages) -> str:
+    """The language in which passage says "we" (outside navigation labels) or names the site as organiser, among
+    languages; "" when it does not."""
+    words = _words()
+    prose = words.menu.sub(" ", passage)
+    for language in dict.fromkeys(lang for lang in languages if lang):
+        for table in (words.first_person, words.organiser):
+            if language in table and table[language].search(prose):
+                return language
+    return ""
+
+
+def press_event(text: str, start: int, end: int) -> bool:
+    """Whether the event word at text[start:end] is a press conference ("press conference", "conferencia de
+    prensa", "conférence de presse"): a press word right before or after it."""
+    words = _words()
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 16]
+    return bool(words.press.search(before) or words.press.search(after))
+
+
+@cache
+def site_brand(url: str) -> re.Pattern | None:
+    """The site's name as written in its copy: the first label of its registrable domain (nordwind.de:
+    Nordwind, crypto-expo.eu: Crypto Expo), four letters or more; None for shorter or unknown names."""
+    domain = registrable_domain((urlsplit(url).hostname or "").lower())
+    label = domain.split(".")[0] if domain else ""
+    if len(label.replace("-", "")) < 4:
+        return None
+    parts = [re.escape(p) for p in label.split("-") if p]
+    return re.compile(r"(?<!\w)" + r"[\s-]?".join(parts) + r"(?!\w)", re.IGNORECASE)

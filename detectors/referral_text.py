@@ -1,0 +1,114 @@
+"""AFFILIATE in a page's text: referral and promo codes written next to an offer ("use code WELCOME25 and get
+20 €", "met de code KRYPTO10", "koden BONUS50"), and referral links written out as text ("sign up via
+exchange.example/r/ccxt24"). Links in the markup are read in detectors/affiliate.py.
+
+A code counts when it looks generated (letters with digits, or a run of capitals of five or more that is not a
+currency, a ticker or a known acronym) and either its word names a referral or promo code ("promo code",
+"Empfehlungscode") or its sentence offers something (referral_incentives.yaml): "error code E1234", "QR code" and
+"SWIFT code ABCDEFGH" do not count. A code in an EU language points to that language's member states, as the
+other phrase families do; English points nowhere in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from detectors.context import Context
+from detectors.lang import language_scores
+from detectors.lexicon import phrase_lexicon
+from detectors.model import Document, Finding
+from detectors.phrases import explained_by_non_eu_locale, page_language
+from detectors.text import is_negated, sentence_bounds, snippet
+
+INDICATOR = "AFFILIATE"
+NAMED_CODES = "referral_codes"  # promo code, Empfehlungscode: no offer needed
+CODE_WORDS = "code_words"  # code, use code, met de code: an offer in the sentence needed
+INCENTIVES = "referral_incentives"
+# After the code word: optional "is", a colon, quotes or a dash, then the token.
+_AFTER = re.compile(r"""\s*(?:is\s+|ist\s+|est\s+|es\s+|è\s+|je\s+|on\s+|er\s+|är\s+)?[:=\-–—]?\s*["'„“”«»‘’]?"""
+                    r"""([A-Za-z0-9][A-Za-z0-9_-]{3,24})(?![A-Za-z0-9_-])""")
+_TEXT_URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>"'()\[\]]+""")
+_NOT_CODES = {"EUR", "USD", "USDT", "USDC", "BTC", "ETH", "SEPA", "IBAN", "SWIFT", "BIC", "HTTPS", "HTTP", "HTML",
+              "API", "FAQ", "KYC", "AML", "GDPR", "MICA", "PDF", "ISO", "UTC", "NFT", "DEFI", "CASP", "ESMA", "CFD",
+              "CFDS", "ETF", "ETFS", "APP", "IOS", "OTP", "PIN", "SMS", "TOTP", "FIAT", "CRYPTO", "BONUS", "FREE",
+              "CODE", "PROMO", "NEW", "VIP", "USER", "HODL", "TRADE", "ANDROID", "GOOGLE", "APPLE", "QR"}
+
+
+def _code_like(token: str) -> bool:
+    letters = sum(c.isalpha() for c in token)
+    digits = sum(c.isdigit() for c in token)
+    if token.upper() in _NOT_CODES or not letters:
+        return False
+    if digits:
+        return len(token) >= 4 and (token.isupper() or any(c.isupper() for c in token) or letters >= 2)
+    return token.isupper() and len(token) >= 5
+
+
+def _offer_nearby(text: str, left: int, right: int, language: str) -> bool:
+    window = text[left:right]
+    return any(language in m.languages or "en" in m.languages for m in phrase_lexicon(INCENTIVES).find(window))
+
+
+def text_findings(doc: Document, ctx: Context,
+                  link_evidence: Callable[[str], tuple[str, str] | None]) -> list[Finding]:
+    """Codes and referral links written in doc.text (not those already in the page's links)."""
+    if doc.kind != "html" or not doc.text:
+        return []
+    return _code_findings(doc, ctx) + _url_findings(doc, ctx, link_evidence)
+
+
+def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
+    text = doc.text
+    own = page_language(doc)
+    found: dict[str, Finding] = {}
+    named = phrase_lexicon(NAMED_CODES).find(text)
+    spans = [(m.start, m.end) for m in named]
+    bare = [m for m in phrase_lexicon(CODE_WORDS).find(text) if not any(a <= m.start < b for a, b in spans)]
+    for match in named + bare:
+        after = _AFTER.match(text, match.end)
+        if not after or not _code_like(after.group(1)):
+            continue
+        language = _language(match, own, text)
+        if is_negated(text, match.start, language):
+            continue
+        left, right = sentence_bounds(text, match.start, after.end())
+        if match in bare and not _offer_nearby(text, max(left, match.start - 160),
+                                                        min(right, after.end() + 160), language):
+            continue
+        code = after.group(1)
+        value = f"code in text: {code}"
+        untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
+        states = () if untargeted else ctx.geo.states_for_language(language)
+        found.setdefault(value, ctx.finding(
+            doc, INDICATOR, value=value, snippet=snippet(text, match.start, after.end()),
+            locator=f"text ({language})", member_states=states, confidence=0.85,
+            strength="medium" if untargeted else "strong"))
+    return list(found.values())
+
+
+def _language(match, own: str, text: str) -> str:
+    """The code word's language; a word shared by several ("koden": da, no, sv) on a page declaring none is read
+    in the one its sentence is most likely written in."""
+    if own in match.languages or len(match.languages) == 1:
+        return match.language_for(own)
+    left, right = sentence_bounds(text, max(0, match.start - 200), match.end + 200)
+    scores = language_scores(text[left:right])
+    return max(match.languages, key=lambda lang: scores.get(lang, 0.0))
+
+
+def _url_findings(doc: Document, ctx: Context, link_evidence) -> list[Finding]:
+    linked = {link.url for link in doc.links}
+    found: dict[str, Finding] = {}
+    for m in _TEXT_URL.finditer(doc.text):
+        raw = m.group(0).rstrip(".,;:!?")
+        url = raw if raw.startswith("http") else "https://" + raw
+        if url in linked:
+            continue
+        evidence = link_evidence(url)
+        if evidence:
+            value = f"{evidence[0]}: {evidence[1]}"
+            found.setdefault(value, ctx.finding(
+                doc, INDICATOR, value=value, snippet=snippet(doc.text, m.start(), m.end()),
+                locator="text (url)", confidence=0.85, strength="strong"))
+    return list(found.values())

@@ -1,0 +1,117 @@
+"""DISCLAIMER's exclusions that name the EU/EEA: restricted-country lists and investor restrictions.
+
+A list counts when a phrase that opens one ("restricted jurisdictions", "does not provide services to residents
+of the following", "nicht verfügbar in", "tidak menerima klien") is followed, within a few paragraphs, by the name
+of an EU/EEA member state in English, in an EU/EEA language, in the phrase's language or in one of the extra
+languages of data/lexicons/restricted_countries.yaml (babel's names). An investor restriction counts when the same
+sentence or line names the EU/EEA or a member state ("EU/EEA: only to qualified investors"). A list of sanctioned
+countries only, or "the service is not available in the US", is no exclusion of EU clients.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+from detectors.data_files import load
+from detectors.geography import geography
+from detectors.lexicon import phrase_pattern
+
+FILE = "lexicons/restricted_countries.yaml"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    window: int
+    triggers: re.Pattern
+    investor: re.Pattern
+    union: re.Pattern
+    states: re.Pattern
+    names: dict[str, str]  # lower-cased country name -> member state
+    context: re.Pattern
+    discussion: re.Pattern
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    start: int
+    end: int
+    what: str  # "restricted-country list" or "investor restriction"
+    states: tuple[str, ...]  # the member states named (the union itself: none)
+
+
+def _alternation(phrases) -> str:
+    return "|".join(sorted((phrase_pattern(p) for p in phrases), key=len, reverse=True))
+
+
+@cache
+def _rules() -> _Rules:
+    data = load(FILE, "restricted-countries")
+    geo = geography()
+    names: dict[str, str] = {}
+    for table in geo.country_names.values():
+        names.update(table)
+    for language in data["name_languages"]:
+        try:
+            territories = Locale.parse(language).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        names.update({territories[s].lower(): s for s in geo.member_states if s in territories})
+    names = {n: s for n, s in names.items() if len(n) >= 4}  # "EU"-like stubs and two-letter names read wrongly
+    bounded = r"(?<!\w)(?:{})(?!\w)"
+    triggers = [p for phrases in data["list_triggers"].values() for p in phrases]
+    investor = [p for phrases in data["investor_terms"].values() for p in phrases]
+    states = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return _Rules(
+        window=data["list_window"],
+        triggers=re.compile(bounded.format(_alternation(triggers)), re.IGNORECASE),
+        investor=re.compile(bounded.format(_alternation(investor)), re.IGNORECASE),
+        union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
+        states=re.compile(bounded.format(states), re.IGNORECASE),
+        names=names,
+        context=re.compile(bounded.format(_alternation(data["context_terms"])), re.IGNORECASE),
+        discussion=re.compile(bounded.format(_alternation(data["discussion_markers"])), re.IGNORECASE),
+    )
+
+
+def exclusions(text: str) -> list[Exclusion]:
+    """Every restricted-country list naming a member state and every EU/EEA investor restriction in text."""
+    rules = _rules()
+    found: list[Exclusion] = []
+    covered = -1
+    for m in rules.triggers.finditer(text):
+        if m.start() < covered:
+            continue
+        end = min(len(text), m.end() + rules.window)
+        named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end(), end)}
+        if named:
+            found.append(Exclusion(m.start(), m.end(), "restricted-country list", tuple(sorted(named))))
+            covered = end
+    for m in rules.investor.finditer(text):
+        left, right = _line(text, m.start(), m.end())
+        named = [rules.names[s.group(0).lower()] for s in rules.states.finditer(text, left, right)]
+        if named or rules.union.search(text, left, right):
+            found.append(Exclusion(m.start(), m.end(), "investor restriction", tuple(sorted(set(named)))))
+    return found
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line around a match, no longer than 300 characters each side (a list item or a table row)."""
+    left = max(text.rfind("\n", 0, start) + 1, start - 300)
+    right = text.find("\n", end)
+    return left, min(right if right >= 0 else len(text), end + 300)
+
+
+def names_the_union_or_services(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names the EU/EEA, a member state, or the service, its clients or solicitation."""
+    rules = _rules()
+    return bool(rules.union.search(text, start, end) or rules.states.search(text, start, end)
+                or rules.context.search(text, start, end))
+
+
+def discusses_the_rule(text: str) -> bool:
+    """Whether text is about reverse solicitation (two distinct discussion markers) rather than a firm's notice."""
+    return len({m.group(0).lower() for m in _rules().discussion.finditer(text)}) >= 2
