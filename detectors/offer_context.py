@@ -110,14 +110,19 @@ class OfferContext:
         return left, right
 
     @staticmethod
-    def _any(positions: list[int], left: int, right: int) -> bool:
+    def _any(positions: list[int], left: int, right: int, skip: tuple[int, int] = (0, 0)) -> bool:
         i = bisect_left(positions, left)
-        return i < len(positions) and positions[i] < right
+        while i < len(positions) and positions[i] < right:
+            if not skip[0] <= positions[i] < skip[1]:
+                return True
+            i += 1
+        return False
 
-    def is_offer(self, start: int, end: int) -> bool:
-        """An offer word near the match, and no news or legal wording in its sentence."""
+    def is_offer(self, start: int, end: int, *, beyond_match: bool = False) -> bool:
+        """An offer word near the match, and no news or legal wording in its sentence. `beyond_match`: the match's
+        own words do not count ("virement SEPA" names a rail; it does not offer it)."""
         left, right = self._span(start, end)
-        if not self._any(self._offer, left, right):
+        if not self._any(self._offer, left, right, (start, end) if beyond_match else (0, 0)):
             return False
         return not self.is_narrative(start, end)
 

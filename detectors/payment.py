@@ -56,7 +56,7 @@ def _rules() -> _Rules:
     for n, spec in enumerate(data["rails"]):
         distinct(FILE, f"rails[{n}].terms", spec["terms"])
         rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"], _logo_words(spec)))
-        terms = "|".join(phrase_pattern(t) for t in spec["terms"])
+        terms = "|".join(phrase_pattern(t) for t in sorted(spec["terms"], key=len, reverse=True))  # longest first
         (exact if spec.get("case_sensitive") else folded).append(f"(?P<r{n}>{terms})")
     never = "(?!x)x"
     wrap = r"(?<!\w)(?:{})(?!\w)"
@@ -112,7 +112,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             if explained and not offers.is_own_offer(m.start(), m.end()):
                 continue
             left, right = offers.sentence(m.start(), m.end())
-            if (offers.is_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
+            if (offers.is_offer(m.start(), m.end(), beyond_match=True) and not offers.is_generic(m.start(), m.end())
                     and not rules.foreign.search(text, left, right)):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
