@@ -1,0 +1,123 @@
+"""LANG's parts: language groups (near-identical languages), the territory a page is written for, short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import language_groups, page_locale
+from detectors.data_files import DataFileError
+from detectors.lang import MIN_PROBABILITY, MIN_TEXT, text_language
+
+from .conftest import build
+
+PAGE = "<!doctype html><html><head><meta charset=utf-8></head><body>{}</body></html>"
+
+
+def page(*paragraphs: str, url: str = "https://www.example-firm.com/"):
+    return build(PAGE.format("".join(f"<p>{p}</p>" for p in paragraphs)), url)
+
+
+# ------------------------------------------------------------------------------------------- language groups
+
+CROATIAN_SPLIT = {"hr": 0.72, "bs": 0.28, "sr": 0.0, "en": 0.0}
+
+
+def test_a_split_group_with_croatian_markers_is_croatian_with_the_groups_mass():
+    lang, prob = language_groups.resolve(CROATIAN_SPLIT, "Tijekom tjedna tvrtka je zaposlila tisuću ljudi.")
+    assert lang == "hr" and prob == pytest.approx(1.0)
+
+
+def test_a_split_group_without_markers_stays_under_the_cut_off():
+    lang, prob = language_groups.resolve(CROATIAN_SPLIT, "Kupite bitcoin danas.")
+    assert lang == "hr" and prob < MIN_PROBABILITY
+
+
+def test_bosnian_markers_make_it_bosnian_outside_the_perimeter():
+    lang, _ = language_groups.resolve({"hr": 0.55, "bs": 0.45}, "Tokom sedmice je deset hiljada ljudi kupilo bitcoin.")
+    assert lang == "bs"
+
+
+def test_one_marker_of_a_member_the_identifier_barely_sees_does_not_decide():
+    # a Catalan page quoting one Spanish phrase stays Catalan (and so raises nothing)
+    lang, _ = language_groups.resolve({"ca": 0.8, "es": 0.2}, "Els usuaris poden comprar amb targeta, pero ...")
+    assert lang == "ca"
+
+
+def test_a_language_outside_any_group_keeps_its_score():
+    assert language_groups.resolve({"de": 0.97, "nl": 0.03}, "Jetzt kaufen") == ("de", 0.97)
+
+
+@pytest.mark.parametrize(
+    "group, expected",
+    [
+        ({"name": "x", "why": "a reason long enough", "members": ["hr", "bs"], "min_share": 0.8,
+          "markers": {"hr": ["tisuća"], "bs": ["Tisuća"]}}, "no duplicates"),
+        ({"name": "x", "why": "a reason long enough", "members": ["hr", "bs"], "min_share": 0.8,
+          "markers": {"sr": ["vreme"]}}, "a member of the group"),
+        ({"name": "x", "why": "a reason long enough", "members": ["hr", "bs"], "min_share": 0.8,
+          "markers": {"hr": ["tis*"]}}, "stems of 4 letters or more"),
+    ],
+    ids=["marker-in-two-members", "marker-of-a-non-member", "short-stem"],
+)
+def test_malformed_language_groups_are_refused(monkeypatch, group, expected):
+    monkeypatch.setattr(language_groups, "load", lambda *_: {"version": 1, "groups": [group]})
+    with pytest.raises(DataFileError, match=expected):
+        language_groups.groups.__wrapped__()
+
+
+def test_a_language_in_two_groups_is_refused(monkeypatch):
+    group = {"name": "x", "why": "a reason long enough", "members": ["hr", "bs"], "min_share": 0.8}
+    monkeypatch.setattr(language_groups, "load", lambda *_: {"version": 1, "groups": [group, group]})
+    with pytest.raises(DataFileError, match="one group only"):
+        language_groups.groups.__wrapped__()
+
+
+# ------------------------------------------------------------------------------------- the page's territory
+
+
+@pytest.mark.parametrize(
+    "language, paragraphs, url, territory",
+    [
+        ("pt", ["Pague com Pix ou boleto a partir de R$ 20.", "Informe seu CPF no cadastro."],
+         "https://www.example-firm.com/", "BR"),
+        ("fr", ["Dépôt par Interac dès 10 $ CA.", "Bureau à Montréal."], "https://www.example-firm.com/", "CA"),
+        ("es", ["Pagá en OXXO o por SPEI.", "Necesitás tu CURP."], "https://www.example-firm.com/", "MX"),
+        ("de", ["Bezahlen mit TWINT."], "https://www.example-firm.ch/", "CH"),
+        ("ro", ["Plătiți în lei moldovenești.", "Biroul nostru din Chișinău."], "https://www.example-firm.com/", "MD"),
+    ],
+    ids=["pt-BR", "fr-CA", "es-MX", "de-CH-domain", "ro-MD"],
+)
+def test_a_page_is_written_for_the_territory_its_markers_show(language, paragraphs, url, territory):
+    assert page_locale.written_for(page(*paragraphs, url=url), language).territory == territory
+
+
+@pytest.mark.parametrize(
+    "language, paragraphs",
+    [
+        ("de", ["Auch in der Schweiz wird über Bitcoin gesprochen.", "Bitcoin ab 25 € kaufen."]),
+        ("de", ["Einzahlung in EUR, USD, GBP, CHF, PLN, CZK, JPY oder CAD."]),
+        ("pt", ["No Brasil, a lei limita operações acima de 30 mil reais.",
+                "Os utilizadores registam-se e pagam 10 € por Multibanco."]),
+        ("es", ["Comprá bitcoin."]),
+    ],
+    ids=["one-country-name", "currency-list", "pt-PT-news-about-Brazil", "one-usage-word"],
+)
+def test_weak_or_outweighed_evidence_decides_no_territory(language, paragraphs):
+    assert page_locale.written_for(page(*paragraphs), language).territory == ""
+
+
+def test_the_evidence_names_what_was_seen():
+    found = page_locale.written_for(page("Pague com Pix.", "Informe seu CPF."), "pt")
+    assert found.evidence == "written for BR: strong: CPF, strong: Pix"
+
+
+# ----------------------------------------------------------------------------------------------- short texts
+
+
+def test_short_texts_get_a_language():
+    lang, prob = text_language("Jetzt Konto eröffnen und Bitcoin kaufen!")
+    assert lang == "de" and prob >= MIN_PROBABILITY
+
+
+def test_texts_shorter_than_a_sentence_get_none():
+    assert text_language("x" * (MIN_TEXT - 1)) is None
