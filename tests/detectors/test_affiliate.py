@@ -22,6 +22,20 @@ CODED = [
     ("https://www.example-firm.com/?tduid=0a1b2c3d4e", ("Tradedoubler click id (tduid)", "0a1b2c3d4e")),
     ("https://www.example-firm.com/?admitad_uid=f00ba4", ("Admitad click id (admitad_uid)", "f00ba4")),
     ("https://www.shareasale.com/r.cfm?b=1&m=2", ("ShareASale affiliate network link", "www.shareasale.com")),
+    # one-letter parameters of exchanges, codes in a fragment router, referral hosts, sign-up paths
+    ("https://example-exchange.com/?a=31C7A0D9E2", ("code-like parameter a", "31C7A0D9E2")),
+    ("https://www.example-exchange.com/en-US/r?i=kQzVbT", ("code-like parameter i", "kQzVbT")),
+    ("https://example-exchange.com/?r=482913", ("code-like parameter r", "482913")),
+    ("https://example-exchange.com/#a=xkcd", ("code-like parameter a", "xkcd")),
+    ("https://example-exchange.com/#/register?key=5512093", ("code-like parameter key", "5512093")),
+    ("https://example-exchange.com/signup?c=QWRTZPLK", ("code-like parameter c", "QWRTZPLK")),
+    ("https://ref.example-exchange.com/7730112", ("referral host ref.example-exchange.com", "7730112")),
+    ("https://www.example-exchange.com/register/kP3xQ9wZ", ("sign-up path /register/", "kP3xQ9wZ")),
+    ("https://www.example-exchange.com/share/NORDWINDGO", ("invite path /share/", "NORDWINDGO")),
+    ("https://www.example-exchange.com/r/0/up5512093/0/", ("invite path /r/", "up5512093")),
+    ("https://www.example-exchange.com/join/nrdw", ("invite path /join/", "nrdw")),
+    ("https://exch.example.com/x/Qm7Lp2Xr", ("code-like short link", "Qm7Lp2Xr")),
+    ("https://www.example-exchange.com/?ref=nordwind", ("referral parameter ref", "nordwind")),
 ]
 PLAIN = [
     "https://www.example-firm.com/",
@@ -41,6 +55,23 @@ PLAIN = [
     "https://www.facebook.com/ExampleFirmOfficial",
     "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
     "mailto:partners@example-firm.com?subject=ref",
+    # section slugs, navigation sources and share buttons
+    "https://www.example-firm.de/energiewende",
+    "https://www.example-firm.de/presse",
+    "https://www.example-firm.de/de/kontakt",
+    "https://www.example-firm.com/Bitcoin2024",
+    "https://www.example-firm.com/YouTube",
+    "https://www.example-firm.com/invite/friends",
+    "https://www.example-firm.com/join/team",
+    "https://www.example-firm.com/?ref=footer",
+    "https://www.example-firm.com/?s=bitcoin",
+    "https://www.example-firm.com/?p=12345",
+    "https://t.me/share/url?url=https%3A%2F%2Fexample-firm.com%2F&text=hello",
+    "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample-firm.com%2F",
+    "https://twitter.com/intent/tweet?text=hello&url=https%3A%2F%2Fexample-firm.com%2F",
+    "https://www.example-firm.com/share/whatsapp?url=https%3A%2F%2Fexample-firm.com%2F",
+    "https://www.reddit.com/r/CryptoCurrency",
+    "https://paypal.me/Chineselyrics4u",
     "tel:+493012345678",
 ]
 
@@ -53,3 +84,20 @@ def test_link_with_a_code_is_recognised(url, evidence):
 @pytest.mark.parametrize("url", PLAIN, ids=[u.split(":", 1)[1].lstrip("/") for u in PLAIN])
 def test_link_without_a_code_is_not_recognised(url):
     assert referral_evidence(url) is None
+
+
+def test_code_in_text_needs_an_offer_or_a_named_code(page):
+    from detectors.context import Context
+    from detectors.referral_text import text_findings
+
+    def values(body: str, lang: str = "en") -> set[str]:
+        doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+        return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
+
+    assert values("Use code WELCOME25 and get 20 EUR when you sign up.") == {"code in text: WELCOME25"}
+    assert values("Mit dem Code ANNA2024 erhältst du 10 € Bonus.", "de") == {"code in text: ANNA2024"}
+    assert values("Bruk koden KRYPTO10 og få 50 kr i bonus.", "no") == {"code in text: KRYPTO10"}
+    assert values("Promo code SPRING50") == {"code in text: SPRING50"}
+    assert values("If you see error code E4021, restart the app.") == set()
+    assert values("Our SWIFT code is NRDWDEFF and our IBAN starts with DE.") == set()
+    assert values("Scan the QR code to download the app.") == set()

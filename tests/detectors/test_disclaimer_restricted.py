@@ -1,0 +1,32 @@
+"""DISCLAIMER's exclusions naming the EU/EEA: restricted-country lists in any language, investor restrictions."""
+
+from __future__ import annotations
+
+from detectors.restricted_countries import discusses_the_rule, exclusions
+
+
+def _found(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    return {(e.what, e.states) for e in exclusions(text)}
+
+
+def test_list_naming_member_states_in_several_languages():
+    assert _found("Restricted countries: Cuba, Iran, Denmark.") == {("restricted-country list", ("DK",))}
+    assert _found("Nicht verfügbar in: Österreich, Kuba, Iran.") == {("restricted-country list", ("AT",))}
+    assert _found("Juridictions restreintes : Belgique, Iran.") == {("restricted-country list", ("BE",))}
+    assert _found("Exness tidak menerima klien yang merupakan penduduk dari: Jerman, Kanada.") == {
+        ("restricted-country list", ("DE",))}
+
+
+def test_list_without_member_states_is_no_exclusion_of_eu_clients():
+    assert _found("Restricted jurisdictions: Cuba, Iran, North Korea, Syria, United States.") == set()
+
+
+def test_investor_restriction_needs_the_eu_on_its_line():
+    assert _found("EU/EEA: only to qualified investors.") == {("investor restriction", ())}
+    assert _found("Users from France must be professional investors.") == {("investor restriction", ("FR",))}
+    assert _found("Singapore: accredited investors only.") == set()
+
+
+def test_an_article_about_the_rule_is_recognised():
+    assert discusses_the_rule("Article 61 of MiCA and the ESMA guidelines on reverse solicitation ...")
+    assert not discusses_the_rule("Our services are not available to EU residents.")

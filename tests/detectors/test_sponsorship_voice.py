@@ -1,0 +1,31 @@
+"""SPONSORSHIP's own voice: the site speaking of itself, not news about others or a menu."""
+
+from __future__ import annotations
+
+from detectors.own_voice import own_voice, press_event, site_brand
+
+
+def test_first_person_in_the_phrase_language():
+    assert own_voice("We are proud sponsors of FC Example", ("en",)) == "en"
+    assert own_voice("Wir besuchen Unis in Österreich", ("de", "en")) == "de"
+    assert own_voice("Contact me any time", ("en",)) == ""  # "me" is Estonian "we", not English
+    assert own_voice("Über uns Referenzen Spenden & Sponsoring Blog", ("de", "en")) == ""  # a menu label
+
+
+def test_organiser_counts_as_own_voice():
+    assert own_voice("Pořadatel vydává podmínky konference", ("cs",)) == "cs"
+
+
+def test_press_conference_is_not_an_event():
+    text = "comentó en conferencia de prensa el director"
+    start = text.index("conferencia")
+    assert press_event(text, start, start + len("conferencia"))
+    text = "Meet us at the conference in Lisbon"
+    start = text.index("conference")
+    assert not press_event(text, start, start + len("conference"))
+
+
+def test_site_brand_from_the_address():
+    assert site_brand("https://www.nordwind.de/sponsoring").search("Nordwind ist Hauptsponsor")
+    assert site_brand("https://crypto-expo.eu/").search("Crypto Expo Europe")
+    assert site_brand("https://ab.de/") is None
