@@ -1,19 +1,34 @@
-"""PROMO: promotional copy and calls to action ("Jetzt Bitcoin kaufen", "Inscrivez-vous") in EU languages.
+"""PROMO: promotional copy and calls to action by the site ("Jetzt Depot eröffnen", "Liity nyt", "Zum Angebot",
+"Start trading today") and its own time-limited offers ("nur für kurze Zeit", "0 % fees for 30 days").
 
-Negated or quoted phrases do not count. English copy is weak on its own: it shows marketing, not marketing
-aimed at the Union.
+Calls to action are found by structure (detectors/calls_to_action.py): buttons, links to sign-up or download
+targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml. Negated or
+quoted phrases do not count. A call in English is weak on its own: it shows marketing, not marketing aimed at the
+Union; one in another EU language points at the states where that language is official.
 """
 
 from __future__ import annotations
 
+from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
 from detectors.context import Context
+from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.phrases import phrase_findings
 
 INDICATOR = "PROMO"
+MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show the pattern
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
-    return phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("promo"), localised_strength="strong",
-                           english_strength="weak")
+    findings = []
+    for call in calls_to_action(doc)[:MAX_FINDINGS]:
+        aimed = not untargeted(doc, call.language, ctx)
+        findings.append(ctx.finding(
+            doc, INDICATOR, value=call.text, snippet=call.snippet, locator=f"{call.locator} ({call.language})",
+            member_states=ctx.geo.states_for_language(call.language) if aimed else (), confidence=0.8,
+            strength="strong" if aimed else "weak"))
+    seen = {f.evidence.value for f in findings}
+    offers = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("promo"), localised_strength="strong",
+                             english_strength="weak", text=without_questions(doc.text))
+    return findings + without_non_eu_states(doc, [f for f in offers if f.evidence.value not in seen], ctx, "weak")

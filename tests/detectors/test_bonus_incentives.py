@@ -1,0 +1,45 @@
+"""BONUS by structure: a reward or an amount + a verb of getting + a trigger, judged sentence by sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.incentives import incentives, without_questions
+
+OFFERS = [
+    ("en", "Invite a friend and you both get 15 € in bitcoin."),
+    ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),
+    ("da", "Som ny kunde får du en velkomstgave på 100 kroner."),
+    ("pl", "Zaproś znajomego, a oboje otrzymacie 50 zł na start."),
+    ("fr", "Le parrain et le filleul reçoivent chacun 25 euros dès l'inscription."),
+    ("it", "I nuovi utenti possono ottenere ricompense fino a 500 USD nel pacchetto di benvenuto."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), OFFERS, ids=[s for _, s in OFFERS])
+def test_incentive_by_structure(language, sentence):
+    assert [i.language for i in incentives(sentence, (language, "en"))] == [language]
+
+
+NOT_OFFERS = [
+    ("en", "If your bonus was not paid after you signed up, contact support."),
+    ("de", "Wer sich registriert, erhält keinen Bonus."),
+    ("en", "Bitcoin lost 300 euros in a week."),
+    ("en", "Invite your friends to read this article."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOT_OFFERS, ids=[s for _, s in NOT_OFFERS])
+def test_not_an_incentive(language, sentence):
+    assert incentives(sentence, (language, "en")) == []
+
+
+def test_a_negated_sentence_does_not_hide_an_offer_elsewhere():
+    text = "If your reward was not paid, contact us.\nSign up today and get 10 € in bitcoin as a welcome gift."
+    assert [i.text for i in incentives(text, ("en",))] == ["Sign up today and get 10 € in bitcoin as a welcome gift."]
+
+
+def test_questions_are_blanked_with_offsets_kept():
+    text = "Was bringt ein Willkommensbonus? Jetzt sichern."
+    blanked = without_questions(text)
+    assert len(blanked) == len(text) and "Willkommensbonus" not in blanked and blanked.endswith("Jetzt sichern.")

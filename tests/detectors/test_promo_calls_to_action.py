@@ -1,0 +1,95 @@
+"""PROMO by structure: inflected imperatives in every language, buttons and links, and what is editorial (questions,
+how-to steps, quoted or negated slogans, headings in the infinitive)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from detectors.calls_to_action import is_label, tokens_of, vocabularies
+
+LEXICONS = Path(__file__).resolve().parents[2] / "detectors" / "data" / "lexicons"
+
+
+def page_of(lang: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+
+
+def values(found) -> set[str]:
+    return {value for (_, _, value, _) in found}
+
+
+def test_word_forms_are_generated_from_the_current_lexicons():
+    # scripts/word_forms.py regenerates the table (it needs simplemma, a dev dependency) when this fails.
+    digest = hashlib.sha256()
+    for name in ("calls_to_action.yaml", "incentives.yaml"):
+        digest.update((LEXICONS / name).read_bytes())
+    generated = yaml.safe_load((LEXICONS / "word_forms.yaml").read_text(encoding="utf-8"))
+    assert generated["source_sha256"] == digest.hexdigest()
+
+
+# Forms the lexicon does not list, found through their lemma: (language, label).
+INFLECTED = [("de", "Registriere dich jetzt"), ("pl", "Zarejestruj się teraz"), ("fi", "Rekisteröidy tänään"),
+             ("pt", "Experimente grátis"), ("it", "Inizia ora"), ("cs", "Registrujte se"), ("es", "Empieza hoy"),
+             ("sv", "Köp bitcoin nu"), ("lv", "Reģistrējies tagad"), ("hr", "Kupite odmah"),
+             ("en", "Start trading today")]
+
+
+@pytest.mark.parametrize(("language", "label"), INFLECTED, ids=[f"{lang}-{label}" for lang, label in INFLECTED])
+def test_inflected_imperative_is_a_call_to_action(language, label):
+    assert is_label(tokens_of(label), vocabularies()[language], button=False)
+
+
+# Headings in the dictionary form read as topics unless hooked or styled as a button.
+@pytest.mark.parametrize(("language", "label"), [("de", "Bitcoin kaufen"), ("nl", "Kopen via iDEAL"),
+                                                 ("fr", "Acheter du bitcoin en France"), ("pl", "Kupić bitcoina")])
+def test_heading_in_the_infinitive_is_not_one(language, label):
+    voc = vocabularies()[language]
+    assert not is_label(tokens_of(label), voc, button=False)
+    assert is_label(tokens_of(label), voc, button=True)
+
+
+@pytest.mark.parametrize(("language", "label"), [("de", "Jetzt Bitcoin kaufen"), ("nl", "Nu crypto kopen")])
+def test_hooked_infinitive_is_one(language, label):
+    assert is_label(tokens_of(label), vocabularies()[language], button=False)
+
+
+EDITORIAL = [
+    ("de", "Wie kauft man Bitcoin?"),
+    ("en", "How to buy bitcoin?"),
+    ("de", "Klicken Sie auf Registrieren und geben Sie Ihre Daten ein."),
+    ("en", "To open an account, click Sign up and enter your e-mail address."),
+    ("es", "1 – Comprar bitcoins por transferencia bancaria."),
+    ("nl", "Open je app > Kopen > Crypto kopen"),
+    ("fr", "Lisez aussi : comment fonctionne un exchange"),
+    ("de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer."),
+    ("en", "You should never buy crypto in a hurry."),
+    ("sv", "Du kan skapa ett konto på några minuter."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), EDITORIAL, ids=[s for _, s in EDITORIAL])
+def test_editorial_text_is_not_promotion(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
+
+
+def test_link_to_a_sign_up_target_counts_whatever_its_words(detect):
+    found = detect("promo", page_of("de", '<a href="/registrierung">Zum Depot</a>'))
+    assert values(found) == {"zum depot"}
+
+
+def test_login_link_is_not_a_call_to_action(detect):
+    assert detect("promo", page_of("de", '<a href="/login">Jetzt anmelden</a>')) == set()
+
+
+def test_english_loanword_in_other_language_text_is_not_an_english_call(detect):
+    assert detect("promo", page_of("nl", "Order plaatsen")) == set()
+
+
+def test_capitals_line_is_styled_as_a_button(detect):
+    found = detect("promo", page_of("el", "ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ"))
+    assert values(found) == {"ανοιγμα live λογαριασμου"}
