@@ -24,6 +24,8 @@ NEIGHBOURS = 2  # blocks above (and one below) a short block that are read with 
 REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
 _STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
+# A stored page that opens with its publication date ("date 2024-03 ...") is a dated article.
+_DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class OfferContext:
         self._generic = [m.start for m in lex.generic.find(text)]
         self._own = [m.start for m in lex.own_offer.find(text)]
         # An article (a reading time, a press agency, or people quoted): what it says of money is reported.
-        self.editorial = bool(lex.editorial.find(text)) or len(lex.reporting.find(text)) >= REPORTED
+        self.editorial = (bool(_DATELINE.match(text)) or bool(lex.editorial.find(text))
+                          or len(lex.reporting.find(text)) >= REPORTED)
         self._magnitude = lex.magnitude
 
     def _line(self, pos: int) -> tuple[int, int]:

@@ -18,12 +18,14 @@ from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
-from detectors.offer_context import offer_context
+from detectors.offer_context import OfferContext, offer_context
 from detectors.text import snippet
 
 INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
 _FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
+LIST_NAMES = 3  # payment names (rails, card brands) that make a line or a run of short lines a list of methods
+SHORT_LINE = 40  # characters: a list item, not a sentence
 EXPLAINED_SUBJECT = 3  # mentions that make a rail the subject of a page laid out as an explanation
 
 
@@ -40,6 +42,8 @@ class _Rules:
     folded: re.Pattern
     exact: re.Pattern
     foreign: re.Pattern
+    brands: re.Pattern  # card and wallet brands: not rails, but names in a list of methods
+    by_name: dict[str, int]  # a rail's name or term, lower-cased -> its index (a list line that is just "Ideal")
     rails: list[_Rail]
 
 
@@ -53,7 +57,9 @@ def _logo_words(spec: dict) -> frozenset[str]:
 def _rules() -> _Rules:
     data = load(FILE, "payment")
     rails, folded, exact = [], [], []
+    by_name: dict[str, int] = {}
     for n, spec in enumerate(data["rails"]):
+        by_name.update({t.lower(): n for t in spec["terms"] + [spec["name"]]})
         distinct(FILE, f"rails[{n}].terms", spec["terms"])
         rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"], _logo_words(spec)))
         terms = "|".join(phrase_pattern(t) for t in sorted(spec["terms"], key=len, reverse=True))  # longest first
@@ -61,8 +67,10 @@ def _rules() -> _Rules:
     never = "(?!x)x"
     wrap = r"(?<!\w)(?:{})(?!\w)"
     foreign = "|".join(re.escape(r) for r in data["foreign_rails"]) or never
+    brands = "|".join(re.escape(b) for b in data["card_brands"]) or never
     return _Rules(re.compile(wrap.format("|".join(folded) or never), re.IGNORECASE),
-                  re.compile(wrap.format("|".join(exact) or never)), re.compile(wrap.format(foreign)), rails)
+                  re.compile(wrap.format("|".join(exact) or never)), re.compile(wrap.format(foreign)),
+                  re.compile(wrap.format(brands), re.IGNORECASE), by_name, rails)
 
 
 def _matches(rules: _Rules, text: str):
@@ -91,6 +99,39 @@ def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
     return shown
 
 
+def _method_lists(text: str, rules: _Rules, offers: OfferContext) -> dict[int, tuple[str, str]]:
+    """Rails in a list of payment methods: a line naming three or more methods ("iDEAL, Bancontact, Visa"), or a
+    run of short lines that does ("Ideal" / "Bancontact" / "Visa, Mastercard"). Rail index -> (snippet, locator)."""
+    listed: dict[int, tuple[str, str]] = {}
+    run: list[tuple[str, set[int], int]] = []  # (line, rails, payment names) of the current run of short lines
+
+    def close() -> None:
+        if sum(names for _l, _r, names in run) >= LIST_NAMES:
+            shown = " / ".join(line for line, _r, _n in run)[:200]
+            for _line, found, _n in run:
+                for index in found:
+                    listed.setdefault(index, (shown, "text (list of payment methods)"))
+        run.clear()
+
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        bare = re.sub(r"\s*\(.*\)$", "", line).strip()
+        found = {index for index, _m in _matches(rules, line)}
+        if bare.lower() in rules.by_name:
+            found.add(rules.by_name[bare.lower()])
+        names = len(found) + len(rules.brands.findall(line))
+        if len(line) <= SHORT_LINE and names:
+            run.append((line, found, names))
+            continue
+        close()
+        if found and names >= LIST_NAMES and not offers.is_generic(start, start + 1):
+            run.append((line, found, names))
+            close()
+    close()
+    return listed
+
+
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html" or not doc.text:
         return []
@@ -100,7 +141,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     mentions: dict[int, list[re.Match]] = {}
     for index, m in _matches(rules, text):
         mentions.setdefault(index, []).append(m)
-    offers = offer_context(text) if mentions else None
+    offers = offer_context(text) if mentions or rules.brands.search(text) else None
     for index, ms in mentions.items():
         if index in found_at or offers is None or offers.editorial:
             continue
@@ -116,6 +157,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                     and not rules.foreign.search(text, left, right)):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
+    if offers is not None and not offers.editorial:
+        for index, shown in _method_lists(text, rules, offers).items():
+            found_at.setdefault(index, shown)
     found = []
     for index in sorted(found_at, key=lambda i: rules.rails[i].name):
         rail = rules.rails[index]
