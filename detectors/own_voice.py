@@ -28,6 +28,7 @@ class _Words:
     organiser: dict[str, re.Pattern]
     menu: re.Pattern
     press: re.Pattern
+    reported: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -45,6 +46,7 @@ def _words() -> _Words:
         organiser=per_language("organiser"),
         menu=re.compile(_alternation(data["menu_labels"]), re.IGNORECASE),
         press=re.compile(_alternation(data["press_words"]), re.IGNORECASE),
+        reported=re.compile(_alternation(data["reported_speech"]), re.IGNORECASE),
     )
 
 
@@ -53,6 +55,8 @@ def own_voice(passage: str, languages) -> str:
     languages; "" when it does not."""
     words = _words()
     prose = words.menu.sub(" ", passage)
+    if words.reported.search(prose):
+        return ""
     for language in dict.fromkeys(lang for lang in languages if lang):
         for table in (words.first_person, words.organiser):
             if language in table and table[language].search(prose):

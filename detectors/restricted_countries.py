@@ -86,7 +86,8 @@ def exclusions(text: str) -> list[Exclusion]:
         if m.start() < covered:
             continue
         end = min(len(text), m.end() + rules.window)
-        named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end(), end)}
+        named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end(), end)
+                 if _listed(text, s.start(), s.end()) and not _territory(text, s.start(), s.end())}
         if named:
             found.append(Exclusion(m.start(), m.end(), "restricted-country list", tuple(sorted(named))))
             covered = end
@@ -96,6 +97,29 @@ def exclusions(text: str) -> list[Exclusion]:
         if named or rules.union.search(text, left, right):
             found.append(Exclusion(m.start(), m.end(), "investor restriction", tuple(sorted(set(named)))))
     return found
+
+
+_LIST_SEPARATOR = re.compile(r"[,;:\n•·*()\[\]/|–-]")
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether a country name stands as an item of a list (a line of its own, between commas, after a colon),
+    not inside prose ("the feature is not available in Germany yet")."""
+    before = text[max(0, start - 4):start]
+    after = text[end:end + 3]
+    return bool(_LIST_SEPARATOR.search(before) or _LIST_SEPARATOR.search(after) or end == len(text)
+                or re.match(r"\s*(?:and|or|und|oder|et|ou|y|o|e|en|of|i|a|ja|tai|og|eller|és|dan|atau|और)\s", after
+                            + text[end + 3:end + 12]))
+
+
+_TERRITORY_BEFORE = re.compile(r"(?:northern|caribbean|dutch|french|danish)\s+$", re.IGNORECASE)
+_TERRITORY_AFTER = re.compile(r"\s*(?:antilles|caribbean|karibia|overseas)", re.IGNORECASE)
+
+
+def _territory(text: str, start: int, end: int) -> bool:
+    """A territory outside the EU named after a member state: Northern Ireland, the Netherlands Antilles,
+    Caribbean Netherlands ("Belanda Karibia")."""
+    return bool(_TERRITORY_BEFORE.search(text[max(0, start - 12):start]) or _TERRITORY_AFTER.match(text, end))
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -9,8 +9,10 @@ sponsorship, a "press conference", a menu item ("Spenden & Sponsoring") and nega
 An event or a team is placed by where it is: the name of an EU/EEA country (babel's names, in the phrase's
 language, the page's language or English) or of a large EU/EEA city (data/lexicons/eu_cities.yaml) near the
 phrase raises a strong finding for that member state ("Meet us at Blockchain Week Berlin": DE), whatever the
-language of the phrase. Without an EU/EEA place the finding points nowhere ("Meet us at Consensus in Austin"),
-nor does a negated place ("not in Berlin this year").
+language of the phrase. Without an EU/EEA place a phrase in an EU language points nowhere in particular, and an
+English one ("Meet us at Consensus in Austin", "proud partner of a London club") raises nothing; a negated place
+("not in Berlin this year") places nothing. A first-person sentence that is reported speech ("'We are thrilled
+to partner with the club,' said the exchange's CMO") is a news quote, not the site's voice.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             found.setdefault(value, ctx.finding(
                 doc, INDICATOR, value=value, snippet=snippet(text, min(start, match.start), max(end, match.end)),
                 locator=f"text ({language})", member_states=(code,), confidence=0.9, strength="strong"))
-        if not places:
+        if not places and language != "en":  # an English phrase without an EU/EEA place: an event anywhere
             found.setdefault(phrase, ctx.finding(
                 doc, INDICATOR, value=phrase, snippet=snippet(text, match.start, match.end),
                 locator=f"text ({language})", member_states=(), confidence=0.8, strength="medium"))
@@ -71,11 +73,16 @@ def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -
     language when the site names itself), or ""."""
     left, right = sentence_bounds(text, match.start, match.end)
     sentences = 1 if len(text[left:right].split()) > HEADING_WORDS else 3  # a heading: and the two after it
-    for _ in range(sentences):
+    first = True
+    while sentences:
         sentence = text[left:right]
-        voice = own_voice(sentence, languages) or (languages[0] if brand and brand.search(sentence) else "")
+        # The brand counts in the phrase's own sentence only: "Sponsoring" over "fairkom agiert ..." is a button.
+        named = first and brand is not None and brand.search(sentence)
+        voice = own_voice(sentence, languages) or (languages[0] if named else "")
+        first = False
         if voice or right >= len(text):
             return voice
+        sentences -= bool(sentence.strip())
         left, right = sentence_bounds(text, right + 1, right + 1)
     return ""
 
