@@ -11,6 +11,7 @@ it as an example or as what exchanges in general do ("via methoden zoals iDEAL")
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +25,7 @@ from detectors.text import snippet
 INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
 _FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
+_LINE_BREAK = re.compile(r"\n")
 LIST_NAMES = 3  # payment names (rails, card brands) that make a line or a run of short lines a list of methods
 SHORT_LINE = 40  # characters: a list item, not a sentence
 EXPLAINED_SUBJECT = 3  # mentions that make a rail the subject of a page laid out as an explanation
@@ -43,7 +45,8 @@ class _Rules:
     exact: re.Pattern
     foreign: re.Pattern
     brands: re.Pattern  # card and wallet brands: not rails, but names in a list of methods
-    by_name: dict[str, int]  # a rail's name or term, lower-cased -> its index (a list line that is just "Ideal")
+    by_name: dict[str, int]  # a rail's name or term, lower-cased -> its index
+    bare_line: re.Pattern  # a line that is only a rail's name, in any case ("Ideal" as a list item)
     rails: list[_Rail]
 
 
@@ -70,7 +73,12 @@ def _rules() -> _Rules:
     brands = "|".join(re.escape(b) for b in data["card_brands"]) or never
     return _Rules(re.compile(wrap.format("|".join(folded) or never), re.IGNORECASE),
                   re.compile(wrap.format("|".join(exact) or never)), re.compile(wrap.format(foreign)),
-                  re.compile(wrap.format(brands), re.IGNORECASE), by_name, rails)
+                  re.compile(wrap.format(brands), re.IGNORECASE), by_name, _bare_line(by_name), rails)
+
+
+def _bare_line(by_name: dict[str, int]) -> re.Pattern:
+    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    return re.compile(rf"^[ \t]*({names})[ \t]*(?:\(.*\))?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _matches(rules: _Rules, text: str):
@@ -99,34 +107,50 @@ def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
     return shown
 
 
-def _method_lists(text: str, rules: _Rules, offers: OfferContext) -> dict[int, tuple[str, str]]:
+def _method_lists(text: str, rules: _Rules, offers: OfferContext,
+                  mentions: dict[int, list[re.Match]]) -> dict[int, tuple[str, str]]:
     """Rails in a list of payment methods: a line naming three or more methods ("iDEAL, Bancontact, Visa"), or a
-    run of short lines that does ("Ideal" / "Bancontact" / "Visa, Mastercard"). Rail index -> (snippet, locator)."""
+    run of short lines that does ("Ideal" / "Bancontact" / "Visa, Mastercard"). Rail index -> (snippet, locator).
+    Works from the page's payment names found once, line by line only where there are some (a hot path)."""
+    hits = [(m.start(), index) for index, ms in mentions.items() for m in ms]
+    hits += [(m.start(), -1) for m in rules.brands.finditer(text)]
+    hits += [(m.start(), rules.by_name[m.group(1).lower()]) for m in rules.bare_line.finditer(text)]
+    if len(hits) < LIST_NAMES:
+        return {}
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    lines: dict[int, tuple[set[int], int]] = {}  # line number -> (rails, payment names: each rail once, brands)
+    for pos, index in hits:
+        n = bisect_right(starts, pos) - 1
+        found, brands = lines.get(n, (set(), 0))
+        lines[n] = (found | {index}, brands) if index >= 0 else (found, brands + 1)
+    lines = {n: (found, len(found) + brands) for n, (found, brands) in lines.items()}
+
+    def line(n: int) -> tuple[int, str]:
+        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
+        return starts[n], text[starts[n]:end]
+
     listed: dict[int, tuple[str, str]] = {}
-    run: list[tuple[str, set[int], int]] = []  # (line, rails, payment names) of the current run of short lines
+    run: list[int] = []
 
     def close() -> None:
-        if sum(names for _l, _r, names in run) >= LIST_NAMES:
-            shown = " / ".join(line for line, _r, _n in run)[:200]
-            for _line, found, _n in run:
-                for index in found:
+        if sum(lines[n][1] for n in run) >= LIST_NAMES:
+            shown = " / ".join(line(n)[1] for n in run)[:200]
+            for n in run:
+                for index in lines[n][0]:
                     listed.setdefault(index, (shown, "text (list of payment methods)"))
         run.clear()
 
-    offset = 0
-    for line in text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        bare = re.sub(r"\s*\(.*\)$", "", line).strip()
-        found = {index for index, _m in _matches(rules, line)}
-        if bare.lower() in rules.by_name:
-            found.add(rules.by_name[bare.lower()])
-        names = len(found) + len(rules.brands.findall(line))
-        if len(line) <= SHORT_LINE and names:
-            run.append((line, found, names))
+    for n in sorted(lines):
+        start, content = line(n)
+        if run and n != run[-1] + 1:
+            close()
+        if len(content) <= SHORT_LINE:
+            run.append(n)
             continue
         close()
+        found, names = lines[n]
         if found and names >= LIST_NAMES and not offers.is_generic(start, start + 1):
-            run.append((line, found, names))
+            run.append(n)
             close()
     close()
     return listed
@@ -158,7 +182,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
     if offers is not None and not offers.editorial:
-        for index, shown in _method_lists(text, rules, offers).items():
+        for index, shown in _method_lists(text, rules, offers, mentions).items():
             found_at.setdefault(index, shown)
     found = []
     for index in sorted(found_at, key=lambda i: rules.rails[i].name):
