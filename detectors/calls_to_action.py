@@ -89,10 +89,21 @@ class Vocabulary:
 
     def has(self, tokens: list[str], words: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> int:
         """Index + 1 of the first token that is one of `words` or starts one of `phrases` (0: none)."""
+        firsts = _firsts(phrases)
         for i, token in enumerate(tokens):
-            if token in words or any(tuple(tokens[i:i + len(p)]) == p for p in phrases):
+            if token in words or token in firsts and any(tuple(tokens[i:i + len(p)]) == p for p in phrases):
                 return i + 1
         return 0
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}  # id of a vocabulary's phrase list (kept for the process) -> first words
+
+
+def _firsts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    firsts = _FIRSTS.get(id(phrases))
+    if firsts is None:
+        firsts = _FIRSTS[id(phrases)] = frozenset(p[0] for p in phrases)
+    return firsts
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
@@ -198,8 +209,13 @@ def candidate_languages(doc: Document) -> tuple[str, ...]:
 def untargeted(doc: Document, language: str, ctx: Context) -> bool:
     """Copy in English, or in a language the page writes for a territory outside the Union (pt-BR, fr-CA, de-CH,
     es-AR: declared, or evident from its text): marketing, but aimed at no member state."""
-    return language == "en" or explained_by_non_eu_locale(doc, language, ctx) or bool(
-        written_for(doc, language, ctx.geo).territory)
+    return language == "en" or explained_by_non_eu_locale(doc, language, ctx) or bool(_territory(doc, language))
+
+
+@lru_cache(maxsize=64)
+def _territory(doc: Document, language: str) -> str:
+    # Read once per page and language (PROMO and BONUS both ask, once per finding); it scans the whole text.
+    return written_for(doc, language).territory
 
 
 def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, weak: str) -> list[Finding]:

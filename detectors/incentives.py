@@ -70,12 +70,22 @@ def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
     return False
 
 
-_QUESTION = re.compile(r"[^.!?\n]*\?")
+_BOUNDARY = re.compile(r"[.!?\n]")
 
 
 def without_questions(text: str) -> str:
     """`text` with its questions blanked, offsets kept: "Was bringt ein Willkommensbonus?" offers nothing."""
-    return _QUESTION.sub(lambda m: " " * len(m.group(0)), text)
+    if "?" not in text:
+        return text
+    pieces, last = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0) == "?":
+            pieces.append(" " * (m.end() - last))
+        else:
+            pieces.append(text[last:m.end()])
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
