@@ -36,10 +36,10 @@ from detectors.scoring import ChannelScore, contribution
 # threshold over the high one), as less evidence is needed to reach them. Chosen so that the generated batch's
 # firms, from a single localised page to three languages with bonus, phone and redirects, spread over the band.
 SPECIFICITY_WEIGHT = 0.5
-STATE_WEIGHT = 0.4
+STATE_WEIGHT = 0.8
 CHANNEL_WEIGHT = 0.6
-VOLUME_WEIGHT = 0.3
-MASS_SCALE = 9.0
+VOLUME_WEIGHT = 0.5
+MASS_SCALE = 14.0
 GROUPS = frozenset({"EU", "EEA", "EA", "EUROZONE"})  # what a finding may name that is not one member state
 
 

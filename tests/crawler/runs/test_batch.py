@@ -137,6 +137,20 @@ def test_ranked_firms_run_worst_first_and_eu_targeting_firms_lead(batch):
     assert levels["clean"] <= {"none", "low"} and "none" in levels["clean"]
 
 
+def test_scores_spread_within_the_level_and_follow_the_evidence(batch):
+    """Issue 10 (scores that rank): at most 10 % of the EU-targeting firms share the top score, and the scores
+    agree with the order by construction (tests/detectors/test_ranking.py's `reference`: more EU-language pages,
+    hreflang, a local phone line, a bonus -> higher) with Spearman's rho >= 0.8 among them."""
+    from tests.detectors.test_ranking import reference, spearman
+
+    spec_of = {s.slug: s for s in batch.specs}
+    eu = [(reference(spec_of[f["slug"]]), f["score"]) for f in batch.index["firms"]
+          if f["score"] is not None and spec_of[f["slug"]].profile == "eu"]
+    scores = [score for _, score in eu]
+    assert len(eu) >= 15 and scores.count(max(scores)) <= 0.10 * len(scores) and max(scores) < 100
+    assert spearman([r for r, _ in eu], scores) >= 0.8
+
+
 def test_the_counts_add_up(batch):
     counts, firms = batch.index["counts"], batch.index["firms"]
     assert counts["firms"] == FIRMS == len(firms)
