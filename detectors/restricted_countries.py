@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 
 from detectors.data_files import load
 from detectors.geography import geography
-from detectors.lexicon import phrase_pattern
+from detectors.lexicon import PhraseLexicon
 
 FILE = "lexicons/restricted_countries.yaml"
 
@@ -26,13 +26,13 @@ FILE = "lexicons/restricted_countries.yaml"
 @dataclass(frozen=True)
 class _Rules:
     window: int
-    triggers: re.Pattern
-    investor: re.Pattern
+    triggers: PhraseLexicon
+    investor: PhraseLexicon
     union: re.Pattern
     states: re.Pattern
     names: dict[str, str]  # lower-cased country name -> member state
-    context: re.Pattern
-    discussion: re.Pattern
+    context: PhraseLexicon
+    discussion: PhraseLexicon
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,6 @@ class Exclusion:
     end: int
     what: str  # "restricted-country list" or "investor restriction"
     states: tuple[str, ...]  # the member states named (the union itself: none)
-
-
-def _alternation(phrases) -> str:
-    return "|".join(sorted((phrase_pattern(p) for p in phrases), key=len, reverse=True))
 
 
 @cache
@@ -62,18 +58,18 @@ def _rules() -> _Rules:
         names.update({territories[s].lower(): s for s in geo.member_states if s in territories})
     names = {n: s for n, s in names.items() if len(n) >= 4}  # "EU"-like stubs and two-letter names read wrongly
     bounded = r"(?<!\w)(?:{})(?!\w)"
-    triggers = [p for phrases in data["list_triggers"].values() for p in phrases]
-    investor = [p for phrases in data["investor_terms"].values() for p in phrases]
+    # PhraseLexicon's word index finds these phrases fast; any language code (the schema checked the keys).
+    keyed = lambda raw: {"no" if lang is False else str(lang): phrases for lang, phrases in raw.items()}  # noqa: E731
     states = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     return _Rules(
         window=data["list_window"],
-        triggers=re.compile(bounded.format(_alternation(triggers)), re.IGNORECASE),
-        investor=re.compile(bounded.format(_alternation(investor)), re.IGNORECASE),
+        triggers=PhraseLexicon("DISCLAIMER", keyed(data["list_triggers"])),
+        investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
         states=re.compile(bounded.format(states), re.IGNORECASE),
         names=names,
-        context=re.compile(bounded.format(_alternation(data["context_terms"])), re.IGNORECASE),
-        discussion=re.compile(bounded.format(_alternation(data["discussion_markers"])), re.IGNORECASE),
+        context=PhraseLexicon("DISCLAIMER", {"en": data["context_terms"]}),
+        discussion=PhraseLexicon("DISCLAIMER", {"en": data["discussion_markers"]}),
     )
 
 
@@ -82,20 +78,20 @@ def exclusions(text: str) -> list[Exclusion]:
     rules = _rules()
     found: list[Exclusion] = []
     covered = -1
-    for m in rules.triggers.finditer(text):
-        if m.start() < covered:
+    for m in rules.triggers.find(text):
+        if m.start < covered:
             continue
-        end = min(len(text), m.end() + rules.window)
-        named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end(), end)
+        end = min(len(text), m.end + rules.window)
+        named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end, end)
                  if _listed(text, s.start(), s.end()) and not _territory(text, s.start(), s.end())}
         if named:
-            found.append(Exclusion(m.start(), m.end(), "restricted-country list", tuple(sorted(named))))
+            found.append(Exclusion(m.start, m.end, "restricted-country list", tuple(sorted(named))))
             covered = end
-    for m in rules.investor.finditer(text):
-        left, right = _line(text, m.start(), m.end())
+    for m in rules.investor.find(text):
+        left, right = _line(text, m.start, m.end)
         named = [rules.names[s.group(0).lower()] for s in rules.states.finditer(text, left, right)]
         if named or rules.union.search(text, left, right):
-            found.append(Exclusion(m.start(), m.end(), "investor restriction", tuple(sorted(set(named)))))
+            found.append(Exclusion(m.start, m.end, "investor restriction", tuple(sorted(set(named)))))
     return found
 
 
@@ -133,9 +129,9 @@ def names_the_union_or_services(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names the EU/EEA, a member state, or the service, its clients or solicitation."""
     rules = _rules()
     return bool(rules.union.search(text, start, end) or rules.states.search(text, start, end)
-                or rules.context.search(text, start, end))
+                or rules.context.find(text[start:end]))
 
 
 def discusses_the_rule(text: str) -> bool:
     """Whether text is about reverse solicitation (two distinct discussion markers) rather than a firm's notice."""
-    return len({m.group(0).lower() for m in _rules().discussion.finditer(text)}) >= 2
+    return len({m.text.lower() for m in _rules().discussion.find(text)}) >= 2
