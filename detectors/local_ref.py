@@ -11,7 +11,8 @@ country merely mentioned is not a market: "Germany's regulator fined ..." has ne
 - a national topic in the text: medium, and only when the page names that state at least twice.
 
 Not counted: a sentence naming three or more states (a list: restricted countries, a coverage table), an
-audience that is negated ("not available to residents of ..."), a demonym used as a language name ("in
+audience that is negated ("not available to residents of ...") or someone else's ("its customers in the
+Netherlands"), a demonym used as a language name ("in
 French", "auf Deutsch", "French-speaking"). Platform pages are skipped (their localisation is the platform's).
 """
 
@@ -51,6 +52,7 @@ class _Lexicon:
     topics: _Words
     before: frozenset[str]
     after: _Words
+    third_party: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def _lexicon(geo: Geography) -> _Lexicon:
     return _Lexicon({k: tuple(v) for k, v in alternatives.items()}, exact,
                     tuple((s, *stems[s]) for s in by_length), _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
-                    _split(data["language_use"]["after"]))
+                    _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]))
 
 
 def _member(geo: Geography, key, entry: str) -> str:
@@ -176,7 +178,9 @@ def _frame(lex: _Lexicon, text: str, start: int, end: int, language: str) -> tup
     for w in [*reversed(before), *after]:
         word = w.group(0).lower()
         if _is(word, lex.audience):
-            if not is_negated(text, w.start(), language or "en"):
+            previous = _WORDS.findall(text[max(left, w.start() - 20):w.start()])
+            owner = previous[-1].lower() if previous else ""
+            if owner not in lex.third_party and not is_negated(text, w.start(), language or "en"):
                 return "audience", w.start()
         elif topic is None and _is(word, lex.topics):
             topic = ("topic", w.start())

@@ -64,3 +64,8 @@ def test_one_finding_per_state_the_strongest_kept():
     body = ("<p>Steuer in Österreich: alles Wichtige für 2026, sagt der Verband.</p>"
             "<p>Österreich hat neue Regeln, und die Börse für Kunden in Österreich wächst.</p>")
     assert found(body, lang="de") == {(("AT",), "strong")}
+
+
+def test_someone_elses_audience_is_news_not_the_pages():
+    assert found("<p>The exchange told its customers in the Netherlands to withdraw their coins.</p>") == set()
+    assert found("<p>La plateforme a prévenu ses clients en France mardi.</p>", lang="fr") == set()
