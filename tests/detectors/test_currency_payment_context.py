@@ -82,3 +82,12 @@ def test_rails_explained_compared_generic_or_common_nouns_are_not_offered(text):
 def test_a_rail_the_site_offers_in_text_counts():
     doc = page("<p>We support deposits via SEPA transfer and BLIK.</p>", "en")
     assert found(payment, doc) == {("BLIK", ("PL",), "text"), ("SEPA", (UNION,), "text")}
+
+
+@pytest.mark.parametrize(("text", "code", "state"), [
+    ("<p>Pay in złoty with a bank transfer.</p>", "PLN", "PL"),
+    ("<p>You can now deposit Hungarian forint and Czech koruna.</p>", "CZK", "CZ"),
+    ("<p>Veksle norske kroner til bitcoin uten gebyr.</p>", "NOK", "NO"),
+])
+def test_a_currency_named_in_words_beside_an_offer_word(text, code, state):
+    assert (code, (state,), "text (currency offered)") in found(currency, page(text))
