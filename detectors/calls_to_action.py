@@ -31,7 +31,8 @@ from detectors.text import is_negated, is_quoted, snippet
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\s(?![-–—|]\s))+[.!?;:…]*")  # also ends at " – ", " | "
-_NUMBERED_STEP = re.compile(r"^\s*(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\))\s")
+# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...": a step of a how-to.
+_NUMBERED_STEP = re.compile(r"^\s*[-•*–]?\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\))\s")
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
@@ -296,7 +297,7 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
         tokens = tokens_of(stripped)
         if len(tokens) <= SHORT_LINE and _short_line(text, start, line, tokens, languages, instructional, add):
             continue
-        _sentences(text, start, line, languages, add)
+        _sentences(text, start, line, languages, add, instructional)
 
 
 def _short_line(text: str, start: int, line: str, tokens: list[str], languages: tuple[str, ...],
@@ -314,7 +315,7 @@ def _short_line(text: str, start: int, line: str, tokens: list[str], languages: 
     return False
 
 
-def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add) -> None:
+def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add, instructional: bool) -> None:
     for m in _SENTENCE.finditer(line):
         sentence = m.group(0).strip()
         words = tokens_of(sentence)
@@ -324,6 +325,8 @@ def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add
         tail = m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()
         for language in languages:
             voc = vocabularies()[language]
+            if instructional and not sentence.endswith("!") and _instruction(words, voc):
+                continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
             # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
             label = len(words) <= 4 and is_label(words, voc, button=tail)
             if (label or is_pitch_sentence(sentence, words, voc)) and \
