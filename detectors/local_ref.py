@@ -188,9 +188,10 @@ def _frame(lex: _Lexicon, text: str, start: int, end: int, language: str) -> tup
 
 
 def _short_line(text: str, start: int, end: int) -> bool:
+    """Whether the mention stands in a heading-like line: a few words, not ending like a sentence."""
     right = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1:right if right >= 0 else len(text)]
-    return len(_WORDS.findall(line)) <= SHORT_LINE
+    line = text[text.rfind("\n", 0, start) + 1:right if right >= 0 else len(text)].rstrip()
+    return len(_WORDS.findall(line)) <= SHORT_LINE and not line.endswith((".", "!", ";", ":", ","))
 
 
 def _states_in_sentence(lex: _Lexicon, text: str, start: int, end: int) -> int:
