@@ -57,7 +57,7 @@ def _logo_words(spec: dict) -> frozenset[str]:
 
 
 @cache
-def _rules() -> _Rules:
+def _rails() -> _Rules:
     data = load(FILE, "payment")
     rails, folded, exact = [], [], []
     by_name: dict[str, int] = {}
@@ -159,7 +159,7 @@ def _method_lists(text: str, rules: _Rules, offers: OfferContext,
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html" or not doc.text:
         return []
-    rules = _rules()
+    rules = _rails()
     found_at: dict[int, tuple[str, str]] = _shown(doc, rules)
     text = doc.text
     mentions: dict[int, list[re.Match]] = {}
