@@ -47,10 +47,11 @@ class _Rules:
     host_labels: frozenset[str]
     path_words: frozenset[str]
     path_patterns: tuple[re.Pattern, ...]
+    shorteners: frozenset[str]
 
 
 _LISTS = ("referral_params", "source_tags", "generic_params", "digit_params", "share_params", "share_segments",
-          "path_keywords", "signup_keywords", "host_labels", "path_words", "path_patterns")
+          "path_keywords", "signup_keywords", "host_labels", "path_words", "path_patterns", "shorteners")
 
 
 @cache
@@ -86,19 +87,16 @@ def looks_like_code(token: str) -> bool:
 
 
 def _generated(token: str) -> bool:
-    """Stricter, for a bare path with no referral keyword: capitals, small letters and digits mixed, or a long
-    consonant string (bfQiSL, N3JuT1R3bWxKTE0, kdacthrnxt), never a slug, a word or a word with a number."""
+    """Stricter, for a bare path with no referral keyword: capitals and small letters mixed as no word is
+    (bfQiSL, UzkyODgy, N3JuT1R3bWxKTE0), never a slug, a word, a word with a number or a camel-case name."""
     if not 5 <= len(token) <= 40 or not token.isalnum() or not token.isascii():
         return False
-    upper, lower, digit = (any(f(c) for c in token) for f in (str.isupper, str.islower, str.isdigit))
-    if upper and lower:
-        pairs = zip(token, token[1:], strict=False)
-        switches = sum(1 for a, b in pairs if a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
-        return switches >= (2 if digit else 3) and not _CAMEL_WORDS.fullmatch(token)
-    if lower and not upper and not digit:
-        vowels = sum(1 for c in token if c in _VOWELS)
-        return len(token) >= 8 and vowels / len(token) < 0.2
-    return digit and (upper or lower) and len(token) >= 7 and not _WORD_NUMBER.fullmatch(token.lower())
+    if not (any(c.isupper() for c in token) and any(c.islower() for c in token)):
+        return False
+    pairs = zip(token, token[1:], strict=False)
+    switches = sum(1 for a, b in pairs if a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+    digit = any(c.isdigit() for c in token)
+    return switches >= (2 if digit else 3) and not _CAMEL_WORDS.fullmatch(token)
 
 
 def _path_code(token: str, rules: _Rules, keyword: str = "") -> bool:
@@ -126,15 +124,25 @@ def _params(parts) -> list[tuple[str, str]]:
     return pairs
 
 
-def _param_evidence(pairs: list[tuple[str, str]], rules: _Rules) -> tuple[str, str] | None:
+def _source_tag(value: str, rules: _Rules) -> bool:
+    """?ref=footer, ?ref=news-topnav, ?ref=websitebluefooter, ?ref=lof: where a click came from, in small letters
+    (a code has capitals or digits, or is a made-up name of four letters or more: ccxt, itej)."""
+    if value != value.lower() or any(c.isdigit() for c in value):
+        return False
+    return len(value) < 4 or value in rules.source_tags or any(
+        tag in value for tag in rules.source_tags if len(tag) >= 4)
+
+
+def _param_evidence(pairs: list[tuple[str, str]], rules: _Rules, signup: bool) -> tuple[str, str] | None:
     for name, value in pairs:
         key, value = name.lower(), value.strip()
         if key in rules.network_params:
             return f"{rules.network_params[key]} click id ({name})", value
-        if key in rules.referral_params and value and value.lower() not in rules.source_tags and "://" not in value:
+        if key in rules.referral_params and value and "://" not in value and not _source_tag(value, rules):
             return f"referral parameter {name}", value
+        # A bare number (?i=159096, a stock id; ?s=143443, a store front) is a code only on a home or sign-up page.
         if key in rules.generic_params and (looks_like_code(value) or (key in rules.digit_params and (
-                (value.isdigit() and len(value) >= 5) or _consonant_name(value)))):
+                (signup and value.isdigit() and len(value) >= 5) or _consonant_name(value)))):
             return f"code-like parameter {name}", value
     return None
 
@@ -190,14 +198,16 @@ def referral_evidence(url: str) -> tuple[str, str] | None:
     pairs = _params(parts)
     if _is_share_button(pairs, segments, rules):
         return None
-    evidence = _param_evidence(pairs, rules)
+    signup = not segments or any(s.lower() in rules.signup_keywords or s.lower() in rules.path_keywords
+                                 for s in segments + [p for p in parts.fragment.split("?")[0].split("/") if p])
+    evidence = _param_evidence(pairs, rules, signup)
     if evidence:
         return evidence
     network = rules.network_hosts.get(registrable_domain(host)) if host else None
     if network:
         return f"{network} affiliate network link", host
     # On a platform (x.com/ExampleFirm, reddit.com/r/bitcoin, t.me/share/url) a path names a page or a handle.
-    if platform_kind(host):
+    if platform_kind(host) or host in rules.shorteners:
         return None
     return _path_evidence(host, segments, rules)
 

@@ -9,8 +9,9 @@ sponsorship, a "press conference", a menu item ("Spenden & Sponsoring") and nega
 An event or a team is placed by where it is: the name of an EU/EEA country (babel's names, in the phrase's
 language, the page's language or English) or of a large EU/EEA city (data/lexicons/eu_cities.yaml) near the
 phrase raises a strong finding for that member state ("Meet us at Blockchain Week Berlin": DE), whatever the
-language of the phrase. Without an EU/EEA place a phrase in an EU language points nowhere in particular, and an
-English one ("Meet us at Consensus in Austin", "proud partner of a London club") raises nothing; a negated place
+language of the phrase. Without an EU/EEA place a phrase of several words in an EU language points nowhere in
+particular; an English one ("Meet us at Consensus in Austin", "proud partner of a London club") or a lone event
+word ("Konferenz", "Sponsoring") raises nothing; a negated place
 ("not in Berlin this year") places nothing. A first-person sentence that is reported speech ("'We are thrilled
 to partner with the club,' said the exchange's CMO") is a news quote, not the site's voice.
 """
@@ -61,7 +62,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             found.setdefault(value, ctx.finding(
                 doc, INDICATOR, value=value, snippet=snippet(text, min(start, match.start), max(end, match.end)),
                 locator=f"text ({language})", member_states=(code,), confidence=0.9, strength="strong"))
-        if not places and language != "en":  # an English phrase without an EU/EEA place: an event anywhere
+        # Without an EU/EEA place, only a specific phrase in an EU language counts ("offizieller Hauptsponsor");
+        # an English phrase is an event anywhere, a lone event word ("Conférences") a menu or a topic.
+        if not places and language != "en" and " " in phrase:
             found.setdefault(phrase, ctx.finding(
                 doc, INDICATOR, value=phrase, snippet=snippet(text, match.start, match.end),
                 locator=f"text ({language})", member_states=(), confidence=0.8, strength="medium"))

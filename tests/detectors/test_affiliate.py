@@ -72,6 +72,16 @@ PLAIN = [
     "https://www.example-firm.com/share/whatsapp?url=https%3A%2F%2Fexample-firm.com%2F",
     "https://www.reddit.com/r/CryptoCurrency",
     "https://paypal.me/Chineselyrics4u",
+    # generic shorteners, slugs with a digit, numbers that are ids, compound navigation sources
+    "https://t.co/G6sGeIxGWc",
+    "http://amzn.to/2CTinOC",
+    "https://www.example-radio.de/radio1niedersachsen/",
+    "https://www.example-firm.de/tv/schnappschuss",
+    "https://boersen.example-magazin.de/mm/kurs_uebersicht.htn?i=159096",
+    "https://www.example-docs.com/read/001906337ef8e3cec3667",
+    "https://wordpress.example/start?ref=news-topnav",
+    "https://wordpress.example/?ref=footer_website",
+    "https://wordpress.example/?ref=lof",
     "tel:+493012345678",
 ]
 
