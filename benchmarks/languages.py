@@ -15,7 +15,12 @@ LANG detector alone (what the text says, nothing declared). Two kinds of page:
 An EU/EEA-language page is identified when LANG points at exactly that language's member states; a page in a
 non-EU language (English included: it points at no state) is a false alarm when LANG points at any state.
 
+`--compare` also measures the bare identifiers, top-1 over every language each knows: py3langid (what LANG
+uses) against lingua-language-detector (not a dependency: measured when installed), in its high- and low-accuracy
+modes, on single sentences and on 5-sentence pages, with their time per text and the memory they hold.
+
     .venv/bin/python benchmarks/languages.py [--cache DIR] [--sentences 5] [--single 200] [--only hr,bs,sr] [--errors]
+                                             [--compare]
 """
 
 from __future__ import annotations
@@ -112,6 +117,49 @@ def run(cache: Path, size: int, limit: int, only: set[str], errors: bool) -> dic
     return {"eu": eu_share, "false": other_false, "ms": ms}
 
 
+def compare(cache: Path, limit: int) -> None:
+    """Top-1 accuracy of the bare identifiers on EU/EEA languages, and how often a non-EU text gets an EU label."""
+    import resource
+
+    from detectors.lang import language_scores
+
+    geo = Context().geo
+    eu = {lang for lang in geo.languages if geo.strength_for_language(lang) != "none"}
+    fold = {"nb": "no", "nn": "no"}
+    identifiers = {"py3langid": lambda text: max(language_scores(text).items(), key=lambda kv: kv[1])[0]}
+    try:
+        from lingua import LanguageDetectorBuilder
+    except ImportError:
+        print("lingua-language-detector is not installed: only py3langid measured")
+    else:
+        for mode in ("high", "low"):
+            builder = LanguageDetectorBuilder.from_all_languages()
+            detector = (builder.with_low_accuracy_mode() if mode == "low" else builder).build()
+            identifiers[f"lingua-{mode}"] = lambda text, d=detector: (
+                (lang := d.detect_language_of(text)) and lang.iso_code_639_1.name.lower()) or ""
+    files = {p.stem: p for p in sorted(cache.glob("*.txt"))}
+    for name, identify in identifiers.items():
+        for size in (1, 5):
+            ok = total = false = n = 0
+            elapsed = 0.0
+            for code, path in files.items():
+                lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+                for sentences in pages_of(lines, size, limit):
+                    start = time.perf_counter()
+                    got = identify("\n".join(sentences))
+                    got = fold.get(got, got)
+                    elapsed += time.perf_counter() - start
+                    n += 1
+                    if code in eu:
+                        total += 1
+                        ok += got == fold.get(code, code)
+                    elif code != "en":
+                        false += got in eu
+            print(f"{name:12} {size} sentence(s): EU/EEA top-1 {ok / total:.3f}, non-EU texts given an EU language "
+                  f"{false}, {1000 * elapsed / n:.2f} ms/text")
+        print(f"{'':12} max RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("FOOTPRINT_LINGUA_CACHE", DEFAULT_CACHE)))
@@ -121,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also judge this many single sentences per language (0: skip)")
     parser.add_argument("--only", default="", help="comma-separated language codes (file names) to judge")
     parser.add_argument("--errors", action="store_true", help="show a few wrongly judged pages per language")
+    parser.add_argument("--compare", action="store_true", help="also compare the bare identifiers (py3langid, lingua)")
     args = parser.parse_args(argv)
     if not args.cache.is_dir() or not any(args.cache.glob("*.txt")):
         print(f"no sentence files in {args.cache} (set FOOTPRINT_LINGUA_CACHE): lingua-py's language-testdata/"
@@ -130,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     run(args.cache, args.sentences, args.pages, only, args.errors)
     if args.single:
         run(args.cache, 1, args.single, only, args.errors)
+    if args.compare:
+        compare(args.cache, args.single or 200)
     return 0
 
 
