@@ -30,10 +30,10 @@ _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,']\d{3})*(?:[.,](?:\d{1,2}|-{1,2}))?|\d+(?
 _SCANDINAVIAN_TLDS = {"se": "sv", "dk": "da", "no": "no", "is": "is"}
 # Words only one of the four krone languages writes: enough to tell which krone an undeclared page means.
 _FUNCTION_WORDS = {
-    "sv": {"och", "är", "att", "inte", "från", "hur", "jag", "vad", "ska", "någon", "också", "eller", "kronor"},
+    "sv": {"och", "är", "att", "inte", "från", "hur", "jag", "vad", "ska", "någon", "också", "kronor"},
     "no": {"deg", "meg", "av", "hva", "ikke", "også", "noen", "dere", "være", "norske", "norsk"},
     "da": {"dig", "mig", "af", "hvad", "ikke", "også", "nogen", "jer", "være", "danske", "dansk"},
-    "is": {"að", "ekki", "þú", "frá", "ég", "hvað", "það", "eða", "og", "krónur"},
+    "is": {"að", "ekki", "þú", "frá", "ég", "hvað", "það", "eða", "krónur"},
 }
 _WORD = re.compile(r"\w+")
 

@@ -91,3 +91,8 @@ def test_a_rail_the_site_offers_in_text_counts():
 ])
 def test_a_currency_named_in_words_beside_an_offer_word(text, code, state):
     assert (code, (state,), "text (currency offered)") in found(currency, page(text))
+
+
+def test_kr_on_an_undeclared_norwegian_page_is_the_norwegian_krone():
+    doc = page("<p>Hva koster det? Du betaler ikke noe for innskudd, og gebyret er 19 kr per handel for deg.</p>")
+    assert found(currency, doc) == {("NOK", ("NO",), "text (amount)")}
