@@ -49,14 +49,19 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 or press_event(text, match.start, match.end)):
             continue
         # Without a declared language, a phrase shared by many languages (roadshow) is read in each of them.
-        voice = _own_voice_language(text, match, (language, own_language, "en", *match.languages), site_brand(doc.url))
+        voice, reach = _own_voice_language(text, match, (language, own_language, "en", *match.languages),
+                                           site_brand(doc.url))
         if not voice:
             continue
         languages = (language, voice, own_language, "en")
         phrase = " ".join(match.text.lower().split())
-        left, right = sentence_bounds(text, max(0, match.start - PLACE_REACH), match.end + PLACE_REACH)
+        # Places before the phrase within reach (an organiser's address above); after it, up to the end of its
+        # paragraph, or of the sentences read after a heading (not the next paragraph's other event).
+        left, _ = sentence_bounds(text, max(0, match.start - PLACE_REACH), match.start)
+        line_end = text.find("\n", reach)
+        right = min(line_end if line_end >= 0 else len(text), match.end + PLACE_REACH)
         places = [(start, end, code) for start, end, code in _places(text, left, right, ctx.geo, languages)
-                  if not (start < match.end and end > match.start) and not is_negated(text, start, language)]
+                  if not (start < match.end and end > match.start) and not _place_negated(text, start, language)]
         for start, end, code in places:
             value = f"{phrase} + {' '.join(text[start:end].lower().split())}"
             found.setdefault(value, ctx.finding(
@@ -71,11 +76,22 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     return list(found.values())
 
 
-def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -> str:
-    """The language of the first-person or organiser word that makes the phrase the site's own (the phrase's
-    language when the site names itself), or ""."""
+def _place_negated(text: str, start: int, language: str) -> bool:
+    """"not in Berlin", "nicht in Wien": a negation cue of the phrase's own language among the three words before the
+    place (English cues only for English: Portuguese "no" is "in the", as in "estaremos no Web Summit em Lisboa")."""
+    cues = {c.lower() for c in phrase_lexicon("negation").terms.get(language, [])}
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[max(0, start - 60):start].lower())[-3:]
+    return any(w in cues for w in words)
+
+
+def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -> tuple[str, int]:
+    """(language of the first-person or organiser word that makes the phrase the site's own, or "" -- the phrase's
+    language when the site names itself; the end of the last sentence read)."""
     left, right = sentence_bounds(text, match.start, match.end)
-    sentences = 1 if len(text[left:right].split()) > HEADING_WORDS else 3  # a heading: and the two after it
+    line_start, line_end = text.rfind("\n", 0, match.start) + 1, text.find("\n", match.end)
+    whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip() == text[left:right].strip()
+    heading = whole_line and len(text[left:right].split()) <= HEADING_WORDS
+    sentences = 3 if heading else 1  # a heading line: and the two sentences after it
     first = True
     while sentences:
         sentence = text[left:right]
@@ -84,10 +100,10 @@ def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -
         voice = own_voice(sentence, languages) or (languages[0] if named else "")
         first = False
         if voice or right >= len(text):
-            return voice
+            return voice, right
         sentences -= bool(sentence.strip())
         left, right = sentence_bounds(text, right + 1, right + 1)
-    return ""
+    return "", right
 
 
 def _places(text: str, left: int, right: int, geo: Geography, languages) -> list[tuple[int, int, str]]:
