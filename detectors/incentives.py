@@ -1,6 +1,6 @@
-"""Incentives by structure, for BONUS: a sentence that holds a reward (a reward word or an amount), a verb of
-getting and a trigger -- "Invite a friend and you both get 15 €", "Ved å bruke koden ... motta 55 kr i bitcoin som
-en velkomstgave" -- in the page's language or English.
+"""Incentives by structure, for BONUS: a sentence that holds a reward (a reward word, an amount, or a referral that
+implies one), a verb of getting and a trigger -- "Invite a friend and you both get 15 €", "Ved å bruke koden ...
+motta 55 kr i bitcoin som en velkomstgave" -- in the page's language or English.
 
 Judged sentence by sentence: a negated sentence ("if your bonus was not paid ...") is left out without hiding an
 offer made in another sentence of the page.
@@ -39,6 +39,7 @@ class _Vocabulary:
     verbs: frozenset[str]
     rewards: tuple[str, ...]  # word beginnings
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
+    referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
     negations: frozenset[str]
 
 
@@ -56,7 +57,8 @@ def _vocabularies() -> dict[str, _Vocabulary]:
         cues = {c.lower() for c in negation.get(language, []) + negation.get("en", []) if " " not in c}
         result[language] = _Vocabulary(forms_of({v.lower() for v in entry["verbs"]}, language),
                                        tuple(r.lower() for r in entry["rewards"]),
-                                       tuple(t.lower() for t in entry["triggers"]), frozenset(cues))
+                                       tuple(t.lower() for t in entry["triggers"]),
+                                       tuple(t.lower() for t in entry["referrals"]), frozenset(cues))
     return result
 
 
@@ -103,7 +105,10 @@ def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
             voc = vocabularies.get(language)
             if voc is None or not any(w in voc.verbs for w in words):
                 continue
-            if not (amount or _starts(words, lowered, voc.rewards)) or not _starts(words, lowered, voc.triggers):
+            # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
+            rewarded = amount or _starts(words, lowered, voc.rewards) or sum(
+                _starts(words, lowered, (stem,)) for stem in voc.referrals) >= 2
+            if not rewarded or not _starts(words, lowered, voc.triggers):
                 continue
             if any(w in voc.negations for w in words):
                 break  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
