@@ -1,7 +1,8 @@
 """DISCLAIMER: exclusions of EU/EEA clients: "not available to EU residents", "on a reverse solicitation basis",
-"at your own exclusive initiative", restricted-country lists that name a member state ("does not provide services
-to residents of: ... Denmark ..."), investor restrictions for the EU/EEA ("only to qualified investors; retail
-investors are not the target market").
+"at your own exclusive initiative", other exclusions naming the EU/EEA ("our services are not directed at
+residents of the EEA", "richten sich nicht an Personen im EWR"), restricted-country lists that name a member
+state ("does not provide services to residents of: ... Denmark ..."), investor restrictions for the EU/EEA ("only
+to qualified investors; retail investors are not the target market").
 
 Flagged, never mitigating: MiCA Art. 61(1) applies "notwithstanding any contractual clause or disclaimer", so a
 disclaimer weighs nothing in the score; the report marks it when EU signals co-occur. A disclaimer names whom it
@@ -50,9 +51,16 @@ def _about_the_service(text: str, finding: Finding) -> bool:
 
 def _exclusion_findings(doc: Document, ctx: Context) -> list[Finding]:
     found: dict[str, Finding] = {}
+    # A sentence the lexicon already read ("not available to EU residents") is not reported a second time.
+    phrases = [m.start for m in phrase_lexicon("disclaimer").find(doc.text)]
     for exclusion in exclusions(doc.text):
-        named = f" naming {', '.join(exclusion.states)}" if exclusion.states else " for the EU/EEA"
-        value = f"{exclusion.what}{named}"
+        if exclusion.what == "exclusion of the EU/EEA" and any(
+                exclusion.start - 40 <= at <= exclusion.end + 40 for at in phrases):
+            continue
+        if exclusion.states:
+            value = f"{exclusion.what} naming {', '.join(exclusion.states)}"
+        else:
+            value = exclusion.what if "EU/EEA" in exclusion.what else f"{exclusion.what} for the EU/EEA"
         found.setdefault(exclusion.what, ctx.finding(
             doc, INDICATOR, value=value, snippet=snippet(doc.text, exclusion.start, exclusion.end),
             locator="text", confidence=0.85, strength="marker"))

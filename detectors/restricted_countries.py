@@ -19,8 +19,10 @@ from babel import Locale, UnknownLocaleError
 from detectors.data_files import load
 from detectors.geography import geography
 from detectors.lexicon import PhraseLexicon
+from detectors.text import sentence_bounds
 
 FILE = "lexicons/restricted_countries.yaml"
+UNION_REACH = 80  # characters from an exclusion ("not directed at") to the union it names ("residents of the EEA")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class _Rules:
     triggers: PhraseLexicon
     investor: PhraseLexicon
     union: re.Pattern
+    union_long: PhraseLexicon
+    exclusion: PhraseLexicon
     states: re.Pattern
     names: dict[str, str]  # lower-cased country name -> member state
     context: PhraseLexicon
@@ -39,7 +43,7 @@ class _Rules:
 class Exclusion:
     start: int
     end: int
-    what: str  # "restricted-country list" or "investor restriction"
+    what: str  # "restricted-country list", "exclusion of the EU/EEA" or "investor restriction"
     states: tuple[str, ...]  # the member states named (the union itself: none)
 
 
@@ -66,6 +70,8 @@ def _rules() -> _Rules:
         triggers=PhraseLexicon("DISCLAIMER", keyed(data["list_triggers"])),
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
+        union_long=PhraseLexicon("DISCLAIMER", {"en": data["eu_long_names"]}),
+        exclusion=PhraseLexicon("DISCLAIMER", keyed(data["exclusion_terms"])),
         states=re.compile(bounded.format(states), re.IGNORECASE),
         names=names,
         context=PhraseLexicon("DISCLAIMER", {"en": data["context_terms"]}),
@@ -87,12 +93,21 @@ def exclusions(text: str) -> list[Exclusion]:
         if named:
             found.append(Exclusion(m.start, m.end, "restricted-country list", tuple(sorted(named))))
             covered = end
+    for m in rules.exclusion.find(text):
+        left, right = sentence_bounds(text, m.start, m.end)
+        right = min(right, m.end + UNION_REACH)
+        if _names_union(text, m.end, right, rules):
+            found.append(Exclusion(m.start, m.end, "exclusion of the EU/EEA", ()))
     for m in rules.investor.find(text):
         left, right = _line(text, m.start, m.end)
         named = [rules.names[s.group(0).lower()] for s in rules.states.finditer(text, left, right)]
-        if named or rules.union.search(text, left, right):
+        if named or _names_union(text, left, right, rules):
             found.append(Exclusion(m.start, m.end, "investor restriction", tuple(sorted(set(named)))))
     return found
+
+
+def _names_union(text: str, start: int, end: int, rules: _Rules) -> bool:
+    return bool(rules.union.search(text, start, end) or rules.union_long.find(text[start:end]))
 
 
 _LIST_SEPARATOR = re.compile(r"[,;:\n•·*()\[\]/|–-]")
@@ -128,7 +143,7 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
 def names_the_union_or_services(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names the EU/EEA, a member state, or the service, its clients or solicitation."""
     rules = _rules()
-    return bool(rules.union.search(text, start, end) or rules.states.search(text, start, end)
+    return bool(_names_union(text, start, end, rules) or rules.states.search(text, start, end)
                 or rules.context.find(text[start:end]))
 
 
