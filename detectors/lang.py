@@ -23,10 +23,10 @@ from babel.languages import get_official_languages
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from detectors.context import Context
-from detectors.language_groups import resolve
+from detectors.language_groups import groups, resolve
 from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
-from detectors.page_locale import written_for
+from detectors.page_locale import written_for, written_in_states
 
 INDICATOR = "LANG"
 MIN_TEXT = 20  # characters: below this (a button, a word) no identifier is reliable
@@ -56,10 +56,29 @@ def text_language(text: str, ctx: Context | None = None) -> tuple[str, float] | 
     """(language, probability) of a text, near-identical languages resolved as groups (language_groups.py)."""
     if len(text) < MIN_TEXT:
         return None
+    return resolve(language_scores(_sample(text)), text)
+
+
+def _sample(text: str) -> str:
     # Prose says more about a page's language than its menus and brand names: sample the longer lines first.
     prose = "\n".join(line for line in text.split("\n") if len(line) >= PROSE_LINE)
-    sample = (prose if len(prose) >= MIN_TEXT else text)[:MAX_TEXT]
-    return resolve(language_scores(sample), text)
+    return (prose if len(prose) >= MIN_TEXT else text)[:MAX_TEXT]
+
+
+def _member_by_territory(doc: Document, lang: str, ctx: Context) -> str:
+    """The EU/EEA member of a language group the text surely belongs to but its words did not decide (Croatian or
+    Bosnian), when the page's own territory decides: a .hr domain, a +385 number, HANFA, Zagreb."""
+    group = groups().get(lang)
+    if group is None:
+        return ""
+    scores = language_scores(_sample(doc.text))
+    if sum(scores.get(member, 0.0) for member in group.members) < MIN_PROBABILITY:
+        return ""
+    for member in group.members:
+        if ctx.geo.strength_for_language(member) != "none" and written_in_states(
+                doc, member, ctx.geo.states_for_language(member), ctx.geo):
+            return member
+    return ""
 
 
 @cache
@@ -86,6 +105,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                                      member_states=states, confidence=confidence, strength=strength))
 
     identified = text_language(doc.text, ctx)
+    if identified and identified[1] < MIN_PROBABILITY and (member := _member_by_territory(doc, identified[0], ctx)):
+        identified = (member, MIN_PROBABILITY)
     text_lang = identified[0] if identified and identified[1] >= MIN_PROBABILITY else ""
     # A declared non-EU region (pt-BR) explains text in its language; so does a non-EU territory the text itself
     # shows it is written for (R$, Pix and Brazilian spelling under no lang or a bare lang="pt").

@@ -249,3 +249,13 @@ def written_for(doc: Document, language: str, geo: Geography | None = None) -> P
         best = next((s for s in scores if s.territory in own and _usage(s) >= VARIANT_USAGE), best)
         decided = best is not None and _usage(best) >= VARIANT_USAGE
     return PageLocale(language, best.territory if decided else "", tuple(scores))
+
+
+def written_in_states(doc: Document, language: str, states: tuple[str, ...], geo: Geography | None = None) -> bool:
+    """Whether the page's text and address clearly point at `states` (those of one EU/EEA language): enough points
+    of their own, more than twice those of territories outside the Union. Shared signs (the euro) do not count."""
+    geo = geo or geography()
+    scores = territory_scores(doc, language, geo)
+    own = sum(s.score for s in scores if s.territory in states)
+    outside = sum(s.score for s in scores if not s.in_union)
+    return own >= MIN_SCORE and own > DOMINANCE * outside
