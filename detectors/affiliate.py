@@ -234,5 +234,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return links
     programme = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("partner_programme"),
                                 localised_strength="strong", english_strength="medium")
-    written = [f for f in text_findings(doc, ctx, referral_evidence) if f.evidence.value not in found]
+    codes = {value.rsplit(": ", 1)[-1] for value in found}  # a code shown both as a link and in text: once
+    written = [f for f in text_findings(doc, ctx, referral_evidence)
+               if f.evidence.value not in found and f.evidence.value.rsplit(": ", 1)[-1] not in codes]
     return links + programme + written
