@@ -129,10 +129,16 @@ def vocabularies() -> dict[str, Vocabulary]:
         instructions, instruction_phrases = _split(entry["instructions"])
         words, phrases = _split(entry["phrases"])
         result[language] = Vocabulary(
-            language, frozenset(_fold(v, language) for v in forms_of(verbs, language)),
+            language, frozenset(_fold(v, language) for v in _conversion_forms(verbs, language, entry)),
             tuple(entry["infinitive_endings"]), verb_phrases, hooks, hook_phrases,
             address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words))
     return result
+
+
+def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:
+    """The listed verbs and their generated forms, without the "let's" forms of an editorial "we"."""
+    plural = tuple(entry["first_plural_endings"])
+    return verbs | {f for f in forms_of(verbs, language) if not (plural and f.endswith(plural))}
 
 
 def tokens_of(text: str) -> list[str]:
@@ -288,9 +294,7 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     languages = languages[:1] if languages[0] != "en" else languages
     lines = text.split("\n")
     instructional = _instructional(lines, languages)
-    position = 0
-    for line in lines:
-        start, position = position, position + len(line) + 1
+    for start, line in _segments(text):
         stripped = line.strip()
         if not stripped or stripped.endswith(("?", ":")) or _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
             continue
@@ -298,6 +302,22 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
         if len(tokens) <= SHORT_LINE and _short_line(text, start, line, tokens, languages, instructional, add):
             continue
         _sentences(text, start, line, languages, add, instructional)
+
+
+# Table cells and buttons whose text runs together once tags are gone: "gute NutzerfreundlichkeitZum AnbieterKrypto".
+_GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
+
+
+def _segments(text: str):
+    """(offset, text) of each line, lines split where a lower-case letter runs into a capital."""
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        cut = 0
+        for m in _GLUED.finditer(line):
+            yield start + cut, line[cut:m.start()]
+            cut = m.start()
+        yield start + cut, line[cut:]
 
 
 def _short_line(text: str, start: int, line: str, tokens: list[str], languages: tuple[str, ...],
