@@ -67,7 +67,9 @@ def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
     bare = [m for m in phrase_lexicon(CODE_WORDS).find(text) if not any(a <= m.start < b for a, b in spans)]
     for match in named + bare:
         after = _AFTER.match(text, match.end)
-        if not after or not _code_like(after.group(1)):
+        # A named referral code may be a bare number (a Binance-style referral ID: "Referral ID: 35005074").
+        if not after or not (_code_like(after.group(1)) or (
+                match not in bare and after.group(1).isdigit() and 5 <= len(after.group(1)) <= 12)):
             continue
         language = _language(match, own, text)
         if is_negated(text, match.start, language):
