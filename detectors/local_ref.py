@@ -28,7 +28,7 @@ from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
 from detectors.model import Document, Finding
 from detectors.phrases import page_language
-from detectors.text import is_negated, sentence_bounds, snippet
+from detectors.text import is_negated, snippet
 
 INDICATOR = "LOCAL_REF"
 FILE = "lexicons/local_ref.yaml"
@@ -38,6 +38,8 @@ INFLECTING = frozenset({"bg", "cs", "el", "et", "fi", "hr", "hu", "is", "lt", "l
 COMPOUND_HEAD, COMPOUND_TAIL = 3, 5  # a compound's first part and a stem long enough to be its last part
 SHORT_LINE = 8  # a line of the text this short (in words) is a heading: a national topic there is a guide's title
 LIST_STATES = 3  # a sentence naming this many states is a list, not an audience
+SENTENCE_ENDS = ".!?…;:\n"
+SENTENCE_REACH = 200  # characters either side: more than WINDOW words
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 KEY = 4  # names and demonyms are indexed by their first letters
 _KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
@@ -47,7 +49,7 @@ _KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
 class _Lexicon:
     alternatives: dict[str, tuple[str, ...]]  # first letters of a name or demonym -> its regex alternatives
     exact: dict[str, tuple[str, bool]]  # lower-cased form -> (state, is a demonym)
-    stems: tuple[tuple[str, str, bool, bool], ...]  # (lower-cased stem, state, capital required, demonym)
+    stems: dict[str, tuple[str, bool, bool]]  # lower-cased stem -> (state, capital required, demonym)
     audience: _Words
     topics: _Words
     before: frozenset[str]
@@ -113,7 +115,7 @@ def _lexicon(geo: Geography) -> _Lexicon:
     words = [w for terms in data["audience"].values() for w in terms]
     topics = [w for terms in data["topics"].values() for w in terms]
     return _Lexicon({k: tuple(v) for k, v in alternatives.items()}, exact,
-                    tuple((s, *stems[s]) for s in by_length), _split(words), _split(topics),
+                    stems, _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]))
 
@@ -127,12 +129,14 @@ def _member(geo: Geography, key, entry: str) -> str:
 
 def _state(lex: _Lexicon, matched: str) -> tuple[str, bool]:
     """(member state, is a demonym) of a matched name or demonym; "" for a capitalised demonym written
-    lower-case ("polish")."""
+    lower-case ("polish"). The longest stem the match starts with decides."""
     lower = matched.lower()
     if lower in lex.exact:
         return lex.exact[lower]
-    for stem, state, capital, demonym in lex.stems:
-        if lower.startswith(stem):
+    for length in range(len(lower), 0, -1):
+        found = lex.stems.get(lower[:length])
+        if found:
+            state, capital, demonym = found
             return ("" if capital and not matched[0].isupper() else state), demonym
     return "", False
 
@@ -144,18 +148,28 @@ class _Seen:
 
 
 @lru_cache(maxsize=1024)
-def _scanner(alternatives: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+def _finder(keys: frozenset[str]) -> re.Pattern:
+    """Finds where the words that can start a name or demonym of this page start."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _forms(alternatives: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 def _mentions(lex: _Lexicon, text: str):
     """(state, start, end, is a demonym) for each country mention in `text`. One regex of every name in every
-    language is slow on long pages: only the names whose first letters occur in the text are looked for."""
-    keys = sorted(set(_KEYS.findall(text.lower())) & lex.alternatives.keys())
+    language tried at every position is slow: the words that can start a name are found first (by their first
+    letters, as in detectors/lexicon.py), and only the forms sharing those letters are tried there."""
+    keys = frozenset(set(_KEYS.findall(text.lower())) & lex.alternatives.keys())
     if not keys:
         return
-    alternatives = sorted({a for k in keys for a in lex.alternatives[k]}, key=len, reverse=True)
-    for m in _scanner(tuple(alternatives)).finditer(text):
+    for start in _finder(keys).finditer(text):
+        m = _forms(lex.alternatives[start.group(0).lower()]).match(text, start.start())
+        if not m:
+            continue
         state, demonym = _state(lex, m.group(0))
         if state:
             yield state, m.start(), m.end(), demonym
@@ -168,10 +182,11 @@ def _as_language(lex: _Lexicon, text: str, start: int, end: int) -> bool:
     return bool((before and before[-1].lower() in lex.before) or (next_word and _is(next_word[0].lower(), lex.after)))
 
 
-def _frame(lex: _Lexicon, text: str, start: int, end: int, language: str) -> tuple[str, int] | None:
+def _frame(lex: _Lexicon, text: str, start: int, end: int, bounds: tuple[int, int],
+           language: str) -> tuple[str, int] | None:
     """("audience" | "topic", position of that word) when a word of either sits within WINDOW words, same
     sentence; None otherwise."""
-    left, right = sentence_bounds(text, start, end)
+    left, right = bounds
     before = list(_WORDS.finditer(text, left, start))[-WINDOW:]
     after = list(_WORDS.finditer(text, end, right))[:WINDOW]
     topic = None
@@ -187,16 +202,20 @@ def _frame(lex: _Lexicon, text: str, start: int, end: int, language: str) -> tup
     return topic
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around a mention, looked for only as far as the frame's window can reach (a few
+    str.find calls: this runs for every mention on every page)."""
+    low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    left = max(max(text.rfind(c, low, start) for c in SENTENCE_ENDS) + 1, low)
+    right = min((i for i in (text.find(c, end, high) for c in SENTENCE_ENDS) if i >= 0), default=high)
+    return left, right
+
+
 def _short_line(text: str, start: int, end: int) -> bool:
     """Whether the mention stands in a heading-like line: a few words, not ending like a sentence."""
     right = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1:right if right >= 0 else len(text)].rstrip()
     return len(_WORDS.findall(line)) <= SHORT_LINE and not line.endswith((".", "!", ";", ":", ","))
-
-
-def _states_in_sentence(lex: _Lexicon, text: str, start: int, end: int) -> int:
-    left, right = sentence_bounds(text, start, end)
-    return len({s for s, *_ in _mentions(lex, text[left:right])})
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -211,15 +230,17 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     for locator, text, landing in fields:
         if not text:
             continue
-        for state, start, end, demonym in _mentions(lex, text):
+        mentions = list(_mentions(lex, text))
+        for state, start, end, demonym in mentions:
             if not ctx.geo.is_member(state) or (demonym and _as_language(lex, text, start, end)):
                 continue
             entry = seen.setdefault(state, _Seen())
             if not landing:
                 entry.mentions += 1
             heading = landing or _short_line(text, start, end)
-            frame = _frame(lex, text, start, end, language)
-            if frame is None or _states_in_sentence(lex, text, start, end) >= LIST_STATES:
+            left, right = _sentence(text, start, end)
+            frame = _frame(lex, text, start, end, (left, right), language)
+            if frame is None or len({m[0] for m in mentions if left <= m[1] < right}) >= LIST_STATES:
                 continue
             kind, at = frame
             rank = 2 if kind == "audience" else (1 if heading else 0)
