@@ -23,6 +23,7 @@ from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import geography
 from detectors.lang import text_language
+from detectors.language_groups import groups
 from detectors.lemmas import forms_of
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
@@ -210,7 +211,10 @@ def _detected_language(text: str) -> str:
 def candidate_languages(doc: Document) -> tuple[str, ...]:
     """The page's language (declared, else identified from its text) and English, as far as we have their words."""
     own = page_language(doc) or _detected_language(doc.text)
-    return tuple(dict.fromkeys(lang for lang in (own, "en") if lang in vocabularies()))
+    # Near-identical languages (Danish / Norwegian, Czech / Slovak) are told apart unreliably: try the neighbour's
+    # words after the page's own, so a Norwegian call on a page taken for Danish still counts (as Norwegian).
+    group = groups()[own].members if own in groups() else ()
+    return tuple(dict.fromkeys(lang for lang in (own, *group, "en") if lang in vocabularies()))
 
 
 def untargeted(doc: Document, language: str, ctx: Context) -> bool:
@@ -291,7 +295,7 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
 
 def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
-    languages = languages[:1] if languages[0] != "en" else languages
+    languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     lines = text.split("\n")
     instructional = _instructional(lines, languages)
     for start, line in _segments(text):
@@ -330,7 +334,9 @@ def _short_line(text: str, start: int, line: str, tokens: list[str], languages: 
         button = stripped.isupper() and len(tokens) > 1
         if is_label(tokens, voc, button=button) and (hooked or not instructional) and \
                 _own(text, start, start + len(line), language):
-            add(_clause(stripped), language, "text", snippet(text, start, start + len(line)))
+            at = voc.has(tokens, frozenset(), voc.phrases)
+            label = next((" ".join(p) for p in voc.phrases if at and tuple(tokens[at - 1:at - 1 + len(p)]) == p), "")
+            add(label or _clause(stripped), language, "text", snippet(text, start, start + len(line)))
             return True
     return False
 
