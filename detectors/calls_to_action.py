@@ -213,7 +213,8 @@ def candidate_languages(doc: Document) -> tuple[str, ...]:
     own = page_language(doc) or _detected_language(doc.text)
     # Near-identical languages (Danish / Norwegian, Czech / Slovak) are told apart unreliably: try the neighbour's
     # words after the page's own, so a Norwegian call on a page taken for Danish still counts (as Norwegian).
-    group = groups()[own].members if own in groups() else ()
+    # A page in a non-EU member of a group (Bosnian) borrows nothing: its calls are not Croatian ones.
+    group = groups()[own].members if own in groups() and own in vocabularies() else ()
     return tuple(dict.fromkeys(lang for lang in (own, *group, "en") if lang in vocabularies()))
 
 
