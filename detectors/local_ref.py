@@ -28,6 +28,7 @@ from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
 from detectors.model import Document, Finding
 from detectors.phrases import page_language
+from detectors.sponsorship import city_names
 from detectors.text import is_negated, snippet
 
 INDICATOR = "LOCAL_REF"
@@ -202,6 +203,21 @@ def _frame(lex: _Lexicon, text: str, start: int, end: int, bounds: tuple[int, in
     return topic
 
 
+@lru_cache(maxsize=16)
+def _city_mentions(text: str) -> dict[str, int]:
+    """How often each member state's main cities (the SPONSORSHIP city list) are named in `text`."""
+    names = city_names()
+    counts: dict[str, int] = {}
+    for m in _city_regex(frozenset(names)).finditer(text):
+        counts[names[m.group(0)]] = counts.get(names[m.group(0)], 0) + 1
+    return counts
+
+
+@cache
+def _city_regex(names: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around a mention, looked for only as far as the frame's window can reach (a few
     str.find calls: this runs for every mention on every page)."""
@@ -250,6 +266,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 entry.best = (rank, "strong" if rank else "medium", value, locator, snippet(text, a, b))
     found = []
     for state, entry in sorted(seen.items()):
+        if entry.best is not None and entry.best[0] == 0 and entry.mentions < 2:
+            entry.mentions += _city_mentions(doc.text).get(state, 0)  # "magyar bankok" ... "Budapest"
         if entry.best is None or (entry.best[0] == 0 and entry.mentions < 2):
             continue
         rank, strength, value, locator, snip = entry.best

@@ -69,3 +69,9 @@ def test_one_finding_per_state_the_strongest_kept():
 def test_someone_elses_audience_is_news_not_the_pages():
     assert found("<p>The exchange told its customers in the Netherlands to withdraw their coins.</p>") == set()
     assert found("<p>La plateforme a prévenu ses clients en France mardi.</p>", lang="fr") == set()
+
+
+def test_a_main_city_counts_as_naming_the_state_again():
+    body = ("<p>Die Regeln zur Steuer in Österreich sind seit Jahren unverändert, sagt der Verband heute.</p>"
+            "<p>Der Verband hat seinen Sitz in Wien.</p>")
+    assert found(body, lang="de") == {(("AT",), "medium")}
