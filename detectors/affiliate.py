@@ -234,6 +234,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return links
     programme = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("partner_programme"),
                                 localised_strength="strong", english_strength="medium")
+    # A name in single quotes is mentioned, not offered: "'refer a friend' bonuses are restricted".
+    folded = doc.text.lower()
+    programme = [f for f in programme
+                 if not any(f"{a}{f.evidence.value}{b}" in folded for a, b in (("'", "'"), ("‘", "’")))]
     codes = {value.rsplit(": ", 1)[-1] for value in found}  # a code shown both as a link and in text: once
     written = [f for f in text_findings(doc, ctx, referral_evidence)
                if f.evidence.value not in found and f.evidence.value.rsplit(": ", 1)[-1] not in codes]
