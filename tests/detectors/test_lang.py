@@ -121,3 +121,17 @@ def test_short_texts_get_a_language():
 
 def test_texts_shorter_than_a_sentence_get_none():
     assert text_language("x" * (MIN_TEXT - 1)) is None
+
+
+def test_a_territory_counts_only_where_the_language_is_local():
+    # a Polish page on a Swiss host is not Swiss: Polish is nobody's language there
+    doc = page("Kup bitcoina już dziś i odbierz bonus powitalny.", "Zadzwoń: +41 44 123 45 67.",
+               url="https://www.example-firm.ch/")
+    assert page_locale.written_for(doc, "pl").territory == ""
+
+
+def test_the_states_of_a_language_can_be_clear_from_the_address():
+    on_hr = page("Nazovite nas: +385 1 234 5678.", url="https://www.example-firm.hr/")
+    on_ba = page("Nazovite nas: +387 33 123 456.", url="https://www.example-firm.ba/")
+    assert page_locale.written_in_states(on_hr, "hr", ("HR",))
+    assert not page_locale.written_in_states(on_ba, "hr", ("HR",))
