@@ -3,17 +3,20 @@
 "The exchange for customers in Finland", "the best broker for Dutch investors", "für Anleger in Deutschland",
 "Krypto-Steuer in Österreich", "per i clienti in Italia", "tout investisseur belge": a country (its name in any EU
 language, from babel, or a demonym from the lexicon) next to a word for the people the page speaks to
-(customers, investors, residents, "who live in") or to a national topic (its tax, law, market, licences). A
-country merely mentioned is not a market: "Germany's regulator fined ..." has neither. Member state: that state.
+(customers, investors, residents, "who live in", "available in") or to a national topic (its tax, law, market,
+banks, whether crypto is legal there). A country merely mentioned is not a market: "Germany's regulator fined ..."
+has neither. Licences are not a topic: "licensed in Cyprus" says where a firm is supervised, not whom it serves.
+Member state: that state.
 
 - an audience next to the country, in one sentence: strong (the page says whom it is for);
-- a national topic in the title, a top heading or the URL slug: strong (a national guide's landing page);
-- a national topic in the text: medium, and only when the page names that state at least twice.
+- a national topic in the title, a top heading, a heading-like line or the URL slug: strong (a national guide);
+- a national topic in the text: medium, and only when the page names that state at least twice (its main cities
+  count).
 
 Not counted: a sentence naming three or more states (a list: restricted countries, a coverage table), an
 audience that is negated ("not available to residents of ...") or someone else's ("its customers in the
-Netherlands"), a demonym used as a language name ("in
-French", "auf Deutsch", "French-speaking"). Platform pages are skipped (their localisation is the platform's).
+Netherlands"), a demonym used as a language name ("in French", "auf Deutsch", "French-speaking"). Platform pages
+are skipped (their localisation is the platform's).
 """
 
 from __future__ import annotations
