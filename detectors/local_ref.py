@@ -15,8 +15,8 @@ Member state: that state.
 
 Not counted: a sentence naming three or more states (a list: restricted countries, a coverage table), an
 audience that is negated ("not available to residents of ...") or someone else's ("its customers in the
-Netherlands"), a demonym used as a language name ("in French", "auf Deutsch", "French-speaking"). Platform pages
-are skipped (their localisation is the platform's).
+Netherlands"), a demonym or a language's own name used as a language name ("in French", "auf Deutsch",
+"French-speaking", "Deutsch and Polski"). Platform pages are skipped (their localisation is the platform's).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
+
+from babel import Locale
 
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
@@ -59,6 +61,7 @@ class _Lexicon:
     before: frozenset[str]
     after: _Words
     third_party: frozenset[str]
+    endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
     return _Lexicon({k: tuple(v) for k, v in alternatives.items()}, exact,
                     stems, _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
-                    _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]))
+                    _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
+                    frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names))
 
 
 def _member(geo: Geography, key, entry: str) -> str:
@@ -251,13 +255,17 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue
         mentions = list(_mentions(lex, text))
         for state, start, end, demonym in mentions:
-            if not ctx.geo.is_member(state) or (demonym and _as_language(lex, text, start, end)):
+            endonym = text[start:end].lower() in lex.endonyms
+            if not ctx.geo.is_member(state) or ((demonym or endonym) and _as_language(lex, text, start, end)):
                 continue
+            left, right = _sentence(text, start, end)
+            if endonym and any(m[1] != start and left <= m[1] < right and text[m[1]:m[2]].lower() in lex.endonyms
+                               for m in mentions):
+                continue  # "Deutsch and Polski": a list of languages
             entry = seen.setdefault(state, _Seen())
             if not landing:
                 entry.mentions += 1
             heading = landing or _short_line(text, start, end)
-            left, right = _sentence(text, start, end)
             frame = _frame(lex, text, start, end, (left, right), language)
             if frame is None or len({m[0] for m in mentions if left <= m[1] < right}) >= LIST_STATES:
                 continue

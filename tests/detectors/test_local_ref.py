@@ -49,6 +49,7 @@ def test_news_mentions_lists_negations_and_language_names_name_no_market():
     assert found("<p>The offer is not open to customers in Austria today.</p>") == set()
     assert found("<p>Support for our customers in French and in German.</p>") == set()
     assert found("<p>Our French-speaking customers can call us.</p>") == set()
+    assert found("<p>Also available in Deutsch and Polski for every customer.</p>") == set()  # language names
 
 
 def test_a_lower_case_english_demonym_is_an_ordinary_word():
