@@ -14,23 +14,20 @@ steps, only buttons, links and hooked lines count.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from detectors.context import Context
-from detectors.data_files import DataFileError, language_key, load
-from detectors.geography import geography
+from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
 from detectors.lang import text_language
 from detectors.language_groups import groups
-from detectors.lemmas import forms_of
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\s(?![-–—|]\s))+[.!?;:…]*")  # also ends at " – ", " | "
 # "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...": a step of a how-to.
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]?\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\))\s")
@@ -52,109 +49,6 @@ class CallToAction:
     language: str  # the language whose words make it a call to action
     locator: str  # button, a[href="..."], text
     snippet: str
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    language: str
-    verbs: frozenset[str]  # one-word verbs: listed forms and every inflected form of them
-    infinitive_endings: tuple[str, ...]  # a heading's "Bitcoin kaufen" as much as a button's; not "Kauf jetzt"
-    verb_phrases: tuple[tuple[str, ...], ...]
-    hooks: frozenset[str]
-    hook_phrases: tuple[tuple[str, ...], ...]
-    address: frozenset[str]
-    address_phrases: tuple[tuple[str, ...], ...]
-    instructions: frozenset[str]
-    instruction_phrases: tuple[tuple[str, ...], ...]
-    phrases: tuple[tuple[str, ...], ...]
-
-    def verb_at(self, tokens: list[str], i: int) -> int:
-        """How many tokens from `i` make a conversion verb (0: none)."""
-        for phrase in self.verb_phrases:
-            if tuple(tokens[i:i + len(phrase)]) == phrase:
-                return len(phrase)
-        return int(any(form in self.verbs for form in self._candidates(tokens[i])))
-
-    def infinitive(self, token: str) -> bool:
-        """Whether the verb is in its dictionary form, which reads as an imperative only in English (and on buttons)."""
-        return any(form in self.verbs and form.endswith(self.infinitive_endings) for form in self._candidates(token))
-
-    def _candidates(self, token: str) -> tuple[str, ...]:
-        if self.language == "en":
-            return (token,)
-        # "inscrivez-vous", "junte-se": the verb before its clitic; "s'abonner": the verb after the elision.
-        return (token, token.split("-")[0], token.rsplit("'", 1)[-1])
-
-    def hooked(self, tokens: list[str]) -> bool:
-        return bool(self.has(tokens, self.hooks, self.hook_phrases) or self.has(tokens, self.address,
-                                                                                 self.address_phrases))
-
-    def has(self, tokens: list[str], words: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> int:
-        """Index + 1 of the first token that is one of `words` or starts one of `phrases` (0: none)."""
-        firsts = _firsts(phrases)
-        for i, token in enumerate(tokens):
-            if token in words or token in firsts and any(tuple(tokens[i:i + len(p)]) == p for p in phrases):
-                return i + 1
-        return 0
-
-
-_FIRSTS: dict[int, frozenset[str]] = {}  # id of a vocabulary's phrase list (kept for the process) -> first words
-
-
-def _firsts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    firsts = _FIRSTS.get(id(phrases))
-    if firsts is None:
-        firsts = _FIRSTS[id(phrases)] = frozenset(p[0] for p in phrases)
-    return firsts
-
-
-def _split(items: list[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    words = {i.lower() for i in items if len(tokens_of(i)) == 1}
-    phrases = tuple(tuple(tokens_of(i)) for i in items if len(tokens_of(i)) > 1)
-    return frozenset(words), phrases
-
-
-@cache
-def vocabularies() -> dict[str, Vocabulary]:
-    file = "lexicons/calls_to_action.yaml"
-    data = load(file, "calls-to-action")
-    known = geography().languages
-    result = {}
-    for raw, entry in data["languages"].items():
-        language = language_key(raw)
-        if language not in known:
-            raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
-        verbs, verb_phrases = _split(entry["verbs"])
-        hooks, hook_phrases = _split(entry["hooks"])
-        address, address_phrases = _split(entry["address"])
-        instructions, instruction_phrases = _split(entry["instructions"])
-        words, phrases = _split(entry["phrases"])
-        result[language] = Vocabulary(
-            language, frozenset(_fold(v, language) for v in _conversion_forms(verbs, language, entry)),
-            tuple(entry["infinitive_endings"]), verb_phrases, hooks, hook_phrases,
-            address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words))
-    return result
-
-
-def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:
-    """The listed verbs and their generated forms, without the "let's" forms of an editorial "we"."""
-    plural = tuple(entry["first_plural_endings"])
-    return verbs | {f for f in forms_of(verbs, language) if not (plural and f.endswith(plural))}
-
-
-def tokens_of(text: str) -> list[str]:
-    return [_fold(t.replace("’", "'"), "el") if _GREEK.search(t) else t.replace("’", "'")
-            for t in _TOKEN.findall(text.lower())]
-
-
-_GREEK = re.compile("[\u0370-\u03ff]")
-
-
-def _fold(word: str, language: str) -> str:
-    """Greek without its accents: capitals drop them ("ΑΝΟΙΓΜΑ" is "άνοιγμα")."""
-    if language != "el" and not _GREEK.search(word):
-        return word
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _imperative_at(tokens: list[str], voc: Vocabulary) -> int:
@@ -243,21 +137,45 @@ def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, 
 
 def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
     tokens = tokens_of(text)
+    if len(tokens) > SHORT_LINE:
+        return ""
     for language in languages:
         if is_label(tokens, vocabularies()[language], button=button):
             return language
     return ""
 
 
-def _instructional(lines: list[str], languages: tuple[str, ...]) -> bool:
+def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int] | None) -> bool:
     count = 0
-    for line in lines:
+    for n, line in enumerate(lines):
+        if candidates is not None and n not in candidates and not _NUMBERED_STEP.match(line):
+            continue
         tokens = tokens_of(line)
         if _NUMBERED_STEP.match(line) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages):
             count += 1
             if count >= INSTRUCTIONAL_PAGE:
                 return True
     return False
+
+
+def _lines_to_read(text: str, languages: tuple[str, ...]) -> set[int] | None:
+    """Indices of the lines holding a word that can start a call (None: read them all). The hot path: most lines of
+    a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""
+    if GREEK.search(text):
+        return None  # folded Greek tokens do not match the raw text; such pages are read whole
+    text = _GLUED.sub(" ", text)  # same lines, words that ran together apart ("GebührenZum Anbieter")
+    words = frozenset().union(*(starters(vocabularies()[lang]) for lang in languages))
+    present = {w for w in set(tokens_of(text))
+               if w in words or w.split("-")[0] in words or w.rsplit("'", 1)[-1] in words}
+    if not present:
+        return set()
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):
+        return None
+    scanner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
+                         + r")(?![\w'-])")
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return {bisect_right(starts, m.start()) - 1 for m in scanner.finditer(lowered)}
 
 
 def calls_to_action(doc: Document) -> list[CallToAction]:
@@ -297,9 +215,14 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
 def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
+    wanted = _lines_to_read(text, languages)
+    if wanted is not None and not wanted:
+        return
     lines = text.split("\n")
-    instructional = _instructional(lines, languages)
-    for start, line in _segments(text):
+    instructional = _instructional(lines, languages, wanted)
+    for n, start, line in _segments(text):
+        if wanted is not None and n not in wanted:
+            continue
         stripped = line.strip()
         if not stripped or stripped.endswith(("?", ":")) or _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
             continue
@@ -314,15 +237,15 @@ _GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖ�
 
 
 def _segments(text: str):
-    """(offset, text) of each line, lines split where a lower-case letter runs into a capital."""
+    """(line number, offset, text) of each line, lines split where a lower-case letter runs into a capital."""
     position = 0
-    for line in text.split("\n"):
+    for n, line in enumerate(text.split("\n")):
         start, position = position, position + len(line) + 1
         cut = 0
         for m in _GLUED.finditer(line):
-            yield start + cut, line[cut:m.start()]
+            yield n, start + cut, line[cut:m.start()]
             cut = m.start()
-        yield start + cut, line[cut:]
+        yield n, start + cut, line[cut:]
 
 
 def _short_line(text: str, start: int, line: str, tokens: list[str], languages: tuple[str, ...],

@@ -1,0 +1,130 @@
+"""The call-to-action vocabulary of each language (data/lexicons/calls_to_action.yaml): conversion verbs with all
+their inflected forms (detectors/lemmas.py), hooks, second-person address, how-to words and fixed labels; and the
+tokenisation every reader of it shares (lower case, Greek without accents, typographic apostrophes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from detectors.data_files import DataFileError, language_key, load
+from detectors.geography import geography
+from detectors.lemmas import forms_of
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    language: str
+    verbs: frozenset[str]  # one-word verbs: listed forms and every inflected form of them
+    infinitive_endings: tuple[str, ...]  # a heading's "Bitcoin kaufen" as much as a button's; not "Kauf jetzt"
+    verb_phrases: tuple[tuple[str, ...], ...]
+    hooks: frozenset[str]
+    hook_phrases: tuple[tuple[str, ...], ...]
+    address: frozenset[str]
+    address_phrases: tuple[tuple[str, ...], ...]
+    instructions: frozenset[str]
+    instruction_phrases: tuple[tuple[str, ...], ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    def verb_at(self, tokens: list[str], i: int) -> int:
+        """How many tokens from `i` make a conversion verb (0: none)."""
+        for phrase in self.verb_phrases:
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                return len(phrase)
+        return int(any(form in self.verbs for form in self._candidates(tokens[i])))
+
+    def infinitive(self, token: str) -> bool:
+        """Whether the verb is in its dictionary form, which reads as an imperative only in English (and on buttons)."""
+        return any(form in self.verbs and form.endswith(self.infinitive_endings) for form in self._candidates(token))
+
+    def _candidates(self, token: str) -> tuple[str, ...]:
+        if self.language == "en":
+            return (token,)
+        # "inscrivez-vous", "junte-se": the verb before its clitic; "s'abonner": the verb after the elision.
+        return (token, token.split("-")[0], token.rsplit("'", 1)[-1])
+
+    def hooked(self, tokens: list[str]) -> bool:
+        return bool(self.has(tokens, self.hooks, self.hook_phrases) or self.has(tokens, self.address,
+                                                                                 self.address_phrases))
+
+    def has(self, tokens: list[str], words: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Index + 1 of the first token that is one of `words` or starts one of `phrases` (0: none)."""
+        firsts = _firsts(phrases)
+        for i, token in enumerate(tokens):
+            if token in words or token in firsts and any(tuple(tokens[i:i + len(p)]) == p for p in phrases):
+                return i + 1
+        return 0
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}  # id of a vocabulary's phrase list (kept for the process) -> first words
+
+
+def _firsts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    firsts = _FIRSTS.get(id(phrases))
+    if firsts is None:
+        firsts = _FIRSTS[id(phrases)] = frozenset(p[0] for p in phrases)
+    return firsts
+
+
+def _split(items: list[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    words = {i.lower() for i in items if len(tokens_of(i)) == 1}
+    phrases = tuple(tuple(tokens_of(i)) for i in items if len(tokens_of(i)) > 1)
+    return frozenset(words), phrases
+
+
+@cache
+def vocabularies() -> dict[str, Vocabulary]:
+    file = "lexicons/calls_to_action.yaml"
+    data = load(file, "calls-to-action")
+    known = geography().languages
+    result = {}
+    for raw, entry in data["languages"].items():
+        language = language_key(raw)
+        if language not in known:
+            raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
+        verbs, verb_phrases = _split(entry["verbs"])
+        hooks, hook_phrases = _split(entry["hooks"])
+        address, address_phrases = _split(entry["address"])
+        instructions, instruction_phrases = _split(entry["instructions"])
+        words, phrases = _split(entry["phrases"])
+        result[language] = Vocabulary(
+            language, frozenset(_fold(v, language) for v in _conversion_forms(verbs, language, entry)),
+            tuple(entry["infinitive_endings"]), verb_phrases, hooks, hook_phrases,
+            address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words))
+    return result
+
+
+def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:
+    """The listed verbs and their generated forms, without the "let's" forms of an editorial "we"."""
+    plural = tuple(entry["first_plural_endings"])
+    return verbs | {f for f in forms_of(verbs, language) if not (plural and f.endswith(plural))}
+
+
+def tokens_of(text: str) -> list[str]:
+    return [_fold(t.replace("’", "'"), "el") if GREEK.search(t) else t.replace("’", "'")
+            for t in _TOKEN.findall(text.lower())]
+
+
+GREEK = re.compile("[\u0370-\u03ff]")
+
+
+def _fold(word: str, language: str) -> str:
+    """Greek without its accents: capitals drop them ("ΑΝΟΙΓΜΑ" is "άνοιγμα")."""
+    if language != "el" and not GREEK.search(word):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_STARTERS: dict[str, frozenset[str]] = {}
+
+
+def starters(voc: Vocabulary) -> frozenset[str]:
+    """Every word that can begin something this module reads: a verb, a fixed label, an instruction."""
+    if voc.language not in _STARTERS:
+        firsts = {p[0] for group in (voc.verb_phrases, voc.phrases, voc.instruction_phrases) for p in group}
+        _STARTERS[voc.language] = voc.verbs | voc.instructions | firsts
+    return _STARTERS[voc.language]
