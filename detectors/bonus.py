@@ -25,9 +25,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html":
         return []
     text = without_questions(doc.text)
-    findings = without_non_eu_states(doc, phrase_findings(
-        doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong", english_strength="medium",
-        text=text), ctx, "medium")
+    named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
+                            english_strength="medium")  # on the page's own text: its word index is shared
+    findings = without_non_eu_states(doc, [f for f in named if f.evidence.value in text.lower()], ctx, "medium")
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in incentives(text, candidate_languages(doc))[:MAX_FINDINGS]:

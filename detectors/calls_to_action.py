@@ -273,6 +273,8 @@ def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").
         tail = m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()
+        if len(words) > 4 and not any(_starts_something(w, languages) for w in words[:3]):
+            continue  # a pitch opens with its verb (after a hook word or two): most sentences can be skipped here
         for language in languages:
             voc = vocabularies()[language]
             if instructional and not sentence.endswith("!") and _instruction(words, voc):
@@ -283,6 +285,11 @@ def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add
                     _own(text, start + m.start(), start + m.end(), language):
                 add(_clause(sentence), language, "text", snippet(text, start + m.start(), start + m.end()))
                 break
+
+
+def _starts_something(word: str, languages: tuple[str, ...]) -> bool:
+    return any(form in starters(vocabularies()[lang]) for lang in languages
+               for form in (word, word.split("-")[0], word.rsplit("'", 1)[-1]))
 
 
 def _clause(sentence: str) -> str:

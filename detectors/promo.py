@@ -30,5 +30,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             strength="strong" if aimed else "weak"))
     seen = {f.evidence.value for f in findings}
     offers = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("promo"), localised_strength="strong",
-                             english_strength="weak", text=without_questions(doc.text))
+                             english_strength="weak")  # on the page's own text: its word index is shared
+    if offers and "?" in doc.text:  # an offer named only in questions ("Gibt es ein Angebot für kurze Zeit?")
+        asked = without_questions(doc.text).lower()
+        offers = [f for f in offers if f.evidence.value in asked]
     return findings + without_non_eu_states(doc, [f for f in offers if f.evidence.value not in seen], ctx, "weak")
