@@ -137,7 +137,7 @@ def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, 
 
 def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
     tokens = tokens_of(text)
-    if len(tokens) > SHORT_LINE:
+    if len(tokens) > SHORT_LINE or not any(_starts_something(t, languages) for t in tokens):
         return ""
     for language in languages:
         if is_label(tokens, vocabularies()[language], button=button):
@@ -201,7 +201,8 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
         text = link.text
         if not text or len(text) > MAX_SPAN or text.rstrip().endswith("?") or _LOGIN.search(link.url):
             continue
-        target = _TARGET.search(urlsplit(link.url).path + " " + (urlsplit(link.url).hostname or ""))
+        parts = urlsplit(link.url)
+        target = _TARGET.search(parts.path + " " + (parts.hostname or ""))
         # A link to a sign-up, download or provider target is a call whatever its wording ("App herunterladen").
         language = _first_label(text, languages, button=bool(target))
         if not language and target and len(tokens_of(text)) <= SHORT_LINE:
@@ -251,6 +252,8 @@ def _segments(text: str):
 def _short_line(text: str, start: int, line: str, tokens: list[str], languages: tuple[str, ...],
                 instructional: bool, add) -> bool:
     stripped = line.strip()
+    if not any(_starts_something(t, languages) for t in tokens):
+        return False
     for language in languages:
         voc = vocabularies()[language]
         hooked = bool(voc.has(tokens, voc.hooks, voc.hook_phrases))
