@@ -105,8 +105,13 @@ def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> froz
 
 
 def tokens_of(text: str) -> list[str]:
-    return [_fold(t.replace("’", "'"), "el") if GREEK.search(t) else t.replace("’", "'")
-            for t in _TOKEN.findall(text.lower())]
+    text = text.lower()
+    if "’" in text:
+        text = text.replace("’", "'")
+    tokens = _TOKEN.findall(text)
+    if GREEK.search(text):  # per token only where there is Greek to fold: this runs on every line of a page
+        return [_fold(t, "el") if GREEK.search(t) else t for t in tokens]
+    return tokens
 
 
 GREEK = re.compile("[\u0370-\u03ff]")
