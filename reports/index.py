@@ -81,8 +81,7 @@ def _ranked(firm: dict) -> bool:
 def _order(firm: dict) -> tuple:
     if not _ranked(firm):  # failed scans first, then not assessed: the loudest group opens the page
         return (0, firm["level"] is not None, firm["name"].casefold(), firm["name"], firm["slug"])
-    # Many EU-targeting firms score 100: within a score, the one reaching more member states, then the one with
-    # more evidence, comes first.
+    # Within an equal score, the firm reaching more member states, then the one with more evidence, comes first.
     return (1, LEVEL_ORDER.index(firm["level"]), -(firm["score"] or 0), -firm["member_states"], -firm["findings"],
             firm["name"].casefold(), firm["name"], firm["slug"])
 

@@ -29,7 +29,8 @@ EU_LANGUAGES = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga"
                 "nl", "pl", "pt", "ro", "sk", "sl", "sv"}  # the 24 official languages of the Union
 EEA_LANGUAGES = {"is", "no"}
 PHRASE_LEXICONS = ["promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme", "geoblock",
-                   "sponsorship"]
+                   "sponsorship", "referral_codes", "code_words", "referral_incentives", "own_initiative",
+                   "phone_context"]
 FILE = "lexicons/test.yaml"
 DATA = Path(detectors.__file__).parent / "data"
 SCHEMAS = sorted((DATA / "schema").glob("*.schema.json"))
@@ -97,11 +98,16 @@ def test_every_schema_is_a_valid_draft_2020_12_schema(path):
 
 def data_file_loaders() -> list:
     """Every function that reads data files, without its cache (the files are read through `load`)."""
-    from detectors import affiliate, cross_sell, currency, influencer, payment, sponsorship
+    from detectors import (affiliate, cross_sell, cta_vocabulary, currency, incentives, influencer, language_groups,
+                           lemmas, local_ref, offer_context, own_voice, page_locale, payment, restricted_countries,
+                           sponsorship)
 
     return [catalogue.__wrapped__, geography.__wrapped__, platform_entries.__wrapped__, affiliate._rules.__wrapped__,
             currency._rules.__wrapped__, payment._rails.__wrapped__, cross_sell.service_types.__wrapped__,
-            sponsorship.city_names.__wrapped__, influencer._tags.__wrapped__,
+            sponsorship.city_names.__wrapped__, influencer._tags.__wrapped__, offer_context._lexicons.__wrapped__,
+            restricted_countries._rules.__wrapped__, own_voice._words.__wrapped__, local_ref._data.__wrapped__,
+            language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
+            incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS)]
 
 

@@ -38,21 +38,23 @@ CASES = [
      "free crypto"),
     ("bonus", "en", "Another exchange says “free crypto for everyone.” in its ads.", "Earn free crypto by learning.",
      "free crypto"),
-    ("promo", "de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer.", "Bei uns Bitcoin kaufen.",
-     "bitcoin kaufen"),
+    ("promo", "de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer.", "Jetzt Bitcoin kaufen.",
+     "jetzt bitcoin kaufen"),
     ("promo", "fr", "Leur slogan « Achetez du bitcoin ! » n’est pas le nôtre.", "Achetez du bitcoin avec nous.",
-     "achetez du bitcoin"),
-    ("promo", "sv", "Deras slogan »Köp bitcoin nu« är inte vår.", "Köp bitcoin hos oss.", "köp bitcoin"),
-    ("promo", "en", "You never have to buy crypto in a hurry.", "Buy crypto with us.", "buy crypto"),
-    ("promo", "de", "Sie sollten nie Krypto kaufen, ohne die Risiken zu kennen.", "Krypto kaufen in zwei Minuten.",
-     "krypto kaufen"),
+     "achetez du bitcoin avec nous"),
+    ("promo", "sv", "Deras slogan »Köp bitcoin nu« är inte vår.", "Köp bitcoin hos oss.", "köp bitcoin hos oss"),
+    ("promo", "en", "You never have to buy crypto in a hurry.", "Buy crypto with us.", "buy crypto with us"),
+    ("promo", "de", "Sie sollten nie Krypto kaufen, ohne die Risiken zu kennen.", "Jetzt Krypto kaufen – in zwei Minuten.",
+     "jetzt krypto kaufen"),
 ]
 IDS = [f"{d}-{lang}-{phrase}" for d, lang, _, _, phrase in CASES]
 
 
 @pytest.mark.parametrize(("detector", "lang", "negated", "plain", "phrase"), CASES, ids=IDS)
 def test_negated_or_quoted_phrase_does_not_fire(detect, detector, lang, negated, plain, phrase):
-    assert phrase not in values(detect(detector, page_of(lang, negated)))
+    found = values(detect(detector, page_of(lang, negated)))
+    # A call to action is the whole imperative, so for PROMO nothing at all may come of the negated sentence.
+    assert phrase not in found and not (detector == "promo" and found)
 
 
 @pytest.mark.parametrize(("detector", "lang", "negated", "plain", "phrase"), CASES, ids=IDS)

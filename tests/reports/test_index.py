@@ -282,8 +282,15 @@ def test_firms_with_equal_scores_rank_by_member_states_reached_then_evidence():
                               visitors=[], config={})
         return {"slug": name, "name": name, "report": report, "report_dir": name, "error": ""}
 
+    run = {"id": "r", "started_at": "2026-01-01T00:00:00Z", "finished_at": "2026-01-01T00:01:00Z", "firms_file": ""}
     entries = [firm("aaa-one-state", ("DE",)), firm("zzz-three-states", ("DE", "FR", "PL"))]
-    index = build_index(entries, {"id": "r", "started_at": "2026-01-01T00:00:00Z",
-                                  "finished_at": "2026-01-01T00:01:00Z", "firms_file": ""})
-    assert index["firms"][0]["score"] == index["firms"][1]["score"]  # a tie on score, broken by breadth
+    index = build_index(entries, run)
+    # Breadth already shows in the score (detectors/ranking.py) ...
+    assert [f["slug"] for f in index["firms"]] == ["zzz-three-states", "aaa-one-state"]
+    assert index["firms"][0]["score"] > index["firms"][1]["score"]
+    # ... and where two scores still tie, the firm reaching more member states ranks first.
+    for entry in entries:
+        entry["report"]["verdict"]["score"] = 70
+    index = build_index(entries, run)
+    assert index["firms"][0]["score"] == index["firms"][1]["score"]
     assert [(f["slug"], f["member_states"]) for f in index["firms"]] == [("zzz-three-states", 3), ("aaa-one-state", 1)]
