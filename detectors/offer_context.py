@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from detectors.data_files import load
 from detectors.lexicon import PhraseLexicon, lexicon_terms
+from detectors.lexicon import _words as page_words  # the page's words, shared with the phrase scan
 
 FILE = "lexicons/offer_context.yaml"
 REACH = 150  # characters on each side of a match that its sentence may span
@@ -25,6 +26,7 @@ REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
 _STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 # A stored page that opens with its publication date ("date 2024-03 ...") is a dated article.
+_WORD = re.compile(r"\w+")
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
 
 
@@ -36,6 +38,7 @@ class _Lexicons:
     # Every group in one matcher keyed "group:language" (one scan of the page instead of seven).
     phrases: PhraseLexicon
     endings: re.Pattern  # compounds ending in an offer word ("Bitcoinpreis", "insättningsavgift")
+    ending_words: tuple[str, ...]  # the same endings, lower-cased: which words of a page can hold one
     magnitude: re.Pattern  # a magnitude word right after an amount ("€870 miljard", "EUR 5 million")
 
 
@@ -53,8 +56,58 @@ def _lexicons() -> _Lexicons:
         # over every word of the page.
         endings=re.compile(r"(?<=\w\w\w)(?:" + "|".join(sorted(map(re.escape, data["offer_endings"]), key=len,
                                                                 reverse=True)) + r")(?!\w)", re.IGNORECASE),
+        ending_words=tuple(sorted({e.lower() for e in data["offer_endings"]})),
         magnitude=re.compile(r"[ \u00a0\u202f]?[-\u2011]?(?:" + "|".join(magnitudes) + r")(?!\w)", re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=4096)
+def _reading(char: str) -> str | None:
+    """How a page's lower-cased words (detectors/lexicon.py) must read `char` to see every ending the endings regex
+    sees: "" as they are, an ending's letter it matches when case is ignored ("ı" as "i"), None when they cannot."""
+    lower = char.lower()
+    folded = lower if len(lower) == 1 else char
+    if _is_word(char) != _is_word(folded):
+        return None
+    alphabet = {c for e in _lexicons().ending_words for c in e}
+    letters = [c for c in sorted(alphabet) if re.match(re.escape(c), char, re.IGNORECASE)]
+    if not letters or letters == [folded]:
+        return ""
+    return letters[0] if len(letters) == 1 and folded not in alphabet else None
+
+
+def _endings(text: str, lex: _Lexicons) -> list[int]:
+    """Where the compound endings start: the positions `lex.endings` finds, looked for only in the words of the page
+    that end in one (one set pass instead of a regex tried at every character)."""
+    index = page_words(text)
+    folded, words = index.folded, index.words
+    readings: dict[str, str] = {}
+    for char in set(text):
+        if char >= "\x80":
+            reading = _reading(char)
+            if reading is None:
+                return [m.start() for m in lex.endings.finditer(text)]
+            if reading:
+                lower = char.lower()
+                readings[lower if len(lower) == 1 else char] = reading
+    if readings:
+        folded = folded.translate(str.maketrans(readings))
+        words = frozenset(_WORD.findall(folded))
+    starts = []
+    for word in [w for w in words if len(w) > 3 and w.endswith(lex.ending_words)]:
+        at = folded.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(folded[at - 1])) and (end == len(folded) or not _is_word(folded[end])):
+                m = lex.endings.search(text, at, end)
+                if m:
+                    starts.append(m.start())
+            at = folded.find(word, end)
+    return starts
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 class OfferContext:
@@ -68,7 +121,7 @@ class OfferContext:
             for group in {key.split(":")[0] for key in m.languages}:
                 found[group].append(m.start)
         # The site speaking of its own offer ("you can pay") is an offer word too.
-        self._offer = sorted(found["offer"] + found["own_offer"] + [m.start() for m in lex.endings.finditer(text)])
+        self._offer = sorted(found["offer"] + found["own_offer"] + _endings(text, lex))
         self._narrative, self._explainer = found["narrative"], found["explainer"]
         self._generic, self._own = found["generic"], found["own_offer"]
         # An article (a dateline, a reading time, a press agency, or people quoted): what it says of money is reported.

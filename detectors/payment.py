@@ -48,6 +48,8 @@ class _Rules:
     by_name: dict[str, int]  # a rail's name or term, lower-cased -> its index
     bare_line: re.Pattern  # a line that is only a rail's name, in any case ("Ideal" as a list item)
     rails: list[_Rail]
+    logo_words: frozenset[str]  # every rail's logo words: a file name with none of them names no rail
+    long_logo_words: re.Pattern  # the logo words of six letters or more, found inside a joined file name
 
 
 def _logo_words(spec: dict) -> frozenset[str]:
@@ -73,7 +75,10 @@ def _rails() -> _Rules:
     brands = "|".join(re.escape(b) for b in data["card_brands"]) or never
     return _Rules(re.compile(wrap.format("|".join(folded) or never), re.IGNORECASE),
                   re.compile(wrap.format("|".join(exact) or never)), re.compile(wrap.format(foreign)),
-                  re.compile(wrap.format(brands), re.IGNORECASE), by_name, _bare_line(by_name), rails)
+                  re.compile(wrap.format(brands), re.IGNORECASE), by_name, _bare_line(by_name), rails,
+                  frozenset().union(*(r.logo_words for r in rails)),
+                  re.compile("|".join(re.escape(w) for r in rails for w in sorted(r.logo_words) if len(w) >= 6)
+                             or never))
 
 
 def _bare_line(by_name: dict[str, int]) -> re.Pattern:
@@ -101,6 +106,8 @@ def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
         stem = file_name.rsplit(".", 1)[0].lower()
         words = {w for w in _FILE_NAME_SEPARATORS.split(stem) if w}
         joined = stem.replace("-", "").replace("_", "")
+        if words.isdisjoint(rules.logo_words) and not rules.long_logo_words.search(joined):
+            continue
         for index, rail in enumerate(rules.rails):
             if rail.logo_words & words or any(w in joined for w in rail.logo_words if len(w) >= 6):
                 shown.setdefault(index, (file_name, "img[src] (file name)"))
