@@ -39,6 +39,7 @@ class _Lexicons:
     phrases: PhraseLexicon
     endings: re.Pattern  # compounds ending in an offer word ("Bitcoinpreis", "insättningsavgift")
     ending_words: tuple[str, ...]  # the same endings, lower-cased: which words of a page can hold one
+    ending_alphabet: frozenset[str]  # their letters
     magnitude: re.Pattern  # a magnitude word right after an amount ("€870 miljard", "EUR 5 million")
 
 
@@ -57,42 +58,56 @@ def _lexicons() -> _Lexicons:
         endings=re.compile(r"(?<=\w\w\w)(?:" + "|".join(sorted(map(re.escape, data["offer_endings"]), key=len,
                                                                 reverse=True)) + r")(?!\w)", re.IGNORECASE),
         ending_words=tuple(sorted({e.lower() for e in data["offer_endings"]})),
+        ending_alphabet=frozenset("".join(data["offer_endings"]).lower()),
         magnitude=re.compile(r"[ \u00a0\u202f]?[-\u2011]?(?:" + "|".join(magnitudes) + r")(?!\w)", re.IGNORECASE),
     )
 
 
 @lru_cache(maxsize=4096)
-def _reading(char: str) -> str | None:
-    """How a page's lower-cased words (detectors/lexicon.py) must read `char` to see every ending the endings regex
-    sees: "" as they are, an ending's letter it matches when case is ignored ("ı" as "i"), None when they cannot."""
+def _reading(char: str, alphabet: frozenset[str]) -> str | None:
+    """How a page's lower-cased words (detectors/lexicon.py) must read `char` to see every word a case-insensitive
+    regex of `alphabet`'s letters sees: "" as they are, the letter it matches when case is ignored ("ı" as "i"),
+    None when they cannot."""
     lower = char.lower()
     folded = lower if len(lower) == 1 else char
     if _is_word(char) != _is_word(folded):
         return None
-    alphabet = {c for e in _lexicons().ending_words for c in e}
     letters = [c for c in sorted(alphabet) if re.match(re.escape(c), char, re.IGNORECASE)]
     if not letters or letters == [folded]:
         return ""
     return letters[0] if len(letters) == 1 and folded not in alphabet else None
 
 
-def _endings(text: str, lex: _Lexicons) -> list[int]:
-    """Where the compound endings start: the positions `lex.endings` finds, looked for only in the words of the page
-    that end in one (one set pass instead of a regex tried at every character)."""
+@lru_cache(maxsize=16)
+def read_words(text: str, alphabet: frozenset[str]) -> tuple[str, frozenset[str]] | None:
+    """The text lower-cased (same offsets) and its distinct words, read so that a word a case-insensitive regex of
+    `alphabet`'s letters matches is among them; None on the rare page where a set of words cannot promise that."""
     index = page_words(text)
-    folded, words = index.folded, index.words
     readings: dict[str, str] = {}
     for char in set(text):
         if char >= "\x80":
-            reading = _reading(char)
+            reading = _reading(char, alphabet)
             if reading is None:
-                return [m.start() for m in lex.endings.finditer(text)]
-            if reading:
-                lower = char.lower()
-                readings[lower if len(lower) == 1 else char] = reading
-    if readings:
-        folded = folded.translate(str.maketrans(readings))
-        words = frozenset(_WORD.findall(folded))
+                return None
+            lower = char.lower()
+            key = lower if len(lower) == 1 else char
+            if reading and readings.setdefault(key, reading) != reading:
+                return None
+    if not readings:
+        return index.folded, index.words
+    folded = index.folded
+    for key, reading in readings.items():
+        folded = folded.replace(key, reading)
+    return folded, frozenset(_WORD.findall(folded))
+
+
+def _endings(text: str, lex: _Lexicons) -> list[int]:
+    """Where the compound endings start: the positions `lex.endings` finds, looked for only in the words of the page
+    that end in one (one set pass instead of a regex tried at every character)."""
+    read = read_words(text, lex.ending_alphabet)
+    if read is None:
+        return [m.start() for m in lex.endings.finditer(text)]
+    folded, words = read
     starts = []
     for word in [w for w in words if len(w) > 3 and w.endswith(lex.ending_words)]:
         at = folded.find(word)

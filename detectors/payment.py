@@ -19,13 +19,14 @@ from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
-from detectors.offer_context import OfferContext, offer_context
+from detectors.offer_context import OfferContext, offer_context, read_words
 from detectors.text import snippet
 
 INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
 _FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
 _LINE_BREAK = re.compile(r"\n")
+_WORD = re.compile(r"\w+")
 LIST_NAMES = 3  # payment names (rails, card brands) that make a line or a run of short lines a list of methods
 SHORT_LINE = 40  # characters: a list item, not a sentence
 EXPLAINED_SUBJECT = 3  # mentions that make a rail the subject of a page laid out as an explanation
@@ -50,6 +51,10 @@ class _Rules:
     rails: list[_Rail]
     logo_words: frozenset[str]  # every rail's logo words: a file name with none of them names no rail
     long_logo_words: re.Pattern  # the logo words of six letters or more, found inside a joined file name
+    # The first word of every term, brand and name (lower-cased), per regex: a page with none of a regex's first
+    # words among its own words gives that regex nothing, and is not scanned with it.
+    firsts: dict[str, frozenset[str]]
+    alphabet: frozenset[str]  # the letters of those words
 
 
 def _logo_words(spec: dict) -> frozenset[str]:
@@ -62,6 +67,7 @@ def _logo_words(spec: dict) -> frozenset[str]:
 def _rails() -> _Rules:
     data = load(FILE, "payment")
     rails, folded, exact = [], [], []
+    firsts: dict[str, set[str]] = {"folded": set(), "exact": set(), "brands": set(), "bare": set()}
     by_name: dict[str, int] = {}
     for n, spec in enumerate(data["rails"]):
         by_name.update({t.lower(): n for t in spec["terms"] + [spec["name"]]})
@@ -69,16 +75,33 @@ def _rails() -> _Rules:
         rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"], _logo_words(spec)))
         terms = "|".join(phrase_pattern(t) for t in sorted(spec["terms"], key=len, reverse=True))  # longest first
         (exact if spec.get("case_sensitive") else folded).append(f"(?P<r{n}>{terms})")
+        firsts["exact" if spec.get("case_sensitive") else "folded"].update(_first(t) for t in spec["terms"])
     never = "(?!x)x"
     wrap = r"(?<!\w)(?:{})(?!\w)"
     foreign = "|".join(re.escape(r) for r in data["foreign_rails"]) or never
     brands = "|".join(re.escape(b) for b in data["card_brands"]) or never
+    firsts["brands"] = {_first(b) for b in data["card_brands"]}
+    firsts["bare"] = {_first(n) for n in by_name}
     return _Rules(re.compile(wrap.format("|".join(folded) or never), re.IGNORECASE),
                   re.compile(wrap.format("|".join(exact) or never)), re.compile(wrap.format(foreign)),
                   re.compile(wrap.format(brands), re.IGNORECASE), by_name, _bare_line(by_name), rails,
                   frozenset().union(*(r.logo_words for r in rails)),
                   re.compile("|".join(re.escape(w) for r in rails for w in sorted(r.logo_words) if len(w) >= 6)
-                             or never))
+                             or never),
+                  {k: frozenset(v) for k, v in firsts.items()}, frozenset("".join(set().union(*firsts.values()))))
+
+
+def _first(term: str) -> str:
+    return _WORD.findall(term)[0].lower()
+
+
+def _scanned(rules: _Rules, text: str) -> frozenset[str]:
+    """The regexes ("folded", "exact", "brands", "bare") that can match the text: those some of whose first words
+    the page has (every one when the page's words cannot tell, see offer_context.read_words)."""
+    read = read_words(text, rules.alphabet)
+    if read is None:
+        return frozenset(rules.firsts)
+    return frozenset(k for k, words in rules.firsts.items() if not words.isdisjoint(read[1]))
 
 
 def _bare_line(by_name: dict[str, int]) -> re.Pattern:
@@ -86,8 +109,10 @@ def _bare_line(by_name: dict[str, int]) -> re.Pattern:
     return re.compile(rf"^[ \t]*({names})[ \t]*(?:\(.*\))?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
-def _matches(rules: _Rules, text: str):
-    for regex in (rules.folded, rules.exact):
+def _matches(rules: _Rules, text: str, scanned: frozenset[str] = frozenset({"folded", "exact"})):
+    for name, regex in (("folded", rules.folded), ("exact", rules.exact)):
+        if name not in scanned:
+            continue
         for m in regex.finditer(text):
             yield int((m.lastgroup or "r0")[1:]), m
 
@@ -114,14 +139,16 @@ def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
     return shown
 
 
-def _method_lists(text: str, rules: _Rules, offers: OfferContext,
-                  mentions: dict[int, list[re.Match]]) -> dict[int, tuple[str, str]]:
+def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict[int, list[re.Match]],
+                  scanned: frozenset[str]) -> dict[int, tuple[str, str]]:
     """Rails in a list of payment methods: a line naming three or more methods ("iDEAL, Bancontact, Visa"), or a
     run of short lines that does ("Ideal" / "Bancontact" / "Visa, Mastercard"). Rail index -> (snippet, locator).
     Works from the page's payment names found once, line by line only where there are some (a hot path)."""
     hits = [(m.start(), index) for index, ms in mentions.items() for m in ms]
-    hits += [(m.start(), -1) for m in rules.brands.finditer(text)]
-    hits += [(m.start(), rules.by_name[m.group(1).lower()]) for m in rules.bare_line.finditer(text)]
+    if "brands" in scanned:
+        hits += [(m.start(), -1) for m in rules.brands.finditer(text)]
+    if "bare" in scanned:
+        hits += [(m.start(), rules.by_name[m.group(1).lower()]) for m in rules.bare_line.finditer(text)]
     if len(hits) < LIST_NAMES:
         return {}
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
@@ -170,9 +197,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     found_at: dict[int, tuple[str, str]] = _shown(doc, rules)
     text = doc.text
     mentions: dict[int, list[re.Match]] = {}
-    for index, m in _matches(rules, text):
+    scanned = _scanned(rules, text)
+    for index, m in _matches(rules, text, scanned):
         mentions.setdefault(index, []).append(m)
-    offers = offer_context(text) if mentions or rules.brands.search(text) else None
+    offers = offer_context(text) if mentions or ("brands" in scanned and rules.brands.search(text)) else None
     for index, ms in mentions.items():
         if index in found_at or offers is None or offers.editorial:
             continue
@@ -189,7 +217,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
     if offers is not None and not offers.editorial:
-        for index, shown in _method_lists(text, rules, offers, mentions).items():
+        for index, shown in _method_lists(text, rules, offers, mentions, scanned).items():
             found_at.setdefault(index, shown)
     found = []
     for index in sorted(found_at, key=lambda i: rules.rails[i].name):
