@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from detectors.context import Context
 from detectors.data_files import distinct, load
+from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context
 from detectors.text import snippet
@@ -44,6 +45,7 @@ class _Rules:
     pair: re.Pattern
     named: re.Pattern  # a currency's code without an amount
     names: re.Pattern  # a currency's name without an amount, in the lower-cased text
+    name_firsts: frozenset[str]  # the names' first words: a page without any has no name to find
     foreign: re.Pattern  # a non-EEA currency's name
     strength: dict[str, str]
     states: dict[str, tuple[str, ...]]  # from the lexicon, where babel's territory data does not say
@@ -97,7 +99,8 @@ def _rules() -> _Rules:
     lowered = re.compile(rf"(?<![\w\-])(?:{_alternation(n.lower() for n in names)})(?!\w|-\w\b)")
     foreign = re.compile(rf"(?<!\w)(?:{_alternation(data['foreign_names'])})(?!\w)", re.IGNORECASE)
     by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
-    return _Rules(amount, pair, named, lowered, foreign, strength, states, by_token, by_language)
+    name_firsts = frozenset(_WORD.findall(n.lower())[0] for n in names)
+    return _Rules(amount, pair, named, lowered, name_firsts, foreign, strength, states, by_token, by_language)
 
 
 def _krona_language(doc: Document, rules: _Rules) -> str:
@@ -165,10 +168,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
     for option in doc.select_options:
         page.add(page.code(option.strip().split(" ")[0]), option, "select option")
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets exact
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    named = sorted([*rules.named.finditer(text), *rules.names.finditer(lowered)], key=lambda m: m.start())
+    named = [*rules.named.finditer(text)]
+    if not rules.name_firsts.isdisjoint(page_words(text).words):  # a name's first word is one of the page's words
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets exact
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        named = sorted([*named, *rules.names.finditer(lowered)], key=lambda m: m.start())
     for m in named:
         code = page.code(m.group(0))
         if not code or code in page.first:

@@ -26,7 +26,6 @@ REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
 _STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 # A stored page that opens with its publication date ("date 2024-03 ...") is a dated article.
-_WORD = re.compile(r"\w+")
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
 
 
@@ -75,6 +74,8 @@ def _reading(char: str, alphabet: frozenset[str]) -> str | None:
     letters = [c for c in sorted(alphabet) if re.match(re.escape(c), char, re.IGNORECASE)]
     if not letters or letters == [folded]:
         return ""
+    if not _is_word(folded):  # read as a letter, it would join two words
+        return None
     return letters[0] if len(letters) == 1 and folded not in alphabet else None
 
 
@@ -95,10 +96,10 @@ def read_words(text: str, alphabet: frozenset[str]) -> tuple[str, frozenset[str]
                 return None
     if not readings:
         return index.folded, index.words
-    folded = index.folded
+    folded, words = index.folded, "\n".join(index.words)
     for key, reading in readings.items():
-        folded = folded.replace(key, reading)
-    return folded, frozenset(_WORD.findall(folded))
+        folded, words = folded.replace(key, reading), words.replace(key, reading)
+    return folded, frozenset(words.split("\n"))
 
 
 def _endings(text: str, lex: _Lexicons) -> list[int]:
