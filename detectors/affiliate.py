@@ -30,6 +30,8 @@ _VOWELS = set("aeiouy")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+)+")  # YouTube, McDonalds: words, not a code
 _WORD_NUMBER = re.compile(r"[a-z]+[-_]?\d{1,4}")  # step2, web3, bitcoin2024: a word and a number
+# A plain link: no port, user, query or fragment, a path of small letters, digits and hyphens (/pt/price/bnb).
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)((?:/[a-z0-9-]*)*)")
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,9 @@ def _strongly_generated(token: str) -> bool:
 @lru_cache(maxsize=16384)  # a site's header and footer links repeat on every page: judge each URL once
 def referral_evidence(url: str) -> tuple[str, str] | None:
     """(what was recognised, the code or id) when a link carries a referral code or affiliate tracking."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain and _plain_without_evidence(plain.group(1).lower(), plain.group(2)):
+        return None
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return None
@@ -210,6 +215,21 @@ def referral_evidence(url: str) -> tuple[str, str] | None:
     if platform_kind(host) or host in rules.shorteners:
         return None
     return _path_evidence(host, segments, rules)
+
+
+def _plain_without_evidence(host: str, path: str) -> bool:
+    """Whether a plain link (most of a page's own links) surely carries nothing, decided without urlsplit: no
+    parameters, a host that is no network's and starts with no referral label, and no segment that is a keyword or
+    matches a referral pattern (a path of small letters is never a generated short-link code)."""
+    rules = _rules()
+    labels = host.split(".")
+    if labels[0] in rules.host_labels or any(".".join(labels[i:]) in rules.network_hosts for i in range(len(labels))):
+        return False
+    for segment in path.split("/"):
+        if segment and (segment in rules.path_keywords or segment in rules.signup_keywords
+                        or any(p.match(segment) for p in rules.path_patterns)):
+            return False
+    return True
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:

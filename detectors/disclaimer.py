@@ -52,11 +52,13 @@ def _about_the_service(text: str, finding: Finding) -> bool:
 def _exclusion_findings(doc: Document, ctx: Context) -> list[Finding]:
     found: dict[str, Finding] = {}
     # A sentence the lexicon already read ("not available to EU residents") is not reported a second time.
-    phrases = [m.start for m in phrase_lexicon("disclaimer").find(doc.text)]
+    phrases: list[int] | None = None  # read only when an exclusion of the EU/EEA needs it (most pages have none)
     for exclusion in exclusions(doc.text):
-        if exclusion.what == "exclusion of the EU/EEA" and any(
-                exclusion.start - 40 <= at <= exclusion.end + 40 for at in phrases):
-            continue
+        if exclusion.what == "exclusion of the EU/EEA":
+            if phrases is None:
+                phrases = [m.start for m in phrase_lexicon("disclaimer").find(doc.text)]
+            if any(exclusion.start - 40 <= at <= exclusion.end + 40 for at in phrases):
+                continue
         if exclusion.states:
             value = f"{exclusion.what} naming {', '.join(exclusion.states)}"
         else:

@@ -15,7 +15,7 @@ of models, so it is not used.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -33,6 +33,7 @@ MIN_TEXT = 20  # characters: below this (a button, a word) no identifier is reli
 MAX_TEXT = 800  # characters of prose: several sentences (docs/stack-notes.md: 99.9 % on single sentences), bounded cost
 PROSE_LINE = 40  # characters: lines at least this long are prose, not menu items
 MIN_PROBABILITY = 0.9
+CACHED_TEXTS = 32  # distinct texts whose identification is kept: the page being judged and a few of its snippets
 _ALIASES = {"nn": "no", "nb": "no"}  # Nynorsk and Bokmål point at the same state
 
 
@@ -45,17 +46,29 @@ def _identifier() -> LanguageIdentifier:
 
 def language_scores(text: str) -> dict[str, float]:
     """The identifier's normalised probability for every language it knows, Norwegian forms folded."""
+    return dict(_ranked(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _ranked(text: str) -> tuple[tuple[str, float], ...]:
     scores: dict[str, float] = {}
     for lang, prob in _identifier().rank(text):
         lang = _ALIASES.get(lang, lang)
         scores[lang] = scores.get(lang, 0.0) + float(prob)
-    return scores
+    return tuple(scores.items())
 
 
 def text_language(text: str, ctx: Context | None = None) -> tuple[str, float] | None:
     """(language, probability) of a text, near-identical languages resolved as groups (language_groups.py)."""
     if len(text) < MIN_TEXT:
         return None
+    return _text_language(text)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _text_language(text: str) -> tuple[str, float] | None:
+    # A pure function of the text, asked for by several detectors per page (LANG, PHONE, the calls to action of
+    # PROMO and BONUS): identified once. Bounded to the last few texts, so a batch never holds a corpus.
     return resolve(language_scores(_sample(text)), text)
 
 
@@ -118,9 +131,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     for (lang, region), locator, snippet, confidence in declared:
         if region or lang not in explained:
             add(f"{lang}-{region}" if region else lang, locator, snippet, confidence)
+    endonyms = _endonyms(frozenset(ctx.geo.languages))  # once per page, not per link
+    switched = set(explained)  # a language the switcher names twice (header and footer) is reported once: the first
     for link in doc.links:
-        lang = _endonyms(frozenset(ctx.geo.languages)).get(link.text.casefold())
-        if lang and lang not in explained:
+        lang = endonyms.get(link.text.casefold())
+        if lang and lang not in switched:
+            switched.add(lang)
             add(lang, "a[href] (language switcher)", f'<a href="{link.url}">{link.text}</a>', 0.85)
     if text_lang and text_lang not in explained:
         add(text_lang, "text (detected language)", doc.text[:160], 0.9 * identified[1])

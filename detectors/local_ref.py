@@ -31,6 +31,7 @@ from babel import Locale
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
+from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
 from detectors.phrases import page_language
 from detectors.sponsorship import city_names
@@ -49,6 +50,8 @@ SENTENCE_REACH = 200  # characters either side: more than WINDOW words
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 KEY = 4  # names and demonyms are indexed by their first letters
 _KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
+_REFOLDED = "İşŞţŢ"  # letters the shared word index folds differently from str.lower
+LONG_TEXT = 2000  # characters: a page's text (read through the shared word index); titles and slugs scanned here
 
 
 @dataclass(frozen=True)
@@ -167,11 +170,19 @@ def _forms(alternatives: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+def _keys(text: str) -> set[str]:
+    """The first KEY letters of every word of `text` lower-cased. A page's text is split into words once for every
+    detector (lexicon.py's shared index); its words are those of text.lower() unless İ, ş or ţ made it fold."""
+    if len(text) < LONG_TEXT or any(c in text for c in _REFOLDED):
+        return set(_KEYS.findall(text.lower()))
+    return {word[:KEY] for word in shared_words(text).words}
+
+
 def _mentions(lex: _Lexicon, text: str):
     """(state, start, end, is a demonym) for each country mention in `text`. One regex of every name in every
     language tried at every position is slow: the words that can start a name are found first (by their first
     letters, as in detectors/lexicon.py), and only the forms sharing those letters are tried there."""
-    keys = frozenset(set(_KEYS.findall(text.lower())) & lex.alternatives.keys())
+    keys = frozenset(_keys(text) & lex.alternatives.keys())
     if not keys:
         return
     for start in _finder(keys).finditer(text):

@@ -99,10 +99,25 @@ def _language(match, own: str, text: str) -> str:
     return max(match.languages, key=lambda lang: scores.get(lang, 0.0))
 
 
+def _text_urls(text: str):
+    """_TEXT_URL's matches, read only on the lines that can hold one (a "/" or "www."): a URL never spans a line,
+    and most of a page's lines have neither, so the regex is not tried at every word of the page."""
+    pos, n = 0, len(text)
+    while pos < n:
+        slash, www = text.find("/", pos), text.find("www.", pos)
+        at = min(slash, www) if slash >= 0 and www >= 0 else max(slash, www)
+        if at < 0:
+            return
+        right = text.find("\n", at)
+        right = n if right < 0 else right
+        yield from _TEXT_URL.finditer(text, text.rfind("\n", 0, at) + 1, right)
+        pos = right + 1
+
+
 def _url_findings(doc: Document, ctx: Context, link_evidence) -> list[Finding]:
     linked = {link.url for link in doc.links}
     found: dict[str, Finding] = {}
-    for m in _TEXT_URL.finditer(doc.text):
+    for m in _text_urls(doc.text):
         raw = m.group(0).rstrip(".,;:!?")
         url = raw if raw.startswith("http") else "https://" + raw
         if url in linked:

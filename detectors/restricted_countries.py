@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -147,6 +147,7 @@ def names_the_union_or_services(text: str, start: int, end: int) -> bool:
                 or rules.context.find(text[start:end]))
 
 
+@lru_cache(maxsize=16)  # asked by DISCLAIMER and AFFILIATE of the same page
 def discusses_the_rule(text: str) -> bool:
     """Whether text is about reverse solicitation (two distinct discussion markers) rather than a firm's notice."""
     return len({m.text.lower() for m in _rules().discussion.find(text)}) >= 2
