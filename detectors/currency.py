@@ -169,10 +169,14 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     for option in doc.select_options:
         page.add(page.code(option.strip().split(" ")[0]), option, "select option")
     named = [*rules.named.finditer(text)]
-    if not rules.name_firsts.isdisjoint(page_words(text).words):  # a name's first word is one of the page's words
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets exact
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    index = page_words(text)
+    if not rules.name_firsts.isdisjoint(index.words):  # a name's first word is one of the page's words
+        # The page lower-cased, offsets kept (as the shared word index has it, unless that folded ş and ţ).
+        lowered = index.folded
+        if "ș" in lowered or "ț" in lowered:
+            lowered = text.lower()
+            if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets exact
+                lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         named = sorted([*named, *rules.names.finditer(lowered)], key=lambda m: m.start())
     for m in named:
         code = page.code(m.group(0))

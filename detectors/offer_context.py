@@ -26,6 +26,7 @@ REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
 _STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 # A stored page that opens with its publication date ("date 2024-03 ...") is a dated article.
+_ASCII = frozenset(map(chr, range(128)))
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
 
 
@@ -80,20 +81,34 @@ def _reading(char: str, alphabet: frozenset[str]) -> str | None:
 
 
 @lru_cache(maxsize=16)
+def _letters(text: str) -> frozenset[str]:
+    """The text's distinct letters beyond ASCII."""
+    return frozenset(set(text) - _ASCII)
+
+
+@lru_cache(maxsize=1024)
+def _readings(letters: frozenset[str], alphabet: frozenset[str]) -> dict[str, str] | None:
+    """Lower-cased letter -> the letter a case-insensitive regex of `alphabet` reads it as, where they differ."""
+    readings: dict[str, str] = {}
+    for char in letters:
+        reading = _reading(char, alphabet)
+        if reading is None:
+            return None
+        lower = char.lower()
+        key = lower if len(lower) == 1 else char
+        if reading and readings.setdefault(key, reading) != reading:
+            return None
+    return readings
+
+
+@lru_cache(maxsize=16)
 def read_words(text: str, alphabet: frozenset[str]) -> tuple[str, frozenset[str]] | None:
     """The text lower-cased (same offsets) and its distinct words, read so that a word a case-insensitive regex of
     `alphabet`'s letters matches is among them; None on the rare page where a set of words cannot promise that."""
+    readings = _readings(_letters(text), alphabet)
+    if readings is None:
+        return None
     index = page_words(text)
-    readings: dict[str, str] = {}
-    for char in set(text):
-        if char >= "\x80":
-            reading = _reading(char, alphabet)
-            if reading is None:
-                return None
-            lower = char.lower()
-            key = lower if len(lower) == 1 else char
-            if reading and readings.setdefault(key, reading) != reading:
-                return None
     if not readings:
         return index.folded, index.words
     folded, words = index.folded, "\n".join(index.words)
