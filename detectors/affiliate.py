@@ -222,14 +222,21 @@ def _plain_without_evidence(host: str, path: str) -> bool:
     parameters, a host that is no network's and starts with no referral label, and no segment that is a keyword or
     matches a referral pattern (a path of small letters is never a generated short-link code)."""
     rules = _rules()
-    labels = host.split(".")
-    if labels[0] in rules.host_labels or any(".".join(labels[i:]) in rules.network_hosts for i in range(len(labels))):
+    if not _plain_host(host):
         return False
     for segment in path.split("/"):
         if segment and (segment in rules.path_keywords or segment in rules.signup_keywords
                         or any(p.match(segment) for p in rules.path_patterns)):
             return False
     return True
+
+
+@lru_cache(maxsize=1024)  # a page's links share a few hosts
+def _plain_host(host: str) -> bool:
+    rules = _rules()
+    labels = host.split(".")
+    return labels[0] not in rules.host_labels and not any(
+        ".".join(labels[i:]) in rules.network_hosts for i in range(len(labels)))
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -255,9 +262,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     programme = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("partner_programme"),
                                 localised_strength="strong", english_strength="medium")
     # A name in single quotes is mentioned, not offered: "'refer a friend' bonuses are restricted".
-    folded = doc.text.lower()
-    programme = [f for f in programme
-                 if not any(f"{a}{f.evidence.value}{b}" in folded for a, b in (("'", "'"), ("‘", "’")))]
+    if programme:
+        folded = doc.text.lower()
+        programme = [f for f in programme
+                     if not any(f"{a}{f.evidence.value}{b}" in folded for a, b in (("'", "'"), ("‘", "’")))]
     codes = {value.rsplit(": ", 1)[-1] for value in found}  # a code shown both as a link and in text: once
     written = [f for f in text_findings(doc, ctx, referral_evidence)
                if f.evidence.value not in found and f.evidence.value.rsplit(": ", 1)[-1] not in codes]

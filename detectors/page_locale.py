@@ -20,7 +20,7 @@ import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -173,36 +173,60 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
     geo = geo or geography()
     matcher = _matcher(language, geo)
     text = f"{doc.title}\n{doc.text[:SCAN]}"
+    scan = _scan(text)
     seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    as_written = set(_WORD.findall(text))
-    folded = {w.lower() for w in as_written}
-    for word in as_written | folded:
-        for territory, kind in matcher.words.get(word, ()):
+    for word in scan.words & matcher.words.keys():
+        for territory, kind in matcher.words[word]:
             seen[territory].add((kind, matcher.names[word]))
-    for word in folded:
-        for stem, owned in matcher.stems.get(word[:STEM], ()):
-            if word.startswith(stem):
-                for territory, kind in owned:
-                    seen[territory].add((kind, word))
+    for prefix in scan.by_prefix.keys() & matcher.stems.keys():
+        for word in scan.by_prefix[prefix]:
+            for stem, owned in matcher.stems[prefix]:
+                if word.startswith(stem):
+                    for territory, kind in owned:
+                        seen[territory].add((kind, word))
     for probe, pattern, owned in matcher.phrases:
-        if probe in as_written or probe in folded or (not probe[0].isalnum() and probe in text):
+        if probe in scan.words or (not probe[0].isalnum() and probe in text):
             m = pattern.search(text)
             if m:
                 for territory, kind in owned:
                     seen[territory].add((kind, " ".join(m.group(0).split())))
-    if len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST:
+    if scan.currency_list:
         seen = defaultdict(set, {t: {s for s in v if s[0] != "currency"} for t, v in seen.items()})
     host = (urlsplit(doc.url).hostname or "").rstrip(".")
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(tld) == 2 and tld not in _data()["generic_tlds"]:
         seen["GB" if tld == "uk" else tld.upper()].add(("domain", f".{tld}"))
-    for number in _PHONE.findall(text)[:MAX_PHONES]:
-        region = _phone_region(number)
-        if region:
-            seen[region].add(("phone", " ".join(number.split())))
+    for region, number in scan.phones:
+        seen[region].add(("phone", number))
     scores = [TerritoryScore(t, _in_union(t, geo), _points(s), tuple(f"{k}: {v}" for k, v in sorted(s)))
               for t, s in seen.items() if s]
     return sorted(scores, key=lambda s: (-s.score, s.territory))
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What territory_scores reads of a page's text whatever the language asked about (LANG and the calls to action
+    of PROMO and BONUS ask of the same page)."""
+    words: frozenset[str]  # its words as written and lower-cased
+    by_prefix: dict[str, tuple[str, ...]]  # its lower-cased words by their first STEM letters
+    currency_list: bool  # it lists currencies (so currency markers say nothing)
+    phones: tuple[tuple[str, str], ...]  # (region, number) of its first international numbers
+
+
+@lru_cache(maxsize=16)
+def _scan(text: str) -> _Scan:
+    as_written = set(_WORD.findall(text))
+    folded = {w.lower() for w in as_written}
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for word in folded:
+        by_prefix[word[:STEM]].append(word)
+    phones = []
+    for number in _PHONE.findall(text)[:MAX_PHONES]:
+        region = _phone_region(number)
+        if region:
+            phones.append((region, " ".join(number.split())))
+    return _Scan(frozenset(as_written | folded), {k: tuple(v) for k, v in by_prefix.items()},
+                 len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST, tuple(phones))
 
 
 def _points(seen: set[tuple[str, str]]) -> int:
