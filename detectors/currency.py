@@ -20,7 +20,7 @@ from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.model import Document, Finding
-from detectors.offer_context import OfferContext, offer_context
+from detectors.offer_context import OfferContext, offer_context, scan
 from detectors.text import snippet
 
 INDICATOR = "CURRENCY"
@@ -46,6 +46,9 @@ class _Rules:
     named: re.Pattern  # a currency's code without an amount
     names: re.Pattern  # a currency's name without an amount, in the lower-cased text
     name_firsts: frozenset[str]  # the names' first words: a page without any has no name to find
+    name_letters: frozenset[str]
+    code_words: frozenset[str]  # the codes lower-cased (where `named` can match)
+    code_letters: frozenset[str]
     foreign: re.Pattern  # a non-EEA currency's name
     strength: dict[str, str]
     states: dict[str, tuple[str, ...]]  # from the lexicon, where babel's territory data does not say
@@ -100,7 +103,9 @@ def _rules() -> _Rules:
     foreign = re.compile(rf"(?<!\w)(?:{_alternation(data['foreign_names'])})(?!\w)", re.IGNORECASE)
     by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
     name_firsts = frozenset(_WORD.findall(n.lower())[0] for n in names)
-    return _Rules(amount, pair, named, lowered, name_firsts, foreign, strength, states, by_token, by_language)
+    code_words = frozenset(c.lower() for c in codes)
+    return _Rules(amount, pair, named, lowered, name_firsts, frozenset("".join(name_firsts)), code_words,
+                  frozenset("".join(code_words)), foreign, strength, states, by_token, by_language)
 
 
 def _krona_language(doc: Document, rules: _Rules) -> str:
@@ -168,7 +173,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
     for option in doc.select_options:
         page.add(page.code(option.strip().split(" ")[0]), option, "select option")
-    named = [*rules.named.finditer(text)]
+    named = [*scan(rules.named, text, rules.code_words, rules.code_letters)]
     index = page_words(text)
     if not rules.name_firsts.isdisjoint(index.words):  # a name's first word is one of the page's words
         # The page lower-cased, offsets kept (as the shared word index has it, unless that folded ş and ţ).
@@ -177,7 +182,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             lowered = text.lower()
             if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets exact
                 lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        named = sorted([*named, *rules.names.finditer(lowered)], key=lambda m: m.start())
+        names = scan(rules.names, text, rules.name_firsts, rules.name_letters, on=lowered)
+        named = sorted([*named, *names], key=lambda m: m.start())
     for m in named:
         code = page.code(m.group(0))
         if not code or code in page.first:

@@ -117,6 +117,33 @@ def read_words(text: str, alphabet: frozenset[str]) -> tuple[str, frozenset[str]
     return folded, frozenset(words.split("\n"))
 
 
+def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozenset[str], on: str | None = None):
+    """`regex.finditer(on or text)` for a regex whose every match starts a run of word characters that is one of
+    `firsts` (lower-cased, letters from `alphabet`): tried only where the page has such a run (read_words), not at
+    every character. `on`: a text of the same offsets to match in (the page lower-cased)."""
+    read = read_words(text, alphabet)
+    target = text if on is None else on
+    if read is None:
+        yield from regex.finditer(target)
+        return
+    folded, words = read
+    starts = []
+    for word in firsts & words:
+        at = folded.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(folded[at - 1])) and (end == len(folded) or not _is_word(folded[end])):
+                starts.append(at)
+            at = folded.find(word, end)
+    last = 0
+    for at in sorted(starts):
+        if at >= last:
+            m = regex.match(target, at)
+            if m:
+                yield m
+                last = m.end()
+
+
 def _endings(text: str, lex: _Lexicons) -> list[int]:
     """Where the compound endings start: the positions `lex.endings` finds, looked for only in the words of the page
     that end in one (one set pass instead of a regex tried at every character)."""

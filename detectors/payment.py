@@ -19,7 +19,7 @@ from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
-from detectors.offer_context import OfferContext, offer_context, read_words
+from detectors.offer_context import OfferContext, offer_context, read_words, scan
 from detectors.text import snippet
 
 INDICATOR = "PAYMENT"
@@ -109,11 +109,16 @@ def _bare_line(by_name: dict[str, int]) -> re.Pattern:
     return re.compile(rf"^[ \t]*({names})[ \t]*(?:\(.*\))?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
-def _matches(rules: _Rules, text: str, scanned: frozenset[str] = frozenset({"folded", "exact"})):
+def _matches(rules: _Rules, text: str, scanned: frozenset[str] | None = None):
+    """Rail index and match of every rail named in a label, or (given what `_scanned` says of it) in a page."""
     for name, regex in (("folded", rules.folded), ("exact", rules.exact)):
-        if name not in scanned:
+        if scanned is None:
+            found = regex.finditer(text)
+        elif name in scanned:
+            found = scan(regex, text, rules.firsts[name], rules.alphabet)
+        else:
             continue
-        for m in regex.finditer(text):
+        for m in found:
             yield int((m.lastgroup or "r0")[1:]), m
 
 
@@ -146,7 +151,7 @@ def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict
     Works from the page's payment names found once, line by line only where there are some (a hot path)."""
     hits = [(m.start(), index) for index, ms in mentions.items() for m in ms]
     if "brands" in scanned:
-        hits += [(m.start(), -1) for m in rules.brands.finditer(text)]
+        hits += [(m.start(), -1) for m in scan(rules.brands, text, rules.firsts["brands"], rules.alphabet)]
     if "bare" in scanned:
         hits += [(m.start(), rules.by_name[m.group(1).lower()]) for m in rules.bare_line.finditer(text)]
     if len(hits) < LIST_NAMES:
@@ -200,7 +205,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     scanned = _scanned(rules, text)
     for index, m in _matches(rules, text, scanned):
         mentions.setdefault(index, []).append(m)
-    offers = offer_context(text) if mentions or ("brands" in scanned and rules.brands.search(text)) else None
+    brand = "brands" in scanned and next(scan(rules.brands, text, rules.firsts["brands"], rules.alphabet), None)
+    offers = offer_context(text) if mentions or brand else None
     for index, ms in mentions.items():
         if index in found_at or offers is None or offers.editorial:
             continue
