@@ -178,12 +178,11 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
     for word in scan.words & matcher.words.keys():
         for territory, kind in matcher.words[word]:
             seen[territory].add((kind, matcher.names[word]))
-    for prefix in scan.by_prefix.keys() & matcher.stems.keys():
-        for word in scan.by_prefix[prefix]:
-            for stem, owned in matcher.stems[prefix]:
-                if word.startswith(stem):
-                    for territory, kind in owned:
-                        seen[territory].add((kind, word))
+    for word in scan.folded if matcher.stems else ():
+        for stem, owned in matcher.stems.get(word[:STEM], ()):
+            if word.startswith(stem):
+                for territory, kind in owned:
+                    seen[territory].add((kind, word))
     for probe, pattern, owned in matcher.phrases:
         if probe in scan.words or (not probe[0].isalnum() and probe in text):
             m = pattern.search(text)
@@ -208,7 +207,7 @@ class _Scan:
     """What territory_scores reads of a page's text whatever the language asked about (LANG and the calls to action
     of PROMO and BONUS ask of the same page)."""
     words: frozenset[str]  # its words as written and lower-cased
-    by_prefix: dict[str, tuple[str, ...]]  # its lower-cased words by their first STEM letters
+    folded: frozenset[str]  # its words lower-cased
     currency_list: bool  # it lists currencies (so currency markers say nothing)
     phones: tuple[tuple[str, str], ...]  # (region, number) of its first international numbers
 
@@ -216,16 +215,13 @@ class _Scan:
 @lru_cache(maxsize=16)
 def _scan(text: str) -> _Scan:
     as_written = set(_WORD.findall(text))
-    folded = {w.lower() for w in as_written}
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for word in folded:
-        by_prefix[word[:STEM]].append(word)
+    folded = frozenset(w.lower() for w in as_written)
     phones = []
     for number in _PHONE.findall(text)[:MAX_PHONES]:
         region = _phone_region(number)
         if region:
             phones.append((region, " ".join(number.split())))
-    return _Scan(frozenset(as_written | folded), {k: tuple(v) for k, v in by_prefix.items()},
+    return _Scan(frozenset(as_written | folded), folded,
                  len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST, tuple(phones))
 
 
