@@ -96,9 +96,11 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
     text = doc.text
     for m in _NATIONAL.finditer(text):
         raw = m.group(0).strip()
-        digits = sum(c.isdigit() for c in raw)
-        if (not 7 <= digits <= 13 or raw.startswith("00") or (_DATE.match(raw) and not _FIVE_PAIRS.match(raw))
-                or any(s < m.end() and m.start() < e for s, e in international)):
+        digits = sum(map(str.isdigit, raw))
+        if not 7 <= digits <= 13 or raw.startswith("00") or (_DATE.match(raw) and not _FIVE_PAIRS.match(raw)):
+            continue
+        start, end = m.span()
+        if any(s < end and start < e for s, e in international):
             continue
         if _phone_word_near(text, m.start(), m.end()):
             candidates.append((raw, snippet(text, m.start(), m.end()), "text"))
