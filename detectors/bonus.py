@@ -14,6 +14,7 @@ from detectors.context import Context
 from detectors.incentives import incentives, without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.text import is_quoted, snippet
 
@@ -27,7 +28,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = without_questions(doc.text)
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared
-    findings = without_non_eu_states(doc, [f for f in named if f.evidence.value in text.lower()], ctx, "medium")
+    findings = without_non_eu_states(doc, [f for f in named if f.evidence.value in lowered(text)], ctx, "medium")
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in incentives(text, candidate_languages(doc))[:MAX_FINDINGS]:

@@ -14,7 +14,6 @@ steps, only buttons, links and hooked lines count.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -25,6 +24,8 @@ from detectors.lang import text_language
 from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
+from detectors.page_words import lines_with
+from detectors.page_words import words as words_of
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
@@ -41,6 +42,7 @@ _TARGET = re.compile(
     r"sign-?up|register|registr|join|open-?account|create-?account|onboarding|/download|get-?app|/go/|/out/|/goto/|"
     r"/visit/|/recommends/|/apps?\b|apps\.apple\.com|play\.google\.com", re.IGNORECASE)
 _LOGIN = re.compile(r"log-?in|sign-?in|signin|anmelden|/auth\b", re.IGNORECASE)
+_EITHER = re.compile(f"{_LOGIN.pattern}|{_TARGET.pattern}", re.IGNORECASE)  # most links: neither, one scan
 
 
 @dataclass(frozen=True)
@@ -118,10 +120,21 @@ def untargeted(doc: Document, language: str, ctx: Context) -> bool:
     return language == "en" or explained_by_non_eu_locale(doc, language, ctx) or bool(_territory(doc, language))
 
 
-@lru_cache(maxsize=64)
+_TERRITORIES: dict[tuple[int, str], tuple[Document, str]] = {}
+TERRITORIES = 64  # pages x languages kept
+
+
 def _territory(doc: Document, language: str) -> str:
-    # Read once per page and language (PROMO and BONUS both ask, once per finding); it scans the whole text.
-    return written_for(doc, language).territory
+    # Read once per page and language (PROMO and BONUS both ask, once per finding); it scans the whole text. Kept by
+    # the page's identity (the page is kept too, so its id is not reused): hashing a whole Document costs more.
+    key = (id(doc), language)
+    kept = _TERRITORIES.get(key)
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    if len(_TERRITORIES) >= TERRITORIES:
+        _TERRITORIES.pop(next(iter(_TERRITORIES)))
+    territory = _TERRITORIES[key] = (doc, written_for(doc, language).territory)
+    return territory[1]
 
 
 def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, weak: str) -> list[Finding]:
@@ -135,8 +148,28 @@ def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, 
     return out
 
 
+@lru_cache(maxsize=1024)
+def _link_kind(url: str) -> tuple[bool, bool]:
+    """Whether a link goes to a log-in, and whether to a call-to-action target (menus repeat them page after page)."""
+    if not _EITHER.search(url):
+        return False, False
+    if _LOGIN.search(url):
+        return True, False
+    if not _TARGET.search(url):  # the path and the host are parts of the address: no target in it, none in them
+        return False, False
+    parts = urlsplit(url)
+    return False, bool(_TARGET.search(parts.path + " " + (parts.hostname or "")))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """tokens_of a button's or a link's text, kept: the same few labels come back on every page of a site."""
+    return tuple(tokens_of(text))
+
+
+@lru_cache(maxsize=4096)
 def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
-    tokens = tokens_of(text)
+    tokens = list(_tokens(text))
     if len(tokens) > SHORT_LINE or not any(_starts_something(t, languages) for t in tokens):
         return ""
     for language in languages:
@@ -145,37 +178,50 @@ def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
     return ""
 
 
-def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int] | None) -> bool:
+@lru_cache(maxsize=4096)
+def _step(line: str, languages: tuple[str, ...]) -> bool:
+    tokens = tokens_of(line)
+    return bool(_NUMBERED_STEP.match(line)) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages)
+
+
+def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> bool:
     count = 0
-    for n, line in enumerate(lines):
-        if candidates is not None and n not in candidates and not _NUMBERED_STEP.match(line):
-            continue
-        tokens = tokens_of(line)
-        if _NUMBERED_STEP.match(line) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages):
+    for n in sorted(candidates | _numbered_lines("\n".join(lines))):
+        if _step(lines[n], languages):
             count += 1
             if count >= INSTRUCTIONAL_PAGE:
                 return True
     return False
 
 
-def _lines_to_read(text: str, languages: tuple[str, ...]) -> set[int] | None:
-    """Indices of the lines holding a word that can start a call (None: read them all). The hot path: most lines of
+def _lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
+    """Indices of the lines holding a word that can start a call. The hot path: most lines of
     a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""
-    if GREEK.search(text):
-        return None  # folded Greek tokens do not match the raw text; such pages are read whole
+    raw = text
     text = _GLUED.sub(" ", text)  # same lines, words that ran together apart ("GebührenZum Anbieter")
-    words = frozenset().union(*(starters(vocabularies()[lang]) for lang in languages))
-    present = {w for w in set(tokens_of(text))
-               if w in words or w.split("-")[0] in words or w.rsplit("'", 1)[-1] in words}
+    words = _starter_words(languages)
+    distinct = words_of(text)
+    present = (distinct & words) | {w for w in distinct if ("-" in w or "'" in w) and _can_start(w, words)}
+    greek = set()
+    if GREEK.search(text):
+        # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
+        # and with glued words apart), the rest of the page is scanned like any other.
+        for n, (line, glued) in enumerate(zip(raw.split("\n"), text.split("\n"), strict=True)):
+            if GREEK.search(line) and any(_can_start(w, words) for w in (*tokens_of(line), *tokens_of(glued))):
+                greek.add(n)
     if not present:
-        return set()
-    lowered = text.lower().replace("’", "'")
-    if len(lowered) != len(text):
-        return None
-    scanner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
-                         + r")(?![\w'-])")
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    return {bisect_right(starts, m.start()) - 1 for m in scanner.finditer(lowered)}
+        return greek
+    lowered = text.lower().replace("’", "'")  # lower case may change lengths ("İ"), never the line breaks
+    return greek | lines_with(lowered, present)
+
+
+@lru_cache(maxsize=64)
+def _starter_words(languages: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(starters(vocabularies()[lang]) for lang in languages))
+
+
+def _can_start(word: str, words: frozenset[str]) -> bool:
+    return word in words or word.split("-")[0] in words or word.rsplit("'", 1)[-1] in words
 
 
 def calls_to_action(doc: Document) -> list[CallToAction]:
@@ -187,10 +233,11 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
         return []
     found: dict[str, CallToAction] = {}
 
-    def add(text: str, language: str, locator: str, snip: str) -> None:
+    def add(text: str, language: str, locator: str, snip: str) -> bool:
         key = " ".join(text.lower().split())
         if key and key not in found:
             found[key] = CallToAction(key, language, locator, snip)
+        return True
 
     for text in doc.buttons:
         if len(text) <= MAX_SPAN and not text.rstrip().endswith("?"):
@@ -199,13 +246,14 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
                 add(text, language, "button", text)
     for link in doc.links:
         text = link.text
-        if not text or len(text) > MAX_SPAN or text.rstrip().endswith("?") or _LOGIN.search(link.url):
+        if not text or len(text) > MAX_SPAN or text.rstrip().endswith("?"):
             continue
-        parts = urlsplit(link.url)
-        target = _TARGET.search(parts.path + " " + (parts.hostname or ""))
+        login, target = _link_kind(link.url)
+        if login:
+            continue
         # A link to a sign-up, download or provider target is a call whatever its wording ("App herunterladen").
         language = _first_label(text, languages, button=bool(target))
-        if not language and target and len(tokens_of(text)) <= SHORT_LINE:
+        if not language and target and len(_tokens(text)) <= SHORT_LINE:
             language = languages[0]
         if language:
             add(text, language, f'a[href="{link.url}"]', text)
@@ -213,35 +261,63 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
     return list(found.values())
 
 
+# _NUMBERED_STEP over a whole text at once: \\s kept within a line, so a match is the match of the line it starts.
+_NUMBERED_LINE = re.compile(_NUMBERED_STEP.pattern.replace(r"\s", r"[^\S\n]"), re.MULTILINE)
+
+
+def _numbered_lines(text: str) -> set[int]:
+    found, line, position = set(), 0, 0
+    for m in _NUMBERED_LINE.finditer(text):
+        line, position = line + text.count("\n", position, m.start()), m.start()
+        found.add(line)
+    return found
+
+
 def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = _lines_to_read(text, languages)
-    if wanted is not None and not wanted:
+    if not wanted:
         return
     lines = text.split("\n")
     instructional = _instructional(lines, languages, wanted)
-    for n, start, line in _segments(text):
-        if wanted is not None and n not in wanted:
+    for n, start, line in _segments(lines, wanted):
+        short, sentences = _line_calls(line, languages, instructional)
+        # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
+        # call (not quoted, not negated) depends on the text around it and is read here.
+        own = _owner(text, lines, n, start)
+        if any(own(start, start + len(line), language) and
+               add(label, language, "text", snippet(text, start, start + len(line))) for language, label in short):
             continue
-        stripped = line.strip()
-        if not stripped or stripped.endswith(("?", ":")) or _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
-            continue
-        tokens = tokens_of(stripped)
-        if len(tokens) <= SHORT_LINE and _short_line(text, start, line, tokens, languages, instructional, add):
-            continue
-        _sentences(text, start, line, languages, add, instructional)
+        for begin, end, languages_, clause in sentences or ():
+            language = next((lang for lang in languages_ if own(start + begin, start + end, lang)), "")
+            if language:
+                add(clause, language, "text", snippet(text, start + begin, start + end))
+
+
+@lru_cache(maxsize=4096)
+def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
+    """The calls a line of text may hold, before the context is read: (language, label) for a short line, then
+    (start, end, languages, clause) of each sentence; None where the line holds none."""
+    stripped = line.strip()
+    if not stripped or stripped.endswith(("?", ":")) or _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
+        return (), None
+    tokens = tokens_of(stripped)
+    short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else ()
+    return short, tuple(_sentences(line, languages, instructional))
 
 
 # Table cells and buttons whose text runs together once tags are gone: "gute NutzerfreundlichkeitZum AnbieterKrypto".
 _GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
 
 
-def _segments(text: str):
-    """(line number, offset, text) of each line, lines split where a lower-case letter runs into a capital."""
+def _segments(lines: list[str], wanted: set[int]):
+    """(line number, offset, text) of each wanted line, lines split where a lower-case letter runs into a capital."""
     position = 0
-    for n, line in enumerate(text.split("\n")):
+    for n, line in enumerate(lines):
         start, position = position, position + len(line) + 1
+        if n not in wanted:
+            continue
         cut = 0
         for m in _GLUED.finditer(line):
             yield n, start + cut, line[cut:m.start()]
@@ -249,26 +325,22 @@ def _segments(text: str):
         yield n, start + cut, line[cut:]
 
 
-def _short_line(text: str, start: int, line: str, tokens: list[str], languages: tuple[str, ...],
-                instructional: bool, add) -> bool:
+def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instructional: bool):
     stripped = line.strip()
     if not any(_starts_something(t, languages) for t in tokens):
-        return False
+        return
     for language in languages:
         voc = vocabularies()[language]
         hooked = bool(voc.has(tokens, voc.hooks, voc.hook_phrases))
         # A line in capitals is styled as a button ("ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ", "JETZT REGISTRIEREN").
         button = stripped.isupper() and len(tokens) > 1
-        if is_label(tokens, voc, button=button) and (hooked or not instructional) and \
-                _own(text, start, start + len(line), language):
+        if is_label(tokens, voc, button=button) and (hooked or not instructional):
             at = voc.has(tokens, frozenset(), voc.phrases)
             label = next((" ".join(p) for p in voc.phrases if at and tuple(tokens[at - 1:at - 1 + len(p)]) == p), "")
-            add(label or _clause(stripped), language, "text", snippet(text, start, start + len(line)))
-            return True
-    return False
+            yield language, label or _clause(stripped)
 
 
-def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add, instructional: bool) -> None:
+def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
     for m in _SENTENCE.finditer(line):
         sentence = m.group(0).strip()
         words = tokens_of(sentence)
@@ -278,26 +350,45 @@ def _sentences(text: str, start: int, line: str, languages: tuple[str, ...], add
         tail = m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()
         if len(words) > 4 and not any(_starts_something(w, languages) for w in words[:3]):
             continue  # a pitch opens with its verb (after a hook word or two): most sentences can be skipped here
+        found = []
         for language in languages:
             voc = vocabularies()[language]
             if instructional and not sentence.endswith("!") and _instruction(words, voc):
                 continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
             # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
             label = len(words) <= 4 and is_label(words, voc, button=tail)
-            if (label or is_pitch_sentence(sentence, words, voc)) and \
-                    _own(text, start + m.start(), start + m.end(), language):
-                add(_clause(sentence), language, "text", snippet(text, start + m.start(), start + m.end()))
-                break
+            if label or is_pitch_sentence(sentence, words, voc):
+                found.append(language)  # the first of them whose call is the site's own counts
+        if found:
+            yield m.start(), m.end(), tuple(found), _clause(sentence)
 
 
 def _starts_something(word: str, languages: tuple[str, ...]) -> bool:
-    return any(form in starters(vocabularies()[lang]) for lang in languages
-               for form in (word, word.split("-")[0], word.rsplit("'", 1)[-1]))
+    return _can_start(word, _starter_words(languages))
 
 
 def _clause(sentence: str) -> str:
     """The call itself: up to the first comma, at most a few words ("Sign up now, fund ..." -> "sign up now")."""
     return " ".join(sentence.split(",")[0].split()[:8]).rstrip(".!;:…")
+
+
+def _owner(text: str, lines: list[str], n: int, start: int):
+    """_own for a span of line `n` (`start` in it): read in the line alone, which is all it looks at (a sentence
+    ends at a line break), and kept -- unless the next line opens with a quote that may close one in this line."""
+    at = text.rfind("\n", 0, start) + 1  # where the line begins
+    line = lines[n]
+    following = lines[n + 1][:1] if n + 1 < len(lines) else ""
+    if following and following in _CLOSERS:
+        return lambda begin, end, language: _own(text, begin, end, language)
+    return lambda begin, end, language: _own_in(line, begin - at, end - at, language)
+
+
+_CLOSERS = frozenset("\"”“»«’‘」")
+
+
+@lru_cache(maxsize=8192)
+def _own_in(line: str, start: int, end: int, language: str) -> bool:
+    return _own(line, start, end, language)
 
 
 def _own(text: str, start: int, end: int, language: str) -> bool:

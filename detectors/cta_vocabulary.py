@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import geography
@@ -110,13 +110,15 @@ def tokens_of(text: str) -> list[str]:
         text = text.replace("’", "'")
     tokens = _TOKEN.findall(text)
     if GREEK.search(text):  # per token only where there is Greek to fold: this runs on every line of a page
-        return [_fold(t, "el") if GREEK.search(t) else t for t in tokens]
+        search = GREEK.search
+        return [_fold(t, "el") if not t.isascii() and search(t) else t for t in tokens]
     return tokens
 
 
 GREEK = re.compile("[\u0370-\u03ff]")
 
 
+@lru_cache(maxsize=4096)  # a Greek page repeats its words
 def _fold(word: str, language: str) -> str:
     """Greek without its accents: capitals drop them ("ΑΝΟΙΓΜΑ" is "άνοιγμα")."""
     if language != "el" and not GREEK.search(word):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import geography
@@ -75,6 +75,7 @@ def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
 _BOUNDARY = re.compile(r"[.!?\n]")
 
 
+@lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page
 def without_questions(text: str) -> str:
     """`text` with its questions blanked, offsets kept: "Was bringt ein Willkommensbonus?" offers nothing."""
     if "?" not in text:
@@ -92,26 +93,33 @@ def without_questions(text: str) -> str:
 
 def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
     """The sentences of `text` that offer an incentive, in the first of `languages` whose words make them one."""
-    vocabularies = _vocabularies()
     found = []
     for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
-        lowered = sentence.lower()
-        words = _WORD.findall(lowered)
-        if len(words) < MIN_WORDS:
-            continue
-        amount = bool(_AMOUNT.search(sentence))
-        for language in languages:
-            voc = vocabularies.get(language)
-            if voc is None or not any(w in voc.verbs for w in words):
-                continue
-            # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
-            rewarded = amount or _starts(words, lowered, voc.rewards) or sum(
-                _starts(words, lowered, (stem,)) for stem in voc.referrals) >= 2
-            if not rewarded or not _starts(words, lowered, voc.triggers):
-                continue
-            if any(w in voc.negations for w in words):
-                break  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
-            found.append(Incentive(" ".join(sentence.split()), language, m.start(), m.end()))
-            break
+        language = _offer_language(m.group(0), languages)
+        if language:
+            found.append(Incentive(" ".join(m.group(0).split()), language, m.start(), m.end()))
     return found
+
+
+@lru_cache(maxsize=8192)  # menus, footers and banners repeat from page to page: a sentence is read once
+def _offer_language(sentence: str, languages: tuple[str, ...]) -> str:
+    """The first of `languages` in whose words `sentence` offers an incentive ("" for none)."""
+    vocabularies = _vocabularies()
+    lowered = sentence.lower()
+    words = _WORD.findall(lowered)
+    if len(words) < MIN_WORDS:
+        return ""
+    amount = bool(_AMOUNT.search(sentence))
+    for language in languages:
+        voc = vocabularies.get(language)
+        if voc is None or not any(w in voc.verbs for w in words):
+            continue
+        # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
+        rewarded = amount or _starts(words, lowered, voc.rewards) or sum(
+            _starts(words, lowered, (stem,)) for stem in voc.referrals) >= 2
+        if not rewarded or not _starts(words, lowered, voc.triggers):
+            continue
+        if any(w in voc.negations for w in words):
+            return ""  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
+        return language
+    return ""

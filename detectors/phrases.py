@@ -45,11 +45,11 @@ def phrase_findings(
     own_language = page_language(doc)
     found: dict[str, Finding] = {}
     for match in lexicon.find(text):
-        language = match.language_for(own_language)
-        if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
-            continue
         phrase = " ".join(match.text.lower().split())
         if phrase in found:
+            continue  # one finding per phrase: its later matches need no reading
+        language = match.language_for(own_language)
+        if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
             continue
         untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
         states = () if untargeted else ctx.geo.states_for_language(language)

@@ -14,6 +14,7 @@ from detectors.context import Context
 from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 
 INDICATOR = "PROMO"
@@ -32,6 +33,6 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     offers = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("promo"), localised_strength="strong",
                              english_strength="weak")  # on the page's own text: its word index is shared
     if offers and "?" in doc.text:  # an offer named only in questions ("Gibt es ein Angebot für kurze Zeit?")
-        asked = without_questions(doc.text).lower()
+        asked = lowered(without_questions(doc.text))
         offers = [f for f in offers if f.evidence.value in asked]
     return findings + without_non_eu_states(doc, [f for f in offers if f.evidence.value not in seen], ctx, "weak")

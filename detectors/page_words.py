@@ -1,0 +1,57 @@
+"""A page's text read once and shared by the detectors that ask the same of it: its call-to-action tokens (lower
+case, Greek folded: detectors/cta_vocabulary.py), their distinct set, and its lower-cased form.
+
+Keyed by the text itself (a string caches its hash, so a repeated look-up of the same page costs little) in small
+caches: the detectors of one page run one after another, so the last few texts are all that is ever asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from detectors.cta_vocabulary import tokens_of
+
+SIZE = 8  # texts kept: a page's text, its text without questions, a few variants of them
+
+
+@lru_cache(maxsize=SIZE)
+def tokens(text: str) -> tuple[str, ...]:
+    """The tokens of `text`, as detectors/cta_vocabulary.py's tokens_of splits them."""
+    return tuple(tokens_of(text))
+
+
+@lru_cache(maxsize=SIZE)
+def words(text: str) -> frozenset[str]:
+    """The distinct tokens of `text`: one set look-up tells whether a word occurs on the page at all."""
+    return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=SIZE)
+def lowered(text: str) -> str:
+    return text.lower()
+
+
+def lines_with(lowered: str, present: set[str]) -> set[int]:
+    """Indices of the lines of `lowered` where one of `present` stands as a word of its own (not inside a longer
+    word, nor before an apostrophe or a hyphen). str.find, one line at a time: no pattern to compile per page."""
+    starts, lines = [], set()
+    for word in present:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = lowered[at - 1] if at else " "
+            after = lowered[end] if end < len(lowered) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after in "_'-"):
+                if not starts:
+                    starts = [0] + [m.end() for m in re.finditer("\n", lowered)]
+                line = bisect_right(starts, at) - 1
+                lines.add(line)
+                at = starts[line + 1] if line + 1 < len(starts) else -1  # on to the next line
+                if at < 0:
+                    break
+            else:
+                at += 1
+            at = lowered.find(word, at)
+    return lines
