@@ -72,23 +72,16 @@ def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
     return False
 
 
-_BOUNDARY = re.compile(r"[.!?\n]")
-
-
 @lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page
 def without_questions(text: str) -> str:
     """`text` with its questions blanked, offsets kept: "Was bringt ein Willkommensbonus?" offers nothing."""
     if "?" not in text:
         return text
-    pieces, last = [], 0
-    for m in _BOUNDARY.finditer(text):
-        if m.group(0) == "?":
-            pieces.append(" " * (m.end() - last))
-        else:
-            pieces.append(text[last:m.end()])
-        last = m.end()
-    pieces.append(text[last:])
-    return "".join(pieces)
+    # A question: the run of text after the last boundary (".", "!", "?", a line break) up to its "?".
+    return _QUESTION.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+_QUESTION = re.compile(r"[^.!?\n]*\?")
 
 
 def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
