@@ -98,9 +98,23 @@ def test_every_schema_is_a_valid_draft_2020_12_schema(path):
 
 def data_file_loaders() -> list:
     """Every function that reads data files, without its cache (the files are read through `load`)."""
-    from detectors import (affiliate, cross_sell, cta_vocabulary, currency, incentives, influencer, language_groups,
-                           lemmas, local_ref, offer_context, own_voice, page_locale, payment, restricted_countries,
-                           sponsorship)
+    from detectors import (
+        affiliate,
+        cross_sell,
+        cta_vocabulary,
+        currency,
+        incentives,
+        influencer,
+        language_groups,
+        lemmas,
+        local_ref,
+        offer_context,
+        own_voice,
+        page_locale,
+        payment,
+        restricted_countries,
+        sponsorship,
+    )
 
     return [catalogue.__wrapped__, geography.__wrapped__, platform_entries.__wrapped__, affiliate._rules.__wrapped__,
             currency._rules.__wrapped__, payment._rails.__wrapped__, cross_sell.service_types.__wrapped__,

@@ -44,8 +44,8 @@ CASES = [
      "achetez du bitcoin avec nous"),
     ("promo", "sv", "Deras slogan »Köp bitcoin nu« är inte vår.", "Köp bitcoin hos oss.", "köp bitcoin hos oss"),
     ("promo", "en", "You never have to buy crypto in a hurry.", "Buy crypto with us.", "buy crypto with us"),
-    ("promo", "de", "Sie sollten nie Krypto kaufen, ohne die Risiken zu kennen.", "Jetzt Krypto kaufen – in zwei Minuten.",
-     "jetzt krypto kaufen"),
+    ("promo", "de", "Sie sollten nie Krypto kaufen, ohne die Risiken zu kennen.",
+     "Jetzt Krypto kaufen – in zwei Minuten.", "jetzt krypto kaufen"),
 ]
 IDS = [f"{d}-{lang}-{phrase}" for d, lang, _, _, phrase in CASES]
 
