@@ -4,19 +4,21 @@ Two ways in: named incentives from the phrase lexicon bonus.yaml ("Willkommensbo
 incentives by structure (detectors/incentives.py): a reward or an amount, a verb of getting and a trigger in one
 sentence ("invite a friend and both get 15 €"). Questions ("Was bringt ein Willkommensbonus?") offer nothing.
 Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do not count, sentence by sentence: a
-negated sentence does not hide an offer elsewhere on the page.
+negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its
+mentions stands outside quotes and hedges ("'refer a friend' bonuses are restricted", "welcome bonuses are often
+..."); a page that explains incentives (as many hedged incentive sentences as offers) offers nothing.
 """
 
 from __future__ import annotations
 
 from detectors.calls_to_action import candidate_languages, untargeted, without_non_eu_states
 from detectors.context import Context
-from detectors.incentives import incentives, without_questions
+from detectors.incentives import hedged, offers, without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
-from detectors.text import is_quoted, snippet
+from detectors.text import is_quoted, sentence_bounds, snippet
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
@@ -26,12 +28,18 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html":
         return []
     text = without_questions(doc.text)
+    languages = candidate_languages(doc)
+    sentences, hedges = offers(text, languages)
+    if hedges and hedges >= len(sentences):
+        return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared
-    findings = without_non_eu_states(doc, [f for f in named if f.evidence.value in lowered(text)], ctx, "medium")
+    page = lowered(text)
+    named = [f for f in named if _offered(text, page, f.evidence.value, languages)]
+    findings = without_non_eu_states(doc, named, ctx, "medium")
     if len(findings) >= MAX_FINDINGS:
         return findings
-    for offer in incentives(text, candidate_languages(doc))[:MAX_FINDINGS]:
+    for offer in sentences[:MAX_FINDINGS]:
         named = any(f.evidence.value in offer.text.lower() for f in findings)
         if named or is_quoted(text, offer.start, offer.end):
             continue  # already shown by the incentive's name, or someone else's quoted slogan
@@ -41,3 +49,15 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             locator=f"text ({offer.language})", confidence=0.75, strength="strong" if aimed else "medium",
             member_states=ctx.geo.states_for_language(offer.language) if aimed else ()))
     return findings
+
+
+def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> bool:
+    """Whether a mention of the named incentive `term` stands outside quotes and hedges (`page` is `text` lowered)."""
+    start = page.find(term)
+    while start >= 0:
+        end = start + len(term)
+        left, right = sentence_bounds(text, start, end)
+        if not is_quoted(text, start, end) and not hedged(text[left:right], languages):
+            return True
+        start = page.find(term, end)
+    return False

@@ -3,7 +3,10 @@ implies one), a verb of getting and a trigger -- "Invite a friend and you both g
 motta 55 kr i bitcoin som en velkomstgave" -- in the page's language or English.
 
 Judged sentence by sentence: a negated sentence ("if your bonus was not paid ...") is left out without hiding an
-offer made in another sentence of the page.
+offer made in another sentence of the page. A headline needs no verb when it names the reward, an amount and the
+trigger ("Welcome bonus up to 100 USDT for new users", "Bonus za pozivanje prijatelja - do 40%"). A hedged sentence
+("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses") explains rather than offers; a page whose
+incentive sentences are at least half hedged is an explainer, and offers nothing.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from detectors.geography import geography
 from detectors.lemmas import forms_of
 from detectors.lexicon import phrase_lexicon
 
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|(?<=\d)\.(?=\d))+[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # An amount: a number with a currency, a percentage or a crypto unit next to it ("15 €", "€5", "55 kr", "25%").
 _AMOUNT = re.compile(r"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|"
                      r"ron|ft|huf|лв|dkk|sek|nok|kroner|kronor|krónur|korun|koruna|złotych|złote|forint|leva|"
                      r"euro?a?)\b))", re.IGNORECASE)
-MIN_WORDS = 4  # a reward, a verb and a trigger take at least this many words
+MIN_TOKENS = 3  # a reward (word or amount), a verb and a trigger: words, an amount counting as one
+HEADLINE_WORDS = 12  # a line this short may name an incentive without a verb ("Welcome bonus up to 100 USDT")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class _Vocabulary:
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
     negations: frozenset[str]
+    hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
+    hedge_phrases: tuple[str, ...]
 
 
 @cache
@@ -55,10 +61,13 @@ def _vocabularies() -> dict[str, _Vocabulary]:
         if language not in known:
             raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
         cues = {c.lower() for c in negation.get(language, []) + negation.get("en", []) if " " not in c}
+        hedges = [h.lower() for h in entry.get("hedges", [])]
         result[language] = _Vocabulary(forms_of({v.lower() for v in entry["verbs"]}, language),
                                        tuple(r.lower() for r in entry["rewards"]),
                                        tuple(t.lower() for t in entry["triggers"]),
-                                       tuple(t.lower() for t in entry["referrals"]), frozenset(cues))
+                                       tuple(t.lower() for t in entry["referrals"]), frozenset(cues),
+                                       frozenset(h for h in hedges if " " not in h),
+                                       tuple(h for h in hedges if " " in h))
     return result
 
 
@@ -85,34 +94,63 @@ _QUESTION = re.compile(r"[^.!?\n]*\?")
 
 
 def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
-    """The sentences of `text` that offer an incentive, in the first of `languages` whose words make them one."""
-    found = []
+    """The sentences of `text` that offer an incentive, in the first of `languages` whose words make them one;
+    none when the page explains incentives (at least as many hedged incentive sentences as offering ones)."""
+    found, hedged = offers(text, languages)
+    return [] if hedged and hedged >= len(found) else found
+
+
+def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]:
+    """The incentive sentences of `text` that offer, and how many incentive-shaped sentences were hedged."""
+    found, hedged = [], 0
     for m in _SENTENCE.finditer(text):
-        language = _offer_language(m.group(0), languages)
-        if language:
+        language, hedge = _offer_language(m.group(0), languages)
+        if hedge:
+            hedged += 1
+        elif language:
             found.append(Incentive(" ".join(m.group(0).split()), language, m.start(), m.end()))
-    return found
+    return found, hedged
+
+
+def hedged(sentence: str, languages: tuple[str, ...]) -> bool:
+    """Whether `sentence` carries a hedge of one of `languages` or English ("often", "for example", "banned")."""
+    lowered = sentence.lower()
+    words = set(_WORD.findall(lowered))
+    vocabularies = _vocabularies()
+    for language in (*languages, "en"):
+        voc = vocabularies.get(language)
+        if voc and (words & voc.hedges or any(h in lowered for h in voc.hedge_phrases)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)  # menus, footers and banners repeat from page to page: a sentence is read once
-def _offer_language(sentence: str, languages: tuple[str, ...]) -> str:
-    """The first of `languages` in whose words `sentence` offers an incentive ("" for none)."""
+def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool]:
+    """The first of `languages` in whose words `sentence` offers an incentive ("" for none), and whether the
+    sentence, incentive-shaped, is hedged (an explanation: "exchanges often offer ...")."""
     vocabularies = _vocabularies()
     lowered = sentence.lower()
     words = _WORD.findall(lowered)
-    if len(words) < MIN_WORDS:
-        return ""
     amount = bool(_AMOUNT.search(sentence))
+    if len(words) + amount < MIN_TOKENS:
+        return "", False
     for language in languages:
         voc = vocabularies.get(language)
-        if voc is None or not any(w in voc.verbs for w in words):
+        if voc is None:
             continue
+        verb = any(w in voc.verbs for w in words)
+        if not verb and not (amount and len(words) <= HEADLINE_WORDS):
+            continue
+        reward = _starts(words, lowered, voc.rewards)
         # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
-        rewarded = amount or _starts(words, lowered, voc.rewards) or sum(
-            _starts(words, lowered, (stem,)) for stem in voc.referrals) >= 2
+        rewarded = amount or reward or sum(_starts(words, lowered, (stem,)) for stem in voc.referrals) >= 2
+        if not verb and not reward:
+            continue  # a verbless headline names its reward: "Bonus ... - up to 40%", not just "40% ... friends"
         if not rewarded or not _starts(words, lowered, voc.triggers):
             continue
         if any(w in voc.negations for w in words):
-            return ""  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
-        return language
-    return ""
+            return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
+        if any(w in voc.hedges for w in words) or any(h in lowered for h in voc.hedge_phrases):
+            return "", True  # "platforms often offer a bonus to new users": an explanation
+        return language, False
+    return "", False
