@@ -18,7 +18,7 @@ from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
-from detectors.text import is_quoted, sentence_bounds, snippet
+from detectors.text import is_quoted, snippet
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
@@ -56,8 +56,7 @@ def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> boo
     start = page.find(term)
     while start >= 0:
         end = start + len(term)
-        left, right = sentence_bounds(text, start, end)
-        if not is_quoted(text, start, end) and not hedged(text[left:right], languages):
+        if not is_quoted(text, start, end) and not hedged(text, start, end, languages):
             return True
         start = page.find(term, end)
     return False

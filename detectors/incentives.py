@@ -112,9 +112,13 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
     return found, hedged
 
 
-def hedged(sentence: str, languages: tuple[str, ...]) -> bool:
-    """Whether `sentence` carries a hedge of one of `languages` or English ("often", "for example", "banned")."""
-    lowered = sentence.lower()
+def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
+    """Whether the sentence of `text` around `start`:`end` is hedged in one of `languages` or English ("'refer a
+    friend' schemes are banned", "exchanges often offer a welcome bonus"). Negations are not read here: "if you have
+    no account yet, get free crypto" still offers."""
+    left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
+    lowered = text[left:min(rights, default=len(text))].lower()
     words = set(_WORD.findall(lowered))
     vocabularies = _vocabularies()
     for language in (*languages, "en"):
