@@ -20,7 +20,7 @@ from detectors.geography import geography
 from detectors.lemmas import forms_of
 from detectors.lexicon import phrase_lexicon
 
-_SENTENCE = re.compile(r"(?:[^.!?;\n]|(?<=\d)\.(?=\d))+[.!?;]*")  # "5.005 USDT" stays in one sentence
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # An amount: a number with a currency, a percentage or a crypto unit next to it ("15 €", "€5", "55 kr", "25%").
 _AMOUNT = re.compile(r"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|"
