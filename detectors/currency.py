@@ -2,7 +2,8 @@
 pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner").
 
 An amount counts only in an offer context (detectors/offer_context.py): "Mindesteinzahlung: 25 €" does, "the token
-lost 300 euros in a week" and "230 Millionen Euro" do not. A currency named without an amount counts only right
+lost 300 euros in a week" and "230 Millionen Euro" do not, nor does an amount in a sentence hedged as an example
+("zum Beispiel 200 Euro", "till exempel upp till 1000 kr"). A currency named without an amount counts only right
 beside an offer word, and not in a generic list with non-EEA currencies ("dollars, euros or reais"). "kr" is the
 krone of the page's language (SEK, NOK, DKK, ISK). EUR points at the euro area as a group (geography.UNION), not
 at its 21 states one by one; single-country currencies at their state (babel's territory data, or the lexicon's
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
+from detectors.incentives import hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, scan
@@ -163,7 +166,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         offers = offers or offer_context(text)
         if offers.editorial or _too_large(m.group(0)) or offers.is_magnitude(m.end()):
             continue
-        if offers.is_offer(m.start(), m.end()):
+        # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ...").
+        if offers.is_offer(m.start(), m.end()) and not hedged(text, m.start(), m.end(), candidate_languages(doc)):
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in rules.pair.finditer(text):
         code = m.group("code")
