@@ -89,7 +89,7 @@ class _Matcher:
     names: dict[str, str]  # one-word marker's key -> the marker as the lexicon writes it
     stems: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]]  # first STEM letters -> (stem, owners)
     phrases: tuple[tuple[str, re.Pattern, tuple[tuple[str, str], ...]], ...]  # (first word or symbol, pattern, owners)
-    grammar: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # constructions of one standard (está fazendo), territories
+    grammar: tuple[tuple[re.Pattern, frozenset[str], tuple[str, ...]], ...]  # pattern, first words, owners
     dollar: tuple[str, ...]  # territories whose own currency is written with a bare "$" in this language (es-AR, fr-CA)
     territories: frozenset[str]  # every territory where the language is official or has markers
 
@@ -175,7 +175,17 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
         by_pattern[pattern].append(territory)
     return _Matcher({k: tuple(sorted(v)) for k, v in words.items()}, {k: names[k] for k in words},
                     {k: tuple(v) for k, v in stems.items()}, tuple(phrases),
-                    tuple((p, tuple(t)) for p, t in by_pattern.items()), tuple(dollar), frozenset(territories))
+                    tuple((p, _probes(p), tuple(t)) for p, t in by_pattern.items()), tuple(dollar),
+                    frozenset(territories))
+
+
+def _probes(pattern: re.Pattern) -> frozenset[str]:
+    """The words a construction starts with (its first group of alternatives): it is tried only on pages that have
+    one of them."""
+    first = re.search(r"\(\?:([\w|]+)\)", pattern.pattern)
+    if not first:
+        raise DataFileError(FILE, "grammar", "a pattern that starts with a group of alternative words (?:a|b)")
+    return frozenset(first.group(1).lower().split("|"))
 
 
 @cache
@@ -212,7 +222,9 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
             if m:
                 for territory, kind in owned:
                     seen[territory].add((kind, " ".join(m.group(0).split())))
-    for pattern, territories in matcher.grammar:
+    for pattern, probes, territories in matcher.grammar:
+        if not probes & scan.folded:
+            continue
         for m in dict.fromkeys(" ".join(found.lower().split()) for found in pattern.findall(text)):
             for territory in territories:
                 seen[territory].add(("usage", m))
@@ -241,7 +253,7 @@ def _prices(text: str, seen: dict[str, set[tuple[str, str]]], dollar: tuple[str,
         for kind, marker in list(marks):
             if kind == "currency" and _amount(marker).search(text):
                 marks.add(("price", marker))
-    if dollar and _DOLLAR_AMOUNT.search(text):
+    if dollar and "$" in text and _DOLLAR_AMOUNT.search(text):
         for territory in dollar:
             seen[territory].add(("price", "$"))
 
