@@ -13,6 +13,7 @@ from detectors.context import Context, split_host
 from detectors.geography import UNION
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding
+from detectors.page_locale import written_for
 
 INDICATOR = "DOMAIN"
 
@@ -32,6 +33,15 @@ def _segment_states(segment: str, ctx: Context) -> tuple[str, ...]:
     return ()
 
 
+def _folder_states(segment: str, doc: Document, ctx: Context) -> tuple[str, ...]:
+    """A segment's states, unless it is a language folder ("es", "pt", "fr") of a page its own text shows is written
+    for a territory outside the Union in that language (a Mexican page under /es/): then it names the language."""
+    states = _segment_states(segment, ctx)
+    if states and segment in ctx.geo.languages and written_for(doc, segment, ctx.geo).territory:
+        return ()
+    return states
+
+
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.platform or doc.kind != "html":
         return []
@@ -47,13 +57,13 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         found.append(ctx.finding(doc, INDICATOR, value=registrable, snippet=doc.url, locator="url host (ccTLD)",
                                  member_states=(tld.upper(),), confidence=0.95, strength="strong"))
     label = subdomain.split(".")[0] if subdomain else ""
-    states = _segment_states(label, ctx) if label else ()
+    states = _folder_states(label, doc, ctx) if label else ()
     if states:
         found.append(ctx.finding(doc, INDICATOR, value=f"{label}.{registrable}", snippet=doc.url,
                                  locator="url host (country subdomain)", member_states=states, confidence=0.85,
                                  strength="strong"))
     segment = parts.path.strip("/").split("/")[0].lower()
-    states = _segment_states(segment, ctx) if segment else ()
+    states = _folder_states(segment, doc, ctx) if segment else ()
     if states:
         found.append(ctx.finding(doc, INDICATOR, value=f"{host}/{segment}/", snippet=doc.url,
                                  locator="url path (country subdirectory)", member_states=states, confidence=0.85,

@@ -33,11 +33,12 @@ from detectors.geography import Geography, geography
 from detectors.model import Document
 
 FILE = "lexicons/locale_markers.yaml"
-WEIGHTS = {"domain": 3, "phone": 2, "currency": 2, "strong": 2, "country": 1, "places": 1, "usage": 1}
+WEIGHTS = {"domain": 3, "address": 3, "phone": 2, "currency": 2, "strong": 2, "folder": 2, "country": 1, "places": 1,
+           "usage": 1, "price": 1}
 # Names of places, words of usage and a currency's names add up to this many points per territory at most: an article
 # about Brazil names many Brazilian cities without being written for Brazilians; CHF and "francs suisses" are one
 # currency.
-CAPS = {"places": 2, "usage": 3, "currency": 2}
+CAPS = {"places": 2, "usage": 3, "currency": 2, "price": 1}
 MIN_SCORE = 3  # points a territory needs: two independent markers at least, or its own domain
 DOMINANCE = 2  # ... and more than this many times the points of all EU/EEA territories together
 # Or the text is written in the territory's own standard: this many distinct words of its usage (bônus, você,
@@ -51,6 +52,10 @@ _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 _WORD = re.compile(r"\w+")
 STEM = 4  # letters a `stem*` marker is indexed by
 _PHONE = re.compile(r"(?<![\w+])\+\s?\d[\d\s().-]{6,18}\d")
+# A price: an amount in dollar-sign notation ("$3.000", "5 $"), not "US$ 30" nor "R$ 5" (a currency of its own).
+_DOLLAR_AMOUNT = re.compile(r"(?<![\w$])\$\s?\d|\d\s?\$(?![\w$])(?!\s?US(?!\w))")
+_SEGMENT = re.compile(r"([a-z]{2})[-_]([a-z]{2})", re.IGNORECASE)
+ADDRESS_PARTS = 3  # leading path segments (and host labels) read for a locale folder: /es-mx/, /fr-ca/, /mx/
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ class _Matcher:
     names: dict[str, str]  # one-word marker's key -> the marker as the lexicon writes it
     stems: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]]  # first STEM letters -> (stem, owners)
     phrases: tuple[tuple[str, re.Pattern, tuple[tuple[str, str], ...]], ...]  # (first word or symbol, pattern, owners)
+    grammar: tuple[tuple[re.Pattern, frozenset[str], tuple[str, ...]], ...]  # pattern, first words, owners
+    dollar: tuple[str, ...]  # territories whose own currency is written with a bare "$" in this language (es-AR, fr-CA)
+    territories: frozenset[str]  # every territory where the language is official or has markers
 
 
 @cache
@@ -122,8 +130,11 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
     world = set(data["world_currencies"])
     names = Locale.parse("nb" if language == "no" else language).territories
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    grammar: list[tuple[re.Pattern, str]] = []
+    dollar: list[str] = []
     today = datetime.date.today()
-    for territory in _territories(language, geo):
+    territories = _territories(language, geo)
+    for territory in territories:
         if territory in names:
             owners[names[territory]].add((territory, "country"))
         for code in set(get_territory_currencies(territory, today)) - world:
@@ -134,8 +145,16 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
             for count in (1, 2):
                 owners[get_currency_name(code, count, language)].add((territory, "currency"))
         for kind, markers in data["regions"].get(territory, {}).get(language, {}).items():
+            if kind == "grammar":
+                grammar.extend((re.compile(pattern, re.IGNORECASE), territory) for pattern in markers)
+                continue
             for marker in markers:
                 owners[marker].add((territory, kind))
+        if not _in_union(territory, geo) and _has_locale(language, territory):
+            local = f"{language}_{territory}"
+            if any(get_currency_symbol(code, local) == "$" != get_currency_symbol("USD", local)
+                   for code in get_territory_currencies(territory, today)):
+                dollar.append(territory)
     for marker in ("€", "EUR", "euro", "euros"):
         owners[marker].add((UNION, "currency"))
     words: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -151,8 +170,22 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
             first = _WORD.match(key)  # "são" of "São Paulo", "R" of "R$"; a symbol ("€", "$ CA") is its own probe
             phrases.append((first.group(0) if first else key.split()[0], _pattern(marker), tuple(sorted(owned))))
     names = {m if _exact(m) else m.lower(): m for m in owners}
+    by_pattern: dict[re.Pattern, list[str]] = defaultdict(list)
+    for pattern, territory in grammar:
+        by_pattern[pattern].append(territory)
     return _Matcher({k: tuple(sorted(v)) for k, v in words.items()}, {k: names[k] for k in words},
-                    {k: tuple(v) for k, v in stems.items()}, tuple(phrases))
+                    {k: tuple(v) for k, v in stems.items()}, tuple(phrases),
+                    tuple((p, _probes(p), tuple(t)) for p, t in by_pattern.items()), tuple(dollar),
+                    frozenset(territories))
+
+
+def _probes(pattern: re.Pattern) -> frozenset[str]:
+    """The words a construction starts with (its first group of alternatives): it is tried only on pages that have
+    one of them."""
+    first = re.search(r"\(\?:([\w|]+)\)", pattern.pattern)
+    if not first:
+        raise DataFileError(FILE, "grammar", "a pattern that starts with a group of alternative words (?:a|b)")
+    return frozenset(first.group(1).lower().split("|"))
 
 
 @cache
@@ -189,17 +222,63 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
             if m:
                 for territory, kind in owned:
                     seen[territory].add((kind, " ".join(m.group(0).split())))
+    for pattern, probes, territories in matcher.grammar:
+        if not probes & scan.folded:
+            continue
+        for m in dict.fromkeys(" ".join(found.lower().split()) for found in pattern.findall(text)):
+            for territory in territories:
+                seen[territory].add(("usage", m))
     if scan.currency_list:
         seen = defaultdict(set, {t: {s for s in v if s[0] != "currency"} for t, v in seen.items()})
+    else:
+        _prices(text, seen, matcher.dollar)
     host = (urlsplit(doc.url).hostname or "").rstrip(".")
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(tld) == 2 and tld not in _data()["generic_tlds"]:
         seen["GB" if tld == "uk" else tld.upper()].add(("domain", f".{tld}"))
+    for kind, territory, part in _address(doc.url, language, matcher.territories, geo):
+        seen[territory].add((kind, part))
     for region, number in scan.phones:
         seen[region].add(("phone", number))
     scores = [TerritoryScore(t, _in_union(t, geo), _points(s), tuple(f"{k}: {v}" for k, v in sorted(s)))
               for t, s in seen.items() if s]
     return sorted(scores, key=lambda s: (-s.score, s.territory))
+
+
+def _prices(text: str, seen: dict[str, set[tuple[str, str]]], dollar: tuple[str, ...]) -> None:
+    """A currency quoted with an amount is a price: the page's own money, more than a currency named in passing. An
+    amount in "$" notation is a price in the local dollar or peso where the language writes that currency "$" (and
+    the US dollar otherwise): Argentina, Chile, Colombia, Mexico for Spanish, Canada for French."""
+    for marks in list(seen.values()):
+        for kind, marker in list(marks):
+            if kind == "currency" and _amount(marker).search(text):
+                marks.add(("price", marker))
+    if dollar and "$" in text and _DOLLAR_AMOUNT.search(text):
+        for territory in dollar:
+            seen[territory].add(("price", "$"))
+
+
+@lru_cache(maxsize=256)
+def _amount(marker: str) -> re.Pattern:
+    body = re.escape(marker).replace(r"\ ", r"\s+")
+    flags = 0 if _exact(marker) else re.IGNORECASE
+    lead = "(?<!\\w)" if marker[0].isalnum() else ""
+    tail = "(?!\\w)" if marker[-1].isalnum() else ""
+    return re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{tail}|{lead}{body}\s?\d", flags)
+
+
+def _address(url: str, language: str, territories: frozenset[str], geo: Geography):
+    """Locale folders and host labels of the page's address: /es-mx/, /pt-br/, fr-ca.example.com (the language with a
+    territory: as strong as a domain of its own); /mx/, br.example.com (a territory code that is no EU language's:
+    /de/ and /pt/ name languages)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").split(".")[:-2]
+    for part in [*host[:ADDRESS_PARTS], *[p for p in parts.path.split("/") if p][:ADDRESS_PARTS]]:
+        pair = _SEGMENT.fullmatch(part)
+        if pair and pair.group(1).lower() == language and pair.group(2).upper() in territories:
+            yield "address", pair.group(2).upper(), part
+        elif len(part) == 2 and part.isalpha() and part.upper() in territories and part.lower() not in geo.languages:
+            yield "folder", part.upper(), part
 
 
 @dataclass(frozen=True)
@@ -255,9 +334,26 @@ def _usage(score: TerritoryScore) -> int:
     return sum(1 for seen in score.seen if seen.startswith("usage: "))
 
 
+_READ: dict[tuple[int, str, int], tuple[Document, PageLocale]] = {}
+READ = 64  # pages x languages kept: LANG, SEO and every phrase of PROMO, BONUS and AFFILIATE ask of the same page
+
+
 def written_for(doc: Document, language: str, geo: Geography | None = None) -> PageLocale:
     """The territory outside the EU/EEA a page in `language` is evidently written for ("" when none is clear)."""
     geo = geo or geography()
+    # Kept by the page's identity (the page is kept too, so its id is not reused): hashing a Document costs more.
+    key = (id(doc), language, id(geo))
+    kept = _READ.get(key)
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    if len(_READ) >= READ:
+        _READ.pop(next(iter(_READ)))
+    found = _written_for(doc, language, geo)
+    _READ[key] = (doc, found)
+    return found
+
+
+def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     own = _outside(language, geo)  # where else the language is the local one: a Polish page on .ch is not Swiss
     if not own:
         return PageLocale(language, "", ())

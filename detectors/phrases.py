@@ -13,6 +13,7 @@ from detectors.context import Context
 from detectors.lexicon import PhraseLexicon
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding
+from detectors.page_locale import written_for
 from detectors.text import is_negated, is_quoted, snippet
 
 
@@ -22,9 +23,12 @@ def page_language(doc: Document) -> str:
 
 
 def explained_by_non_eu_locale(doc: Document, language: str, ctx: Context) -> bool:
-    """Whether the page declares `language` for a region outside the EU/EEA (<html lang="pt-BR"> for pt)."""
+    """Whether the page declares `language` for a region outside the EU/EEA (<html lang="pt-BR"> for pt), or its own
+    text and address show it is written for one (R$ prices, /es-mx/, Québec; page_locale.py)."""
     parsed = parse_locale(doc.html_lang) if doc.html_lang else None
-    return bool(parsed and parsed[0] == language and parsed[1] and not ctx.geo.is_member(parsed[1]))
+    if parsed and parsed[0] == language and parsed[1] and not ctx.geo.is_member(parsed[1]):
+        return True
+    return language in ctx.geo.languages and bool(written_for(doc, language, ctx.geo).territory)
 
 
 def phrase_findings(
