@@ -27,7 +27,7 @@ from detectors.text import sentence_bounds
 
 REPORTING = "programme_reporting"
 NEAR = 300  # characters on each side of a mention in which the site's name makes the programme its own
-_WORD = re.compile(r"\w{4,}")
+_WORD = re.compile(r"\w{3,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")  # "US-Wettbewerber": a country, not the English "us"
 _OWNER_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})-$")  # "Binance-" right before "Empfehlungsprogramm"
 
