@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from detectors.affiliate_programme import reward_rule_findings
+from detectors.affiliate_voice import reports_on_programme
 from detectors.context import Context, registrable_domain
 from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_lexicon
@@ -270,6 +271,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     codes = {value.rsplit(": ", 1)[-1] for value in found}  # a code shown both as a link and in text: once
     written = [f for f in text_findings(doc, ctx, referral_evidence)
                if f.evidence.value not in found and f.evidence.value.rsplit(": ", 1)[-1] not in codes]
+    if programme and not written and not links:
+        # News or an explainer about another firm's programme names it without offering it (affiliate_voice.py).
+        return [] if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)) else programme
     if not programme and not written and not links:
         written = reward_rule_findings(doc, ctx)  # a refer-a-friend rule in the page's own words
     return links + programme + written

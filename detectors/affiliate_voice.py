@@ -1,0 +1,75 @@
+"""AFFILIATE: whether a page that names a referral, affiliate or partner programme pitches its own or reports on
+someone else's.
+
+A programme is the site's own when one of its mentions is in the site's own voice (detectors/own_voice.py: "we",
+"unser", "notre programme", "Earn with us"; a quoted CEO's "we" in a news story is reported speech) or names the
+site within a few lines (the first label of its domain or a clear part of it: "Coinbase-Empfehlungsprogramm" on
+help.coinbase.com, "CoinEx" on coinexblog.com). Otherwise the page reports when it shows what reporting and
+explaining look like (programme_reporting.yaml: a firm "startet", "lança", "launches" a programme, "nach eigenen
+Angaben", "what is a referral code", "the users they bring in are called referrals"), when it reads as an
+article (detectors/offer_context.py: a dateline, a reading time, a press agency, quoted people), or when it names
+the programme as another firm's ("Binance-Empfehlungsprogramm" on an encyclopedia). A bare programme name with
+none of these (a menu item "Referral Program", the terms of a programme that never name the firm) stays a pitch.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from detectors.context import registrable_domain
+from detectors.lexicon import PhraseMatch, phrase_lexicon
+from detectors.model import Document
+from detectors.offer_context import offer_context
+from detectors.own_voice import own_voice
+from detectors.phrases import page_language
+from detectors.text import sentence_bounds
+
+REPORTING = "programme_reporting"
+NEAR = 300  # characters on each side of a mention in which the site's name makes the programme its own
+_WORD = re.compile(r"\w{3,}")
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")  # "US-Wettbewerber": a country, not the English "us"
+_OWNER_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})-$")  # "Binance-" right before "Empfehlungsprogramm"
+
+
+def _name_parts(url: str) -> tuple[str, tuple[str, ...]]:
+    """The first label of the site's registrable domain without hyphens, and its parts of four letters or more."""
+    domain = registrable_domain((urlsplit(url).hostname or "").lower())
+    label = domain.split(".")[0] if domain else ""
+    return label.replace("-", ""), tuple(p for p in label.split("-") if len(p) >= 4)
+
+
+def _names_site(word: str, label: str, parts: tuple[str, ...]) -> bool:
+    """"coinex" on coinexblog.com, "bitstack" on bitstack-app.com, "coinbase" on coinbase.com; not "coin"."""
+    word = word.lower()
+    if word in parts or word == label:
+        return True
+    return len(label) >= 4 and len(word) * 2 >= len(label) and (label.startswith(word) or word.startswith(label))
+
+
+def _own(text: str, match: PhraseMatch, language: str, label: str, parts: tuple[str, ...]) -> bool:
+    left, right = sentence_bounds(text, match.start, match.end)
+    if own_voice(_ACRONYM.sub(" ", text[left:right]), (language, *match.languages, "en")):
+        return True
+    window = text[max(0, match.start - NEAR):match.end + NEAR]
+    return any(_names_site(w, label, parts) for w in _WORD.findall(window))
+
+
+def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, ...]) -> bool:
+    """The programme named as a firm's that is not the site: "Binance-Empfehlungsprogramms" on kdj.com."""
+    owner = _OWNER_COMPOUND.search(text, max(0, match.start - 40), match.start)
+    return bool(owner) and not _names_site(owner.group(1), label, parts)
+
+
+def reports_on_programme(doc: Document, mentions: list[PhraseMatch]) -> bool:
+    """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own."""
+    text = doc.text
+    if not mentions or not text:
+        return False
+    label, parts = _name_parts(doc.url or doc.requested_url)
+    language = page_language(doc)
+    if any(_own(text, m, language, label, parts) for m in mentions):
+        return False
+    if phrase_lexicon(REPORTING).find(text) or offer_context(text).editorial:
+        return True
+    return any(_another_firms(text, m, label, parts) for m in mentions)
