@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
+from detectors.call_links import link_kind
+from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
+from detectors.call_offers import candidate_lines, is_offer, rewarded
+from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
 from detectors.lang import text_language
@@ -28,20 +31,14 @@ from detectors.page_locale import written_for
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
-_SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\s(?![-–—|]\s))+[.!?;:…]*")  # also ends at " – ", " | "
+# Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
+_SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
 # "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...": a step of a how-to.
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]?\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\))\s")
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
 MAX_SPAN = 200  # characters of a button or link text worth reading
-# Link targets that are calls to action whatever their text: sign-up, account opening, download, the stores, and
-# the redirect paths comparison sites send readers to a provider through.
-_TARGET = re.compile(
-    r"sign-?up|register|registr|join|open-?account|create-?account|onboarding|/download|get-?app|/go/|/out/|/goto/|"
-    r"/visit/|/recommends/|/apps?\b|apps\.apple\.com|play\.google\.com", re.IGNORECASE)
-_LOGIN = re.compile(r"log-?in|sign-?in|signin|anmelden|/auth\b", re.IGNORECASE)
-_EITHER = re.compile(f"{_LOGIN.pattern}|{_TARGET.pattern}", re.IGNORECASE)  # most links: neither, one scan
 
 
 @dataclass(frozen=True)
@@ -62,6 +59,11 @@ def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
     return bool(at) and not (at < len(tokens) and tokens[at] in voc.hooks)
 
 
+def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
+    """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act."""
+    return at >= 0 and tokens[at] in voc.open_ended and all(t in voc.places for t in tokens[:at] + tokens[at + 1:])
+
+
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
     if not tokens or len(tokens) > SHORT_LINE or _instruction(tokens, voc):
@@ -69,6 +71,8 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     if voc.has(tokens, frozenset(), voc.phrases):
         return True
     at = imperative_at(tokens, voc)
+    if _reading_path(tokens, voc, at):
+        return False
     # A sign-up verb alone in the dictionary form ("Registrieren", "S'abonner") is a menu item or a button; with
     # more words ("Registrarse en Bitso") it heads a step.
     alone = len(tokens) == 1 and tokens[0] in voc.alone
@@ -78,19 +82,23 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     return len(tokens) > 1 and voc.verb_at(tokens, len(tokens) - 1) > 0 and (button or voc.hooked(tokens[:-1]))
 
 
-def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary) -> bool:
-    """A sentence in running text that opens with a conversion verb and carries a hook or an exclamation, or that
-    sends the reader to act ("Klicka här för att skapa ett konto")."""
+def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
+    """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
+    or that sends the reader to act ("Klicka här för att skapa ett konto"). On a page of `steps` a polite
+    imperative is one more step ("Téléchargez et ouvrez l'application")."""
     at = voc.has(tokens[:1], voc.instructions, voc.instruction_phrases)
     if at and at < len(tokens) and tokens[at] in voc.hooks:
         return any(voc.verb_at(tokens, i) for i in range(at + 1, len(tokens)))
-    if not _imperative(tokens, voc):
+    if not _imperative(tokens, voc) or _reading_path(tokens, voc, imperative_at(tokens, voc)):
         return False
     # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains.
     if sentence.rstrip().endswith("!") or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
         return True
+    at = imperative_at(tokens, voc)
+    if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
+        return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
     # A verb that speaks to the reader by its form pitches in prose ("Prozkoumejte ... burzami."), not in a title.
-    spoken_to = addressing(tokens, voc) and sentence.rstrip().endswith(".")
+    spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
     spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0
     return spoken_to and not _instruction(tokens, voc)
 
@@ -143,19 +151,6 @@ def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, 
             f = replace(f, member_states=(), strength=weak)
         out.append(f)
     return out
-
-
-@lru_cache(maxsize=1024)
-def _link_kind(url: str) -> tuple[bool, bool]:
-    """Whether a link goes to a log-in, and whether to a call-to-action target (menus repeat them page after page)."""
-    if not _EITHER.search(url):
-        return False, False
-    if _LOGIN.search(url):
-        return True, False
-    if not _TARGET.search(url):  # the path and the host are parts of the address: no target in it, none in them
-        return False, False
-    parts = urlsplit(url)
-    return False, bool(_TARGET.search(parts.path + " " + (parts.hostname or "")))
 
 
 @lru_cache(maxsize=4096)
@@ -215,7 +210,7 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
         text = link.text
         if not text or len(text) > MAX_SPAN or text.rstrip().endswith("?"):
             continue
-        login, target = _link_kind(link.url)
+        login, target = link_kind(link.url)
         if login:
             continue
         # A link to a sign-up, download or provider target is a call whatever its wording ("App herunterladen").
@@ -244,9 +239,10 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = lines_to_read(text, languages)
+    lines = text.split("\n")
+    _offer_calls(text, lines, languages, add, wanted)
     if not wanted:
         return
-    lines = text.split("\n")
     instructional = _instructional(lines, languages, wanted)
     for n, start, line in segments(lines, wanted):
         short, sentences = _line_calls(line, languages, instructional)
@@ -260,6 +256,33 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
             language = next((lang for lang in languages_ if own(start + begin, start + end, lang)), "")
             if language:
                 add(clause, language, "text", snippet(text, start + begin, start + end))
+
+
+def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, acting: set[int]) -> None:
+    """Offers stated to the reader (detectors/call_offers.py), sentence by sentence, and paid-partner labels."""
+    starts = None
+    for n in sorted(candidate_lines(text, languages, acting)):
+        line = lines[n]
+        if _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
+            continue
+        if starts is None:
+            starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        own = _owner(text, lines, n, starts[n])
+        label = next((lang for lang in languages if is_partner_label(line, lang)), "")
+        if label and own(starts[n], starts[n] + len(line), label):
+            add(_clause(line.split(":")[0]), label, "text", snippet(text, starts[n], starts[n] + len(line)))
+            continue
+        for m in _OFFER_SENTENCE.finditer(line):
+            sentence = m.group(0).strip()
+            if sentence.endswith(("?", ":")):
+                continue
+            tokens = tokens_of(sentence)
+            for language in languages:
+                voc = vocabularies()[language]
+                if not _instruction(tokens, voc) and is_offer(sentence, tokens, language) and \
+                        own(starts[n] + m.start(), starts[n] + m.end(), language):
+                    add(_clause(sentence), language, "text", snippet(text, starts[n] + m.start(), starts[n] + m.end()))
+                    break
 
 
 @lru_cache(maxsize=4096)
@@ -321,7 +344,7 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
             continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
         # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
         label = len(words) <= 4 and is_label(words, voc, button=tail)
-        if label or is_pitch_sentence(sentence, words, voc):
+        if label or is_pitch_sentence(sentence, words, voc, steps=instructional):
             found.append(language)  # the first of them whose call is the site's own counts
     return tuple(found)
 

@@ -35,6 +35,8 @@ class Vocabulary:
     # "inscrivez-vous"): such a verb opening a sentence needs no "your" to pitch.
     addressing: frozenset[str] = frozenset()
     alone: frozenset[str] = frozenset()  # dictionary forms that are a call standing alone ("Registrieren")
+    open_ended: frozenset[str] = frozenset()  # "start", "begin": a call only with an object or a time hook
+    places: frozenset[str] = frozenset()  # "here": a place hook, which alone does not make "Start here" a call
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -102,7 +104,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(entry["infinitive_endings"]), verb_phrases, hooks, hook_phrases,
             address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words),
             _split(entry.get("connectors", []))[0], _addressing(verbs, language, entry),
-            _split(entry.get("alone", []))[0])
+            _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
+            _split(entry.get("places", []))[0])
     return result
 
 
