@@ -80,7 +80,7 @@ def offers() -> dict[str, Offers]:
         incentive = next((v for k, v in gains.items() if language_key(k) == language),
                          {"verbs": [], "rewards": [], "referrals": []})
         own = next((v for k, v in first_person.items() if language_key(k) == language), [])
-        verbs = forms_of({v.lower() for v in incentive["verbs"]}, language)
+        verbs = forms_of({v.lower() for v in incentive["verbs"]}, language) | set(entry.get("getting", []))
         single = [r for r in entry["reader"] if " " not in r]
         result[language] = Offers(
             frozenset(_fold(r.lower()) for r in single), _pattern([r for r in entry["reader"] if " " in r]),

@@ -281,7 +281,8 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
                 voc = vocabularies()[language]
                 if not _instruction(tokens, voc) and is_offer(sentence, tokens, language) and \
                         own(starts[n] + m.start(), starts[n] + m.end(), language):
-                    add(_clause(sentence), language, "text", snippet(text, starts[n] + m.start(), starts[n] + m.end()))
+                    told = " ".join(sentence.split()[:8]).rstrip(".!;:…,")  # "Oui, vous pouvez ...": no comma cut
+                    add(told, language, "text", snippet(text, starts[n] + m.start(), starts[n] + m.end()))
                     break
 
 
