@@ -53,7 +53,7 @@ def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
     distinct = words_of(text)
     present = (distinct & words) | {w for w in distinct if ("-" in w or "'" in w) and _can_start(w, words)}
     greek = set()
-    if GREEK.search(text):
+    if "el" in languages and GREEK.search(text):  # Greek words start a call only in Greek (a menu's "Ελληνικά")
         # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
         # and with glued words apart), the rest of the page is scanned like any other.
         for n, (line, glued) in enumerate(zip(raw.split("\n"), text.split("\n"), strict=True)):
