@@ -61,7 +61,8 @@ def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
 
 def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
     """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act."""
-    return at >= 0 and tokens[at] in voc.open_ended and all(t in voc.places for t in tokens[:at] + tokens[at + 1:])
+    rest = tokens[:at] + tokens[at + 1:]
+    return at >= 0 and tokens[at] in voc.open_ended and bool(rest) and all(t in voc.places for t in rest)
 
 
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
@@ -240,10 +241,7 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
-    _offer_calls(text, lines, languages, add, wanted)
-    if not wanted:
-        return
-    instructional = _instructional(lines, languages, wanted)
+    instructional = wanted and _instructional(lines, languages, wanted)
     for n, start, line in segments(lines, wanted):
         short, sentences = _line_calls(line, languages, instructional)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
@@ -256,6 +254,7 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
             language = next((lang for lang in languages_ if own(start + begin, start + end, lang)), "")
             if language:
                 add(clause, language, "text", snippet(text, start + begin, start + end))
+    _offer_calls(text, lines, languages, add, wanted)  # after the calls: a page's few findings show those first
 
 
 def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, acting: set[int]) -> None:
