@@ -163,6 +163,12 @@ def is_label(line: str, language: str) -> bool:
     return bool(m) and (m.end() == len(text) or text[m.end():].lstrip().startswith(":"))
 
 
+def claims_advantage(sentence: str, language: str) -> bool:
+    """Whether a sentence claims a superlative advantage ("s nejlepšími burzami", "the lowest fees")."""
+    vocabulary = offers().get(language)
+    return bool(vocabulary and vocabulary.advantages and vocabulary.advantages.search(_fold(sentence.lower())))
+
+
 def rewarded(tokens: list[str], language: str) -> bool:
     """Whether the words name a reward ("nagrody", "bonus", "free"): the object that makes an imperative a pitch."""
     vocabulary = offers().get(language)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
 from detectors.call_links import link_kind
 from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
-from detectors.call_offers import candidate_lines, is_offer, rewarded
+from detectors.call_offers import candidate_lines, claims_advantage, is_offer, rewarded
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
@@ -67,13 +67,13 @@ def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
 
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
-    if not tokens or len(tokens) > SHORT_LINE or _instruction(tokens, voc):
-        return False
+    if not tokens or len(tokens) > SHORT_LINE or _instruction(tokens, voc) or tokens[0] in voc.connectors:
+        return False  # a label does not open with "and", "then" ("siis helistasid arstid")
     if voc.has(tokens, frozenset(), voc.phrases):
         return True
     at = imperative_at(tokens, voc)
-    if _reading_path(tokens, voc, at):
-        return False
+    if _reading_path(tokens, voc, at) or at >= 0 and tokens[at] in voc.discovery and not (button or voc.hooked(tokens)):
+        return False  # "Start here", "Prozkoumejte také náš slovník": a reading path, a teaser
     # A sign-up verb alone in the dictionary form ("Registrieren", "S'abonner") is a menu item or a button; with
     # more words ("Registrarse en Bitso") it heads a step.
     alone = len(tokens) == 1 and tokens[0] in voc.alone
@@ -100,6 +100,8 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
         return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
     # A verb that speaks to the reader by its form pitches in prose ("Prozkoumejte ... burzami."), not in a title.
     spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
+    if spoken_to and tokens[imperative_at(tokens, voc)] in voc.discovery:  # "Découvrez aussi ...": a teaser
+        spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
     spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0
     return spoken_to and not _instruction(tokens, voc)
 

@@ -37,6 +37,7 @@ class Vocabulary:
     alone: frozenset[str] = frozenset()  # dictionary forms that are a call standing alone ("Registrieren")
     open_ended: frozenset[str] = frozenset()  # "start", "begin": a call only with an object or a time hook
     places: frozenset[str] = frozenset()  # "here": a place hook, which alone does not make "Start here" a call
+    discovery: frozenset[str] = frozenset()  # "explore", "découvrez" and their forms: a teaser without a hook
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -105,7 +106,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words),
             _split(entry.get("connectors", []))[0], _addressing(verbs, language, entry),
             _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
-            _split(entry.get("places", []))[0])
+            _split(entry.get("places", []))[0],
+            frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)))
     return result
 
 
