@@ -16,33 +16,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
+from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
+from detectors.call_links import link_kind
+from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
+from detectors.call_offers import candidate_lines, claims_advantage, is_offer, rewarded
+from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
-from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
+from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
 from detectors.lang import text_language
 from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
-from detectors.page_words import lines_with
-from detectors.page_words import words as words_of
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
-_SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\s(?![-–—|]\s))+[.!?;:…]*")  # also ends at " – ", " | "
+# Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
+_SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
 # "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...": a step of a how-to.
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]?\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\))\s")
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
 MAX_SPAN = 200  # characters of a button or link text worth reading
-# Link targets that are calls to action whatever their text: sign-up, account opening, download, the stores, and
-# the redirect paths comparison sites send readers to a provider through.
-_TARGET = re.compile(
-    r"sign-?up|register|registr|join|open-?account|create-?account|onboarding|/download|get-?app|/go/|/out/|/goto/|"
-    r"/visit/|/recommends/|/apps?\b|apps\.apple\.com|play\.google\.com", re.IGNORECASE)
-_LOGIN = re.compile(r"log-?in|sign-?in|signin|anmelden|/auth\b", re.IGNORECASE)
-_EITHER = re.compile(f"{_LOGIN.pattern}|{_TARGET.pattern}", re.IGNORECASE)  # most links: neither, one scan
 
 
 @dataclass(frozen=True)
@@ -53,16 +49,8 @@ class CallToAction:
     snippet: str
 
 
-def _imperative_at(tokens: list[str], voc: Vocabulary) -> int:
-    """Where the conversion verb is when it comes first, after any hook words ("jetzt registrieren"); else -1."""
-    i = 0
-    while i < len(tokens) - 1 and (tokens[i] in voc.hooks):
-        i += 1
-    return i if tokens and voc.verb_at(tokens, i) > 0 else -1
-
-
 def _imperative(tokens: list[str], voc: Vocabulary) -> bool:
-    return _imperative_at(tokens, voc) >= 0
+    return imperative_at(tokens, voc) >= 0
 
 
 def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
@@ -71,31 +59,51 @@ def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
     return bool(at) and not (at < len(tokens) and tokens[at] in voc.hooks)
 
 
+def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
+    """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act."""
+    rest = tokens[:at] + tokens[at + 1:]
+    return at >= 0 and tokens[at] in voc.open_ended and bool(rest) and all(t in voc.places for t in rest)
+
+
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
-    if not tokens or len(tokens) > SHORT_LINE or _instruction(tokens, voc):
-        return False
+    if not tokens or len(tokens) > SHORT_LINE or _instruction(tokens, voc) or tokens[0] in voc.connectors:
+        return False  # a label does not open with "and", "then" ("siis helistasid arstid")
     if voc.has(tokens, frozenset(), voc.phrases):
         return True
-    at = _imperative_at(tokens, voc)
-    if at >= 0 and (button or not voc.infinitive(tokens[at]) or voc.hooked(tokens)):
+    at = imperative_at(tokens, voc)
+    if _reading_path(tokens, voc, at) or at >= 0 and tokens[at] in voc.discovery and not (button or voc.hooked(tokens)):
+        return False  # "Start here", "Prozkoumejte také náš slovník": a reading path, a teaser
+    # A sign-up verb alone in the dictionary form ("Registrieren", "S'abonner") is a menu item or a button; with
+    # more words ("Registrarse en Bitso") it heads a step.
+    alone = len(tokens) == 1 and tokens[0] in voc.alone
+    if at >= 0 and (button or alone or not voc.infinitive(tokens[at]) or voc.hooked(tokens)):
         return True
     # Verb-final labels ("Jetzt Depot eröffnen", "Bitcoin kaufen"): a heading unless hooked or a button.
     return len(tokens) > 1 and voc.verb_at(tokens, len(tokens) - 1) > 0 and (button or voc.hooked(tokens[:-1]))
 
 
-def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary) -> bool:
-    """A sentence in running text that opens with a conversion verb and carries a hook or an exclamation, or that
-    sends the reader to act ("Klicka här för att skapa ett konto")."""
+def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
+    """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
+    or that sends the reader to act ("Klicka här för att skapa ett konto"). On a page of `steps` a polite
+    imperative is one more step ("Téléchargez et ouvrez l'application")."""
     at = voc.has(tokens[:1], voc.instructions, voc.instruction_phrases)
     if at and at < len(tokens) and tokens[at] in voc.hooks:
         return any(voc.verb_at(tokens, i) for i in range(at + 1, len(tokens)))
-    if not _imperative(tokens, voc):
+    if not _imperative(tokens, voc) or _reading_path(tokens, voc, imperative_at(tokens, voc)):
         return False
     # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains.
     if sentence.rstrip().endswith("!") or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
         return True
-    return voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not _instruction(tokens, voc)
+    at = imperative_at(tokens, voc)
+    if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
+        return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
+    # A verb that speaks to the reader by its form pitches in prose ("Prozkoumejte ... burzami."), not in a title.
+    spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
+    if spoken_to and tokens[imperative_at(tokens, voc)] in voc.discovery:  # "Découvrez aussi ...": a teaser
+        spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
+    spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0
+    return spoken_to and not _instruction(tokens, voc)
 
 
 @lru_cache(maxsize=8)
@@ -148,19 +156,6 @@ def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, 
     return out
 
 
-@lru_cache(maxsize=1024)
-def _link_kind(url: str) -> tuple[bool, bool]:
-    """Whether a link goes to a log-in, and whether to a call-to-action target (menus repeat them page after page)."""
-    if not _EITHER.search(url):
-        return False, False
-    if _LOGIN.search(url):
-        return True, False
-    if not _TARGET.search(url):  # the path and the host are parts of the address: no target in it, none in them
-        return False, False
-    parts = urlsplit(url)
-    return False, bool(_TARGET.search(parts.path + " " + (parts.hostname or "")))
-
-
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
     """tokens_of a button's or a link's text, kept: the same few labels come back on every page of a site."""
@@ -170,7 +165,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
     tokens = list(_tokens(text))
-    if len(tokens) > SHORT_LINE or not any(_starts_something(t, languages) for t in tokens):
+    if len(tokens) > SHORT_LINE or not any(starts_something(t, languages) for t in tokens):
         return ""
     for language in languages:
         if is_label(tokens, vocabularies()[language], button=button):
@@ -192,36 +187,6 @@ def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set
             if count >= INSTRUCTIONAL_PAGE:
                 return True
     return False
-
-
-def _lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
-    """Indices of the lines holding a word that can start a call. The hot path: most lines of
-    a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""
-    raw = text
-    text = _GLUED.sub(" ", text)  # same lines, words that ran together apart ("GebührenZum Anbieter")
-    words = _starter_words(languages)
-    distinct = words_of(text)
-    present = (distinct & words) | {w for w in distinct if ("-" in w or "'" in w) and _can_start(w, words)}
-    greek = set()
-    if GREEK.search(text):
-        # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
-        # and with glued words apart), the rest of the page is scanned like any other.
-        for n, (line, glued) in enumerate(zip(raw.split("\n"), text.split("\n"), strict=True)):
-            if GREEK.search(line) and any(_can_start(w, words) for w in (*tokens_of(line), *tokens_of(glued))):
-                greek.add(n)
-    if not present:
-        return greek
-    lowered = text.lower().replace("’", "'")  # lower case may change lengths ("İ"), never the line breaks
-    return greek | lines_with(lowered, present)
-
-
-@lru_cache(maxsize=64)
-def _starter_words(languages: tuple[str, ...]) -> frozenset[str]:
-    return frozenset().union(*(starters(vocabularies()[lang]) for lang in languages))
-
-
-def _can_start(word: str, words: frozenset[str]) -> bool:
-    return word in words or word.split("-")[0] in words or word.rsplit("'", 1)[-1] in words
 
 
 def calls_to_action(doc: Document) -> list[CallToAction]:
@@ -248,7 +213,7 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
         text = link.text
         if not text or len(text) > MAX_SPAN or text.rstrip().endswith("?"):
             continue
-        login, target = _link_kind(link.url)
+        login, target = link_kind(link.url)
         if login:
             continue
         # A link to a sign-up, download or provider target is a call whatever its wording ("App herunterladen").
@@ -276,12 +241,10 @@ def _numbered_lines(text: str) -> set[int]:
 def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
-    wanted = _lines_to_read(text, languages)
-    if not wanted:
-        return
+    wanted = lines_to_read(text, languages)
     lines = text.split("\n")
-    instructional = _instructional(lines, languages, wanted)
-    for n, start, line in _segments(lines, wanted):
+    instructional = wanted and _instructional(lines, languages, wanted)
+    for n, start, line in segments(lines, wanted):
         short, sentences = _line_calls(line, languages, instructional)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
@@ -293,6 +256,35 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
             language = next((lang for lang in languages_ if own(start + begin, start + end, lang)), "")
             if language:
                 add(clause, language, "text", snippet(text, start + begin, start + end))
+    _offer_calls(text, lines, languages, add, wanted)  # after the calls: a page's few findings show those first
+
+
+def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, acting: set[int]) -> None:
+    """Offers stated to the reader (detectors/call_offers.py), sentence by sentence, and paid-partner labels."""
+    starts = None
+    for n in sorted(candidate_lines(text, languages, acting)):
+        line = lines[n]
+        if _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
+            continue
+        if starts is None:
+            starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        own = _owner(text, lines, n, starts[n])
+        label = next((lang for lang in languages if is_partner_label(line, lang)), "")
+        if label and own(starts[n], starts[n] + len(line), label):
+            add(_clause(line.split(":")[0]), label, "text", snippet(text, starts[n], starts[n] + len(line)))
+            continue
+        for m in _OFFER_SENTENCE.finditer(line):
+            sentence = m.group(0).strip()
+            if sentence.endswith(("?", ":")):
+                continue
+            tokens = tokens_of(sentence)
+            for language in languages:
+                voc = vocabularies()[language]
+                if not _instruction(tokens, voc) and is_offer(sentence, tokens, language) and \
+                        own(starts[n] + m.start(), starts[n] + m.end(), language):
+                    told = " ".join(sentence.split()[:8]).rstrip(".!;:…,")  # "Oui, vous pouvez ...": no comma cut
+                    add(told, language, "text", snippet(text, starts[n] + m.start(), starts[n] + m.end()))
+                    break
 
 
 @lru_cache(maxsize=4096)
@@ -307,27 +299,9 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
     return short, tuple(_sentences(line, languages, instructional))
 
 
-# Table cells and buttons whose text runs together once tags are gone: "gute NutzerfreundlichkeitZum AnbieterKrypto".
-_GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
-
-
-def _segments(lines: list[str], wanted: set[int]):
-    """(line number, offset, text) of each wanted line, lines split where a lower-case letter runs into a capital."""
-    position = 0
-    for n, line in enumerate(lines):
-        start, position = position, position + len(line) + 1
-        if n not in wanted:
-            continue
-        cut = 0
-        for m in _GLUED.finditer(line):
-            yield n, start + cut, line[cut:m.start()]
-            cut = m.start()
-        yield n, start + cut, line[cut:]
-
-
 def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instructional: bool):
     stripped = line.strip()
-    if not any(_starts_something(t, languages) for t in tokens):
+    if not any(starts_something(t, languages) for t in tokens):
         return
     for language in languages:
         voc = vocabularies()[language]
@@ -348,23 +322,33 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").
         tail = m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()
-        if len(words) > 4 and not any(_starts_something(w, languages) for w in words[:3]):
-            continue  # a pitch opens with its verb (after a hook word or two): most sentences can be skipped here
-        found = []
-        for language in languages:
-            voc = vocabularies()[language]
-            if instructional and not sentence.endswith("!") and _instruction(words, voc):
-                continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
-            # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
-            label = len(words) <= 4 and is_label(words, voc, button=tail)
-            if label or is_pitch_sentence(sentence, words, voc):
-                found.append(language)  # the first of them whose call is the site's own counts
-        if found:
-            yield m.start(), m.end(), tuple(found), _clause(sentence)
+        # A pitch opens with its verb (after a hook word or two), or a clause does after a connector ("..., alors
+        # commencez dès maintenant"): most sentences can be skipped here.
+        if len(words) <= 4 or any(starts_something(w, languages) for w in words[:3]):
+            found = _pitching(sentence, words, languages, instructional, tail)
+            if found:
+                yield m.start(), m.end(), found, _clause(sentence)
+                continue
+        begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        for at in connected_clauses(sentence, languages):
+            clause = sentence[at:]
+            found = _pitching(clause, tokens_of(clause), languages, instructional, False)
+            if found:
+                yield begin + at, m.end(), found, _clause(clause)
+                break
 
 
-def _starts_something(word: str, languages: tuple[str, ...]) -> bool:
-    return _can_start(word, _starter_words(languages))
+def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instructional: bool, tail: bool):
+    found = []
+    for language in languages:
+        voc = vocabularies()[language]
+        if instructional and not sentence.endswith("!") and _instruction(words, voc):
+            continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
+        # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
+        label = len(words) <= 4 and is_label(words, voc, button=tail)
+        if label or is_pitch_sentence(sentence, words, voc, steps=instructional):
+            found.append(language)  # the first of them whose call is the site's own counts
+    return tuple(found)
 
 
 def _clause(sentence: str) -> str:

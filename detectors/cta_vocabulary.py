@@ -29,6 +29,15 @@ class Vocabulary:
     instructions: frozenset[str]
     instruction_phrases: tuple[tuple[str, ...], ...]
     phrases: tuple[tuple[str, ...], ...]
+    # Words joining a clause to what came before ("..., alors commencez", "so start today"): skipped before a verb.
+    connectors: frozenset[str] = frozenset()
+    # Listed verb forms that address the reader by themselves (a polite or plural imperative: "prozkoumejte",
+    # "inscrivez-vous"): such a verb opening a sentence needs no "your" to pitch.
+    addressing: frozenset[str] = frozenset()
+    alone: frozenset[str] = frozenset()  # dictionary forms that are a call standing alone ("Registrieren")
+    open_ended: frozenset[str] = frozenset()  # "start", "begin": a call only with an object or a time hook
+    places: frozenset[str] = frozenset()  # "here": a place hook, which alone does not make "Start here" a call
+    discovery: frozenset[str] = frozenset()  # "explore", "découvrez" and their forms: a teaser without a hook
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -71,7 +80,7 @@ def _firsts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    words = {i.lower() for i in items if len(tokens_of(i)) == 1}
+    words = {tokens_of(i)[0] for i in items if len(tokens_of(i)) == 1}  # Greek without accents, like a page's words
     phrases = tuple(tuple(tokens_of(i)) for i in items if len(tokens_of(i)) > 1)
     return frozenset(words), phrases
 
@@ -94,8 +103,17 @@ def vocabularies() -> dict[str, Vocabulary]:
         result[language] = Vocabulary(
             language, frozenset(_fold(v, language) for v in _conversion_forms(verbs, language, entry)),
             tuple(entry["infinitive_endings"]), verb_phrases, hooks, hook_phrases,
-            address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words))
+            address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words),
+            _split(entry.get("connectors", []))[0], _addressing(verbs, language, entry),
+            _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
+            _split(entry.get("places", []))[0],
+            frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)))
     return result
+
+
+def _addressing(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:
+    endings = tuple(entry.get("imperative_endings", ()))
+    return frozenset(_fold(v, language) for v in verbs if endings and v.split("-")[0].endswith(endings))
 
 
 def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:

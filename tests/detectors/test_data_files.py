@@ -101,6 +101,7 @@ def data_file_loaders() -> list:
     """Every function that reads data files, without its cache (the files are read through `load`)."""
     from detectors import (
         affiliate,
+        call_offers,
         cross_sell,
         cta_vocabulary,
         currency,
@@ -122,7 +123,7 @@ def data_file_loaders() -> list:
             sponsorship.city_names.__wrapped__, influencer._tags.__wrapped__, offer_context._lexicons.__wrapped__,
             restricted_countries._rules.__wrapped__, own_voice._words.__wrapped__, local_ref._data.__wrapped__,
             language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
-            incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__,
+            incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS)]
 
 

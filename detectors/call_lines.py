@@ -1,0 +1,96 @@
+"""Which lines of a page may hold a call to action (the hot path: a set lookup per distinct word), and where a call
+opens inside a line, for detectors/calls_to_action.py: after hook words ("jetzt registrieren") or a connector ("so
+start today", "..., alors commencez dès maintenant"), and whether its verb addresses the reader by its own form (a
+polite or plural imperative: "Prozkoumejte ...", "Ouvrez ...")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
+from detectors.page_words import lines_with
+from detectors.page_words import words as words_of
+
+
+def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
+    """Where the conversion verb is when it comes first, after a connector and any hook words; else -1."""
+    i = 1 if len(tokens) > 1 and tokens[0] in voc.connectors else 0
+    while i < len(tokens) - 1 and tokens[i] in voc.hooks:
+        i += 1
+    return i if tokens and voc.verb_at(tokens, i) > 0 else -1
+
+
+def addressing(tokens: list[str], voc: Vocabulary) -> bool:
+    """Whether the opening verb is a form that speaks to the reader ("prozkoumejte", "inscrivez-vous")."""
+    at = imperative_at(tokens, voc)
+    return at >= 0 and (tokens[at] in voc.addressing or tokens[at].split("-")[0] in voc.addressing)
+
+
+@lru_cache(maxsize=64)
+def _connected(languages: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({c for lang in languages for c in vocabularies()[lang].connectors if " " not in c}, key=len)
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, reversed(words)))
+    return re.compile(rf"[,–—]\s+(?=(?:{alternatives})\s)", re.IGNORECASE)
+
+
+def connected_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
+    """Offsets in `sentence` of the clauses a connector opens after a comma or a dash ("..., so start today")."""
+    if "," not in sentence and "–" not in sentence and "—" not in sentence:
+        return []
+    pattern = _connected(languages)
+    return [m.end() for m in pattern.finditer(sentence)] if pattern else []
+
+
+def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
+    """Indices of the lines holding a word that can start a call. The hot path: most lines of
+    a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""
+    raw = text
+    text = _GLUED.sub(" ", text)  # same lines, words that ran together apart ("GebührenZum Anbieter")
+    words = _starter_words(languages)
+    distinct = words_of(text)
+    present = (distinct & words) | {w for w in distinct if ("-" in w or "'" in w) and _can_start(w, words)}
+    greek = set()
+    if "el" in languages and GREEK.search(text):  # Greek words start a call only in Greek (a menu's "Ελληνικά")
+        # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
+        # and with glued words apart), the rest of the page is scanned like any other.
+        for n, (line, glued) in enumerate(zip(raw.split("\n"), text.split("\n"), strict=True)):
+            if GREEK.search(line) and any(_can_start(w, words) for w in (*tokens_of(line), *tokens_of(glued))):
+                greek.add(n)
+    if not present:
+        return greek
+    lowered = text.lower().replace("’", "'")  # lower case may change lengths ("İ"), never the line breaks
+    return greek | lines_with(lowered, present)
+
+
+@lru_cache(maxsize=64)
+def _starter_words(languages: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(starters(vocabularies()[lang]) for lang in languages))
+
+
+def _can_start(word: str, words: frozenset[str]) -> bool:
+    return word in words or word.split("-")[0] in words or word.rsplit("'", 1)[-1] in words
+
+
+# Table cells and buttons whose text runs together once tags are gone: "gute NutzerfreundlichkeitZum AnbieterKrypto".
+_GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
+
+
+def segments(lines: list[str], wanted: set[int]):
+    """(line number, offset, text) of each wanted line, lines split where a lower-case letter runs into a capital."""
+    position = 0
+    for n, line in enumerate(lines):
+        start, position = position, position + len(line) + 1
+        if n not in wanted:
+            continue
+        cut = 0
+        for m in _GLUED.finditer(line):
+            yield n, start + cut, line[cut:m.start()]
+            cut = m.start()
+        yield n, start + cut, line[cut:]
+
+
+def starts_something(word: str, languages: tuple[str, ...]) -> bool:
+    return _can_start(word, _starter_words(languages))

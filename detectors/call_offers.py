@@ -1,0 +1,175 @@
+"""Offers the site states to its reader in running text, for PROMO (detectors/calls_to_action.py): promotional copy
+that tells rather than commands (data/lexicons/offers.yaml).
+
+A sentence is an offer when it speaks to the reader (a second-person word) and either
+- states a gain: a verb of getting (data/lexicons/incentives.yaml, every inflected form) with an amount, a free/now
+  hook, an exclamation, or "the more ... the more" ("vil du samtidig motta 55 kr i bitcoin", "permite que você e um
+  amigo ganhem bitcoins grátis", "Plus vous invitez d'amis, plus vous gagnez"), or
+- claims an advantage of the offer: a superlative of price, speed, safety, ease or choice ("får du tillgång till
+  den snabbaste ... servicen", "con las comisiones más bajas del mercado").
+A line that is a paid-partner label ("Kaupallinen yhteistyökumppani: ...", "Annonselenke") marks the site's own
+advertising. An imperative whose object is a reward ("Zdobądź nagrody", "Claim your bonus") pitches as a hooked one.
+
+The reader is the one who gains: "users can earn commissions" (third person) and a T&C's "the bonus is paid after
+..." are explanations, not offers; how-to sentences (click, tap) and questions are left out by the caller too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from detectors.cta_vocabulary import GREEK, vocabularies
+from detectors.data_files import DataFileError, language_key, load
+from detectors.geography import geography
+from detectors.lemmas import forms_of
+from detectors.page_words import lines_with, lowered
+from detectors.page_words import words as words_of
+
+# An amount: a number with a currency, a percentage or a crypto unit next to it ("15 €", "€5", "55 kr", "5.005 USDT").
+_AMOUNT = re.compile(r"[€$£]\s?\d|\d\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|ron|ft|huf|лв|"
+                     r"dkk|sek|nok|kroner|kronor|korun|złotych|forint|leva)\b)", re.IGNORECASE)
+_GREEK_PLAIN = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ")
+SENTENCE = re.compile(r"(?:[^.!?;\n]|\.(?=\w))+[.!?;]*")  # "Crypto.com" and "1.000" do not end a sentence
+
+
+@dataclass(frozen=True)
+class Offers:
+    reader: frozenset[str]  # one-word second-person words (a page's tokens are looked up in it)
+    reader_phrases: re.Pattern[str] | None
+    gains: frozenset[str]  # verbs of getting, every form
+    rewards: tuple[str, ...]  # word beginnings of reward and referral words (incentives.yaml)
+    own: frozenset[str]  # first-person words (own_voice.yaml): the site speaking of its offer
+    advantages: re.Pattern[str] | None
+    more: re.Pattern[str] | None
+    labels: re.Pattern[str] | None
+    conditions: re.Pattern[str] | None  # matched at a sentence's start
+
+
+def _pattern(items: list[str]) -> re.Pattern[str] | None:
+    """Whole words or phrases; a trailing * matches any ending."""
+    if not items:
+        return None
+    parts = sorted((re.escape(_fold(i.rstrip("*").lower())) + (r"\w*" if i.endswith("*") else r"(?!\w)")
+                    for i in items), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def _fold(text: str) -> str:
+    """Greek without its accents, as detectors/cta_vocabulary.py folds a page's words."""
+    if not GREEK.search(text):
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@cache
+def offers() -> dict[str, Offers]:
+    file = "lexicons/offers.yaml"
+    data = load(file, "offers")
+    gains = load("lexicons/incentives.yaml", "incentives")["languages"]
+    first_person = load("lexicons/own_voice.yaml", "own-voice")["first_person"]
+    known = geography().languages
+    result = {}
+    for raw, entry in data["languages"].items():
+        language = language_key(raw)
+        if language not in known:
+            raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
+        incentive = next((v for k, v in gains.items() if language_key(k) == language),
+                         {"verbs": [], "rewards": [], "referrals": []})
+        own = next((v for k, v in first_person.items() if language_key(k) == language), [])
+        verbs = forms_of({v.lower() for v in incentive["verbs"]}, language) | set(entry.get("getting", []))
+        single = [r for r in entry["reader"] if " " not in r]
+        result[language] = Offers(
+            frozenset(_fold(r.lower()) for r in single), _pattern([r for r in entry["reader"] if " " in r]),
+            frozenset(_fold(v) for v in verbs),
+            tuple(_fold(r.lower()) for r in incentive["rewards"] + incentive["referrals"]),
+            frozenset(_fold(w.rstrip("*").lower()) for w in own if " " not in w),
+            _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
+            _pattern(entry["conditions"]))
+    return result
+
+
+def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> set[int]:
+    """Indices of the lines that may state an offer: a verb of getting, an advantage claimed on one of the `acting`
+    lines (those with a conversion verb), or a label's first word. Set look-ups on the page's distinct words and
+    one scan per language: most lines of a page hold none of them (the reader is looked for on these lines only)."""
+    known = [offers()[lang] for lang in languages if lang in offers()]
+    distinct = words_of(text)
+    getting = distinct & frozenset().union(*(o.gains for o in known))
+    firsts = distinct & _label_firsts(languages)
+    low = lowered(text).replace("’", "'")
+    if "el" in languages or any(GREEK.search(w) for w in getting | firsts):  # folded Greek: fold the text alike
+        low = low.translate(_GREEK_PLAIN)
+    found = lines_with(low, getting | firsts) if getting or firsts else set()
+    if acting:
+        claimed, starts = set(), None
+        for o in known:
+            for m in o.advantages.finditer(low) if o.advantages else ():
+                starts = starts or [0, *(m.end() for m in re.finditer("\n", low))]
+                claimed.add(bisect_right(starts, m.start()) - 1)
+        found |= claimed & acting
+    return found
+
+
+@cache
+def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
+    data = load("lexicons/offers.yaml", "offers")["languages"]
+    return frozenset(_fold(label.split()[0].rstrip("*").lower()) for raw, entry in data.items()
+                     if language_key(raw) in languages for label in entry["labels"])
+
+
+def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
+    """Whether a sentence (not a question, not a how-to step) states the site's offer to the reader."""
+    vocabulary = offers().get(language)
+    if vocabulary is None:
+        return False
+    text = _fold(sentence.lower())
+    if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
+            vocabulary.reader_phrases.search(text)):
+        return False
+    if vocabulary.conditions and vocabulary.conditions.match(text.lstrip(" •-–*·\t")) and not text.endswith("!"):
+        return False  # "Sobald Ihr Freund ... abschließt, erhalten Sie beide 10 USD": a rule, or advice ("If you ...")
+    gains = bool(vocabulary.gains.intersection(tokens))
+    if (gains or _acts(tokens, language)) and vocabulary.advantages:
+        claims = len(vocabulary.advantages.findall(text))
+        if claims > 1 or claims and vocabulary.own.intersection(tokens):
+            return True  # "hos oss får du ... den snabbaste ... servicen", "puedes comprar ... más bajas del mercado"
+    if not gains:
+        return False  # the reader gets something: money, a reward, access to the service
+    if vocabulary.more and len(vocabulary.more.findall(text)) >= 2:
+        return True  # "cuanto más consigues más ganas"
+    if not any(t.startswith(vocabulary.rewards) for t in tokens):
+        return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
+    hooks = vocabularies()[language].hooks
+    return bool(sentence.rstrip().endswith("!") or _AMOUNT.search(sentence) or hooks.intersection(tokens))
+
+
+def _acts(tokens: list[str], language: str) -> bool:
+    """Whether the reader is the one who buys, trades or opens an account (a conversion verb of the sentence)."""
+    verbs = vocabularies()[language].verbs
+    return any(t in verbs for t in tokens)
+
+
+def is_label(line: str, language: str) -> bool:
+    """Whether a line is a paid-partner label, alone or before a colon ("Kaupallinen yhteistyökumppani: x.com")."""
+    vocabulary = offers().get(language)
+    if vocabulary is None or vocabulary.labels is None:
+        return False
+    text = _fold(line.strip().lower())
+    m = vocabulary.labels.match(text)
+    return bool(m) and (m.end() == len(text) or text[m.end():].lstrip().startswith(":"))
+
+
+def claims_advantage(sentence: str, language: str) -> bool:
+    """Whether a sentence claims a superlative advantage ("s nejlepšími burzami", "the lowest fees")."""
+    vocabulary = offers().get(language)
+    return bool(vocabulary and vocabulary.advantages and vocabulary.advantages.search(_fold(sentence.lower())))
+
+
+def rewarded(tokens: list[str], language: str) -> bool:
+    """Whether the words name a reward ("nagrody", "bonus", "free"): the object that makes an imperative a pitch."""
+    vocabulary = offers().get(language)
+    return bool(vocabulary) and any(t.startswith(vocabulary.rewards) for t in tokens)
