@@ -105,6 +105,8 @@ class PhraseLexicon:
                 self._by_stem.setdefault(stem[:STEM], []).append((stem, regex))
             else:
                 self._by_first.setdefault(term_words[0], []).append((len(term_words), regex))
+        # As sets: intersected with a page's words, a set walks the smaller side (a page has fewer words).
+        self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
 
     @property
     def languages(self) -> list[str]:
@@ -122,8 +124,8 @@ class PhraseLexicon:
     def find(self, text: str) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest at each position (as the reference regex)."""
         index = _words(text)
-        firsts = self._by_first.keys() & index.words
-        stems = self._by_stem.keys() & index.prefixes
+        firsts = index.words & self._firsts
+        stems = index.prefixes & self._stems
         if not firsts and not stems:
             return []
         if stems:
