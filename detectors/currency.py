@@ -12,6 +12,7 @@ at its 21 states one by one; single-country currencies at their state (babel's t
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -42,6 +43,8 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class _Rules:
     amount: re.Pattern
+    lead_start: re.Pattern  # where `amount` can start with a code or symbol: one of them, a gap, a digit
+    number_start: re.Pattern  # where it can start with its number: a digit, and a unit's first letter after it
     pair: re.Pattern
     named: re.Pattern  # a currency's code without an amount
     names: re.Pattern  # a currency's name without an amount, in the lower-cased text
@@ -104,8 +107,22 @@ def _rules() -> _Rules:
     by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
     name_firsts = frozenset(_WORD.findall(n.lower())[0] for n in names)
     code_words = frozenset(c.lower() for c in codes)
-    return _Rules(amount, pair, named, lowered, name_firsts, frozenset("".join(name_firsts)), code_words,
-                  frozenset("".join(code_words)), foreign, strength, states, by_token, by_language)
+    if any(c.isdigit() for lead in codes + symbols for c in lead):  # _amounts: a lead is never a number's start
+        raise ValueError(f"{FILE}: a currency code or symbol with a digit")
+    lead_start = re.compile(rf"(?:{_alternation(codes + symbols)}){_GAP}\d")  # case-sensitive, as in `amount`
+    # A digit not after a letter, digit, point or comma (`amount`'s opening lookbehind, checked after the digit so the
+    # pattern begins with it), then what may stand between a number and its unit, then a character a unit can begin
+    # with: an ASCII letter that a code, a symbol or (ignoring case) a word begins with, or anything beyond ASCII.
+    firsts = {c for c in string.ascii_letters
+              if any(c == t[0] for t in codes + symbols) or any(re.match(re.escape(w[0]), c, re.I) for w in words)}
+    between = " .,'\u00a0\u202f-£$/"  # besides digits: separators, gaps, a second currency ("15 £/€")
+    if any(c in between for c in firsts):
+        raise ValueError(f"{FILE}: a unit that begins with a space or a sign")
+    ahead = rf"[\d{re.escape(between)}]*[{re.escape(''.join(sorted(firsts)))}\x80-\U0010ffff]"
+    number_start = re.compile(rf"\d(?<![\w.,]\d)(?={ahead})")
+    return _Rules(amount, lead_start, number_start, pair, named, lowered, name_firsts,
+                  frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,
+                  states, by_token, by_language)
 
 
 def _krona_language(doc: Document, rules: _Rules) -> str:
@@ -120,6 +137,23 @@ def _krona_language(doc: Document, rules: _Rules) -> str:
     scores = {lang: sum(w in cues for w in words) for lang, cues in _FUNCTION_WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else ""
+
+
+def _amounts(rules: _Rules, text: str):
+    """`rules.amount.finditer(text)`, with the regex tried only where an amount can start: a digit that begins a
+    number, or a code or symbol before one. Both are found by patterns that begin with a character (which the regex
+    engine skips to at C speed; `amount` begins with a lookbehind and is tried at every character), and the matches
+    are taken leftmost first and never overlapping, as finditer takes them."""
+    starts = [m.start() for m in rules.number_start.finditer(text)]
+    at = 0
+    while (lead := rules.lead_start.search(text, at)) is not None:
+        starts.append(lead.start())
+        at = lead.start() + 1
+    last = 0
+    for at in sorted(starts):
+        if at >= last and (m := rules.amount.match(text, at)) is not None:
+            yield m
+            last = m.end()
 
 
 def _too_large(amount: str) -> bool:
@@ -156,7 +190,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = doc.text
     page = _Page(doc, rules)
     offers: OfferContext | None = None
-    for m in rules.amount.finditer(text):
+    for m in _amounts(rules, text):
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
             continue
