@@ -40,5 +40,5 @@ def test_rank_is_the_librarys_on_every_fixture_text(reference):
 
 
 def test_the_vectorised_walk_is_used(reference):
-    counted = _identifier()._counts("Bitcoin kaufen in Deutschland".encode())
+    counted = _identifier()._counts(b"Bitcoin kaufen in Deutschland")
     assert counted is not None and len(counted[0]) == len(set(counted[0].tolist()))
