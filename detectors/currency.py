@@ -46,6 +46,7 @@ class _Rules:
     lead_start: re.Pattern  # where `amount` can start with a code or symbol: one of them, a gap, a digit
     number_start: re.Pattern  # where it can start with its number: a digit, and a unit's first letter after it
     pair: re.Pattern
+    pair_body: re.Pattern  # `pair` without its opening \b: begins with a ticker, which the engine skips to
     named: re.Pattern  # a currency's code without an amount
     names: re.Pattern  # a currency's name without an amount, in the lower-cased text
     name_firsts: frozenset[str]  # the names' first words: a page without any has no name to find
@@ -98,7 +99,8 @@ def _rules() -> _Rules:
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
     amount = re.compile(
         rf"(?<![\w.,])(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])", re.IGNORECASE)
-    pair = re.compile(rf"\b(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b")
+    pair_body = rf"(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b"
+    pair, pair_body = re.compile(r"\b" + pair_body), re.compile(pair_body)
     # "EUR-Einzahlung" and "(RON/USD/EUR)" name a currency; "EUR-L" (a stablecoin) does not.
     named = re.compile(rf"(?<![\w\-])(?:{'|'.join(codes)})(?!\w|-\w\b)")
     # Names are matched in the lower-cased text: a case-insensitive alternation is several times slower.
@@ -120,7 +122,7 @@ def _rules() -> _Rules:
         raise ValueError(f"{FILE}: a unit that begins with a space or a sign")
     ahead = rf"[\d{re.escape(between)}]*[{re.escape(''.join(sorted(firsts)))}\x80-\U0010ffff]"
     number_start = re.compile(rf"\d(?<![\w.,]\d)(?={ahead})")
-    return _Rules(amount, lead_start, number_start, pair, named, lowered, name_firsts,
+    return _Rules(amount, lead_start, number_start, pair, pair_body, named, lowered, name_firsts,
                   frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,
                   states, by_token, by_language)
 
@@ -152,6 +154,16 @@ def _amounts(rules: _Rules, text: str):
     last = 0
     for at in sorted(starts):
         if at >= last and (m := rules.amount.match(text, at)) is not None:
+            yield m
+            last = m.end()
+
+
+def _pairs(rules: _Rules, text: str):
+    """`rules.pair.finditer(text)`, tried only where its body matches (every place, overlapping ones included)."""
+    at, last = 0, 0
+    while (body := rules.pair_body.search(text, at)) is not None:
+        at = body.start() + 1
+        if body.start() >= last and (m := rules.pair.match(text, body.start())) is not None:
             yield m
             last = m.end()
 
@@ -199,7 +211,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue
         if offers.is_offer(m.start(), m.end()):
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
-    for m in rules.pair.finditer(text):
+    for m in _pairs(rules, text):
         code = m.group("code")
         if code not in page.first:
             offers = offers or offer_context(text)
