@@ -32,7 +32,8 @@ class FastIdentifier(LanguageIdentifier):
     def _counts(self, text: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         """Feature indices in the order the DFA walk first meets them, and how often it meets each."""
         if self._tables is None:
-            self._tables = (np.asarray(self.tk_nextmove, dtype=np.intp), np.asarray(self._rowbase, dtype=np.intp),
+            # The transition table (~10 M entries) is read in place, not copied; the two small ones are converted.
+            self._tables = (np.asarray(self.tk_nextmove), np.asarray(self._rowbase, dtype=np.intp),
                             np.asarray(self.tk_output, dtype=np.intp))
         nextmove, rowbase, output = self._tables
         data = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
