@@ -24,6 +24,7 @@ _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
+WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ class PhraseLexicon:
         if regexes is None:
             regexes = [regex for _n, regex in self._by_first.get(word, ())]
             regexes += [regex for stem, regex in self._by_stem.get(word[:STEM], ()) if word.startswith(stem)]
+            if len(self._word_regexes) >= WORDS_KEPT:  # words beginning with a stem are unbounded over a crawl
+                self._word_regexes.clear()
             self._word_regexes[word] = regexes
         return regexes
 
