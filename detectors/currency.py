@@ -13,6 +13,7 @@ at its 21 states one by one; single-country currencies at their state (babel's t
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -45,7 +46,10 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class _Rules:
     amount: re.Pattern
+    lead_start: re.Pattern  # where `amount` can start with a code or symbol: one of them, a gap, a digit
+    number_start: re.Pattern  # where it can start with its number: a digit, and a unit's first letter after it
     pair: re.Pattern
+    pair_body: re.Pattern  # `pair` without its opening \b: begins with a ticker, which the engine skips to
     named: re.Pattern  # a currency's code without an amount
     names: re.Pattern  # a currency's name without an amount, in the lower-cased text
     name_firsts: frozenset[str]  # the names' first words: a page without any has no name to find
@@ -98,7 +102,8 @@ def _rules() -> _Rules:
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
     amount = re.compile(
         rf"(?<![\w.,])(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])", re.IGNORECASE)
-    pair = re.compile(rf"\b(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b")
+    pair_body = rf"(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b"
+    pair, pair_body = re.compile(r"\b" + pair_body), re.compile(pair_body)
     # "EUR-Einzahlung" and "(RON/USD/EUR)" name a currency; "EUR-L" (a stablecoin) does not.
     named = re.compile(rf"(?<![\w\-])(?:{'|'.join(codes)})(?!\w|-\w\b)")
     # Names are matched in the lower-cased text: a case-insensitive alternation is several times slower.
@@ -107,8 +112,22 @@ def _rules() -> _Rules:
     by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
     name_firsts = frozenset(_WORD.findall(n.lower())[0] for n in names)
     code_words = frozenset(c.lower() for c in codes)
-    return _Rules(amount, pair, named, lowered, name_firsts, frozenset("".join(name_firsts)), code_words,
-                  frozenset("".join(code_words)), foreign, strength, states, by_token, by_language)
+    if any(c.isdigit() for lead in codes + symbols for c in lead):  # _amounts: a lead is never a number's start
+        raise ValueError(f"{FILE}: a currency code or symbol with a digit")
+    lead_start = re.compile(rf"(?:{_alternation(codes + symbols)}){_GAP}\d")  # case-sensitive, as in `amount`
+    # A digit not after a letter, digit, point or comma (`amount`'s opening lookbehind, checked after the digit so the
+    # pattern begins with it), then what may stand between a number and its unit, then a character a unit can begin
+    # with: an ASCII letter that a code, a symbol or (ignoring case) a word begins with, or anything beyond ASCII.
+    firsts = {c for c in string.ascii_letters
+              if any(c == t[0] for t in codes + symbols) or any(re.match(re.escape(w[0]), c, re.I) for w in words)}
+    between = " .,'\u00a0\u202f-£$/"  # besides digits: separators, gaps, a second currency ("15 £/€")
+    if any(c in between for c in firsts):
+        raise ValueError(f"{FILE}: a unit that begins with a space or a sign")
+    ahead = rf"[\d{re.escape(between)}]*[{re.escape(''.join(sorted(firsts)))}\x80-\U0010ffff]"
+    number_start = re.compile(rf"\d(?<![\w.,]\d)(?={ahead})")
+    return _Rules(amount, lead_start, number_start, pair, pair_body, named, lowered, name_firsts,
+                  frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,
+                  states, by_token, by_language)
 
 
 def _krona_language(doc: Document, rules: _Rules) -> str:
@@ -123,6 +142,33 @@ def _krona_language(doc: Document, rules: _Rules) -> str:
     scores = {lang: sum(w in cues for w in words) for lang, cues in _FUNCTION_WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else ""
+
+
+def _amounts(rules: _Rules, text: str):
+    """`rules.amount.finditer(text)`, with the regex tried only where an amount can start: a digit that begins a
+    number, or a code or symbol before one. Both are found by patterns that begin with a character (which the regex
+    engine skips to at C speed; `amount` begins with a lookbehind and is tried at every character), and the matches
+    are taken leftmost first and never overlapping, as finditer takes them."""
+    starts = [m.start() for m in rules.number_start.finditer(text)]
+    at = 0
+    while (lead := rules.lead_start.search(text, at)) is not None:
+        starts.append(lead.start())
+        at = lead.start() + 1
+    last = 0
+    for at in sorted(starts):
+        if at >= last and (m := rules.amount.match(text, at)) is not None:
+            yield m
+            last = m.end()
+
+
+def _pairs(rules: _Rules, text: str):
+    """`rules.pair.finditer(text)`, tried only where its body matches (every place, overlapping ones included)."""
+    at, last = 0, 0
+    while (body := rules.pair_body.search(text, at)) is not None:
+        at = body.start() + 1
+        if body.start() >= last and (m := rules.pair.match(text, body.start())) is not None:
+            yield m
+            last = m.end()
 
 
 def _too_large(amount: str) -> bool:
@@ -159,7 +205,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = doc.text
     page = _Page(doc, rules)
     offers: OfferContext | None = None
-    for m in rules.amount.finditer(text):
+    for m in _amounts(rules, text):
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
             continue
@@ -169,7 +215,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ...").
         if offers.is_offer(m.start(), m.end()) and not hedged(text, m.start(), m.end(), candidate_languages(doc)):
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
-    for m in rules.pair.finditer(text):
+    for m in _pairs(rules, text):
         code = m.group("code")
         if code not in page.first:
             offers = offers or offer_context(text)

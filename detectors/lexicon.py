@@ -24,6 +24,7 @@ _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
+WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
 
 
 @dataclass(frozen=True)
@@ -31,29 +32,35 @@ class _Words:
     folded: str  # the text lower-cased, same length and offsets as the text
     words: frozenset[str]  # its distinct words
     prefixes: frozenset[str]  # the first STEM letters of its longer words
+    places: dict[str, list[int]]  # word -> where it starts in `folded`
+    by_prefix: dict[str, list[str]]  # the first STEM letters -> the words that begin with them
+
+    def with_prefix(self, prefixes) -> set[str]:
+        """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
+        return {word for prefix in prefixes for word in self.by_prefix[prefix]}
 
 
 @lru_cache(maxsize=16)
 def _words(text: str) -> _Words:
-    """The distinct words of a text (a C-speed scan), shared by every family that reads the same text."""
+    """The words of a text and where they stand, read in one pass and shared by every family and lexicon that
+    reads the same text (each lexicon then looks up its own first words instead of scanning the text again)."""
     folded = text.lower()
     if len(folded) != len(text):  # a few letters (İ) lower-case to two characters: keep offsets exact
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if "ş" in folded or "ţ" in folded:
         folded = folded.translate(_FOLD)
-    words = frozenset(_WORD.findall(folded))
-    return _Words(folded, words, frozenset(w[:STEM] for w in words if len(w) >= STEM))
-
-
-@lru_cache(maxsize=4096)
-def _scanner(firsts: frozenset[str], stems: frozenset[str]) -> re.Pattern:
-    """Finds the few words of a page that can start a phrase (those the page and the lexicon share)."""
-    parts = []
-    if firsts:
-        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True)) + r")(?!\w)")
-    if stems:
-        parts.append("(?:" + "|".join(re.escape(p) for p in sorted(stems)) + r")\w*")
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    places: dict[str, list[int]] = {}
+    for m in _WORD.finditer(folded):
+        at = places.get(m[0])
+        if at is None:
+            places[m[0]] = [m.start()]
+        else:
+            at.append(m.start())
+    by_prefix: dict[str, list[str]] = {}
+    for word in places:
+        if len(word) >= STEM:
+            by_prefix.setdefault(word[:STEM], []).append(word)
+    return _Words(folded, frozenset(places), frozenset(by_prefix), places, by_prefix)
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class PhraseLexicon:
         # Index: first word -> [(number of words, regex)], one-word stems -> [(stem, regex)].
         self._by_first: dict[str, list[tuple[int, re.Pattern]]] = {}
         self._by_stem: dict[str, list[tuple[str, re.Pattern]]] = {}
+        self._word_regexes: dict[str, list[re.Pattern]] = {}  # a page word -> the phrases it can start
         for pattern_text, term in sorted({(phrase_pattern(t), t) for lang in terms for t in terms[lang]}):
             regex = re.compile(pattern_text + r"(?!\w)", re.IGNORECASE)
             term_words = [w.lower().translate(_FOLD) for w in _WORD.findall(term.rstrip("*"))]
@@ -98,6 +106,8 @@ class PhraseLexicon:
                 self._by_stem.setdefault(stem[:STEM], []).append((stem, regex))
             else:
                 self._by_first.setdefault(term_words[0], []).append((len(term_words), regex))
+        # As sets: intersected with a page's words, a set walks the smaller side (a page has fewer words).
+        self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
 
     @property
     def languages(self) -> list[str]:
@@ -115,23 +125,39 @@ class PhraseLexicon:
     def find(self, text: str) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest at each position (as the reference regex)."""
         index = _words(text)
-        firsts = self._by_first.keys() & index.words
-        stems = self._by_stem.keys() & index.prefixes
+        firsts = index.words & self._firsts
+        stems = index.prefixes & self._stems
         if not firsts and not stems:
             return []
+        if stems:
+            firsts |= index.with_prefix(stems)
+        # The places of the page's words that can start a phrase, from the word index every lexicon shares: no regex
+        # tried at every character of the page.
+        places = index.places
         found, covered = [], -1
-        for m in _scanner(frozenset(firsts), frozenset(stems)).finditer(index.folded):
-            start = m.start()
+        for start, word in sorted([(at, first) for first in firsts for at in places[first]]):
             if start < covered:
                 continue  # inside the previous match
-            word = m.group(0)
-            regexes = [regex for _n, regex in self._by_first.get(word, ())]
-            regexes += [regex for stem, regex in self._by_stem.get(word[:STEM], ()) if word.startswith(stem)]
-            best_end = max((r.end() for r in (regex.match(text, start) for regex in regexes) if r), default=-1)
+            best_end = -1
+            for regex in self._regexes_of(word):
+                m = regex.match(text, start)
+                if m is not None and m.end() > best_end:
+                    best_end = m.end()
             if best_end > start:
                 found.append(self._match(text, start, best_end))
                 covered = best_end
         return found
+
+    def _regexes_of(self, word: str) -> list[re.Pattern]:
+        """The phrases a page word can start: by first word, or by a one-word stem it begins with."""
+        regexes = self._word_regexes.get(word)
+        if regexes is None:
+            regexes = [regex for _n, regex in self._by_first.get(word, ())]
+            regexes += [regex for stem, regex in self._by_stem.get(word[:STEM], ()) if word.startswith(stem)]
+            if len(self._word_regexes) >= WORDS_KEPT:  # words beginning with a stem are unbounded over a crawl
+                self._word_regexes.clear()
+            self._word_regexes[word] = regexes
+        return regexes
 
     def find_with_regex(self, text: str) -> list[PhraseMatch]:
         """The straightforward matcher: one regex scan. Same results as `find`, several times slower."""

@@ -48,10 +48,11 @@ CURRENCY_LIST = 4  # distinct currency codes from which a page lists currencies 
 SCAN = 30_000  # characters of text read: the first screens of a long page say who it is for
 MAX_PHONES = 10
 UNION = "EU"  # the euro and the Union as a whole: evidence for the EU side, no single state
-_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+# Both begin with a character and check what precedes it after it (a lookbehind first is tried at every character).
+_CODE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]{2}(?![A-Za-z])")  # three capitals standing alone
 _WORD = re.compile(r"\w+")
 STEM = 4  # letters a `stem*` marker is indexed by
-_PHONE = re.compile(r"(?<![\w+])\+\s?\d[\d\s().-]{6,18}\d")
+_PHONE = re.compile(r"\+(?<![\w+]\+)\s?\d[\d\s().-]{6,18}\d")  # "+" not after a word or "+"
 # A price: an amount in dollar-sign notation ("$3.000", "5 $"), not "US$ 30" nor "R$ 5" (a currency of its own).
 _DOLLAR_AMOUNT = re.compile(r"(?<![\w$])\$\s?\d|\d\s?\$(?![\w$])(?!\s?US(?!\w))")
 _SEGMENT = re.compile(r"([a-z]{2})[-_]([a-z]{2})", re.IGNORECASE)

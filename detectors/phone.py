@@ -27,7 +27,9 @@ from detectors.model import Document, Finding
 from detectors.text import snippet
 
 INDICATOR = "PHONE"
-_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)\d[\d \u00a0().\-/]{5,20}\d")
+# An international number: "+" or "00" not after a word character or "+" (checked after them, so that the pattern
+# begins with a character the regex engine skips to instead of a lookbehind tried at every character).
+_CANDIDATE = re.compile(r"(?:\+(?<![\w+]\+)|00(?<![\w+]00))\d[\d \u00a0().\-/]{5,20}\d")
 # A national-form number: digits in groups, 7 to 13 of them, not part of a longer token, a decimal or a date.
 _NATIONAL = re.compile(r"(?<![\w+.,/:-])\(?\d[\d \u00a0().\-/]{5,16}\d(?![\w%€$£]|[.,/:-]\d)")
 # A date at the start ("06.10.15 - 08:35", "2026-01-01"), unless the whole is the French five pairs (01.23.45.67.89).

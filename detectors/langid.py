@@ -1,0 +1,55 @@
+"""py3langid's identifier with its byte walk done by numpy: the same scores, bit for bit, in a fraction of the time.
+
+py3langid counts a text's n-gram features by walking a DFA over its UTF-8 bytes in a Python loop, one step per byte
+(about half of LANG's time). The DFA is an Aho-Corasick automaton over n-grams of a few bytes, so the state after a
+byte depends only on the last DEPTH bytes: every state is found at once, by DEPTH vectorised steps from the start
+state. The states are then checked against the automaton's own transitions (each state is the step from the one
+before on its byte, for every byte), which makes them exactly the states of the loop; where the check fails (a
+model whose n-grams are longer) the library's loop is used. The counts go to py3langid's own scoring in the order the
+loop meets the features (the order decides the float sums), so every score is the library's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from py3langid.langid import LanguageIdentifier
+
+DEPTH = 6  # bytes: the longest path from the start state to any state of py3langid's model (0.4)
+
+
+class FastIdentifier(LanguageIdentifier):
+    """A LanguageIdentifier (same model, same `rank` and `classify`) whose feature counting is vectorised."""
+
+    _tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def _raw_score(self, text):
+        counted = self._counts(text) if isinstance(text, bytes) else None
+        if counted is None:  # no features, or states the check refused: the library's own walk
+            return super()._raw_score(text)
+        idx, counts = counted
+        return np.log1p(counts) @ self.nb_ptc[idx] + self.nb_pc  # as LanguageIdentifier._sparse_score
+
+    def _counts(self, text: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """Feature indices in the order the DFA walk first meets them, and how often it meets each."""
+        if self._tables is None:
+            # The transition table (~10 M entries) is read in place, not copied; the two small ones are converted.
+            self._tables = (np.asarray(self.tk_nextmove), np.asarray(self._rowbase, dtype=np.intp),
+                            np.asarray(self.tk_output, dtype=np.intp))
+        nextmove, rowbase, output = self._tables
+        data = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
+        n = len(data)
+        if not n:
+            return None
+        states = np.zeros(n, dtype=np.intp)
+        for back in range(min(DEPTH, n) - 1, -1, -1):  # the byte `back` places before each position, oldest first
+            states[back:] = nextmove[rowbase[states[back:]] + data[:n - back]]
+        previous = np.concatenate(([0], states[:-1]))
+        if not np.array_equal(nextmove[rowbase[previous] + data], states):
+            return None
+        features = output[states]
+        features = features[features >= 0]
+        if not len(features):
+            return None
+        unique, first, counts = np.unique(features, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        return unique[order], counts[order].astype(np.float32)

@@ -1,0 +1,40 @@
+"""CURRENCY's amount and trading-pair scans (regexes tried only where a match can start) find exactly what finditer
+finds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from detectors.currency import _amounts, _pairs, _rules
+from detectors.document import build_document
+
+ROOT = Path(__file__).resolve().parents[2]
+PIECES = list("0123456789 .,'-€$£/\u00a0\u202f\nabcEURPLNKčzłFtkr.лв٣") + [
+    "EUR", "zł", "Kč", "kr.", "лв.", "USD", "SEK", "€", "1 000", "12,50", "10.-", "Ft", "euro", "Euro", "ZŁOTYCH",
+    "BTC", "ETH", "EURC", "OP", "USDT", "_"]
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.group("lead"), m.group("unit")) for m in matches]
+
+
+def test_same_matches_as_finditer_on_fixture_pages_and_random_text():
+    rules = _rules()
+    texts = []
+    for path in sorted((ROOT / "tests" / "pages").rglob("*.html")):
+        texts.append(build_document(channel="website:t", requested_url="https://t.example/", url="https://t.example/",
+                                    status=200, fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                                    body=path.read_bytes()).text)
+    rnd = random.Random(10)
+    texts += ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
+    for text in texts:
+        assert _spans(_amounts(rules, text)) == _spans(rules.amount.finditer(text)), text[:200]
+
+
+def test_same_pairs_as_finditer_on_random_text():
+    rules = _rules()
+    rnd = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 20)))
+        assert [m.span() for m in _pairs(rules, text)] == [m.span() for m in rules.pair.finditer(text)], text

@@ -1,0 +1,38 @@
+"""Patterns rewritten to begin with a character instead of a lookbehind (so the regex engine skips to it instead of
+trying the pattern at every character) find exactly what the plain form finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from detectors import page_locale, phone
+from detectors.document import build_document
+
+ROOT = Path(__file__).resolve().parents[2]
+REWRITES = [  # (the pattern in use, its plain form, characters for random texts)
+    (phone._CANDIDATE, r"(?<![\w+])(?:\+|00)\d[\d \u00a0().\-/]{5,20}\d", "0123456789 +()-./a_\u00a0"),
+    (page_locale._PHONE, r"(?<![\w+])\+\s?\d[\d\s().-]{6,18}\d", "0123456789 +()-.a_\n"),
+    (page_locale._CODE, r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", "EURSDKaé1 -"),
+]
+
+
+def _page_texts() -> list[str]:
+    return [build_document(channel="website:t", requested_url="https://t.example/", url="https://t.example/",
+                           status=200, fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                           body=path.read_bytes()).text for path in sorted((ROOT / "tests" / "pages").rglob("*.html"))]
+
+
+TEXTS = _page_texts()
+
+
+@pytest.mark.parametrize("rewritten, plain, alphabet", REWRITES, ids=lambda x: getattr(x, "pattern", x)[:20])
+def test_rewritten_pattern_finds_what_the_plain_one_finds(rewritten, plain, alphabet):
+    reference = re.compile(plain, rewritten.flags)
+    rnd = random.Random(5)
+    texts = TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in rewritten.finditer(text)] == [m.span() for m in reference.finditer(text)], text
