@@ -9,7 +9,9 @@ explaining look like (programme_reporting.yaml: a firm "startet", "lança", "lau
 Angaben", "what is a referral code", "the users they bring in are called referrals"), when it reads as an
 article (detectors/offer_context.py: a dateline, a reading time, a press agency, quoted people), or when it names
 the programme as another firm's ("Binance-Empfehlungsprogramm" on an encyclopedia). A bare programme name with
-none of these (a menu item "Referral Program", the terms of a programme that never name the firm) stays a pitch.
+none of these (a menu item "Referral Program", the terms of a programme that never name the firm) stays a pitch, and
+so does a contract (own_terms.yaml: "hereinafter", "doravante denominada"): its publisher states its own rules.
+BONUS asks the same of its incentives (detectors/bonus.py), passing them as mentions.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from detectors.phrases import page_language
 from detectors.text import sentence_bounds
 
 REPORTING = "programme_reporting"
+OWN_TERMS = "own_terms"  # a contract's defining phrases: the page is its publisher's own terms
 NEAR = 300  # characters on each side of a mention in which the site's name makes the programme its own
 _WORD = re.compile(r"\w{3,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")  # "US-Wettbewerber": a country, not the English "us"
@@ -68,7 +71,7 @@ def reports_on_programme(doc: Document, mentions: list[PhraseMatch]) -> bool:
         return False
     label, parts = _name_parts(doc.url or doc.requested_url)
     language = page_language(doc)
-    if any(_own(text, m, language, label, parts) for m in mentions):
+    if any(_own(text, m, language, label, parts) for m in mentions) or phrase_lexicon(OWN_TERMS).find(text):
         return False
     if phrase_lexicon(REPORTING).find(text) or offer_context(text).editorial:
         return True

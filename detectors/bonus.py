@@ -11,10 +11,11 @@ mentions stands outside quotes and hedges ("'refer a friend' bonuses are restric
 
 from __future__ import annotations
 
+from detectors.affiliate_voice import reports_on_programme
 from detectors.calls_to_action import candidate_languages, untargeted, without_non_eu_states
 from detectors.context import Context
-from detectors.incentives import hedged, offers, without_questions
-from detectors.lexicon import phrase_lexicon
+from detectors.incentives import Incentive, hedged, offers, without_questions
+from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
@@ -37,6 +38,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     page = lowered(text)
     named = [f for f in named if _offered(text, page, f.evidence.value, languages)]
     findings = without_non_eu_states(doc, named, ctx, "medium")
+    if (findings or sentences) and _reported(doc, text, sentences):
+        return []  # news or an explainer about another firm's incentive (detectors/affiliate_voice.py)
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in sentences[:MAX_FINDINGS]:
@@ -60,3 +63,12 @@ def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> boo
             return True
         start = page.find(term, end)
     return False
+
+
+def _reported(doc: Document, text: str, sentences: list[Incentive]) -> bool:
+    """Whether the page reports on or explains someone else's incentive rather than offers its own: none of its
+    incentive or programme mentions is in the site's own voice or names the site, and it reads as news or an
+    explainer ("Mercado Pago informou que premiará ...", "what is a referral code")."""
+    mentions = [*phrase_lexicon("partner_programme").find(text), *phrase_lexicon("bonus").find(text),
+                *(PhraseMatch((s.language,), s.text, s.start, s.end) for s in sentences)]
+    return reports_on_programme(doc, mentions)
