@@ -17,6 +17,7 @@ BONUS asks the same of its incentives (detectors/bonus.py), passing them as ment
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from detectors.context import registrable_domain
@@ -64,15 +65,21 @@ def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, 
     return bool(owner) and not _names_site(owner.group(1), label, parts)
 
 
-def reports_on_programme(doc: Document, mentions: list[PhraseMatch]) -> bool:
-    """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own."""
+def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callable[[], Sequence[PhraseMatch]]) -> bool:
+    """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own.
+    `mentions` may be given as a function that finds them, called only on a page that shows signs of reporting."""
     text = doc.text
-    if not mentions or not text:
+    if not text:
         return False
     label, parts = _name_parts(doc.url or doc.requested_url)
-    language = page_language(doc)
-    if any(_own(text, m, language, label, parts) for m in mentions) or phrase_lexicon(OWN_TERMS).find(text):
+    # The signs of reporting first (one scan each, the article test shared with other detectors), then the
+    # dearer test of the site's own voice around every mention.
+    reported = bool(phrase_lexicon(REPORTING).find(text)) or offer_context(text).editorial
+    if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
+        mentions = mentions()
+    if not mentions or callable(mentions):
         return False
-    if phrase_lexicon(REPORTING).find(text) or offer_context(text).editorial:
-        return True
-    return any(_another_firms(text, m, label, parts) for m in mentions)
+    if not (reported or any(_another_firms(text, m, label, parts) for m in mentions)):
+        return False
+    language = page_language(doc)
+    return not (phrase_lexicon(OWN_TERMS).find(text) or any(_own(text, m, language, label, parts) for m in mentions))

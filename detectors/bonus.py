@@ -38,7 +38,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     page = lowered(text)
     named = [f for f in named if _offered(text, page, f.evidence.value, languages)]
     findings = without_non_eu_states(doc, named, ctx, "medium")
-    if (findings or sentences) and _reported(doc, text, sentences):
+    if (findings or sentences) and _reported(doc, sentences):
         return []  # news or an explainer about another firm's incentive (detectors/affiliate_voice.py)
     if len(findings) >= MAX_FINDINGS:
         return findings
@@ -65,10 +65,11 @@ def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> boo
     return False
 
 
-def _reported(doc: Document, text: str, sentences: list[Incentive]) -> bool:
+def _reported(doc: Document, sentences: list[Incentive]) -> bool:
     """Whether the page reports on or explains someone else's incentive rather than offers its own: none of its
     incentive or programme mentions is in the site's own voice or names the site, and it reads as news or an
     explainer ("Mercado Pago informou que premiará ...", "what is a referral code")."""
-    mentions = [*phrase_lexicon("partner_programme").find(text), *phrase_lexicon("bonus").find(text),
+    def mentions() -> list[PhraseMatch]:  # on the page's own text: its word index is shared (offsets are the same)
+        return [*phrase_lexicon("partner_programme").find(doc.text), *phrase_lexicon("bonus").find(doc.text),
                 *(PhraseMatch((s.language,), s.text, s.start, s.end) for s in sentences)]
     return reports_on_programme(doc, mentions)

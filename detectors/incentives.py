@@ -6,7 +6,8 @@ Judged sentence by sentence: a negated sentence ("if your bonus was not paid ...
 offer made in another sentence of the page. A headline needs no verb when it names the reward, an amount and the
 trigger ("Welcome bonus up to 100 USDT for new users", "Bonus za pozivanje prijatelja - do 40%"), and so does a
 programme's rule of any length that names its reward, an amount and a referral ("The remuneration is 20 % of the
-fees of the clients you refer"). Commissions and shares of fees are rewards, affiliates and partners triggers. A hedged sentence
+fees of the clients you refer"). Commissions and shares of fees are rewards, affiliates and partners triggers; an
+affiliate disclosure ("we may receive a commission when you sign up") is the site's income. A hedged sentence
 ("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses") explains rather than offers; a page whose
 incentive sentences are at least half hedged is an explainer, and offers nothing.
 """
