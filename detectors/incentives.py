@@ -44,6 +44,7 @@ class Incentive:
 @dataclass(frozen=True)
 class _Vocabulary:
     verbs: frozenset[str]
+    verb_phrases: tuple[str, ...]  # a getting verb in several words: "entitled to", "heeft recht op", "a droit à"
     rewards: tuple[str, ...]  # word beginnings
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
@@ -66,7 +67,9 @@ def _vocabularies() -> dict[str, _Vocabulary]:
             raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
         cues = {c.lower() for c in negation.get(language, []) + negation.get("en", []) if " " not in c}
         hedges = [h.lower() for h in entry.get("hedges", [])]
-        result[language] = _Vocabulary(forms_of({v.lower() for v in entry["verbs"]}, language),
+        verbs = [v.lower() for v in entry["verbs"]]
+        result[language] = _Vocabulary(forms_of({v for v in verbs if " " not in v}, language),
+                                       tuple(v for v in verbs if " " in v),
                                        tuple(r.lower() for r in entry["rewards"]),
                                        tuple(t.lower() for t in entry["triggers"]),
                                        tuple(t.lower() for t in entry["referrals"]), frozenset(cues),
@@ -147,7 +150,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         voc = vocabularies.get(language)
         if voc is None:
             continue
-        verb = any(w in voc.verbs for w in words)
+        verb = any(w in voc.verbs for w in words) or any(v in lowered for v in voc.verb_phrases)
         if not verb and not amount:
             continue
         reward = _starts(words, lowered, voc.rewards)
