@@ -9,12 +9,15 @@ explaining look like (programme_reporting.yaml: a firm "startet", "lança", "lau
 Angaben", "what is a referral code", "the users they bring in are called referrals"), when it reads as an
 article (detectors/offer_context.py: a dateline, a reading time, a press agency, quoted people), or when it names
 the programme as another firm's ("Binance-Empfehlungsprogramm" on an encyclopedia). A bare programme name with
-none of these (a menu item "Referral Program", the terms of a programme that never name the firm) stays a pitch.
+none of these (a menu item "Referral Program", the terms of a programme that never name the firm) stays a pitch, and
+so does a contract (own_terms.yaml: "hereinafter", "doravante denominada"): its publisher states its own rules.
+BONUS asks the same of its incentives (detectors/bonus.py), passing them as mentions.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from detectors.context import registrable_domain
@@ -26,6 +29,7 @@ from detectors.phrases import page_language
 from detectors.text import sentence_bounds
 
 REPORTING = "programme_reporting"
+OWN_TERMS = "own_terms"  # a contract's defining phrases: the page is its publisher's own terms
 NEAR = 300  # characters on each side of a mention in which the site's name makes the programme its own
 _WORD = re.compile(r"\w{3,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")  # "US-Wettbewerber": a country, not the English "us"
@@ -61,15 +65,21 @@ def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, 
     return bool(owner) and not _names_site(owner.group(1), label, parts)
 
 
-def reports_on_programme(doc: Document, mentions: list[PhraseMatch]) -> bool:
-    """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own."""
+def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callable[[], Sequence[PhraseMatch]]) -> bool:
+    """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own.
+    `mentions` may be given as a function that finds them, called only on a page that shows signs of reporting."""
     text = doc.text
-    if not mentions or not text:
+    if not text:
         return False
     label, parts = _name_parts(doc.url or doc.requested_url)
-    language = page_language(doc)
-    if any(_own(text, m, language, label, parts) for m in mentions):
+    # The signs of reporting first (one scan each, the article test shared with other detectors), then the
+    # dearer test of the site's own voice around every mention.
+    reported = bool(phrase_lexicon(REPORTING).find(text)) or offer_context(text).editorial
+    if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
+        mentions = mentions()
+    if not mentions or callable(mentions):
         return False
-    if phrase_lexicon(REPORTING).find(text) or offer_context(text).editorial:
-        return True
-    return any(_another_firms(text, m, label, parts) for m in mentions)
+    if not (reported or any(_another_firms(text, m, label, parts) for m in mentions)):
+        return False
+    language = page_language(doc)
+    return not (phrase_lexicon(OWN_TERMS).find(text) or any(_own(text, m, language, label, parts) for m in mentions))

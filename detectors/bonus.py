@@ -6,15 +6,19 @@ sentence ("invite a friend and both get 15 €"). Questions ("Was bringt ein Wil
 Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do not count, sentence by sentence: a
 negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its
 mentions stands outside quotes and hedges ("'refer a friend' bonuses are restricted", "welcome bonuses are often
-..."); a page that explains incentives (as many hedged incentive sentences as offers) offers nothing.
+..."); a page that explains incentives (as many hedged incentive sentences as offers) offers nothing, nor does
+one that reports on another firm's incentive or programme (news, an explainer, an encyclopedia entry: the test
+AFFILIATE uses, detectors/affiliate_voice.py) -- unless a mention is in the site's own voice, names the site, or the
+page is a contract ("hereinafter ...") and so its publisher's own terms.
 """
 
 from __future__ import annotations
 
+from detectors.affiliate_voice import reports_on_programme
 from detectors.calls_to_action import candidate_languages, untargeted, without_non_eu_states
 from detectors.context import Context
-from detectors.incentives import hedged, offers, without_questions
-from detectors.lexicon import phrase_lexicon
+from detectors.incentives import Incentive, hedged, offers, without_questions
+from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
@@ -37,6 +41,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     page = lowered(text)
     named = [f for f in named if _offered(text, page, f.evidence.value, languages)]
     findings = without_non_eu_states(doc, named, ctx, "medium")
+    if (findings or sentences) and _reported(doc, sentences):
+        return []  # news or an explainer about another firm's incentive (detectors/affiliate_voice.py)
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in sentences[:MAX_FINDINGS]:
@@ -60,3 +66,13 @@ def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> boo
             return True
         start = page.find(term, end)
     return False
+
+
+def _reported(doc: Document, sentences: list[Incentive]) -> bool:
+    """Whether the page reports on or explains someone else's incentive rather than offers its own: none of its
+    incentive or programme mentions is in the site's own voice or names the site, and it reads as news or an
+    explainer ("Mercado Pago informou que premiará ...", "what is a referral code")."""
+    def mentions() -> list[PhraseMatch]:  # on the page's own text: its word index is shared (offsets are the same)
+        return [*phrase_lexicon("partner_programme").find(doc.text), *phrase_lexicon("bonus").find(doc.text),
+                *(PhraseMatch((s.language,), s.text, s.start, s.end) for s in sentences)]
+    return reports_on_programme(doc, mentions)

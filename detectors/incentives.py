@@ -4,7 +4,10 @@ motta 55 kr i bitcoin som en velkomstgave" -- in the page's language or English.
 
 Judged sentence by sentence: a negated sentence ("if your bonus was not paid ...") is left out without hiding an
 offer made in another sentence of the page. A headline needs no verb when it names the reward, an amount and the
-trigger ("Welcome bonus up to 100 USDT for new users", "Bonus za pozivanje prijatelja - do 40%"). A hedged sentence
+trigger ("Welcome bonus up to 100 USDT for new users", "Bonus za pozivanje prijatelja - do 40%"), and so does a
+programme's rule of any length that names its reward, an amount and a referral ("The remuneration is 20 % of the
+fees of the clients you refer"). Commissions and shares of fees are rewards, affiliates and partners triggers; an
+affiliate disclosure ("we may receive a commission when you sign up") is the site's income. A hedged sentence
 ("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses") explains rather than offers; a page whose
 incentive sentences are at least half hedged is an explainer, and offers nothing.
 """
@@ -41,12 +44,14 @@ class Incentive:
 @dataclass(frozen=True)
 class _Vocabulary:
     verbs: frozenset[str]
+    verb_phrases: tuple[str, ...]  # a getting verb in several words: "entitled to", "heeft recht op", "a droit à"
     rewards: tuple[str, ...]  # word beginnings
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
     negations: frozenset[str]
     hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
     hedge_phrases: tuple[str, ...]
+    disclosures: tuple[str, ...]  # the site's own income: "we may receive a commission when you sign up"
 
 
 @cache
@@ -62,12 +67,15 @@ def _vocabularies() -> dict[str, _Vocabulary]:
             raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
         cues = {c.lower() for c in negation.get(language, []) + negation.get("en", []) if " " not in c}
         hedges = [h.lower() for h in entry.get("hedges", [])]
-        result[language] = _Vocabulary(forms_of({v.lower() for v in entry["verbs"]}, language),
+        verbs = [v.lower() for v in entry["verbs"]]
+        result[language] = _Vocabulary(forms_of({v for v in verbs if " " not in v}, language),
+                                       tuple(v for v in verbs if " " in v),
                                        tuple(r.lower() for r in entry["rewards"]),
                                        tuple(t.lower() for t in entry["triggers"]),
                                        tuple(t.lower() for t in entry["referrals"]), frozenset(cues),
                                        frozenset(h for h in hedges if " " not in h),
-                                       tuple(h for h in hedges if " " in h))
+                                       tuple(h for h in hedges if " " in h),
+                                       tuple(d.lower() for d in entry.get("disclosures", [])))
     return result
 
 
@@ -142,18 +150,22 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         voc = vocabularies.get(language)
         if voc is None:
             continue
-        verb = any(w in voc.verbs for w in words)
-        if not verb and not (amount and len(words) <= HEADLINE_WORDS):
+        verb = any(w in voc.verbs for w in words) or any(v in lowered for v in voc.verb_phrases)
+        if not verb and not amount:
             continue
         reward = _starts(words, lowered, voc.rewards)
+        referrals = sum(_starts(words, lowered, (stem,)) for stem in voc.referrals)
         # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
-        rewarded = amount or reward or sum(_starts(words, lowered, (stem,)) for stem in voc.referrals) >= 2
-        if not verb and not reward:
-            continue  # a verbless headline names its reward: "Bonus ... - up to 40%", not just "40% ... friends"
+        rewarded = amount or reward or referrals >= 2
+        if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
+            continue  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
+            # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
         if not rewarded or not _starts(words, lowered, voc.triggers):
             continue
         if any(w in voc.negations for w in words):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
+        if any(d in lowered for d in voc.disclosures):
+            return "", False  # an affiliate disclosure: the site's income, not the reader's reward
         if any(w in voc.hedges for w in words) or any(h in lowered for h in voc.hedge_phrases):
             return "", True  # "platforms often offer a bonus to new users": an explanation
         return language, False
