@@ -17,7 +17,7 @@ from __future__ import annotations
 from detectors.affiliate_voice import reports_on_programme
 from detectors.calls_to_action import candidate_languages, untargeted, without_non_eu_states
 from detectors.context import Context
-from detectors.incentives import Incentive, hedged, offers, without_questions
+from detectors.incentives import Incentive, explains, hedged, offers, without_questions
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
@@ -34,7 +34,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = without_questions(doc.text)
     languages = candidate_languages(doc)
     sentences, hedges = offers(text, languages)
-    if hedges and hedges >= len(sentences):
+    if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared

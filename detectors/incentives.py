@@ -101,11 +101,10 @@ def without_questions(text: str) -> str:
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 
 
-def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
-    """The sentences of `text` that offer an incentive, in the first of `languages` whose words make them one;
-    none when the page explains incentives (at least as many hedged incentive sentences as offering ones)."""
-    found, hedged = offers(text, languages)
-    return [] if hedged and hedged >= len(found) else found
+def explains(found: list[Incentive], hedged: int) -> bool:
+    """Whether a page explains incentives rather than offering one: at least as many hedged incentive sentences
+    (`offers`' count) as offering ones."""
+    return bool(hedged) and hedged >= len(found)
 
 
 def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]:

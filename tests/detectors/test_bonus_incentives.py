@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.incentives import incentives, without_questions
+from detectors.incentives import Incentive, explains, offers, without_questions
+
+
+def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
+    """The offering sentences as BONUS reads them: none on a page that explains incentives."""
+    found, hedged = offers(text, languages)
+    return [] if explains(found, hedged) else found
+
 
 OFFERS = [
     ("en", "Invite a friend and you both get 15 € in bitcoin."),
