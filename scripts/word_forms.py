@@ -22,6 +22,7 @@ LEXICONS = ROOT / "detectors" / "data" / "lexicons"
 SOURCES = ("calls_to_action.yaml", "incentives.yaml")
 OUTPUT = LEXICONS / "word_forms.yaml"
 SIMPLEMMA = {"no": "nb", "hr": "hbs", "mt": None}  # EU/EEA code -> simplemma's (None: no dictionary)
+STEM = 4  # letters an unlisted lemma's forms must share with the listed form that led to it
 
 
 def source_hash() -> str:
@@ -48,11 +49,18 @@ def forms() -> dict[str, dict[str, str]]:
         code = SIMPLEMMA.get(language, language)
         if code is None or language == "en":  # English: the imperative is the base form, listed as it is
             continue
-        lemmas = {simplemma.lemmatize(v, lang=code).lower() for v in verbs} | verbs
+        # A listed form whose lemma is not listed brings only the forms of its own stem: simplemma files "adira"
+        # (Portuguese, join!) under "adir", whose forms include the ticker "ada", and "kúpte" under "kúpať" (bathe).
+        stems: dict[str, set[str]] = {v: {""} for v in verbs}
+        for v in verbs:
+            lemma = simplemma.lemmatize(v, lang=code).lower()
+            if lemma not in verbs:
+                stems.setdefault(lemma, set()).add(v[:STEM])
         found: dict[str, set[str]] = {}
         for form, lemma in factory.get_dictionary(code).items():
-            if lemma.lower() in lemmas and " " not in form:
-                found.setdefault(lemma.lower(), set()).add(form.lower())
+            lemma, form = lemma.lower(), form.lower()
+            if lemma in stems and " " not in form and any(form.startswith(s) for s in stems[lemma]):
+                found.setdefault(lemma, set()).add(form)
         table[language] = {lemma: " ".join(sorted(f)) for lemma, f in sorted(found.items())}
     return table
 
