@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from detectors import page_locale, phone
+from detectors import page_locale, page_words, phone
+from detectors.cta_vocabulary import tokens_of
 from detectors.document import build_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,3 +37,11 @@ def test_rewritten_pattern_finds_what_the_plain_one_finds(rewritten, plain, alph
     texts = TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in rewritten.finditer(text)] == [m.span() for m in reference.finditer(text)], text
+
+
+def test_page_words_read_line_by_line_are_the_tokens_of_the_whole_text():
+    rnd = random.Random(7)
+    alphabet = "aZé ΣσςΆά-'’_1\nİış.Ωω"
+    texts = TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(5000)]
+    for text in texts:
+        assert page_words.words(text) == frozenset(tokens_of(text)), text
