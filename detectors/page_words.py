@@ -32,8 +32,8 @@ def words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=LINES)
-def _line_words(line: str) -> frozenset[str]:
-    return frozenset(tokens_of(line))
+def _line_words(line: str) -> tuple[str, ...]:
+    return tuple(tokens_of(line))  # a tuple of strings: the collector stops tracking it, a set it would walk
 
 
 @lru_cache(maxsize=SIZE)
