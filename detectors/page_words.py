@@ -14,6 +14,7 @@ from functools import lru_cache
 from detectors.cta_vocabulary import tokens_of
 
 SIZE = 8  # texts kept: a page's text, its text without questions, a few variants of them
+LINES = 8192  # lines kept: a site's chrome, its recurring table rows and labels
 
 
 @lru_cache(maxsize=SIZE)
@@ -24,8 +25,15 @@ def tokens(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=SIZE)
 def words(text: str) -> frozenset[str]:
-    """The distinct tokens of `text`: one set look-up tells whether a word occurs on the page at all."""
-    return frozenset(tokens(text))
+    """The distinct tokens of `text`: one set look-up tells whether a word occurs on the page at all. Read line by
+    line (no token spans a line break, and lower case and Greek folding are per letter and per token), each line
+    kept: menus, footers and tables repeat on every page of a site, so most lines of a page were read before."""
+    return frozenset().union(*map(_line_words, text.split("\n")))
+
+
+@lru_cache(maxsize=LINES)
+def _line_words(line: str) -> tuple[str, ...]:
+    return tuple(tokens_of(line))  # a tuple of strings: the collector stops tracking it, a set it would walk
 
 
 @lru_cache(maxsize=SIZE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
@@ -17,6 +18,7 @@ from detectors.context import Context
 from detectors.geography import Geography
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.offer_context import scan
 from detectors.phrases import explained_by_non_eu_locale, page_language
 
 INDICATOR = "SEO"
@@ -29,6 +31,24 @@ def _country_regex(geo: Geography) -> tuple[re.Pattern, dict[str, str]]:
         names.update(by_name)
     alternatives = sorted((re.escape(n) for n in names), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE), names
+
+
+@cache
+def _country_firsts(geo: Geography) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The names' first words and their letters, for offer_context.scan (None if a name begins with no letter)."""
+    names = _country_regex(geo)[1]
+    if not all(re.match(r"\w", n) for n in names):
+        return None
+    firsts = frozenset(re.findall(r"\w+", n.lower())[0] for n in names)
+    return firsts, frozenset("".join(firsts))
+
+
+def _country_matches(geo: Geography, joined: str):
+    """`countries.finditer(joined)`; with the word index of the fields (built for the crypto terms), the ~570-name
+    case-insensitive alternation is tried only where a name's first word stands, not at every word."""
+    countries = _country_regex(geo)[0]
+    firsts = _country_firsts(geo)
+    return countries.finditer(joined) if firsts is None else scan(countries, joined, *firsts)
 
 
 def _fields(doc: Document):
@@ -49,7 +69,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.platform or doc.kind != "html":
         return []
     crypto = phrase_lexicon("crypto_terms")
-    countries, names = _country_regex(ctx.geo)
+    names = _country_regex(ctx.geo)[1]
     found: dict[str, Finding] = {}
     own_language = page_language(doc)
     fields = [(locator, text, landing) for locator, text, landing in _fields(doc) if text]
@@ -62,11 +82,15 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         offsets.append(position)
         position += len(text) + 1
     for term in crypto.find(joined):
-        field = next(i for i in range(len(fields) - 1, -1, -1) if offsets[i] <= term.start)
-        terms_by_field.setdefault(field, []).append(term)
+        terms_by_field.setdefault(bisect_right(offsets, term.start) - 1, []).append(term)
+    # The countries named in every field at once: no name holds a line break, and the break between two fields
+    # bounds a name as a field's start and end do.
+    countries_by_field: dict[int, list] = {}
+    for m in _country_matches(ctx.geo, joined) if terms_by_field else ():
+        countries_by_field.setdefault(bisect_right(offsets, m.start()) - 1, []).append(m)
     for field, terms in sorted(terms_by_field.items()):
         locator, text, landing = fields[field]
-        for m in countries.finditer(text):
+        for m in countries_by_field.get(field, ()):
             code = names[m.group(0).lower()]
             value = f"{terms[0].text.lower()} + {m.group(0).lower()}"
             found.setdefault(value, ctx.finding(

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from detectors import page_locale, phone
+from detectors import page_locale, page_words, phone, seo
+from detectors.context import Context
+from detectors.cta_vocabulary import tokens_of
 from detectors.document import build_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,3 +38,22 @@ def test_rewritten_pattern_finds_what_the_plain_one_finds(rewritten, plain, alph
     texts = TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in rewritten.finditer(text)] == [m.span() for m in reference.finditer(text)], text
+
+
+def test_page_words_read_line_by_line_are_the_tokens_of_the_whole_text():
+    rnd = random.Random(7)
+    alphabet = "aZé ΣσςΆά-'’_1\nİış.Ωω"
+    texts = TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(5000)]
+    for text in texts:
+        assert page_words.words(text) == frozenset(tokens_of(text)), text
+
+
+def test_country_names_found_from_the_word_index_are_those_the_alternation_finds():
+    geo = Context().geo
+    countries, names = seo._country_regex(geo)
+    rnd = random.Random(11)
+    pieces = sorted(names) + ["ı", "İ", "ſ", "ς", "σ", "K", "-", "'", " ", "\n", "_", "1", "kaufen", "bitcoin"]
+    texts = TEXTS + ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(1, 8)))
+                     for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in seo._country_matches(geo, text)] == [m.span() for m in countries.finditer(text)], text
