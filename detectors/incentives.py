@@ -92,13 +92,19 @@ def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page
 def without_questions(text: str) -> str:
     """`text` with its questions blanked, offsets kept: "Was bringt ein Willkommensbonus?" offers nothing."""
-    if "?" not in text:
+    # A question: the run of text after the last boundary (".", "!", "?", a line break) up to its "?". Found from
+    # each "?" backwards: a regex tried at every character rescans each sentence (0.44 ms/page).
+    ask = text.find("?")
+    if ask < 0:
         return text
-    # A question: the run of text after the last boundary (".", "!", "?", a line break) up to its "?".
-    return _QUESTION.sub(lambda m: " " * (m.end() - m.start()), text)
-
-
-_QUESTION = re.compile(r"[^.!?\n]*\?")
+    parts, done = [], 0
+    while ask >= 0:
+        left = max(text.rfind(".", done, ask), text.rfind("!", done, ask), text.rfind("\n", done, ask), done - 1) + 1
+        parts += (text[done:left], " " * (ask + 1 - left))
+        done = ask + 1
+        ask = text.find("?", done)
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def explains(found: list[Incentive], hedged: int) -> bool:
