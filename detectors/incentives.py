@@ -116,13 +116,26 @@ def explains(found: list[Incentive], hedged: int) -> bool:
 def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]:
     """The incentive sentences of `text` that offer, and how many incentive-shaped sentences were hedged."""
     found, hedged = [], 0
+    read = _read.setdefault(languages, {})
+    if len(read) > READ_MAX:
+        read.clear()
     for m in _SENTENCE.finditer(text):
-        language, hedge = _offer_language(m.group(0), languages)
+        sentence = m[0]
+        answer = read.get(sentence)
+        if answer is None:
+            answer = read[sentence] = _offer_language(sentence, languages)
+        language, hedge = answer
         if hedge:
             hedged += 1
         elif language:
-            found.append(Incentive(" ".join(m.group(0).split()), language, m.start(), m.end()))
+            found.append(Incentive(" ".join(sentence.split()), language, m.start(), m.end()))
     return found, hedged
+
+
+# Menus, footers and banners repeat from page to page: a sentence is read once per set of page languages (a plain
+# dict per set: an lru_cache keyed by sentence and languages costs as much as the sentence loop itself).
+_read: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
+READ_MAX = 8192
 
 
 def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
@@ -141,7 +154,6 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     return False
 
 
-@lru_cache(maxsize=8192)  # menus, footers and banners repeat from page to page: a sentence is read once
 def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool]:
     """The first of `languages` in whose words `sentence` offers an incentive ("" for none), and whether the
     sentence, incentive-shaped, is hedged (an explanation: "exchanges often offer ...")."""
