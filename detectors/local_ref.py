@@ -33,6 +33,7 @@ from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
+from detectors.offer_context import read_words
 from detectors.phrases import page_language
 from detectors.sponsorship import city_names
 from detectors.text import is_negated, snippet
@@ -65,6 +66,7 @@ class _Lexicon:
     after: _Words
     third_party: frozenset[str]
     endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
+    alphabet: frozenset[str]  # the letters of the keys of `alternatives`
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
                     stems, _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
-                    frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names))
+                    frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names),
+                    frozenset("".join(alternatives)))
 
 
 def _member(geo: Geography, key, entry: str) -> str:
@@ -165,6 +168,34 @@ def _finder(keys: frozenset[str]) -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _cased_finder(keys: frozenset[str]) -> re.Pattern:
+    """`_finder` for the page lower-cased, case-sensitive, each key's lookbehind after it: a pattern that begins with
+    a letter, which the regex engine skips to (an ignore-case alternation after a lookbehind is tried everywhere)."""
+    by_length: dict[int, list[str]] = {}
+    for key in keys:
+        by_length.setdefault(len(key), []).append(re.escape(key))
+    return re.compile("|".join(f"(?:{'|'.join(by_length[n])})(?<!\\w(?s:.){{{n}}})"
+                               for n in sorted(by_length, reverse=True)))
+
+
+def _starts(lex: _Lexicon, keys: frozenset[str], text: str):
+    """`_finder(keys).finditer(text)`. On a long text, tried only where `_cased_finder` finds a key in the page as
+    offer_context.read_words lower-cases it (a letter read as the key's letter wherever ignoring case would match
+    it, None where that cannot be promised): every match of the original starts at one of those places."""
+    finder = _finder(keys)
+    read = read_words(text, lex.alphabet) if len(text) >= LONG_TEXT else None
+    if read is None:
+        yield from finder.finditer(text)
+        return
+    last = 0
+    for candidate in _cased_finder(keys).finditer(read[0]):
+        at = candidate.start()
+        if at >= last and (m := finder.match(text, at)) is not None:
+            yield m
+            last = m.end()
+
+
 @lru_cache(maxsize=4096)
 def _forms(alternatives: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
@@ -185,7 +216,7 @@ def _mentions(lex: _Lexicon, text: str):
     keys = frozenset(_keys(text) & lex.alternatives.keys())
     if not keys:
         return
-    for start in _finder(keys).finditer(text):
+    for start in _starts(lex, keys, text):
         m = _forms(lex.alternatives[start.group(0).lower()]).match(text, start.start())
         if not m:
             continue

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from detectors import page_locale, page_words, phone, seo
+from detectors import local_ref, page_locale, page_words, phone, seo
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of
 from detectors.document import build_document
@@ -57,3 +57,16 @@ def test_country_names_found_from_the_word_index_are_those_the_alternation_finds
                      for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in seo._country_matches(geo, text)] == [m.span() for m in countries.finditer(text)], text
+
+
+def test_local_ref_keys_found_in_the_lower_cased_page_are_those_the_ignore_case_finder_finds():
+    lex = local_ref._lexicon(Context().geo)
+    rnd = random.Random(13)
+    pieces = sorted(lex.exact)[::7] + ["ı", "İ", "ſ", "ς", "σ", "K", "ß", "ẞ", "ǅ", "-", "'", " ", "\n", "_", "1", "é"]
+    long = ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(150, 400)))
+            for _ in range(400)]  # about half take the lower-cased path
+    for text in TEXTS + long:
+        keys = frozenset(local_ref._keys(text) & lex.alternatives.keys())
+        if keys:
+            expected = [m.span() for m in local_ref._finder(keys).finditer(text)]
+            assert [m.span() for m in local_ref._starts(lex, keys, text)] == expected, text
