@@ -13,6 +13,7 @@ from detectors import local_ref, page_locale, page_words, phone, seo
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of
 from detectors.document import build_document
+from detectors.lexicon import _words as shared_words
 
 ROOT = Path(__file__).resolve().parents[2]
 REWRITES = [  # (the pattern in use, its plain form, characters for random texts)
@@ -66,7 +67,10 @@ def test_local_ref_keys_found_in_the_lower_cased_page_are_those_the_ignore_case_
     long = ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(150, 400)))
             for _ in range(400)]  # about half take the lower-cased path
     for text in TEXTS + long:
-        keys = frozenset(local_ref._keys(text) & lex.alternatives.keys())
+        keys = local_ref._keys(lex, text)
+        plain = len(text) < local_ref.LONG_TEXT or any(c in text for c in local_ref._REFOLDED)
+        words = re.findall(r"\w+", text.lower()) if plain else shared_words(text).words
+        assert keys == {word[:local_ref.KEY] for word in words} & lex.alternatives.keys(), text
         if keys:
             expected = [m.span() for m in local_ref._finder(keys).finditer(text)]
             assert [m.span() for m in local_ref._starts(lex, keys, text)] == expected, text
