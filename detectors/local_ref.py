@@ -22,6 +22,7 @@ Netherlands"), a demonym or a language's own name used as a language name ("in F
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
@@ -31,8 +32,10 @@ from babel import Locale
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
+from detectors.lexicon import STEM
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
+from detectors.offer_context import read_words
 from detectors.phrases import page_language
 from detectors.sponsorship import city_names
 from detectors.text import is_negated, snippet
@@ -48,7 +51,7 @@ LIST_STATES = 3  # a sentence naming this many states is a list, not an audience
 SENTENCE_ENDS = ".!?…;:\n"
 SENTENCE_REACH = 200  # characters either side: more than WINDOW words
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
-KEY = 4  # names and demonyms are indexed by their first letters
+KEY = STEM  # names and demonyms are indexed by their first letters, as the shared word index indexes words
 _KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
 _REFOLDED = "İşŞţŢ"  # letters the shared word index folds differently from str.lower
 LONG_TEXT = 2000  # characters: a page's text (read through the shared word index); titles and slugs scanned here
@@ -65,6 +68,8 @@ class _Lexicon:
     after: _Words
     third_party: frozenset[str]
     endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
+    alphabet: frozenset[str]  # the letters of the keys of `alternatives`
+    short_keys: frozenset[str]  # the keys of `alternatives` shorter than KEY (whole words, on a page)
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
                     stems, _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
-                    frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names))
+                    frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names),
+                    frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY))
 
 
 def _member(geo: Geography, key, entry: str) -> str:
@@ -165,27 +171,57 @@ def _finder(keys: frozenset[str]) -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _cased_finder(keys: frozenset[str]) -> re.Pattern:
+    """`_finder` for the page lower-cased, case-sensitive, each key's lookbehind after it: a pattern that begins with
+    a letter, which the regex engine skips to (an ignore-case alternation after a lookbehind is tried everywhere)."""
+    by_length: dict[int, list[str]] = {}
+    for key in keys:
+        by_length.setdefault(len(key), []).append(re.escape(key))
+    return re.compile("|".join(f"(?:{'|'.join(by_length[n])})(?<!\\w(?s:.){{{n}}})"
+                               for n in sorted(by_length, reverse=True)))
+
+
+def _starts(lex: _Lexicon, keys: frozenset[str], text: str):
+    """`_finder(keys).finditer(text)`. On a long text, tried only where `_cased_finder` finds a key in the page as
+    offer_context.read_words lower-cases it (a letter read as the key's letter wherever ignoring case would match
+    it, None where that cannot be promised): every match of the original starts at one of those places."""
+    finder = _finder(keys)
+    read = read_words(text, lex.alphabet) if len(text) >= LONG_TEXT else None
+    if read is None:
+        yield from finder.finditer(text)
+        return
+    last = 0
+    for candidate in _cased_finder(keys).finditer(read[0]):
+        at = candidate.start()
+        if at >= last and (m := finder.match(text, at)) is not None:
+            yield m
+            last = m.end()
+
+
 @lru_cache(maxsize=4096)
 def _forms(alternatives: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def _keys(text: str) -> set[str]:
-    """The first KEY letters of every word of `text` lower-cased. A page's text is split into words once for every
-    detector (lexicon.py's shared index); its words are those of text.lower() unless İ, ş or ţ made it fold."""
+def _keys(lex: _Lexicon, text: str) -> frozenset[str]:
+    """The keys of `alternatives` that are the first KEY letters of a word of `text` lower-cased. A page's text is
+    split into words once for every detector (lexicon.py's shared index, which keeps its words' first KEY letters);
+    its words are those of text.lower() unless İ, ş or ţ made it fold."""
     if len(text) < LONG_TEXT or any(c in text for c in _REFOLDED):
-        return set(_KEYS.findall(text.lower()))
-    return {word[:KEY] for word in shared_words(text).words}
+        return frozenset(set(_KEYS.findall(text.lower())) & lex.alternatives.keys())
+    index = shared_words(text)
+    return frozenset(index.prefixes & lex.alternatives.keys()) | (index.words & lex.short_keys)
 
 
 def _mentions(lex: _Lexicon, text: str):
     """(state, start, end, is a demonym) for each country mention in `text`. One regex of every name in every
     language tried at every position is slow: the words that can start a name are found first (by their first
     letters, as in detectors/lexicon.py), and only the forms sharing those letters are tried there."""
-    keys = frozenset(_keys(text) & lex.alternatives.keys())
+    keys = _keys(lex, text)
     if not keys:
         return
-    for start in _finder(keys).finditer(text):
+    for start in _starts(lex, keys, text):
         m = _forms(lex.alternatives[start.group(0).lower()]).match(text, start.start())
         if not m:
             continue
@@ -265,20 +301,24 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not text:
             continue
         mentions = list(_mentions(lex, text))
+        # Mentions come in text order: a sentence's are a slice, found by bisection (a page may name a state often).
+        starts = [m[1] for m in mentions]
+        endonyms = [m[1] for m in mentions if text[m[1]:m[2]].lower() in lex.endonyms]
         for state, start, end, demonym in mentions:
             endonym = text[start:end].lower() in lex.endonyms
             if not ctx.geo.is_member(state) or ((demonym or endonym) and _as_language(lex, text, start, end)):
                 continue
             left, right = _sentence(text, start, end)
-            if endonym and any(m[1] != start and left <= m[1] < right and text[m[1]:m[2]].lower() in lex.endonyms
-                               for m in mentions):
+            if endonym and any(at != start for at in
+                               endonyms[bisect_left(endonyms, left):bisect_left(endonyms, right)]):
                 continue  # "Deutsch and Polski": a list of languages
             entry = seen.setdefault(state, _Seen())
             if not landing:
                 entry.mentions += 1
             heading = landing or _short_line(text, start, end)
             frame = _frame(lex, text, start, end, (left, right), language)
-            if frame is None or len({m[0] for m in mentions if left <= m[1] < right}) >= LIST_STATES:
+            in_sentence = mentions[bisect_left(starts, left):bisect_left(starts, right)]
+            if frame is None or len({m[0] for m in in_sentence}) >= LIST_STATES:
                 continue
             kind, at = frame
             rank = 2 if kind == "audience" else (1 if heading else 0)

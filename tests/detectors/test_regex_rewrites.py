@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from detectors import page_locale, page_words, phone, seo
+from detectors import local_ref, page_locale, page_words, phone, seo
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of
 from detectors.document import build_document
+from detectors.lexicon import _words as shared_words
 
 ROOT = Path(__file__).resolve().parents[2]
 REWRITES = [  # (the pattern in use, its plain form, characters for random texts)
     (phone._CANDIDATE, r"(?<![\w+])(?:\+|00)\d[\d \u00a0().\-/]{5,20}\d", "0123456789 +()-./a_\u00a0"),
+    (phone._NATIONAL, r"(?<![\w+.,/:-])\(?\d[\d \u00a0().\-/]{5,16}\d(?![\w%€$£]|[.,/:-]\d)",
+     "0123456789 +()-./,:a_%€\u00a0\n"),
     (page_locale._PHONE, r"(?<![\w+])\+\s?\d[\d\s().-]{6,18}\d", "0123456789 +()-.a_\n"),
     (page_locale._CODE, r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", "EURSDKaé1 -"),
 ]
@@ -57,3 +60,19 @@ def test_country_names_found_from_the_word_index_are_those_the_alternation_finds
                      for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in seo._country_matches(geo, text)] == [m.span() for m in countries.finditer(text)], text
+
+
+def test_local_ref_keys_found_in_the_lower_cased_page_are_those_the_ignore_case_finder_finds():
+    lex = local_ref._lexicon(Context().geo)
+    rnd = random.Random(13)
+    pieces = sorted(lex.exact)[::7] + ["ı", "İ", "ſ", "ς", "σ", "K", "ß", "ẞ", "ǅ", "-", "'", " ", "\n", "_", "1", "é"]
+    long = ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(150, 400)))
+            for _ in range(400)]  # about half take the lower-cased path
+    for text in TEXTS + long:
+        keys = local_ref._keys(lex, text)
+        plain = len(text) < local_ref.LONG_TEXT or any(c in text for c in local_ref._REFOLDED)
+        words = re.findall(r"\w+", text.lower()) if plain else shared_words(text).words
+        assert keys == {word[:local_ref.KEY] for word in words} & lex.alternatives.keys(), text
+        if keys:
+            expected = [m.span() for m in local_ref._finder(keys).finditer(text)]
+            assert [m.span() for m in local_ref._starts(lex, keys, text)] == expected, text
