@@ -17,21 +17,18 @@ The reader is the one who gains: "users can earn commissions" (third person) and
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from detectors.cta_vocabulary import GREEK, vocabularies
-from detectors.data_files import DataFileError, language_key, load
-from detectors.geography import geography
+from detectors.cta_vocabulary import GREEK, vocabularies, without_accents
+from detectors.data_files import language_key, load
+from detectors.geography import by_language
+from detectors.incentives import AMOUNT  # the same amounts an incentive names
 from detectors.lemmas import forms_of
 from detectors.page_words import lines_with, lowered
 from detectors.page_words import words as words_of
 
-# An amount: a number with a currency, a percentage or a crypto unit next to it ("15 €", "€5", "55 kr", "5.005 USDT").
-_AMOUNT = re.compile(r"[€$£]\s?\d|\d\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|ron|ft|huf|лв|"
-                     r"dkk|sek|nok|kroner|kronor|korun|złotych|forint|leva)\b)", re.IGNORECASE)
 _GREEK_PLAIN = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ")
 SENTENCE = re.compile(r"(?:[^.!?;\n]|\.(?=\w))+[.!?;]*")  # "Crypto.com" and "1.000" do not end a sentence
 
@@ -53,16 +50,9 @@ def _pattern(items: list[str]) -> re.Pattern[str] | None:
     """Whole words or phrases; a trailing * matches any ending."""
     if not items:
         return None
-    parts = sorted((re.escape(_fold(i.rstrip("*").lower())) + (r"\w*" if i.endswith("*") else r"(?!\w)")
+    parts = sorted((re.escape(without_accents(i.rstrip("*").lower())) + (r"\w*" if i.endswith("*") else r"(?!\w)")
                     for i in items), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
-
-
-def _fold(text: str) -> str:
-    """Greek without its accents, as detectors/cta_vocabulary.py folds a page's words."""
-    if not GREEK.search(text):
-        return text
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 @cache
@@ -71,22 +61,19 @@ def offers() -> dict[str, Offers]:
     data = load(file, "offers")
     gains = load("lexicons/incentives.yaml", "incentives")["languages"]
     first_person = load("lexicons/own_voice.yaml", "own-voice")["first_person"]
-    known = geography().languages
+    gains = {language_key(k): v for k, v in gains.items()}
+    first_person = {language_key(k): v for k, v in first_person.items()}
     result = {}
-    for raw, entry in data["languages"].items():
-        language = language_key(raw)
-        if language not in known:
-            raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
-        incentive = next((v for k, v in gains.items() if language_key(k) == language),
-                         {"verbs": [], "rewards": [], "referrals": []})
-        own = next((v for k, v in first_person.items() if language_key(k) == language), [])
+    for language, entry in by_language(file, "languages", data["languages"]).items():
+        incentive = gains.get(language, {"verbs": [], "rewards": [], "referrals": []})
+        own = first_person.get(language, [])
         verbs = forms_of({v.lower() for v in incentive["verbs"]}, language) | set(entry.get("getting", []))
         single = [r for r in entry["reader"] if " " not in r]
         result[language] = Offers(
-            frozenset(_fold(r.lower()) for r in single), _pattern([r for r in entry["reader"] if " " in r]),
-            frozenset(_fold(v) for v in verbs),
-            tuple(_fold(r.lower()) for r in incentive["rewards"] + incentive["referrals"]),
-            frozenset(_fold(w.rstrip("*").lower()) for w in own if " " not in w),
+            frozenset(without_accents(r.lower()) for r in single), _pattern([r for r in entry["reader"] if " " in r]),
+            frozenset(without_accents(v) for v in verbs),
+            tuple(without_accents(r.lower()) for r in incentive["rewards"] + incentive["referrals"]),
+            frozenset(without_accents(w.rstrip("*").lower()) for w in own if " " not in w),
             _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
             _pattern(entry["conditions"]))
     return result
@@ -117,7 +104,7 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
 @cache
 def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
     data = load("lexicons/offers.yaml", "offers")["languages"]
-    return frozenset(_fold(label.split()[0].rstrip("*").lower()) for raw, entry in data.items()
+    return frozenset(without_accents(label.split()[0].rstrip("*").lower()) for raw, entry in data.items()
                      if language_key(raw) in languages for label in entry["labels"])
 
 
@@ -126,7 +113,7 @@ def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     vocabulary = offers().get(language)
     if vocabulary is None:
         return False
-    text = _fold(sentence.lower())
+    text = without_accents(sentence.lower())
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
         return False
@@ -144,7 +131,7 @@ def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if not any(t.startswith(vocabulary.rewards) for t in tokens):
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
     hooks = vocabularies()[language].hooks
-    return bool(sentence.rstrip().endswith("!") or _AMOUNT.search(sentence) or hooks.intersection(tokens))
+    return bool(sentence.rstrip().endswith("!") or AMOUNT.search(sentence) or hooks.intersection(tokens))
 
 
 def _acts(tokens: list[str], language: str) -> bool:
@@ -158,7 +145,7 @@ def is_label(line: str, language: str) -> bool:
     vocabulary = offers().get(language)
     if vocabulary is None or vocabulary.labels is None:
         return False
-    text = _fold(line.strip().lower())
+    text = without_accents(line.strip().lower())
     m = vocabulary.labels.match(text)
     return bool(m) and (m.end() == len(text) or text[m.end():].lstrip().startswith(":"))
 
@@ -166,7 +153,8 @@ def is_label(line: str, language: str) -> bool:
 def claims_advantage(sentence: str, language: str) -> bool:
     """Whether a sentence claims a superlative advantage ("s nejlepšími burzami", "the lowest fees")."""
     vocabulary = offers().get(language)
-    return bool(vocabulary and vocabulary.advantages and vocabulary.advantages.search(_fold(sentence.lower())))
+    advantages = vocabulary.advantages if vocabulary else None
+    return bool(advantages and advantages.search(without_accents(sentence.lower())))
 
 
 def rewarded(tokens: list[str], language: str) -> bool:

@@ -9,8 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from detectors.data_files import DataFileError, language_key, load
-from detectors.geography import geography
+from detectors.data_files import load
+from detectors.geography import by_language
 from detectors.lemmas import forms_of
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -89,12 +89,8 @@ def _split(items: list[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...
 def vocabularies() -> dict[str, Vocabulary]:
     file = "lexicons/calls_to_action.yaml"
     data = load(file, "calls-to-action")
-    known = geography().languages
     result = {}
-    for raw, entry in data["languages"].items():
-        language = language_key(raw)
-        if language not in known:
-            raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
+    for language, entry in by_language(file, "languages", data["languages"]).items():
         verbs, verb_phrases = _split(entry["verbs"])
         hooks, hook_phrases = _split(entry["hooks"])
         address, address_phrases = _split(entry["address"])
@@ -136,12 +132,19 @@ def tokens_of(text: str) -> list[str]:
 GREEK = re.compile("[\u0370-\u03ff]")
 
 
+def without_accents(text: str) -> str:
+    """Greek text without its accents (capitals drop them: "ΑΝΟΙΓΜΑ" is "άνοιγμα"); other text as it is."""
+    return _stripped(text) if GREEK.search(text) else text
+
+
 @lru_cache(maxsize=4096)  # a Greek page repeats its words
 def _fold(word: str, language: str) -> str:
-    """Greek without its accents: capitals drop them ("ΑΝΟΙΓΜΑ" is "άνοιγμα")."""
-    if language != "el" and not GREEK.search(word):
-        return word
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    """A word as the vocabularies keep it: without accents on a Greek page or in Greek letters."""
+    return _stripped(word) if language == "el" or GREEK.search(word) else word
+
+
+def _stripped(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 _STARTERS: dict[str, frozenset[str]] = {}

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from babel.languages import get_official_languages
 from babel.numbers import get_territory_currencies
 
-from detectors.data_files import DataFileError, load
+from detectors.data_files import DataFileError, language_key, load
 
 UNION = "EU"
 FILE = "eu.yaml"
@@ -42,6 +43,19 @@ class Geography:
 
     def is_member(self, code: str) -> bool:
         return code.upper() in self.member_states
+
+
+def by_language(file: str, entry: str, mapping: dict) -> dict[str, Any]:
+    """A data file's per-language mapping with its keys read back as language codes (YAML's bare `no`) and checked
+    against eu.yaml's languages; an unknown code is refused naming `file` and `entry.<code>`."""
+    known = geography().languages
+    result = {}
+    for raw, value in mapping.items():
+        language = language_key(raw)
+        if language not in known:
+            raise DataFileError(file, f"{entry}.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
+        result[language] = value
+    return result
 
 
 @cache

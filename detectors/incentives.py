@@ -18,15 +18,15 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from detectors.data_files import DataFileError, language_key, load
-from detectors.geography import geography
+from detectors.data_files import load
+from detectors.geography import by_language
 from detectors.lemmas import forms_of
 from detectors.lexicon import phrase_lexicon
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # An amount: a number with a currency, a percentage or a crypto unit next to it ("15 €", "€5", "55 kr", "25%").
-_AMOUNT = re.compile(r"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|"
+AMOUNT = re.compile(r"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|"
                      r"ron|ft|huf|лв|dkk|sek|nok|kroner|kronor|krónur|korun|koruna|złotych|złote|forint|leva|"
                      r"euro?a?)\b))", re.IGNORECASE)
 MIN_TOKENS = 3  # a reward (word or amount), a verb and a trigger: words, an amount counting as one
@@ -59,12 +59,8 @@ def _vocabularies() -> dict[str, _Vocabulary]:
     file = "lexicons/incentives.yaml"
     data = load(file, "incentives")
     negation = phrase_lexicon("negation").terms
-    known = geography().languages
     result = {}
-    for raw, entry in data["languages"].items():
-        language = language_key(raw)
-        if language not in known:
-            raise DataFileError(file, f"languages.{language}", f"an EU/EEA language code ({', '.join(sorted(known))})")
+    for language, entry in by_language(file, "languages", data["languages"]).items():
         cues = {c.lower() for c in negation.get(language, []) + negation.get("en", []) if " " not in c}
         hedges = [h.lower() for h in entry.get("hedges", [])]
         verbs = [v.lower() for v in entry["verbs"]]
@@ -160,7 +156,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     vocabularies = _vocabularies()
     lowered = sentence.lower()
     words = _WORD.findall(lowered)
-    amount = bool(_AMOUNT.search(sentence))
+    amount = bool(AMOUNT.search(sentence))
     if len(words) + amount < MIN_TOKENS:
         return "", False
     for language in languages:

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, language_key, load
-from detectors.geography import geography
+from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
+from detectors.geography import by_language
 
 _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
@@ -196,13 +196,9 @@ def lexicon_terms(file: str, entry: str, raw: dict) -> dict[str, list[str]]:
     """Language -> phrases of a schema-checked `terms` mapping, after the checks a schema cannot make: language
     codes among eu.yaml's, no phrase twice in a language (case-insensitive), wildcard stems of STEM letters or more.
     Errors name `file` and the entry under `entry` (terms.de[3])."""
-    known = geography().languages
     terms: dict[str, list[str]] = {}
-    for raw_lang, phrases in raw.items():
-        lang = language_key(raw_lang)
+    for lang, phrases in by_language(file, entry, raw).items():
         where = f"{entry}.{lang}"
-        if lang not in known:
-            raise DataFileError(file, where, f"an EU/EEA language code ({', '.join(sorted(known))})")
         distinct(file, where, phrases)
         for n, phrase in enumerate(phrases):
             stem = re.split(r"[\s\-]+", phrase.rstrip("*"))[-1]
