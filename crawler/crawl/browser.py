@@ -48,6 +48,17 @@ def launch_options(executable: str | None, proxied: bool = False) -> dict:
     return options
 
 
+def proxy_url(proxy: dict) -> str:
+    """A Playwright proxy setting ({server, username, password}) as one URL, credentials in it."""
+    from urllib.parse import quote, urlsplit
+
+    parts = urlsplit(proxy["server"])
+    user = quote(proxy.get("username") or "", safe="")
+    password = quote(proxy.get("password") or "", safe="")
+    credentials = f"{user}:{password}@" if password else f"{user}@" if user else ""
+    return f"{parts.scheme}://{credentials}{parts.netloc}"
+
+
 def context_options(profile: dict, proxy: str, user_agent: str) -> dict:
     """Browser context for a visitor profile: locale, time zone, language header, proxy, our user agent."""
     from urllib.parse import urlsplit
