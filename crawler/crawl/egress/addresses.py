@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 LOCAL_NAME_SUFFIXES = ("localhost", "local", "internal", "home.arpa")
-NAT64_PREFIX = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052's well-known prefix: the IPv4 address in the last 32 bits
+NAT64_PREFIX = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052's well-known prefix; IPv4 in the last 32 bits
 _NUMERIC_HOST = re.compile(r"^[0-9a-fx.]+$")  # what inet_aton could read as a number; anything else is a name
 _NUMERIC_LABEL = re.compile(r"^(0x[0-9a-f]*|[0-9]+)$")
 

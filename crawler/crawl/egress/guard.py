@@ -31,6 +31,8 @@ HEAD_LIMIT = 64 * 1024  # a request head longer than this is refused (Chromium's
 IDLE_TIMEOUT = 60  # seconds a tunnel may carry nothing before it is closed
 CONNECT_TIMEOUT = 15
 REFUSALS_KEPT = 10_000
+# Request headers meant for this hop only: the guard sends its own Connection and the upstream's credentials.
+HOP_BY_HOP = (b"connection:", b"proxy-connection:", b"keep-alive:", b"proxy-authorization:")
 
 
 class GuardRefusal(Exception):
@@ -154,8 +156,7 @@ class _GuardHandler(socketserver.BaseRequestHandler):
             raise GuardRefusal(f"not a proxy request: {method} {target[:200]}")
         self.server.guard.check_host(parts.hostname)
         lines = head.split(b"\r\n")[1:]
-        kept = [line for line in lines if line and not line.lower().startswith((b"connection:", b"proxy-connection:",
-                                                                               b"keep-alive:", b"proxy-authorization:"))]
+        kept = [line for line in lines if line and not line.lower().startswith(HOP_BY_HOP)]
         if self.server.upstream:
             upstream = _connect_upstream(self.server.upstream)
             first = f"{method} {target} {version}".encode("latin-1")
