@@ -7,12 +7,16 @@ is checked when it is resolved (resolver.py); the refusal the resolver recorded 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import CannotResolveHostError, IgnoreRequest, NotConfigured
 from twisted.internet.error import DNSLookupError
 
 from crawler.crawl.egress.addresses import url_refusal
+
+# What a lookup the resolver refused surfaces as: Twisted's error, which Scrapy's HTTP/1.1 handler wraps in its own.
+LOOKUP_FAILURES = (DNSLookupError, CannotResolveHostError)
 
 
 class EgressRefused(IgnoreRequest):
@@ -25,17 +29,22 @@ def hop(request) -> str:
     return f"redirect from {previous[-1]} to" if previous else "request to"
 
 
+def _reactor_resolver_refusals() -> dict[str, str]:
+    # Looked up when needed: CrawlerProcess installs the resolver after the crawlers (and this middleware) exist.
+    from twisted.internet import reactor
+
+    return getattr(reactor.resolver, "refusals", {})
+
+
 class EgressPolicyMiddleware:
-    def __init__(self, resolver_refusals: dict[str, str] | None = None):
-        self.resolver_refusals = resolver_refusals if resolver_refusals is not None else {}
+    def __init__(self, resolver_refusals: Callable[[], dict[str, str]] = _reactor_resolver_refusals):
+        self.resolver_refusals = resolver_refusals
 
     @classmethod
     def from_crawler(cls, crawler):
         if crawler.settings.getbool("FOOTPRINT_ALLOW_PRIVATE"):
             raise NotConfigured
-        from twisted.internet import reactor
-
-        return cls(getattr(reactor.resolver, "refusals", None))
+        return cls()
 
     def process_request(self, request, spider=None):
         reason = url_refusal(request.url)
@@ -43,8 +52,8 @@ class EgressPolicyMiddleware:
             raise EgressRefused(f"refused: {hop(request)} {reason}")
 
     def process_exception(self, request, exception, spider=None):
-        if isinstance(exception, DNSLookupError):
+        if isinstance(exception, LOOKUP_FAILURES):
             host = urlsplit(request.url).hostname or ""
-            reason = self.resolver_refusals.get(host.rstrip(".").lower())
+            reason = self.resolver_refusals().get(host.rstrip(".").lower())
             if reason:
                 raise EgressRefused(f"refused: {hop(request)} {host}, which resolves to {reason}") from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from scrapy import Request
+from scrapy.exceptions import CannotResolveHostError
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
@@ -62,9 +63,9 @@ def test_the_middleware_refuses_a_redirect_hop_naming_where_it_came_from():
 
 
 def test_the_middleware_gives_a_resolver_refusal_as_the_requests_reason():
-    middleware = EgressPolicyMiddleware({"rebind.example": "a private address 10.0.0.1"})
+    middleware = EgressPolicyMiddleware(lambda: {"rebind.example": "a private address 10.0.0.1"})
     request = Request("http://rebind.example/")
     with pytest.raises(EgressRefused, match="request to rebind.example, which resolves to a private address"):
         middleware.process_exception(request, DNSLookupError("rebind.example"))
     # An ordinary lookup failure stays what it is.
-    assert middleware.process_exception(Request("http://gone.example/"), DNSLookupError("gone.example")) is None
+    assert middleware.process_exception(Request("http://gone.example/"), CannotResolveHostError("gone")) is None
