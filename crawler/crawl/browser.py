@@ -12,7 +12,9 @@ import shutil
 from functools import cache
 
 QUIET_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+              # No UDP around the proxy (WebRTC's ICE would reach local addresses the egress guard never sees).
+              "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"]
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
