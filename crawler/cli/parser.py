@@ -72,6 +72,9 @@ def _scan(sub) -> None:
                                                                   f"(default {','.join(FORMATS)})")
     scan.add_argument("--ignore-robots", action="store_true",
                       help="do not obey robots.txt (for a firm auditing its own sites)")
+    scan.add_argument("--allow-private", action="store_true",
+                      help="also fetch from private, loopback and link-local addresses (refused by default; for a "
+                           "firm auditing its own intranet site)")
     scan.add_argument("--delay", type=float, metavar="SECONDS", help=_help("delay"))
     scan.add_argument("--user-agent", metavar="UA", help="User-Agent to send, with your contact URL (default: "
                                                          "$FOOTPRINT_USER_AGENT, else one naming footprint)")

@@ -49,6 +49,8 @@ def _firm_settings(args) -> dict:
             settings[name] = check_setting(CLI, flag, name, value)
     if args.ignore_robots:
         settings["obey_robots"] = False
+    if args.allow_private:
+        settings["allow_private"] = True
     return settings
 
 

@@ -40,6 +40,9 @@ SETTINGS: dict[str, Setting] = {
     "delay": Setting(1.0, "seconds between requests to one host", 0, 600),
     "obey_robots": Setting(True, "obey robots.txt (off only for a firm auditing its own sites)"),
     "screenshots": Setting(True, "screenshots of the pages with findings"),
+    "allow_private": Setting(False, "also fetch from private, loopback, link-local and other non-public addresses "
+                                    "(refused by default; only for a firm auditing its own intranet site: "
+                                    "docs/SECURITY.md)"),
     # per run (command line only)
     "same_type_window": Setting(30, "days after a client's first contact within which offers of the same type are "
                                     "marked (the window is not confirmed in ESMA's final guidelines)", 0, 3650),
@@ -47,7 +50,7 @@ SETTINGS: dict[str, Setting] = {
                         "firms scanned at once in a batch (default: the CPU cores, at most 4; each firm's crawl is "
                         "CPU-bound, so more than the cores gains nothing)", 1, 64),
 }
-FIRM_SETTINGS = ("max_pages", "max_depth", "render", "delay", "obey_robots", "screenshots")
+FIRM_SETTINGS = ("max_pages", "max_depth", "render", "delay", "obey_robots", "screenshots", "allow_private")
 # What a --since-last baseline must share with a scan: a quick check with a smaller page budget is no baseline.
 COMPARABLE_SETTINGS = ("max_pages", "max_depth", "render", "obey_robots")
 

@@ -35,6 +35,7 @@ class ScanSettings:
     delay: float = SETTINGS["delay"].default
     obey_robots: bool = SETTINGS["obey_robots"].default
     screenshots: bool = SETTINGS["screenshots"].default
+    allow_private: bool = SETTINGS["allow_private"].default
 
 
 @dataclass

@@ -48,6 +48,7 @@ class ScanConfig:
     delay: float
     obey_robots: bool
     screenshots: bool
+    allow_private: bool
     visitors: tuple[str, ...]
     visitor_proxies: dict[str, str]
     formats: tuple[str, ...]

@@ -12,7 +12,9 @@ import shutil
 from functools import cache
 
 QUIET_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+              # No UDP around the proxy (WebRTC's ICE would reach local addresses the egress guard never sees).
+              "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"]
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -46,6 +48,17 @@ def launch_options(executable: str | None, proxied: bool = False) -> dict:
         # Chromium applies per-context proxies only when the browser was launched with one (any value).
         options["proxy"] = {"server": "http://per-context"}
     return options
+
+
+def proxy_url(proxy: dict) -> str:
+    """A Playwright proxy setting ({server, username, password}) as one URL, credentials in it."""
+    from urllib.parse import quote, urlsplit
+
+    parts = urlsplit(proxy["server"])
+    user = quote(proxy.get("username") or "", safe="")
+    password = quote(proxy.get("password") or "", safe="")
+    credentials = f"{user}:{password}@" if password else f"{user}@" if user else ""
+    return f"{parts.scheme}://{credentials}{parts.netloc}"
 
 
 def context_options(profile: dict, proxy: str, user_agent: str) -> dict:

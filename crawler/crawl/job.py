@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
 from crawler.config.scan_config import ScanConfig
@@ -40,7 +41,7 @@ class CrawlJob:
 
 def _crawl_settings(config: ScanConfig) -> dict:
     settings = {"DOWNLOAD_DELAY": config.delay, "ROBOTSTXT_OBEY": config.obey_robots,
-                "AUTOTHROTTLE_START_DELAY": max(config.delay, 0.1)}
+                "AUTOTHROTTLE_START_DELAY": max(config.delay, 0.1), "FOOTPRINT_ALLOW_PRIVATE": config.allow_private}
     if config.delay == 0:
         settings["AUTOTHROTTLE_ENABLED"] = False
     return settings
@@ -89,7 +90,10 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
     channels = [c for job in jobs for c in _channels(job, proxy)]
     if not channels:
         return 0, ""
-    shared: dict = {}
+    # The resolver serves the whole process: it lets private answers through only if every firm in it opted in.
+    shared: dict = {"FOOTPRINT_ALLOW_PRIVATE": all(job.config.allow_private for job in jobs),
+                    "FOOTPRINT_PROXY_HOSTS": sorted({urlsplit(v.proxy).hostname or "" for job in jobs
+                                                     for v in job.visitors if v.proxy} - {""})}
     if proxy:
         shared["FOOTPRINT_PROXY"] = proxy
     if user_agent:

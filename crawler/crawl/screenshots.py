@@ -14,7 +14,8 @@ from pathlib import Path
 
 from crawler.captures.warc import CaptureWriter
 from crawler.config.defaults import NAVIGATION_TIMEOUT_MS, SCREENSHOTS_PER_CHANNEL
-from crawler.crawl.browser import chromium_executable, context_options, launch_options
+from crawler.crawl.browser import chromium_executable, context_options, launch_options, proxy_url
+from crawler.crawl.egress.guard import REFUSAL_HEADER, EgressGuard
 from crawler.plan.visitors import VisitorProfile
 from detectors.model import ChannelKind, ChannelResult
 from detectors.timestamps import stamp_ms
@@ -38,10 +39,11 @@ def file_name(url: str, visitor: str) -> str:
 
 
 def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_agent: str,
-         stop_requested: Callable[[], bool] = lambda: False) -> tuple[list[Shot], str]:
+         stop_requested: Callable[[], bool] = lambda: False, allow_private: bool = False) -> tuple[list[Shot], str]:
     """Screenshot (channel, url, visitor profile) targets into out_dir/screenshots/; also returns the browser's
     version. Failures are returned, not raised: a missing screenshot must not cost the report. `stop_requested`
-    is asked before each page (a SIGTERM stops within one page, not after all of them)."""
+    is asked before each page (a SIGTERM stops within one page, not after all of them). Unless `allow_private`,
+    the browser reaches the web through the egress guard (a page may redirect inward since it was crawled)."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -52,17 +54,21 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_a
     by_visitor: dict[str, list[tuple[str, str, dict]]] = {}
     for channel, url, profile in targets:
         by_visitor.setdefault(profile.get("country", ""), []).append((channel, url, profile))
-    proxied = bool(proxy) or any(p.get("proxy") for _, _, p in targets)
+    guard = None if allow_private else EgressGuard()
+    proxied = bool(proxy) or any(p.get("proxy") for _, _, p in targets) or guard is not None
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options(chromium_executable(), proxied))
+        options = launch_options(chromium_executable(), proxied)
+        if guard is not None:  # contexts without a proxy of their own use the browser's: the guard, --proxy behind it
+            options["proxy"] = {"server": guard.route_for(proxy)}
+        browser = playwright.chromium.launch(**options)
         version = f"Chromium {browser.version}"
         try:
             for visitor, items in sorted(by_visitor.items()):
                 profile = items[0][2]
-                context = browser.new_context(**(context_options(profile, profile.get("proxy") or proxy, user_agent)
-                                                 if profile else {"ignore_https_errors": True,
-                                                                  "user_agent": user_agent,
-                                                                  **({"proxy": {"server": proxy}} if proxy else {})}))
+                context = browser.new_context(**_guarded(
+                    context_options(profile, profile.get("proxy") or proxy, user_agent) if profile else
+                    {"ignore_https_errors": True, "user_agent": user_agent,
+                     **({"proxy": {"server": proxy}} if proxy else {})}, guard, proxy))
                 try:
                     for channel, url, _ in items:
                         if stop_requested():
@@ -72,13 +78,26 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_a
                     context.close()
         finally:
             browser.close()
+            if guard is not None:
+                guard.close()
     return shots, version
+
+
+def _guarded(options: dict, guard: EgressGuard | None, proxy: str) -> dict:
+    """Context options with the guard as the proxy, the context's own (or --proxy) behind it."""
+    if guard is None:
+        return options
+    upstream = proxy_url(options["proxy"]) if options.get("proxy") else proxy
+    return {**options, "proxy": {"server": guard.route_for(upstream)}}
 
 
 def _shoot(context, channel: str, url: str, visitor: str, out_dir: Path, error_type) -> Shot:
     page = context.new_page()
     try:
-        page.goto(url, wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
+        response = page.goto(url, wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
+        refused = response.headers.get(REFUSAL_HEADER.lower()) if response is not None else None
+        if refused:
+            return Shot(channel, url, visitor, error=f"refused: {refused}")
         png = page.screenshot(full_page=True, type="png")
         path = file_name(url, visitor)
         (out_dir / path).write_bytes(png)
@@ -109,10 +128,12 @@ def targets(results: list[ChannelResult], visitors: list[VisitorProfile]) -> lis
 
 
 def capture(results: list[ChannelResult], visitors: list[VisitorProfile], archive: Path, proxy: str,
-            user_agent: str, stop_requested: Callable[[], bool]) -> tuple[dict[tuple[str, str], str], str]:
+            user_agent: str, stop_requested: Callable[[], bool],
+            allow_private: bool = False) -> tuple[dict[tuple[str, str], str], str]:
     """Screenshot the pages with findings into the archive's folder and the archive itself. Returns the
     screenshots' paths by (url, visitor) and the browser's version; failures are noted on their channel."""
-    shots, version = take(targets(results, visitors), archive.parent, proxy, user_agent, stop_requested)
+    shots, version = take(targets(results, visitors), archive.parent, proxy, user_agent, stop_requested,
+                          allow_private)
     writer = CaptureWriter(archive)
     try:
         for shot in shots:

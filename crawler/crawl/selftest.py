@@ -9,9 +9,11 @@ parser read its page; 1 a page was fetched but parsed empty (the platform change
 from __future__ import annotations
 
 import ssl
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
+from crawler.crawl.egress.addresses import url_refusal
 from detectors.listings.apple import AppleLookupError, lookup_url, parse_lookup
 from detectors.listings.google_play import details_url, is_empty, parse_details
 from detectors.social.telegram import parse_preview
@@ -52,12 +54,22 @@ CHECKS = (
 )
 
 
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects followed only to hosts the egress policy allows (crawler/crawl/egress/addresses.py)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        reason = url_refusal(newurl)
+        if reason:
+            raise urllib.error.URLError(f"refused: redirect to {reason}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def run(proxy: str = "", user_agent: str = "", out=print) -> int:
     handlers: list = [urllib.request.ProxyHandler({"http": proxy, "https": proxy})] if proxy else []
     context = ssl.create_default_context()
     if proxy:  # a local proxy such as the sandbox web presents its own certificates
         context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-    handlers.append(urllib.request.HTTPSHandler(context=context))
+    handlers += [urllib.request.HTTPSHandler(context=context), _PublicRedirects()]
     opener = urllib.request.build_opener(*handlers)
     if user_agent:
         opener.addheaders = [("User-Agent", user_agent)]

@@ -41,11 +41,17 @@ DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 10
 
+# Names are checked where they are resolved: the address refused is the address that would be connected to.
+TWISTED_DNS_RESOLVER = "crawler.crawl.egress.resolver.EgressCheckingResolver"
+
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 
 DOWNLOADER_MIDDLEWARES = {
+    # The egress policy (crawler/crawl/egress/): before RobotsTxtMiddleware (100), so a refused host's robots.txt
+    # is never asked for; every redirect hop comes back through it as a new request.
+    "crawler.crawl.egress.middleware.EgressPolicyMiddleware": 50,
     # Below HttpProxyMiddleware (750), so robots.txt and sitemap requests go through --proxy too.
     "crawler.crawl.middlewares.ForcedProxyMiddleware": 740,
     # Scrapy's own, with proxies that carry a user name and no password (http://DE@geo-proxy:8080) working.
@@ -60,3 +66,5 @@ ITEM_PIPELINES = {
 FOOTPRINT_PROXY = ""  # --proxy: every request, robots.txt included, goes through it
 FOOTPRINT_CAPTURES = ""  # JSON-lines file the captures are appended to (unset: no capture file)
 FOOTPRINT_PROGRESS = False  # print one line per fetched page on stderr
+FOOTPRINT_ALLOW_PRIVATE = SETTINGS["allow_private"].default  # lift the egress policy (crawler/crawl/egress/)
+FOOTPRINT_PROXY_HOSTS: list[str] = []  # the visitors' proxies' hosts, which the egress resolver lets resolve

@@ -78,7 +78,8 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     browser = ""
     if config.screenshots:
         shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,
-                                             options.user_agent or USER_AGENT, interrupt.requested)
+                                             options.user_agent or USER_AGENT, interrupt.requested,
+                                             config.allow_private)
         attach_screenshots(channels, shots)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None

@@ -25,6 +25,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 from crawler.crawl.browser import context_options
+from crawler.crawl.egress.middleware import EgressRefused
 from crawler.crawl.render_decision import render_reason
 from detectors.context import registrable_domain
 from detectors.document import build_document
@@ -176,7 +177,8 @@ class WebsiteSpider(scrapy.Spider):
         request = failure.request
         skipped = failure.check(IgnoreRequest) is not None
         message = failure.getErrorMessage() or failure.type.__name__
-        if skipped and "robots" not in message.lower():
+        # A refusal says so itself ("refused: redirect from ... to a loopback address 127.0.0.1").
+        if skipped and not failure.check(EgressRefused) and "robots" not in message.lower():
             message = f"skipped: {message}"
         if self.progress and not request.meta.get("fp_optional"):
             print(f"  [{self.channel}] error {request.url}: {message}", file=sys.stderr, flush=True)

@@ -37,3 +37,17 @@ def test_a_changed_page_and_an_unreachable_one_are_told_apart(tmp_path, capsys):
         assert main(["selftest", "--live", "--proxy", web.url]) == 3
     out = capsys.readouterr().out
     assert "CHANGED      Google Play details" in out and "UNREACHABLE  Telegram preview" in out
+
+
+def test_selftest_follows_no_redirect_to_a_private_address():
+    import urllib.error
+    import urllib.request
+
+    import pytest
+
+    from crawler.crawl.selftest import _PublicRedirects
+
+    request = urllib.request.Request("https://t.me/s/telegram")
+    with pytest.raises(urllib.error.URLError, match="refused: redirect to a link-local address 169.254.169.254"):
+        _PublicRedirects().redirect_request(request, None, 302, "Found", {}, "http://169.254.169.254/latest/")
+    assert _PublicRedirects().redirect_request(request, None, 302, "Found", {}, "https://telegram.org/") is not None
