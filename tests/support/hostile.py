@@ -1,9 +1,11 @@
 """Hostile pages for the rendering bounds (tests/crawler/crawl/test_render_bounds.py, benchmarks/render_memory.py
 --hostile): a site of ordinary pages that also links to a page far over the body limit and to a gzip bomb.
 
-- `write_site(root, host, big_bytes)`: the ordinary pages (an English index, a German page with a euro welcome
-  bonus and a French page, each enough for findings of their own) and a big page of `big_bytes` of ordinary
-  markup (paragraphs in sections), written where the sandbox web serves them.
+- `write_site(root, host, hostile, big_bytes)`: the ordinary pages (an English index, a German page with a euro
+  welcome bonus and a French page, each enough for findings of their own), links from the index to the hostile
+  pages, the grown page (GROWN_PATH: a small page whose script adds a comment of 17 MiB to its DOM) when among
+  them, and a big page of `big_bytes` of ordinary markup (paragraphs in sections), written where the sandbox web
+  serves them.
 - `HostileWeb`: the sandbox web that also answers `/bomb.html` with a gzip bomb made on the fly: `decoded_bytes`
   of zeros gzip-compressed (about 1 KiB per MiB, so 10 GiB is about 10 MiB on the wire), sent with
   `Content-Encoding: gzip` as it is made, so the test needs neither the disk nor the memory for it.
@@ -22,6 +24,8 @@ from tests.support.sites import write_host
 
 BOMB_PATH = "/bomb.html"
 BIG_PATH = "/big.html"
+GROWN_PATH = "/grown.html"  # a small page whose script builds a DOM over the body limit
+GROWN_CHARS = 17 * 1024 * 1024
 ORDINARY_PATHS = ("/", "/de/bonus.html", "/fr/offre.html")
 _BLOCK = 1 << 20  # the bomb is made of identical deflate blocks of this many zeros each
 
@@ -31,8 +35,10 @@ _PAGE = """<!doctype html>
 """
 
 
-def write_site(root: Path, host: str, big_bytes: int) -> None:
-    index_links = "".join(f'<li><a href="{p}">{p}</a></li>' for p in (*ORDINARY_PATHS[1:], BIG_PATH, BOMB_PATH))
+def write_site(root: Path, host: str, hostile: tuple[str, ...], big_bytes: int = 0) -> None:
+    """The ordinary pages, the index linking them and the `hostile` paths (BIG_PATH, BOMB_PATH), and the big
+    page when asked for (`big_bytes`)."""
+    index_links = "".join(f'<li><a href="{p}">{p}</a></li>' for p in (*ORDINARY_PATHS[1:], *hostile))
     files: dict[str, str | bytes] = {
         "/": _PAGE.format(lang="en", title="Hostile Exchange", body=(
             "<p>Hostile Exchange lets you trade bitcoin and ether with low fees and insured custody.</p>"
@@ -45,8 +51,13 @@ def write_site(root: Path, host: str, big_bytes: int) -> None:
             "<p>Ouvrez votre compte aujourd'hui et recevez un bonus de bienvenue de 50 € sur votre premier dépôt "
             "par virement SEPA. Notre service client à Paris vous répond en français.</p>")),
     }
+    if GROWN_PATH in hostile:
+        files[GROWN_PATH] = _PAGE.format(lang="en", title="Grown", body=(
+            # A comment: nothing to lay out, so it is the DOM's size that counts, not the renderer's memory.
+            f'<script>document.body.appendChild(document.createComment("x".repeat({GROWN_CHARS})));</script>'))
     write_host(root, host, files)
-    write_big_page(root / host / BIG_PATH.lstrip("/"), big_bytes)
+    if big_bytes:
+        write_big_page(root / host / BIG_PATH.lstrip("/"), big_bytes)
 
 
 def write_big_page(path: Path, size: int) -> None:
