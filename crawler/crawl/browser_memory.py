@@ -4,8 +4,8 @@ A hostile page can make Chromium take gigabytes (a 50 MB page of paragraphs took
 and a long crawl makes the browser process itself grow. Chromium's own memory signals are not exposed to
 Playwright, so the crawl process measures its browsers from the outside: the PSS (/proc/<pid>/smaps_rollup, shared
 pages split between their users: what the machine really pays) of every process of each browser, every
-RENDER_MEMORY_CHECK_S. A renderer process (`--type=renderer`: one per page here, pages being opened one per
-browser context's tab) over RENDER_PAGE_MEMORY_MIB is killed, which Chromium reports as the page crashing, and the
+RENDER_MEMORY_CHECK_S. A renderer process (`--type=renderer`: Chromium gives each new tab its own, so here one
+per page) over RENDER_PAGE_MEMORY_MIB is killed, which Chromium reports as the page crashing, and the
 page is refused with the reason (crawler/crawl/page_guard.py); a browser still over RENDER_BROWSER_MEMORY_MIB
 without them is restarted (its pages in flight are retried in the new one). The bound is per browser, not on all
 of a crawl's browsers together: several normal browsers over a shared bound would be restarted over and over.
