@@ -61,3 +61,17 @@ HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baselin
 TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
 SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
 NAVIGATION_TIMEOUT_MS = 30_000  # a browser navigation (rendering, screenshots)
+
+# Bounded fetching and rendering (issue 11; docs/SECURITY.md). A page's body, plain or rendered, is refused past
+# MAX_BODY_BYTES (decoded bytes: a gzip bomb counts as what it inflates to). In the browser every page (its
+# Chromium renderer process) has a memory budget and every browser (all its processes) a bound: past the first the
+# page's renderer is stopped and the page refused, with the reason; past the second the browser is restarted. With
+# the crawl process, Playwright's driver and footprint itself, a scan with one rendering website channel stays
+# under SCAN_MEMORY_BOUND_MIB of PSS for its whole process tree (tests/crawler/crawl/test_render_bounds.py
+# measures it); each further website channel rendering at the same time adds one browser and one driver.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+RENDER_PAGE_MEMORY_MIB = 384  # PSS of one page's renderer process (ordinary pages: 40-150 MiB)
+RENDER_BROWSER_MEMORY_MIB = 896  # PSS of one browser's processes together (an ordinary crawl: 350-650 MiB)
+RENDER_JS_HEAP_MIB = 256  # V8's old space per renderer (--max-old-space-size): past it the page's renderer stops
+RENDER_MEMORY_CHECK_S = 0.25  # how often the browsers' memory is measured (/proc/<pid>/smaps_rollup)
+SCAN_MEMORY_BOUND_MIB = 1536  # the documented bound of a scan's whole process tree (PSS), rendering included

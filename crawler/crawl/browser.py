@@ -11,10 +11,14 @@ import os
 import shutil
 from functools import cache
 
+from crawler.config.defaults import RENDER_JS_HEAP_MIB
+
 QUIET_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
               "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
               # No UDP around the proxy (WebRTC's ICE would reach local addresses the egress guard never sees).
               "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"]
+# A page's script past its heap budget stops its own renderer (the page fails) instead of growing it for ever.
+BOUNDED_ARGS = [f"--js-flags=--max-old-space-size={RENDER_JS_HEAP_MIB}"]
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -40,8 +44,10 @@ def chromium_executable() -> str | None:
                              "to its path, or scan with --render never --no-screenshots")
 
 
-def launch_options(executable: str | None, proxied: bool = False) -> dict:
-    options: dict = {"headless": True, "args": list(QUIET_ARGS)}
+def launch_options(executable: str | None, proxied: bool = False, marker: str = "") -> dict:
+    """Playwright's launch options; `marker` names the browser's process for its memory watchdog
+    (crawler/crawl/browser_memory.py)."""
+    options: dict = {"headless": True, "args": [*QUIET_ARGS, *BOUNDED_ARGS, *([marker] if marker else [])]}
     if executable:
         options["executable_path"] = executable
     if proxied:

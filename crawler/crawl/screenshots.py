@@ -2,7 +2,8 @@
 
 A supervisor's evidence: what the page looked like to that visitor when it was assessed. One browser for the
 whole batch, one context per visitor (locale, time zone, proxy), every page and context closed in `finally`
-so memory stays bounded however many pages there are.
+so memory stays bounded however many pages there are; a page whose renderer passes its memory budget is stopped
+(a thread watches the browser's processes) and its screenshot noted as failed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from crawler.captures.warc import CaptureWriter
 from crawler.config.defaults import NAVIGATION_TIMEOUT_MS, SCREENSHOTS_PER_CHANNEL
 from crawler.crawl.browser import chromium_executable, context_options, launch_options, proxy_url
+from crawler.crawl.browser_memory import ThreadWatchdog, new_marker
 from crawler.crawl.egress.guard import REFUSAL_HEADER, EgressGuard
 from crawler.plan.visitors import VisitorProfile
 from detectors.model import ChannelKind, ChannelResult
@@ -56,8 +58,9 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_a
         by_visitor.setdefault(profile.get("country", ""), []).append((channel, url, profile))
     guard = None if allow_private else EgressGuard()
     proxied = bool(proxy) or any(p.get("proxy") for _, _, p in targets) or guard is not None
-    with sync_playwright() as playwright:
-        options = launch_options(chromium_executable(), proxied)
+    marker = new_marker()  # the same memory budgets as rendering (crawler/crawl/browser_memory.py)
+    with sync_playwright() as playwright, ThreadWatchdog(marker):
+        options = launch_options(chromium_executable(), proxied, marker)
         if guard is not None:  # contexts without a proxy of their own use the browser's: the guard, --proxy behind it
             options["proxy"] = {"server": guard.route_for(proxy)}
         browser = playwright.chromium.launch(**options)

@@ -5,7 +5,7 @@ Politeness first: robots.txt obeyed, AutoThrottle on, a per-host delay, an hones
 a contact URL. `footprint scan` overrides a few of these per run (delay, robots, proxy, user agent).
 """
 
-from crawler.config.defaults import SETTINGS
+from crawler.config.defaults import MAX_BODY_BYTES, SETTINGS
 
 BOT_NAME = "footprint"
 SPIDER_MODULES = ["crawler.crawl.spiders"]
@@ -37,7 +37,7 @@ HTTPERROR_ALLOW_ALL = True
 RETRY_TIMES = 1
 DOWNLOAD_TIMEOUT = 30
 DNS_TIMEOUT = 15
-DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_MAXSIZE = MAX_BODY_BYTES  # decoded bytes (HttpCompressionMiddleware checks them too)
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 10
 

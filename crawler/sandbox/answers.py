@@ -7,18 +7,25 @@ the wire. Kept apart from either mode so neither imports the other, nor the prox
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
 
 @dataclass
 class Answer:
-    """One HTTP response before it is written: status, body, extra headers and the body's content type."""
+    """One HTTP response before it is written: status, body, extra headers and the body's content type.
+
+    A streamed answer (`chunks`, for tests of hostile servers: a body of gigabytes made on the fly) is written
+    chunk by chunk after the head, with `length` as its Content-Length (chunked transfer when None); `body` is
+    then unused."""
 
     status: int
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)  # extra headers, e.g. from a rule
     content_type: str = "text/html; charset=utf-8"
+    chunks: Iterable[bytes] | None = None
+    length: int | None = None
 
 
 def html_page(status: int, title: str, detail: str = "") -> bytes:

@@ -248,7 +248,11 @@ class ProxyHandler(BaseHTTPRequestHandler):
             self.send_header("Date", self.date_time_string())
         if "content-type" not in given:  # a rule may override the type
             self.send_header("Content-Type", answer.content_type)
-        self.send_header("Content-Length", str(len(answer.body)))
+        streamed = answer.chunks is not None
+        if not streamed or answer.length is not None:
+            self.send_header("Content-Length", str(answer.length if streamed else len(answer.body)))
+        else:
+            self.send_header("Transfer-Encoding", "chunked")
         for name, value in extra.items():
             self.send_header(name, value)
         if self.close_connection:
@@ -259,9 +263,21 @@ class ProxyHandler(BaseHTTPRequestHandler):
         if self.request_version != "HTTP/0.9":
             self._headers_buffer.append(b"\r\n")
             head, self._headers_buffer = b"".join(self._headers_buffer), []
-        data = head + answer.body if send_body else head
+        data = head + answer.body if send_body and not streamed else head
         if data:
             self.wfile.write(data)
+        if streamed and send_body:
+            self._stream(answer)
+
+    def _stream(self, answer: Answer) -> None:
+        """Write a streamed body as it is made; a client that stops reading (a size limit) ends it with an
+        OSError, quietly, like any peer that hangs up."""
+        chunked = answer.length is None
+        for chunk in answer.chunks or ():
+            if chunk:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
+        if chunked:
+            self.wfile.write(b"0\r\n\r\n")
 
 
 class ProxyServer(ThreadingHTTPServer):

@@ -1,5 +1,6 @@
 """A hostile site for the egress policy's tests: a public-looking firm site whose links redirect inward, to every
-private form of address, and a loopback trap that records any connection that reaches it.
+private form of address, and a loopback trap that records any connection that reaches it (the rendering bounds have
+their hostile pages in hostile_pages.py).
 
 `write_inward_site(root, trap_port)` writes ROOT/inward-redirect.com: an ordinary German landing page (findings to
 assess) and an /about/ page, plus /go/<case> links that redirect to the private targets in PRIVATE_TARGETS. Each

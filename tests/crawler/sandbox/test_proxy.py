@@ -190,3 +190,27 @@ def test_scrapy_fetches_through_sandbox(sandbox: SandboxWeb, tmp_path: Path) -> 
     ], done.stderr
     visitors = {r["url"]: r["visitor"] for r in sandbox.requests}
     assert visitors["https://coinhub.test/geo/"] == "de"  # Scrapy sent the user on CONNECT
+
+
+# -------------------------------------------------------------------------------------------- streamed answers
+
+
+@pytest.mark.parametrize("unannounced", [False, True], ids=["content-length", "chunked"])
+def test_streamed_answer_is_written_as_it_is_made(root: Path, no_proxy_env: None, unannounced: bool) -> None:
+    """A hostile server's answer made on the fly (tests/support/hostile.py): a gzip bomb of 3 MiB of zeros, with
+    its Content-Length or in chunked transfer, and a file over 1 MiB streamed without a length."""
+    import gzip
+
+    from tests.support.hostile_pages import BOMB_PATH, HostileWeb
+
+    (root / "coinhub.test" / "big.html").write_bytes(b"<p>" * 500_000)
+    with HostileWeb(root, bomb_bytes=3 << 20, unannounced=unannounced) as web:
+        status, headers, body = fetch(web, f"https://coinhub.test{BOMB_PATH}")
+        assert (status, headers["Content-Encoding"]) == (200, "gzip")
+        assert len(body) < 10_000 and gzip.decompress(body) == bytes(3 << 20)
+        assert (headers["Content-Length"] is None) == unannounced
+        assert (headers["Transfer-Encoding"] == "chunked") == unannounced
+        status, headers, body = fetch(web, "http://coinhub.test/big.html")
+        assert (status, body) == (200, b"<p>" * 500_000)
+        assert (headers["Content-Length"] is None) == unannounced
+        assert fetch(web, "http://coinhub.test/")[2] == b"<html>coinhub home</html>"  # small files as before
