@@ -58,3 +58,15 @@ HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baselin
 TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
 SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
 NAVIGATION_TIMEOUT_MS = 30_000  # a browser navigation (rendering, screenshots)
+
+# Inputs that become folder and file names, URLs and HTTP headers: longer ones are refused as bad input (exit 2),
+# naming the file and the field (crawler/config/limits.py). A long legal name is fine: its folder name is cut.
+INPUT_LIMITS = {
+    "firm_name": 1_000,  # characters of a firm's name
+    "url": 2_048,  # characters of a website, affiliate or proxy URL (what browsers and sitemaps accept)
+    "handle": 256,  # characters of a social handle or an app id
+    "header": 1_024,  # characters of a value sent as a header (the user agent)
+}
+SLUG_CHARS = 80  # a firm's folder name (its slug); longer ones are cut and end in a hash of the whole name
+MESSAGE_CHARS = 2_000  # an error message printed or logged, at most (an input may be megabytes)
+UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page budget or depth limit, at most
