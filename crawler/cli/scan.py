@@ -115,7 +115,7 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     from crawler.crawl.browser import chromium_executable
     from crawler.runs import interrupt
     from crawler.runs.batch import scan_run
-    from crawler.runs.folders import LockHeld, job_lock
+    from crawler.runs.folders import LockHeld, job_lock, recover_after_crash
     from crawler.runs.joblog import event
     from crawler.store import open_store
     from reports.terminal import summary_lines
@@ -135,6 +135,7 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
         except OSError as exc:
             raise InputError(str(options.out), "--out", f"a folder footprint may write to ({exc.strerror})") \
                 from None
+        recover_after_crash(options.out)
         with open_store(store_spec) as store:
             abandoned = store.recover_abandoned()
             if abandoned:

@@ -14,7 +14,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.store import open_store
+from crawler.store import StoreError, open_store
 from crawler.store.scans import ScanStatus
 from detectors.inputs import InputError
 from detectors.model import TriageStatus
@@ -81,6 +81,7 @@ def cmd_history(args) -> int:
     if args.limit is not None and args.limit < 1:
         raise InputError("command line", "--limit", f"a number of scans of at least 1, got {args.limit}")
     with open_store(args.store, create=False) as store:
+        _recover_abandoned(store)
         rows = store.scans(args.firm, args.limit)
         location = store.location
     if args.json:
@@ -100,6 +101,15 @@ def cmd_history(args) -> int:
     if any(r.status == ScanStatus.COMPLETE and not r.complete for r in rows):
         print("* incomplete picture: some channel was not assessed or inconclusive")
     return 0
+
+
+def _recover_abandoned(store) -> None:
+    """Scans left `running` by a process that is gone are shown (and recorded) as abandoned, not running: reading
+    the history is reason enough to say so. A store this user may not write to is listed as it is."""
+    try:
+        store.recover_abandoned()
+    except StoreError:
+        pass
 
 
 def _similar(args) -> str:

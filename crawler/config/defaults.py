@@ -69,4 +69,5 @@ INPUT_LIMITS = {
 }
 SLUG_CHARS = 80  # a firm's folder name (its slug); longer ones are cut and end in a hash of the whole name
 MESSAGE_CHARS = 2_000  # an error message printed or logged, at most (an input may be megabytes)
+SCRATCH_GRACE_SECONDS = 60  # a crawl's private folder with no lock file yet is swept only once this old
 UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page budget or depth limit, at most

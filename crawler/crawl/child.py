@@ -7,6 +7,7 @@ The job file lists channels, each with its start URLs, budget and capture file, 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -66,7 +67,15 @@ def die_with_parent() -> None:
         sys.exit(1)
 
 
+def read_job(path: str) -> dict:
+    """The job, and the file gone: it names proxies with their passwords, and it has been read."""
+    with open(path, encoding="utf-8") as fh:
+        job = json.load(fh)
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    return job
+
+
 if __name__ == "__main__":
     die_with_parent()
-    with open(sys.argv[1], encoding="utf-8") as fh:
-        sys.exit(run(json.load(fh)))
+    sys.exit(run(read_job(sys.argv[1])))
