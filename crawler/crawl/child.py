@@ -2,7 +2,9 @@
 
 Twisted's reactor cannot be restarted inside a process, so footprint runs each crawl in a child process; the
 parent (the CLI) stays re-entrant, and a crash of the crawl leaves the captures written so far on disk.
-The job file lists channels, each with its start URLs, budget and capture file, and the shared settings.
+The job file lists channels, each with its start URLs, budget and capture file, and the shared settings; it names
+visitor proxies with their passwords, so it sits in the crawl's private folder (crawler/crawl/scratch.py) and is
+deleted as soon as it has been read.
 """
 
 from __future__ import annotations
