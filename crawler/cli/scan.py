@@ -118,6 +118,7 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     from crawler.runs.folders import LockHeld, job_lock, recover_after_crash
     from crawler.runs.joblog import event
     from crawler.store import open_store
+    from crawler.store.location import is_named
     from reports.terminal import summary_lines
 
     if any(c.render != "never" or c.screenshots for c in (resolve(f, options) for f in firms)):
@@ -136,7 +137,7 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
             raise InputError(str(options.out), "--out", f"a folder footprint may write to ({exc.strerror})") \
                 from None
         recover_after_crash(options.out)
-        with open_store(store_spec) as store:
+        with open_store(store_spec, make_folder=not is_named(store_spec)) as store:
             abandoned = store.recover_abandoned()
             if abandoned:
                 event("store.recovered", f"scans left running by a killed run marked abandoned: {abandoned}")

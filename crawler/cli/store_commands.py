@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.store import StoreError, open_store
+from crawler.store.location import is_named
 from crawler.store.scans import ScanStatus
 from detectors.inputs import InputError
 from detectors.model import TriageStatus
@@ -200,7 +201,8 @@ def cmd_triage(args) -> int:
     if sum(actions) != 1:
         raise InputError("command line", "triage", "one of: FINDING_ID --status S --reason R; --export FILE; "
                                                     "--import FILE; --list")
-    with open_store(args.store, create=bool(args.import_file)) as store:  # only an import may start a store
+    # Only an import may start a store, and a store the user named only in a folder that exists.
+    with open_store(args.store, create=bool(args.import_file), make_folder=not is_named(args.store)) as store:
         if args.export:
             return _export(store, Path(args.export))
         if args.import_file:

@@ -50,7 +50,7 @@ def test_a_batch_scans_a_300_character_name_and_lists_a_10_mb_one_as_bad_input(s
         assert sorted(r.status for r in store.scans()) == ["complete", "complete"]
 
 
-def test_a_named_store_in_a_missing_folder_is_bad_input_and_the_default_one_is_created(tmp_path, monkeypatch,
+def test_a_named_store_in_a_missing_folder_is_bad_input_and_the_default_one_is_created(scan, tmp_path, monkeypatch,
                                                                                        capsys):
     typo = tmp_path / "no-such-dir" / "scans.sqlite"
     assert main(["scan", MERIDIAN, "--store", str(typo), "--render", "never", "--no-screenshots", "--quiet",
@@ -61,11 +61,14 @@ def test_a_named_store_in_a_missing_folder_is_bad_input_and_the_default_one_is_c
     assert main(["scan", MERIDIAN, "--render", "never", "--no-screenshots", "--quiet",
                  "--out", str(tmp_path / "out")]) == 2
     assert not typo.parent.exists()
+    assert main(["triage", "--import", str(tmp_path / "decisions.json"), "--store", str(typo)]) == 2
+    assert not typo.parent.exists()
     # the near miss: the default location (no --store, no $FOOTPRINT_STORE) is made as before
     monkeypatch.delenv("FOOTPRINT_STORE")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    with open_store() as store:
-        assert store.location == str(tmp_path / "xdg" / "footprint" / "footprint.sqlite")
+    assert scan(MERIDIAN, "--max-pages", "1", out=tmp_path / "out") == 0
+    with open_store(str(tmp_path / "xdg" / "footprint" / "footprint.sqlite"), create=False) as store:
+        assert [r.status for r in store.scans()] == ["complete"]
 
 
 def test_the_report_says_when_the_page_budget_or_the_depth_limit_stopped_the_crawl(scan, tmp_path):

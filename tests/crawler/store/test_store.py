@@ -486,7 +486,7 @@ def test_bad_locations_give_a_readable_store_error(tmp_path):
         conn.execute("CREATE TABLE customers (id INTEGER)")
     conn.close()
     cases = [
-        (str(tmp_path / "a-file" / "store.sqlite"), ["a-file", "is not a directory"]),
+        (str(tmp_path / "a-file" / "store.sqlite"), ["a-file", "cannot create its directory"]),
         (str(tmp_path), ["is a directory", "expected a SQLite file"]),
         (str(tmp_path / "notes.sqlite"), ["notes.sqlite", "not a SQLite database"]),
         (str(foreign), ["other-app.sqlite", "not a footprint store", "customers"]),
