@@ -22,6 +22,17 @@ NOT_LEGAL_ADVICE = (
 )
 
 
+LIMIT_NAMES = {"max_pages": "page budget", "max_depth": "depth limit"}
+
+
+def crawl_limit_text(limit: dict) -> str:
+    """One of a channel's `crawl_limits` in words, the same in every rendering."""
+    n = limit["unvisited"]
+    count = str(n) if limit["unvisited_exact"] else f"at least {n}"
+    return (f"stopped by the {LIMIT_NAMES[limit['limit']]} ({limit['limit']} {limit['value']}): {count} "
+            f"URL{'' if n == 1 else 's'} of the site left unvisited")
+
+
 def tool_version() -> str:
     try:
         return version("footprint")
@@ -47,9 +58,12 @@ def build_report(
     provenance: dict | None = None,
     triage: dict[str, dict] | None = None,
     scan_nonce: str = "",
+    crawl_limits: list[dict] | None = None,
 ) -> dict:
     """report.json for an assessment. `triage`: reviewers' decisions by finding id ({status, reason, by, at}),
-    shown on the findings they concern (the assessment has already left dismissed ones out of every score)."""
+    shown on the findings they concern (the assessment has already left dismissed ones out of every score).
+    `crawl_limits`: where the page budget or the depth limit left URLs unvisited ({channel, limit, value,
+    unvisited, unvisited_exact}), said on each channel."""
     triage = triage or {}
     verdict = assessment.verdict
     errors = sorted(
@@ -68,7 +82,7 @@ def build_report(
                     "summary": verdict.summary},
         "member_states": {s: {"score": v.score, "indicators": v.indicators, "channels": v.channels}
                           for s, v in assessment.member_states.items()},
-        "channels": [_channel(c, triage) for c in assessment.channels],
+        "channels": [_channel(c, triage, crawl_limits or []) for c in assessment.channels],
         "errors": errors,
     }
     if provenance is not None:
@@ -84,8 +98,10 @@ def _finding(finding, triage: dict[str, dict]) -> dict:
     return data
 
 
-def _channel(assessed: ChannelAssessment, triage: dict[str, dict]) -> dict:
+def _channel(assessed: ChannelAssessment, triage: dict[str, dict], crawl_limits: list[dict]) -> dict:
     channel, score = assessed.channel, assessed.score
+    limits = sorted(({k: v for k, v in limit.items() if k != "channel"} for limit in crawl_limits
+                     if limit.get("channel") == channel.id), key=lambda limit: limit["limit"])
     return {
         "id": channel.id,
         "kind": str(channel.kind),
@@ -95,6 +111,7 @@ def _channel(assessed: ChannelAssessment, triage: dict[str, dict]) -> dict:
         "discovered": channel.discovered,
         "pages": {"fetched": channel.pages_fetched, "failed": channel.pages_failed},
         "rendered_pages": list(channel.rendered),
+        "crawl_limits": limits,
         "geoblock": dict(sorted(channel.geoblock.items())),
         "score": score.score,
         "level": score.level,

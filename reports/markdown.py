@@ -10,6 +10,8 @@ import re
 
 from detectors.model import ChannelStatus, rated
 
+from reports.build import crawl_limit_text
+
 _SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
 
 
@@ -45,6 +47,7 @@ def _channel(c: dict) -> list[str]:
             lines.append(f"- **PARTIAL**: {md_text(c['reason'] or 'some pages failed')}")
     lines += [f"- Kind: {md_text(c['kind'])}", f"- Target: {md_text(c['target'])}",
               f"- Pages: {c['pages']['fetched']} fetched, {c['pages']['failed']} failed",
+              *(f"- Crawl cut short: {crawl_limit_text(limit)}" for limit in c.get("crawl_limits", [])),
               f"- Findings: {len(c['findings'])}"
               + (f" ({c['dismissed']} dismissed in triage: listed, not scored)" if c.get("dismissed") else ""), ""]
     if c["indicators"]:

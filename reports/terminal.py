@@ -10,6 +10,8 @@ import unicodedata
 
 from detectors.model import ChannelStatus, rated
 
+from reports.build import LIMIT_NAMES
+
 
 def plain(value: object) -> str:
     """One line, with whitespace collapsed and control/format characters made visible."""
@@ -30,7 +32,9 @@ def _channel(c: dict) -> str:
         reason = plain(c["reason"] or "no reason recorded")
         return f"  {plain(c['id'])}: {ChannelStatus(c['status']).label} ({reason}), {findings}"
     partial = f", PARTIAL ({plain(c['reason'] or 'some pages failed')})" if c["status"] == ChannelStatus.PARTIAL else ""
-    return f"  {plain(c['id'])}: {c['level'].upper()} {c['score']}/100{partial}, {findings}"
+    cut = "".join(f", crawl stopped by the {LIMIT_NAMES[limit['limit']]} ({limit['limit']} {limit['value']})"
+                  for limit in c.get("crawl_limits", []))
+    return f"  {plain(c['id'])}: {c['level'].upper()} {c['score']}/100{partial}, {findings}{cut}"
 
 
 def summary_lines(report: dict) -> list[str]:

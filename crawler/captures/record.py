@@ -18,6 +18,7 @@ class ScanRecord:
     discovered: list[str] = field(default_factory=list)  # ids of channels found linked from the firm's pages
     started_at: str = ""
     nonce: str = ""  # makes the scan id unique; kept in the archive so `analyze` gives the same id
+    crawl_limits: list[dict] = field(default_factory=list)  # limits that left URLs unvisited (crawl_limits_of)
 
     def to_dict(self, tool_version: str) -> dict:
         return {"footprint": tool_version, "firm": self.firm, "plans": [p.to_dict() for p in self.plans],
@@ -35,6 +36,7 @@ class ScanRecord:
             for plan in info.get("discovered_plans", []):
                 record.plans.append(ChannelPlan.from_dict(plan))
                 record.discovered.append(plan["id"])
+        record.crawl_limits = crawl_limits_of(infos)
         return record
 
     @property
@@ -48,3 +50,9 @@ class ScanRecord:
     @property
     def websites(self) -> tuple[str, ...]:
         return tuple(u for p in self.plans if p.kind == ChannelKind.WEBSITE for u in p.start_urls)
+
+
+def crawl_limits_of(infos: list[dict]) -> list[dict]:
+    """Where the page budget or the depth limit stopped a crawl, as its spiders recorded it in the archive:
+    {channel, limit (max_pages or max_depth), value, unvisited (URLs found, not fetched), unvisited_exact}."""
+    return [limit for info in infos for limit in info.get("crawl_limits", [])]

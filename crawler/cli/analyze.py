@@ -14,7 +14,7 @@ from detectors.timestamps import utc_now
 
 def cmd_analyze(args) -> int:
     from crawler.runs.analyze import analyze_archive
-    from crawler.runs.folders import LockHeld, job_lock, new_run_dir, point_latest
+    from crawler.runs.folders import LockHeld, job_lock, new_run_dir, point_latest, recover_after_crash
     from reports.index import build_index, write_index
     from reports.terminal import summary_lines
 
@@ -29,6 +29,7 @@ def cmd_analyze(args) -> int:
         print(f"footprint: {exc} (exit code {int(ExitCode.LOCKED)})", file=sys.stderr)
         return ExitCode.LOCKED
     try:
+        recover_after_crash(out)
         run_dir = new_run_dir(out, utc_now())
         try:
             outcome = analyze_archive(Path(args.archive), run_dir, chosen, firm, triage)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from crawler.crawl.browser import BrowserUnavailable
+from crawler.crawl.scratch import ScratchUnsafe
 from crawler.runs.interrupt import Interrupted
 from crawler.store import StoreError
 from detectors.inputs import InputError
@@ -27,7 +28,7 @@ class ExitCode(IntEnum):
 EPILOG = ("Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 some channel not assessed or "
           "inconclusive; 4 internal error; 5 new findings reached --fail-on-new; 6 another run holds the lock; "
           "7 interrupted.")
-BAD_INPUT = (InputError, BrowserUnavailable, StoreError)  # exit 2, with the message
+BAD_INPUT = (InputError, BrowserUnavailable, StoreError, ScratchUnsafe)  # exit 2, with the message
 UNRATED = (ChannelStatus.NOT_ASSESSED, ChannelStatus.INCONCLUSIVE)
 
 

@@ -15,6 +15,7 @@ import traceback
 
 from crawler.cli import parser as grammar
 from crawler.cli.exit_codes import BAD_INPUT, ExitCode, for_exception
+from crawler.config.limits import cut
 from crawler.runs.interrupt import Interrupted
 from detectors.inputs import InputError
 
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run_command(args)
     except BAD_INPUT as exc:
-        print(f"footprint: error: {exc}", file=sys.stderr)
+        print(f"footprint: error: {cut(str(exc))}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     except (KeyboardInterrupt, Interrupted):
         print("footprint: interrupted", file=sys.stderr)
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the one place an unexpected failure becomes a message and a code
         if args.debug:
             traceback.print_exc()
-        print(f"footprint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+        print(f"footprint: internal error: {type(exc).__name__}: {cut(str(exc))} (run with --debug for details)",
               file=sys.stderr)
         return ExitCode.INTERNAL
 
@@ -79,8 +80,8 @@ def _run_command(args) -> int:
             code = _command(args.command)(args)
     except BaseException as exc:
         code = for_exception(exc)
-        event("run.exit", f"exit code {code}: {type(exc).__name__}: {exc}", logging.ERROR, exit_code=int(code),
-              error=f"{type(exc).__name__}: {exc}")
+        error = f"{type(exc).__name__}: {cut(str(exc))}"
+        event("run.exit", f"exit code {code}: {error}", logging.ERROR, exit_code=int(code), error=error)
         raise
     else:
         event("run.exit", f"exit code {code}", exit_code=int(code))

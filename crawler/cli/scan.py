@@ -11,6 +11,7 @@ from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
 from crawler.config.defaults import FORMATS
+from crawler.config.limits import bounded
 from crawler.config.profiles import check_country, check_setting, check_url, firm_from_urls, load_profile
 from crawler.config.scan_config import RunOptions, resolve
 from detectors.inputs import InputError
@@ -64,6 +65,14 @@ def _visitor_proxies(entries: list[str]) -> dict[str, str]:
     return proxies
 
 
+def _user_agent(given: str | None) -> str:
+    """--user-agent, else $FOOTPRINT_USER_AGENT: sent as a header, so bounded and on one line."""
+    if given:
+        return bounded(CLI, "--user-agent", given, "header", "a user agent")
+    return bounded("environment", "FOOTPRINT_USER_AGENT", os.environ.get("FOOTPRINT_USER_AGENT", ""), "header",
+                   "a user agent")
+
+
 def cmd_scan(args) -> int:
     from crawler.captures.supplied import read_mbox, read_posts_export
 
@@ -79,7 +88,7 @@ def cmd_scan(args) -> int:
         raise InputError(CLI, "--export/--mail", "a single firm: supplied material belongs to one firm")
     options = _run_options(
         args, settings=_firm_settings(args), fail_on=args.fail_on or "",
-        user_agent=args.user_agent or os.environ.get("FOOTPRINT_USER_AGENT", ""),
+        user_agent=_user_agent(args.user_agent),
         visitors=tuple(check_country(CLI, "--visitor", v) for v in args.visitor or []),
         visitor_proxies=_visitor_proxies(args.visitor_proxy or []),
         exports=tuple(args.export or ()), mails=tuple(args.mail or ()),
@@ -108,9 +117,10 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     from crawler.crawl.browser import chromium_executable
     from crawler.runs import interrupt
     from crawler.runs.batch import scan_run
-    from crawler.runs.folders import LockHeld, job_lock
+    from crawler.runs.folders import LockHeld, job_lock, recover_after_crash
     from crawler.runs.joblog import event
     from crawler.store import open_store
+    from crawler.store.location import is_named
     from reports.terminal import summary_lines
 
     if any(c.render != "never" or c.screenshots for c in (resolve(f, options) for f in firms)):
@@ -128,7 +138,8 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
         except OSError as exc:
             raise InputError(str(options.out), "--out", f"a folder footprint may write to ({exc.strerror})") \
                 from None
-        with open_store(store_spec) as store:
+        recover_after_crash(options.out)
+        with open_store(store_spec, make_folder=not is_named(store_spec)) as store:
             abandoned = store.recover_abandoned()
             if abandoned:
                 event("store.recovered", f"scans left running by a killed run marked abandoned: {abandoned}")
@@ -146,6 +157,9 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     finally:
         lock.release()
     for outcome in result.outcomes:
+        if outcome.firm.invalid is not None:
+            print(f"Firm: {outcome.firm.name}\nNOT SCANNED: {outcome.error}\n")
+            continue
         if outcome.report is None:
             print(f"Firm: {outcome.firm.name}\nSCAN FAILED: {outcome.error}\n  folder {outcome.folder}\n")
             continue
@@ -155,4 +169,8 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
         print()
     for fmt, path in sorted(result.index_paths.items()):
         print(f"index {fmt:5} {path}")
-    return for_outcomes([o.report for o in result.outcomes], options.fail_on, options.fail_on_new)
+    code = for_outcomes([o.report for o in result.outcomes if o.firm.invalid is None], options.fail_on,
+                        options.fail_on_new)
+    if code != ExitCode.INTERNAL and any(o.firm.invalid is not None for o in result.outcomes):
+        return ExitCode.BAD_INPUT  # a firm of the file was bad input: the others were scanned and reported
+    return code

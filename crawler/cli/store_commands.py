@@ -14,7 +14,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.store import open_store
+from crawler.store import StoreError, open_store
+from crawler.store.location import is_named
 from crawler.store.scans import ScanStatus
 from detectors.inputs import InputError
 from detectors.model import TriageStatus
@@ -81,6 +82,7 @@ def cmd_history(args) -> int:
     if args.limit is not None and args.limit < 1:
         raise InputError("command line", "--limit", f"a number of scans of at least 1, got {args.limit}")
     with open_store(args.store, create=False) as store:
+        _recover_abandoned(store)
         rows = store.scans(args.firm, args.limit)
         location = store.location
     if args.json:
@@ -100,6 +102,15 @@ def cmd_history(args) -> int:
     if any(r.status == ScanStatus.COMPLETE and not r.complete for r in rows):
         print("* incomplete picture: some channel was not assessed or inconclusive")
     return 0
+
+
+def _recover_abandoned(store) -> None:
+    """Scans left `running` by a process that is gone are shown (and recorded) as abandoned, not running: reading
+    the history is reason enough to say so. A store this user may not write to is listed as it is."""
+    try:
+        store.recover_abandoned()
+    except StoreError:
+        pass
 
 
 def _similar(args) -> str:
@@ -190,7 +201,8 @@ def cmd_triage(args) -> int:
     if sum(actions) != 1:
         raise InputError("command line", "triage", "one of: FINDING_ID --status S --reason R; --export FILE; "
                                                     "--import FILE; --list")
-    with open_store(args.store, create=bool(args.import_file)) as store:  # only an import may start a store
+    # Only an import may start a store, and a store the user named only in a folder that exists.
+    with open_store(args.store, create=bool(args.import_file), make_folder=not is_named(args.store)) as store:
         if args.export:
             return _export(store, Path(args.export))
         if args.import_file:

@@ -75,3 +75,16 @@ RENDER_BROWSER_MEMORY_MIB = 896  # PSS of one browser's processes together (an o
 RENDER_JS_HEAP_MIB = 256  # V8's old space per renderer (--max-old-space-size): past it the page's renderer stops
 RENDER_MEMORY_CHECK_S = 0.25  # how often the browsers' memory is measured (/proc/<pid>/smaps_rollup)
 SCAN_MEMORY_BOUND_MIB = 1536  # the documented bound of a scan's whole process tree (PSS), rendering included
+
+# Inputs that become folder and file names, URLs and HTTP headers: longer ones are refused as bad input (exit 2),
+# naming the file and the field (crawler/config/limits.py). A long legal name is fine: its folder name is cut.
+INPUT_LIMITS = {
+    "firm_name": 1_000,  # characters of a firm's name
+    "url": 2_048,  # characters of a website, affiliate or proxy URL (what browsers and sitemaps accept)
+    "handle": 256,  # characters of a social handle or an app id
+    "header": 1_024,  # characters of a value sent as a header (the user agent)
+}
+SLUG_CHARS = 80  # a firm's folder name (its slug); longer ones are cut and end in a hash of the whole name
+MESSAGE_CHARS = 2_000  # an error message printed or logged, at most (an input may be megabytes)
+SCRATCH_GRACE_SECONDS = 60  # a crawl's private folder with no lock file yet is swept only once this old
+UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page budget or depth limit, at most

@@ -16,11 +16,13 @@ from urllib.parse import urlsplit
 import pycountry
 
 from crawler.config.defaults import FIRM_SETTINGS, SETTINGS
+from crawler.config.limits import bounded, cut, slugify
 from detectors.context import registrable_domain
 from detectors.inputs import InputError, load_yaml, schema, shown
 
 _HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*$")
 PROFILE = "a firm profile file"
+INVALID_NAME_CHARS = 80  # of an invalid firm's name, shown in the index
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,11 @@ class FirmTarget:
     affiliates: list[str] = field(default_factory=list)
     scan: ScanSettings = field(default_factory=ScanSettings)
     source: str = ""
+    invalid: InputError | None = None  # in a firms file, why this firm is not scanned (the others are)
 
     @property
     def slug(self) -> str:
         return slugify(self.name)
-
-
-def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "firm"
 
 
 # ---------------------------------------------------------------------------------------------- field checkers
@@ -63,7 +62,7 @@ def slugify(name: str) -> str:
 def check_url(source: str, where: str, value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InputError(source, where, f"an http(s) URL, got {shown(value)}")
-    url = value.strip()
+    url = bounded(source, where, value.strip(), "url", "an http(s) URL")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 -- raises ValueError on a port that is not a number
@@ -109,6 +108,11 @@ def _strings(value) -> list[str]:
     return [str(v).strip() for v in ([value] if isinstance(value, str | int) else value or [])]
 
 
+def _handles(source: str, where: str, value) -> list[str]:
+    """Social handles or app ids: they become URLs and channel ids, so they are bounded like them."""
+    return [bounded(source, f"{where}[{i}]", h, "handle", "a handle or app id") for i, h in enumerate(_strings(value))]
+
+
 # ---------------------------------------------------------------------------------------------- profiles
 
 def _scan(source: str, where: str, raw: dict | None, base: ScanSettings) -> ScanSettings:
@@ -131,6 +135,7 @@ def _firm(source: str, prefix: str, raw: dict, defaults: ScanSettings) -> FirmTa
     target = FirmTarget(name=raw["firm"]["name"].strip(), source=source)
     if not target.name:
         raise InputError(source, f"{prefix}firm.name", "a non-empty firm name")
+    bounded(source, f"{prefix}firm.name", target.name, "firm_name", "a firm name")
     if raw["firm"].get("home_country") is not None:
         target.home_country = check_country(source, f"{prefix}firm.home_country", raw["firm"]["home_country"])
     channels = raw["channels"]
@@ -138,8 +143,10 @@ def _firm(source: str, prefix: str, raw: dict, defaults: ScanSettings) -> FirmTa
         urls = [check_url(source, f"{prefix}channels.{kind}[{i}]", u)
                 for i, u in enumerate(_strings(channels.get(kind)))]
         setattr(target, kind, urls)
-    target.apps = {k: _strings(v) for k, v in (channels.get("apps") or {}).items()}
-    target.social = {k: _strings(v) for k, v in (channels.get("social") or {}).items()}
+    target.apps = {k: _handles(source, f"{prefix}channels.apps.{k}", v)
+                   for k, v in (channels.get("apps") or {}).items()}
+    target.social = {k: _handles(source, f"{prefix}channels.social.{k}", v)
+                     for k, v in (channels.get("social") or {}).items()}
     if not (target.websites or target.affiliates or target.apps or target.social):
         raise InputError(source, f"{prefix}channels", "at least one channel (websites, apps, social, affiliates)")
     target.scan = _scan(source, f"{prefix}scan", raw.get("scan"), defaults)
@@ -153,12 +160,25 @@ def load_profile(path: str | Path) -> list[FirmTarget]:
     if "firms" not in data:
         return [_firm(source, "", data, ScanSettings())]
     defaults = _scan(source, "scan", data.get("scan"), ScanSettings())
-    firms = [_firm(source, f"firms[{i}].", raw, defaults) for i, raw in enumerate(data["firms"])]
+    firms = [_batch_firm(source, i, raw, defaults) for i, raw in enumerate(data["firms"])]
+    if all(f.invalid for f in firms):
+        raise firms[0].invalid
     slugs = [f.slug for f in firms]
     for i, slug in enumerate(slugs):
         if slugs.index(slug) != i:
             raise InputError(source, f"firms[{i}].firm.name", f"a name unique in the file ({slug!r} repeats)")
     return firms
+
+
+def _batch_firm(source: str, i: int, raw: dict, defaults: ScanSettings) -> FirmTarget:
+    """A firm of a firms file; one whose own entry is bad input comes back marked `invalid`, so that one bad
+    entry does not stop a scheduled batch: it is listed in the run's index with the reason (exit 2 at the end)."""
+    try:
+        return _firm(source, f"firms[{i}].", raw, defaults)
+    except InputError as exc:
+        # Named by its place in the file (unique, so is its slug) and the start of its name.
+        name = f"firms[{i}] {cut(raw['firm']['name'].strip(), INVALID_NAME_CHARS)}".strip()
+        return FirmTarget(name=name, source=source, invalid=exc)
 
 
 def firm_from_urls(urls: list[str]) -> FirmTarget:

@@ -2,11 +2,14 @@
 
 Twisted's reactor cannot be restarted inside a process, so footprint runs each crawl in a child process; the
 parent (the CLI) stays re-entrant, and a crash of the crawl leaves the captures written so far on disk.
-The job file lists channels, each with its start URLs, budget and capture file, and the shared settings.
+The job file lists channels, each with its start URLs, budget and capture file, and the shared settings; it names
+visitor proxies with their passwords, so it sits in the crawl's private folder (crawler/crawl/scratch.py) and is
+deleted as soon as it has been read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -66,7 +69,15 @@ def die_with_parent() -> None:
         sys.exit(1)
 
 
+def read_job(path: str) -> dict:
+    """The job, and the file gone: it names proxies with their passwords, and it has been read."""
+    with open(path, encoding="utf-8") as fh:
+        job = json.load(fh)
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    return job
+
+
 if __name__ == "__main__":
     die_with_parent()
-    with open(sys.argv[1], encoding="utf-8") as fh:
-        sys.exit(run(json.load(fh)))
+    sys.exit(run(read_job(sys.argv[1])))

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +21,13 @@ from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
 from crawler.config.scan_config import ScanConfig
 from crawler.crawl.browser import chromium_executable, launch_options
 from crawler.crawl.child import PARENT_ENV
+from crawler.crawl.scratch import scratch, write_private
 from crawler.plan.channels import ChannelPlan
 from crawler.plan.visitors import VisitorProfile
 from detectors.model import ChannelKind
 
 PROGRESS_PREFIX = "  ["  # lines of the child's stderr that are progress, not log
+JOB_FILE = "job.json"
 
 
 @dataclass(frozen=True)
@@ -98,15 +99,16 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
         shared["FOOTPRINT_PROXY"] = proxy
     if user_agent:
         shared["USER_AGENT"] = user_agent
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump({"channels": channels, "settings": shared, "progress": progress}, fh)
-        job_path = fh.name
     tail: list[str] = []
-    try:
-        with subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", job_path], stderr=subprocess.PIPE,
-                              text=True, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.crawl.settings",
-                                                  PARENT_ENV: str(os.getpid())}) as proc, \
-                supervise(proc):
+    # The job names visitor proxies with their passwords: it lives in a private folder, only as long as the crawl
+    # (crawler/crawl/scratch.py), and the child's temporary files (the browser's) go there too.
+    with scratch() as folder:
+        job_path = write_private(folder / JOB_FILE, json.dumps({"channels": channels, "settings": shared,
+                                                                "progress": progress}))
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.crawl.settings", PARENT_ENV: str(os.getpid()),
+               "TMPDIR": str(folder)}
+        with subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", str(job_path)], stderr=subprocess.PIPE,
+                              text=True, env=env) as proc, supervise(proc):
             # Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message.
             for line in proc.stderr:
                 if line.startswith(PROGRESS_PREFIX):
@@ -114,8 +116,6 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
                         print(line, end="", file=sys.stderr, flush=True)
                 else:
                     tail = (tail + [line.rstrip()])[-20:]
-    finally:
-        os.unlink(job_path)
     return proc.returncode, "\n".join(tail)
 
 

@@ -16,15 +16,16 @@ class CaptureWriterPipeline:
 
     _open: dict[str, tuple[CaptureWriter, int]] = {}
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, crawler=None):
         self.path = path
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
         path = crawler.settings.get("FOOTPRINT_CAPTURES")
         if not path:
             raise NotConfigured
-        return cls(path)
+        return cls(path, crawler)
 
     def open_spider(self, spider=None):
         writer, users = self._open.get(self.path, (None, 0))
@@ -32,6 +33,10 @@ class CaptureWriterPipeline:
 
     def close_spider(self, spider=None):
         writer, users = self._open.pop(self.path)
+        # Where the page budget or the depth limit cut the crawl short, the archive says so (and so the report).
+        limits = getattr(spider or getattr(self.crawler, "spider", None), "limits_reached", None)
+        if limits is not None and limits():
+            writer.write_info({"crawl_limits": limits()})
         if users > 1:
             self._open[self.path] = (writer, users - 1)
         else:

@@ -14,6 +14,7 @@ from pathlib import Path
 from crawler.captures.evidence import firm_evidence
 from crawler.captures.record import ScanRecord
 from crawler.captures.warc import read_archive
+from crawler.config.limits import slugify
 from crawler.config.profiles import FirmTarget
 from crawler.crawl.screenshots import file_name
 from crawler.runs.firm import FirmOutcome
@@ -40,6 +41,8 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     record = ScanRecord.from_archive(archive.info)
     if firm is not None:
         record.firm = {"name": firm.name, "home_country": firm.home_country, "slug": firm.slug}
+    # The archive may come from anywhere: its slug becomes a folder name, so it is made one (a slug stays itself).
+    record.firm["slug"] = slugify(record.firm.get("slug") or record.firm.get("name") or "")
     channels = judge_firm(firm_evidence(record, archive))
     out_dir = partial_dir(run_dir, record.firm["slug"])
     shots = {}

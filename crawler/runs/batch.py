@@ -14,6 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawler.config.limits import cut
 from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import RunOptions
 from crawler.runs import interrupt
@@ -72,6 +73,10 @@ def scan_run(firms: list[FirmTarget], options: RunOptions, store=None, firms_fil
 def _scan_one(firm: FirmTarget, options: RunOptions, run_dir: Path, store) -> FirmOutcome:
     """One firm, start to finish; every failure but a stop request becomes a failed outcome, never an exception
     that would end the batch."""
+    if firm.invalid is not None:  # bad input in its entry of the firms file: listed, never scanned
+        error = f"invalid input, not scanned: {firm.invalid}"
+        event("firm.invalid", f"{firm.name}: {error}", logging.ERROR, firm=firm.slug)
+        return FirmOutcome(firm, None, {}, error=error)
     work = run_dir / f".{firm.slug}.partial"
     began: dict[str, str] = {}
 
@@ -120,7 +125,7 @@ def _interrupted(firm: FirmTarget, exc: BaseException, store, began: dict[str, s
 
 def _failed(firm: FirmTarget, exc: Exception, stage: str, store, began: dict[str, str], work: Path,
             run_dir: Path) -> FirmOutcome:
-    error = f"{type(exc).__name__}: {exc}"
+    error = cut(f"{type(exc).__name__}: {exc}")
     if stage == "store":  # the reports are whole on disk; only the store does not know about them
         error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
     _end(store, began, ScanStatus.FAILED, error)
@@ -130,9 +135,15 @@ def _failed(firm: FirmTarget, exc: Exception, stage: str, store, began: dict[str
     return FirmOutcome(firm, None, {}, scan_id=began.get("id", ""), error=error, folder=folder)
 
 
-def _final_folder(work: Path, run_dir: Path, slug: str, outcome: str) -> Path:
-    """Where a stopped or failed firm's captures end up (the work folder may already carry its final name)."""
-    return finish_firm_dir(work, run_dir, slug, outcome) if work.exists() else run_dir / slug
+def _final_folder(work: Path, run_dir: Path, slug: str, outcome: str) -> Path | None:
+    """Where a stopped or failed firm's captures end up (the work folder may already carry its final name); None
+    when the file system refuses even that (the failure is then in the log and the index, not a crashed batch)."""
+    try:
+        return finish_firm_dir(work, run_dir, slug, outcome) if work.exists() else run_dir / slug
+    except OSError as exc:
+        event("firm.folder", f"{slug}: cannot name its folder {outcome}: {cut(str(exc))}", logging.ERROR,
+              firm=slug)
+        return None
 
 
 def _end(store, began: dict[str, str], status: str, error: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.captures.evidence import channel_evidence, firm_evidence
-from crawler.captures.record import ScanRecord
+from crawler.captures.record import ScanRecord, crawl_limits_of
 from crawler.captures.warc import CaptureWriter, read_archive
 from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import RunOptions, resolve
@@ -74,7 +74,9 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
         failure = failure or failure_of(code, tail)
     finished = stamp()
 
-    channels = judge_firm(firm_evidence(record, read_archive(archive), failure))
+    captured = read_archive(archive)
+    record.crawl_limits = crawl_limits_of(captured.info)
+    channels = judge_firm(firm_evidence(record, captured, failure))
     browser = ""
     if config.screenshots:
         shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,

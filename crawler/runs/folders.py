@@ -8,6 +8,8 @@
         nordwind-exchange-ltd/        one folder per firm: report.*, findings.csv, capture.warc.gz, screenshots/
         .atlas-digital-markets-inc.partial/      a firm being scanned (renamed when its reports are whole)
         atlas-digital-markets-inc.interrupted/   a firm whose scan was stopped: its captures kept for `analyze`
+        atlas-digital-markets-inc.abandoned/     a `.partial` folder left by a killed run (SIGKILL), renamed by the
+                                                 next run on OUT: its captures kept for `analyze`
         meridian-custody-partners-llc.failed/    a firm whose scan failed on an error (in the run's log)
 
 A firm's folder appears under its own name only once every report file in it is written, so a reader (or the
@@ -29,6 +31,8 @@ from detectors.timestamps import folder_stamp, stamp
 
 LOCK_NAME = ".footprint.lock"
 LATEST = "latest"
+PARTIAL = ".partial"  # the suffix of a firm's folder while it is written
+ABANDONED = "abandoned"  # the suffix a killed run's `.partial` folder gets from the next run
 
 
 class LockHeld(Exception):
@@ -98,7 +102,7 @@ def new_run_dir(out: Path, started: datetime) -> Path:
 
 
 def partial_dir(run_dir: Path, slug: str) -> Path:
-    path = run_dir / f".{slug}.partial"
+    path = run_dir / f".{slug}{PARTIAL}"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -111,6 +115,31 @@ def finish_firm_dir(work: Path, run_dir: Path, slug: str, outcome: str = "") -> 
         raise FileExistsError(f"{final} exists already")
     os.replace(work, final)
     return final
+
+
+def recover_partials(out: Path) -> list[Path]:
+    """Rename the `.<slug>.partial` folders of every run under OUT to `<slug>.abandoned`; the new paths. Call it
+    holding OUT's lock: a run writing to OUT holds it throughout, so any `.partial` then is a killed run's."""
+    recovered = []
+    for work in sorted(out.glob(f"*/.*{PARTIAL}")):
+        slug = work.name[1:-len(PARTIAL)]
+        final = work.parent / f"{slug}.{ABANDONED}"
+        if work.is_dir() and not work.is_symlink() and slug and not final.exists():
+            os.replace(work, final)
+            recovered.append(final)
+    return recovered
+
+
+def recover_after_crash(out: Path) -> None:
+    """What a run killed with SIGKILL left behind, put right by the next run that takes OUT's lock: its firms'
+    `.partial` folders (renamed `.abandoned`) and its crawls' private folders (removed: they may hold proxy
+    passwords). Its store rows are the store's business (`Store.recover_abandoned`)."""
+    from crawler.crawl.scratch import root, sweep
+    from crawler.runs.joblog import event
+
+    for folder in recover_partials(out):
+        event("folder.recovered", f"left by a killed run: {folder.name} (its captures kept)", folder=str(folder))
+    sweep(root())
 
 
 def point_latest(out: Path, run_dir: Path) -> Path:

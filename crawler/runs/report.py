@@ -35,7 +35,7 @@ def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str,
     visitors = record.visitor_countries
     report = build_report(assess(channels, visitors, triage), firm=record.firm, started_at=record.started_at,
                           finished_at=finished, visitors=visitors, config=record.config, provenance=provenance,
-                          triage=triage, scan_nonce=record.nonce)
+                          triage=triage, scan_nonce=record.nonce, crawl_limits=record.crawl_limits)
     if history is not None:
         report = mark_since_last(report, history)
     problems = validate_report(report)

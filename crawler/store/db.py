@@ -173,25 +173,30 @@ def first_line(exc: BaseException) -> str:
     return "; ".join(lines[:2]) or type(exc).__name__
 
 
-def connect(spec: str) -> Database:
-    """A connection to the store at `spec` (a file path or a PostgreSQL URL), or a StoreError saying why not."""
+def connect(spec: str, make_folder: bool = True) -> Database:
+    """A connection to the store at `spec` (a file path or a PostgreSQL URL), or a StoreError saying why not.
+    `make_folder`: create a SQLite file's folder when missing (else a missing folder is an error)."""
     if not spec or not spec.strip():
         raise StoreError("empty store location: expected a file path or a postgresql:// URL")
     scheme = url_scheme(spec)
     if scheme is None:
-        return _connect_sqlite(spec)
+        return _connect_sqlite(spec, make_folder)
     if scheme not in POSTGRES_SCHEMES:
         raise StoreError(f"store {redact(spec)}: unsupported URL scheme {scheme!r}: expected a postgresql:// "
                          f"(or postgres://) URL, or a file path for SQLite")
     return _connect_postgres(spec)
 
 
-def _connect_sqlite(spec: str) -> SQLiteDatabase:
+def _connect_sqlite(spec: str, make_folder: bool) -> SQLiteDatabase:
     path = Path(spec).expanduser().absolute()
     location = str(path)
     if path.is_dir():
         raise StoreError(f"store {location} is a directory: expected a SQLite file path, "
                          f"e.g. {path / 'footprint.sqlite'}")
+    if not make_folder and not path.parent.is_dir():
+        what = "is not a directory" if path.parent.exists() else "does not exist"
+        raise StoreError(f"store {location}: its directory {path.parent} {what} (expected a file in an existing "
+                         f"directory: footprint creates only the default store's, not a named one's)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -27,6 +27,12 @@ def default_location() -> str:
     return str(Path(data_home) / "footprint" / "footprint.sqlite")
 
 
+def is_named(spec: str | None) -> bool:
+    """Whether the user named the store (`--store`, `$FOOTPRINT_STORE`) rather than taking the default location:
+    only the default's folder is created when missing."""
+    return spec is not None or bool(os.environ.get(ENV_STORE, "").strip())
+
+
 def url_scheme(spec: str) -> str | None:
     """The scheme of a URL-looking location (lower case), None for a file path."""
     match = _URL.match(spec)

@@ -37,18 +37,19 @@ class Store(ScanRecords, TriageRecords):
         return f"Store({self.location!r})"
 
 
-def open_store(spec: str | None = None, create: bool = True) -> Store:
+def open_store(spec: str | None = None, create: bool = True, make_folder: bool = True) -> Store:
     """The store at `spec` (a file path, or a postgresql:// URL; None: `default_location()`), schema up to date.
 
     `create=False` for commands that only read (history, diff): a mistyped path is an error then, not a new empty
-    store that answers "no scans"."""
+    store that answers "no scans". `make_folder=False`: a SQLite file's missing folder is an error rather than
+    created (the command line's rule for a store the user named: a typo must not start a new history)."""
     spec = default_location() if spec is None else spec
     if not create and "://" not in spec:
         path = Path(spec).expanduser()
         if not path.is_file() or path.stat().st_size == 0:
             raise StoreError(f"store {path.absolute()}: no such store (expected an SQLite file written by footprint; "
                              "scans create it, or give --store PATH|URL)")
-    db = connect(spec)
+    db = connect(spec, make_folder)
     try:
         migrate(db)
     except BaseException:

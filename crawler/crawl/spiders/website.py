@@ -24,6 +24,7 @@ import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
+from crawler.config.defaults import UNVISITED_COUNTED
 from crawler.crawl.browser import context_options
 from crawler.crawl.egress.middleware import EgressRefused
 from crawler.crawl.render_decision import render_reason
@@ -60,6 +61,8 @@ class WebsiteSpider(scrapy.Spider):
         self.visitors = json.loads(visitors) if isinstance(visitors, str) else list(visitors or [{}])
         self.render = render
         self.scheduled: set[str] = set()
+        # In-site URLs found but left unvisited, by the limit that stopped them (said in the report).
+        self.unvisited: dict[str, set[str]] = {"max_pages": set(), "max_depth": set()}
 
     # ------------------------------------------------------------------------------------------ scheduling
 
@@ -72,9 +75,13 @@ class WebsiteSpider(scrapy.Spider):
 
     def _page_requests(self, url: str, depth: int, force: bool = False) -> list[scrapy.Request]:
         url = normalise_url(url)
-        if url in self.scheduled or len(self.scheduled) >= self.max_pages:
+        if url in self.scheduled or not (force or self._in_site(url)):
             return []
-        if not force and not self._in_scope(url, depth):
+        if not force and depth > self.max_depth:
+            self._left_unvisited("max_depth", url)
+            return []
+        if len(self.scheduled) >= self.max_pages:
+            self._left_unvisited("max_pages", url)
             return []
         self.scheduled.add(url)
         return [self._request(url, visitor, depth, render=self.render == "always") for visitor in self.visitors]
@@ -103,13 +110,28 @@ class WebsiteSpider(scrapy.Spider):
                 "playwright_context_kwargs": context_options(visitor, proxy, user_agent) if visitor else
                 {"ignore_https_errors": True, "user_agent": user_agent}}
 
-    def _in_scope(self, url: str, depth: int) -> bool:
+    def _in_site(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or depth > self.max_depth:
+        if parts.scheme not in ("http", "https"):
             return False
         if any(parts.path.lower().endswith(ext) for ext in _SKIP_EXTENSIONS):
             return False
         return registrable_domain(parts.hostname or "") in self.sites
+
+    def _left_unvisited(self, limit: str, url: str) -> None:
+        if sum(map(len, self.unvisited.values())) < UNVISITED_COUNTED:  # a trap site's URLs are endless
+            self.unvisited[limit].add(url)
+
+    def limits_reached(self) -> list[dict]:
+        """Each limit that left in-site URLs unvisited: which, its value, how many URLs (a URL fetched after all,
+        found again by a shorter path, does not count; one both limits stopped counts for the page budget)."""
+        budget = self.unvisited["max_pages"] - self.scheduled
+        depth = self.unvisited["max_depth"] - self.scheduled - budget
+        exact = sum(map(len, self.unvisited.values())) < UNVISITED_COUNTED
+        return [{"channel": self.channel, "limit": limit, "value": value, "unvisited": len(urls),
+                 "unvisited_exact": exact}
+                for limit, value, urls in (("max_pages", self.max_pages, budget), ("max_depth", self.max_depth, depth))
+                if urls]
 
     # ------------------------------------------------------------------------------------------ callbacks
 
