@@ -111,6 +111,9 @@ class Document:
     visitor: str = ""  # country code of the visitor profile that fetched it ("" when fetched without one)
     rendered: bool = False  # the DOM after a real browser ran the page's scripts, not the raw response
     record_id: str = ""  # WARC-Record-ID of the capture this document was built from
+    encoding: str = ""  # the character encoding the page was read in (Encoding Standard name), HTML pages only
+    decoded_by: str = ""  # why that one: bom | header | meta | utf-8 (undeclared, valid) | detected | default
+    truncated: str = ""  # why only part of the page was read (detectors/page_limits.py), "" when it was whole
 
     def meta_value(self, name: str) -> str:
         name = name.lower()
