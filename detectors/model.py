@@ -195,6 +195,9 @@ class ChannelResult:
     discovered: bool = False
     rendered: list[str] = field(default_factory=list)  # URLs whose browser-rendered DOM was assessed
     geoblock: dict[str, str] = field(default_factory=dict)  # member state -> verified | not-credited | partial
+    # Pages read in another encoding than UTF-8 or a guessed one, or cut at the parsing limits: {"url", "encoding",
+    # "decoded_by", "truncated"}, one per page and reading
+    page_notes: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.kind, self.status = ChannelKind(self.kind), ChannelStatus(self.status)

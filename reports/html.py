@@ -14,6 +14,8 @@ from functools import cache
 from detectors.model import UNRATED_LABELS
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from reports.build import page_note
+
 TEMPLATE = "report.html.j2"
 _SAFE_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
 
@@ -49,6 +51,7 @@ def environment() -> Environment:
     env.tests["safe_link"] = is_safe_link
     env.filters["short_hash"] = short_hash
     env.tests["safe_asset"] = is_safe_asset
+    env.globals["page_note"] = page_note
     return env
 
 

@@ -58,3 +58,6 @@ HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baselin
 TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
 SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
 NAVIGATION_TIMEOUT_MS = 30_000  # a browser navigation (rendering, screenshots)
+# One page's parsing limits (nesting depth, tags, attribute size, text) are declared with the parser, in
+# detectors/page_limits.py (PAGE_LIMITS): judging applies them too and may not import crawler/.
+PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
