@@ -16,6 +16,7 @@ Limits are structural, never wall-clock: the same capture always gives the same 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,9 +42,13 @@ _VOID = frozenset("area base br col embed hr img image input link meta param sou
 _IGNORED = frozenset({"html", "head", "body", "frameset"})  # one of each, whatever the markup says
 # The tree builder's categories (WHATWG HTML 13.2.4.2-3): an end tag of a special element pops everything above it
 # unless a scope boundary lies between; any other end tag pops only ordinary elements.
-_SCOPE_BOUNDARY = frozenset("applet caption html table td th marquee object template".split())
-# The end tags whose scope has more boundaries: </li> (list item scope) and </p> (button scope).
+# (<select> is one here too: inside it the tree builder ignores every end tag but its own and its options'.)
+_SCOPE_BOUNDARY = frozenset("applet caption html table td th marquee object template select".split())
+# The end tags whose scope has more boundaries: </li> (list item scope) and </p> (button scope); table parts are
+# in table scope, whose only boundaries are <table> and <template>.
 _SCOPE_EXTRA = {"li": ("ol", "ul"), "p": ("button",)}
+_TABLE_PARTS = frozenset("table caption colgroup tbody thead tfoot tr td th".split())
+_TABLE_SCOPE = ("table", "template", "select")
 _SPECIAL_HTML = _SCOPE_BOUNDARY | frozenset(
     "address area article aside base basefont bgsound blockquote body br button center col colgroup dd details dir "
     "div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr "
@@ -53,8 +58,18 @@ _SPECIAL_HTML = _SCOPE_BOUNDARY | frozenset(
 # opened again before later content ("reconstructed"); three of the same tag at most (the "Noah's Ark" clause).
 _FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u".split())
 # Start tags that close an open element of the same name at the top of the stack.
-_SELF_CLOSING_SIBLINGS = frozenset("p li dd dt option optgroup tr td th a nobr button".split())
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SELF_CLOSING_SIBLINGS = frozenset("option optgroup a nobr".split())
+# Start tags that close an open <p> in button scope.
+_CLOSES_P = frozenset("address article aside blockquote center details dialog dir div dl fieldset figcaption figure "
+                      "footer header hgroup main menu nav ol p search section summary ul h1 h2 h3 h4 h5 h6 pre "
+                      "listing form table hr xmp li dd dt".split())
+# Start tags that close the nearest open element of these names when nothing but ordinary elements (and address,
+# div, p) lies above it; and table parts that close the nearest open one in table scope.
+_CLOSES_LIST_ITEM = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
+_CLOSES_TABLE_PART = {"td": ("td", "th"), "th": ("td", "th"), "tr": ("tr",), "tbody": ("tbody", "thead", "tfoot"),
+                      "thead": ("tbody", "thead", "tfoot"), "tfoot": ("tbody", "thead", "tfoot")}
+_HEADINGS_TUPLE = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADINGS = frozenset(_HEADINGS_TUPLE)
 # In SVG and MathML, "/>" closes an element; these start tags leave foreign content for HTML again (and <font> with
 # a color, face or size attribute).
 _FOREIGN_ROOTS = frozenset({"svg", "math"})
@@ -93,12 +108,11 @@ class _OpenElements:
         self.names: list[str] = []
         self.foreign: list[bool] = []  # per open element: in SVG or MathML (where "/>" closes)
         self.tags: list[bytes] = []  # per open formatting element: its whole start tag (b"" for others)
-        self.where: dict[str, list[int]] = {}  # name -> its positions in the stack
+        self.where: dict[str, list[int]] = {}  # name -> its positions in the stack, ascending
         # specials[i] / boundaries[i]: special elements / scope boundaries among the first i open ones, so that
         # "is there one above position k" costs one subtraction.
         self.specials: list[int] = [0]
         self.boundaries: list[int] = [0]
-        self.extra = {name: [0] for name in ("ol", "ul", "button")}
         # Formatting elements closed by another element's end tag, which the tree builder opens again before later
         # content: per tag (name and attributes, at most 3 alike), per name (in closing order), and in all.
         self.closed_tags: dict[bytes, int] = {}
@@ -151,27 +165,69 @@ class _OpenElements:
             if tag.endswith(b"/") and b'"' not in tag and b"'" not in tag:
                 return pos  # "/>" closes it at once
         else:
-            top = self.names[-1] if self.names else ""
-            if top == name and name in _SELF_CLOSING_SIBLINGS or name in _HEADINGS and top in _HEADINGS:
-                self._pop()
-            if name in ("a", "nobr"):  # only one open at a time: a second one closes the first
-                self._forget_closed(name, every=True)
+            if name in _TABLE_PARTS and name != "table" and not self.where.get("table"):
+                return pos  # a table part outside any table: the tree builder ignores it
+            if name == "select" and self.where.get("select"):
+                self._end(name)  # a <select> inside a select ends it, and opens nothing
+                return pos
+            self._implied_ends(name)
+            self._implied_parents(name)
         self._push(name, foreign, body[start:body.find(b">", pos) + 1] if name in _FORMATTING else b"")
         return pos
 
+    def _implied_ends(self, name: str) -> None:
+        """What an HTML start tag closes before it opens (only where the tree builder surely closes it)."""
+        top = self.names[-1] if self.names else ""
+        if top == name and name in _SELF_CLOSING_SIBLINGS or name in _HEADINGS and top in _HEADINGS:
+            self._pop()
+        if name in ("a", "nobr"):  # only one active at a time: a second one ends the first
+            self._forget_closed(name, every=True)
+        if name in _CLOSES_TABLE_PART:
+            at = self._nearest(_CLOSES_TABLE_PART[name])
+            if at >= 0 and not self._above(_TABLE_SCOPE, at):
+                self._pop_to(at)
+            return
+        if name in _CLOSES_LIST_ITEM:
+            at = self._nearest(_CLOSES_LIST_ITEM[name])
+            if at >= 0 and self.specials[-1] - self.specials[at + 1] == self._above(("address", "div", "p"), at):
+                self._pop_to(at)
+        if name in _CLOSES_P:
+            at = self._nearest(("p",))
+            if at >= 0 and not self.boundaries[-1] - self.boundaries[at + 1] and not self._above(("button",), at):
+                self._pop_to(at)
+
+    def _implied_parents(self, name: str) -> None:
+        """The row and body a table cell or row gets when its markup leaves them out."""
+        if name in ("td", "th", "tr") and self.names[-1] not in ("tr", "tbody", "thead", "tfoot"):
+            self._push("tbody", False, b"")
+        if name in ("td", "th") and self.names[-1] != "tr":
+            self._push("tr", False, b"")
+
     def _end(self, name: str) -> None:
-        positions = self.where.get(name)
-        if not positions:
+        if name == "form":
+            return  # </form> takes the form out of the stack and leaves what is above it open
+        at = self._nearest(_HEADINGS_TUPLE if name in _HEADINGS else (name,))  # any heading ends a heading
+        if at < 0:
             self._forget_closed(name)
             return
-        at = positions[-1]
-        if name in _SPECIAL_HTML and not self.foreign[at]:
-            above = self.boundaries[-1] - self.boundaries[at + 1]
-            above += sum(self.extra[e][-1] - self.extra[e][at + 1] for e in _SCOPE_EXTRA.get(name, ()))
-        else:
+        if self.foreign[at] or name not in _SPECIAL_HTML:
             above = self.specials[-1] - self.specials[at + 1]
-        if above:
-            return  # a scope boundary (for an ordinary element, a special one) lies above it: the end tag is ignored
+        elif name in _TABLE_PARTS:
+            above = self._above(_TABLE_SCOPE, at)
+        else:
+            above = self.boundaries[-1] - self.boundaries[at + 1] + self._above(_SCOPE_EXTRA.get(name, ()), at)
+        if not above:  # else a scope boundary (for an ordinary element, a special one) lies above: ignored
+            self._pop_to(at)
+
+    def _nearest(self, names: tuple[str, ...]) -> int:
+        """The position of the nearest open element of these names, -1 if none is open."""
+        return max((self.where[n][-1] for n in names if self.where.get(n)), default=-1)
+
+    def _above(self, names: tuple[str, ...], at: int) -> int:
+        """How many elements of these names are open above position `at`."""
+        return sum(len(self.where[n]) - bisect_right(self.where[n], at) for n in names if self.where.get(n))
+
+    def _pop_to(self, at: int) -> None:
         while len(self.names) > at + 1:
             self._pop(closed_by_other=True)
         self._pop()
@@ -185,8 +241,6 @@ class _OpenElements:
         boundary = name in _INTEGRATION_POINTS if foreign else name in _SCOPE_BOUNDARY
         self.specials.append(self.specials[-1] + special)
         self.boundaries.append(self.boundaries[-1] + boundary)
-        for extra, counts in self.extra.items():
-            counts.append(counts[-1] + (name == extra and not foreign))
 
     def _pop(self, closed_by_other: bool = False) -> None:
         name = self.names.pop()
@@ -194,8 +248,6 @@ class _OpenElements:
         tag = self.tags.pop()
         self.specials.pop()
         self.boundaries.pop()
-        for counts in self.extra.values():
-            counts.pop()
         self.where[name].pop()
         if closed_by_other and name in _FORMATTING and not foreign and self.closed_tags.get(tag, 0) < 3:
             self.closed_tags[tag] = self.closed_tags.get(tag, 0) + 1
