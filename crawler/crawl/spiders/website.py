@@ -132,7 +132,8 @@ class WebsiteSpider(scrapy.Spider):
                 yield self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
                                     render=True)
         for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
-            yield from self._page_requests(target, meta.get("fp_depth", 0) + 1)
+            for request in self._page_requests(target, meta.get("fp_depth", 0) + 1):
+                yield request
 
     async def _capture(self, response) -> tuple[dict, Document | None]:
         """The capture item of a response, and the document parsed from it (None: the parse took too long)."""
