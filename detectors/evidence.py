@@ -67,6 +67,9 @@ class ChannelEvidence:
     discovered: bool = False  # found linked from the firm's pages, not listed in its profile
     torn: str = ""  # the archive ends in a torn record (a crawl killed mid-write)
     supplied: SuppliedMaterial | None = None
+    # The documents of `captures` when the application has parsed them already (a scan parses its websites' pages
+    # once, for discovering linked channels and for judging); None: judging parses them.
+    documents: tuple[Document, ...] | None = None
 
 
 @dataclass(frozen=True)

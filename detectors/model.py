@@ -111,6 +111,9 @@ class Document:
     visitor: str = ""  # country code of the visitor profile that fetched it ("" when fetched without one)
     rendered: bool = False  # the DOM after a real browser ran the page's scripts, not the raw response
     record_id: str = ""  # WARC-Record-ID of the capture this document was built from
+    encoding: str = ""  # the character encoding the page was read in (Encoding Standard name), HTML pages only
+    decoded_by: str = ""  # why that one: bom | header | meta | utf-8 (undeclared, valid) | detected | default
+    truncated: str = ""  # why only part of the page was read (detectors/page_limits.py), "" when it was whole
 
     def meta_value(self, name: str) -> str:
         name = name.lower()
@@ -192,6 +195,9 @@ class ChannelResult:
     discovered: bool = False
     rendered: list[str] = field(default_factory=list)  # URLs whose browser-rendered DOM was assessed
     geoblock: dict[str, str] = field(default_factory=dict)  # member state -> verified | not-credited | partial
+    # Pages read in another encoding than UTF-8 or a guessed one, or cut at the parsing limits: {"url", "encoding",
+    # "decoded_by", "truncated"}, one per page and reading
+    page_notes: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.kind, self.status = ChannelKind(self.kind), ChannelStatus(self.status)

@@ -90,6 +90,19 @@ def build_report(
     return report
 
 
+_DECODED_BY = {"bom": "by its byte order mark", "header": "as the Content-Type header declared",
+               "meta": "as its <meta> declared", "utf-8": "undeclared, valid UTF-8",
+               "detected": "undeclared, guessed by a detector", "default": "undeclared, the detector could not tell"}
+
+
+def page_note(note: dict) -> str:
+    """A page note (see ChannelResult.page_notes) as one sentence: how the page was read, what was cut."""
+    text = f"read as {note['encoding']} ({_DECODED_BY.get(note['decoded_by'], note['decoded_by'])})"
+    if note["truncated"]:
+        text += f"; truncated ({note['truncated']}), judged on the part read"
+    return text
+
+
 def _finding(finding, triage: dict[str, dict]) -> dict:
     data = finding.to_dict()
     decision = triage.get(data["id"])
@@ -112,6 +125,7 @@ def _channel(assessed: ChannelAssessment, triage: dict[str, dict], crawl_limits:
         "pages": {"fetched": channel.pages_fetched, "failed": channel.pages_failed},
         "rendered_pages": list(channel.rendered),
         "crawl_limits": limits,
+        **({"page_notes": [dict(n) for n in channel.page_notes]} if channel.page_notes else {}),
         "geoblock": dict(sorted(channel.geoblock.items())),
         "score": score.score,
         "level": score.level,

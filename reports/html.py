@@ -14,7 +14,7 @@ from functools import cache
 from detectors.model import UNRATED_LABELS
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from reports.build import crawl_limit_text
+from reports.build import crawl_limit_text, page_note
 
 TEMPLATE = "report.html.j2"
 _SAFE_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
@@ -52,6 +52,7 @@ def environment() -> Environment:
     env.filters["short_hash"] = short_hash
     env.tests["safe_asset"] = is_safe_asset
     env.filters["crawl_limit"] = crawl_limit_text
+    env.globals["page_note"] = page_note
     return env
 
 

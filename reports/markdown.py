@@ -10,7 +10,7 @@ import re
 
 from detectors.model import ChannelStatus, rated
 
-from reports.build import crawl_limit_text
+from reports.build import crawl_limit_text, page_note
 
 _SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
 
@@ -49,7 +49,8 @@ def _channel(c: dict) -> list[str]:
               f"- Pages: {c['pages']['fetched']} fetched, {c['pages']['failed']} failed",
               *(f"- Crawl cut short: {crawl_limit_text(limit)}" for limit in c.get("crawl_limits", [])),
               f"- Findings: {len(c['findings'])}"
-              + (f" ({c['dismissed']} dismissed in triage: listed, not scored)" if c.get("dismissed") else ""), ""]
+              + (f" ({c['dismissed']} dismissed in triage: listed, not scored)" if c.get("dismissed") else "")]
+    lines += [f"- Page {md_text(n['url'])}: {md_text(page_note(n))}" for n in c.get("page_notes", ())] + [""]
     if c["indicators"]:
         lines += _table(["Indicator", "Title", "Contribution", "Findings", "Member states"],
                         [[i["id"], i["title"], i["score"], i["findings"], " ".join(i["member_states"])]

@@ -13,21 +13,26 @@ from crawler.config.defaults import SETTINGS
 from crawler.plan.channels import ChannelPlan
 from detectors.evidence import Capture, ChannelEvidence, FirmEvidence, SuppliedMaterial
 from detectors.geography import geography
-from detectors.model import ChannelKind
+from detectors.model import ChannelKind, Document
 
 
-def firm_evidence(record: ScanRecord, archive: Archive, crawl_failure: str = "") -> FirmEvidence:
+def firm_evidence(record: ScanRecord, archive: Archive, crawl_failure: str = "",
+                  parsed: dict[str, tuple[Document, ...]] | None = None) -> FirmEvidence:
+    """`parsed`: channel id -> the documents of its captures, where they were parsed already."""
+    parsed = parsed or {}
     eu_visitors = tuple(v["country"] for v in record.visitors
                         if not v.get("baseline") and geography().is_member(v["country"]))
     return FirmEvidence(
-        channels=tuple(channel_evidence(archive, p, p.id in record.discovered) for p in record.plans),
+        channels=tuple(channel_evidence(archive, p, p.id in record.discovered, parsed.get(p.id))
+                       for p in record.plans),
         same_type_window_days=record.config.get("same_type_window_days", SETTINGS["same_type_window"].default),
         websites=record.websites,
         home_country=record.firm.get("home_country", ""), baseline=record.baseline, eu_visitors=eu_visitors,
         crawl_failure=crawl_failure)
 
 
-def channel_evidence(archive: Archive, plan: ChannelPlan, discovered: bool = False) -> ChannelEvidence:
+def channel_evidence(archive: Archive, plan: ChannelPlan, discovered: bool = False,
+                     documents: tuple[Document, ...] | None = None) -> ChannelEvidence:
     """The captures of one channel; for a supplied channel, its file read again from the archive."""
     records = [r for r in archive.captures if r["channel"] == plan.id]
     if plan.kind == ChannelKind.EXPORT:
@@ -35,7 +40,7 @@ def channel_evidence(archive: Archive, plan: ChannelPlan, discovered: bool = Fal
         material = _supplied(stored["body"], Path(plan.target).name, plan.source) if stored is not None else None
         return ChannelEvidence(plan.id, plan.kind, plan.target, supplied=material)
     return ChannelEvidence(plan.id, plan.kind, plan.target, captures=tuple(_capture(r) for r in records),
-                           discovered=discovered, torn=archive.torn)
+                           discovered=discovered, torn=archive.torn, documents=documents)
 
 
 def _capture(record: dict) -> Capture:

@@ -29,7 +29,7 @@ from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_
 from detectors.channels import judge_firm
 from detectors.channels.pages import documents
 from detectors.linked import linked_accounts
-from detectors.model import ChannelKind
+from detectors.model import ChannelKind, Document
 from detectors.timestamps import stamp
 from reports.build import scan_id, tool_version
 from reports.writer import write_reports
@@ -66,7 +66,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
                        options.progress, interrupt.child)
     interrupt.check()
     failure = failure_of(code, tail)
-    linked = _discover(record, archive)
+    linked, parsed = _discover(record, archive)
     if linked:  # app badges and social links found on the firm's pages: crawl those too
         code, tail = crawl([CrawlJob(linked, config, visitors, archive)], options.proxy, options.user_agent,
                            options.progress, interrupt.child)
@@ -76,7 +76,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
 
     captured = read_archive(archive)
     record.crawl_limits = crawl_limits_of(captured.info)
-    channels = judge_firm(firm_evidence(record, captured, failure))
+    channels = judge_firm(firm_evidence(record, captured, failure, parsed))
     browser = ""
     if config.screenshots:
         shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,
@@ -104,12 +104,14 @@ def _start_archive(record: ScanRecord, archive: Path) -> None:
         writer.close()
 
 
-def _discover(record: ScanRecord, archive_path: Path) -> list:
+def _discover(record: ScanRecord, archive_path: Path) -> tuple[list, dict[str, tuple[Document, ...]]]:
     """The plans of channels the firm's website pages link to that were not listed, added to the record and the
-    archive (marked discovered)."""
+    archive (marked discovered); and the website channels' documents, parsed for this, which judging reuses (the
+    crawl of the linked channels adds nothing to them)."""
     archive = read_archive(archive_path)
-    docs = [d for p in record.plans if p.kind == ChannelKind.WEBSITE
-            for d in documents(channel_evidence(archive, p))]
+    parsed = {p.id: tuple(documents(channel_evidence(archive, p))) for p in record.plans
+              if p.kind == ChannelKind.WEBSITE}
+    docs = [d for channel_docs in parsed.values() for d in channel_docs]
     known = {p.id for p in record.plans}
     new = []
     for kind, where, ident in linked_accounts(docs):
@@ -125,4 +127,4 @@ def _discover(record: ScanRecord, archive_path: Path) -> list:
             writer.write_info({"discovered_plans": [p.to_dict() for p in new]})
         finally:
             writer.close()
-    return new
+    return new, parsed

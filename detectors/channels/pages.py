@@ -2,7 +2,9 @@
 
 A channel is `assessed` when HTML pages were fetched and nothing failed, `partial` when some pages failed,
 `inconclusive` when what came back cannot be judged (only non-HTML content, or a bot or login wall), and
-`not-assessed` when nothing could be fetched at all. Never "low risk" for want of evidence.
+`not-assessed` when nothing could be fetched at all. Never "low risk" for want of evidence. A page cut at the
+parsing limits is judged on the part read and makes its channel `partial`; it and every page read in another
+encoding than UTF-8 (or in a guessed one) are listed in the channel's page notes.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from detectors.walls import wall_kind
 
 
 def documents(channel: ChannelEvidence) -> list[Document]:
-    """The documents of every capture that has a body (failed fetches have none)."""
+    """The documents of every capture that has a body (failed fetches have none), parsed once."""
+    if channel.documents is not None:
+        return list(channel.documents)
     return [document_of(c) for c in channel.captures if c.body is not None and c.status is not None]
 
 
@@ -69,7 +73,9 @@ def fetch_status(channel: ChannelEvidence, docs: list[Document]) -> ChannelResul
     result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
                            status=ChannelStatus.ASSESSED, pages_fetched=len({d.url for d in fetched_html}),
                            pages_failed=failed, errors=errors, discovered=channel.discovered,
-                           rendered=sorted({d.url for d in fetched_html if d.rendered}))
+                           rendered=sorted({d.url for d in fetched_html if d.rendered}),
+                           page_notes=page_notes(fetched_html))
+    truncated = {d.url for d in fetched_html if d.truncated}
     if not fetched_html:
         if walls:
             result.status, result.reason = ChannelStatus.INCONCLUSIVE, "; ".join(walls[:3])
@@ -83,7 +89,21 @@ def fetch_status(channel: ChannelEvidence, docs: list[Document]) -> ChannelResul
     elif failed or walls:
         result.status = ChannelStatus.PARTIAL
         result.reason = f"{failed + len(walls)} page(s) failed or were walled off"
+    elif truncated:
+        result.status = ChannelStatus.PARTIAL
+        result.reason = f"{len(truncated)} page(s) over the parsing limits, judged on the part read"
     return result
+
+
+def page_notes(docs: list[Document]) -> list[dict]:
+    """How each page out of the ordinary was read: its encoding when not plainly UTF-8, and what was cut."""
+    notes = {}
+    for doc in docs:
+        if doc.truncated or doc.encoding != "UTF-8" or doc.decoded_by in ("detected", "default"):
+            note = {"url": doc.url, "encoding": doc.encoding, "decoded_by": doc.decoded_by,
+                    "truncated": doc.truncated}
+            notes.setdefault(tuple(note.values()), note)
+    return sorted(notes.values(), key=lambda n: (n["url"], n["encoding"], n["truncated"]))
 
 
 def after_crawl_failure(result: ChannelResult, failure: str) -> ChannelResult:

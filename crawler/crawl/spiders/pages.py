@@ -26,8 +26,8 @@ class PagesSpider(WebsiteSpider):
             self.scheduled.add(url)
             yield self._request(url, self.visitors[0], depth=0)
 
-    def parse(self, response):
-        item, _ = self._capture(response)
+    async def parse(self, response):
+        item, _ = await self._capture(response)
         yield item
         if self.follow == "telegram" and response.status < 400:
             page = parse_preview(response.body, response.url)

@@ -10,26 +10,33 @@ Each fetch becomes a capture item: what was asked and what came back (final URL,
 its sha256) plus the parsed summary a reader wants (language, title, meta, hreflang, links, visible text).
 Detectors never run here: the report is built later from the captures alone.
 
+Pages are parsed in a worker thread, not on the event loop: lexbor releases the GIL while it builds the tree, so
+downloads and the browser go on meanwhile; a parse still running after PAGE_PARSE_SECONDS (it cannot be, within
+detectors/page_limits.py, but a bound should not rest on a measurement alone) leaves the page stored with its
+links unfollowed.
+
     scrapy crawl website -a url=https://example.com/ -O pages.jsonl
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import sys
+from functools import partial
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from crawler.config.defaults import UNVISITED_COUNTED
+from crawler.config.defaults import PAGE_PARSE_SECONDS, UNVISITED_COUNTED
 from crawler.crawl.browser import context_options
 from crawler.crawl.egress.middleware import EgressRefused
 from crawler.crawl.render_decision import render_reason
 from detectors.context import registrable_domain
-from detectors.document import build_document
+from detectors.document import build_document, classify, sha256
 from detectors.model import Document
 from detectors.timestamps import stamp_ms
 from detectors.urls import normalise_url
@@ -135,11 +142,11 @@ class WebsiteSpider(scrapy.Spider):
 
     # ------------------------------------------------------------------------------------------ callbacks
 
-    def parse(self, response):
-        item, doc = self._capture(response)
+    async def parse(self, response):
+        item, doc = await self._capture(response)
         yield item
         meta = response.meta
-        if response.status >= 400 or doc.kind == "other":
+        if doc is None or response.status >= 400 or doc.kind == "other":
             return
         if self.render == "auto" and not meta.get("fp_rendered"):
             reason = render_reason(doc, response.body)
@@ -147,10 +154,11 @@ class WebsiteSpider(scrapy.Spider):
                 yield self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
                                     render=True)
         for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
-            yield from self._page_requests(target, meta.get("fp_depth", 0) + 1)
+            for request in self._page_requests(target, meta.get("fp_depth", 0) + 1):
+                yield request
 
-    def _capture(self, response) -> tuple[dict, Document]:
-        """The capture item of a response, and the document parsed from it."""
+    async def _capture(self, response) -> tuple[dict, Document | None]:
+        """The capture item of a response, and the document parsed from it (None: the parse took too long)."""
         meta = response.meta
         depth = meta.get("fp_depth", 0)
         visitor = meta.get("fp_visitor", "")
@@ -158,18 +166,26 @@ class WebsiteSpider(scrapy.Spider):
         body = response.body
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or ("text/html" if rendered
                                                                                         else "")
+        if rendered:  # the browser's DOM, re-encoded by scrapy-playwright: its charset is the one used for that
+            content_type = f"{content_type.split(';')[0].strip() or 'text/html'}; charset={response.encoding}"
         requested = (meta.get("redirect_urls") or [response.request.url])[0]
         fetched_at = stamp_ms()
-        doc = build_document(channel=self.channel, requested_url=requested, url=response.url,
-                             status=response.status, fetched_at=fetched_at, content_type=content_type, body=body,
-                             visitor=visitor, rendered=rendered)
+        build = partial(build_document, channel=self.channel, requested_url=requested, url=response.url,
+                        status=response.status, fetched_at=fetched_at, content_type=content_type, body=body,
+                        visitor=visitor, rendered=rendered)
+        try:
+            doc = await asyncio.wait_for(asyncio.to_thread(build), PAGE_PARSE_SECONDS)
+        except TimeoutError:
+            doc = None
+            print(f"  [{self.channel}] parse of {response.url} took over {PAGE_PARSE_SECONDS} s: stored, links "
+                  f"not followed", file=sys.stderr, flush=True)
         if self.progress:
             how = " rendered" if rendered else ""
             who = f" as {visitor}" if visitor else ""
             print(f"  [{self.channel}] {response.status}{how}{who} {response.url}", file=sys.stderr, flush=True)
         item = {
             "channel": self.channel,
-            "kind": doc.kind,
+            "kind": doc.kind if doc else classify(content_type, body),
             "visitor": visitor,
             "rendered": rendered,
             "requested_url": requested,
@@ -182,16 +198,9 @@ class WebsiteSpider(scrapy.Spider):
             "request_headers": _decoded_headers(response.request.headers),
             "headers": _decoded_headers(response.headers),
             "content_type": content_type,
-            "body_sha256": doc.body_sha256,
+            "body_sha256": doc.body_sha256 if doc else sha256(body),
             "body_b64": base64.b64encode(body).decode("ascii"),
-            "document": {
-                "html_lang": doc.html_lang,
-                "title": doc.title,
-                "meta": [list(m) for m in doc.meta],
-                "hreflang": [[a.hreflang, a.url] for a in doc.alternates],
-                "links": [link.url for link in doc.links],
-                "text": doc.text,
-            },
+            "document": _summary(doc),
         }
         return item, doc
 
@@ -218,3 +227,12 @@ class WebsiteSpider(scrapy.Spider):
             "skipped": skipped,
             "error": f"{failure.type.__name__}: {message}",
         }
+
+
+def _summary(doc: Document | None) -> dict | None:
+    """What a reader of the spider's own output wants of a page; None when it was not parsed in time."""
+    if doc is None:
+        return None
+    return {"html_lang": doc.html_lang, "title": doc.title, "meta": [list(m) for m in doc.meta],
+            "hreflang": [[a.hreflang, a.url] for a in doc.alternates], "links": [link.url for link in doc.links],
+            "text": doc.text, "encoding": doc.encoding, "decoded_by": doc.decoded_by, "truncated": doc.truncated}
