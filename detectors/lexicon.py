@@ -25,6 +25,11 @@ _WORD = re.compile(r"\w+")
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
+# A word that begins more than FEW_PHRASES phrases ("a", "de", "bitcoin") has them sorted by the first NEXT_LETTERS of
+# their second word: the page's next word (whatever separates them) must begin with those letters for a match.
+FEW_PHRASES = 2
+NEXT_LETTERS = 2
+_NEXT_WORD = re.compile(rf"\W*(\w{{1,{NEXT_LETTERS}}})")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,13 @@ def _words(text: str) -> _Words:
 
 
 @dataclass(frozen=True)
+class _Starts:
+    whole_word: bool  # the word is a phrase by itself
+    regexes: tuple[re.Pattern, ...]  # the longer phrases it begins
+    by_next: dict[str, tuple[re.Pattern, ...]] | None  # the same by the next word's first NEXT_LETTERS, when many
+
+
+@dataclass(frozen=True)
 class PhraseMatch:
     languages: tuple[str, ...]  # every language whose lexicon has this phrase (loanwords are shared)
     text: str  # as it appears on the page
@@ -94,18 +106,25 @@ class PhraseLexicon:
         # "bitcoin" at the same position whichever language lists the shorter word.
         patterns = sorted({phrase_pattern(t) for lang in terms for t in terms[lang]}, key=lambda p: (-len(p), p))
         self._regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
-        # Index: first word -> [(number of words, regex)], one-word stems -> [(stem, regex)].
-        self._by_first: dict[str, list[tuple[int, re.Pattern]]] = {}
-        self._by_stem: dict[str, list[tuple[str, re.Pattern]]] = {}
-        self._word_regexes: dict[str, list[re.Pattern]] = {}  # a page word -> the phrases it can start
+        # Index: first word -> regexes of the longer phrases it starts, one-word stems -> [stem]. A one-word phrase
+        # (or stem) needs no regex: the page word it equals (or begins with) is the match, as the word index cuts
+        # words where `(?<!\w)...(?!\w)` would.
+        self._by_first: dict[str, list[tuple[str, re.Pattern]]] = {}  # with the second word's first letters
+        self._one_word: set[str] = set()
+        self._by_stem: dict[str, list[str]] = {}
+        self._word_regexes: dict[str, _Starts] = {}  # a page word -> what it can start
         for pattern_text, term in sorted({(phrase_pattern(t), t) for lang in terms for t in terms[lang]}):
-            regex = re.compile(pattern_text + r"(?!\w)", re.IGNORECASE)
             term_words = [w.lower().translate(_FOLD) for w in _WORD.findall(term.rstrip("*"))]
-            if term.endswith("*") and len(term_words) == 1:
-                stem = term_words[0]
-                self._by_stem.setdefault(stem[:STEM], []).append((stem, regex))
+            one_word = re.fullmatch(r"\w+\*?", term.strip()) is not None
+            if term.endswith("*") and one_word:
+                self._by_stem.setdefault(term_words[0][:STEM], []).append(term_words[0])
+                continue
+            self._by_first.setdefault(term_words[0], [])
+            if one_word:
+                self._one_word.add(term_words[0])
             else:
-                self._by_first.setdefault(term_words[0], []).append((len(term_words), regex))
+                regex = re.compile(pattern_text + r"(?!\w)", re.IGNORECASE)
+                self._by_first[term_words[0]].append(((term_words[1:] or [""])[0][:NEXT_LETTERS], regex))
         # As sets: intersected with a page's words, a set walks the smaller side (a page has fewer words).
         self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
 
@@ -138,8 +157,17 @@ class PhraseLexicon:
         for start, word in sorted([(at, first) for first in firsts for at in places[first]]):
             if start < covered:
                 continue  # inside the previous match
-            best_end = -1
-            for regex in self._regexes_of(word):
+            starts = self._starts_of(word)
+            best_end = start + len(word) if starts.whole_word else -1
+            regexes = starts.regexes
+            if starts.by_next is not None:  # many phrases begin with this word: only those the next word can go on
+                m = _NEXT_WORD.match(index.folded, start + len(word))
+                regexes = starts.by_next.get("", ())  # a one-word phrase with a sign after it ("24/7", "n°")
+                if m:
+                    regexes += starts.by_next.get(m[1], ())
+                    if len(m[1]) > 1:  # a one-letter second word ("plan a")
+                        regexes += starts.by_next.get(m[1][:1], ())
+            for regex in regexes:
                 m = regex.match(text, start)
                 if m is not None and m.end() > best_end:
                     best_end = m.end()
@@ -148,16 +176,24 @@ class PhraseLexicon:
                 covered = best_end
         return found
 
-    def _regexes_of(self, word: str) -> list[re.Pattern]:
-        """The phrases a page word can start: by first word, or by a one-word stem it begins with."""
-        regexes = self._word_regexes.get(word)
-        if regexes is None:
-            regexes = [regex for _n, regex in self._by_first.get(word, ())]
-            regexes += [regex for stem, regex in self._by_stem.get(word[:STEM], ()) if word.startswith(stem)]
+    def _starts_of(self, word: str) -> _Starts:
+        """What a page word can start: whether it is a phrase by itself (a one-word phrase, or a word beginning with
+        a one-word stem), and the regexes of the longer phrases it begins."""
+        known = self._word_regexes.get(word)
+        if known is None:
+            whole_word = word in self._one_word or any(word.startswith(stem)
+                                                      for stem in self._by_stem.get(word[:STEM], ()))
+            longer = self._by_first.get(word, [])
+            by_next = None
+            if len(longer) > FEW_PHRASES:
+                by_next = {}
+                for letters, regex in longer:
+                    by_next[letters] = (*by_next.get(letters, ()), regex)
+            known = _Starts(whole_word, tuple(regex for _letters, regex in longer), by_next)
             if len(self._word_regexes) >= WORDS_KEPT:  # words beginning with a stem are unbounded over a crawl
                 self._word_regexes.clear()
-            self._word_regexes[word] = regexes
-        return regexes
+            self._word_regexes[word] = known
+        return known
 
     def find_with_regex(self, text: str) -> list[PhraseMatch]:
         """The straightforward matcher: one regex scan. Same results as `find`, several times slower."""
