@@ -17,6 +17,7 @@ import pytest
 from crawler.cli import main
 from crawler.store import open_store
 from tests.conftest import ROOT, read_report
+from tests.support.tree_memory import TreePss, assert_within_bounds, communicate_within_bound
 
 SITE = "slow-crash-exchange.com"
 SLUG = "slow-crash-exchange-com"
@@ -85,9 +86,12 @@ def test_kill_9_mid_crawl_leaves_no_readable_secret_and_the_next_run_recovers(sa
 
     # The next run: the .partial folder renamed .abandoned (its captures kept), the private folder swept, the
     # rerun complete.
-    rerun = subprocess.run(_command(sandbox, out, store, delay="0"), env=env, cwd=ROOT, capture_output=True,
-                           text=True, timeout=300)
-    assert rerun.returncode == 0, rerun.stderr
+    rerun = subprocess.Popen(_command(sandbox, out, store, delay="0"), env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    with TreePss(rerun.pid) as tree:
+        _, stderr = communicate_within_bound(rerun)
+    assert rerun.returncode == 0, stderr
+    assert_within_bounds(tree, "the rerun")
     assert not list(out.glob("*/.*.partial"))
     assert (killed.parent / f"{SLUG}.abandoned" / "capture.warc.gz").is_file()
     assert list(private.iterdir()) == []

@@ -23,6 +23,7 @@ from crawler.sandbox import SandboxWeb
 from crawler.sandbox.answers import normalise_host
 from tests.conftest import ROOT, firm_dir, read_report, run_scan
 from tests.support.hostile import METADATA_PATH, SECRET, SITE, START_REFUSED, LoopbackTrap, write_inward_site
+from tests.support.tree_memory import TreePss, assert_within_bounds, communicate_within_bound
 
 SLUG = "inward-redirect-com"
 
@@ -46,8 +47,11 @@ def test_redirects_to_private_addresses_are_refused_and_the_ordinary_pages_asses
     with LoopbackTrap() as trap:
         targets = write_inward_site(root, trap.port)
         with SandboxWeb(root) as web:
-            code = run_scan(f"https://{SITE}/", f"https://{START_REFUSED}/", out=out, proxy=web.url, render=render)
+            with TreePss() as tree:  # in-process: pytest, the sandbox web's threads, the crawl child, Chromium
+                code = run_scan(f"https://{SITE}/", f"https://{START_REFUSED}/", out=out, proxy=web.url,
+                                render=render)
             asked = [r["url"] for r in web.requests]
+    assert_within_bounds(tree, f"--render {render}")
     assert trap.connections == []
     assert [url for url in asked if _private(url)] == []
     assert code == 3  # inward-start.com: nothing could be fetched
@@ -89,8 +93,12 @@ def test_without_a_proxy_a_name_resolving_to_loopback_is_refused_at_connect_time
         job_file.write_text(json.dumps(job), encoding="utf-8")
         env = {**os.environ, "FOOTPRINT_TEST_HOSTS": json.dumps({"rebind.example": "127.0.0.1"}),
                "PYTHONPATH": str(ROOT), "HTTP_PROXY": "", "HTTPS_PROXY": "", "http_proxy": "", "https_proxy": ""}
-        subprocess.run([sys.executable, "-m", "crawler.crawl.child", str(job_file)], env=env, cwd=ROOT,
-                       timeout=120, check=True, capture_output=True)
+        child = subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", str(job_file)], env=env, cwd=ROOT,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with TreePss(child.pid) as tree:
+            _, stderr = communicate_within_bound(child)
+    assert child.returncode == 0, stderr[-3000:]
+    assert_within_bounds(tree, "the crawl child")
     assert trap.connections == []
     errors = [c["error"] for c in read_archive(archive).captures]
     assert any("refused: request to rebind.example, which resolves to a loopback address 127.0.0.1" in e
@@ -105,9 +113,12 @@ def test_the_opt_in_lifts_the_policy_and_is_recorded(tmp_path):
     with LoopbackTrap() as trap:
         write_inward_site(root, trap.port)
         with SandboxWeb(root) as web:
-            assert main(["scan", f"https://{SITE}/", "--allow-private", "--proxy", web.url, "--delay", "0",
-                         "--no-screenshots", "--quiet", "--render", "never", "--out", str(out)]) == 0
+            with TreePss() as tree:
+                code = main(["scan", f"https://{SITE}/", "--allow-private", "--proxy", web.url, "--delay", "0",
+                             "--no-screenshots", "--quiet", "--render", "never", "--out", str(out)])
             asked = [r["url"] for r in web.requests]
+    assert code == 0
+    assert_within_bounds(tree)
     assert f"http://169.254.169.254{METADATA_PATH}" in asked and "http://10.0.0.1/router" in asked
     report = read_report(out, SLUG)
     assert report["scan"]["config"]["allow_private"] is True

@@ -9,6 +9,7 @@ import time
 
 from reports.validate import validate_report
 from tests.conftest import read_report
+from tests.support.tree_memory import TreePss, assert_within_bounds
 
 HOST = "hostile-parsing.com"
 COPY = "<h1>Bitcoin kaufen</h1><p>Kaufen Sie Bitcoin ab {amount} € – Überweisung per SEPA möglich.</p>"
@@ -51,10 +52,12 @@ def children_cpu() -> float:
 def test_hostile_pages_are_bounded_and_legacy_encodings_read(scan, web_root, tmp_path):
     write_site(web_root)
     wall, cpu = time.perf_counter(), children_cpu()
-    code = scan(f"https://{HOST}/", out=tmp_path)
+    with TreePss() as tree:  # in-process: pytest, the sandbox web's threads and the crawl child
+        code = scan(f"https://{HOST}/", out=tmp_path)
     wall, cpu = time.perf_counter() - wall, children_cpu() - cpu
     # Before: the nested page alone gave no report in 300 s.
     assert wall < 120 and cpu < 120, (wall, cpu)
+    assert_within_bounds(tree)
     report = read_report(tmp_path, "hostile-parsing-com")
     assert code in (0, 1) and validate_report(report) == []
     (channel,) = report["channels"]

@@ -14,6 +14,7 @@ from crawler.config.defaults import SLUG_CHARS
 from crawler.store import open_store
 from reports.validate import validate_report
 from tests.conftest import read_report
+from tests.support.tree_memory import TreePss, assert_within_bounds
 
 LONG_NAME = ("Meridian Custody Partners Limited Liability Company " * 6)[:300]
 MERIDIAN = "https://meridian-custody.com/"
@@ -30,8 +31,12 @@ def test_a_batch_scans_a_300_character_name_and_lists_a_10_mb_one_as_bad_input(s
                                                _firm("Atlas Digital Markets Inc.", "https://atlas-markets.com/")],
                                      "scan": {"max_pages": 3}}, width=10**9), encoding="utf-8")
     out = tmp_path / "out"
-    assert scan("--firm", str(firms), out=out) == 2  # bad input in the file, the rest scanned
+    with TreePss() as tree:  # in-process: pytest (holding the 10 MB name, parsed), the sandbox web, crawl children
+        code = scan("--firm", str(firms), out=out)
+    assert code == 2  # bad input in the file, the rest scanned
     printed = capsys.readouterr()
+    with capsys.disabled():
+        assert_within_bounds(tree, "the batch")
     assert len(printed.out) + len(printed.err) < 5_000
     assert "NOT SCANNED: invalid input, not scanned" in printed.out and "firms[1].firm.name" in printed.out
 
@@ -73,9 +78,11 @@ def test_a_named_store_in_a_missing_folder_is_bad_input_and_the_default_one_is_c
 
 def test_the_report_says_when_the_page_budget_or_the_depth_limit_stopped_the_crawl(scan, tmp_path):
     budget, depth, whole = tmp_path / "budget", tmp_path / "depth", tmp_path / "whole"
-    assert scan(MERIDIAN, "--max-pages", "2", out=budget) == 0
-    assert scan(MERIDIAN, "--max-depth", "0", out=depth) == 0
-    assert scan(MERIDIAN, out=whole) == 0
+    with TreePss() as tree:  # the three scans together, in-process
+        assert scan(MERIDIAN, "--max-pages", "2", out=budget) == 0
+        assert scan(MERIDIAN, "--max-depth", "0", out=depth) == 0
+        assert scan(MERIDIAN, out=whole) == 0
+    assert_within_bounds(tree, "three scans")
 
     (channel,) = read_report(budget, "meridian-custody-com")["channels"]
     assert channel["pages"]["fetched"] == 2
