@@ -165,7 +165,7 @@ class PhraseLexicon:
                 regexes = starts.by_next.get("", ())  # a one-word phrase with a sign after it ("24/7", "n°")
                 if m:
                     regexes += starts.by_next.get(m[1], ())
-                    if len(m[1]) > 1:  # a one-letter second word ("plan a")
+                    if len(m[1]) > 1:  # phrases whose second word is one letter long, or a one-letter stem
                         regexes += starts.by_next.get(m[1][:1], ())
             for regex in regexes:
                 m = regex.match(text, start)
