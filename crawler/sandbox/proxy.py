@@ -284,6 +284,10 @@ class ProxyServer(ThreadingHTTPServer):
     """The listening socket: one daemon thread per connection, quiet about clients that hang up."""
 
     daemon_threads = True  # idle keep-alive connections must not keep the process (or stop()) waiting
+    # socketserver's listen backlog is 5: a crawler opening more connections at once than the accept loop takes
+    # (Scrapy through a proxy does, the accept loop sharing the GIL with the handlers) had its surplus SYNs dropped,
+    # each retried by the kernel only after 1 s. The system's maximum instead (net.core.somaxconn caps it).
+    request_queue_size = socket.SOMAXCONN
     web: ProxiedWeb
 
     def handle_error(self, request: Any, client_address: Any) -> None:

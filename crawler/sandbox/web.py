@@ -28,6 +28,11 @@ class SandboxWeb:
     visitor, as a real geo-proxy service does.
     """
 
+    # The listening server and the handler it runs per connection; benchmarks/sandbox.py swaps in ones that work
+    # the way the proxy once did (Nagle on, head and body apart; a listen backlog of 5) to measure what changed.
+    server_class: type[ProxyServer] = ProxyServer
+    handler_class: type[ProxyHandler] = ProxyHandler
+
     def __init__(self, root: str | Path, host: str = "127.0.0.1", port: int = 0,
                  require_proxy_user: bool = False) -> None:
         self.root = Path(root).resolve()
@@ -60,7 +65,7 @@ class SandboxWeb:
         else:
             self.check_config()  # fail at start-up, not on the first request that happens to hit a bad file
         self.tls_context = make_tls_context()
-        server = ProxyServer((self.host, self.port), ProxyHandler)
+        server = self.server_class((self.host, self.port), self.handler_class)
         server.web = self
         self._server = server
         self.port = server.server_address[1]
