@@ -112,6 +112,10 @@ class EgressGuard:
 class _GuardServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # Chromium opens many connections at once (a page's sub-resources): socketserver's backlog of 5 lets the kernel
+    # drop the surplus whenever accepting lags (the GIL is shared with the crawl), each retried only after 1 s; the
+    # sandbox web had that stall (docs/stack-notes.md).
+    request_queue_size = socket.SOMAXCONN
     guard: EgressGuard
     upstream: str
 
@@ -122,6 +126,7 @@ class _GuardHandler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         client = self.request
         client.settimeout(IDLE_TIMEOUT)
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # relayed writes go out as they come
         try:
             head, rest = _read_head(client)
             method, target, version = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
