@@ -38,8 +38,9 @@ if str(ROOT) not in sys.path:
 import yaml  # noqa: E402
 
 from detectors.analyze import analyze_documents  # noqa: E402
-from detectors.context import Context, registrable_domain  # noqa: E402
+from detectors.context import Context  # noqa: E402
 from detectors.document import build_document  # noqa: E402
+from detectors.domains import registrable_domain  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "realweb" / "labels.yaml"
 DEFAULT_CACHE = ROOT.parent / "cache" / "realweb" / "texts"

@@ -17,8 +17,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from detectors.affiliate_programme import reward_rule_findings
 from detectors.affiliate_voice import reports_on_programme
-from detectors.context import Context, registrable_domain
+from detectors.context import Context
 from detectors.data_files import distinct, load
+from detectors.domains import registrable_domain
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.phrases import phrase_findings

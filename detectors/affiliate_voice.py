@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
-from detectors.context import registrable_domain
+from detectors.domains import registrable_domain
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document
 from detectors.offer_context import offer_context

@@ -3,31 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-import tldextract
 
 from detectors.catalogue import Catalogue, catalogue
 from detectors.geography import Geography, geography
 from detectors.model import Document, Evidence, Finding
-
-
-@cache
-def _extractor() -> tldextract.TLDExtract:
-    # The public suffix list snapshot bundled with tldextract: never fetched at run time (no network in the core).
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-@lru_cache(maxsize=4096)
-def split_host(host: str) -> tuple[str, str, str]:
-    """(subdomain, registrable domain, public suffix) of a host name."""
-    parts = _extractor()(host.lower().rstrip("."))
-    registrable = parts.top_domain_under_public_suffix or host.lower()
-    return parts.subdomain, registrable, parts.suffix
-
-
-def registrable_domain(host: str) -> str:
-    return split_host(host)[1]
 
 
 @dataclass(frozen=True)

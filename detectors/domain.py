@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from detectors.context import Context, split_host
+from detectors.context import Context
+from detectors.domains import split_host
 from detectors.geography import UNION
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from detectors.context import Context, split_host
+from detectors.context import Context
+from detectors.domains import split_host
 from detectors.geo import Comparison, VisitorViews, first_text, looks_blocked, served, visitor_states
 from detectors.geoblock import is_directed
 from detectors.locales import locale_targets, parse_locale

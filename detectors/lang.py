@@ -16,18 +16,20 @@ of models, so it is not used.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.languages import get_official_languages
-from py3langid.langid import MODEL_FILE
 
 from detectors.context import Context
-from detectors.langid import FastIdentifier
 from detectors.language_groups import groups, resolve
 from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for, written_in_states
+
+if TYPE_CHECKING:
+    from detectors.langid import FastIdentifier
 
 INDICATOR = "LANG"
 MIN_TEXT = 20  # characters: below this (a button, a word) no identifier is reliable
@@ -40,6 +42,12 @@ _ALIASES = {"nn": "no", "nb": "no"}  # Nynorsk and Bokmål point at the same sta
 
 @cache
 def _identifier() -> FastIdentifier:
+    # Imported on first use: the model and numpy take 0.1 s to load, and only processes that identify a language
+    # (judging) need them, not the crawl child, the command line's other commands, nor a scan before its crawl.
+    from py3langid.langid import MODEL_FILE
+
+    from detectors.langid import FastIdentifier
+
     # Every language the model knows (about 140): a text in a language left out would be forced into the closest
     # one kept (Maori read as Latvian, Somali as Estonian, Esperanto as Spanish: benchmarks/languages.py).
     # FastIdentifier: the library's scores, bit for bit, with its byte walk vectorised (detectors/langid.py).

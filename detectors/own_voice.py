@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from detectors.context import registrable_domain
 from detectors.data_files import load
+from detectors.domains import registrable_domain
 from detectors.lexicon import phrase_pattern
 
 FILE = "lexicons/own_voice.yaml"

@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 
 from detectors import local_ref
-from detectors.context import Context, split_host
+from detectors.context import Context
+from detectors.domains import split_host
 from detectors.lang import text_language
 from detectors.lexicon import phrase_lexicon
 from detectors.locales import parse_locale

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
+from crawler.config.defaults import VALIDATE_ENV
 from crawler.sandbox import SandboxWeb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,13 @@ def scan(sandbox):
     """`footprint scan` through this test's sandbox web (`run_scan`), e.g.
     `scan("https://atlas-markets.com/", "--fail-on", "high", out=tmp_path, visitor="IT") -> exit code`."""
     return functools.partial(run_scan, proxy=sandbox.url)
+
+
+@pytest.fixture(autouse=True)
+def validated_reports(monkeypatch) -> None:
+    """Every report a test writes, in this process or a child one, is checked against its schema first (as
+    --validate does; off by default outside the tests)."""
+    monkeypatch.setenv(VALIDATE_ENV, "1")
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,8 @@ def cmd_analyze(args) -> int:
         recover_after_crash(out)
         run_dir = new_run_dir(out, utc_now())
         try:
-            outcome = analyze_archive(Path(args.archive), run_dir, chosen, firm, triage)
+            outcome = analyze_archive(Path(args.archive), run_dir, chosen, firm, triage,
+                                      validate=args.validate)
         except BaseException:
             # A rebuild that failed leaves nothing behind: its half-written folder holds only copies.
             for partial in run_dir.glob(".*.partial"):

@@ -4,9 +4,10 @@ come from crawler/config/defaults.py, so the command line and the firm profile c
 from __future__ import annotations
 
 import argparse
+import os
 
 from crawler.cli.exit_codes import EPILOG
-from crawler.config.defaults import ANALYZE_OUT, DEMO_OUT, FORMATS, OUT, RENDER_MODES, SETTINGS
+from crawler.config.defaults import ANALYZE_OUT, DEMO_OUT, FORMATS, OUT, RENDER_MODES, SETTINGS, VALIDATE_ENV
 from detectors.model import LEVELS
 
 SANDBOX_PORT = 8899
@@ -91,6 +92,16 @@ def _analyze(sub) -> None:
                               "and OUT/latest, so keep it apart from a scan job's folder)")
     analyze.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated")
     store_option(analyze, "the store whose triage decisions apply")
+    validate_option(analyze)
+
+
+def validate_option(parser: argparse.ArgumentParser) -> None:
+    """--validate (scan, demo, analyze): report.json checked against its schema before it is written. Off by default
+    (it costs a fifth of the judging time on a large report); the test suite turns it on for every report through
+    $FOOTPRINT_VALIDATE."""
+    parser.add_argument("--validate", action="store_true", default=bool(os.environ.get(VALIDATE_ENV)),
+                        help="check each report.json against its schema before writing it; a report that does not "
+                             f"match is an internal error, exit 4 (default: on when ${VALIDATE_ENV} is set)")
 
 
 def store_option(parser: argparse.ArgumentParser, what: str = "the scan store") -> None:
@@ -107,6 +118,7 @@ def _common(parser: argparse.ArgumentParser, default_out: str = OUT) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress lines while crawling")
     parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
     store_option(parser, "where scans, findings and triage decisions are kept")
+    validate_option(parser)
     parser.add_argument("--since-last", action="store_true",
                         help="mark in each report what is new since the firm's previous complete scan")
     parser.add_argument("--fail-on-new", choices=LEVELS[1:], metavar="LEVEL",

@@ -36,7 +36,8 @@ def _run_options(args, **given) -> RunOptions:
         settings["screenshots"] = False
     shared = dict(out=Path(args.out), proxy=args.proxy or "", formats=formats(args), progress=not args.quiet,
                   parallel=check_setting(CLI, "--parallel", "parallel", args.parallel),
-                  fail_on_new=args.fail_on_new or "", since_last=bool(args.since_last or args.fail_on_new))
+                  fail_on_new=args.fail_on_new or "", since_last=bool(args.since_last or args.fail_on_new),
+                  validate=args.validate)
     return RunOptions(**{**shared, **given}, settings=settings)
 
 

@@ -57,6 +57,9 @@ COMPARABLE_SETTINGS = ("max_pages", "max_depth", "render", "obey_robots")
 OUT = "footprint-out"
 DEMO_OUT = "footprint-out/demo"
 ANALYZE_OUT = "footprint-out/analyze"
+# Set (to anything), every report.json is checked against its schema before it is written, as --validate does;
+# off by default (a fifth of the judging time on a large report). The test suite sets it.
+VALIDATE_ENV = "FOOTPRINT_VALIDATE"
 HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baseline
 TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
 SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding

@@ -17,7 +17,7 @@ import pycountry
 
 from crawler.config.defaults import FIRM_SETTINGS, SETTINGS
 from crawler.config.limits import bounded, cut, slugify
-from detectors.context import registrable_domain
+from detectors.domains import registrable_domain
 from detectors.inputs import InputError, load_yaml, schema, shown
 
 _HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*$")

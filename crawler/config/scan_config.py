@@ -26,6 +26,7 @@ class RunOptions:
     fail_on: str = ""
     fail_on_new: str = ""  # exit 5 when new findings sit on a channel at this level or above
     since_last: bool = False  # mark what is new since the firm's previous complete scan in the store
+    validate: bool = False  # --validate: each report checked against its schema before it is written
     parallel: int = SETTINGS["parallel"].default
     user_agent: str = ""
     progress: bool = True

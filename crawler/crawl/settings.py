@@ -46,6 +46,10 @@ TWISTED_DNS_RESOLVER = "crawler.crawl.egress.resolver.EgressCheckingResolver"
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote control (on by default since 2.19) would serve code execution over HTTP on localhost from every
+# crawl, and leave a job file with its token in ~/.local/state/scrapy/ whenever a crawl is killed. Nobody drives a
+# footprint crawl from outside. (Scrapy still imports it, and aiohttp: it loads every extension to read the table.)
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "WARNING"
 
 DOWNLOADER_MIDDLEWARES = {

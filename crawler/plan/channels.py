@@ -17,7 +17,7 @@ from crawler.config.defaults import BASELINE_VISITOR, TELEGRAM_PAGES
 from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import ScanConfig
 from crawler.plan.visitors import profile_for
-from detectors.context import registrable_domain
+from detectors.domains import registrable_domain
 from detectors.geography import geography
 from detectors.listings.apple import lookup_url
 from detectors.listings.google_play import details_url

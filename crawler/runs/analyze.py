@@ -28,9 +28,9 @@ OFFLINE = "not used (offline re-analysis of the archive)"
 
 
 def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: FirmTarget | None = None,
-                    triage: dict[str, dict] | None = None) -> FirmOutcome:
+                    triage: dict[str, dict] | None = None, validate: bool = False) -> FirmOutcome:
     """Rebuild the firm's reports into `run_dir/<firm slug>/` (written in a hidden folder, renamed when whole).
-    `triage`: reviewers' decisions from the store, applied as in a scan."""
+    `triage`: reviewers' decisions from the store, applied as in a scan; `validate`: --validate."""
     if not path.is_file():
         raise InputError(str(path), "(file)", "an existing capture.warc.gz written by `footprint scan`")
     archive = read_archive(path)
@@ -56,7 +56,7 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
         record.started_at = archive.captures[0]["fetched_at"][:19] + "Z"
     finished = max((c["fetched_at"] for c in archive.captures), default=record.started_at)[:19] + "Z"
     report = report_for(record, channels, finished, provenance(record, OFFLINE, finished, path.name or ARCHIVE),
-                        triage)
+                        triage, validate=validate)
     write_reports(report, out_dir, formats)
     _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
     folder = finish_firm_dir(out_dir, run_dir, record.firm["slug"])

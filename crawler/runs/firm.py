@@ -86,7 +86,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
     report = report_for(record, channels, finished, provenance(record, browser or "not used", finished),
-                        store.triage() if store is not None else {}, history)
+                        store.triage() if store is not None else {}, history, validate=options.validate)
     paths = write_reports(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)

@@ -13,7 +13,8 @@ from detectors.channels.pages import after_crawl_failure
 from detectors.channels.social import judge_social
 from detectors.channels.supplied import judge_supplied
 from detectors.channels.website import judge_website
-from detectors.context import Context, registrable_domain
+from detectors.context import Context
+from detectors.domains import registrable_domain
 from detectors.evidence import FirmEvidence
 from detectors.model import ChannelKind, ChannelResult
 

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from detectors.context import registrable_domain
+from detectors.domains import registrable_domain
 from detectors.model import Link
 from detectors.platforms import chrome_domains, platform_kind
 from detectors.social.handles import channel_id, handle_from_url, platforms, profile_url, unwrap

@@ -35,8 +35,8 @@ from crawler.config.defaults import PAGE_PARSE_SECONDS, UNVISITED_COUNTED
 from crawler.crawl.browser import context_options
 from crawler.crawl.egress.middleware import EgressRefused
 from crawler.crawl.render_decision import render_reason
-from detectors.context import registrable_domain
 from detectors.document import build_document, classify, sha256
+from detectors.domains import registrable_domain
 from detectors.model import Document
 from detectors.timestamps import stamp_ms
 from detectors.urls import normalise_url
