@@ -7,7 +7,7 @@ document): a channel's visitor views, an app's storefronts, a sequence of suppli
 
 Once the first document of a process has been judged, the tables it loaded (catalogue, lexicons, language model,
 public suffix list, phone metadata: ~150,000 objects that live as long as the process) are moved out of the cyclic
-garbage collector's walks (`gc.freeze`): every full collection walked them again, about 1 ms per page judged
+garbage collector's walks (`gc.freeze`): every full collection walked them again, 0.7-0.9 ms per page judged
 (benchmarks/analyze.py, BENCHMARKS.md). Frozen objects are still freed by reference counting; results are unchanged.
 """
 
