@@ -12,6 +12,7 @@ import pytest
 
 from crawler.cli import main
 from crawler.config.defaults import VALIDATE_ENV
+from crawler.crawl.browser import BrowserUnavailable, chromium_executable
 from crawler.sandbox import SandboxWeb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,6 +20,19 @@ DEMO_WEB = ROOT / "crawler" / "demo" / "web"
 TEST_WEB = ROOT / "tests" / "web"  # hosts only the tests need (geo rules, script-built pages)
 PAGES = ROOT / "tests" / "pages"  # example pages and inputs (tests/pages/README.md)
 SHARED = ROOT.parent / "shared"
+
+
+def require_chromium() -> None:
+    """Skip the calling test, saying why, where no Chromium is installed."""
+    try:
+        chromium_executable()
+    except BrowserUnavailable as exc:
+        pytest.skip(f"Chromium is not installed: {exc}")
+
+
+@pytest.fixture
+def chromium() -> None:
+    require_chromium()
 
 
 @pytest.fixture

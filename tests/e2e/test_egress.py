@@ -17,11 +17,10 @@ import pytest
 
 from crawler.captures.warc import read_archive
 from crawler.cli import main
-from crawler.crawl.browser import BrowserUnavailable, chromium_executable
 from crawler.crawl.egress.addresses import host_refusal
 from crawler.sandbox import SandboxWeb
 from crawler.sandbox.answers import normalise_host
-from tests.conftest import ROOT, firm_dir, read_report, run_scan
+from tests.conftest import ROOT, firm_dir, read_report, require_chromium, run_scan
 from tests.support.hostile import METADATA_PATH, SECRET, SITE, START_REFUSED, LoopbackTrap, write_inward_site
 from tests.support.tree_memory import TreePss, assert_within_bounds, communicate_within_bound
 
@@ -35,10 +34,7 @@ def _private(url: str) -> bool:
 @pytest.fixture(params=["never", "always"])
 def render(request):
     if request.param == "always":
-        try:
-            chromium_executable()
-        except BrowserUnavailable as exc:
-            pytest.skip(f"Chromium is not installed: {exc}")
+        require_chromium()
     return request.param
 
 

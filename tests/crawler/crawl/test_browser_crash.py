@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from crawler.crawl.browser import BrowserUnavailable, chromium_executable
 from crawler.sandbox import SandboxWeb
 from reports.validate import validate_report
 from tests.conftest import ROOT, firm_dir
@@ -96,14 +95,6 @@ def _kill_chromium_under(root_pid: int) -> list[int]:
             except ProcessLookupError:
                 pass
     return killed
-
-
-@pytest.fixture
-def chromium():
-    try:
-        chromium_executable()
-    except BrowserUnavailable as exc:
-        pytest.skip(f"Chromium is not installed: {exc}")
 
 
 def test_scan_survives_chromium_killed_mid_crawl(chromium, tmp_path):

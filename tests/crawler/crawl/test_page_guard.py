@@ -27,8 +27,8 @@ def _guard() -> PageGuard:
 def test_decoded_bytes_are_counted_per_response_up_to_the_limit():
     async def run():
         guard = _guard()
-        guard._on_response(_response("1", "https://x.com/"))
-        guard._on_response(_response("2", "https://x.com/app.js"))
+        guard._on_response(_response("1", "https://shop.example/"))
+        guard._on_response(_response("2", "https://shop.example/app.js"))
         for _ in range(5):
             guard._on_data(_data("1", 200, encoded=2))  # gzip: few bytes on the wire, many decoded
             guard._on_data(_data("2", 150))
@@ -38,25 +38,25 @@ def test_decoded_bytes_are_counted_per_response_up_to_the_limit():
         return guard.refused.result()
 
     reason = asyncio.run(run())
-    assert reason.startswith("https://x.com/ passed the 0.0 MiB limit of a page")
+    assert reason.startswith("https://shop.example/ passed the 0.0 MiB limit of a page")
     assert "decoded received" in reason
 
 
 def test_announced_length_over_the_limit_is_refused_at_the_headers():
     async def run():
         guard = _guard()
-        guard._on_response(_response("1", "https://x.com/a", {"content-length": str(LIMIT)}))
+        guard._on_response(_response("1", "https://shop.example/a", {"content-length": str(LIMIT)}))
         assert not guard.refused.done()
-        guard._on_response(_response("2", "https://x.com/big", {"Content-Length": str(LIMIT + 1)}))
+        guard._on_response(_response("2", "https://shop.example/big", {"Content-Length": str(LIMIT + 1)}))
         return guard.refused.result()
 
-    assert "https://x.com/big announces" in asyncio.run(run())
+    assert "https://shop.example/big announces" in asyncio.run(run())
 
 
 def test_media_streams_and_unseen_responses_are_not_counted():
     async def run():
         guard = _guard()
-        guard._on_response(_response("1", "https://x.com/clip.mp4", {"content-length": "99999"}, kind="Media"))
+        guard._on_response(_response("1", "https://shop.example/clip.mp4", {"content-length": "99999"}, kind="Media"))
         guard._on_data(_data("1", 10 * LIMIT))
         guard._on_data(_data("unseen", 10 * LIMIT))
         return guard.refused.done()

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from crawler.crawl.browser import BrowserUnavailable, chromium_executable
 from reports.validate import validate_report
 from tests.conftest import ROOT, firm_dir
 from tests.support.hostile_pages import BIG_PATH, BOMB_PATH, GROWN_PATH, ORDINARY_PATHS, HostileWeb, write_site
@@ -25,14 +24,6 @@ from tests.support.tree_memory import TreePss, assert_within_bounds, communicate
 HOST = "hostile-render.com"
 BIG_BYTES = 50_000_000
 BOMB_BYTES = 10 << 30
-
-
-@pytest.fixture
-def chromium():
-    try:
-        chromium_executable()
-    except BrowserUnavailable as exc:
-        pytest.skip(f"Chromium is not installed: {exc}")
 
 
 def _scan(web_root: Path, out: Path, unannounced: bool) -> tuple[int, TreePss, str]:
