@@ -1,0 +1,29 @@
+"""Migration 3's data step: rows written before report format 2 learn the merged finding they belong to.
+
+Format 1 recorded a finding per page (its id: indicator, channel, page URL, value); format 2 records a fact seen on
+many pages of a channel once, as `merged_id(indicator, channel, value)`. Each old row of document scope gets that id
+in `merged_id`; then every triage decision made on such a per-page id is recorded under the merged id too (the
+per-page decision and its log stay), so a finding dismissed before the change stays dismissed after it. When several
+per-page findings of one fact were decided, the newest decision wins (crawler/store/triage.py, `carry_over`).
+Findings that keep a per-item identity in format 2 (reports/upgrade.py) are left alone.
+"""
+
+from __future__ import annotations
+
+from crawler.store.db import Database
+from crawler.store.triage import carry_over
+from detectors.model import merged_id
+from reports.upgrade import PER_ITEM_CHANNEL_KINDS, PER_ITEM_INDICATORS
+
+
+def adopt_format_1_rows(db: Database) -> None:
+    """Inside the migration's transaction: fill `merged_id` of the rows written before, carry decisions over."""
+    kinds = ", ".join("?" for _ in PER_ITEM_CHANNEL_KINDS)
+    facts = db.rows("SELECT DISTINCT f.indicator, f.channel, f.value FROM findings f JOIN channels c "
+                    "ON c.scan_id = f.scan_id AND c.channel = f.channel "
+                    f"WHERE f.merged_id = '' AND c.kind NOT IN ({kinds})", sorted(PER_ITEM_CHANNEL_KINDS))
+    for indicator, channel, value in facts:  # one UPDATE per distinct fact, not per row
+        if indicator not in PER_ITEM_INDICATORS:
+            db.execute("UPDATE findings SET merged_id = ? WHERE merged_id = '' AND indicator = ? AND channel = ? "
+                       "AND value = ?", (merged_id(indicator, channel, value), indicator, channel, value))
+    carry_over(db)
