@@ -16,11 +16,13 @@ from crawler.store.db import Database
 SUMMARY_KEYS = ("schema", "tool", "firm", "scan", "verdict", "errors")
 FINDING_COLUMNS = ("scan_id", "seq", "channel", "finding_id", "indicator", "strength", "confidence", "member_states",
                    "url", "value", "snippet", "locator", "body_sha256", "merged_id", "fetched_at", "record_id",
-                   "legal_ref", "visitors", "pages", "seen_on", "first_seen", "last_seen", "triage")
+                   "legal_ref", "visitors", "pages", "seen_on", "first_seen", "last_seen", "triage", "screenshot",
+                   "is_new")
 INSERT_FINDING = (f"INSERT INTO findings ({', '.join(FINDING_COLUMNS)}) "
                   f"VALUES ({', '.join('?' for _ in FINDING_COLUMNS)})")
 _READ = ("finding_id, indicator, strength, confidence, member_states, url, value, snippet, locator, body_sha256, "
-         "fetched_at, record_id, legal_ref, visitors, pages, seen_on, first_seen, last_seen, triage")
+         "fetched_at, record_id, legal_ref, visitors, pages, seen_on, first_seen, last_seen, triage, screenshot, "
+         "is_new")
 
 
 def summary(report: dict) -> str:
@@ -38,7 +40,8 @@ def finding_values(scan_id: str, seq: int, channel_id: str, finding: dict) -> tu
             finding.get("legal_ref") or "", _joined(finding.get("visitors")), int(finding.get("pages", 1)),
             json.dumps(finding.get("seen_on", []), ensure_ascii=False, sort_keys=True),
             finding.get("first_seen") or "", finding.get("last_seen") or "",
-            json.dumps(finding["triage"], ensure_ascii=False, sort_keys=True) if finding.get("triage") else "")
+            json.dumps(finding["triage"], ensure_ascii=False, sort_keys=True) if finding.get("triage") else "",
+            finding.get("screenshot") or "", None if "new" not in finding else int(bool(finding["new"])))
 
 
 def report_from_rows(db: Database, scan_id: str, stored: str) -> dict:
@@ -58,14 +61,17 @@ def report_from_rows(db: Database, scan_id: str, stored: str) -> dict:
 
 def _finding(channel: str, row: tuple) -> dict:
     (fid, indicator, strength, confidence, states, url, value, snippet, locator, body, fetched, record, legal,
-     visitors, pages, seen_on, first_seen, last_seen, triage) = row
+     visitors, pages, seen_on, first_seen, last_seen, triage, screenshot, new) = row
     finding = {"id": fid, "indicator": indicator, "channel": channel, "url": url, "fetched_at": fetched,
                "body_sha256": body, "confidence": confidence, "member_states": _split(states),
                "evidence": {"value": value, "snippet": snippet, "locator": locator}, "legal_ref": legal,
                "strength": strength, "visitors": _split(visitors), "record_id": record, "pages": int(pages),
-               "seen_on": json.loads(seen_on or "[]"), "first_seen": first_seen, "last_seen": last_seen}
+               "seen_on": json.loads(seen_on or "[]"), "first_seen": first_seen, "last_seen": last_seen,
+               "screenshot": screenshot}
     if triage:
         finding["triage"] = json.loads(triage)
+    if new is not None:
+        finding["new"] = bool(new)
     return finding
 
 

@@ -15,6 +15,8 @@ ALTER TABLE findings ADD COLUMN seen_on TEXT NOT NULL DEFAULT '';         -- JSO
 ALTER TABLE findings ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE findings ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE findings ADD COLUMN triage TEXT NOT NULL DEFAULT '';          -- JSON: the decision shown in the report
+ALTER TABLE findings ADD COLUMN screenshot TEXT NOT NULL DEFAULT '';
+ALTER TABLE findings ADD COLUMN is_new INTEGER;                           -- --since-last's mark; NULL: not compared
 CREATE INDEX findings_merged_id ON findings (merged_id);
 
 -- The report's small parts (schema, tool, firm, scan, verdict, errors) as JSON: with the channel and finding rows

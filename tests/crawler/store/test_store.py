@@ -82,7 +82,8 @@ def make_report(scan_id: str, slug: str = "nordwind-exchange-ltd", name: str = "
                 "evidence": {"value": f"de-DE /de/{i}", "snippet": "<link hreflang=\"de-DE\">",
                              "locator": "link[hreflang=\"de-DE\"]"},
                 "legal_ref": "MiCA Art. 61(1)", "visitors": ["DE"], "record_id": f"<urn:uuid:{c}-{i}>",
-                "pages": 1, "seen_on": [], "first_seen": "", "last_seen": ""} for i in range(count)]})
+                "pages": 1, "seen_on": [], "first_seen": "", "last_seen": "", "screenshot": ""}
+                for i in range(count)]})
     return {"schema": "footprint.report/2", "tool": {"name": "footprint", "version": "0.1.0"},
             "scan": {"id": scan_id, "started_at": started, "finished_at": started.replace("T02", "T03"),
                      "visitors": ["DE", "US"]},
