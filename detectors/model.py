@@ -14,6 +14,7 @@ from functools import cached_property
 from detectors.urls import normalise_url
 
 LEVELS = ("none", "low", "medium", "high")
+MERGE_SAMPLE = 10  # sightings a merged finding lists (the first by sorted URL); `pages` counts them all
 
 
 class ChannelStatus(StrEnum):
