@@ -133,7 +133,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Sighting:
-    """One page a merged finding was seen on: the capture to open for it."""
+    """One page a merged finding was seen on: where, which capture, when."""
 
     url: str
     record_id: str = ""
@@ -159,14 +159,15 @@ class Finding:
     visitors: tuple[str, ...] = ()  # visitor profiles that were shown this evidence
     record_id: str = ""  # WARC-Record-ID of the capture the evidence is in
     screenshot: str = ""  # path of a screenshot of the page, relative to the report
-    pages: int = 1  # distinct pages (URLs) of the channel that showed it
-    seen_on: tuple[Sighting, ...] = ()  # the first MERGE_SAMPLE of them by URL; () for a per-item finding
-    first_seen: str = ""  # earliest and latest fetch time over every sighting, not only the sample
+    # A merged (document-scope) finding: the same fact on many pages of the channel is one finding
+    pages: int = 1  # distinct pages of the channel that showed it
+    seen_on: tuple[Sighting, ...] = ()  # a bounded sample of those pages; empty for a per-item finding
+    first_seen: str = ""  # min / max fetched_at over all sightings, not only the sample
     last_seen: str = ""
 
     @cached_property  # the fingerprint is read for dedup, sorting and output: hash once
     def id(self) -> str:
-        if self.seen_on:
+        if self.seen_on:  # merged: the page is no longer part of its identity
             return merged_id(self.indicator, self.channel, self.evidence.value)
         return finding_id(self.indicator, self.channel, self.url, self.evidence.value)
 
@@ -175,13 +176,13 @@ class Finding:
         data["id"] = self.id
         data["member_states"] = list(self.member_states)
         data["visitors"] = list(self.visitors)
-        data["confidence"] = round(self.confidence, 3)
         data["seen_on"] = [asdict(s) for s in self.seen_on]
+        data["confidence"] = round(self.confidence, 3)
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Finding:
-        """From to_dict()'s output, or from a report of format 1 (without pages and sightings)."""
+        """From report.json's form; format 1 (no pages, seen_on, first_seen, last_seen) loads with the defaults."""
         data = dict(data)
         data.pop("id", None)
         data["evidence"] = Evidence(**data["evidence"])
@@ -203,7 +204,7 @@ def finding_id(indicator: str, channel: str, url: str, value: str) -> str:
 
 
 def merged_id(indicator: str, channel: str, value: str) -> str:
-    """The fingerprint of a merged finding: one fact of a channel, whatever pages it was seen on."""
+    """The id of a merged finding: one fact of a channel, whatever pages it was seen on."""
     return finding_id(indicator, channel, "", value)
 
 
