@@ -147,3 +147,23 @@ def test_memory_held_per_page_is_a_small_summary_not_the_page():
         tracemalloc.stop()
     assert judge.finish()[0].pages_fetched == 100
     assert per_page < 1_500, per_page
+
+
+def test_linked_accounts_come_from_the_website_pages_added_so_far():
+    badges = ('<a href="https://apps.apple.com/de/app/coinhub/id1587000042">App Store</a>'
+              '<a href="https://www.youtube.com/@coinhub_fr">YouTube</a><a href="https://example.org/x">x</a>')
+    affiliate = "affiliate:coin-compare.example"
+    header = FirmEvidence(channels=(ChannelEvidence(CHANNEL, ChannelKind.WEBSITE, SITE + "/"),
+                                    ChannelEvidence(affiliate, ChannelKind.AFFILIATE, "https://coin-compare.example/")),
+                          same_type_window_days=30)
+    judge = FirmJudgement(header)
+    assert judge.linked_accounts() == []
+    body = f"<html><body><p>CoinHub</p>{badges}</body></html>".encode()
+    judge.add(Capture(channel=affiliate, requested_url="https://coin-compare.example/", url="https://coin-compare.example/",
+                      fetched_at="2026-01-01T00:00:00Z", status=200, body=body, content_type="text/html"))
+    assert judge.linked_accounts() == []  # an affiliate's links are not the firm's own
+    judge.add(dataclasses.replace(site_captures(1)[0], body=body))
+    assert judge.linked_accounts() == [(ChannelKind.APP, "apple", "1587000042"),
+                                       (ChannelKind.SOCIAL, "youtube", "@coinhub_fr")]
+    with pytest.raises(ValueError):
+        judge.add(dataclasses.replace(site_captures(1)[0], channel="website:unknown.example"))
