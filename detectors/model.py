@@ -14,6 +14,7 @@ from functools import cached_property
 from detectors.urls import normalise_url
 
 LEVELS = ("none", "low", "medium", "high")
+MERGE_SAMPLE = 10  # sightings a merged finding lists (the first by sorted URL); `pages` counts them all
 
 
 class ChannelStatus(StrEnum):
@@ -131,7 +132,20 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Sighting:
+    """One page a merged finding was seen on: where, which capture, when."""
+
+    url: str
+    record_id: str = ""
+    fetched_at: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
+    """What an indicator found. A merged finding (`seen_on` non-empty) is one fact of a channel seen on `pages`
+    pages: its url, capture and evidence are those of its first sighting (detectors/merge.py), and its id leaves
+    the page out. A per-item finding (visitor comparisons, supplied material) has `seen_on` empty."""
+
     indicator: str
     channel: str
     url: str
@@ -145,9 +159,16 @@ class Finding:
     visitors: tuple[str, ...] = ()  # visitor profiles that were shown this evidence
     record_id: str = ""  # WARC-Record-ID of the capture the evidence is in
     screenshot: str = ""  # path of a screenshot of the page, relative to the report
+    # A merged (document-scope) finding: the same fact on many pages of the channel is one finding
+    pages: int = 1  # distinct pages of the channel that showed it
+    seen_on: tuple[Sighting, ...] = ()  # a bounded sample of those pages; empty for a per-item finding
+    first_seen: str = ""  # min / max fetched_at over all sightings, not only the sample
+    last_seen: str = ""
 
     @cached_property  # the fingerprint is read for dedup, sorting and output: hash once
     def id(self) -> str:
+        if self.seen_on:  # merged: the page is no longer part of its identity
+            return merged_id(self.indicator, self.channel, self.evidence.value)
         return finding_id(self.indicator, self.channel, self.url, self.evidence.value)
 
     def to_dict(self) -> dict:
@@ -155,16 +176,19 @@ class Finding:
         data["id"] = self.id
         data["member_states"] = list(self.member_states)
         data["visitors"] = list(self.visitors)
+        data["seen_on"] = [asdict(s) for s in self.seen_on]
         data["confidence"] = round(self.confidence, 3)
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Finding:
+        """From report.json's form; format 1 (no pages, seen_on, first_seen, last_seen) loads with the defaults."""
         data = dict(data)
         data.pop("id", None)
         data["evidence"] = Evidence(**data["evidence"])
         data["member_states"] = tuple(data["member_states"])
         data["visitors"] = tuple(data.get("visitors", ()))
+        data["seen_on"] = tuple(Sighting(**s) for s in data.get("seen_on", ()))
         return cls(**data)
 
 
@@ -175,8 +199,18 @@ def sort_key(f: Finding) -> tuple:
 
 def finding_id(indicator: str, channel: str, url: str, value: str) -> str:
     """Stable fingerprint: indicator, channel, normalised URL and normalised evidence value, nothing volatile."""
-    key = "\x1f".join((indicator, channel, normalise_url(url), " ".join(value.lower().split())))
+    key = "\x1f".join((indicator, channel, normalise_url(url), normalise_value(value)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def merged_id(indicator: str, channel: str, value: str) -> str:
+    """The id of a merged finding: one fact of a channel, whatever pages it was seen on."""
+    return finding_id(indicator, channel, "", value)
+
+
+def normalise_value(value: str) -> str:
+    """An evidence value as findings are told apart by: case and spacing left out."""
+    return " ".join(value.lower().split())
 
 
 @dataclass

@@ -14,7 +14,9 @@ from detectors.assessment import Assessment, ChannelAssessment
 from detectors.catalogue import catalogue
 from detectors.model import TriageStatus
 
-SCHEMA = "footprint.report/1"
+SCHEMA = "footprint.report/2"  # format 2: a fact seen on many pages of a channel is one finding (pages, seen_on)
+FORMAT_1 = "footprint.report/1"  # one finding per page; still read by diff and --since-last (reports/upgrade.py)
+READABLE_FORMATS = (FORMAT_1, SCHEMA)
 NOT_LEGAL_ADVICE = (
     "This report lists observable marketing signals and scores them against the indicators of MiCA Art. 61 and "
     "ESMA's reverse-solicitation guidelines (ESMA35-1872330276-2030). It is not legal advice and not a legal "

@@ -1,4 +1,6 @@
-"""findings.csv: one row per finding over all channels, in report order, for spreadsheets and scripts.
+"""findings.csv: one row per finding over all channels, in report order, for spreadsheets and scripts. A fact seen
+on many pages is one row: `pages` counts them, `sample_urls` lists the sample kept (space-separated), `url` is the
+first of them. The columns format 2 added come last, so scripts reading the older columns by position still work.
 
 Crawled text reaches spreadsheets here, so every text cell that a spreadsheet would read as a formula (leading
 = + - @, tab or carriage return) gets a leading apostrophe (CSV formula injection, OWASP).
@@ -10,7 +12,8 @@ import csv
 import io
 
 HEADER = ("finding_id", "channel", "indicator", "strength", "confidence", "member_states", "url", "fetched_at",
-          "body_sha256", "locator", "value", "snippet", "legal_ref", "triage", "triage_reason", "new_since_last")
+          "body_sha256", "locator", "value", "snippet", "legal_ref", "triage", "triage_reason", "new_since_last",
+          "pages", "sample_urls", "first_seen", "last_seen")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -28,8 +31,9 @@ def finding_rows(report: dict):
             triage = f.get("triage") or {}
             review = (triage.get("status", ""), triage.get("reason", ""))
             new = "" if "new" not in f else "yes" if f["new"] else "no"
+            seen = (" ".join(s["url"] for s in f.get("seen_on", ())), f.get("first_seen", ""), f.get("last_seen", ""))
             yield [*map(neutralise, texts), repr(float(f["confidence"])), *map(neutralise, rest),
-                   *map(neutralise, review), new]
+                   *map(neutralise, review), new, str(f.get("pages", 1)), *map(neutralise, seen)]
 
 
 def render_csv(report: dict) -> str:

@@ -1,12 +1,14 @@
 """What changed between two scans of a firm, computed from their report.json files alone.
 
 A supervisor re-scans a firm to see whether it stopped soliciting, so the diff must never claim progress it did not
-observe. Findings are matched by their stable id (indicator, channel, normalised URL, evidence value) per channel,
-and only fields a reviewer cares about count as a change: fetch times, body hashes, WARC record ids and screenshot
-paths differ on every crawl of a dynamic page and are ignored. A channel that was not assessed (or not scanned at
-all) on one side cannot say what is new or resolved: its findings are still listed, but the channel is marked
-`comparable: false`, left out of the totals and named in the warnings, so a page that failed to load never reads as
-a firm that cleaned up. Pure and deterministic: the same two reports give the same diff byte for byte.
+observe. Findings are matched by their stable id per channel (format 2: indicator, channel and evidence value for
+a fact merged over the channel's pages; with the normalised URL for a finding of one item; a format-1 report is read
+as format 2 when compared with one, reports/upgrade.py), and only fields a reviewer cares about count as a change:
+fetch times, body hashes, WARC record ids and screenshot paths differ on every crawl of a dynamic page and are
+ignored. A channel that was not assessed (or not scanned at all) on one side cannot say what is new or resolved: its
+findings are still listed, but the channel is marked `comparable: false`, left out of the totals and named in the
+warnings, so a page that failed to load never reads as a firm that cleaned up. Pure and deterministic: the same two
+reports give the same diff byte for byte.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from detectors.timestamps import parse
 
 from reports.html import environment
 from reports.terminal import plain
+from reports.upgrade import as_format_2, is_format_1
 from reports.validate import load_schema, problems
 
 SCHEMA = "footprint.diff/1"
@@ -40,9 +43,11 @@ def diff_reports(old: dict, new: dict) -> dict:
     for side, report in (("old", old), ("new", new)):
         if not isinstance(report, dict) or not str(report.get("schema", "")).startswith("footprint.report/"):
             raise ValueError(f"the {side} report is not a footprint report.json (no 'footprint.report/...' schema)")
+    warnings = _report_warnings(old, new)
+    if is_format_1(old) != is_format_1(new):  # one finding per page on one side only: compare as format 2
+        old, new = as_format_2(old), as_format_2(new)
     old_channels = {c["id"]: c for c in old.get("channels", [])}
     new_channels = {c["id"]: c for c in new.get("channels", [])}
-    warnings = _report_warnings(old, new)
     channels = []
     for cid in sorted(old_channels.keys() | new_channels.keys()):
         channel, notes = _channel(cid, old_channels.get(cid), new_channels.get(cid))
@@ -89,7 +94,11 @@ def _report_warnings(old: dict, new: dict) -> list[str]:
         warnings.append(f"comparing two different firms: {old_firm.get(key)!r} (old) and {new_firm.get(key)!r} "
                         "(new); findings of different firms never match")
     if old.get("schema") != new.get("schema"):
-        warnings.append(f"the reports have different schemas: {old.get('schema')} (old), {new.get('schema')} (new)")
+        warning = f"the reports have different formats: {old.get('schema')} (old), {new.get('schema')} (new)"
+        if is_format_1(old) != is_format_1(new):
+            warning += ("; the format-1 report's findings of one fact on many pages of a channel were merged into "
+                        "one finding each (by merged id, as format 2 writes them) before comparing")
+        warnings.append(warning)
     old_scan, new_scan = old.get("scan", {}), new.get("scan", {})
     old_t, new_t = _time(old_scan.get("started_at")), _time(new_scan.get("started_at"))
     if old_scan.get("id") and old_scan.get("id") == new_scan.get("id"):
@@ -222,8 +231,10 @@ def value_label(value) -> str:
 
 
 def _finding_line(mark: str, f: dict) -> str:
+    pages = f.get("pages", 1)
     return (f"    {mark} {plain(f['id'])} {plain(f.get('indicator', ''))} {plain(f.get('url', ''))}"
-            f" value: {plain(f.get('evidence', {}).get('value', ''))}")
+            + (f" (and {pages - 1} more page{'' if pages == 2 else 's'})" if pages > 1 else "")
+            + f" value: {plain(f.get('evidence', {}).get('value', ''))}")
 
 
 def render_diff_text(diff: dict) -> str:

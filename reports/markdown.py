@@ -57,12 +57,20 @@ def _channel(c: dict) -> list[str]:
                          for i in c["indicators"]])
     if c["findings"]:
         lines += _table(
-            ["Indicator", "Member states", "Strength", "Confidence", "URL", "Locator", "Value", "Snippet",
+            ["Indicator", "Member states", "Strength", "Confidence", "Pages", "URL", "Locator", "Value", "Snippet",
              "Fetched at", "Body SHA-256", "Legal reference"],
-            [[_marked(f), " ".join(f["member_states"]), f["strength"], f["confidence"], f["url"],
-              f["evidence"]["locator"], f["evidence"]["value"], f["evidence"]["snippet"], f["fetched_at"],
-              f["body_sha256"][:12], f["legal_ref"]] for f in c["findings"]])
+            [[_marked(f), " ".join(f["member_states"]), f["strength"], f["confidence"], f.get("pages", 1),
+              sample_urls(f), f["evidence"]["locator"], f["evidence"]["value"], f["evidence"]["snippet"],
+              f["fetched_at"], f["body_sha256"][:12], f["legal_ref"]] for f in c["findings"]])
     return lines
+
+
+def sample_urls(f: dict) -> str:
+    """Where a finding was seen: its URL, or for a fact merged over many pages the sample of them (space-separated),
+    with how many more there were."""
+    urls = [s["url"] for s in f.get("seen_on", ())] or [f["url"]]
+    more = f.get("pages", 1) - len(urls)
+    return " ".join(urls) + (f" (+{more} more)" if more > 0 else "")
 
 
 def _marked(f: dict) -> str:

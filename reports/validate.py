@@ -13,7 +13,11 @@ from importlib.resources import files
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-REPORT_SCHEMA = "report.schema.json"
+from reports.build import FORMAT_1
+
+REPORT_SCHEMA = "report.schema.json"  # the current format, reports.build.SCHEMA
+FORMAT_1_SCHEMA = "report-1.schema.json"  # footprint.report/1, for reading older reports
+_SCHEMA_FILES = {FORMAT_1: FORMAT_1_SCHEMA}  # any other "schema" value: the current one
 
 
 @cache
@@ -24,10 +28,11 @@ def load_schema(name: str) -> dict:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """A validator for one of reports/schema/*.json. report.schema.json is registered under its $id, so another
-    schema can hold whole findings by reference to it (the diff does) and the two never drift apart."""
-    base = load_schema(REPORT_SCHEMA)
-    registry = Registry().with_resource(base["$id"], Resource.from_contents(base))
+    """A validator for one of reports/schema/*.json. The report schemas (both formats) are registered under their
+    $id, so another schema can hold whole findings by reference to them (the diff does) and they never drift
+    apart."""
+    bases = [load_schema(REPORT_SCHEMA), load_schema(FORMAT_1_SCHEMA)]
+    registry = Registry().with_resources((base["$id"], Resource.from_contents(base)) for base in bases)
     Draft202012Validator.check_schema(load_schema(name))
     return Draft202012Validator(load_schema(name), registry=registry)
 
@@ -48,5 +53,7 @@ def _where(path) -> str:
 
 
 def validate_report(report: dict) -> list[str]:
-    """Every schema violation as 'where: what', in a stable order; an empty list means the report is valid."""
-    return problems(REPORT_SCHEMA, report)
+    """Every schema violation as 'where: what', in a stable order; an empty list means the report is valid. A
+    format-1 report (footprint.report/1) is checked against format 1's schema, any other against the current."""
+    name = _SCHEMA_FILES.get(report.get("schema")) if isinstance(report, dict) else None
+    return problems(name or REPORT_SCHEMA, report)

@@ -19,6 +19,7 @@ from crawler.store.location import is_named
 from crawler.store.scans import ScanStatus
 from detectors.inputs import InputError
 from detectors.model import TriageStatus
+from reports.build import READABLE_FORMATS
 from reports.terminal import plain
 from reports.validate import validate_report
 
@@ -171,8 +172,9 @@ def _load_report(ref: str, which: str, store_spec: str | None, holder: dict) -> 
             report = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise InputError(str(path), which, f"a footprint report.json ({type(exc).__name__}: {exc})") from None
-        if not isinstance(report, dict) or report.get("schema") != "footprint.report/1":
-            raise InputError(str(path), "schema", "\"footprint.report/1\" (a report.json written by footprint)")
+        if not isinstance(report, dict) or report.get("schema") not in READABLE_FORMATS:
+            raise InputError(str(path), "schema", " or ".join(map(json.dumps, READABLE_FORMATS))
+                             + " (a report.json written by footprint)")
         problems = validate_report(report)
         if problems:
             raise InputError(str(path), "(report)", f"a report.json as footprint writes it; {problems[0]}"

@@ -279,7 +279,8 @@ def test_csv_round_trip_and_formula_guard(report, tmp_path):
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
     assert tuple(rows[0]) == HEADER
     assert rows[0] == ("finding_id,channel,indicator,strength,confidence,member_states,url,fetched_at,"
-                       "body_sha256,locator,value,snippet,legal_ref,triage,triage_reason,new_since_last").split(",")
+                       "body_sha256,locator,value,snippet,legal_ref,triage,triage_reason,new_since_last,pages,"
+                       "sample_urls,first_seen,last_seen").split(",")
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     assert len(body) == sum(len(c["findings"]) for c in report["channels"])
     assert [r["finding_id"] for r in body] == [f["id"] for c in report["channels"] for f in c["findings"]]
@@ -312,7 +313,7 @@ def test_markdown_verdict_and_escaping(report):
     assert len(finding_rows) == len(channel(report, ASSESSED)["findings"])
     unescaped = re.compile(r"(?<!\\)\|")
     columns = {len(unescaped.findall(line)) for line in finding_rows}
-    assert columns == {12}  # 11 cells in every findings row: no pipe or newline broke a row
+    assert columns == {13}  # 12 cells in every findings row: no pipe or newline broke a row
 
 
 def test_md_text():
