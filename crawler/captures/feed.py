@@ -16,7 +16,7 @@ from pathlib import Path
 from crawler.captures.evidence import capture_of, channel_header, firm_header
 from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream
-from detectors.evidence import Capture, ChannelEvidence, FirmEvidence
+from detectors.channels.stream import FirmJudgement
 from detectors.model import ChannelKind, ChannelResult
 
 
@@ -30,7 +30,7 @@ class ArchiveJudgement:
         self.last_fetched = ""
         self._on_screenshot = on_screenshot
         self._supplied: dict[str, dict] = {}  # channel id -> its supplied file's record, until judging starts
-        self._judge = None
+        self._judge: FirmJudgement | None = None
 
     def close(self) -> None:
         self.stream.close()
@@ -53,7 +53,7 @@ class ArchiveJudgement:
             else:
                 self._capture(data)
 
-    def linked_accounts(self) -> list:
+    def linked_accounts(self) -> list[tuple[ChannelKind, str, str]]:
         """App listings and social accounts linked from the website pages judged so far."""
         return self._judgement().linked_accounts()
 
@@ -84,48 +84,11 @@ class ArchiveJudgement:
             return
         self._judgement().add(capture_of(data))
 
-    def _judgement(self):
+    def _judgement(self) -> FirmJudgement:
         if self._judge is None:
             if self.record is None:
                 raise ValueError("not a footprint archive: no warcinfo record names the firm and its channels")
-            self._judge = _WholeJudgement(firm_header(self.record, self._supplied))
+            self._judge = FirmJudgement(firm_header(self.record, self._supplied))
             self._supplied = {}
         return self._judge
 
-
-class _WholeJudgement:
-    """FirmJudgement's interface over today's judge_firm, which wants every capture at once (interim, until
-    detectors.channels.stream lands)."""
-
-    def __init__(self, header: FirmEvidence):
-        self.header = header
-        self.captures: dict[str, list[Capture]] = {c.id: [] for c in header.channels}
-        self.added: list[ChannelEvidence] = []
-
-    def add_channel(self, channel: ChannelEvidence) -> None:
-        self.added.append(channel)
-        self.captures[channel.id] = []
-
-    def add(self, capture: Capture) -> None:
-        self.captures[capture.channel].append(capture)
-
-    def _channels(self, torn: str) -> tuple[ChannelEvidence, ...]:
-        from dataclasses import replace
-
-        return tuple(replace(c, captures=tuple(self.captures[c.id]), torn=torn if c.supplied is None and
-                             c.kind != ChannelKind.EXPORT else "")
-                     for c in (*self.header.channels, *self.added))
-
-    def linked_accounts(self) -> list:
-        from detectors.channels.pages import documents
-        from detectors.linked import linked_accounts
-
-        websites = [c for c in self._channels("") if c.kind == ChannelKind.WEBSITE]
-        return linked_accounts([d for c in websites for d in documents(c)])
-
-    def finish(self, crawl_failure: str, torn: str) -> list[ChannelResult]:
-        from dataclasses import replace
-
-        from detectors.channels import judge_firm
-
-        return judge_firm(replace(self.header, channels=self._channels(torn), crawl_failure=crawl_failure))
