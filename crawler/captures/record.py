@@ -26,17 +26,9 @@ class ScanRecord:
                 "started_at": self.started_at}
 
     @classmethod
-    def from_archive(cls, infos: list[dict]) -> ScanRecord:
-        """The plan of the first warcinfo record, plus the channels later records say were discovered."""
-        data = next(i for i in infos if "plans" in i)
-        record = cls.planned(data)
-        for info in infos:
-            record.take(info)
-        return record
-
-    @classmethod
     def planned(cls, data: dict) -> ScanRecord:
-        """The record as the scan's first warcinfo record holds it, before anything was crawled."""
+        """The record as the scan's first warcinfo record holds it, before anything was crawled; later records
+        add to it (`take`)."""
         return cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
                    visitors=data.get("visitors", []), config=data.get("config", {}),
                    started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""))
