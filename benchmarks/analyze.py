@@ -51,17 +51,7 @@ def corpus(n: int, seed: int) -> list[ExchangePage]:
     """`n` pages written from benchmarks/data/exchange_pages.yaml and the copy of each locale it lists."""
     from tests.support.sites import exchange_pages
 
-    copy = harness.data_file("exchange_pages.yaml")
-    by_locale = harness.data_files("exchange_pages")
-    if sorted(by_locale) != sorted(copy["locales"]):
-        raise harness.DataError(f"benchmarks/data/exchange_pages/: files {sorted(by_locale)}, but "
-                                f"exchange_pages.yaml lists the locales {sorted(copy['locales'])}")
-    fields = set(by_locale[copy["locales"][0]])
-    for key, locale in by_locale.items():
-        if set(locale) != fields:
-            raise harness.DataError(f"benchmarks/data/exchange_pages/{key}.yaml: fields "
-                                    f"{sorted(set(locale) ^ fields)} missing or unknown")
-    copy["locales"] = {key: by_locale[key] for key in copy["locales"]}
+    copy = harness.exchange_copy()
     return exchange_pages(copy, n, seed)
 
 

@@ -359,3 +359,20 @@ def data_file(relpath: str) -> Any:
 def data_files(folder: str) -> dict[str, Any]:
     """Every YAML file of a folder of benchmarks/data/, by file name without `.yaml`."""
     return {path.stem: data_file(f"{folder}/{path.name}") for path in sorted((DATA / folder).glob("*.yaml"))}
+
+
+def exchange_copy() -> dict:
+    """benchmarks/data/exchange_pages.yaml with its `locales` replaced by each locale's copy (exchange_pages/*.yaml),
+    as tests/support/sites.py's `exchange_pages` takes it; checks that the files and the locales listed agree."""
+    copy = data_file("exchange_pages.yaml")
+    by_locale = data_files("exchange_pages")
+    if sorted(by_locale) != sorted(copy["locales"]):
+        raise DataError(f"benchmarks/data/exchange_pages/: files {sorted(by_locale)}, but "
+                        f"exchange_pages.yaml lists the locales {sorted(copy['locales'])}")
+    fields = set(by_locale[copy["locales"][0]])
+    for key, locale in by_locale.items():
+        if set(locale) != fields:
+            raise DataError(f"benchmarks/data/exchange_pages/{key}.yaml: fields "
+                            f"{sorted(set(locale) ^ fields)} missing or unknown")
+    copy["locales"] = {key: by_locale[key] for key in copy["locales"]}
+    return copy

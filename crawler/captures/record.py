@@ -26,18 +26,20 @@ class ScanRecord:
                 "started_at": self.started_at}
 
     @classmethod
-    def from_archive(cls, infos: list[dict]) -> ScanRecord:
-        """The plan of the first warcinfo record, plus the channels later records say were discovered."""
-        data = next(i for i in infos if "plans" in i)
-        record = cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
-                     visitors=data.get("visitors", []), config=data.get("config", {}),
-                     started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""))
-        for info in infos:
-            for plan in info.get("discovered_plans", []):
-                record.plans.append(ChannelPlan.from_dict(plan))
-                record.discovered.append(plan["id"])
-        record.crawl_limits = crawl_limits_of(infos)
-        return record
+    def planned(cls, data: dict) -> ScanRecord:
+        """The record as the scan's first warcinfo record holds it, before anything was crawled; later records
+        add to it (`take`)."""
+        return cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
+                   visitors=data.get("visitors", []), config=data.get("config", {}),
+                   started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""))
+
+    def take(self, info: dict) -> list[ChannelPlan]:
+        """What a later warcinfo record adds: channels discovered (returned) and crawl limits reached."""
+        found = [ChannelPlan.from_dict(plan) for plan in info.get("discovered_plans", [])]
+        self.plans += found
+        self.discovered += [plan.id for plan in found]
+        self.crawl_limits += crawl_limits_of([info])
+        return found
 
     @property
     def baseline(self) -> str:

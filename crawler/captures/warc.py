@@ -8,12 +8,11 @@ URL). Record ids are derived from what they hold (channel, visitor, URL, time, b
 at its record and the same capture always has the same id.
 
 Each record is its own gzip member, flushed as written: a crawl killed mid-way leaves every finished record
-readable, and the reader stops cleanly at a torn last one.
+readable, and the reader (crawler/captures/stream.py) stops cleanly at a torn last one.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
@@ -21,16 +20,10 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-H_CHANNEL = "WARC-Footprint-Channel"
-H_VISITOR = "WARC-Footprint-Visitor"
-H_REQUESTED = "WARC-Footprint-Requested-URI"
-H_KIND = "WARC-Footprint-Kind"
-H_OPTIONAL = "WARC-Footprint-Optional"
+from crawler.captures.stream import H_CHANNEL, H_KIND, H_OPTIONAL, H_REQUESTED, H_VISITOR, ArchiveStream
 
 
 def record_id(*parts: str) -> str:
@@ -150,63 +143,12 @@ class Archive:
 
 
 def read_archive(path: str | Path) -> Archive:
-    """Everything in a footprint WARC, as plain dicts; a torn last record ends the reading, reported in `torn`."""
+    """Everything in a footprint WARC, as plain dicts, bodies included (for tests and replay, which want it all;
+    judging streams it: crawler/captures/stream.py); a torn last record ends the reading, reported in `torn`."""
     archive = Archive()
-    with Path(path).open("rb") as fh:
-        try:
-            for record in ArchiveIterator(fh):
-                _read_record(record, archive)
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            archive.torn = f"{type(exc).__name__}: {exc}"
-    if not archive.torn and str(path).endswith(".gz"):
-        archive.torn = _gzip_damage(Path(path))
+    lists = {"info": archive.info, "capture": archive.captures, "screenshot": archive.screenshots}
+    with ArchiveStream(path) as stream:
+        for kind, data in stream.entries(final=True):
+            lists[kind].append(data)
+        archive.torn = stream.torn
     return archive
-
-
-def _gzip_damage(path: Path) -> str:
-    """warcio stops quietly at a truncated last member; the gzip stream itself says whether one was torn."""
-    try:
-        with gzip.open(path, "rb") as fh:
-            while fh.read(1 << 20):
-                pass
-    except (EOFError, OSError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return ""
-
-
-def _read_record(record, archive: Archive) -> None:
-    headers = record.rec_headers
-    rtype = record.rec_type
-    if rtype == "warcinfo":
-        archive.info.append(json.loads(record.content_stream().read().decode("utf-8")))
-        return
-    kind = headers.get_header(H_KIND) or ""
-    if rtype == "request" or not headers.get_header(H_CHANNEL):
-        return
-    base = {
-        "channel": headers.get_header(H_CHANNEL),
-        "visitor": headers.get_header(H_VISITOR) or "",
-        "requested_url": headers.get_header(H_REQUESTED) or headers.get_header("WARC-Target-URI"),
-        "url": headers.get_header("WARC-Target-URI"),
-        "fetched_at": headers.get_header("WARC-Date"),
-        "record_id": headers.get_header("WARC-Record-ID"),
-        "optional": headers.get_header(H_OPTIONAL) == "1",
-    }
-    if kind == "screenshot":
-        archive.screenshots.append({**base, "png": record.content_stream().read()})
-    elif kind == "supplied":
-        archive.captures.append({**base, "status": 200, "rendered": False, "supplied": True,
-                                 "content_type": "application/octet-stream", "body": record.content_stream().read()})
-    elif kind == "error":
-        data = json.loads(record.content_stream().read().decode("utf-8"))
-        archive.captures.append({**base, "status": None, "error": data.get("error", ""),
-                                 "skipped": bool(data.get("skipped")), "body": None})
-    elif kind == "rendered":
-        archive.captures.append({**base, "status": int(headers.get_header("WARC-Footprint-Status") or 200),
-                                 "rendered": True, "content_type": headers.get_header("Content-Type") or "",
-                                 "body": record.content_stream().read()})
-    elif rtype == "response":
-        http = record.http_headers
-        archive.captures.append({**base, "status": int(http.get_statuscode()), "rendered": False,
-                                 "content_type": http.get_header("Content-Type") or "",
-                                 "headers": dict(http.headers), "body": record.content_stream().read()})

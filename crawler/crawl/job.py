@@ -12,12 +12,13 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
+from crawler.config.defaults import JUDGE_WHILE_CRAWLING_EVERY, NAVIGATION_TIMEOUT_MS
 from crawler.config.scan_config import ScanConfig
 from crawler.crawl.browser import chromium_executable, launch_options
 from crawler.crawl.child import PARENT_ENV
@@ -84,10 +85,12 @@ def _channels(job: CrawlJob, proxy: str) -> list[dict]:
 
 
 def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
-          supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext
-          ) -> tuple[int, str]:
+          supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
+          while_running: Callable[[], None] | None = None) -> tuple[int, str]:
     """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail.
-    `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py)."""
+    `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py);
+    `while_running()`: called in this thread every JUDGE_WHILE_CRAWLING_EVERY seconds while the child crawls
+    (a scan judges the pages archived so far meanwhile, on another core than the crawl's)."""
     channels = [c for job in jobs for c in _channels(job, proxy)]
     if not channels:
         return 0, ""
@@ -109,14 +112,34 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
                "TMPDIR": str(folder)}
         with subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", str(job_path)], stderr=subprocess.PIPE,
                               text=True, env=env) as proc, supervise(proc):
-            # Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message.
-            for line in proc.stderr:
-                if line.startswith(PROGRESS_PREFIX):
-                    if progress:
-                        print(line, end="", file=sys.stderr, flush=True)
-                else:
-                    tail = (tail + [line.rstrip()])[-20:]
+            # The child's stderr is read beside this thread, so that a full pipe never stalls the crawl while
+            # this thread is busy in while_running().
+            reader = threading.Thread(target=_read_log, args=(proc.stderr, progress, tail), daemon=True)
+            reader.start()
+            while True:
+                try:
+                    proc.wait(timeout=JUDGE_WHILE_CRAWLING_EVERY if while_running is not None else None)
+                    break
+                except subprocess.TimeoutExpired:
+                    try:
+                        while_running()
+                    except BaseException:  # a stop, or judging failed: the crawl is of no use any more
+                        proc.terminate()
+                        raise
+            reader.join()
     return proc.returncode, "\n".join(tail)
+
+
+def _read_log(stream, progress: bool, tail: list[str]) -> None:
+    """Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message."""
+    with contextlib.suppress(ValueError, OSError):  # the pipe closed under us: the scan was stopped
+        for line in stream:
+            if line.startswith(PROGRESS_PREFIX):
+                if progress:
+                    print(line, end="", file=sys.stderr, flush=True)
+            else:
+                tail.append(line.rstrip())
+                del tail[:-20]
 
 
 def failure_of(code: int, tail: str) -> str:

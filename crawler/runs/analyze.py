@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
-from crawler.captures.evidence import firm_evidence
-from crawler.captures.record import ScanRecord
-from crawler.captures.warc import read_archive
+from crawler.captures.feed import ArchiveJudgement
 from crawler.config.limits import slugify
 from crawler.config.profiles import FirmTarget
 from crawler.crawl.screenshots import file_name
 from crawler.runs.firm import FirmOutcome
 from crawler.runs.folders import finish_firm_dir, partial_dir
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
-from detectors.channels import judge_firm
 from detectors.inputs import InputError
 from reports.writer import FORMATS, write_reports
 
@@ -30,31 +28,28 @@ OFFLINE = "not used (offline re-analysis of the archive)"
 def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: FirmTarget | None = None,
                     triage: dict[str, dict] | None = None, validate: bool = False) -> FirmOutcome:
     """Rebuild the firm's reports into `run_dir/<firm slug>/` (written in a hidden folder, renamed when whole).
-    `triage`: reviewers' decisions from the store, applied as in a scan; `validate`: --validate."""
+    `triage`: reviewers' decisions from the store, applied as in a scan; `validate`: --validate. The archive is
+    read once, record by record: pages are judged and screenshots written out as they come."""
     if not path.is_file():
         raise InputError(str(path), "(file)", "an existing capture.warc.gz written by `footprint scan`")
-    archive = read_archive(path)
-    if not any("plans" in info for info in archive.info):
-        raise InputError(str(path), "warcinfo", "a footprint archive (its warcinfo record names the firm and "
-                                                "channels); this file has none" + (f" ({archive.torn})"
-                                                                                     if archive.torn else ""))
-    record = ScanRecord.from_archive(archive.info)
+    screenshots = _Screenshots()
+    with ArchiveJudgement(path, on_screenshot=screenshots.keep) as judged:
+        judged.take_new(final=True)
+        record = judged.record
+        if record is None:
+            torn = judged.stream.torn
+            raise InputError(str(path), "warcinfo", "a footprint archive (its warcinfo record names the firm and "
+                                                    "channels); this file has none" + (f" ({torn})" if torn else ""))
+        channels = judged.finish()
     if firm is not None:
         record.firm = {"name": firm.name, "home_country": firm.home_country, "slug": firm.slug}
     # The archive may come from anywhere: its slug becomes a folder name, so it is made one (a slug stays itself).
     record.firm["slug"] = slugify(record.firm.get("slug") or record.firm.get("name") or "")
-    channels = judge_firm(firm_evidence(record, archive))
     out_dir = partial_dir(run_dir, record.firm["slug"])
-    shots = {}
-    for shot in archive.screenshots:
-        relative = file_name(shot["url"], shot["visitor"])
-        (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-        (out_dir / relative).write_bytes(shot["png"])
-        shots[(shot["url"], shot["visitor"])] = relative
-    attach_screenshots(channels, shots)
-    if not record.started_at and archive.captures:
-        record.started_at = archive.captures[0]["fetched_at"][:19] + "Z"
-    finished = max((c["fetched_at"] for c in archive.captures), default=record.started_at)[:19] + "Z"
+    attach_screenshots(channels, screenshots.write(out_dir))
+    if not record.started_at and judged.first_fetched:
+        record.started_at = judged.first_fetched[:19] + "Z"
+    finished = (judged.last_fetched or record.started_at)[:19] + "Z"
     report = report_for(record, channels, finished, provenance(record, OFFLINE, finished, path.name or ARCHIVE),
                         triage, validate=validate)
     write_reports(report, out_dir, formats)
@@ -64,6 +59,30 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     paths["warc"] = folder / ARCHIVE
     return FirmOutcome(FirmTarget(name=record.firm["name"]), report, paths, scan_id=report["scan"]["id"],
                        folder=folder)
+
+
+class _Screenshots:
+    """The archive's screenshots, spooled to a temporary file as they are read (the firm's folder is known only
+    once the whole archive is), then written beside the report."""
+
+    def __init__(self):
+        self.spool = tempfile.TemporaryFile()
+        self.kept: list[tuple[str, str, int]] = []  # (url, visitor, length) in spool order
+
+    def keep(self, shot: dict) -> None:
+        self.spool.write(shot["png"])
+        self.kept.append((shot["url"], shot["visitor"], len(shot["png"])))
+
+    def write(self, out_dir: Path) -> dict[tuple[str, str], str]:
+        shots = {}
+        self.spool.seek(0)
+        with self.spool:
+            for url, visitor, length in self.kept:
+                relative = file_name(url, visitor)
+                (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                (out_dir / relative).write_bytes(self.spool.read(length))
+                shots[(url, visitor)] = relative
+        return shots
 
 
 def _keep_archive(source: Path, target: Path) -> None:

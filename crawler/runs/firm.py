@@ -1,9 +1,11 @@
 """One firm's scan, stage by stage: configure, plan, crawl, discover linked channels and crawl those, judge,
 screenshot, report. Runs of many firms are in crawler/runs/batch.py.
 
-Collect, then judge: the crawl only stores what it saw, in the firm folder's `capture.warc.gz`; the report is
-built from that archive alone, which is also what `footprint analyze` does, without the network. Between stages
-a stop request (SIGTERM) ends the scan with `Interrupted`.
+Collect, and judge what was collected: the crawl child only stores what it saw, in the firm folder's
+`capture.warc.gz`; this process reads that archive as it grows and judges each page as it appears, on the second
+core while the crawl goes on (crawler/captures/feed.py). The report is built from the archive alone, which is also
+what `footprint analyze` does, without the network, through the same reader. Between stages a stop request
+(SIGTERM) ends the scan with `Interrupted`.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.captures.evidence import channel_evidence, firm_evidence
-from crawler.captures.record import ScanRecord, crawl_limits_of
-from crawler.captures.warc import CaptureWriter, read_archive
+from crawler.captures.feed import ArchiveJudgement
+from crawler.captures.record import ScanRecord
+from crawler.captures.warc import CaptureWriter
 from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import RunOptions, resolve
 from crawler.crawl import screenshots
@@ -26,10 +28,7 @@ from crawler.plan.visitors import profiles
 from crawler.runs import interrupt
 from crawler.runs.baseline import earlier_reports
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
-from detectors.channels import judge_firm
-from detectors.channels.pages import documents
-from detectors.linked import linked_accounts
-from detectors.model import ChannelKind, Document
+from detectors.model import ChannelKind
 from detectors.timestamps import stamp
 from reports.build import scan_id, tool_version
 from reports.writer import write_reports
@@ -62,21 +61,23 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     archive = work_dir / ARCHIVE
     _start_archive(record, archive)
 
-    code, tail = crawl([CrawlJob(record.plans, config, visitors, archive)], options.proxy, options.user_agent,
-                       options.progress, interrupt.child)
-    interrupt.check()
-    failure = failure_of(code, tail)
-    linked, parsed = _discover(record, archive)
-    if linked:  # app badges and social links found on the firm's pages: crawl those too
-        code, tail = crawl([CrawlJob(linked, config, visitors, archive)], options.proxy, options.user_agent,
-                           options.progress, interrupt.child)
+    # Judged while crawled: the pages the child has archived are judged here meanwhile, on the second core.
+    with ArchiveJudgement(archive) as judged:
+        code, tail = crawl([CrawlJob(record.plans, config, visitors, archive)], options.proxy, options.user_agent,
+                           options.progress, interrupt.child, judged.take_new)
         interrupt.check()
-        failure = failure or failure_of(code, tail)
-    finished = stamp()
-
-    captured = read_archive(archive)
-    record.crawl_limits = crawl_limits_of(captured.info)
-    channels = judge_firm(firm_evidence(record, captured, failure, parsed))
+        judged.take_new()
+        failure = failure_of(code, tail)
+        linked = _discover(record, archive, judged.linked_accounts())
+        if linked:  # app badges and social links found on the firm's pages: crawl those too
+            code, tail = crawl([CrawlJob(linked, config, visitors, archive)], options.proxy, options.user_agent,
+                               options.progress, interrupt.child, judged.take_new)
+            interrupt.check()
+            failure = failure or failure_of(code, tail)
+        finished = stamp()
+        judged.take_new(final=True)
+        record.crawl_limits = judged.record.crawl_limits
+        channels = judged.finish(failure)
     browser = ""
     if config.screenshots:
         shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,
@@ -104,17 +105,12 @@ def _start_archive(record: ScanRecord, archive: Path) -> None:
         writer.close()
 
 
-def _discover(record: ScanRecord, archive_path: Path) -> tuple[list, dict[str, tuple[Document, ...]]]:
-    """The plans of channels the firm's website pages link to that were not listed, added to the record and the
-    archive (marked discovered); and the website channels' documents, parsed for this, which judging reuses (the
-    crawl of the linked channels adds nothing to them)."""
-    archive = read_archive(archive_path)
-    parsed = {p.id: tuple(documents(channel_evidence(archive, p))) for p in record.plans
-              if p.kind == ChannelKind.WEBSITE}
-    docs = [d for channel_docs in parsed.values() for d in channel_docs]
+def _discover(record: ScanRecord, archive_path: Path, linked: list) -> list:
+    """The plans of the channels the firm's website pages link to (`linked`: (kind, where, ident)) that were not
+    listed, added to the record and the archive (marked discovered)."""
     known = {p.id for p in record.plans}
     new = []
-    for kind, where, ident in linked_accounts(docs):
+    for kind, where, ident in linked:
         plan = linked_plan(kind, where, ident)
         if plan.id not in known:
             known.add(plan.id)
@@ -127,4 +123,4 @@ def _discover(record: ScanRecord, archive_path: Path) -> tuple[list, dict[str, t
             writer.write_info({"discovered_plans": [p.to_dict() for p in new]})
         finally:
             writer.close()
-    return new, parsed
+    return new

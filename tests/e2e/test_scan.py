@@ -137,6 +137,18 @@ def test_the_same_content_gives_the_same_report_apart_from_timestamps(demo_out, 
         assert _strip_times(read_report(demo_out, slug)) == _strip_times(read_report(tmp_path, slug))
 
 
+def test_analyze_of_a_scans_archive_gives_the_scans_report(demo_out, tmp_path):
+    """A scan judges its pages while crawling, `analyze` in one pass over the archive: the reports are the same,
+    discovered channels, supplied files and every finding included, apart from when and how they were made."""
+    for slug in DEMO_SLUGS:
+        assert main(["analyze", str(firm_dir(demo_out, slug) / "capture.warc.gz"), "--out", str(tmp_path)]) == 0
+        scanned, rebuilt = read_report(demo_out, slug), read_report(tmp_path, slug)
+        for report in (scanned, rebuilt):
+            del report["scan"]["finished_at"], report["provenance"]["finished_at"], report["provenance"]["browser"]
+        assert rebuilt == scanned
+        assert any(c["discovered"] for c in scanned["channels"]) or slug != "nordwind-exchange-ltd"
+
+
 def test_ignore_robots_lets_a_firm_audit_its_own_disallowed_pages(scan, tmp_path):
     code = scan("https://nordwind-exchange.com/", "--ignore-robots", out=tmp_path)
     assert code == 0

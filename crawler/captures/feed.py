@@ -1,0 +1,94 @@
+"""Judging an archive as it is read: each record taken once, in archive order, and forgotten.
+
+A scan reads its archive while its crawl child writes it (crawler/runs/firm.py calls `take_new()` while the crawl
+runs), `footprint analyze` reads it once from start to end; both through this class, so a scan's report and the
+report rebuilt from its archive are the same. In archive order come: the scan's plan (warcinfo), the files the
+firm supplied, the captures of the planned channels, the channels discovered on the firm's pages (warcinfo) and
+their captures, screenshots. Nothing here holds a body past its record: supplied files are kept until judging
+starts (they come first), screenshots go to `on_screenshot` as they are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from crawler.captures.evidence import capture_of, channel_header, firm_header
+from crawler.captures.record import ScanRecord
+from crawler.captures.stream import ArchiveStream
+from detectors.channels.stream import FirmJudgement
+from detectors.model import ChannelKind, ChannelResult
+
+
+class ArchiveJudgement:
+    """The judgement of one firm's archive, fed from it record by record."""
+
+    def __init__(self, path: str | Path, on_screenshot: Callable[[dict], None] | None = None):
+        self.stream = ArchiveStream(path)
+        self.record: ScanRecord | None = None  # from the archive's first warcinfo record with a plan
+        self.first_fetched = ""  # fetched_at of the first capture, and the latest one
+        self.last_fetched = ""
+        self._on_screenshot = on_screenshot
+        self._supplied: dict[str, dict] = {}  # channel id -> its supplied file's record, until judging starts
+        self._judge: FirmJudgement | None = None
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def __enter__(self) -> ArchiveJudgement:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def take_new(self, final: bool = False) -> None:
+        """Judge every record completed since the last call. `final`: nothing more will be written (a half-written
+        last record is then torn, not waited for)."""
+        for kind, data in self.stream.entries(final):
+            if kind == "info":
+                self._info(data)
+            elif kind == "screenshot":
+                if self._on_screenshot is not None:
+                    self._on_screenshot(data)
+            else:
+                self._capture(data)
+
+    def linked_accounts(self) -> list[tuple[ChannelKind, str, str]]:
+        """App listings and social accounts linked from the website pages judged so far."""
+        return self._judgement().linked_accounts()
+
+    def finish(self, crawl_failure: str = "") -> list[ChannelResult]:
+        """Every channel's result, once the archive has been read to its end."""
+        return self._judgement().finish(crawl_failure=crawl_failure, torn=self.stream.torn)
+
+    def _info(self, info: dict) -> None:
+        if self.record is None:
+            if "plans" in info:
+                self.record = ScanRecord.planned(info)
+            return
+        for plan in self.record.take(info):
+            if self._judge is not None:
+                self._judge.add_channel(channel_header(plan, discovered=True))
+
+    def _capture(self, data: dict) -> None:
+        if self.record is None:
+            return
+        self.first_fetched = self.first_fetched or data["fetched_at"]
+        self.last_fetched = max(self.last_fetched, data["fetched_at"])
+        plan = next((p for p in self.record.plans if p.id == data["channel"]), None)
+        if plan is None:
+            return  # a channel the scan did not plan: not judged (as ever)
+        if plan.kind == ChannelKind.EXPORT:
+            if data.get("supplied"):
+                self._supplied.setdefault(plan.id, data)
+            return
+        self._judgement().add(capture_of(data))
+
+    def _judgement(self) -> FirmJudgement:
+        if self._judge is None:
+            if self.record is None:
+                raise ValueError("not a footprint archive: no warcinfo record names the firm and its channels")
+            self._judge = FirmJudgement(firm_header(self.record, self._supplied))
+            self._supplied = {}
+        return self._judge
+
