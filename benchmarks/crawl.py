@@ -207,11 +207,14 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
             runs: dict[str, list[Run]] = {"footprint": [], "bare": []}
             for n in range(1, rounds + 1):
+                busy, began = harness.machine_cpu()[0], time.perf_counter()
                 runs["footprint"].append(run_footprint(START_URL, web.url, pages, out))
                 runs["bare"].append(run_bare(script, START_URL, HOST, web.url, pages))
+                busy = (harness.machine_cpu()[0] - busy) / (time.perf_counter() - began)
                 print(f"round {n}: " + "; ".join(
                     f"{side} {r[-1].pages} pages in {r[-1].wall:.1f} s ({r[-1].rate:.1f} pages/s), CPU "
-                    f"{r[-1].cpu:.1f} s" for side, r in runs.items()), flush=True)
+                    f"{r[-1].cpu:.1f} s" for side, r in runs.items())
+                    + f"; the machine kept {busy:.2f} cores busy (all work on it)", flush=True)
             if args.keep:
                 shutil.copytree(out, args.keep, dirs_exist_ok=True)
     wrong = {side: [r.pages for r in rs] for side, rs in runs.items() if any(r.pages != pages for r in rs)}
