@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -321,12 +322,22 @@ class _Sampler:
             self.done.wait(self.interval)
 
 
+def kill_tree(root_pid: int) -> None:
+    """SIGKILL a process and all its descendants, deepest first (only that tree: never a process group)."""
+    for pid in reversed(process_tree(root_pid)):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] | None = None,
           progress: Callable[[], int] = lambda: 0, on_new: Callable[[int, str, list[str]], None] | None = None,
-          cwd: Path = ROOT, env: dict[str, str] | None = None) -> Watched:
+          cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: float | None = None) -> Watched:
     """Run `cmd` and sample its process tree every `interval` s until it exits. Each stderr line goes to
     `on_stderr` (which returns True for a line it consumed); the others are kept, the last 30, for a failure
-    message. `progress()` is recorded in every sample; `on_new(pid, kind, argv)` hears of every process seen."""
+    message. `progress()` is recorded in every sample; `on_new(pid, kind, argv)` hears of every process seen.
+    Past `timeout` seconds the whole tree is killed (SIGKILL, the exit code then says -9)."""
     tail: list[str] = []
 
     def read_stderr(stream) -> None:
@@ -342,9 +353,14 @@ def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] |
                threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)]
     for thread in threads:
         thread.start()
+    deadline = threading.Timer(timeout, kill_tree, args=(proc.pid,)) if timeout else None
+    if deadline:
+        deadline.start()
     stdout = proc.stdout.read()
     code = proc.wait()
     wall = time.monotonic() - started
+    if deadline:
+        deadline.cancel()
     sampler.done.set()
     threads[0].join()
     threads[1].join(timeout=5)

@@ -19,7 +19,8 @@ with the share of each process, the peak while crawling and after, findings (ind
 report.json, the other reports, capture.warc.gz and the store. Then the ratios large/small of the peak RSS, the
 report.json size and the wall time; the last line is `ratio: <peak tree RSS large / small>`.
 
-    .venv/bin/python benchmarks/memory.py [--pages 2000] [--large 20000] [--quick] [--interval 0.5] [--keep DIR]
+    .venv/bin/python benchmarks/memory.py [--pages 2000] [--large 20000] [--quick] [--interval 0.5] [--timeout 7200]
+                                            [--keep DIR]
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def written(out: Path) -> tuple[dict[str, int], int]:
     return sizes, findings
 
 
-def scan(pages: int, work: Path, interval: float) -> Scan:
+def scan(pages: int, work: Path, interval: float, timeout: float) -> Scan:
     from crawler.sandbox import SandboxWeb
     from tests.support.exchange_site import START_URL, write_exchange_site
 
@@ -111,9 +112,13 @@ def scan(pages: int, work: Path, interval: float) -> Scan:
         progress = Pages(time.monotonic())
         cpu, busy = harness.children_cpu(), harness.machine_cpu()[0]
         watched = harness.watch(harness.static_scan(START_URL, web.url, pages, out), interval,
-                                on_stderr=progress.line, progress=lambda: len(progress.urls), env=harness.plain_env())
+                                on_stderr=progress.line, progress=lambda: len(progress.urls), env=harness.plain_env(),
+                                timeout=timeout)
         cpu, busy = harness.children_cpu() - cpu, (harness.machine_cpu()[0] - busy) / watched.wall
     shutil.rmtree(web_root, ignore_errors=True)  # up to a GiB: not kept while the next size is written
+    if watched.code == -9:
+        raise SystemExit(f"the scan of {pages} pages did not end within {timeout:.0f} s (killed; "
+                         f"{len(progress.urls)} pages fetched by then)")
     if watched.code not in (0, 3):  # 3: findings at or above the default bar, a normal outcome
         raise SystemExit(f"footprint scan of {pages} pages failed (exit {watched.code}):\n"
                          + "\n".join(watched.stderr_tail))
@@ -153,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", type=int, default=20000, help="pages of the large scan")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 40 against 160 pages")
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between memory samples")
+    parser.add_argument("--timeout", type=float, default=7200, help="seconds a scan may take before it is killed")
     parser.add_argument("--keep", type=Path, help="keep both scans' output folders (not the sites) in DIR")
     args = parser.parse_args(argv)
     small, large = (40, 160) if args.quick else (args.pages, args.large)
@@ -168,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {}
         for pages in (small, large):
             print(f"scan of {pages} pages:", flush=True)
-            results[pages] = scan(pages, Path(tmp), args.interval)
+            results[pages] = scan(pages, Path(tmp), args.interval, args.timeout)
             report(results[pages])
             if results[pages].pages != pages:
                 print(f"the scan fetched {results[pages].pages} pages, the site has {pages}")

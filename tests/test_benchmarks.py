@@ -95,3 +95,21 @@ def test_every_page_of_the_site_is_linked_within_its_depth(tmp_path: Path, pages
 def test_site_depth_is_the_depth_of_the_last_page_of_the_tree():
     assert [site_depth(n) for n in (1, 2, BRANCHING + 1, BRANCHING + 2, 20_000)] == [0, 1, 1, 2, 4]
     assert page_path(0) == "/" and page_path(7) == "/page/7.html"
+
+
+def test_a_watched_command_past_its_timeout_is_killed_with_its_children():
+    from benchmarks.harness import argv_of, watch
+
+    seen: list[int] = []
+    watched = watch(["bash", "-c", "sleep 60 & sleep 60; wait"], 0.1, timeout=1.5,
+                    on_new=lambda pid, kind, argv: seen.append(pid))
+    assert watched.code == -9 and watched.wall < 30
+    assert len(seen) >= 2  # bash and its sleeps were seen; none lives on (a zombie has no command line)
+    assert [pid for pid in seen if argv_of(pid)] == []
+
+
+def test_a_watched_command_within_its_timeout_keeps_its_exit_code():
+    from benchmarks.harness import watch
+
+    watched = watch(["bash", "-c", "exit 3"], 0.1, timeout=60)
+    assert watched.code == 3 and watched.wall < 30
