@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -128,33 +126,15 @@ def bare_settings() -> dict:
     return {**{name: getattr(fp, name) for name in names}, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 
 
-def clean_env(proxy: str = "") -> dict[str, str]:
-    """This environment without proxies or report validation (the command line's defaults); `proxy` as the https
-    and http proxy when given (the bare spider's way to the sandbox: Scrapy's HttpProxyMiddleware reads it)."""
-    from crawler.config.defaults import VALIDATE_ENV
-
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower() and k != VALIDATE_ENV}
-    if proxy:
-        env["https_proxy"] = env["http_proxy"] = proxy
-    return env
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def timed_process(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run cmd to its end: what it did, its wall seconds and its CPU seconds (its children's included)."""
-    cpu, start = children_cpu(), time.perf_counter()
+    cpu, start = harness.children_cpu(), time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT_S, check=False)
-    return done, time.perf_counter() - start, children_cpu() - cpu
+    return done, time.perf_counter() - start, harness.children_cpu() - cpu
 
 
 def footprint_cmd(start_url: str, proxy: str, pages: int, out: Path) -> list[str]:
-    return [harness.footprint_command(), "scan", start_url, "--proxy", proxy, "--render", "never",
-            "--no-screenshots", "--max-pages", str(pages), "--max-depth", str(MAX_DEPTH), "--delay", "0",
-            "--out", str(out), "--store", str(out / "footprint.sqlite"), "--quiet"]
+    return [*harness.static_scan(start_url, proxy, pages, out, MAX_DEPTH), "--quiet"]
 
 
 def fetched_pages(out: Path) -> int:
@@ -168,7 +148,7 @@ def fetched_pages(out: Path) -> int:
 
 def run_footprint(start_url: str, proxy: str, pages: int, out: Path) -> Run:
     shutil.rmtree(out, ignore_errors=True)
-    done, wall, cpu = timed_process(footprint_cmd(start_url, proxy, pages, out), clean_env())
+    done, wall, cpu = timed_process(footprint_cmd(start_url, proxy, pages, out), harness.plain_env())
     if done.returncode not in (0, 3):  # 3: findings at or above the default bar, a normal outcome
         raise SystemExit(f"footprint scan failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
     return Run(fetched_pages(out), wall, cpu)
@@ -176,7 +156,7 @@ def run_footprint(start_url: str, proxy: str, pages: int, out: Path) -> Run:
 
 def run_bare(script: Path, start_url: str, host: str, proxy: str, pages: int) -> Run:
     cmd = [sys.executable, str(script), start_url, host, str(pages), str(MAX_DEPTH), json.dumps(bare_settings())]
-    done, wall, cpu = timed_process(cmd, clean_env(proxy))
+    done, wall, cpu = timed_process(cmd, harness.plain_env(proxy))
     result = next((line.split() for line in done.stdout.splitlines() if line.startswith("RESULT ")), None)
     if done.returncode != 0 or result is None:
         raise SystemExit(f"the bare spider failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
@@ -227,11 +207,14 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
             runs: dict[str, list[Run]] = {"footprint": [], "bare": []}
             for n in range(1, rounds + 1):
+                busy, began = harness.machine_cpu()[0], time.perf_counter()
                 runs["footprint"].append(run_footprint(START_URL, web.url, pages, out))
                 runs["bare"].append(run_bare(script, START_URL, HOST, web.url, pages))
+                busy = (harness.machine_cpu()[0] - busy) / (time.perf_counter() - began)
                 print(f"round {n}: " + "; ".join(
                     f"{side} {r[-1].pages} pages in {r[-1].wall:.1f} s ({r[-1].rate:.1f} pages/s), CPU "
-                    f"{r[-1].cpu:.1f} s" for side, r in runs.items()), flush=True)
+                    f"{r[-1].cpu:.1f} s" for side, r in runs.items())
+                    + f"; the machine kept {busy:.2f} cores busy (all work on it)", flush=True)
             if args.keep:
                 shutil.copytree(out, args.keep, dirs_exist_ok=True)
     wrong = {side: [r.pages for r in rs] for side, rs in runs.items() if any(r.pages != pages for r in rs)}

@@ -8,6 +8,8 @@ generators of tests/support/sites.py, and footprint's public API; never another 
 - Timing: `one_core()` pins this process to one CPU (BLAS limited to one thread); `interleaved(...)` times the
   compared sides with `time.perf_counter`, alternating them run by run in this one process, so that a slow spell of
   a shared virtual machine weighs on both alike (keep the best run); `profile(...)` prints cProfile's top functions.
+- Scans: `static_scan(...)` is the `footprint scan` command of the crawl and memory benchmarks, `plain_env()` the
+  environment they run it in (no proxy variables, no report validation: the command line's defaults).
 - /proc: `watch(cmd, ...)` runs a command (footprint, as a user runs it) and samples the RSS and PSS of its whole
   process tree every `interval` seconds, by kind of process (`kind_of`: footprint, crawl child, Playwright's
   driver, Chromium); `machine_cpu()` and `self_cpu()` say how busy the machine and this process were.
@@ -20,6 +22,7 @@ import os
 import platform
 import re
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -83,6 +86,28 @@ def revision(*paths: str) -> str:
 def footprint_command() -> str:
     """The `footprint` console script of the Python running the benchmark (its virtualenv's)."""
     return str(Path(sys.executable).parent / "footprint")
+
+
+def static_scan(start_url: str, proxy: str, pages: int, out: Path, max_depth: int = 5) -> list[str]:
+    """`footprint scan` of one site as the crawl and memory benchmarks run it: no browser, no screenshots, no delay,
+    every report format, the store an SQLite file in OUT (the kind the command line uses by default)."""
+    return [footprint_command(), "scan", start_url, "--proxy", proxy, "--render", "never", "--no-screenshots",
+            "--max-pages", str(pages), "--max-depth", str(max_depth), "--delay", "0", "--out", str(out),
+            "--store", str(out / "footprint.sqlite")]
+
+
+def plain_env(proxy: str = "") -> dict[str, str]:
+    """This environment without proxy variables or report validation (as a user's command line runs by default),
+    with this checkout first on PYTHONPATH, and `proxy` as the http and https proxy when given (how a bare Scrapy
+    spider is sent to the sandbox web)."""
+    from crawler.config.defaults import VALIDATE_ENV
+
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower() and k != VALIDATE_ENV}
+    # This checkout's code, not the one the virtualenv's editable install points at (another worktree, say).
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    if proxy:
+        env["https_proxy"] = env["http_proxy"] = proxy
+    return env
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -215,6 +240,12 @@ def machine_cpu() -> tuple[float, float]:
     return (user + nice + system + irq + softirq) / CLOCK_TICKS, steal / CLOCK_TICKS
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's children that have ended and been waited for (and of their own children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def self_cpu() -> float:
     """This process's CPU seconds (the benchmark itself: a sandbox web in its threads, the sampler)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -291,12 +322,22 @@ class _Sampler:
             self.done.wait(self.interval)
 
 
+def kill_tree(root_pid: int) -> None:
+    """SIGKILL a process and all its descendants, deepest first (only that tree: never a process group)."""
+    for pid in reversed(process_tree(root_pid)):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] | None = None,
           progress: Callable[[], int] = lambda: 0, on_new: Callable[[int, str, list[str]], None] | None = None,
-          cwd: Path = ROOT) -> Watched:
+          cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: float | None = None) -> Watched:
     """Run `cmd` and sample its process tree every `interval` s until it exits. Each stderr line goes to
     `on_stderr` (which returns True for a line it consumed); the others are kept, the last 30, for a failure
-    message. `progress()` is recorded in every sample; `on_new(pid, kind, argv)` hears of every process seen."""
+    message. `progress()` is recorded in every sample; `on_new(pid, kind, argv)` hears of every process seen.
+    Past `timeout` seconds the whole tree is killed (SIGKILL, the exit code then says -9)."""
     tail: list[str] = []
 
     def read_stderr(stream) -> None:
@@ -306,15 +347,20 @@ def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] |
                 tail = (tail + [line.rstrip()])[-30:]
 
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     sampler = _Sampler(proc.pid, interval, started, progress, on_new)
     threads = [threading.Thread(target=sampler.run, daemon=True),
                threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)]
     for thread in threads:
         thread.start()
+    deadline = threading.Timer(timeout, kill_tree, args=(proc.pid,)) if timeout else None
+    if deadline:
+        deadline.start()
     stdout = proc.stdout.read()
     code = proc.wait()
     wall = time.monotonic() - started
+    if deadline:
+        deadline.cancel()
     sampler.done.set()
     threads[0].join()
     threads[1].join(timeout=5)
