@@ -21,11 +21,12 @@ from functools import cache
 
 from detectors.catalogue import catalogue
 from detectors.context import Context
+from detectors.merge import FindingMerger, page_order
 from detectors.model import ChannelKind, Document, Finding, Scope, sort_key
 
 Detector = Callable[[object, Context], list[Finding]]
-# Signals of the site as a whole (its host names and sections, the alternates and language switcher repeated in
-# every page's chrome): one finding per value per channel, at the first URL in sorted order, not one per page.
+# Supplied items keep one finding per item; of these signals of the sender's site as a whole (its host names, the
+# alternates and language switcher in every message's chrome) one per value, at the first item in sorted order.
 SITE_LEVEL = frozenset({"DOMAIN", "HREFLANG"})
 SITE_LEVEL_LOCATORS = frozenset({"a[href] (language switcher)"})
 
@@ -55,18 +56,32 @@ def analyze_document(doc: Document, ctx: Context, kind: str = ChannelKind.WEBSIT
 
 
 def analyze_documents(docs: Iterable[Document], ctx: Context, kind: str = ChannelKind.WEBSITE) -> list[Finding]:
+    """The channel's document-scope findings, one per fact (indicator and value) with the pages it was seen on
+    (detectors/merge.py)."""
+    merger = FindingMerger()
+    for doc in docs:
+        merger.add(doc, judge_page(doc, ctx, kind))
+    return merger.findings()
+
+
+def judge_page(doc: Document, ctx: Context, kind: str = ChannelKind.WEBSITE) -> list[Finding]:
+    """One page's own findings, as a crawl judges pages one by one (the loaded tables frozen after the first)."""
+    found = analyze_document(doc, ctx, kind)
+    _freeze_loaded_tables()
+    return found
+
+
+def analyze_items(docs: Iterable[Document], ctx: Context, kind: str) -> list[Finding]:
+    """The findings of supplied items, each item's its own (one per indicator, item and value), except the
+    site-level signals above."""
     findings: dict[str, Finding] = {}
     key_of_id: dict[str, str] = {}
-    # Ordered by content, never by fetch time, so input order and timing never change which capture is kept;
-    # rendered DOMs after raw responses, visitors alphabetically.
-    for doc in sorted(docs, key=lambda d: (d.url, d.rendered, d.visitor, d.body_sha256, d.requested_url,
-                                           d.fetched_at)):
+    for doc in sorted(docs, key=page_order):
         for finding in analyze_document(doc, ctx, kind):
             site_level = finding.indicator in SITE_LEVEL or finding.evidence.locator in SITE_LEVEL_LOCATORS
             key = f"{finding.indicator}\x1f{finding.evidence.value.lower()}" if site_level else finding.id
-            # First wins: deterministic. One finding per id: a switcher's "Deutsch" on a lang="de" page is the
-            # same finding (indicator, URL, value) as the page's own language. Later sightings by other visitors
-            # only add those visitors to it.
+            # First wins: deterministic. One finding per id; later sightings by other visitors only add those
+            # visitors to it.
             key = key_of_id.get(finding.id, key)
             kept = findings.get(key)
             if kept is None:

@@ -2,29 +2,37 @@
 
 Geo-targeting and geo-blocking exist only as differences between visitors: a German page says nothing about
 targeting Germany until the baseline's copy of the same URL is English, and a 451 proves nothing until the
-baseline was served the page. So documents are paired by requested URL, and each EU visitor's document is
-compared with the baseline's copy. `VisitorViews` is that pairing, the subject of the visitor-scope indicators
+baseline was served the page. So pages are paired by requested URL, and each EU visitor's page is compared with
+the baseline's copy. `VisitorViews` is that pairing, the subject of the visitor-scope indicators
 (detectors/geoblock.py, detectors/geo_targeted.py); what a refusal looks like is decided here, once, because both
 need it: a refused page is a GEOBLOCK and never GEO_TARGETED content.
+
+A page is kept as a `PageView`, what the comparison reads of it (status, URLs, whether it was served or looks
+blocked, its opening words, its block phrases, the signals of its own findings), made when the page is judged:
+the document and its body are not kept until the end of the crawl.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
 from detectors.context import Context
 from detectors.lexicon import PhraseLexicon, PhraseMatch, phrase_lexicon
+from detectors.merge import fact_key
 from detectors.model import Document, Finding
 from detectors.text import snippet
 from detectors.urls import normalise_url
 from detectors.walls import wall_kind
 
 REFUSAL_STATUSES = {451: 0.95, 403: 0.75}  # status -> confidence: 403 is also what a WAF answers a proxy IP
+# Findings that show no EU-directed content: a refusal, a disclaimer, markers that weigh nothing.
+_NOT_DIRECTED = frozenset({"GEOBLOCK", "DISCLAIMER"})
+_NO_WEIGHT = frozenset({"marker", "mitigating"})
 SHORT_PAGE = 2000  # characters of text: a block page says one thing; a long page with the phrase is a disclaimer
 # Path words of a region or block page (/blocked, /geo-restricted, /region-unavailable).
 _BLOCK_WORDS = frozenset({"block", "blocked", "restricted", "restriction", "restrictions", "unavailable",
@@ -33,6 +41,79 @@ _BLOCK_WORDS = frozenset({"block", "blocked", "restricted", "restriction", "rest
 _PATH_WORD = re.compile(r"[a-z]+")
 
 PageKey = tuple[str, str, bool]  # (channel, normalised requested URL, rendered)
+OPENING = 300  # characters of a page's opening words kept for snippets
+
+
+@dataclass(frozen=True, slots=True)
+class BlockPhrase:
+    text: str  # as on the page
+    key: str  # normalised: what tells two pages' phrases apart
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """What the visitor comparison reads of one captured page (attributes named as on Document, so a finding can
+    be made from it)."""
+
+    channel: str
+    url: str
+    requested_url: str
+    status: int
+    fetched_at: str
+    body_sha256: str
+    visitor: str
+    rendered: bool
+    record_id: str
+    served: bool  # status below 400 and some text
+    blocked: bool  # a wall, a block page or a region page (looks_blocked)
+    wall: str
+    opening: str  # the first OPENING characters of the title and text, spaces collapsed
+    block_phrases: tuple[BlockPhrase, ...]  # an EU visitor's short page's (a block page says one thing)
+    phrase_keys: frozenset[str]  # a baseline page's block phrases anywhere: what its copy already carries
+    signals: frozenset[tuple[str, str]]  # a baseline page's: (indicator, normalised value) of its findings
+    directed: tuple[Finding, ...]  # an EU visitor page's findings directed at a member state, without page details
+
+
+def page_view(doc: Document, findings: Iterable[Finding], baseline: bool, shared: dict | None = None) -> PageView:
+    """The view of `doc` with its own (document-scope) findings; `baseline`: the baseline visitor's page (its
+    copy is what EU visitors' pages are compared with), else an EU visitor's. `shared`: one copy of equal signal
+    sets and findings across the pages of a channel (site chrome repeats them on every page)."""
+    shared = {} if shared is None else shared
+    findings = list(findings)
+    text = page_text(doc)
+    signals = phrase_keys = frozenset()
+    directed: tuple[Finding, ...] = ()
+    block_phrases: tuple[BlockPhrase, ...] = ()
+    if baseline:
+        signals = frozenset(fact_key(f) for f in findings)
+        phrase_keys = frozenset(_phrase_key(m.text) for m in _lexicon().find(text))
+    else:
+        # In the detectors' order (the first of equal signals is the one a comparison quotes).
+        directed = tuple(dict.fromkeys(_shared(shared, replace(f, url="", fetched_at="", body_sha256="",
+                                                               record_id="", visitors=()))
+                                       for f in findings if is_directed(f)))
+        block_phrases = tuple(BlockPhrase(m.text, _phrase_key(m.text), snippet(text, m.start, m.end))
+                              for m in _block_phrases(doc))
+    return PageView(channel=doc.channel, url=doc.url, requested_url=doc.requested_url, status=doc.status,
+                    fetched_at=doc.fetched_at, body_sha256=doc.body_sha256, visitor=doc.visitor,
+                    rendered=doc.rendered, record_id=doc.record_id, served=served(doc), blocked=looks_blocked(doc),
+                    wall=wall_kind(doc), opening=first_text(doc, OPENING), block_phrases=block_phrases,
+                    phrase_keys=_shared(shared, phrase_keys), signals=_shared(shared, signals),
+                    directed=_shared(shared, directed))
+
+
+def _shared(table: dict, value):
+    return table.setdefault(value, value)
+
+
+def _phrase_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def is_directed(f: Finding) -> bool:
+    """Evidence of content directed at a member state (or the EU): what keeps a geo-block from being credited."""
+    return f.indicator not in _NOT_DIRECTED and f.strength not in _NO_WEIGHT and bool(f.member_states)
 
 
 @cache
@@ -46,8 +127,8 @@ class Comparison:
 
     state: str
     key: PageKey
-    eu: Document
-    base: Document | None
+    eu: PageView
+    base: PageView | None
     refusal: Refusal | None
 
 
@@ -62,23 +143,21 @@ class Refusal:
 
 @dataclass
 class VisitorViews:
-    """A channel's documents by page and visitor. `findings_of(doc)` gives a document's own findings (the
-    document-scope detectors), computed once per document however many visitor detectors ask."""
+    """A channel's pages by page and visitor (the views of every visitor's pages, detectors/geo.page_view)."""
 
-    docs: list[Document]
+    views: list[PageView]
     baseline: str
     eu_visitors: tuple[str, ...]
-    findings_of: Callable[[Document], list[Finding]]
-    pages: dict[PageKey, dict[str, Document]] = field(init=False)
+    pages: dict[PageKey, dict[str, PageView]] = field(init=False)
     _compared: list[Comparison] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.pages = {}
-        order = sorted(self.docs, key=lambda d: (d.channel, d.requested_url or d.url, d.visitor, d.rendered,
-                                                 d.fetched_at, d.url, d.body_sha256, d.status))
-        for doc in order:  # a page fetched twice by one visitor keeps its first capture
-            key = (doc.channel, normalise_url(doc.requested_url or doc.url), doc.rendered)
-            self.pages.setdefault(key, {}).setdefault(doc.visitor, doc)
+        order = sorted(self.views, key=lambda v: (v.channel, v.requested_url or v.url, v.visitor, v.rendered,
+                                                  v.fetched_at, v.url, v.body_sha256, v.status))
+        for view in order:  # a page fetched twice by one visitor keeps its first capture
+            key = (view.channel, normalise_url(view.requested_url or view.url), view.rendered)
+            self.pages.setdefault(key, {}).setdefault(view.visitor, view)
 
     @property
     def states(self) -> list[str]:
@@ -97,7 +176,7 @@ class VisitorViews:
                                                      refusal(eu, base, state) if base else None))
         return self._compared
 
-    def _counterpart(self, key: PageKey) -> Document | None:
+    def _counterpart(self, key: PageKey) -> PageView | None:
         """The baseline's copy of the same page, raw against raw and rendered against rendered when both exist."""
         channel, url, rendered = key
         return self.pages[key].get(self.baseline) or self.pages.get((channel, url, not rendered), {}).get(
@@ -131,32 +210,24 @@ def _block_phrases(doc: Document) -> list[PhraseMatch]:
     return _lexicon().find(page_text(doc))
 
 
-def _new_block_phrases(eu: Document, base: Document) -> list[PhraseMatch]:
-    """Block phrases of the EU visitor's short page that the baseline's copy does not carry."""
-    found = _block_phrases(eu)
-    if not found:
-        return []
-    seen = {" ".join(m.text.lower().split()) for m in _lexicon().find(page_text(base))}
-    return [m for m in found if " ".join(m.text.lower().split()) not in seen]
-
-
 def _block_path(url: str) -> bool:
     path = urlsplit(url).path.lower()
     return any(w in _BLOCK_WORDS or w.startswith(("geoblock", "georestrict", "geofenc"))
                for w in _PATH_WORD.findall(path))
 
 
-def refusal(eu: Document, base: Document, state: str) -> Refusal | None:
+def refusal(eu: PageView, base: PageView, state: str) -> Refusal | None:
     """How the EU visitor was refused a page the baseline was served: a refusal status, a redirect to a region
     page, or a short block page the baseline did not get; None when it was not."""
-    if not served(base):
+    if not base.served:
         return None  # refused everyone (or failed): not a geo-block
-    phrases = _new_block_phrases(eu, base)
+    # Block phrases of the EU visitor's short page that the baseline's copy does not carry.
+    phrases = [p for p in eu.block_phrases if p.key not in base.phrase_keys]
     if eu.status in REFUSAL_STATUSES:
-        if eu.status == 403 and not phrases and wall_kind(eu) == "bot wall":
+        if eu.status == 403 and not phrases and eu.wall == "bot wall":
             return None  # a challenge for the proxy's IP, not a refusal of the country
         line = f"HTTP {eu.status} {HTTPStatus(eu.status).phrase}"
-        first = first_text(eu)
+        first = eu.opening[:160]
         return Refusal(f"{eu.status} for {state}", f"{line}: {first}" if first else line, "http status",
                        REFUSAL_STATUSES[eu.status], eu.url)
     final, requested = normalise_url(eu.url), normalise_url(eu.requested_url or eu.url)
@@ -166,9 +237,7 @@ def refusal(eu: Document, base: Document, state: str) -> Refusal | None:
         return Refusal(f"redirect to {where} for {state}", f"{eu.requested_url} -> {eu.url}{reason}", "redirect",
                        0.85, eu.requested_url or eu.url)
     if phrases:
-        text = page_text(eu)
-        return Refusal(f"block page for {state}", snippet(text, phrases[0].start, phrases[0].end), "text", 0.85,
-                       eu.url)
+        return Refusal(f"block page for {state}", phrases[0].snippet, "text", 0.85, eu.url)
     return None
 
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from detectors.context import Context
 from detectors.domains import split_host
-from detectors.geo import Comparison, VisitorViews, first_text, looks_blocked, served, visitor_states
-from detectors.geoblock import is_directed
+from detectors.geo import OPENING, Comparison, VisitorViews, visitor_states
 from detectors.locales import locale_targets, parse_locale
+from detectors.merge import fact_key
 from detectors.model import Finding, Scope
 from detectors.urls import normalise_url
 
@@ -27,14 +27,14 @@ SCOPE = Scope.VISITORS
 def detect(views: VisitorViews, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     for seen in views.comparisons():
-        if seen.refusal or not served(seen.eu) or looks_blocked(seen.eu):
+        if seen.refusal or not seen.eu.served or seen.eu.blocked:
             continue  # refused, failed, or a wall or region page
-        if seen.base and served(seen.base):
-            found.extend(_targeted(seen, views, ctx))
+        if seen.base and seen.base.served:
+            found.extend(_targeted(seen, ctx))
     return found
 
 
-def _targeted(seen: Comparison, views: VisitorViews, ctx: Context) -> list[Finding]:
+def _targeted(seen: Comparison, ctx: Context) -> list[Finding]:
     eu, base, state = seen.eu, seen.base, seen.state
     found: list[Finding] = []
     marker = _eu_marker(eu.url, ctx)
@@ -46,25 +46,20 @@ def _targeted(seen: Comparison, views: VisitorViews, ctx: Context) -> list[Findi
                               member_states=visitor_states(state, ctx), confidence=0.9, strength="strong")
         found.append(replace(finding, url=eu.requested_url or eu.url, visitors=(state,)))
 
-    seen_signals = {_signal(f) for f in views.findings_of(base)}
     only: dict[tuple[str, str], Finding] = {}
-    for f in views.findings_of(eu):
-        if is_directed(f) and _signal(f) not in seen_signals:
-            only.setdefault(_signal(f), f)
+    for f in eu.directed:  # the EU page's directed signals the baseline's copy does not carry
+        if fact_key(f) not in base.signals:
+            only.setdefault(fact_key(f), f)
     if only:
         signals = sorted(only.values(), key=lambda f: (f.indicator, f.evidence.value, f.evidence.locator))
         value = f"{state}-only: " + ", ".join(f"{f.indicator} {f.evidence.value}" for f in signals)
         in_text = [f for f in signals if f.evidence.locator.startswith("text")]
-        snip = in_text[0].evidence.snippet if in_text else first_text(eu, 300)
+        snip = in_text[0].evidence.snippet if in_text else eu.opening[:OPENING]
         finding = ctx.finding(eu, INDICATOR, value=value, snippet=snip, locator="visitor comparison",
                               member_states=visitor_states(state, ctx), confidence=max(f.confidence for f in signals),
                               strength="strong")
         found.append(replace(finding, visitors=(state,)))
     return found
-
-
-def _signal(f: Finding) -> tuple[str, str]:
-    return f.indicator, " ".join(f.evidence.value.lower().split())
 
 
 def _locale_label(label: str, ctx: Context) -> bool:

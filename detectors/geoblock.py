@@ -12,20 +12,17 @@ score (scoring.apply_geoblock).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from detectors.context import Context
-from detectors.geo import VisitorViews, looks_blocked, served, visitor_states
+from detectors.geo import VisitorViews, is_directed, visitor_states
 from detectors.geography import UNION
 from detectors.model import Finding, Scope
 from detectors.urls import normalise_url
 
 INDICATOR = "GEOBLOCK"
 SCOPE = Scope.VISITORS
-# Findings that show no EU-directed content: a refusal, a disclaimer, markers that weigh nothing.
-_NOT_DIRECTED = frozenset({INDICATOR, "DISCLAIMER"})
-_NO_WEIGHT = frozenset({"marker", "mitigating"})
 
 
 def detect(views: VisitorViews, ctx: Context) -> list[Finding]:
@@ -40,10 +37,12 @@ def detect(views: VisitorViews, ctx: Context) -> list[Finding]:
     return found
 
 
-def verdicts(views: VisitorViews, channel_findings: Iterable[Finding]) -> dict[str, str]:
-    """The geo-block verdict of each EU visitor state that was refused somewhere. `channel_findings`: every
-    finding of the channel, visitor-scope ones included; those of refused pages are left out (a block page in
-    German is the refusal, not a promotion)."""
+def verdicts(views: VisitorViews, page_states: Mapping[tuple[str, str], frozenset[str]],
+             visitor_findings: Iterable[Finding]) -> dict[str, str]:
+    """The geo-block verdict of each EU visitor state that was refused somewhere. `page_states`: per page of the
+    channel (normalised URL, body hash), the states its own directed findings name (`directed_states`);
+    `visitor_findings`: the channel's visitor-scope findings. Refused pages are left out (a block page in German
+    is the refusal, not a promotion)."""
     counts: dict[str, list[int]] = {}  # state -> [pages refused, pages served]
     refused: set[tuple[str, str]] = set()
     for seen in views.comparisons():
@@ -51,16 +50,21 @@ def verdicts(views: VisitorViews, channel_findings: Iterable[Finding]) -> dict[s
         if seen.refusal:
             tally[0] += 1
             refused.add((normalise_url(seen.eu.url), seen.eu.body_sha256))
-        elif served(seen.eu) and not looks_blocked(seen.eu):
+        elif seen.eu.served and not seen.eu.blocked:
             tally[1] += 1
     refused_states = sorted(state for state, (count, _) in counts.items() if count)
     if not refused_states:
         return {}
-    directed = [f for f in channel_findings
-                if (normalise_url(f.url), f.body_sha256) not in refused and is_directed(f)]
+    named: set[str] = set()
+    for page, states in page_states.items():
+        if page not in refused:
+            named |= states
+    for f in visitor_findings:
+        if (normalise_url(f.url), f.body_sha256) not in refused:
+            named |= directed_states([f])
     out = {}
     for state in refused_states:
-        if any(state in f.member_states or UNION in f.member_states for f in directed):
+        if state in named or UNION in named:
             out[state] = "not-credited"
         elif counts[state][1]:
             out[state] = "partial"
@@ -69,6 +73,6 @@ def verdicts(views: VisitorViews, channel_findings: Iterable[Finding]) -> dict[s
     return out
 
 
-def is_directed(f: Finding) -> bool:
-    """Evidence of content directed at a member state (or the EU): what keeps a geo-block from being credited."""
-    return f.indicator not in _NOT_DIRECTED and f.strength not in _NO_WEIGHT and bool(f.member_states)
+def directed_states(findings: Iterable[Finding]) -> frozenset[str]:
+    """The member states (or the EU) that these findings direct content at."""
+    return frozenset(s for f in findings if is_directed(f) for s in f.member_states)

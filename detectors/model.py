@@ -14,6 +14,7 @@ from functools import cached_property
 from detectors.urls import normalise_url
 
 LEVELS = ("none", "low", "medium", "high")
+MERGE_SAMPLE = 10  # sightings a merged finding lists (the first by sorted URL); `pages` counts them all
 
 
 class ChannelStatus(StrEnum):
@@ -141,6 +142,10 @@ class Sighting:
 
 @dataclass(frozen=True)
 class Finding:
+    """What an indicator found. A merged finding (`seen_on` non-empty) is one fact of a channel seen on `pages`
+    pages: its url, capture and evidence are those of its first sighting (detectors/merge.py), and its id leaves
+    the page out. A per-item finding (visitor comparisons, supplied material) has `seen_on` empty."""
+
     indicator: str
     channel: str
     url: str
@@ -194,13 +199,18 @@ def sort_key(f: Finding) -> tuple:
 
 def finding_id(indicator: str, channel: str, url: str, value: str) -> str:
     """Stable fingerprint: indicator, channel, normalised URL and normalised evidence value, nothing volatile."""
-    key = "\x1f".join((indicator, channel, normalise_url(url), " ".join(value.lower().split())))
+    key = "\x1f".join((indicator, channel, normalise_url(url), normalise_value(value)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def merged_id(indicator: str, channel: str, value: str) -> str:
     """The id of a merged finding: one fact of a channel, whatever pages it was seen on."""
     return finding_id(indicator, channel, "", value)
+
+
+def normalise_value(value: str) -> str:
+    """An evidence value as findings are told apart by: case and spacing left out."""
+    return " ".join(value.lower().split())
 
 
 @dataclass

@@ -14,8 +14,9 @@ how much evidence there is, without ever reaching the band's top (so no two firm
   names, its best finding counting), so a German-language page (DE AT BE LU LI) adds one state's worth, and a
   group signal (EUR, SEPA, `.eu`, reported as "EU") adds nothing;
 - channels: every further channel that carries targeted evidence;
-- volume: how many targeted findings there are (pages, phrases, numbers), with fast-diminishing returns (log), so
-  that a signal repeated across a site weighs a little more than one seen once.
+- volume: how many targeted sightings there are (each finding counted once per page it was seen on: a merged
+  finding, detectors/merge.py, counts its pages), with fast-diminishing returns (log), so that a signal repeated
+  across a site weighs a little more than one seen once.
 
 A channel whose geo-block was verified from every EU visitor (scoring.apply_geoblock) has its mass lowered by the
 same factor as its level score.
@@ -81,7 +82,7 @@ def evidence_mass(channels: Iterable[ChannelResult], cat: Catalogue,
             states = _states(f)
             if states:
                 carrying.add(channel.id)
-                volume += 1
+                volume += f.pages
             if 1 <= len(states) <= 2:
                 specific[f.indicator] = max(specific.get(f.indicator, 0.0), c)
             for state in states:

@@ -1,34 +1,27 @@
 """Judging a firm's channels: its captures (and supplied material) in, one ChannelResult per channel out, each
 with a status that says what could be judged and the findings of every indicator at its own scope.
 
-One judge per channel kind; supplied files are judged together, since cross-selling is read across all of them.
+One judge per channel kind, fed capture by capture (detectors/channels/stream.py); supplied files are judged
+together, since cross-selling is read across all of them.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from detectors.channels.app import judge_app
-from detectors.channels.pages import after_crawl_failure
-from detectors.channels.social import judge_social
-from detectors.channels.supplied import judge_supplied
-from detectors.channels.website import judge_website
-from detectors.context import Context
-from detectors.domains import registrable_domain
+from detectors.channels.stream import FirmJudgement
 from detectors.evidence import FirmEvidence
 from detectors.model import ChannelKind, ChannelResult
 
-JUDGES = {ChannelKind.WEBSITE: judge_website, ChannelKind.AFFILIATE: judge_website, ChannelKind.APP: judge_app,
-          ChannelKind.SOCIAL: judge_social}
-
 
 def judge_firm(firm: FirmEvidence) -> list[ChannelResult]:
-    """Every channel's result, supplied channels first, then the others in the order given."""
-    first_party = frozenset(registrable_domain(urlsplit(u).hostname or "") for u in firm.websites)
-    ctx = Context(first_party=first_party, home_country=firm.home_country)
-    supplied = [c for c in firm.channels if c.kind == ChannelKind.EXPORT]
-    results = judge_supplied(supplied, ctx, firm)
+    """Every channel's result, supplied channels first, then the others in the order given: the streaming
+    judgement fed every capture."""
+    judge = FirmJudgement(firm)
     for channel in firm.channels:
-        if channel.kind != ChannelKind.EXPORT:
-            results.append(after_crawl_failure(JUDGES[channel.kind](channel, ctx, firm), firm.crawl_failure))
-    return results
+        if channel.kind == ChannelKind.EXPORT:
+            continue
+        # Documents the application parsed already are those of the captures with a body, in capture order.
+        parsed = iter(channel.documents) if channel.documents is not None else None
+        for capture in channel.captures:
+            has_body = capture.body is not None and capture.status is not None
+            judge.add(capture, next(parsed) if parsed is not None and has_body else None)
+    return judge.finish()

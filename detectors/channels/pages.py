@@ -30,80 +30,108 @@ def document_of(capture: Capture) -> Document:
     )
 
 
-def fetch_status(channel: ChannelEvidence, docs: list[Document]) -> ChannelResult:
-    """The channel's result before judging: pages fetched and failed, errors, and its status."""
-    errors: list[dict] = []
-    fetched_html: list[Document] = []
-    other_types: set[str] = set()
-    failed = 0
-    walls: list[str] = []
-    # A page refused to one visitor but served to another is geo-evidence (GEOBLOCK), not a failed page.
-    served = {c.requested_url for c in channel.captures if c.status is not None and c.status < 400}
-    for capture in channel.captures:
+class FetchTally:
+    """What a channel's fetches say about its status, kept as captures and documents arrive: the URLs served,
+    failed fetches and walls (a page refused to one visitor but served to another is geo-evidence, GEOBLOCK, not
+    a failure: decided at the end, once every visitor's fetch is in), pages fetched, rendered, cut, read in an
+    unusual encoding. Sets of URLs, never the pages."""
+
+    def __init__(self) -> None:
+        self.served: set[str] = set()  # requested URLs some visitor was served (status below 400)
+        self.skipped: list[dict] = []
+        self.failures: list[tuple[str, dict]] = []  # (requested URL, error) of fetches that failed
+        self.walls: list[tuple[str, str]] = []  # (requested URL or "" when it counts anyway, "wall at URL")
+        self.fetched: set[str] = set()  # URLs of HTML pages that could be judged
+        self.rendered: set[str] = set()
+        self.truncated: set[str] = set()
+        self.notes: dict[tuple, dict] = {}
+        self.other_types: set[str] = set()
+
+    def add_capture(self, capture: Capture) -> None:
         if capture.optional:
-            continue  # sitemap probes: a site without a sitemap.xml is not a failure
+            return  # sitemap probes: a site without a sitemap.xml is not a failure
         if capture.skipped:
-            errors.append({"url": capture.url, "error": capture.error or "skipped"})
-            continue
+            self.skipped.append({"url": capture.url, "error": capture.error or "skipped"})
+            return
         status = capture.status
-        if (status is None or status >= 400) and capture.requested_url not in served:
-            failed += 1
+        if status is not None and status < 400:
+            self.served.add(capture.requested_url)
+        else:
             who = f" (as {capture.visitor})" if capture.visitor else ""
-            errors.append({"url": capture.url, "error": (capture.error or f"HTTP {status}") + who})
-    for doc in docs:
+            self.failures.append((capture.requested_url,
+                                  {"url": capture.url, "error": (capture.error or f"HTTP {status}") + who}))
+
+    def add_document(self, doc: Document) -> None:
         if doc.status >= 400:
-            if doc.requested_url in served:
-                continue
             wall = wall_kind(doc)
             if wall:
-                walls.append(f"{wall} at {doc.url}")
-            continue
+                self.walls.append((doc.requested_url, f"{wall} at {doc.url}"))
+            return
         if doc.kind == "html":
             wall = wall_kind(doc)
             if wall:
-                walls.append(f"{wall} at {doc.url}")
-            else:
-                fetched_html.append(doc)
+                self.walls.append(("", f"{wall} at {doc.url}"))
+                return
+            self.fetched.add(doc.url)
+            if doc.rendered:
+                self.rendered.add(doc.url)
+            if doc.truncated:
+                self.truncated.add(doc.url)
+            note = page_note(doc)
+            if note:
+                self.notes.setdefault(tuple(note.values()), note)
         elif doc.kind == "other":
-            other_types.add(doc.content_type.split(";")[0].strip() or "unknown type")
-    if channel.torn:
-        errors.append({"url": "", "error": f"capture archive ends in a torn record (crawl interrupted?): "
-                                           f"{channel.torn}"})
+            self.other_types.add(doc.content_type.split(";")[0].strip() or "unknown type")
 
-    result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
-                           status=ChannelStatus.ASSESSED, pages_fetched=len({d.url for d in fetched_html}),
-                           pages_failed=failed, errors=errors, discovered=channel.discovered,
-                           rendered=sorted({d.url for d in fetched_html if d.rendered}),
-                           page_notes=page_notes(fetched_html))
-    truncated = {d.url for d in fetched_html if d.truncated}
-    if not fetched_html:
-        if walls:
-            result.status, result.reason = ChannelStatus.INCONCLUSIVE, "; ".join(walls[:3])
-        elif other_types:
-            result.status = ChannelStatus.INCONCLUSIVE
-            result.reason = f"no HTML page fetched, only {', '.join(sorted(other_types))}: nothing to assess"
-        else:
-            result.status = ChannelStatus.NOT_ASSESSED
-            first = next((e["error"] for e in errors), "no page was fetched")
-            result.reason = f"nothing could be fetched ({first})"
-    elif failed or walls:
-        result.status = ChannelStatus.PARTIAL
-        result.reason = f"{failed + len(walls)} page(s) failed or were walled off"
-    elif truncated:
-        result.status = ChannelStatus.PARTIAL
-        result.reason = f"{len(truncated)} page(s) over the parsing limits, judged on the part read"
-    return result
+    def result(self, channel: ChannelEvidence, torn: str) -> ChannelResult:
+        """The channel's result before judging: pages fetched and failed, errors (sorted), and its status."""
+        failed = [error for requested, error in self.failures if requested not in self.served]
+        errors = sorted(self.skipped + failed, key=lambda e: (e["url"], e["error"]))
+        walls = sorted(wall for requested, wall in self.walls if not requested or requested not in self.served)
+        if torn:
+            errors.append({"url": "", "error": f"capture archive ends in a torn record (crawl interrupted?): {torn}"})
+        result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
+                               status=ChannelStatus.ASSESSED, pages_fetched=len(self.fetched),
+                               pages_failed=len(failed), errors=errors, discovered=channel.discovered,
+                               rendered=sorted(self.rendered), page_notes=_sorted_notes(self.notes.values()))
+        if not self.fetched:
+            if walls:
+                result.status, result.reason = ChannelStatus.INCONCLUSIVE, "; ".join(walls[:3])
+            elif self.other_types:
+                result.status = ChannelStatus.INCONCLUSIVE
+                result.reason = f"no HTML page fetched, only {', '.join(sorted(self.other_types))}: nothing to assess"
+            else:
+                result.status = ChannelStatus.NOT_ASSESSED
+                first = next((e["error"] for e in errors), "no page was fetched")
+                result.reason = f"nothing could be fetched ({first})"
+        elif failed or walls:
+            result.status = ChannelStatus.PARTIAL
+            result.reason = f"{len(failed) + len(walls)} page(s) failed or were walled off"
+        elif self.truncated:
+            result.status = ChannelStatus.PARTIAL
+            result.reason = f"{len(self.truncated)} page(s) over the parsing limits, judged on the part read"
+        return result
+
+
+def page_note(doc: Document) -> dict | None:
+    """How a page out of the ordinary was read: its encoding when not plainly UTF-8, and what was cut."""
+    if doc.truncated or doc.encoding != "UTF-8" or doc.decoded_by in ("detected", "default"):
+        return {"url": doc.url, "encoding": doc.encoding, "decoded_by": doc.decoded_by, "truncated": doc.truncated}
+    return None
 
 
 def page_notes(docs: list[Document]) -> list[dict]:
-    """How each page out of the ordinary was read: its encoding when not plainly UTF-8, and what was cut."""
+    """The notes of the pages out of the ordinary, one per page and reading."""
     notes = {}
     for doc in docs:
-        if doc.truncated or doc.encoding != "UTF-8" or doc.decoded_by in ("detected", "default"):
-            note = {"url": doc.url, "encoding": doc.encoding, "decoded_by": doc.decoded_by,
-                    "truncated": doc.truncated}
+        note = page_note(doc)
+        if note:
             notes.setdefault(tuple(note.values()), note)
-    return sorted(notes.values(), key=lambda n: (n["url"], n["encoding"], n["truncated"]))
+    return _sorted_notes(notes.values())
+
+
+def _sorted_notes(notes) -> list[dict]:
+    return sorted(notes, key=lambda n: (n["url"], n["encoding"], n["truncated"]))
 
 
 def after_crawl_failure(result: ChannelResult, failure: str) -> ChannelResult:

@@ -4,7 +4,7 @@ every supplied item together, as one audience history."""
 
 from __future__ import annotations
 
-from detectors.analyze import analyze_documents, detect_all
+from detectors.analyze import analyze_items, detect_all
 from detectors.context import Context
 from detectors.cross_sell import SuppliedSequence
 from detectors.evidence import ChannelEvidence, FirmEvidence
@@ -33,7 +33,7 @@ def judge_supplied(channels: list[ChannelEvidence], ctx: Context, firm: FirmEvid
             result.status = ChannelStatus.PARTIAL
             result.reason = f"{len(material.problems)} {unit}(s) could not be read"
         docs = [item.document for item in material.items]
-        result.findings = analyze_documents(docs, ctx, channel.kind) if docs else []
+        result.findings = analyze_items(docs, ctx, channel.kind) if docs else []
         items += material.items
         results.append(result)
     history = SuppliedSequence(tuple(sorted(items, key=lambda item: item.document.fetched_at)),

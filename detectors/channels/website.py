@@ -1,42 +1,78 @@
-"""Judging a website or affiliate channel: every page's own findings, then what differs between visitors."""
+"""Judging a website or affiliate channel: every page's own findings, merged per fact as pages arrive, then what
+differs between visitors, compared at the end over compact views of the pages (detectors/geo.py)."""
 
 from __future__ import annotations
 
-from detectors.analyze import analyze_document, analyze_documents, detect_all
-from detectors.channels.pages import documents, fetch_status
+from detectors.analyze import detect_all, judge_page
+from detectors.channels.pages import FetchTally, document_of
 from detectors.context import Context
-from detectors.evidence import ChannelEvidence, FirmEvidence
-from detectors.geo import VisitorViews
-from detectors.geoblock import verdicts
+from detectors.evidence import Capture, ChannelEvidence, FirmEvidence
+from detectors.geo import PageView, VisitorViews, page_view
+from detectors.geoblock import directed_states, verdicts
+from detectors.linked import linked_accounts
+from detectors.merge import FindingMerger
 from detectors.model import ChannelKind, ChannelResult, Document, Finding, Scope, rated, sort_key
+from detectors.urls import normalise_url
 
 
-def judge_website(channel: ChannelEvidence, ctx: Context, firm: FirmEvidence) -> ChannelResult:
-    docs = documents(channel)
-    result = fetch_status(channel, docs)
-    if not rated(result.status):
+class WebsiteJudge:
+    """One website or affiliate channel, judged page by page; nothing of a page is kept but its merged findings,
+    what its fetch says about the channel's status, and (when visitors are compared) its view."""
+
+    def __init__(self, channel: ChannelEvidence, ctx: Context, firm: FirmEvidence) -> None:
+        self.channel, self.ctx = channel, ctx
+        self.baseline, self.eu_visitors = firm.baseline, firm.eu_visitors
+        self.compares = bool(firm.baseline and firm.eu_visitors and channel.kind == ChannelKind.WEBSITE)
+        self.visitors = {firm.baseline, *firm.eu_visitors} - {""}
+        self.tally = FetchTally()
+        self.merger = FindingMerger()
+        self.views: list[PageView] = []
+        self.page_states: dict[tuple[str, str], frozenset[str]] = {}  # (URL, body hash) -> states named there
+        self.shared: dict = {}
+        self.linked: set[tuple[ChannelKind, str, str]] = set()
+
+    def add(self, capture: Capture, document: Document | None = None) -> None:
+        self.tally.add_capture(capture)
+        if capture.body is None or capture.status is None:
+            return
+        doc = document if document is not None else document_of(capture)
+        self.tally.add_document(doc)
+        found = judge_page(doc, self.ctx, self.channel.kind)
+        self.merger.add(doc, found)
+        if self.channel.kind == ChannelKind.WEBSITE:
+            self.linked.update(linked_accounts([doc]))
+        if self.compares:
+            self.keep_view(doc, found)
+
+    def keep_view(self, doc: Document, found: list[Finding]) -> None:
+        """What the visitor comparison will need of this page: the states its directed findings name, and its
+        view when a compared visitor fetched it."""
+        by_page: dict[tuple[str, str], list[Finding]] = {}
+        for finding in found:
+            by_page.setdefault((normalise_url(finding.url), finding.body_sha256), []).append(finding)
+        for page, findings in by_page.items():
+            states = directed_states(findings) | self.page_states.get(page, frozenset())
+            if states:
+                self.page_states[page] = self.shared.setdefault(states, states)
+        if doc.visitor in self.visitors:
+            self.views.append(page_view(doc, found, doc.visitor == self.baseline, self.shared))
+
+    def finish(self, torn: str = "") -> ChannelResult:
+        result = self.tally.result(self.channel, torn)
+        if not rated(result.status):
+            return result
+        result.findings = self.merger.findings()
+        if self.compares:
+            views = VisitorViews(self.views, self.baseline, self.eu_visitors)
+            geo = visitor_findings(views, self.ctx, self.channel.kind)
+            result.geoblock = verdicts(views, self.page_states, geo)
+            result.findings = sorted(result.findings + geo, key=sort_key)
         return result
-    result.findings = analyze_documents(docs, ctx, channel.kind)
-    if firm.baseline and firm.eu_visitors and channel.kind == ChannelKind.WEBSITE:
-        geo, result.geoblock = compare_visitors(docs, ctx, firm.baseline, firm.eu_visitors, result.findings)
-        result.findings = sorted(result.findings + geo, key=sort_key)
-    return result
 
 
-def compare_visitors(docs: list[Document], ctx: Context, baseline: str, eu_visitors: tuple[str, ...],
-                     own_findings: list[Finding], kind: str = ChannelKind.WEBSITE) -> tuple[list[Finding], dict]:
-    """The visitor-scope findings of a channel (GEOBLOCK, GEO_TARGETED), one per id, and the geo-block verdict of
-    each refused EU visitor state. `own_findings`: the channel's document-scope findings."""
-    own: dict[int, list[Finding]] = {}
-
-    def findings_of(doc: Document) -> list[Finding]:
-        if id(doc) not in own:
-            own[id(doc)] = analyze_document(doc, ctx, kind)
-        return own[id(doc)]
-
-    views = VisitorViews(docs, baseline, eu_visitors, findings_of)
+def visitor_findings(views: VisitorViews, ctx: Context, kind: str = ChannelKind.WEBSITE) -> list[Finding]:
+    """The visitor-scope findings of a channel (GEOBLOCK, GEO_TARGETED), one per id."""
     unique: dict[str, Finding] = {}
     for finding in sorted(detect_all(Scope.VISITORS, views, ctx, kind), key=sort_key):
         unique.setdefault(finding.id, finding)
-    geo = sorted(unique.values(), key=sort_key)
-    return geo, verdicts(views, own_findings + geo)
+    return sorted(unique.values(), key=sort_key)

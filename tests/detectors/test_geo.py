@@ -10,9 +10,12 @@ import pytest
 
 from detectors.analyze import analyze_documents
 from detectors.catalogue import catalogue
-from detectors.channels.website import compare_visitors
+from detectors.channels.website import WebsiteJudge, visitor_findings
 from detectors.context import Context
 from detectors.document import build_document
+from detectors.evidence import ChannelEvidence, FirmEvidence
+from detectors.geo import VisitorViews
+from detectors.geoblock import verdicts
 from detectors.model import ChannelResult, Document
 from detectors.scoring import apply_geoblock, contribution, score_channel, score_member_states
 
@@ -42,7 +45,15 @@ def page(path: str, body: str, visitor: str, status: int = 200, final: str = "")
 
 
 def run(docs: list[Document], eu: tuple[str, ...] = EU):
-    return compare_visitors(docs, Context(), "US", eu, analyze_documents(docs, Context()))
+    """The visitor-scope findings of these pages and the geo-block verdicts, as a website channel's judging
+    finds them (each page's own findings computed as the crawl does)."""
+    channel = ChannelEvidence(CHANNEL, "website", SITE + "/")
+    judge = WebsiteJudge(channel, Context(), FirmEvidence((channel,), 0, baseline="US", eu_visitors=eu))
+    for doc in docs:
+        judge.keep_view(doc, analyze_documents([doc], Context()))
+    views = VisitorViews(judge.views, "US", eu)
+    geo = visitor_findings(views, Context())
+    return geo, verdicts(views, judge.page_states, geo)
 
 
 def seen(findings) -> set[tuple[str, str, tuple[str, ...], tuple[str, ...], str]]:

@@ -4,7 +4,8 @@ gave them, and archives that version wrote still analysed to the same result.
 `tests/e2e/fixtures/archives/e310baa/` holds the three demo firms' capture archives written by `footprint demo` at
 commit e310baa (before the stage-per-folder restructuring) and `expected.json`, a summary of their reports. The
 restructuring (issue 9) left the summary unchanged; issue 10 changed it on purpose (ranked scores, EUR as the EU
-group, calls to action, new findings), every change listed in `issue-10-changes.txt` beside it.
+group, calls to action, new findings), every change listed in `issue-10-changes.txt` beside it; issue 12 merged
+findings repeated on many pages into one (new ids, fewer findings, same levels: `issue-12-changes.txt`).
 """
 
 from __future__ import annotations

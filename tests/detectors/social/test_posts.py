@@ -36,16 +36,20 @@ def test_posts_become_documents_of_the_firm(newest):
 def test_existing_detectors_run_on_posts_unchanged(newest, older, ctx):
     docs = post_documents(CHANNEL, NEWEST, FETCHED_AT, SHA, newest.posts)
     docs += post_documents(CHANNEL, OLDER, FETCHED_AT, SHA, older.posts)
-    found = observed(analyze_documents(docs, ctx, "social"))
+    findings = analyze_documents(docs, ctx, "social")
+    found = observed(findings)
     german = tuple(sorted(ctx.geo.states_for_language("de")))
     post = "https://t.me/nordwind_de/{}".format
     assert ("BONUS", post(1042), german, "willkommensbonus") in found
     assert ("PROMO", post(1042), german, "jetzt registrieren") in found
     assert ("AFFILIATE", post(1042), (), "referral parameter ref: TG-DE-77") in found
     assert ("AFFILIATE", post(1043), (), "referral parameter ref: KEVIN50") in found
-    # every German post, the short maintenance notice (1040) included: short texts get a language too
-    assert {f[1] for f in found if f[0] == "LANG" and f[3] == "de"} == {post(i) for i in range(1038, 1044)}
-    assert any(f[0] == "CURRENCY" and f[1] == post(1042) and f[3] == "EUR" for f in found)
+    # every German post, the short maintenance notice (1040) included: short texts get a language too (one
+    # finding, seen on each post)
+    [lang] = [f for f in findings if f.indicator == "LANG" and f.evidence.value == "de"]
+    assert {s.url for s in lang.seen_on} == {post(i) for i in range(1038, 1044)} and lang.pages == 6
+    [euro] = [f for f in findings if f.indicator == "CURRENCY" and f.evidence.value == "EUR"]
+    assert post(1042) in {s.url for s in euro.seen_on}
 
 
 def test_disclaimer_runs_on_posts(ctx):
