@@ -26,8 +26,8 @@ class ExitCode(IntEnum):
 
 
 EPILOG = ("Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 incomplete picture (a channel or its "
-          "start page could not be assessed); 4 internal error; 5 new findings reached --fail-on-new; 6 another run holds the lock; "
-          "7 interrupted.")
+          "start page could not be assessed); 4 internal error; 5 new findings reached --fail-on-new; 6 another run "
+          "holds the lock; 7 interrupted.")
 BAD_INPUT = (InputError, BrowserUnavailable, StoreError, ScratchUnsafe)  # exit 2, with the message
 UNRATED = (ChannelStatus.NOT_ASSESSED, ChannelStatus.INCONCLUSIVE)
 

@@ -2,8 +2,8 @@
 
 A channel is `assessed` when HTML pages were fetched, its start page among them: a page that fails or 404s
 further in (a dead link) is listed among its errors, not a hole in the picture. It is `partial` when its start
-page failed though other pages came back, or pages were walled off, `inconclusive` when what came back cannot be judged (only non-HTML content, or a bot or login wall), and
-`not-assessed` when nothing could be fetched at all. Never "low risk" for want of evidence. A page cut at the
+page failed though other pages came back, or pages were walled off, `inconclusive` when what came back cannot be
+judged (only non-HTML content, or a bot or login wall), and `not-assessed` when nothing could be fetched at all. Never "low risk" for want of evidence. A page cut at the
 parsing limits is judged on the part read and makes its channel `partial`; it and every page read in another
 encoding than UTF-8 (or in a guessed one) are listed in the channel's page notes.
 """
@@ -95,7 +95,8 @@ class FetchTally:
         result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
                                status=ChannelStatus.ASSESSED, pages_fetched=len(self.fetched),
                                pages_failed=len(failed), errors=errors, discovered=channel.discovered,
-                               rendered=sorted(self.rendered), checked=sorted(self.fetched), page_notes=_sorted_notes(self.notes.values()))
+                               rendered=sorted(self.rendered), checked=sorted(self.fetched),
+                               page_notes=_sorted_notes(self.notes.values()))
         if not self.fetched:
             if walls:
                 result.status, result.reason = ChannelStatus.INCONCLUSIVE, "; ".join(walls[:3])
