@@ -3,9 +3,10 @@
 A channel is `assessed` when HTML pages were fetched, its start page among them: a page that fails or 404s
 further in (a dead link) is listed among its errors, not a hole in the picture. It is `partial` when its start
 page failed though other pages came back, or pages were walled off, `inconclusive` when what came back cannot be
-judged (only non-HTML content, or a bot or login wall), and `not-assessed` when nothing could be fetched at all. Never "low risk" for want of evidence. A page cut at the
-parsing limits is judged on the part read and makes its channel `partial`; it and every page read in another
-encoding than UTF-8 (or in a guessed one) are listed in the channel's page notes.
+judged (only non-HTML content, or a bot or login wall), and `not-assessed` when nothing could be fetched at all.
+Never "low risk" for want of evidence. A page cut at the parsing limits is judged on the part read and makes its
+channel `partial`; it and every page read in another encoding than UTF-8 (or in a guessed one) are listed in the
+channel's page notes.
 """
 
 from __future__ import annotations
