@@ -37,13 +37,14 @@ def bars(states: list[tuple[str, dict]]) -> list[Bar]:
     """Bars in the order given (strongest first), identical states grouped where the first of them stands."""
     groups: dict[tuple, list[str]] = {}
     for code, s in states:
-        groups.setdefault((s["score"], tuple(s["indicators"])), []).append(code)
+        if code != "EU":  # the Union as a whole is never one of "n states"
+            groups.setdefault((s["score"], tuple(s["indicators"])), []).append(code)
     rows, done = [], set()
     for code, s in states:
         key = (s["score"], tuple(s["indicators"]))
         if key in done:
             continue
-        codes = groups[key] if len(groups[key]) >= GROUP_FROM and code != "EU" else [code]
+        codes = groups[key] if code != "EU" and len(groups[key]) >= GROUP_FROM else [code]
         if len(codes) > 1:
             done.add(key)
         label = f"{len(codes)} states" if len(codes) > 1 else country_name(code)

@@ -99,8 +99,8 @@ def describe(kind: str, url: str, findings: list[dict]) -> tuple[str, tuple[str,
     if named:
         text += " with " + _listed([_phrase(words["indicators"][i]["says"], groups[i][0]) for i in named])
     text += f" on {short_url(url)}"
-    shown = [i for i in groups if i in words["indicators"] and ("leads" in words["indicators"][i] or i in named)]
-    fixes = tuple(dict.fromkeys(words["indicators"][i]["fix"] for i in shown))[:MAX_FIXES]
+    led = [i for i in groups if "leads" in words["indicators"].get(i, {})][:1]
+    fixes = tuple(dict.fromkeys(words["indicators"][i]["fix"] for i in named + led))[:MAX_FIXES]  # named first
     return text[0].upper() + text[1:], fixes
 
 
