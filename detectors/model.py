@@ -228,6 +228,7 @@ class ChannelResult:
     errors: list[dict] = field(default_factory=list)
     discovered: bool = False
     rendered: list[str] = field(default_factory=list)  # URLs whose browser-rendered DOM was assessed
+    checked: list[str] = field(default_factory=list)  # URLs of the HTML pages judged: what a clean result covered
     geoblock: dict[str, str] = field(default_factory=dict)  # member state -> verified | not-credited | partial
     # Pages read in another encoding than UTF-8 or a guessed one, or cut at the parsing limits: {"url", "encoding",
     # "decoded_by", "truncated"}, one per page and reading

@@ -126,6 +126,7 @@ def _channel(assessed: ChannelAssessment, triage: dict[str, dict], crawl_limits:
         "discovered": channel.discovered,
         "pages": {"fetched": channel.pages_fetched, "failed": channel.pages_failed},
         "rendered_pages": list(channel.rendered),
+        "checked_pages": list(channel.checked),
         "crawl_limits": limits,
         **({"page_notes": [dict(n) for n in channel.page_notes]} if channel.page_notes else {}),
         "geoblock": dict(sorted(channel.geoblock.items())),

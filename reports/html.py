@@ -14,7 +14,11 @@ from functools import cache
 from detectors.model import UNRATED_LABELS
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from reports import chart
 from reports.build import crawl_limit_text, page_note
+from reports.evidence_view import marked, page_groups
+from reports.reasons import strongest_reasons
+from reports.words import country_name, short_url
 
 TEMPLATE = "report.html.j2"
 _SAFE_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
@@ -52,7 +56,8 @@ def environment() -> Environment:
     env.filters["short_hash"] = short_hash
     env.tests["safe_asset"] = is_safe_asset
     env.filters["crawl_limit"] = crawl_limit_text
-    env.globals["page_note"] = page_note
+    env.globals.update(page_note=page_note, page_groups=page_groups, marked=marked, country_name=country_name,
+                       short_url=short_url)
     return env
 
 
@@ -61,7 +66,19 @@ def _states(report: dict) -> list[tuple[str, dict]]:
     return sorted(report["member_states"].items(), key=lambda kv: (-kv[1]["score"], kv[0]))
 
 
+def _new_findings(report: dict) -> list[tuple[str, dict]]:
+    """After --since-last: the new findings, by channel, listed at the top and shown first on their channels."""
+    return [(c["id"], f) for c in report["channels"] for f in c["findings"] if f.get("new")]
+
+
 def render_html(report: dict) -> str:
+    states = _states(report)
+    bars = chart.bars(states)
+    failed = {(e["channel"], e["url"]) for e in report["errors"]}
     return environment().get_template(TEMPLATE).render(
-        report=report, states=_states(report), unrated_label=UNRATED_LABELS
+        report=report, states=states, unrated_label=UNRATED_LABELS, reasons=strongest_reasons(report),
+        bars=bars, chart_width=chart.chart_width(), chart_height=chart.chart_height(bars),
+        label_width=chart.LABEL_WIDTH, bar_width=chart.BAR_WIDTH, thresholds=chart.level_thresholds(),
+        new_findings=_new_findings(report), dead_links=len(failed),
+        checked_total=sum(len(c.get("checked_pages", [])) or c["pages"]["fetched"] for c in report["channels"]),
     )

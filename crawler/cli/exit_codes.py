@@ -18,16 +18,16 @@ class ExitCode(IntEnum):
     OK = 0  # done, every channel assessed
     FAIL_ON = 1  # done, and a channel reached --fail-on (takes precedence over INCOMPLETE)
     BAD_INPUT = 2  # bad input: nothing was fetched
-    INCOMPLETE = 3  # done, but some channel was not assessed or inconclusive
+    INCOMPLETE = 3  # done, but the picture is incomplete: the report's badge says INCOMPLETE PICTURE
     INTERNAL = 4  # a bug, or a firm's scan in a batch failed
     NEW_FINDINGS = 5  # done, and --fail-on-new found new findings (takes precedence over 1 and 3)
     LOCKED = 6  # another run holds the output folder's lock: this run did nothing
     INTERRUPTED = 7  # SIGTERM, SIGINT, SIGHUP
 
 
-EPILOG = ("Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 some channel not assessed or "
-          "inconclusive; 4 internal error; 5 new findings reached --fail-on-new; 6 another run holds the lock; "
-          "7 interrupted.")
+EPILOG = ("Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 incomplete picture (a channel or its "
+          "start page could not be assessed); 4 internal error; 5 new findings reached --fail-on-new; 6 another run "
+          "holds the lock; 7 interrupted.")
 BAD_INPUT = (InputError, BrowserUnavailable, StoreError, ScratchUnsafe)  # exit 2, with the message
 UNRATED = (ChannelStatus.NOT_ASSESSED, ChannelStatus.INCONCLUSIVE)
 
@@ -53,6 +53,6 @@ def for_outcomes(reports: list[dict | None], fail_on: str, fail_on_new: str = ""
         threshold = LEVELS.index(fail_on)
         if any(c["level"] in LEVELS and LEVELS.index(c["level"]) >= threshold for c in channels):
             return ExitCode.FAIL_ON
-    if any(c["status"] in UNRATED for c in channels):
+    if any(c["status"] in UNRATED for c in channels) or not all(r["verdict"]["complete"] for r in reports):
         return ExitCode.INCOMPLETE
     return ExitCode.OK

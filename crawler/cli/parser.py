@@ -70,7 +70,7 @@ def _scan(sub) -> None:
     scan.add_argument("--fail-on", choices=LEVELS[1:], metavar="LEVEL",
                       help="exit 1 when a channel reaches LEVEL (low, medium, high)")
     scan.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated "
-                                                                  f"(default {','.join(FORMATS)})")
+                                                                  f"(default {','.join(FORMATS)}; also pdf)")
     scan.add_argument("--ignore-robots", action="store_true",
                       help="do not obey robots.txt (for a firm auditing its own sites)")
     scan.add_argument("--allow-private", action="store_true",

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
-from crawler.config.defaults import FORMATS
+from crawler.config.defaults import FORMAT_CHOICES, FORMATS
 from crawler.config.limits import bounded
 from crawler.config.profiles import check_country, check_setting, check_url, firm_from_urls, load_profile
 from crawler.config.scan_config import RunOptions, resolve
@@ -22,8 +22,8 @@ CLI = "command line"
 def formats(args) -> tuple[str, ...]:
     chosen = tuple(f.strip() for f in getattr(args, "format", ",".join(FORMATS)).split(",") if f.strip())
     for f in chosen:
-        if f not in FORMATS:
-            raise InputError(CLI, "--format", f"formats among {', '.join(FORMATS)}, got {f!r}")
+        if f not in FORMAT_CHOICES:
+            raise InputError(CLI, "--format", f"formats among {', '.join(FORMAT_CHOICES)}, got {f!r}")
     return chosen
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 RENDER_MODES = ("auto", "always", "never")
-FORMATS = ("json", "html", "md", "csv")
+FORMATS = ("json", "html", "md", "csv")  # written by default
+PDF_FORMAT = "pdf"  # the HTML printed to A4 by Chromium (crawler/runs/pdf.py): on request, it needs the browser
+FORMAT_CHOICES = (*FORMATS, PDF_FORMAT)
 BASELINE_VISITOR = "US"  # the neutral, non-EU visitor every EU visitor is compared with
 
 

@@ -18,9 +18,9 @@ from crawler.config.profiles import FirmTarget
 from crawler.crawl.screenshots import file_name
 from crawler.runs.firm import FirmOutcome
 from crawler.runs.folders import finish_firm_dir, partial_dir
+from crawler.runs.pdf import report_files, write_report_files
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
 from detectors.inputs import InputError
-from reports.writer import FORMATS, write_reports
 
 OFFLINE = "not used (offline re-analysis of the archive)"
 
@@ -52,10 +52,10 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     finished = (judged.last_fetched or record.started_at)[:19] + "Z"
     report = report_for(record, channels, finished, provenance(record, OFFLINE, finished, path.name or ARCHIVE),
                         triage, validate=validate)
-    write_reports(report, out_dir, formats)
+    write_report_files(report, out_dir, formats)
     _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
     folder = finish_firm_dir(out_dir, run_dir, record.firm["slug"])
-    paths = {fmt: folder / FORMATS[fmt][0] for fmt in formats}
+    paths = report_files(folder, formats)
     paths["warc"] = folder / ARCHIVE
     return FirmOutcome(FirmTarget(name=record.firm["name"]), report, paths, scan_id=report["scan"]["id"],
                        folder=folder)

@@ -27,11 +27,11 @@ from crawler.plan.channels import linked_plan, plan_channels
 from crawler.plan.visitors import profiles
 from crawler.runs import interrupt
 from crawler.runs.baseline import earlier_reports
+from crawler.runs.pdf import write_report_files
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
 from detectors.model import ChannelKind
 from detectors.timestamps import stamp
 from reports.build import scan_id, tool_version
-from reports.writer import write_reports
 
 
 @dataclass
@@ -88,7 +88,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
     report = report_for(record, channels, finished, provenance(record, browser or "not used", finished),
                         store.triage() if store is not None else {}, history, validate=options.validate)
-    paths = write_reports(report, work_dir, options.formats)
+    paths = write_report_files(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)
 

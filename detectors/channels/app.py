@@ -84,7 +84,8 @@ class AppJudge:
         result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
                                status=ChannelStatus.ASSESSED, pages_fetched=len(listings),
                                pages_failed=len(self.asked) - len(listings), errors=errors,
-                               discovered=channel.discovered)
+                               discovered=channel.discovered,
+                               checked=sorted({url for cc, url, _, error in self.answers.values() if not error}))
         for cc, res in results.items():
             if res.status == "inconclusive":
                 errors.append({"url": "", "error": f"{cc}: {res.reason}"})

@@ -1,10 +1,12 @@
 """A fetched channel's pages: documents built from its captures, and what its fetches say about its status.
 
-A channel is `assessed` when HTML pages were fetched and nothing failed, `partial` when some pages failed,
-`inconclusive` when what came back cannot be judged (only non-HTML content, or a bot or login wall), and
-`not-assessed` when nothing could be fetched at all. Never "low risk" for want of evidence. A page cut at the
-parsing limits is judged on the part read and makes its channel `partial`; it and every page read in another
-encoding than UTF-8 (or in a guessed one) are listed in the channel's page notes.
+A channel is `assessed` when HTML pages were fetched, its start page among them: a page that fails or 404s
+further in (a dead link) is listed among its errors, not a hole in the picture. It is `partial` when its start
+page failed though other pages came back, or pages were walled off, `inconclusive` when what came back cannot be
+judged (only non-HTML content, or a bot or login wall), and `not-assessed` when nothing could be fetched at all.
+Never "low risk" for want of evidence. A page cut at the parsing limits is judged on the part read and makes its
+channel `partial`; it and every page read in another encoding than UTF-8 (or in a guessed one) are listed in the
+channel's page notes.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class FetchTally:
     def result(self, channel: ChannelEvidence, torn: str) -> ChannelResult:
         """The channel's result before judging: pages fetched and failed, errors (sorted), and its status."""
         failed = [error for requested, error in self.failures if requested not in self.served]
+        failed_urls = {requested for requested, _ in self.failures if requested not in self.served}
         errors = sorted(self.skipped + failed, key=lambda e: (e["url"], e["error"]))
         walls = sorted(wall for requested, wall in self.walls if not requested or requested not in self.served)
         if torn:
@@ -93,7 +96,8 @@ class FetchTally:
         result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
                                status=ChannelStatus.ASSESSED, pages_fetched=len(self.fetched),
                                pages_failed=len(failed), errors=errors, discovered=channel.discovered,
-                               rendered=sorted(self.rendered), page_notes=_sorted_notes(self.notes.values()))
+                               rendered=sorted(self.rendered), checked=sorted(self.fetched),
+                               page_notes=_sorted_notes(self.notes.values()))
         if not self.fetched:
             if walls:
                 result.status, result.reason = ChannelStatus.INCONCLUSIVE, "; ".join(walls[:3])
@@ -104,9 +108,11 @@ class FetchTally:
                 result.status = ChannelStatus.NOT_ASSESSED
                 first = next((e["error"] for e in errors), "no page was fetched")
                 result.reason = f"nothing could be fetched ({first})"
-        elif failed or walls:
+        elif channel.target in failed_urls or walls:
             result.status = ChannelStatus.PARTIAL
-            result.reason = f"{len(failed) + len(walls)} page(s) failed or were walled off"
+            start = "the start page failed" if channel.target in failed_urls else ""
+            walled = f"{len(walls)} page(s) were walled off" if walls else ""
+            result.reason = "; ".join(part for part in (start, walled) if part)
         elif self.truncated:
             result.status = ChannelStatus.PARTIAL
             result.reason = f"{len(self.truncated)} page(s) over the parsing limits, judged on the part read"

@@ -29,6 +29,7 @@ class SocialJudge:
         self.errors: list[dict] = []
         self.walls: list[str] = []
         self.fetched = self.failed = 0
+        self.checked: set[str] = set()  # URLs of the pages judged
         self.answered = self.judged = False
 
     def add(self, capture: Capture) -> None:
@@ -51,6 +52,7 @@ class SocialJudge:
             self.merger.add(doc, judge_page(doc, self.ctx, self.channel.kind))
         self.judged = True
         self.fetched += 1
+        self.checked.add(capture.url)
 
     def _documents(self, capture: Capture, body: bytes) -> list:
         common = dict(fetched_at=capture.fetched_at, record_id=capture.record_id)
@@ -67,7 +69,7 @@ class SocialJudge:
         channel = self.channel
         result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
                                status=ChannelStatus.ASSESSED, discovered=channel.discovered,
-                               pages_fetched=self.fetched, pages_failed=self.failed,
+                               pages_fetched=self.fetched, pages_failed=self.failed, checked=sorted(self.checked),
                                errors=sorted(self.errors, key=lambda e: (e["url"], e["error"])))
         walls = sorted(self.walls)
         if not self.judged:

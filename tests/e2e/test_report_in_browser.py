@@ -3,6 +3,7 @@ the findings, every image loading (the report's own CSP allows its screenshots a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,96 @@ def test_analyze_rebuilds_every_finding_id_from_the_archive_alone(demo_with_scre
         assert rebuilt["verdict"]["level"] == original["verdict"]["level"]
         shots = {f["screenshot"] for c in rebuilt["channels"] for f in c["findings"] if f["screenshot"]}
         assert all((firm_dir(tmp_path, slug) / s).is_file() for s in shots)
+
+
+# --- Read in ten seconds, printed whole (issue 15) ------------------------------------------------------------------
+
+BEFORE_HEIGHT = 34_866  # Nordwind's report.html before issue 15, as the issue measured it (44,140 px at 1400 x 900)
+SCREEN = {"width": 1400, "height": 900}
+A4_WIDTH = 794  # 210 mm at 96 px per inch: what Chromium lays an A4 page out in, margins included
+EVIDENCE = ("p.value strong", "blockquote.snippet", "dt", "code.finding-id", ".legal-ref dd", ".print-only code")
+
+
+@pytest.fixture
+def nordwind_page(demo_with_screenshots):
+    """Nordwind's report open in headless Chromium at 1400 x 900, and its report.json."""
+    from playwright.sync_api import sync_playwright
+
+    folder = firm_dir(demo_with_screenshots, "nordwind-exchange-ltd")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**launch_options(chromium_executable()))
+        try:
+            page = browser.new_page(viewport=SCREEN)
+            page.goto((folder / "report.html").as_uri(), wait_until="load")
+            yield page, read_report(demo_with_screenshots, "nordwind-exchange-ltd")
+        finally:
+            browser.close()
+
+
+def _inside_first_screen(page, selector: str) -> bool:
+    box = page.locator(selector).first.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= SCREEN["height"] and \
+        box["x"] + box["width"] <= SCREEN["width"]
+
+
+def test_first_screen_shows_the_verdict_the_reasons_in_words_and_the_member_state_chart(nordwind_page):
+    page, report = nordwind_page
+    assert _inside_first_screen(page, ".verdict-line .badge")
+    assert page.inner_text(".verdict-line .badge") == report["verdict"]["level"].upper()
+    reasons = page.locator("ol.reasons > li")
+    assert 3 <= reasons.count() <= 5
+    for i in range(reasons.count()):
+        box = reasons.nth(i).bounding_box()
+        assert box["y"] + box["height"] <= SCREEN["height"], (i, box)
+    first = reasons.nth(0).inner_text()
+    assert "German-language" in first and " on nordwind-exchange." in first and "What to fix:" in first
+    assert _inside_first_screen(page, "svg.chart")
+    labels = page.eval_on_selector_all("svg.chart text.bar-label", "ts => ts.map(t => t.textContent)")
+    assert "Germany" in labels and "Austria" in labels and "DE" not in labels  # names, not codes
+
+
+def test_whole_report_is_a_third_of_its_old_height_every_finding_reachable_and_never_wider(nordwind_page):
+    page, report = nordwind_page
+    height = page.evaluate("document.scrollingElement.scrollHeight")
+    assert height <= BEFORE_HEIGHT / 3, height
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= SCREEN["width"]
+    widest = page.evaluate("Math.max(...[...document.querySelectorAll('main *')].map(e => e.scrollWidth))")
+    assert widest <= SCREEN["width"], widest
+    ids = {f["id"] for c in report["channels"] for f in c["findings"]}
+    shown = page.eval_on_selector_all("article.finding", "as => as.map(a => a.id.slice(2))")
+    assert sorted(shown) == sorted(ids)  # every finding once, folded or not
+    folded = page.eval_on_selector_all("article.finding", "as => as.filter(a => !a.checkVisibility()).length")
+    assert 0 < folded < len(ids)
+    checked = page.eval_on_selector_all("#coverage ul.urls li a", "as => as.map(a => a.href)")
+    assert set(report["channels"][-1]["checked_pages"]) <= set(checked)
+
+
+def test_printed_on_a4_every_evidence_field_of_every_finding_is_on_the_page(nordwind_page):
+    page, report = nordwind_page
+    page.set_viewport_size({"width": A4_WIDTH, "height": 1123})
+    page.emulate_media(media="print")
+    try:
+        hidden = page.evaluate("""sels => [...document.querySelectorAll('article.finding')].flatMap(a =>
+            sels.flatMap(s => [...a.querySelectorAll(s)].filter(e => !e.checkVisibility()
+                || e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .map(e => a.id + ' ' + s)))""", list(EVIDENCE))
+        assert hidden == []
+        text = page.inner_text("body")
+        for f in (f for c in report["channels"] for f in c["findings"]):
+            assert f["body_sha256"] in text and f["legal_ref"] in text
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= A4_WIDTH
+        images = page.eval_on_selector_all("img.thumb", "is => is.filter(i => !i.checkVisibility()).length")
+        assert images == 0
+    finally:
+        page.emulate_media(media="screen")
+        page.set_viewport_size(SCREEN)
+
+
+def test_format_pdf_prints_the_report_to_a4_with_chromium(demo_with_screenshots, tmp_path):
+    archive = firm_dir(demo_with_screenshots, "nordwind-exchange-ltd") / "capture.warc.gz"
+    assert main(["analyze", str(archive), "--out", str(tmp_path), "--format", "json,pdf"]) == 0
+    folder = firm_dir(tmp_path, "nordwind-exchange-ltd")
+    pdf = (folder / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 5  # every fold open: many A4 pages
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("report")) == ["report.json", "report.pdf"]

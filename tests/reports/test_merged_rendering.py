@@ -34,9 +34,9 @@ def test_report_with_merged_findings_is_valid_format_2():
 def test_html_one_row_with_the_sample_folded():
     html = render_html(report())
     tags = parse(html)
-    rows = [attrs for tag, attrs in tags.tags if tag == "tr" and attrs.get("id", "").startswith("f-")]
-    assert len(rows) == 2  # 12 pages of the phone number are one row, the geo finding another
-    assert [tag for tag, _ in tags.tags].count("details") == 1
+    rows = [attrs for tag, attrs in tags.tags if tag == "article" and attrs.get("id", "").startswith("f-")]
+    assert len(rows) == 2  # 12 pages of the phone number are one finding, the geo finding another
+    assert [attrs.get("class") for tag, attrs in tags.tags if tag == "details"].count("pages") == 1
     assert "on 12 pages" in html and "and 2 more page(s) not listed" in html
     links = [attrs["href"] for tag, attrs in tags.tags if tag == "a"]
     assert all(f"https://cryptex.de/p{i}" in links for i in (0, 1, 10, 11))  # the sample, sorted by URL

@@ -70,7 +70,7 @@ def test_decisions_show_in_html_markdown_and_csv():
     first, second = (f["id"] for f in _channel(plain)["findings"][:2])
     report = _report(triage={first: _decision("dismissed"), second: _decision("confirmed")})
     html = render_html(report)
-    assert 'class="dismissed"' in html and "DISMISSED (not scored) by analyst@nca.example" in html
+    assert 'class="finding dismissed"' in html and "DISMISSED (not scored) by analyst@nca.example" in html
     assert "CONFIRMED by analyst@nca.example" in html
     md = render_markdown(report)
     assert "DISMISSED (not scored) by analyst@nca.example" in md and "1 dismissed in triage" in md

@@ -45,7 +45,8 @@ def merged(findings: list[Finding]) -> Finding:
 
 def as_format_1(report: dict) -> dict:
     """What footprint before format 2 wrote for the same channels."""
-    channels = [{**c, "findings": [{k: v for k, v in f.items() if k not in NEW_FIELDS} for f in c["findings"]]}
+    channels = [{**{k: v for k, v in c.items() if k != "checked_pages"},
+                 "findings": [{k: v for k, v in f.items() if k not in NEW_FIELDS} for f in c["findings"]]}
                 for c in report["channels"]]
     return {**report, "schema": FORMAT_1, "channels": channels}
 
