@@ -121,6 +121,7 @@ def test_first_screen_shows_the_verdict_the_reasons_in_words_and_the_member_stat
     assert _inside_first_screen(page, "svg.chart")
     labels = page.eval_on_selector_all("svg.chart text.bar-label", "ts => ts.map(t => t.textContent)")
     assert "Germany" in labels and "Austria" in labels and "DE" not in labels  # names, not codes
+    assert _inside_first_screen(page, "p.legend")
 
 
 def test_whole_report_is_a_third_of_its_old_height_every_finding_reachable_and_never_wider(nordwind_page):
