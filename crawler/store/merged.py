@@ -17,13 +17,23 @@ from reports.upgrade import PER_ITEM_CHANNEL_KINDS, PER_ITEM_INDICATORS
 
 
 def adopt_format_1_rows(db: Database) -> None:
-    """Inside the migration's transaction: fill `merged_id` of the rows written before, carry decisions over."""
+    """Inside the migration's transaction: fill `merged_id` of the rows written before, carry decisions over.
+
+    The fingerprints are computed once per distinct fact, in Python, into a scratch table keyed by the fact; one
+    UPDATE then looks each row's fact up by that key (an UPDATE per fact would scan every row once per fact)."""
     kinds = ", ".join("?" for _ in PER_ITEM_CHANNEL_KINDS)
     facts = db.rows("SELECT DISTINCT f.indicator, f.channel, f.value FROM findings f JOIN channels c "
                     "ON c.scan_id = f.scan_id AND c.channel = f.channel "
                     f"WHERE f.merged_id = '' AND c.kind NOT IN ({kinds})", sorted(PER_ITEM_CHANNEL_KINDS))
-    for indicator, channel, value in facts:  # one UPDATE per distinct fact, not per row
+    db.execute("CREATE TABLE merged_facts (indicator TEXT NOT NULL, channel TEXT NOT NULL, value TEXT NOT NULL, "
+               "merged_id TEXT NOT NULL, PRIMARY KEY (indicator, channel, value))")
+    for indicator, channel, value in facts:
         if indicator not in PER_ITEM_INDICATORS:
-            db.execute("UPDATE findings SET merged_id = ? WHERE merged_id = '' AND indicator = ? AND channel = ? "
-                       "AND value = ?", (merged_id(indicator, channel, value), indicator, channel, value))
+            db.execute("INSERT INTO merged_facts (indicator, channel, value, merged_id) VALUES (?, ?, ?, ?)",
+                       (indicator, channel, value, merged_id(indicator, channel, value)))
+    fact = ("FROM merged_facts m WHERE m.indicator = findings.indicator AND m.channel = findings.channel "
+            "AND m.value = findings.value")
+    db.execute(f"UPDATE findings SET merged_id = (SELECT m.merged_id {fact}) "
+               f"WHERE merged_id = '' AND EXISTS (SELECT 1 {fact})")
+    db.execute("DROP TABLE merged_facts")
     carry_over(db)

@@ -5,6 +5,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+from crawler.cli.main import main as cli
 from crawler.store import open_store
 from detectors.model import merged_id
 from reports.diff import diff_reports
@@ -109,3 +110,13 @@ def test_new_scans_keep_no_report_copy_and_read_back_for_diff(spec):  # noqa: F8
     across = diff_reports(old_stored, stored)
     assert across["totals"]["new"] == 0 and across["totals"]["resolved"] == 0
     assert any("different formats" in w for w in across["warnings"])
+
+
+def test_the_triage_command_takes_a_merged_id(spec, capsys):  # noqa: F811
+    old_store(spec)
+    assert cli(["triage", PHONE_ID, "--status", "confirmed", "--reason", "merged", "--store", spec]) == 0
+    assert "PHONE on website:cryptex.de" in capsys.readouterr().out
+    assert cli(["triage", merged_id("PHONE", SITE, "+493022334456"), "--status", "confirmed", "--reason", "x",
+                "--store", spec]) == 2  # near miss: a fact no stored scan has
+    with open_store(spec) as store:
+        assert store.triage()[PHONE_ID]["reason"] == "merged"
