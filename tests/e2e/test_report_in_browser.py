@@ -81,7 +81,7 @@ def test_analyze_rebuilds_every_finding_id_from_the_archive_alone(demo_with_scre
 
 BEFORE_HEIGHT = 34_866  # Nordwind's report.html before issue 15, as the issue measured it (44,140 px at 1400 x 900)
 SCREEN = {"width": 1400, "height": 900}
-A4_WIDTH = 794  # 210 mm at 96 px per inch: what Chromium lays an A4 page out in, margins included
+A4_WIDTH = 794 - 2 * 45  # 210 mm at 96 px per inch, less the print stylesheet's 12 mm margins
 EVIDENCE = ("p.value strong", "blockquote.snippet", "dt", "code.finding-id", ".legal-ref dd", ".print-only code")
 
 
