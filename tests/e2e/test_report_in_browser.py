@@ -169,3 +169,15 @@ def test_format_pdf_prints_the_report_to_a4_with_chromium(demo_with_screenshots,
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 5  # every fold open: many A4 pages
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith("report")) == ["report.json", "report.pdf"]
+
+
+def test_format_pdf_without_a_browser_is_bad_input_before_anything_is_fetched(monkeypatch, tmp_path):
+    from crawler.crawl import browser
+
+    monkeypatch.delenv("FOOTPRINT_CHROMIUM", raising=False)
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "no-browsers"))
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    out = tmp_path / "out"
+    assert main(["scan", "https://x.example/", "--format", "json,pdf", "--out", str(out)]) == 2
+    assert not out.exists()
+    assert main(["scan", "https://x.example/", "--format", "json,docx", "--out", str(out)]) == 2
