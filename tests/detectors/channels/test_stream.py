@@ -17,7 +17,7 @@ from crawler.captures.record import ScanRecord
 from crawler.captures.warc import read_archive
 from detectors import calls_to_action, page_locale
 from detectors.channels import judge_firm
-from detectors.channels.pages import document_of
+from detectors.channels.pages import document_of, documents
 from detectors.channels.stream import FirmJudgement
 from detectors.evidence import Capture, ChannelEvidence, FirmEvidence
 from detectors.model import ChannelKind
@@ -71,6 +71,13 @@ def test_the_demo_firms_judge_the_same_in_any_capture_order(demo_firm, seed):
     assert any(r["findings"] for r in expected) or demo_firm.channels[0].id.startswith("website:meridian")
     assert report_of(judge_firm(shuffled(demo_firm, seed))) == expected
     assert report_of(interleaved(demo_firm, seed)) == expected
+
+
+def test_documents_parsed_by_the_application_judge_as_those_built_here(demo_firm):
+    parsed = dataclasses.replace(demo_firm, channels=tuple(
+        dataclasses.replace(c, documents=tuple(documents(c))) if c.kind == ChannelKind.WEBSITE else c
+        for c in demo_firm.channels))
+    assert report_of(judge_firm(parsed)) == report_of(judge_firm(demo_firm))
 
 
 def site_captures(pages: int, pad: int = 0) -> list[Capture]:
