@@ -177,7 +177,11 @@ def test_format_pdf_without_a_browser_is_bad_input_before_anything_is_fetched(mo
     monkeypatch.delenv("FOOTPRINT_CHROMIUM", raising=False)
     monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "no-browsers"))
     monkeypatch.setattr(browser.shutil, "which", lambda name: None)
-    out = tmp_path / "out"
-    assert main(["scan", "https://x.example/", "--format", "json,pdf", "--out", str(out)]) == 2
-    assert not out.exists()
-    assert main(["scan", "https://x.example/", "--format", "json,docx", "--out", str(out)]) == 2
+    browser.chromium_executable.cache_clear()  # looked up once per process: forget the browser found before
+    out, nowhere = tmp_path / "out", "http://127.0.0.1:9"  # were anything fetched, it would go nowhere
+    try:
+        assert main(["scan", "https://x.example/", "--format", "json,pdf", "--proxy", nowhere, "--out", str(out)]) == 2
+        assert not out.exists()
+        assert main(["scan", "https://x.example/", "--format", "json,docx", "--out", str(out)]) == 2
+    finally:
+        browser.chromium_executable.cache_clear()
