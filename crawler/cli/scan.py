@@ -10,10 +10,11 @@ from importlib import resources
 from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
-from crawler.config.defaults import FORMAT_CHOICES, FORMATS
+from crawler.config.defaults import FORMAT_CHOICES, FORMATS, PDF_FORMAT
 from crawler.config.limits import bounded
 from crawler.config.profiles import check_country, check_setting, check_url, firm_from_urls, load_profile
 from crawler.config.scan_config import RunOptions, resolve
+from crawler.crawl.browser import chromium_executable
 from detectors.inputs import InputError
 
 CLI = "command line"
@@ -24,6 +25,8 @@ def formats(args) -> tuple[str, ...]:
     for f in chosen:
         if f not in FORMAT_CHOICES:
             raise InputError(CLI, "--format", f"formats among {', '.join(FORMAT_CHOICES)}, got {f!r}")
+    if PDF_FORMAT in chosen:
+        chromium_executable()  # the PDF is printed by Chromium: without one, exit 2 before anything is fetched
     return chosen
 
 

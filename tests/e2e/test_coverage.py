@@ -57,3 +57,4 @@ def test_a_start_page_that_fails_makes_the_picture_incomplete_in_the_badge_and_t
     assert channel["checked_pages"] == [f"https://{HOST}/about/", f"https://{HOST}/team/"]
     assert code == ExitCode.INCOMPLETE and report["verdict"]["complete"] is False
     assert "INCOMPLETE PICTURE" in (firm_dir(tmp_path, "quiet-ledger-com") / "report.html").read_text("utf-8")
+

@@ -59,7 +59,7 @@ def test_hostile_pages_are_bounded_and_legacy_encodings_read(scan, web_root, tmp
     assert wall < 120 and cpu < 120, (wall, cpu)
     assert_within_bounds(tree)
     report = read_report(tmp_path, "hostile-parsing-com")
-    assert code in (0, 1) and validate_report(report) == []
+    assert code in (1, 3) and validate_report(report) == []  # pages cut: partial, incomplete (or --fail-on first)
     (channel,) = report["channels"]
     assert channel["status"] == "partial" and "3 page(s) over the parsing limits" in channel["reason"]
     notes = {n["url"].rsplit("/", 1)[1]: n for n in channel["page_notes"]}

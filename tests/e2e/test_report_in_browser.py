@@ -81,7 +81,7 @@ def test_analyze_rebuilds_every_finding_id_from_the_archive_alone(demo_with_scre
 
 BEFORE_HEIGHT = 34_866  # Nordwind's report.html before issue 15, as the issue measured it (44,140 px at 1400 x 900)
 SCREEN = {"width": 1400, "height": 900}
-A4_WIDTH = 794  # 210 mm at 96 px per inch: what Chromium lays an A4 page out in, margins included
+A4_WIDTH = 794 - 2 * 45  # 210 mm at 96 px per inch, less the print stylesheet's 12 mm margins
 EVIDENCE = ("p.value strong", "blockquote.snippet", "dt", "code.finding-id", ".legal-ref dd", ".print-only code")
 
 
@@ -121,6 +121,7 @@ def test_first_screen_shows_the_verdict_the_reasons_in_words_and_the_member_stat
     assert _inside_first_screen(page, "svg.chart")
     labels = page.eval_on_selector_all("svg.chart text.bar-label", "ts => ts.map(t => t.textContent)")
     assert "Germany" in labels and "Austria" in labels and "DE" not in labels  # names, not codes
+    assert _inside_first_screen(page, "p.legend")
 
 
 def test_whole_report_is_a_third_of_its_old_height_every_finding_reachable_and_never_wider(nordwind_page):
@@ -168,3 +169,19 @@ def test_format_pdf_prints_the_report_to_a4_with_chromium(demo_with_screenshots,
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 5  # every fold open: many A4 pages
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith("report")) == ["report.json", "report.pdf"]
+
+
+def test_format_pdf_without_a_browser_is_bad_input_before_anything_is_fetched(monkeypatch, tmp_path):
+    from crawler.crawl import browser
+
+    monkeypatch.delenv("FOOTPRINT_CHROMIUM", raising=False)
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "no-browsers"))
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    browser.chromium_executable.cache_clear()  # looked up once per process: forget the browser found before
+    out, nowhere = tmp_path / "out", "http://127.0.0.1:9"  # were anything fetched, it would go nowhere
+    try:
+        assert main(["scan", "https://x.example/", "--format", "json,pdf", "--proxy", nowhere, "--out", str(out)]) == 2
+        assert not out.exists()
+        assert main(["scan", "https://x.example/", "--format", "json,docx", "--out", str(out)]) == 2
+    finally:
+        browser.chromium_executable.cache_clear()

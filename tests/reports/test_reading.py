@@ -113,3 +113,16 @@ def test_after_since_last_new_findings_come_first_and_are_listed_at_the_top():
     html = render_html(after)
     top = html[html.index('id="since-last"'):html.index('id="channels"')]
     assert f'href="#f-{new.id}"' in top and "PROMO: jetzt kaufen" in top
+
+
+def test_coverage_lists_every_page_checked_and_says_so_when_an_older_report_cannot():
+    report = build([website(DE, ON_BONUS_PAGE)], OLD_T)
+    channel = report["channels"][0]
+    channel["checked_pages"] = ["https://cryptex.de/", BONUS_PAGE]
+    report["errors"] = [{"channel": DE, "url": "https://cryptex.de/gone/", "error": "HTTP 404"}]
+    html = render_html(report)
+    coverage = html[html.index('id="coverage"'):html.index('id="errors"')]
+    links = [a["href"] for tag, a in parse(coverage).tags if tag == "a"]
+    assert links == ["https://cryptex.de/", BONUS_PAGE, "https://cryptex.de/gone/"] and "HTTP 404" in coverage
+    del channel["checked_pages"]  # format 1, or a report written before the list existed
+    assert "does not list the pages checked" in render_html(report)

@@ -133,7 +133,7 @@ def test_missing_file_is_an_error_not_a_traceback(tmp_path, capsys):
         ["scan", "https://"],
         ["scan", "https://x.example/", "--visitor", "QQ"],
         ["scan", "https://x.example/", "--visitor-proxy", "DE"],
-        ["scan", "https://x.example/", "--format", "json,pdf"],
+        ["scan", "https://x.example/", "--format", "json,docx"],
         ["scan", "https://x.example/", "--proxy", "localhost:8080"],
         ["scan", "https://x.example/", "--render", "sometimes"],
         ["scan"],
