@@ -4,7 +4,9 @@ come from crawler/config/defaults.py, so the command line and the firm profile c
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 
 from crawler.cli.exit_codes import EPILOG
 from crawler.config.defaults import ANALYZE_OUT, DEMO_OUT, FORMATS, OUT, RENDER_MODES, SETTINGS, VALIDATE_ENV
@@ -13,11 +15,39 @@ from detectors.model import LEVELS
 SANDBOX_PORT = 8899
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, plus "did you mean" for a mistyped command or choice (`footprint scna`)."""
+
+    def error(self, message: str):
+        wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if wrong:
+            choices = re.findall(r"'([^']*)'", wrong[2])
+            close = difflib.get_close_matches(wrong[1], choices, n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
+class Version(argparse.Action):
+    """`--version`: the tool's and the indicator catalogue's versions (the catalogue is loaded only when asked)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from detectors.catalogue import catalogue
+        from reports.build import tool_version
+
+        print(f"footprint {tool_version()} (indicator catalogue {catalogue().version})")
+        parser.exit()
+
+
 def build() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="footprint",
         description="Crawl a firm's marketing footprint and score MiCA Art. 61 solicitation indicators.",
         epilog=EPILOG + " Reports are not legal advice.")
+    parser.add_argument("--version", action=Version, help="print the version of footprint and its catalogue")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _scan(sub)
@@ -38,6 +68,8 @@ def build() -> argparse.ArgumentParser:
     sandbox.add_argument("root", help="directory with one folder per host, or a .warc.gz/.warc capture archive "
                                       "to replay")
     sandbox.add_argument("--port", type=int, default=SANDBOX_PORT)
+    for command in sub.choices.values():  # `footprint scan --debug URL` as well as `footprint --debug scan URL`
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 

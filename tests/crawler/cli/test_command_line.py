@@ -1,0 +1,56 @@
+"""The command line's manners: --version, --debug anywhere, "did you mean", a closed pipe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from crawler.cli import main
+from detectors.catalogue import catalogue
+from reports.build import tool_version
+from tests.conftest import ROOT
+
+
+def test_version_names_the_tool_and_the_catalogue(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == (f"footprint {tool_version()} "
+                                               f"(indicator catalogue {catalogue().version})")
+
+
+def test_a_mistyped_command_or_choice_gets_a_suggestion(capsys):
+    assert main(["scna", "https://example.com/"]) == 2
+    assert "did you mean 'scan'?" in capsys.readouterr().err
+    assert main(["scan", "--render", "nevr", "https://example.com/"]) == 2
+    assert "did you mean 'never'?" in capsys.readouterr().err
+    assert main(["zzzzzz"]) == 2  # near miss: nothing close, no suggestion
+    assert "did you mean" not in capsys.readouterr().err
+
+
+def test_debug_is_accepted_after_the_command_too(capsys):
+    assert main(["indicators", "--debug", "--json"]) == 0
+    assert main(["--debug", "indicators", "--json"]) == 0
+    # and bad input after it is still bad input (exit 2, nothing fetched), with the code people mean
+    assert main(["scan", "--debug", "--visitor", "UK", "https://example.com/"]) == 2
+    assert "'UK' is not one; did you mean GB?" in capsys.readouterr().err
+
+
+def test_an_unknown_profile_key_suggests_the_known_one(tmp_path, capsys):
+    path = tmp_path / "firm.yaml"
+    path.write_text(yaml.safe_dump({"firm": {"name": "A", "home_country": "SC"},
+                                    "channels": {"websites": ["https://a.example/"]},
+                                    "scan": {"max_pagse": 5}}), encoding="utf-8")
+    assert main(["scan", "--firm", str(path)]) == 2
+    assert "did you mean 'max_pages'?" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly_with_exit_0():
+    # The reader is gone before footprint prints a line (as `| head -1` once it has its line): without care this
+    # ended in "internal error: BrokenPipeError" and exit 4, or Python's own complaint and exit 120.
+    proc = subprocess.Popen([sys.executable, "-m", "crawler.cli", "indicators"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert err == b""
