@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
@@ -54,3 +55,40 @@ def test_output_cut_short_by_a_closed_pipe_ends_quietly_with_exit_0():
     err = proc.stderr.read()
     assert proc.wait(timeout=60) == 0
     assert err == b""
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_dead_proxy_is_bad_input_before_anything_is_fetched(tmp_path, capsys, sandbox):
+    dead = f"http://127.0.0.1:{_closed_port()}"
+    code = main(["scan", "https://meridian-custody.com/", "--proxy", dead, "--render", "never", "--no-screenshots",
+                 "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2 and "--proxy: a proxy that accepts connections; 127.0.0.1:" in err
+    assert "Connection refused" in err and not (tmp_path / "out").exists()
+    dead_visitor = f"DE=http://DE@127.0.0.1:{_closed_port()}"
+    code = main(["scan", "https://meridian-custody.com/", "--proxy", sandbox.url, "--visitor", "DE",
+                 "--visitor-proxy", dead_visitor, "--render", "never", "--no-screenshots", "--out", str(tmp_path)])
+    assert code == 2 and "the visitor proxy for DE: a proxy that accepts" in capsys.readouterr().err
+    assert len(sandbox.requests) == 0  # the live proxy was not used either: nothing fetched
+    # the near miss: a live proxy passes the check and the scan runs
+    assert main(["scan", "https://meridian-custody.com/", "--proxy", sandbox.url, "--render", "never",
+                 "--no-screenshots", "--max-pages", "1", "--out", str(tmp_path / "ok")]) == 0
+
+
+def test_a_wrong_browser_path_is_bad_input_before_anything_is_fetched(tmp_path, capsys, monkeypatch, sandbox):
+    from crawler.crawl.browser import chromium_executable
+
+    monkeypatch.setenv("FOOTPRINT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    chromium_executable.cache_clear()
+    try:
+        code = main(["scan", "https://meridian-custody.com/", "--proxy", sandbox.url, "--out", str(tmp_path / "o")])
+    finally:
+        chromium_executable.cache_clear()
+    err = capsys.readouterr().err
+    assert code == 2 and "FOOTPRINT_CHROMIUM is" in err and "not an executable file" in err
+    assert len(sandbox.requests) == 0 and not (tmp_path / "o").exists()
