@@ -61,6 +61,12 @@ def build() -> argparse.ArgumentParser:
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
     selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")
+    doctor = sub.add_parser("doctor", help="check that this machine is ready to scan (browser, store, output, proxy)",
+                            description="Check the browser, the store, the output folder and the proxy a scan "
+                                        "would use, and say what to fix. Exit 0 when ready, 2 when not.")
+    doctor.add_argument("--out", default=OUT, metavar="DIR", help=f"the output folder to check (default {OUT})")
+    doctor.add_argument("--proxy", metavar="URL", help="a forward proxy to check (default $HTTPS_PROXY, if set)")
+    store_option(doctor)
     indicators = sub.add_parser("indicators", help="print the indicator catalogue with legal references")
     indicators.add_argument("--json", action="store_true", help="as JSON")
     sandbox = sub.add_parser("sandbox", help="serve a directory of made-up hosts, or replay a capture archive, "

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import sys
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
-from crawler.config.defaults import FORMATS, PROXY_CHECK_SECONDS
+from crawler.cli.preflight import check_proxies
+from crawler.config.defaults import FORMATS
 from crawler.config.limits import bounded
 from crawler.config.profiles import check_country, check_setting, check_url, firm_from_urls, load_profile
 from crawler.config.scan_config import RunOptions, resolve
@@ -113,26 +112,6 @@ def cmd_demo(args) -> int:
         return scan_and_report(firms, options, args, store, "the bundled demo firms")
 
 
-def _check_proxies(options: RunOptions, configs) -> None:
-    """Each proxy accepts a connection, or the run stops here with exit 2 naming it: a dead proxy would otherwise
-    mark every firm "not assessed" without saying why."""
-    given = {options.proxy: "--proxy"} if options.proxy else {}
-    for config in configs:
-        for country, url in sorted(config.visitor_proxies.items()):
-            given.setdefault(url, f"the visitor proxy for {country}")
-    for url, what in given.items():
-        parts = urlsplit(url)
-        port = parts.port or {"https": 443, "socks5": 1080}.get(parts.scheme, 80)
-        try:
-            socket.create_connection((parts.hostname, port), timeout=PROXY_CHECK_SECONDS).close()
-        except TimeoutError:
-            raise InputError(CLI, what, f"a proxy that accepts connections; {parts.hostname}:{port} gave no answer "
-                                        f"in {PROXY_CHECK_SECONDS} s") from None
-        except OSError as exc:
-            raise InputError(CLI, what, f"a proxy that accepts connections; {parts.hostname}:{port} does not "
-                                        f"({exc.strerror or 'unreachable'})") from None
-
-
 def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, firms_file: str) -> int:
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
     on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent (the
@@ -149,7 +128,8 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     configs = [resolve(f, options) for f in firms if f.invalid is None]
     if any(c.render != "never" or c.screenshots for c in configs):
         chromium_executable()  # no browser at all is bad input (exit 2) before anything runs, not 50 failed firms
-    _check_proxies(options, configs)
+    visitor_proxies = {cc: url for c in configs for cc, url in c.visitor_proxies.items()}
+    check_proxies(options.proxy, visitor_proxies)
     if options.out.exists() and not options.out.is_dir():
         raise InputError(str(options.out), "--out", "a folder (or a path where one may be created), not a file")
     lock = job_lock(options.out)

@@ -92,3 +92,28 @@ def test_a_wrong_browser_path_is_bad_input_before_anything_is_fetched(tmp_path, 
     err = capsys.readouterr().err
     assert code == 2 and "FOOTPRINT_CHROMIUM is" in err and "not an executable file" in err
     assert len(sandbox.requests) == 0 and not (tmp_path / "o").exists()
+
+
+def test_doctor_lists_every_problem_with_what_to_fix_and_exits_2(tmp_path, capsys, monkeypatch):
+    from crawler.crawl.browser import chromium_executable
+
+    monkeypatch.setenv("FOOTPRINT_CHROMIUM", "/bin/false")  # exists, but is no browser
+    chromium_executable.cache_clear()
+    try:
+        code = main(["doctor", "--store", str(tmp_path / "missing" / "s.sqlite"), "--out", str(tmp_path / "out"),
+                     "--proxy", f"http://127.0.0.1:{_closed_port()}"])
+    finally:
+        chromium_executable.cache_clear()
+    out = capsys.readouterr()
+    assert code == 2
+    assert "FIX  browser: /bin/false exits with" in out.out
+    assert "FIX  store:" in out.out and "does not exist" in out.out
+    assert "ok   output folder:" in out.out  # near miss: a folder that will be created under a writable one
+    assert "FIX  proxy http://127.0.0.1:" in out.out and "Connection refused" in out.out
+    assert "fix browser, store, proxy" in out.err
+
+
+def test_doctor_says_ready_when_all_is_well(tmp_path, capsys, sandbox, chromium):
+    code = main(["doctor", "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path), "--proxy", sandbox.url])
+    out = capsys.readouterr().out
+    assert code == 0 and out.rstrip().endswith("ready to scan") and "FIX" not in out
