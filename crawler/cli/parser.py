@@ -153,7 +153,11 @@ def _common(parser: argparse.ArgumentParser, default_out: str = OUT) -> None:
                         help=f"output folder (default {default_out}); each run writes a dated folder in it and "
                              "points OUT/latest at it")
     parser.add_argument("--proxy", metavar="URL", help="send every fetch through this HTTP(S) proxy")
-    parser.add_argument("--quiet", action="store_true", help="no progress lines while crawling")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", action="store_true", help="no progress while crawling (errors and the summary only)")
+    shown.add_argument("--verbose", action="store_true",
+                       help="every fetch on its own line, as well as the status (default on a terminal: one live "
+                            "status line; elsewhere: a line per firm)")
     parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
     store_option(parser, "where scans, findings and triage decisions are kept")
     validate_option(parser)

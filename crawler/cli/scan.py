@@ -112,10 +112,19 @@ def cmd_demo(args) -> int:
         return scan_and_report(firms, options, args, store, "the bundled demo firms")
 
 
+def _page_to_open(result) -> Path | None:
+    """What to look at first: the firm's report.html for one firm, else the batch's index.html."""
+    scanned = [o for o in result.outcomes if o.report is not None]
+    if len(result.outcomes) == 1 and scanned:
+        return scanned[0].paths.get("html")
+    return result.index_paths.get("html")
+
+
 def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, firms_file: str) -> int:
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
     on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent (the
     signal handlers and the run log are set up by crawler/cli/main.py, before anything else)."""
+    from crawler.cli.status import showing_progress
     from crawler.crawl.browser import chromium_executable
     from crawler.runs import interrupt
     from crawler.runs.batch import scan_run
@@ -153,7 +162,8 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
                 print(f"footprint: scanning {len(firms)} firm(s), {channels} start URL(s); store {store.location}",
                       file=sys.stderr)
             try:
-                result = scan_run(firms, options, store, firms_file)
+                with showing_progress(len(firms), quiet=args.quiet, verbose=args.verbose):
+                    result = scan_run(firms, options, store, firms_file)
             except interrupt.Interrupted as exc:
                 event("run.interrupted", f"{exc}: scans in progress recorded as interrupted", logging.WARNING)
                 print(f"footprint: {exc}; scans in progress were recorded as interrupted and their captures kept "
@@ -174,6 +184,9 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
         print()
     for fmt, path in sorted(result.index_paths.items()):
         print(f"index {fmt:5} {path}")
+    first = _page_to_open(result)
+    if first:
+        print(f"open {first}")
     code = for_outcomes([o.report for o in result.outcomes if o.firm.invalid is None], options.fail_on,
                         options.fail_on_new)
     if code != ExitCode.INTERNAL and any(o.firm.invalid is not None for o in result.outcomes):

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
 from crawler.config.scan_config import ScanConfig
+from crawler.crawl import progress as crawl_progress
 from crawler.crawl.browser import chromium_executable, launch_options
 from crawler.crawl.child import PARENT_ENV
 from crawler.crawl.scratch import scratch, write_private
@@ -113,7 +114,7 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
             for line in proc.stderr:
                 if line.startswith(PROGRESS_PREFIX):
                     if progress:
-                        print(line, end="", file=sys.stderr, flush=True)
+                        crawl_progress.crawl_line(line)
                 else:
                     tail = (tail + [line.rstrip()])[-20:]
     return proc.returncode, "\n".join(tail)
