@@ -117,3 +117,12 @@ def test_doctor_says_ready_when_all_is_well(tmp_path, capsys, sandbox, chromium)
     code = main(["doctor", "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path), "--proxy", sandbox.url])
     out = capsys.readouterr().out
     assert code == 0 and out.rstrip().endswith("ready to scan") and "FIX" not in out
+
+
+def test_diff_of_a_firm_without_two_complete_scans_says_so(tmp_path, capsys):
+    from crawler.store import open_store
+
+    store = tmp_path / "s.sqlite"
+    open_store(str(store)).close()
+    assert main(["diff", "nordwind-exchange.com", "--store", str(store)]) == 2
+    assert "a firm with two complete scans to compare: 'nordwind-exchange.com' has 0" in capsys.readouterr().err
