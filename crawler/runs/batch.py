@@ -129,7 +129,8 @@ def _interrupted(firm: FirmTarget, exc: BaseException, store, began: dict[str, s
 
 def _failed(firm: FirmTarget, exc: Exception, stage: str, store, began: dict[str, str], work: Path,
             run_dir: Path) -> FirmOutcome:
-    error = cut(f"{type(exc).__name__}: {exc}")
+    # A sentence for the index and the store; the exception's class and traceback go to the run log.
+    error = cut(f"the scan stopped on an internal error ({str(exc) or 'no message'}); the run log has the details")
     if stage == "store":  # the reports are whole on disk; only the store does not know about them
         error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
     _end(store, began, ScanStatus.FAILED, error)
