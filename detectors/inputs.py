@@ -9,6 +9,7 @@ rules: `crawler/config/schema/`). A schema node may carry `x-expected`, the word
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Sequence
 from functools import cache
@@ -146,7 +147,9 @@ def _explain(error: ValidationError) -> tuple[list[Any], str]:
     if kind == "additionalProperties":
         allowed = sorted(node.get("properties", {}))
         extra = sorted(str(k) for k in value if k not in allowed) if isinstance(value, dict) else []
-        return path + extra[:1], f"a known key ({', '.join(allowed)}); unknown keys are errors"
+        close = difflib.get_close_matches(extra[0], allowed, n=1, cutoff=0.6) if extra else []
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return path + extra[:1], f"a known key ({', '.join(allowed)}); unknown keys are errors{hint}"
     if kind == "required":
         missing = [k for k in error.validator_value if k not in value]
         return path + missing[:1], "this key is required"

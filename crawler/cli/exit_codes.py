@@ -35,7 +35,7 @@ UNRATED = (ChannelStatus.NOT_ASSESSED, ChannelStatus.INCONCLUSIVE)
 def for_exception(exc: BaseException) -> ExitCode:
     if isinstance(exc, BAD_INPUT):
         return ExitCode.BAD_INPUT
-    if isinstance(exc, (KeyboardInterrupt, Interrupted)):
+    if isinstance(exc, (KeyboardInterrupt, Interrupted, BrokenPipeError)):  # a closed output stops a run
         return ExitCode.INTERRUPTED
     return ExitCode.INTERNAL
 

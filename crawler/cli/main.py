@@ -1,4 +1,4 @@
-"""The `footprint` command line: scan, demo, analyze, history, diff, triage, indicators, sandbox, selftest.
+"""The `footprint` command line: scan, demo, analyze, history, diff, triage, indicators, doctor, sandbox, selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
 Known errors map to a message and an exit code in one place (crawler/cli/exit_codes.py); tracebacks only with
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import signal
 import sys
 import traceback
@@ -27,6 +28,7 @@ COMMANDS = {
     "diff": "crawler.cli.store_commands:cmd_diff",
     "triage": "crawler.cli.store_commands:cmd_triage",
     "indicators": "crawler.cli.info:cmd_indicators",
+    "doctor": "crawler.cli.doctor:cmd_doctor",
     "sandbox": "crawler.cli.info:cmd_sandbox",
     "selftest": "crawler.cli.info:cmd_selftest",
 }
@@ -40,7 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse reports usage errors itself, with its own exit code 2
         return int(exc.code or 0)
     try:
-        return _run_command(args)
+        code = _run_command(args)
+        sys.stdout.flush()  # here, not at the interpreter's exit, so that a closed pipe is handled below
+        return code
+    except BrokenPipeError:  # `footprint indicators | head -1`: the reader has all it wanted
+        _quiet_stdout()
+        return ExitCode.OK if args.command not in RUNS else ExitCode.INTERRUPTED
     except BAD_INPUT as exc:
         print(f"footprint: error: {cut(str(exc))}", file=sys.stderr)
         return ExitCode.BAD_INPUT
@@ -53,6 +60,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"footprint: internal error: {type(exc).__name__}: {cut(str(exc))} (run with --debug for details)",
               file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null: the interpreter's final flush of a closed pipe would print an error of its own."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _command(name: str):

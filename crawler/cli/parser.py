@@ -4,7 +4,9 @@ come from crawler/config/defaults.py, so the command line and the firm profile c
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 
 from crawler.cli.exit_codes import EPILOG
 from crawler.config.defaults import ANALYZE_OUT, DEMO_OUT, FORMATS, OUT, RENDER_MODES, SETTINGS, VALIDATE_ENV
@@ -13,11 +15,39 @@ from detectors.model import LEVELS
 SANDBOX_PORT = 8899
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, plus "did you mean" for a mistyped command or choice (`footprint scna`)."""
+
+    def error(self, message: str):
+        wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if wrong:
+            choices = re.findall(r"'([^']*)'", wrong[2])
+            close = difflib.get_close_matches(wrong[1], choices, n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
+class Version(argparse.Action):
+    """`--version`: the tool's and the indicator catalogue's versions (the catalogue is loaded only when asked)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, _namespace, _values, _option_string=None):
+        from detectors.catalogue import catalogue
+        from reports.build import tool_version
+
+        print(f"footprint {tool_version()} (indicator catalogue {catalogue().version})")
+        parser.exit()
+
+
 def build() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="footprint",
         description="Crawl a firm's marketing footprint and score MiCA Art. 61 solicitation indicators.",
         epilog=EPILOG + " Reports are not legal advice.")
+    parser.add_argument("--version", action=Version, help="print the version of footprint and its catalogue")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _scan(sub)
@@ -31,6 +61,12 @@ def build() -> argparse.ArgumentParser:
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
     selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")
+    doctor = sub.add_parser("doctor", help="check that this machine is ready to scan (browser, store, output, proxy)",
+                            description="Check the browser, the store, the output folder and the proxy a scan "
+                                        "would use, and say what to fix. Exit 0 when ready, 2 when not.")
+    doctor.add_argument("--out", default=OUT, metavar="DIR", help=f"the output folder to check (default {OUT})")
+    doctor.add_argument("--proxy", metavar="URL", help="a forward proxy to check (default $HTTPS_PROXY, if set)")
+    store_option(doctor)
     indicators = sub.add_parser("indicators", help="print the indicator catalogue with legal references")
     indicators.add_argument("--json", action="store_true", help="as JSON")
     sandbox = sub.add_parser("sandbox", help="serve a directory of made-up hosts, or replay a capture archive, "
@@ -38,6 +74,8 @@ def build() -> argparse.ArgumentParser:
     sandbox.add_argument("root", help="directory with one folder per host, or a .warc.gz/.warc capture archive "
                                       "to replay")
     sandbox.add_argument("--port", type=int, default=SANDBOX_PORT)
+    for command in sub.choices.values():  # `footprint scan --debug URL` as well as `footprint --debug scan URL`
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -115,7 +153,11 @@ def _common(parser: argparse.ArgumentParser, default_out: str = OUT) -> None:
                         help=f"output folder (default {default_out}); each run writes a dated folder in it and "
                              "points OUT/latest at it")
     parser.add_argument("--proxy", metavar="URL", help="send every fetch through this HTTP(S) proxy")
-    parser.add_argument("--quiet", action="store_true", help="no progress lines while crawling")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", action="store_true", help="no progress while crawling (errors and the summary only)")
+    shown.add_argument("--verbose", action="store_true",
+                       help="every fetch on its own line, as well as the status (default on a terminal: one live "
+                            "status line; elsewhere: a line per firm)")
     parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
     store_option(parser, "where scans, findings and triage decisions are kept")
     validate_option(parser)

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
+from crawler.cli.preflight import check_proxies
 from crawler.config.defaults import FORMAT_CHOICES, FORMATS, PDF_FORMAT
 from crawler.config.limits import bounded
 from crawler.config.profiles import check_country, check_setting, check_url, firm_from_urls, load_profile
@@ -114,10 +115,19 @@ def cmd_demo(args) -> int:
         return scan_and_report(firms, options, args, store, "the bundled demo firms")
 
 
+def _page_to_open(result) -> Path | None:
+    """What to look at first: the firm's report.html for one firm, else the batch's index.html."""
+    scanned = [o for o in result.outcomes if o.report is not None]
+    if len(result.outcomes) == 1 and scanned:
+        return scanned[0].paths.get("html")
+    return result.index_paths.get("html")
+
+
 def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, firms_file: str) -> int:
     """Lock the output folder, open the store, scan, print, and turn the outcome into an exit code. A second run
     on the same folder exits 6 at once; SIGTERM/SIGINT/SIGHUP end the run with 7, the store consistent (the
     signal handlers and the run log are set up by crawler/cli/main.py, before anything else)."""
+    from crawler.cli.status import showing_progress
     from crawler.crawl.browser import chromium_executable
     from crawler.runs import interrupt
     from crawler.runs.batch import scan_run
@@ -127,8 +137,11 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     from crawler.store.location import is_named
     from reports.terminal import summary_lines
 
-    if any(c.render != "never" or c.screenshots for c in (resolve(f, options) for f in firms)):
+    configs = [resolve(f, options) for f in firms if f.invalid is None]
+    if any(c.render != "never" or c.screenshots for c in configs):
         chromium_executable()  # no browser at all is bad input (exit 2) before anything runs, not 50 failed firms
+    visitor_proxies = {cc: url for c in configs for cc, url in c.visitor_proxies.items()}
+    check_proxies(options.proxy, visitor_proxies)
     if options.out.exists() and not options.out.is_dir():
         raise InputError(str(options.out), "--out", "a folder (or a path where one may be created), not a file")
     lock = job_lock(options.out)
@@ -152,7 +165,8 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
                 print(f"footprint: scanning {len(firms)} firm(s), {channels} start URL(s); store {store.location}",
                       file=sys.stderr)
             try:
-                result = scan_run(firms, options, store, firms_file)
+                with showing_progress(len(firms), quiet=args.quiet, verbose=args.verbose):
+                    result = scan_run(firms, options, store, firms_file)
             except interrupt.Interrupted as exc:
                 event("run.interrupted", f"{exc}: scans in progress recorded as interrupted", logging.WARNING)
                 print(f"footprint: {exc}; scans in progress were recorded as interrupted and their captures kept "
@@ -173,6 +187,9 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
         print()
     for fmt, path in sorted(result.index_paths.items()):
         print(f"index {fmt:5} {path}")
+    first = _page_to_open(result)
+    if first:
+        print(f"open {first}")
     code = for_outcomes([o.report for o in result.outcomes if o.firm.invalid is None], options.fail_on,
                         options.fail_on_new)
     if code != ExitCode.INTERNAL and any(o.firm.invalid is not None for o in result.outcomes):

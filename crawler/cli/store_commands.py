@@ -41,8 +41,10 @@ def add_store_commands(sub, store_option) -> None:
                           description="Compare two scans, each a scan id (or a unique prefix of one) in the store "
                                       "or a report.json file (or a folder holding one): new, resolved and changed "
                                       "findings per channel, by their stable finding ids.")
-    diff.add_argument("old", metavar="OLD", help="the earlier scan: scan id, report.json, or a firm's folder")
-    diff.add_argument("new", metavar="NEW", help="the later scan: scan id, report.json, or a firm's folder")
+    diff.add_argument("old", metavar="OLD", help="the earlier scan: scan id, report.json, or a firm's folder; "
+                                                 "alone, a firm's name or slug: its last two complete scans")
+    diff.add_argument("new", metavar="NEW", nargs="?",
+                      help="the later scan: scan id, report.json, or a firm's folder")
     diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), json or html")
     diff.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     store_option(diff)
@@ -139,6 +141,8 @@ def cmd_diff(args) -> int:
     from reports.writer import atomic_write
 
     store_holder: dict = {}
+    if args.new is None:
+        args.old, args.new = _last_two(args.old, args.store)
     try:
         old = _load_report(args.old, "OLD", args.store, store_holder)
         new = _load_report(args.new, "NEW", args.store, store_holder)
@@ -158,6 +162,17 @@ def cmd_diff(args) -> int:
     else:
         sys.stdout.write(output)
     return 0
+
+
+def _last_two(firm: str, store_spec: str | None) -> tuple[str, str]:
+    """The ids of a firm's two newest complete scans (older first), for `footprint diff FIRM`."""
+    with open_store(store_spec, create=False) as store:
+        rows = [r for r in store.scans(firm) if r.status == ScanStatus.COMPLETE]
+        location = store.location
+    if len(rows) < 2:
+        raise InputError(location, "FIRM", f"a firm with two complete scans to compare: {plain(firm)!r} has "
+                                           f"{len(rows)} (see `footprint history`), or give OLD and NEW")
+    return rows[1].id, rows[0].id
 
 
 def _load_report(ref: str, which: str, store_spec: str | None, holder: dict) -> dict:

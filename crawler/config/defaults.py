@@ -96,5 +96,6 @@ UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page
 
 # One page's parsing limits (nesting depth, tags, attribute size, text) are declared with the parser, in
 # detectors/page_limits.py (PAGE_LIMITS): judging applies them too and may not import crawler/.
+PROXY_CHECK_SECONDS = 5  # the connection to each proxy tried before a scan: a dead one is bad input, not 50 firms lost
 PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
 JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archive its crawl is writing

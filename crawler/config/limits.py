@@ -10,12 +10,12 @@ short enough for any file system (with the `.partial` and `.interrupted` around 
 from __future__ import annotations
 
 import hashlib
-import re
+
+from slugify import slugify as transliterated_slug
 
 from crawler.config.defaults import INPUT_LIMITS, MESSAGE_CHARS, SLUG_CHARS
 from detectors.inputs import InputError, shown
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _DIGEST_CHARS = 10  # hex digits of the hash a cut slug ends with (40 bits: no collision among real firms)
 
 
@@ -31,8 +31,10 @@ def bounded(source: str, where: str, value: str, kind: str, what: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """A firm's folder name: lower-case letters, digits and dashes, at most SLUG_CHARS characters."""
-    slug = _NOT_SLUG.sub("-", name.lower()).strip("-") or "firm"
+    """A firm's folder name: lower-case ASCII letters, digits and dashes, at most SLUG_CHARS characters. Other
+    scripts are transliterated (python-slugify: "Биткойн ООД" -> "bitkoin-ood", "Société" -> "societe"), so two
+    Greek firms get two readable names; an ASCII name gets the slug it always had."""
+    slug = transliterated_slug(name) or "firm"
     if len(slug) <= SLUG_CHARS:
         return slug
     digest = hashlib.sha256(slug.encode("ascii")).hexdigest()[:_DIGEST_CHARS]

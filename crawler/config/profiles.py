@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pycountry
+from babel.core import get_global
 
 from crawler.config.defaults import FIRM_SETTINGS, SETTINGS
 from crawler.config.limits import bounded, cut, slugify
@@ -89,7 +90,10 @@ def check_country(source: str, where: str, value) -> str:
         raise InputError(source, where, f"an ISO 3166-1 alpha-2 country code such as DE, got {shown(value)}")
     code = value.strip().upper()
     if pycountry.countries.get(alpha_2=code) is None:
-        raise InputError(source, where, f"an ISO 3166-1 alpha-2 country code such as DE, {code!r} is not one")
+        # CLDR's territory aliases (via babel) know the codes people write instead: UK for GB, FX for FR.
+        meant = get_global("territory_aliases").get(code, [])
+        hint = f"; did you mean {meant[0]}?" if len(meant) == 1 else ""
+        raise InputError(source, where, f"an ISO 3166-1 alpha-2 country code such as DE, {code!r} is not one{hint}")
     return code
 
 

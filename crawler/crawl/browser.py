@@ -31,6 +31,9 @@ def chromium_executable() -> str | None:
     """None when Playwright's own Chromium is installed (Playwright finds it), else a system Chromium's path."""
     override = os.environ.get("FOOTPRINT_CHROMIUM")
     if override:
+        if not (os.path.isfile(override) and os.access(override, os.X_OK)):
+            raise BrowserUnavailable(f"FOOTPRINT_CHROMIUM is {override!r}, which is not an executable file: set it "
+                                     "to a Chromium's path, unset it, or scan with --render never --no-screenshots")
         return override
     cache_dir = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or os.path.expanduser("~/.cache/ms-playwright")
     if os.path.isdir(cache_dir) and any(name.startswith("chromium") for name in os.listdir(cache_dir)):

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from crawler.config.defaults import JUDGE_WHILE_CRAWLING_EVERY, NAVIGATION_TIMEOUT_MS
 from crawler.config.scan_config import ScanConfig
+from crawler.crawl import progress as crawl_progress
 from crawler.crawl.browser import chromium_executable, launch_options
 from crawler.crawl.child import PARENT_ENV
 from crawler.crawl.scratch import scratch, write_private
@@ -136,7 +137,7 @@ def _read_log(stream, progress: bool, tail: list[str]) -> None:
         for line in stream:
             if line.startswith(PROGRESS_PREFIX):
                 if progress:
-                    print(line, end="", file=sys.stderr, flush=True)
+                    crawl_progress.crawl_line(line)
             else:
                 tail.append(line.rstrip())
                 del tail[:-20]

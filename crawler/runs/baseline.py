@@ -12,7 +12,10 @@ def earlier_reports(store, record: ScanRecord, this_scan: str, depth: int = HIST
     compared with the latest that assessed it (reports/since_last.py), so a few are kept in reach for channels
     that were unreachable last time. A quick manual check with a smaller page budget or other visitors is no
     baseline for the scheduled scan: it would make pages it skipped look new."""
-    rows = [r for r in store.scans(record.firm["slug"])
+    # By slug and by name: a firm whose name the slug rule once spelled differently ("Société" was "soci-t")
+    # keeps its history.
+    found = {r.id: r for key in (record.firm["slug"], record.firm.get("name", "")) if key for r in store.scans(key)}
+    rows = [r for r in sorted(found.values(), key=lambda r: (r.started_at, r.id), reverse=True)
             if r.status == ScanStatus.COMPLETE and r.id != this_scan and r.started_at <= record.started_at]
     reports = []
     for row in rows:

@@ -17,6 +17,7 @@ from pathlib import Path
 from crawler.config.limits import cut
 from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import RunOptions
+from crawler.crawl import progress
 from crawler.runs import interrupt
 from crawler.runs.firm import FirmOutcome, scan_firm
 from crawler.runs.folders import finish_firm_dir, new_run_dir, partial_dir, point_latest
@@ -50,6 +51,8 @@ def scan_run(firms: list[FirmTarget], options: RunOptions, store=None, firms_fil
             for future in done:
                 outcome = future.result()
                 by_slug[outcome.firm.slug] = outcome
+                progress.firm_ended(outcome.firm.name, outcome.report["verdict"]["level"] if outcome.report
+                                    else "not scanned" if outcome.firm.invalid is not None else "failed")
     except BaseException as exc:
         # A signal has already asked the workers to stop; anything else (a bug here) asks now, saying so.
         interrupt.request_stop(exc.signame if isinstance(exc, interrupt.Interrupted) else
@@ -87,6 +90,7 @@ def _scan_one(firm: FirmTarget, options: RunOptions, run_dir: Path, store) -> Fi
             store.begin_scan(scan_id, firm.slug, firm.name, started, str((run_dir / firm.slug).absolute()))
 
     event("firm.start", f"scanning {firm.name}", firm=firm.slug)
+    progress.firm_started(firm.name)
     stage = "scan"
     try:
         work = partial_dir(run_dir, firm.slug)
@@ -125,7 +129,8 @@ def _interrupted(firm: FirmTarget, exc: BaseException, store, began: dict[str, s
 
 def _failed(firm: FirmTarget, exc: Exception, stage: str, store, began: dict[str, str], work: Path,
             run_dir: Path) -> FirmOutcome:
-    error = cut(f"{type(exc).__name__}: {exc}")
+    # A sentence for the index and the store; the exception's class and traceback go to the run log.
+    error = cut(f"the scan stopped on an internal error ({str(exc) or 'no message'}); the run log has the details")
     if stage == "store":  # the reports are whole on disk; only the store does not know about them
         error = f"reports written to {run_dir / firm.slug}, but not recorded in the store: {error}"
     _end(store, began, ScanStatus.FAILED, error)

@@ -34,6 +34,7 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS
 from crawler.config.defaults import PAGE_PARSE_SECONDS, UNVISITED_COUNTED
 from crawler.crawl.browser import context_options
 from crawler.crawl.egress.middleware import EgressRefused
+from crawler.crawl.fetch_errors import fetch_error
 from crawler.crawl.render_decision import render_reason
 from detectors.document import build_document, classify, sha256
 from detectors.domains import registrable_domain
@@ -207,7 +208,7 @@ class WebsiteSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         skipped = failure.check(IgnoreRequest) is not None
-        message = failure.getErrorMessage() or failure.type.__name__
+        message = fetch_error(failure)
         # A refusal says so itself ("refused: redirect from ... to a loopback address 127.0.0.1").
         if skipped and not failure.check(EgressRefused) and "robots" not in message.lower():
             message = f"skipped: {message}"
@@ -225,7 +226,7 @@ class WebsiteSpider(scrapy.Spider):
             "depth": request.meta.get("fp_depth", 0),
             "optional": bool(request.meta.get("fp_optional")),
             "skipped": skipped,
-            "error": f"{failure.type.__name__}: {message}",
+            "error": message,
         }
 
 

@@ -31,7 +31,7 @@ def _write(tmp_path: Path, data: dict) -> Path:
 
 def test_short_slugs_are_unchanged_and_long_ones_cut_with_a_hash_of_the_whole():
     assert slugify("Nordwind Exchange Ltd") == "nordwind-exchange-ltd"
-    assert slugify("株式会社") == "firm"
+    assert slugify("★ ☆") == "firm"  # nothing to spell a name with
     long_slug = slugify(LONG_NAME)
     assert len(long_slug) <= SLUG_CHARS and re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{10}", long_slug)
     assert long_slug.startswith("nordwind-exchange-limited-")
@@ -39,6 +39,24 @@ def test_short_slugs_are_unchanged_and_long_ones_cut_with_a_hash_of_the_whole():
     assert slugify(LONG_NAME[:-1] + "X") != long_slug  # names that differ only at the end stay apart
     assert slugify(long_slug) == long_slug  # a slug is its own slug (analyze re-slugs archived ones)
     assert slugify("x" * SLUG_CHARS) == "x" * SLUG_CHARS  # the near miss: at the limit, nothing is cut
+
+
+def test_names_in_other_scripts_get_distinct_readable_slugs_and_ascii_names_keep_theirs():
+    assert slugify("Биткойн ООД") == "bitkoin-ood"
+    assert slugify("Société Générale") == "societe-generale"  # was soci-t-g-n-rale
+    greek = [slugify("Ελληνική Ανταλλαγή ΑΕ"), slugify("Αθηναϊκή Κρύπτο ΑΕ")]
+    assert greek[0] != greek[1] and all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", g) for g in greek)
+    # An ASCII name gets the slug the earlier rule gave it (lower-case, every other run of characters one dash),
+    # so existing folders and histories keep their names.
+    for name in ("Nordwind Exchange GmbH", "O'Brien & Co.", "ACME_Crypto  Ltd", "--x--", "3 Arrows (BVI)"):
+        assert slugify(name) == re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def test_two_firms_in_greek_and_bulgarian_in_one_file_both_load(tmp_path):
+    path = _write(tmp_path, {"firms": [_firm("Ελληνική Ανταλλαγή ΑΕ"), _firm("Биткойн ООД")]})
+    firms = load_profile(path)
+    assert [f.invalid for f in firms] == [None, None]
+    assert [f.slug for f in firms] == ["ellenike-antallage-ae", "bitkoin-ood"]
 
 
 def test_a_value_over_its_limit_is_refused_naming_the_field_with_the_value_cut():
