@@ -8,6 +8,7 @@ reports of the same captures differ only in their timestamps (and the scan id de
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from detectors.assessment import Assessment, ChannelAssessment
@@ -17,6 +18,10 @@ from detectors.model import TriageStatus
 SCHEMA = "footprint.report/2"  # format 2: a fact seen on many pages of a channel is one finding (pages, seen_on)
 FORMAT_1 = "footprint.report/1"  # one finding per page; still read by diff and --since-last (reports/upgrade.py)
 READABLE_FORMATS = (FORMAT_1, SCHEMA)
+# The libraries whose data or models decide findings: their versions are in every report (tool.libraries), and
+# constraints.txt pins them (a test keeps the two lists equal).
+JUDGING_LIBRARIES = ("babel", "charset-normalizer", "numpy", "phonenumbers", "py3langid", "pycountry", "selectolax",
+                     "tldextract", "w3lib")
 NOT_LEGAL_ADVICE = (
     "This report lists observable marketing signals and scores them against the indicators of MiCA Art. 61 and "
     "ESMA's reverse-solicitation guidelines (ESMA35-1872330276-2030). It is not legal advice and not a legal "
@@ -40,6 +45,17 @@ def tool_version() -> str:
         return version("footprint")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+@cache
+def library_versions() -> dict[str, str]:
+    found = {}
+    for name in JUDGING_LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
 
 
 def scan_id(firm_slug: str, started_at: str, nonce: str = "") -> str:
@@ -75,7 +91,8 @@ def build_report(
     )
     report = {
         "schema": SCHEMA,
-        "tool": {"name": "footprint", "version": tool_version(), "catalogue_version": assessment.catalogue_version},
+        "tool": {"name": "footprint", "version": tool_version(), "catalogue_version": assessment.catalogue_version,
+                 "libraries": library_versions()},
         "notice": NOT_LEGAL_ADVICE,
         "scan": {"id": scan_id(firm.get("slug", ""), started_at, scan_nonce), "started_at": started_at,
                  "finished_at": finished_at, "visitors": list(visitors), "config": config},
