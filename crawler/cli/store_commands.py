@@ -6,6 +6,7 @@ folders holding them), so a firm can compare reports it was sent without having 
 
 from __future__ import annotations
 
+import fnmatch
 import getpass
 import json
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from crawler.store import StoreError, open_store
 from crawler.store.location import is_named
-from crawler.store.scans import ScanStatus
+from crawler.store.scans import MIN_PREFIX, ScanStatus
 from detectors.inputs import InputError
 from detectors.model import TriageStatus
 from reports.build import READABLE_FORMATS
@@ -25,7 +26,7 @@ from reports.validate import validate_report
 
 DIFF_FORMATS = ("text", "json", "html")
 TRIAGE_STATUSES = tuple(status.value for status in TriageStatus)  # plain strings: argparse quotes choices by repr
-FINDING_ID = re.compile(r"^[0-9a-f]{16}$")
+FINDING_PREFIX = re.compile(rf"^[0-9a-f]{{{MIN_PREFIX},16}}$")
 
 
 def add_store_commands(sub, store_option) -> None:
@@ -54,7 +55,13 @@ def add_store_commands(sub, store_option) -> None:
                                         "findings.csv). Decisions are kept across scans: a dismissed finding stays "
                                         "in later reports, marked, and is not scored. `--status open` withdraws a "
                                         "decision. --export/--import move decisions between stores as a JSON file.")
-    triage.add_argument("finding", nargs="?", metavar="FINDING_ID", help="a finding id (16 hex digits)")
+    triage.add_argument("finding", nargs="?", metavar="FINDING_ID",
+                        help="a finding id (16 hex digits) or a unique prefix of one (4 or more)")
+    triage.add_argument("--indicator", help="every finding of this indicator (e.g. PHONE) in the newest scans")
+    triage.add_argument("--channel", help="every finding on this channel (e.g. website:example.com)")
+    triage.add_argument("--url", metavar="PATTERN", help="every finding whose page matches PATTERN (a glob: "
+                                                         "'https://example.com/de/*')")
+    triage.add_argument("--firm", help="with --indicator/--channel/--url: only this firm (name or slug)")
     triage.add_argument("--status", choices=TRIAGE_STATUSES, help="confirmed, dismissed, or open (withdraw)")
     triage.add_argument("--reason", help="why (required with --status): kept with who decided and when")
     triage.add_argument("--by", help="who decides (default $FOOTPRINT_USER, else the login name)")
@@ -214,10 +221,13 @@ def _load_report(ref: str, which: str, store_spec: str | None, holder: dict) -> 
 # ---------------------------------------------------------------------------------------------- triage
 
 def cmd_triage(args) -> int:
-    actions = [bool(args.finding or args.status), bool(args.export), bool(args.import_file), bool(args.list)]
-    if sum(actions) != 1:
-        raise InputError("command line", "triage", "one of: FINDING_ID --status S --reason R; --export FILE; "
-                                                    "--import FILE; --list")
+    selected = bool(args.indicator or args.channel or args.url)
+    actions = [bool(args.finding or args.status or selected), bool(args.export), bool(args.import_file),
+               bool(args.list)]
+    if sum(actions) != 1 or (args.finding and selected):
+        raise InputError("command line", "triage", "one of: FINDING_ID --status S --reason R; --indicator/--channel/"
+                                                    "--url ... --status S --reason R; --export FILE; --import "
+                                                    "FILE; --list")
     # Only an import may start a store, and a store the user named only in a folder that exists.
     with open_store(args.store, create=bool(args.import_file), make_folder=not is_named(args.store)) as store:
         if args.export:
@@ -230,27 +240,54 @@ def cmd_triage(args) -> int:
 
 
 def _decide(store, args) -> int:
-    finding = (args.finding or "").strip().lower()
-    if not FINDING_ID.fullmatch(finding):
-        raise InputError("command line", "FINDING_ID", f"a finding id of 16 hex digits, got {args.finding!r}")
     if not args.status:
         raise InputError("command line", "--status", "confirmed, dismissed or open")
     reason = (args.reason or "").strip()
     if not reason:
         raise InputError("command line", "--reason", "a reason for the decision (it is kept with who and when)")
-    known = store.finding(finding)
-    if known is None:
-        raise InputError(store.location, "FINDING_ID", f"a finding of a stored scan: {finding} is in none (ids "
-                                                        "are in report.json, report.html and findings.csv)")
+    chosen = _selected(store, args) if args.finding is None else [_one(store, args.finding)]
     by = args.by or os.environ.get("FOOTPRINT_USER") or _login()
     at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    store.set_triage(finding, args.status, reason, by, at)
     what = {TriageStatus.CONFIRMED: "confirmed",
             TriageStatus.DISMISSED: "dismissed: it stays in later reports, not scored",
             TriageStatus.OPEN: "reopened: its decision is withdrawn"}[TriageStatus(args.status)]
-    print(f"{finding} ({plain(known['indicator'])} on {plain(known['channel'])}, {plain(known['url'])}) {what}; "
-          f"by {plain(by)} at {at}. Applies from the next scan or `footprint analyze`.")
+    for known in chosen:
+        store.set_triage(known["id"], args.status, reason, by, at)
+        print(f"{known['id']} ({plain(known['indicator'])} on {plain(known['channel'])}, {plain(known['url'])}) "
+              f"{what}")
+    print(f"{len(chosen)} finding(s) decided by {plain(by)} at {at}. Applies from the next scan or "
+          "`footprint analyze`.")
     return 0
+
+
+def _one(store, given: str) -> dict:
+    """The finding named by an id or a unique prefix of one."""
+    ref = given.strip().lower()
+    if not FINDING_PREFIX.fullmatch(ref):
+        raise InputError("command line", "FINDING_ID", f"a finding id of 16 hex digits or a prefix of at least "
+                                                        f"{MIN_PREFIX}, got {given!r}")
+    ids = [ref] if len(ref) == 16 else store.finding_ids(ref)
+    if len(ids) > 1:
+        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+        raise InputError(store.location, "FINDING_ID", f"a prefix of one finding: {ref!r} begins {shown}")
+    known = store.finding(ids[0]) if ids else None
+    if known is None:
+        raise InputError(store.location, "FINDING_ID", f"a finding of a stored scan: {ref} is in none (ids "
+                                                        "are in report.json, report.html and findings.csv)")
+    return known
+
+
+def _selected(store, args) -> list[dict]:
+    """The findings of the firms' newest complete scans that match every selector given."""
+    chosen = [f for f in store.latest_findings(args.firm)
+              if (not args.indicator or f["indicator"] == args.indicator.strip().upper())
+              and (not args.channel or f["channel"] == args.channel.strip())
+              and (not args.url or fnmatch.fnmatchcase(f["url"], args.url.strip()))]
+    unique = list({f["id"]: f for f in chosen}.values())
+    if not unique:
+        raise InputError(store.location, "--indicator/--channel/--url", "selectors that match a finding of the "
+                                                                       "newest scans; nothing matches")
+    return unique
 
 
 def _login() -> str:

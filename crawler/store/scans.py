@@ -198,6 +198,30 @@ class ScanRecords:
                         strict=True))
 
 
+    def finding_ids(self, prefix: str) -> list[str]:
+        """The stored finding ids (merged ids too) that begin with `prefix`; at most 11, for an ambiguity message."""
+        with self._db.read() as db:
+            rows = db.rows("SELECT DISTINCT finding_id FROM findings WHERE substr(finding_id, 1, ?) = ? UNION "
+                           "SELECT DISTINCT merged_id FROM findings WHERE substr(merged_id, 1, ?) = ? LIMIT 11",
+                           (len(prefix), prefix, len(prefix), prefix))
+        return sorted(r[0] for r in rows)
+
+    def latest_findings(self, firm: str | None = None) -> list[dict]:
+        """The findings of each firm's newest complete scan (only `firm`'s, by slug or name, when given):
+        {"id", "firm_slug", "channel", "indicator", "url"}, for triage by indicator, channel or URL."""
+        sql = ("SELECT f.finding_id, s.firm_slug, f.channel, f.indicator, f.url FROM findings f "
+               "JOIN scans s ON s.id = f.scan_id WHERE s.status = 'complete' AND s.id = ("
+               "SELECT s2.id FROM scans s2 WHERE s2.firm_slug = s.firm_slug AND s2.status = 'complete' "
+               "ORDER BY s2.started_at DESC, s2.id DESC LIMIT 1)")
+        params: list = []
+        if firm:
+            sql += " AND (lower(s.firm_slug) = ? OR s.firm_key = ?)"
+            params += [firm.strip().lower(), firm.strip().casefold()]
+        with self._db.read() as db:
+            rows = db.rows(sql + " ORDER BY s.firm_slug, f.seq", params)
+        return [dict(zip(("id", "firm_slug", "channel", "indicator", "url"), r, strict=True)) for r in rows]
+
+
 def process_identity(pid: int) -> str:
     """Boot id and start time (clock ticks since boot) of a process, from /proc: together with the pid they name
     one process, where the pid alone may be reused. "" where /proc cannot tell (then the pid alone is used)."""
