@@ -4,6 +4,7 @@
 # Chromium (`apt-get install chromium`, or FOOTPRINT_CHROMIUM); `footprint doctor` says what is missing.
 #   FOOTPRINT_HOME  where the virtualenv goes (default: ${XDG_DATA_HOME:-~/.local/share}/footprint)
 #   FOOTPRINT_BIN   where the command is linked (default: ~/.local/bin)
+#   FOOTPRINT_EXTRAS  optional parts, comma-separated: `postgres` for a shared PostgreSQL store
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,7 @@ bin=${FOOTPRINT_BIN:-$HOME/.local/bin}
 if [ ! -x "$home/venv/bin/python" ]; then
     "$PYTHON" -m venv "$home/venv"
 fi
-"$home/venv/bin/python" -m pip install -q -c constraints.txt .
+"$home/venv/bin/python" -m pip install -q -c constraints.txt ".${FOOTPRINT_EXTRAS:+[$FOOTPRINT_EXTRAS]}"
 mkdir -p "$bin"
 ln -sf "$home/venv/bin/footprint" "$bin/footprint"
 echo "footprint $("$bin/footprint" --version | cut -d' ' -f2) installed: $bin/footprint"

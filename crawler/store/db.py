@@ -245,8 +245,8 @@ def _connect_postgres(url: str) -> PostgresDatabase:
     try:
         import psycopg
     except ImportError as exc:
-        raise StoreError(f"store {location}: PostgreSQL stores need the psycopg package "
-                         f"(pip install 'psycopg[binary]')") from exc
+        raise StoreError(f"store {location}: PostgreSQL stores need footprint's `postgres` extra (pip install "
+                         f"'footprint[postgres]', or FOOTPRINT_EXTRAS=postgres bash scripts/install.sh)") from exc
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_SECONDS)
     except psycopg.Error as exc:
