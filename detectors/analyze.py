@@ -1,4 +1,8 @@
-"""Running the detectors: documents of a channel in, its findings out (deduplicated and in a stable order).
+"""Running the detectors: documents of a channel in, its findings out (one per fact, in a stable order).
+
+A channel's document-scope findings are merged by indicator and value as documents arrive (detectors/merge.py):
+a fact its pages repeat is one finding with the pages it was seen on. Supplied posts and mails keep one finding
+per item (`analyze_items`).
 
 The detector of each active catalogue indicator is the module of the same name (`LANG` -> detectors/lang.py),
 so adding an indicator is a catalogue entry plus one module, and the two cannot drift apart unnoticed (a test

@@ -66,9 +66,9 @@ class PageView:
     rendered: bool
     record_id: str
     served: bool  # status below 400 and some text
-    blocked: bool  # a wall, a block page or a region page (looks_blocked)
-    wall: str
-    opening: str  # the first OPENING characters of the title and text, spaces collapsed
+    blocked: bool  # an EU visitor's page that is a wall, a block page or a region page (looks_blocked)
+    wall: str  # an EU visitor's page's wall kind
+    opening: str  # an EU visitor's page's first OPENING characters of title and text, spaces collapsed
     block_phrases: tuple[BlockPhrase, ...]  # an EU visitor's short page's (a block page says one thing)
     phrase_keys: frozenset[str]  # a baseline page's block phrases anywhere: what its copy already carries
     signals: frozenset[tuple[str, str]]  # a baseline page's: (indicator, normalised value) of its findings
@@ -97,8 +97,9 @@ def page_view(doc: Document, findings: Iterable[Finding], baseline: bool, shared
                               for m in _block_phrases(doc))
     return PageView(channel=doc.channel, url=doc.url, requested_url=doc.requested_url, status=doc.status,
                     fetched_at=doc.fetched_at, body_sha256=doc.body_sha256, visitor=doc.visitor,
-                    rendered=doc.rendered, record_id=doc.record_id, served=served(doc), blocked=looks_blocked(doc),
-                    wall=wall_kind(doc), opening=first_text(doc, OPENING), block_phrases=block_phrases,
+                    rendered=doc.rendered, record_id=doc.record_id, served=served(doc),
+                    blocked=not baseline and looks_blocked(doc), wall="" if baseline else wall_kind(doc),
+                    opening="" if baseline else first_text(doc, OPENING), block_phrases=block_phrases,
                     phrase_keys=_shared(shared, phrase_keys), signals=_shared(shared, signals),
                     directed=_shared(shared, directed))
 

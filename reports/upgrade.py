@@ -3,19 +3,21 @@ pages of a channel is one finding: so `diff` and `--since-last` compare reports 
 calling every finding resolved and new again.
 
 A format-1 finding of document scope becomes part of the merged finding `merged_id(indicator, channel, value)`,
-shaped as format 2 writes it: the first sighting by URL gives url, fetched_at, record_id, body hash and evidence;
-pages counts distinct URLs; seen_on samples the first MERGE_SAMPLE of them; first/last_seen span all of them;
-visitors and member states are the union. Findings that keep a per-item identity in format 2 (visitor-, storefront-
-and supplied-scope indicators, and every finding of supplied material) are left as they are.
+shaped as detectors/merge.py writes it: the strongest sighting (then the first in page order) gives url, capture,
+evidence, member states, strength and confidence; pages counts distinct normalised URLs; seen_on samples the first
+MERGE_SAMPLE of them by URL; first/last_seen span all sightings; visitors are the union. Findings that keep a
+per-item identity in format 2 (visitor-, storefront- and supplied-scope indicators, and every finding of supplied
+material) are left as they are.
 """
 
 from __future__ import annotations
 
-from detectors.model import merged_id
+from detectors.catalogue import catalogue
+from detectors.model import MERGE_SAMPLE, merged_id
+from detectors.urls import normalise_url
 
 from reports.build import FORMAT_1, SCHEMA
 
-MERGE_SAMPLE = 10  # sightings kept on a merged finding, as detectors keep them
 # Indicators whose findings are not of one document (detectors' SCOPE other than Scope.DOCUMENT): reports/ may not
 # import the detector modules, so they are named here; tests/reports/test_upgrade.py checks this against them.
 PER_ITEM_INDICATORS = frozenset({"APPSTORE", "CROSS_SELL", "GEOBLOCK", "GEO_TARGETED"})
@@ -52,17 +54,19 @@ def _single(finding: dict) -> dict:
 
 
 def _merged(fid: str, group: list[dict]) -> dict:
-    ordered = sorted(group, key=lambda f: (f["url"], f.get("visitors", []), f.get("body_sha256", ""), f["id"]))
-    first_by_url: dict[str, dict] = {}
-    for finding in ordered:
-        first_by_url.setdefault(finding["url"], finding)
+    in_page_order = sorted(group, key=_page_order)
+    first_by_page: dict[str, dict] = {}
+    for finding in in_page_order:
+        first_by_page.setdefault(normalise_url(finding["url"]), finding)
     times = sorted(f["fetched_at"] for f in group if f.get("fetched_at"))
     decisions = [f["triage"] for f in group if f.get("triage")]
-    merged = {**ordered[0], "id": fid, "pages": len(first_by_url),
-              "seen_on": [{"url": url, "record_id": f.get("record_id", ""), "fetched_at": f["fetched_at"]}
-                          for url, f in list(first_by_url.items())[:MERGE_SAMPLE]],
+    best = min(group, key=lambda f: (-contribution(f), _page_order(f)))
+    merged = {**best, "id": fid, "pages": len(first_by_page),
+              "seen_on": [{"url": f["url"], "record_id": f.get("record_id", ""), "fetched_at": f["fetched_at"]}
+                          for f in list(first_by_page.values())[:MERGE_SAMPLE]],
               "first_seen": times[0] if times else "", "last_seen": times[-1] if times else "",
-              "visitors": _union(ordered, "visitors"), "member_states": _union(ordered, "member_states")}
+              "visitors": sorted({v for f in group for v in f.get("visitors", [])})}
+    merged.pop("triage", None)
     if decisions:  # the newest decision on any of its pages, as the store's migration decides
         merged["triage"] = max(decisions, key=lambda d: d["at"])
     if any("new" in f for f in group):
@@ -70,5 +74,16 @@ def _merged(fid: str, group: list[dict]) -> dict:
     return merged
 
 
-def _union(findings: list[dict], key: str) -> list[str]:
-    return list(dict.fromkeys(item for f in findings for item in f.get(key, [])))
+def contribution(finding: dict) -> float:
+    """A finding's share of its indicator's score, as detectors/scoring.py computes it (reports/ may not import
+    it): the strongest page's finding stands for a merged fact, as detectors/merge.py decides."""
+    cat = catalogue()
+    strength = cat.scoring.strengths.get(finding["strength"], 0.0)
+    base = strength * finding["confidence"] * cat[finding["indicator"]].weight
+    return round(base if finding["member_states"] else base * cat.scoring.untargeted_factor, 9)
+
+
+def _page_order(f: dict) -> tuple:
+    """Format 1 kept no "rendered" flag: page, visitors, body, fetch time, then the place on the page."""
+    return (normalise_url(f["url"]), f.get("visitors", []), f.get("body_sha256", ""), f.get("fetched_at", ""),
+            f["url"], f["evidence"]["locator"], f["evidence"]["snippet"], f["evidence"]["value"])

@@ -1,7 +1,8 @@
 """Schema migrations: numbered SQL files in `migrations/`, applied in order, each in its own transaction.
 
-`NNNN_name.sql` files are the whole history of the schema; `schema_migrations` records which ones a store has, so
-opening a store brings it up to date and opening it again changes nothing. Two processes opening a fresh store at
+`NNNN_name.sql` files are the whole history of the schema (with `DATA_STEPS`, the Python a migration needs for what
+SQL cannot compute); `schema_migrations` records which ones a store has, so opening a store brings it up to date and
+opening it again changes nothing. Two processes opening a fresh store at
 once must not both migrate it: PostgreSQL takes an advisory lock for the transaction, SQLite's BEGIN IMMEDIATE
 holds the file's write lock. A store migrated by a newer footprint is refused rather than misread, and a database
 that holds someone else's tables is refused rather than written into.
@@ -11,15 +12,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
+from crawler.store.merged import adopt_format_1_rows
 from detectors.timestamps import stamp
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+# What SQL cannot do (a fingerprint per row): run after a migration's statements, in the same transaction.
+DATA_STEPS: dict[int, Callable[[Database], None]] = {3: adopt_format_1_rows}
 CREATE_TABLE = ("CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
 
@@ -73,6 +78,8 @@ def migrate(db: Database) -> int:
                 continue  # another process got there first
             for statement in statements(migration.sql):
                 db.execute(statement)
+            if migration.version in DATA_STEPS:
+                DATA_STEPS[migration.version](db)
             db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                        (migration.version, migration.name, stamp()))
     return known

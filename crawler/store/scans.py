@@ -2,9 +2,9 @@
 
 A scan is written twice. `begin_scan` records it as `running` (committed at once, with this process's pid and host),
 so a scan whose process dies is still visible and `recover_abandoned` can later say so. `complete_scan` writes the
-outcome in ONE transaction (the scan row, every channel and every finding, the report JSON): a process killed
-half-way leaves the scan `running`, never `complete` with half its rows. `end_scan` records an interruption or a
-failure but never undoes a completion.
+outcome in ONE transaction (the scan row with the report's summary, every channel and every finding; no second copy
+of the whole report, crawler/store/stored_report.py): a process killed half-way leaves the scan `running`, never
+`complete` with half its rows. `end_scan` records an interruption or a failure but never undoes a completion.
 
 History reads (`scans`, `scan`, `finding`) are what `footprint history` and `diff` show.
 """
@@ -20,6 +20,7 @@ from typing import Any
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
+from crawler.store.stored_report import INSERT_FINDING, finding_values, report_from_rows, summary
 from detectors.timestamps import stamp
 
 
@@ -96,20 +97,19 @@ class ScanRecords:
         scan_id = scan["id"]
         channels = report["channels"]
         total = sum(len(channel["findings"]) for channel in channels)
-        document = json.dumps(report, ensure_ascii=False, sort_keys=True)
         with self._db.write() as db:
             values = (firm["slug"], firm["name"], firm["name"].casefold(), scan["started_at"],
                       scan.get("finished_at") or "", verdict["level"], _int(verdict.get("score")),
-                      1 if verdict.get("complete") else 0, total, out_dir, document)
+                      1 if verdict.get("complete") else 0, total, out_dir, summary(report))
             if db.one("SELECT 1 FROM scans WHERE id = ?", (scan_id,)):
                 db.execute("UPDATE scans SET firm_slug = ?, firm_name = ?, firm_key = ?, started_at = ?, "
                            "finished_at = ?, status = 'complete', level = ?, score = ?, complete = ?, findings = ?, "
-                           "out_dir = ?, error = '', report = ? WHERE id = ?", (*values, scan_id))
+                           "out_dir = ?, error = '', summary = ?, report = NULL WHERE id = ?", (*values, scan_id))
                 db.execute("DELETE FROM findings WHERE scan_id = ?", (scan_id,))
                 db.execute("DELETE FROM channels WHERE scan_id = ?", (scan_id,))
             else:
                 db.execute("INSERT INTO scans (firm_slug, firm_name, firm_key, started_at, finished_at, status, "
-                           "level, score, complete, findings, out_dir, report, error, id, pid, host) "
+                           "level, score, complete, findings, out_dir, summary, error, id, pid, host) "
                            "VALUES (?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
                            (*values, scan_id, os.getpid(), socket.gethostname()))
             seq = 0
@@ -120,15 +120,7 @@ class ScanRecords:
                            (scan_id, channel["id"], channel["kind"], channel["status"], channel.get("level") or "",
                             _int(channel.get("score")), channel.get("reason") or "", len(findings)))
                 for finding in findings:
-                    evidence = finding["evidence"]
-                    db.execute("INSERT INTO findings (scan_id, seq, channel, finding_id, indicator, strength, "
-                               "confidence, member_states, url, value, snippet, locator, body_sha256) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               (scan_id, seq, channel["id"], finding["id"], finding["indicator"],
-                                finding.get("strength") or "", finding.get("confidence"),
-                                ",".join(finding.get("member_states") or ()), finding["url"],
-                                str(evidence.get("value") or ""), evidence.get("snippet") or "",
-                                evidence.get("locator") or "", finding.get("body_sha256") or ""))
+                    db.execute(INSERT_FINDING, finding_values(scan_id, seq, channel["id"], finding))
                     seq += 1
 
     def end_scan(self, scan_id: str, status: str, error: str = "") -> None:
@@ -184,21 +176,26 @@ class ScanRecords:
         return _row(rows[0]) if rows else None
 
     def report(self, scan_id: str) -> dict | None:
-        """The report.json of a complete scan, as recorded."""
+        """The report of a complete scan as recorded: read back from its rows (crawler/store/stored_report.py), or
+        the whole copy a scan recorded before report format 2 kept."""
         with self._db.read() as db:
-            row = db.one("SELECT report FROM scans WHERE id = ? AND status = 'complete'", (scan_id,))
-        return json.loads(row[0]) if row and row[0] else None
+            row = db.one("SELECT report, summary FROM scans WHERE id = ? AND status = 'complete'", (scan_id,))
+            if row is None or not (row[0] or row[1]):
+                return None
+            return json.loads(row[0]) if row[0] else report_from_rows(db, scan_id, row[1])
 
     def finding(self, finding_id: str) -> dict | None:
-        """Where a finding was last seen: {"id", "firm_slug", "channel", "indicator", "url", "scan_id"}."""
+        """Where a finding was last seen: {"id", "firm_slug", "channel", "indicator", "url", "scan_id"}. A merged
+        finding's id is found in rows written before report format 2 too (their `merged_id`)."""
         with self._db.read() as db:
-            row = db.one("SELECT f.finding_id, s.firm_slug, f.channel, f.indicator, f.url, f.scan_id "
+            row = db.one("SELECT s.firm_slug, f.channel, f.indicator, f.url, f.scan_id "
                          "FROM findings f JOIN scans s ON s.id = f.scan_id "
-                         "WHERE f.finding_id = ? AND s.status = 'complete' "
-                         "ORDER BY s.started_at DESC, s.id DESC, f.seq LIMIT 1", (finding_id,))
+                         "WHERE (f.finding_id = ? OR f.merged_id = ?) AND s.status = 'complete' "
+                         "ORDER BY s.started_at DESC, s.id DESC, f.seq LIMIT 1", (finding_id, finding_id))
         if row is None:
             return None
-        return dict(zip(("id", "firm_slug", "channel", "indicator", "url", "scan_id"), row, strict=True))
+        return dict(zip(("id", "firm_slug", "channel", "indicator", "url", "scan_id"), (finding_id, *row),
+                        strict=True))
 
 
 def process_identity(pid: int) -> str:

@@ -69,6 +69,7 @@ class TriageRecords:
         _checked_time("triage decision", "at", at)
         with self._db.write() as db:
             _record(db, finding_id, status, reason, by, at, source="")
+            carry_over(db, [finding_id])
 
     def triage(self, finding_ids: Iterable[str] | None = None) -> dict[str, dict]:
         """Current decisions {finding id: {"status", "reason", "by", "at"}}; findings left open are not listed."""
@@ -118,6 +119,7 @@ class TriageRecords:
                 _record(db, decision["finding_id"], decision["status"], decision["reason"], decision["by"],
                         decision["at"], source=source)
                 applied += 1
+            carry_over(db, [d["finding_id"] for d in decisions])
         return applied, skipped
 
 
@@ -126,6 +128,28 @@ def _newer(at: str, than: str) -> bool:
     if isinstance(a, datetime) and isinstance(b, datetime):
         return a > b
     return at > than
+
+
+def carry_over(db: Database, finding_ids: Iterable[str] | None = None) -> None:
+    """Record decisions made on format-1 per-page finding ids (all of them, or those of `finding_ids`) under the id
+    of the merged finding each belongs to (the findings rows' `merged_id`), where newer than the merged finding's
+    own decision; of several per-page decisions on one fact, the newest wins (ties: the larger id, so the outcome
+    does not depend on row order). The per-page decision stays, and the log says where the merged one came from."""
+    rows = db.rows("SELECT DISTINCT t.finding_id, f.merged_id, t.status, t.reason, t.decided_by, t.decided_at "
+                   "FROM triage t JOIN findings f ON f.finding_id = t.finding_id "
+                   "WHERE f.merged_id <> '' AND f.merged_id <> t.finding_id")
+    wanted = None if finding_ids is None else set(finding_ids)
+    newest: dict[str, tuple] = {}
+    for old_id, merged, status, reason, by, at in rows:
+        if wanted is not None and old_id not in wanted:
+            continue
+        best = newest.get(merged)
+        if best is None or _newer(at, best[5]) or (not _newer(best[5], at) and old_id > best[0]):
+            newest[merged] = (old_id, merged, status, reason, by, at)
+    for merged, (old_id, _, status, reason, by, at) in sorted(newest.items()):
+        current = db.one("SELECT decided_at FROM triage WHERE finding_id = ?", (merged,))
+        if current is None or _newer(at, current[0]):
+            _record(db, merged, status, reason, by, at, source=f"carried over from per-page finding {old_id}")
 
 
 def _record(db: Database, finding_id: str, status: str, reason: str, by: str, at: str, source: str) -> None:

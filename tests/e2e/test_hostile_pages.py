@@ -71,7 +71,8 @@ def test_hostile_pages_are_bounded_and_legacy_encodings_read(scan, web_root, tmp
     assert (notes["cp1252-meta.html"]["encoding"], notes["cp1252-meta.html"]["decoded_by"]) == ("windows-1252", "meta")
     assert (notes["utf16.html"]["encoding"], notes["utf16.html"]["decoded_by"]) == ("UTF-16LE", "bom")
     assert "" not in notes  # the ordinary UTF-8 start page is not noted
-    currency = {f["url"].rsplit("/", 1)[1] for f in channel["findings"] if f["indicator"] == "CURRENCY"}
+    currency = {s["url"].rsplit("/", 1)[1] for f in channel["findings"] if f["indicator"] == "CURRENCY"
+                for s in f["seen_on"]}  # the pages each (merged) currency finding was seen on
     assert {"", "cp1252-header.html", "cp1252-meta.html", "utf16.html", "nested.html", "attribute.html",
             "elements.html"} <= currency  # the hostile pages are judged on the part before the cut
     md = (tmp_path / "latest" / "hostile-parsing-com" / "report.md").read_text(encoding="utf-8")

@@ -87,6 +87,9 @@ def test_two_scans_of_a_changing_site_give_the_expected_diff(scan, web_root, tmp
     assert (out / "latest").resolve() != first_dir and first_dir.is_dir()  # dated folders, the old one kept
     french = _ids(second, "/fr/")
     assert french and not _ids(second, "/de/")
+    # A fact both scans found (the euro, the firm's domain) is one merged finding, neither new nor resolved.
+    french, german = french - _ids(first), german - _ids(second)
+    assert french and german
 
     # --since-last: exactly the French findings are new; the German ones are listed as resolved.
     assert {f["id"] for c in second["channels"] for f in c["findings"] if f["new"]} == french

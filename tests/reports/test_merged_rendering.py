@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
+from detectors.model import Evidence
 from reports.csv_report import render_csv
 from reports.html import render_html
 from reports.markdown import render_markdown
 from reports.validate import validate_report
+from reports.writer import render_json
 from tests.reports.html_tags import parse
 from tests.reports.test_diff import build, website
-from tests.reports.test_upgrade import GEO, PHONE, SITE, T1, merged
+from tests.reports.test_upgrade import GEO, PHONE, SITE, T1, merged, page_finding
 
 HOSTILE = "javascript:alert(1)"
 
@@ -67,3 +70,15 @@ def test_csv_pages_and_sample_columns():
     assert (phone["first_seen"], phone["last_seen"]) == (T1, "2026-01-01T00:02:00Z")
     geo = next(r for r in rows if r["indicator"] == "GEO_TARGETED")
     assert (geo["pages"], geo["sample_urls"], geo["first_seen"]) == ("1", "", "")
+
+
+def test_report_json_stays_under_20_mib_at_20000_pages():
+    """The issue's bound, extrapolated from 2,000 pages (report size grows with distinct findings, not pages): a
+    fact on every page is one finding, and even one distinct finding per page stays under it."""
+    site_wide = [replace(merged([replace(p, evidence=Evidence(f"+4930223344{k:02d}", "call us", "footer"))
+                                 for p in PHONE]), pages=20000) for k in range(30)]
+    per_page = [merged([page_finding("PROMO", f"https://cryptex.de/p/{i:05d}", f"jetzt kaufen {i}")])
+                for i in range(2000)]
+    size = len(render_json(build([website(SITE, [*site_wide, *per_page])], T1)).encode("utf-8"))
+    assert size * 10 < 20 * 2**20
+    assert render_json(report()).count("\n") == 1  # compact: one line

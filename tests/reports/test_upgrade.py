@@ -7,11 +7,13 @@ import hashlib
 from dataclasses import replace
 
 from detectors.analyze import detectors
+from detectors.catalogue import catalogue
 from detectors.model import Evidence, Finding, Scope, Sighting, merged_id
+from detectors.scoring import contribution as scoring_contribution
 from reports.build import FORMAT_1, SCHEMA
-from reports.diff import diff_reports, render_diff_text, validate_diff
+from reports.diff import diff_reports, render_diff_html, render_diff_text, validate_diff
 from reports.since_last import mark_since_last
-from reports.upgrade import PER_ITEM_INDICATORS, as_format_2
+from reports.upgrade import PER_ITEM_INDICATORS, as_format_2, contribution
 from reports.validate import validate_report
 from tests.conftest import report_of
 from tests.reports.test_diff import build, website
@@ -100,6 +102,7 @@ def test_diff_across_the_format_change_sees_the_same_facts():
     resolved = diff_reports(old, gone)["channels"][0]["resolved_findings"]
     assert [(f["id"], f["pages"]) for f in resolved] == [(merged_id("PHONE", SITE, "+493022334455"), 12)]
     assert "(and 11 more pages)" in render_diff_text(diff_reports(old, gone))
+    assert "and 11 more page(s)" in render_diff_html(diff_reports(old, gone))
 
 
 def test_two_format_1_reports_are_compared_page_by_page_as_before():
@@ -120,3 +123,25 @@ def test_since_last_reads_a_format_1_history():
     assert marked["since_last"]["new"] == 0 and marked["since_last"]["resolved"] == 0
     fresh = mark_since_last(report, [as_format_1(build([website(SITE, [GEO])], T1))])
     assert fresh["since_last"]["new"] == 1  # near miss: the phone number was not there before
+
+
+def test_a_merged_finding_is_resolved_only_if_one_of_its_pages_was_seen_again():
+    before = build([website(SITE, [merged(PHONE[:2]), GEO])], T1)
+    now = report_of(firm={"name": "Cryptex", "slug": "cryptex-ltd"}, channels=[website(SITE, [GEO])],
+                    started_at="2026-02-01T00:00:00Z", finished_at="2026-02-01T00:05:00Z", visitors=["DE"], config={})
+    failed_both = {**now, "errors": [{"channel": SITE, "url": f.url, "error": "timeout"} for f in PHONE[:2]]}
+    assert mark_since_last(failed_both, [before])["since_last"]["resolved"] == 0  # neither page could be seen
+    failed_one = {**now, "errors": failed_both["errors"][:1]}
+    resolved = mark_since_last(failed_one, [before])["since_last"]["resolved_findings"]
+    assert [r["id"] for r in resolved] == [merged_id("PHONE", SITE, "+493022334455")]  # the other page was seen
+
+
+def test_the_strongest_page_stands_for_the_fact_as_detectors_score_it():
+    untargeted = replace(PHONE[0], member_states=())
+    targeted = replace(PHONE[1], member_states=("AT", "DE"))
+    for finding in (untargeted, targeted, replace(PHONE[2], strength="strong", confidence=0.4)):
+        assert contribution(finding.to_dict()) == round(scoring_contribution(finding, catalogue()), 9)
+    old = as_format_1(build([website(SITE, [untargeted, targeted])], T1))
+    (phone,) = as_format_2(old)["channels"][0]["findings"]
+    assert phone["url"] == targeted.url and phone["member_states"] == ["AT", "DE"]  # not the first page's
+    assert [s["url"] for s in phone["seen_on"]] == [untargeted.url, targeted.url]

@@ -20,7 +20,7 @@ from crawler.captures.supplied import (
     read_mbox,
     read_posts_export,
 )
-from detectors.analyze import analyze_documents
+from detectors.analyze import analyze_items
 from detectors.context import Context
 from detectors.inputs import InputError
 from tests.conftest import PAGES
@@ -82,7 +82,7 @@ def test_export_documents_carry_date_text_links_language_and_a_stable_url(export
 
 
 def test_good_lines_are_assessed_by_the_existing_detectors(export):
-    findings = analyze_documents([item.document for item in export_items(export, "posts.jsonl")], Context(), "export")
+    findings = analyze_items([item.document for item in export_items(export, "posts.jsonl")], Context(), "export")
     bonus = {(f.url, f.evidence.value): f for f in findings if f.indicator == "BONUS"}
     german = bonus[("export:posts.jsonl/line-1", "willkommensbonus")]
     assert "DE" in german.member_states and german.channel == "export:posts.jsonl"
@@ -97,7 +97,7 @@ def test_the_same_phrase_in_two_posts_stays_two_findings(tmp_path):
     path = tmp_path / "posts.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = export_items(read_posts_export(path), "posts.jsonl")
-    findings = analyze_documents([item.document for item in items], Context(), "export")
+    findings = analyze_items([item.document for item in items], Context(), "export")
     assert sorted(f.url for f in findings if f.evidence.value == "willkommensbonus") == [
         "export:posts.jsonl/line-1", "export:posts.jsonl/line-2"]
 
@@ -223,7 +223,7 @@ def test_mail_documents_are_assessed_by_the_existing_detectors(mail):
                                      "mbox:campaigns.mbox/message-4"]
     assert {d.channel for d in docs} == {"export:campaigns.mbox"}
     assert docs[0].title == docs[0].text.split("\n")[0] == "Bitcoin kaufen in Euro – Ihr Willkommensbonus"
-    findings = analyze_documents(docs, Context(), "export")
+    findings = analyze_items(docs, Context(), "export")
     observed = {(f.indicator, f.url, f.evidence.value) for f in findings}
     assert ("BONUS", "mbox:campaigns.mbox/message-1", "willkommensbonus") in observed
     assert ("BONUS", "mbox:campaigns.mbox/message-2", "bonus de bienvenue") in observed
