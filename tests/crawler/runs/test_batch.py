@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import crawler.runs.firm
+import crawler.captures.feed
 from crawler.sandbox import SandboxWeb
 from crawler.store import open_store
 from reports.index import LEVEL_ORDER, validate_index
@@ -193,14 +193,14 @@ def test_a_firm_whose_scan_fails_does_not_stop_the_others(tmp_path, monkeypatch)
     firms_file = generate(tmp_path / "web", count=3, unreachable=0, seed=SEED)
     specs = plan(3, 0, SEED)
     victim = specs[1]
-    judge = crawler.runs.firm.judge_firm
 
-    def judge_firm(evidence):  # a bug in judging one firm's captures, after its crawl
-        if any(victim.host in c.id for c in evidence.channels):
-            raise RuntimeError("detector blew up on a page")
-        return judge(evidence)
+    class Judgement(crawler.captures.feed.FirmJudgement):
+        def add(self, capture, document=None):  # a bug in judging one firm's pages, while its crawl runs
+            if victim.host in capture.channel:
+                raise RuntimeError("detector blew up on a page")
+            return super().add(capture, document)
 
-    monkeypatch.setattr(crawler.runs.firm, "judge_firm", judge_firm)
+    monkeypatch.setattr(crawler.captures.feed, "FirmJudgement", Judgement)
     out, store = tmp_path / "out", str(tmp_path / "store.sqlite")
     with SandboxWeb(tmp_path / "web") as web:
         code = run_scan("--firm", str(firms_file), out=out, proxy=web.url, store=store, parallel=2)

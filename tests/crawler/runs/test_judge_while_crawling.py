@@ -50,7 +50,6 @@ def test_pages_are_judged_while_the_crawl_runs_and_the_report_is_analyzes(scan, 
     scanned = read_report(tmp_path / "scan", SLUG)
     assert scanned["channels"][0]["pages"]["fetched"] == PAGES
     # Most pages were judged while the child crawled; the near miss, nothing at all, would mean judging waited.
-    print(judged)
     assert judged["while_crawling"] > 0 and judged["while_crawling"] + judged["after"] >= PAGES
     archive = firm_dir(tmp_path / "scan", SLUG) / "capture.warc.gz"
     assert main(["analyze", str(archive), "--out", str(tmp_path / "again")]) in (0, 1)
