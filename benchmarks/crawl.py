@@ -2,7 +2,7 @@
 """Static crawl (issue 12): footprint's whole command against a bare Scrapy spider, on the same site, through the
 same local proxy, with the same crawl settings.
 
-The site is generated (tests/support/exchange_site.py): N pages (default 2,000) of 31-60 KiB of exchange landing
+The site is generated (tests/support/exchange_site.py): N pages (default 2,000) of 30-60 KiB of exchange landing
 pages, multilingual, with the same site chrome on every page (navigation, language switcher, currency selector,
 bonus banner, a footer with support phone numbers, a risk warning and the company line), every page within depth
 `site_depth(N)` of the start page. The sandbox web (crawler/sandbox) serves it from this process; both sides reach it
