@@ -2,7 +2,7 @@
 """Static crawl (issue 12): footprint's whole command against a bare Scrapy spider, on the same site, through the
 same local proxy, with the same crawl settings.
 
-The site is generated (tests/support/exchange_site.py): N pages (default 2,000) of 31-60 KiB of exchange landing
+The site is generated (tests/support/exchange_site.py): N pages (default 2,000) of 30-60 KiB of exchange landing
 pages, multilingual, with the same site chrome on every page (navigation, language switcher, currency selector,
 bonus banner, a footer with support phone numbers, a risk warning and the company line), every page within depth
 `site_depth(N)` of the start page. The sandbox web (crawler/sandbox) serves it from this process; both sides reach it
@@ -129,7 +129,14 @@ def bare_settings() -> dict:
 def timed_process(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run cmd to its end: what it did, its wall seconds and its CPU seconds (its children's included)."""
     cpu, start = harness.children_cpu(), time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT_S, check=False)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    try:
+        stdout, stderr = proc.communicate(timeout=RUN_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        harness.kill_tree(proc.pid)  # footprint's crawl child too, not only the process started here
+        proc.communicate()
+        raise SystemExit(f"{Path(cmd[0]).name} {' '.join(cmd[1:3])}... did not end within {RUN_TIMEOUT_S} s") from None
+    done = subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
     return done, time.perf_counter() - start, harness.children_cpu() - cpu
 
 

@@ -323,8 +323,9 @@ class _Sampler:
 
 
 def kill_tree(root_pid: int) -> None:
-    """SIGKILL a process and all its descendants, deepest first (only that tree: never a process group)."""
-    for pid in reversed(process_tree(root_pid)):
+    """SIGKILL a process and all its descendants (only that tree: never a process group). The root goes first, so
+    that it cannot see its children die and carry on, and the tree is listed before, so that none is missed."""
+    for pid in process_tree(root_pid):
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -337,7 +338,7 @@ def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] |
     """Run `cmd` and sample its process tree every `interval` s until it exits. Each stderr line goes to
     `on_stderr` (which returns True for a line it consumed); the others are kept, the last 30, for a failure
     message. `progress()` is recorded in every sample; `on_new(pid, kind, argv)` hears of every process seen.
-    Past `timeout` seconds the whole tree is killed (SIGKILL, the exit code then says -9)."""
+    Past `timeout` seconds the whole tree is killed (SIGKILL) and the exit code is -9."""
     tail: list[str] = []
 
     def read_stderr(stream) -> None:
@@ -353,7 +354,13 @@ def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] |
                threading.Thread(target=read_stderr, args=(proc.stderr,), daemon=True)]
     for thread in threads:
         thread.start()
-    deadline = threading.Timer(timeout, kill_tree, args=(proc.pid,)) if timeout else None
+    expired = threading.Event()
+
+    def expire() -> None:
+        expired.set()
+        kill_tree(proc.pid)
+
+    deadline = threading.Timer(timeout, expire) if timeout else None
     if deadline:
         deadline.start()
     stdout = proc.stdout.read()
@@ -361,6 +368,8 @@ def watch(cmd: list[str], interval: float, *, on_stderr: Callable[[str], bool] |
     wall = time.monotonic() - started
     if deadline:
         deadline.cancel()
+    if expired.is_set():
+        code = -signal.SIGKILL  # even if the command got to exit on its own as its tree was being killed
     sampler.done.set()
     threads[0].join()
     threads[1].join(timeout=5)

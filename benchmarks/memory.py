@@ -2,7 +2,7 @@
 """Scan memory against pages (issue 12): peak RSS of footprint's whole process tree for a static scan of N pages
 against one of 10 N pages (default 2,000 and 20,000), and what the scan writes.
 
-Each site is generated as benchmarks/crawl.py generates it (tests/support/exchange_site.py: 31-60 KiB exchange
+Each site is generated as benchmarks/crawl.py generates it (tests/support/exchange_site.py: 30-60 KiB exchange
 pages with the same site chrome on every page, every page within the default depth limit) and served by the sandbox
 web in this process. footprint runs as a user runs it, in a subprocess:
 

@@ -12,8 +12,8 @@ n*BRANCHING+1 ... n*BRANCHING+BRANCHING, the chrome links to the first pages, an
 links (prices, articles, legal pages) are pointed at existing pages. So a breadth-first crawl with a page budget of
 N and the default depth limit (5) fetches exactly the N pages, and never a 404.
 
-Pages are 31-60 KiB (the pool keeps landing pages of 28-56 KiB; the chrome and the links add 3-4 KiB); they are
-written one by one, so a site of 20,000 pages (about 0.9 GiB) never sits in memory.
+Pages are 30-60 KiB (the pool keeps landing pages of 28-56 KiB; the chrome and the links add 2-4 KiB); they are
+written one by one, so a site of 20,000 pages (840 MiB) never sits in memory.
 """
 
 from __future__ import annotations
