@@ -8,11 +8,12 @@ import gc
 import random
 import tracemalloc
 import weakref
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from crawler.captures.evidence import firm_evidence
+from crawler.captures.evidence import capture_of, firm_header
 from crawler.captures.record import ScanRecord
 from crawler.captures.warc import read_archive
 from detectors import calls_to_action, page_locale
@@ -61,8 +62,26 @@ def interleaved(firm: FirmEvidence, seed: int) -> list:
 
 @pytest.fixture(scope="module", params=sorted(p.name.split(".")[0] for p in PINNED.glob("*.warc.gz")))
 def demo_firm(request) -> FirmEvidence:
-    archive = read_archive(PINNED / f"{request.param}.warc.gz")
-    return firm_evidence(ScanRecord.from_archive(archive.info), archive)
+    return _firm_from_archive(PINNED / f"{request.param}.warc.gz")
+
+
+def _firm_from_archive(path) -> FirmEvidence:
+    """The whole firm's evidence at once, every capture in its channel (what judge_firm takes)."""
+    archive = read_archive(path)
+    record = None
+    for info in archive.info:
+        if record is None:
+            record = ScanRecord.planned(info) if "plans" in info else None
+        else:
+            record.take(info)
+    supplied = {r["channel"]: r for r in archive.captures if r.get("supplied")}
+    header = firm_header(record, supplied)
+    captures: dict[str, list] = {}
+    for r in archive.captures:
+        if not r.get("supplied"):
+            captures.setdefault(r["channel"], []).append(capture_of(r))
+    return replace(header, channels=tuple(replace(c, captures=tuple(captures.get(c.id, ())), torn=archive.torn)
+                                          for c in header.channels))
 
 
 @pytest.mark.parametrize("seed", [1, 2])
