@@ -111,7 +111,8 @@ def scan(pages: int, work: Path, interval: float, timeout: float) -> Scan:
     with SandboxWeb(web_root) as web:
         progress = Pages(time.monotonic())
         cpu, busy = harness.children_cpu(), harness.machine_cpu()[0]
-        watched = harness.watch(harness.static_scan(START_URL, web.url, pages, out), interval,
+        # --verbose: a line per page fetched, which places the peak (while crawling, or after)
+        watched = harness.watch([*harness.static_scan(START_URL, web.url, pages, out), "--verbose"], interval,
                                 on_stderr=progress.line, progress=lambda: len(progress.urls), env=harness.plain_env(),
                                 timeout=timeout)
         cpu, busy = harness.children_cpu() - cpu, (harness.machine_cpu()[0] - busy) / watched.wall

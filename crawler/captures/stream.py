@@ -20,6 +20,8 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from crawler.config.limits import plain_error
+
 H_CHANNEL = "WARC-Footprint-Channel"
 H_VISITOR = "WARC-Footprint-Visitor"
 H_REQUESTED = "WARC-Footprint-Requested-URI"
@@ -28,7 +30,7 @@ H_OPTIONAL = "WARC-Footprint-Optional"
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16  # compressed bytes read at a time: small enough that splitting members does not copy much
-TORN_MEMBER = "EOFError: Compressed file ended before the end-of-stream marker was reached"
+TORN_MEMBER = "its last record is cut off (the gzip data ends before the record does)"
 Entry = tuple[str, dict]  # ("info" | "capture" | "screenshot", its fields; a capture's body in "body")
 
 
@@ -65,7 +67,7 @@ class ArchiveStream:
                 return
             self._gzip = head == GZIP_MAGIC
             if not self._gzip and self.path.suffix == ".gz":
-                self.torn = f"BadGzipFile: Not a gzipped file ({head!r})"
+                self.torn = "it is not gzip data, though its name ends in .gz"
                 return
         if not self._gzip:  # a plain WARC (not footprint's own): read once, at the end
             if final:
@@ -106,7 +108,7 @@ class ArchiveStream:
                 if entry is not None:
                     yield entry
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            self.torn = f"{type(exc).__name__}: {exc}"
+            self.torn = f"a record cannot be read ({plain_error(str(exc))})"
 
     def _plain(self) -> Iterator[Entry]:
         try:
@@ -115,7 +117,7 @@ class ArchiveStream:
                 if entry is not None:
                     yield entry
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            self.torn = f"{type(exc).__name__}: {exc}"
+            self.torn = f"a record cannot be read ({plain_error(str(exc))})"
 
 
 def entry_of(record) -> Entry | None:

@@ -10,6 +10,7 @@ short enough for any file system (with the `.partial` and `.interrupted` around 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from slugify import slugify as transliterated_slug
 
@@ -39,6 +40,17 @@ def slugify(name: str) -> str:
         return slug
     digest = hashlib.sha256(slug.encode("ascii")).hexdigest()[:_DIGEST_CHARS]
     return f"{slug[:SLUG_CHARS - _DIGEST_CHARS - 1].rstrip('-')}-{digest}"
+
+
+_BYTES = re.compile(r"\bb(['\"])(.*?)\1")  # b'...' -> '...'
+# "KeyError: ...", "builtins.MemoryError", "twisted.internet.error.ConnectionLost: ...": a class, not words
+_CLASS_PREFIX = re.compile(r"^\s*(?:(?:[a-z_]\w*\.)+[A-Z]\w*|[A-Z]\w*(?:Error|Exception|Interrupt|Exit))\b:?\s*")
+
+
+def plain_error(message: str) -> str:
+    """A line a Python process ended with ("KeyError: 'x'", "MemoryError"), without the class name and with any
+    bytes repr as plain quotes."""
+    return _BYTES.sub(r"'\2'", _CLASS_PREFIX.sub("", message)).strip() or "an unexpected error"
 
 
 def cut(message: str, limit: int = MESSAGE_CHARS) -> str:

@@ -47,7 +47,8 @@ def run(job: dict) -> int:
                                  max_pages=channel["max_pages"], max_depth=channel["max_depth"],
                                  progress=job.get("progress", False), visitors=channel.get("visitors"),
                                  render=channel.get("render", "never"), **extra)
-        deferred.addErrback(lambda failure, cid=channel["id"]: failures.append(f"{cid}: {failure.value!r}"))
+        deferred.addErrback(lambda failure, cid=channel["id"]: failures.append(
+            f"{cid}: {failure.getErrorMessage() or 'the crawl failed'}"))
     process.start()
     for failure in failures:
         print(f"crawl failed: {failure}", file=sys.stderr)

@@ -14,6 +14,8 @@ from scrapy.exceptions import IgnoreRequest
 from twisted.internet import error as net
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from crawler.config.limits import plain_error
+
 # Most specific first: DNSLookupError is a ConnectError, TCPTimedOutError a TimeoutError.
 _WORDS = (
     (net.DNSLookupError, "the host name could not be resolved"),
@@ -26,7 +28,6 @@ _WORDS = (
     (net.ConnectError, "the connection could not be made"),
 )
 _TUNNEL = re.compile(r"proxy (?P<proxy>\S+) \[\{'status': (?P<status>\d+), 'reason': b?['\"](?P<reason>[^'\"]*)")
-_BYTES = re.compile(r"\bb(['\"])(.*?)\1")  # b'...' -> '...'
 
 
 def fetch_error(failure) -> str:
@@ -40,7 +41,7 @@ def fetch_error(failure) -> str:
     for kinds, words in _WORDS:
         if failure.check(*kinds if isinstance(kinds, tuple) else (kinds,)):
             return words
-    message = _BYTES.sub(r"'\2'", failure.getErrorMessage() or "")
+    message = plain_error(failure.getErrorMessage()) if failure.getErrorMessage() else ""
     if message:
         return message
     return "the request was skipped" if failure.check(IgnoreRequest) else "the fetch failed"

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.config.defaults import JUDGE_WHILE_CRAWLING_EVERY, NAVIGATION_TIMEOUT_MS
+from crawler.config.limits import plain_error
 from crawler.config.scan_config import ScanConfig
 from crawler.crawl import progress as crawl_progress
 from crawler.crawl.browser import chromium_executable, launch_options
@@ -145,4 +146,4 @@ def _read_log(stream, progress: bool, tail: list[str]) -> None:
 
 def failure_of(code: int, tail: str) -> str:
     """What a failed crawl process said last ("" when it did not fail)."""
-    return f"exit code {code}: {tail.splitlines()[-1] if tail else ''}" if code else ""
+    return f"exit code {code}: {plain_error(tail.splitlines()[-1]) if tail else 'no message'}" if code else ""

@@ -48,7 +48,8 @@ def as_format_1(report: dict) -> dict:
     channels = [{**{k: v for k, v in c.items() if k != "checked_pages"},
                  "findings": [{k: v for k, v in f.items() if k not in NEW_FIELDS} for f in c["findings"]]}
                 for c in report["channels"]]
-    return {**report, "schema": FORMAT_1, "channels": channels}
+    tool = {k: v for k, v in report["tool"].items() if k != "libraries"}
+    return {**report, "schema": FORMAT_1, "tool": tool, "channels": channels}
 
 
 PHONE = [page_finding("PHONE", f"https://cryptex.de/p{i}", "+493022334455", at=(T3, T1, T2)[i % 3])

@@ -105,7 +105,7 @@ def test_scan_survives_chromium_killed_mid_crawl(chromium, tmp_path):
     with SandboxWeb(web_root) as web:
         cmd = [*footprint, "scan", f"https://{HOST}/", "--proxy", web.url, "--render", "always",
                "--max-pages", str(PAGES), "--max-depth", "10", "--delay", "0", "--no-screenshots",
-               "--format", "json", "--out", str(out)]
+               "--format", "json", "--out", str(out), "--verbose"]  # a line per page: when to kill
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
         stderr: list[str] = []
         stdout: list[str] = []

@@ -11,6 +11,7 @@ from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
+from crawler.config.limits import plain_error
 from crawler.crawl.fetch_errors import fetch_error
 
 PYTHON_TRACES = re.compile(r"\b[A-Z][A-Za-z]+(Error|Exception|Failed|Received)\b|\bb'")
@@ -40,3 +41,15 @@ def test_each_failure_reads_as_a_sentence(exc, words):
     message = fetch_error(_failure(exc))
     assert message == words
     assert not PYTHON_TRACES.search(message)
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("KeyError: 'channel'", "'channel'"),
+    ("builtins.MemoryError", "an unexpected error"),
+    ("twisted.internet.error.ConnectionLost: Connection to the other side was lost", "Connection to the other side "
+                                                                                     "was lost"),
+    ("crawl failed: website:x: the proxy said b'no'", "crawl failed: website:x: the proxy said 'no'"),
+    ("Errors happen", "Errors happen"),  # near miss: a sentence that begins with a capital word is left alone
+])
+def test_a_python_processs_last_line_loses_its_class_name(line, words):
+    assert plain_error(line) == words
