@@ -39,9 +39,9 @@ def crawl_line(line: str) -> None:
         return
     fetch = _FETCH.match(line)
     if fetch:
-        listener.fetched(fetch["channel"], line.strip(), fetch["status"] == "error")
+        listener.fetched(fetch["channel"], line.rstrip(), fetch["status"] == "error")
     else:
-        listener.message(line.strip())
+        listener.message(line.rstrip())
 
 
 def firm_started(name: str) -> None:
