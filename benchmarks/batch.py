@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import harness  # noqa: E402
+from benchmarks import harness, process_tree  # noqa: E402
 from benchmarks.harness import mib  # noqa: E402
 
 
@@ -87,11 +87,11 @@ def run(firms: int, parallel: int, pages: int, render: str, unreachable: int, se
                 cmd += ["--render", render]
             shown = [("SANDBOX" if c == web.url else c.replace(str(workdir), "TMP")) for c in cmd]
             print("command: footprint " + " ".join(shown[1:]), flush=True)
-            busy0, steal0 = harness.machine_cpu()
-            bench0 = harness.self_cpu()
-            watched = harness.watch(cmd, interval)
-            busy1, steal1 = harness.machine_cpu()
-            bench = harness.self_cpu() - bench0
+            busy0, steal0 = process_tree.machine_cpu()
+            bench0 = process_tree.self_cpu()
+            watched = process_tree.watch(cmd, interval)
+            busy1, steal1 = process_tree.machine_cpu()
+            bench = process_tree.self_cpu() - bench0
         code, wall = watched.code, watched.wall
         index_path = out / "latest" / "index.json"
         index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.is_file() else {}
@@ -99,7 +99,7 @@ def run(firms: int, parallel: int, pages: int, render: str, unreachable: int, se
         print(f"exit code: {code}")
         if code not in (0, 3):
             print("\n".join(watched.stderr_tail) + "\n" + watched.stdout[-2000:])
-        samples = watched.samples or [harness.TreeSample(0, 0, {}, {}, {})]
+        samples = watched.samples or [process_tree.TreeSample(0, 0, {}, {}, {})]
         peak_rss = max(samples, key=lambda s: s.rss_total)
         peak_pss = max(samples, key=lambda s: s.pss_total)
         times = sorted(firm_times(log))

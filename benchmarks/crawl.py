@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import harness  # noqa: E402
+from benchmarks import harness, process_tree  # noqa: E402
 
 MAX_DEPTH = 5  # footprint's default depth limit, given to both sides
 RUN_TIMEOUT_S = 1800  # one side's one run, at most: a hung run fails the benchmark instead of blocking it
@@ -128,16 +128,16 @@ def bare_settings() -> dict:
 
 def timed_process(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run cmd to its end: what it did, its wall seconds and its CPU seconds (its children's included)."""
-    cpu, start = harness.children_cpu(), time.perf_counter()
+    cpu, start = process_tree.children_cpu(), time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     try:
         stdout, stderr = proc.communicate(timeout=RUN_TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        harness.kill_tree(proc.pid)  # footprint's crawl child too, not only the process started here
+        process_tree.kill_tree(proc.pid)  # footprint's crawl child too, not only the process started here
         proc.communicate()
         raise SystemExit(f"{Path(cmd[0]).name} {' '.join(cmd[1:3])}... did not end within {RUN_TIMEOUT_S} s") from None
     done = subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
-    return done, time.perf_counter() - start, harness.children_cpu() - cpu
+    return done, time.perf_counter() - start, process_tree.children_cpu() - cpu
 
 
 def footprint_cmd(start_url: str, proxy: str, pages: int, out: Path) -> list[str]:
@@ -214,10 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
             runs: dict[str, list[Run]] = {"footprint": [], "bare": []}
             for n in range(1, rounds + 1):
-                busy, began = harness.machine_cpu()[0], time.perf_counter()
+                busy, began = process_tree.machine_cpu()[0], time.perf_counter()
                 runs["footprint"].append(run_footprint(START_URL, web.url, pages, out))
                 runs["bare"].append(run_bare(script, START_URL, HOST, web.url, pages))
-                busy = (harness.machine_cpu()[0] - busy) / (time.perf_counter() - began)
+                busy = (process_tree.machine_cpu()[0] - busy) / (time.perf_counter() - began)
                 print(f"round {n}: " + "; ".join(
                     f"{side} {r[-1].pages} pages in {r[-1].wall:.1f} s ({r[-1].rate:.1f} pages/s), CPU "
                     f"{r[-1].cpu:.1f} s" for side, r in runs.items())

@@ -39,8 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import harness  # noqa: E402
-from benchmarks.harness import TreeSample, mib  # noqa: E402
+from benchmarks import harness, process_tree  # noqa: E402
+from benchmarks.harness import mib  # noqa: E402
+from benchmarks.process_tree import TreeSample  # noqa: E402
 
 # footprint's progress line for a page: "  [website:host] 200 as US https://...".
 PROGRESS = re.compile(r"^\s+\[(?P<channel>[^\]]+)\] (?P<status>\d{3})(?: rendered)?(?: as \S+)? (?P<url>\S+)")
@@ -110,12 +111,12 @@ def scan(pages: int, work: Path, interval: float, timeout: float) -> Scan:
           f" {site['total_mib']:.0f} MiB, every page within depth {site['depth']}", flush=True)
     with SandboxWeb(web_root) as web:
         progress = Pages(time.monotonic())
-        cpu, busy = harness.children_cpu(), harness.machine_cpu()[0]
+        cpu, busy = process_tree.children_cpu(), process_tree.machine_cpu()[0]
         # --verbose: a line per page fetched, which places the peak (while crawling, or after)
-        watched = harness.watch([*harness.static_scan(START_URL, web.url, pages, out), "--verbose"], interval,
+        watched = process_tree.watch([*harness.static_scan(START_URL, web.url, pages, out), "--verbose"], interval,
                                 on_stderr=progress.line, progress=lambda: len(progress.urls), env=harness.plain_env(),
                                 timeout=timeout)
-        cpu, busy = harness.children_cpu() - cpu, (harness.machine_cpu()[0] - busy) / watched.wall
+        cpu, busy = process_tree.children_cpu() - cpu, (process_tree.machine_cpu()[0] - busy) / watched.wall
     shutil.rmtree(web_root, ignore_errors=True)  # up to a GiB: not kept while the next size is written
     if watched.code == -9:
         raise SystemExit(f"the scan of {pages} pages did not end within {timeout:.0f} s (killed; "

@@ -45,8 +45,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import harness  # noqa: E402
-from benchmarks.harness import TreeSample, mib  # noqa: E402
+from benchmarks import harness, process_tree  # noqa: E402
+from benchmarks.harness import mib  # noqa: E402
+from benchmarks.process_tree import TreeSample  # noqa: E402
 
 # footprint's progress lines on stderr: "  [channel] 200 rendered https://..." and "  [channel] error URL: why".
 PROGRESS = re.compile(r"^\s+\[(?P<channel>[^\]]+)\] (?P<status>\d{3})(?P<rendered> rendered)?(?: as \S+)? (?P<url>\S+)")
@@ -104,7 +105,7 @@ def project_settings() -> str:
     return ", ".join(values)
 
 
-def chromium_version(watched: harness.Watched) -> str:
+def chromium_version(watched: process_tree.Watched) -> str:
     """`--version` of the Chromium binary the crawl really ran ("not started" when it ran none)."""
     binary = next((argv[0] for kind, argv in watched.processes.values() if kind == "chromium"), "")
     if not binary:
@@ -148,7 +149,7 @@ def run(pages: int, interval: float, keep: Path | None, visitors: list[str] | No
             for country in visitors or []:
                 cmd[-2:-2] = ["--visitor", country]
             print("command: footprint " + " ".join(cmd[1:4] + ["SANDBOX"] + cmd[5:-1] + ["OUT"]), flush=True)
-            watched = harness.watch(cmd, interval, on_stderr=progress.line, progress=lambda: progress.fetched,
+            watched = process_tree.watch(cmd, interval, on_stderr=progress.line, progress=lambda: progress.fetched,
                                     on_new=progress.process)
         code, wall = watched.code, watched.wall
         bounds = ", ".join(f"{name}={'/'.join(map(str, sorted(progress.bounds[name])))}"

@@ -98,7 +98,7 @@ def test_site_depth_is_the_depth_of_the_last_page_of_the_tree():
 
 
 def test_a_watched_command_past_its_timeout_is_killed_with_its_children():
-    from benchmarks.harness import argv_of, watch
+    from benchmarks.process_tree import argv_of, watch
 
     seen: list[int] = []
     watched = watch(["bash", "-c", "sleep 60 & sleep 60; wait"], 0.1, timeout=1.5,
@@ -109,7 +109,7 @@ def test_a_watched_command_past_its_timeout_is_killed_with_its_children():
 
 
 def test_a_watched_command_within_its_timeout_keeps_its_exit_code():
-    from benchmarks.harness import watch
+    from benchmarks.process_tree import watch
 
     watched = watch(["bash", "-c", "exit 3"], 0.1, timeout=60)
     assert watched.code == 3 and watched.wall < 30
