@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from benchmarks.harness import kib, process_tree, read
+from benchmarks.process_tree import kib, process_tree, read
 from crawler.config.defaults import SCAN_MEMORY_BOUND_MIB
 
 TIME_BOUND_S = 300  # the bound for every hostile case
