@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from detectors.inputs import parse_yaml, schema, validated
+from detectors.model import rated
 
 from reports.words import country_name, language_name, short_url
 
@@ -22,7 +23,6 @@ MAX_PHRASES = 3  # indicators named in one reason; the page's others are in its 
 MAX_FIXES = 2
 STRENGTH_RANK = {"strong": 3, "medium": 2, "weak": 1}  # marker and mitigating findings are no reason
 UNTARGETED = 0.5  # a finding naming no member state weighs this much of one that does
-RATED = ("assessed", "partial")
 VALUE_CHARS = 40
 
 
@@ -109,7 +109,7 @@ def strongest_reasons(report: dict, limit: int = MAX_REASONS) -> list[Reason]:
     does not fill the list), strongest first, then the next pages; ties by channel and URL."""
     candidates = []
     for channel in report["channels"]:
-        if channel["status"] not in RATED:
+        if not rated(channel["status"]):
             continue
         pages: dict[str, list[dict]] = {}
         for f in channel["findings"]:
