@@ -100,19 +100,27 @@ class PhraseLexicon:
     def __init__(self, family: str, terms: dict[str, list[str]]):
         self.family = family
         self.terms = terms
-        self._per_language: dict[str, re.Pattern] = {}
         self._languages_of: dict[str, tuple[str, ...]] = {}
-        # Reference matcher: one alternation over every language, longest phrase first, so "bitcoin kaufen" beats
-        # "bitcoin" at the same position whichever language lists the shorter word.
-        patterns = sorted({phrase_pattern(t) for lang in terms for t in terms[lang]}, key=lambda p: (-len(p), p))
-        self._regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+        self._regex: re.Pattern | None = None  # the reference matcher, built when first asked for
+        # Which languages list a phrase: only the terms that begin with its first word (or whose one-word stem it
+        # begins with) are tried, each its own regex, instead of an alternation of every term per language.
+        self._terms_by_first: dict[str, list[tuple[str, str]]] = {}  # first word -> (language, pattern)
+        self._terms_by_stem: dict[str, list[tuple[str, str, str]]] = {}  # STEM letters -> (language, stem, pattern)
         # Index: first word -> regexes of the longer phrases it starts, one-word stems -> [stem]. A one-word phrase
         # (or stem) needs no regex: the page word it equals (or begins with) is the match, as the word index cuts
-        # words where `(?<!\w)...(?!\w)` would.
-        self._by_first: dict[str, list[tuple[str, re.Pattern]]] = {}  # with the second word's first letters
+        # words where `(?<!\w)...(?!\w)` would. Regexes are compiled when a page first has their first word:
+        # compiling every phrase of every lexicon up front took about 2 s of each process's start.
+        self._by_first: dict[str, list[tuple[str, str]]] = {}  # (the second word's first letters, pattern)
         self._one_word: set[str] = set()
         self._by_stem: dict[str, list[str]] = {}
         self._word_regexes: dict[str, _Starts] = {}  # a page word -> what it can start
+        for lang in sorted(terms):
+            for term in terms[lang]:
+                first = (_WORD.findall(term.rstrip("*").lower().translate(_FOLD)) or [""])[0]
+                if term.endswith("*") and re.fullmatch(r"\w+\*?", term.strip()):
+                    self._terms_by_stem.setdefault(first[:STEM], []).append((lang, first, phrase_pattern(term)))
+                else:
+                    self._terms_by_first.setdefault(first, []).append((lang, phrase_pattern(term)))
         for pattern_text, term in sorted({(phrase_pattern(t), t) for lang in terms for t in terms[lang]}):
             term_words = [w.lower().translate(_FOLD) for w in _WORD.findall(term.rstrip("*"))]
             one_word = re.fullmatch(r"\w+\*?", term.strip()) is not None
@@ -123,8 +131,7 @@ class PhraseLexicon:
             if one_word:
                 self._one_word.add(term_words[0])
             else:
-                regex = re.compile(pattern_text + r"(?!\w)", re.IGNORECASE)
-                self._by_first[term_words[0]].append(((term_words[1:] or [""])[0][:NEXT_LETTERS], regex))
+                self._by_first[term_words[0]].append(((term_words[1:] or [""])[0][:NEXT_LETTERS], pattern_text))
         # As sets: intersected with a page's words, a set walks the smaller side (a page has fewer words).
         self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
 
@@ -132,14 +139,16 @@ class PhraseLexicon:
     def languages(self) -> list[str]:
         return sorted(self.terms)
 
-    def matches_in(self, language: str, phrase: str) -> bool:
-        """Whether `phrase` (as found on a page) is a term of `language`."""
-        if language not in self.terms:
-            return False
-        if language not in self._per_language:
-            alternatives = "|".join(phrase_pattern(t) for t in self.terms[language])
-            self._per_language[language] = re.compile(rf"(?:{alternatives})", re.IGNORECASE)
-        return bool(self._per_language[language].fullmatch(phrase))
+    def languages_listing(self, phrase: str) -> tuple[str, ...]:
+        """The languages that have `phrase` (as found on a page) among their terms, sorted."""
+        folded = phrase.lower().translate(_FOLD)
+        first = _WORD.search(folded)
+        word = first[0] if first else ""
+        candidates = self._terms_by_first.get(word, [])
+        stems = [(lang, pattern) for lang, stem, pattern in self._terms_by_stem.get(word[:STEM], ())
+                 if word.startswith(stem)]
+        return tuple(sorted({lang for lang, pattern in (*candidates, *stems)
+                             if _term_regex(pattern).fullmatch(phrase)}))
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest at each position (as the reference regex)."""
@@ -183,7 +192,7 @@ class PhraseLexicon:
         if known is None:
             whole_word = word in self._one_word or any(word.startswith(stem)
                                                       for stem in self._by_stem.get(word[:STEM], ()))
-            longer = self._by_first.get(word, [])
+            longer = [(letters, _phrase_regex(pattern)) for letters, pattern in self._by_first.get(word, [])]
             by_next = None
             if len(longer) > FEW_PHRASES:
                 by_next = {}
@@ -197,16 +206,37 @@ class PhraseLexicon:
 
     def find_with_regex(self, text: str) -> list[PhraseMatch]:
         """The straightforward matcher: one regex scan. Same results as `find`, several times slower."""
-        return [self._match(text, m.start(), m.end()) for m in self._regex.finditer(text)]
+        return [self._match(text, m.start(), m.end()) for m in self._reference().finditer(text)]
+
+    def _reference(self) -> re.Pattern:
+        """One alternation over every language, longest phrase first, so "bitcoin kaufen" beats "bitcoin" at the
+        same position whichever language lists the shorter word."""
+        if self._regex is None:
+            terms = self.terms
+            patterns = sorted({phrase_pattern(t) for lang in terms for t in terms[lang]}, key=lambda p: (-len(p), p))
+            self._regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+        return self._regex
 
     def _match(self, text: str, start: int, end: int) -> PhraseMatch:
         phrase = text[start:end]
         key = phrase.lower()
         languages = self._languages_of.get(key)
         if languages is None:  # which languages list this phrase: asked once per distinct phrase
-            languages = tuple(lang for lang in sorted(self.terms) if self.matches_in(lang, phrase)) or ("en",)
+            languages = self.languages_listing(phrase) or ("en",)
             self._languages_of[key] = languages
         return PhraseMatch(languages, phrase, start, end)
+
+
+@cache
+def _term_regex(pattern: str) -> re.Pattern:
+    """A term's regex, to tell whether a phrase found on a page is that term (fullmatch)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def _phrase_regex(pattern: str) -> re.Pattern:
+    """The compiled regex of a phrase longer than a word (shared by the lexicons that list it)."""
+    return re.compile(pattern + r"(?!\w)", re.IGNORECASE)
 
 
 def phrase_pattern(term: str) -> str:
