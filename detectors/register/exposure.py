@@ -1,0 +1,102 @@
+"""The checks that hold each client against the firm's history: content directed at the client's member state
+live when they were onboarded (LIVE_CONTENT), dates no scan covers (COVERAGE_GAP), and onboardings from a state
+rising after content directed at it first appeared (COHORT_SPIKE)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import timedelta
+
+from detectors.register.findings import RegisterFinding, examples, scan_ids, scan_ref
+from detectors.register.history import Gap, History, Interval
+from detectors.register.records import Client, Settings
+from detectors.timestamps import stamp
+
+
+def live_content(clients: Sequence[Client], history: History, settings: Settings) -> list[RegisterFinding]:
+    """Per member state S: the clients of S onboarded on a covered date while a finding directed at S was live.
+    The finding lists every such finding's interval; each example names the scans its client's date falls
+    between."""
+    by_state: dict[str, list[tuple[Client, list[Interval]]]] = defaultdict(list)
+    for client in clients:
+        if history.gap(client.onboarded_at) is not None:
+            continue
+        for state in client.member_states:
+            live = history.live(state, client.onboarded_at)
+            if live:
+                by_state[state].append((client, live))
+    found = []
+    for state, hits in sorted(by_state.items()):
+        intervals = {i.sighting.finding_id + i.first_seen.id: i for _, live in hits for i in live}
+        ordered = sorted(intervals.values(), key=lambda i: (i.first_seen.at, i.sighting.finding_id))
+        pairs = [(client, _live_detail(live)) for client, live in hits]
+        found.append(RegisterFinding(
+            "LIVE_CONTENT", state, tuple(sorted({c.client for c, _ in hits})), examples(pairs, settings.examples),
+            f"{len({c.client for c, _ in hits})} client(s) from {state} onboarded while {len(ordered)} finding(s) "
+            f"directed at {state} were live", scans=tuple(scan_ref(i) for i in ordered),
+            client_scans=tuple(sorted((c.client, tuple(sorted({s for i in live for s in scan_ids(i)})))
+                                      for c, live in hits))))
+    return found
+
+
+def _live_detail(live: list[Interval]) -> str:
+    parts = []
+    for interval in sorted(live, key=lambda i: (i.first_seen.at, i.sighting.finding_id)):
+        s = interval.sighting
+        bounds = f"first seen in scan {interval.first_seen.id}, last seen in scan {interval.last_seen.id}"
+        ended = (f", gone by scan {interval.ended_by.id}" if interval.ended_by else ", still shown by the newest scan")
+        parts.append(f"{s.indicator} {s.finding_id} ({s.url}): {bounds}{ended}")
+    return "; ".join(parts)
+
+
+def coverage_gaps(clients: Sequence[Client], history: History, settings: Settings) -> list[RegisterFinding]:
+    """Per member state: the clients onboarded on a date no scan covers. Never "clean": unknown."""
+    by_state: dict[str, list[tuple[Client, str]]] = defaultdict(list)
+    for client in clients:
+        gap = history.gap(client.onboarded_at)
+        if gap is None:
+            continue
+        for state in client.member_states:
+            by_state[state].append((client, _gap_detail(gap, settings.coverage_days)))
+    return [RegisterFinding(
+        "COVERAGE_GAP", state, tuple(sorted({c.client for c, _ in pairs})), examples(pairs, settings.examples),
+        f"{len({c.client for c, _ in pairs})} client(s) from {state} onboarded when no scan covered the date: "
+        "what the firm's marketing looked like then is unknown")
+        for state, pairs in sorted(by_state.items())]
+
+
+def _gap_detail(gap: Gap, coverage_days: int) -> str:
+    if gap.before is None:
+        after = f" (the first scan, {gap.after.id}, is of {stamp(gap.after.at)})" if gap.after else ""
+        return f"before any scan of the firm{after}"
+    nxt = f"; next scan {gap.after.id} of {stamp(gap.after.at)}" if gap.after else "; no later scan"
+    return (f"more than {coverage_days} days after the newest scan before it ({gap.before.id} of "
+            f"{stamp(gap.before.at)}){nxt}")
+
+
+def cohort_spikes(clients: Sequence[Client], history: History, settings: Settings) -> list[RegisterFinding]:
+    """Per member state and per scan at which content directed at it first appeared: onboardings in the
+    `cohort_weeks` weeks from the scan before (the earliest the content can have gone live) against the same
+    number of weeks before that. A spike: at least `cohort_min_clients` after and `cohort_ratio` times as many as
+    before."""
+    window = timedelta(weeks=settings.cohort_weeks)
+    found = []
+    states = sorted({s for c in clients for s in c.member_states})
+    for state in states:
+        of_state = [c for c in clients if state in c.member_states]
+        for earlier, scan, intervals in history.launches(state):
+            start = earlier.at
+            before = [c for c in of_state if start - window <= c.onboarded_at < start]
+            after = [c for c in of_state if start <= c.onboarded_at < start + window]
+            if len(after) < settings.cohort_min_clients or len(after) < settings.cohort_ratio * len(before):
+                continue
+            detail = (f"{len(after)} onboarding(s) from {state} in the {settings.cohort_weeks} weeks from "
+                      f"{stamp(start)} against {len(before)} in the {settings.cohort_weeks} weeks before; "
+                      f"content directed at {state} first seen in scan {scan.id} (not in scan {earlier.id})")
+            pairs = [(c, f"onboarded {stamp(c.onboarded_at)}, after content directed at {state} appeared")
+                     for c in after]
+            found.append(RegisterFinding(
+                "COHORT_SPIKE", state, tuple(sorted({c.client for c in after})), examples(pairs, settings.examples),
+                detail, scans=tuple(scan_ref(i) for i in intervals)))
+    return found
