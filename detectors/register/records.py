@@ -74,10 +74,11 @@ class Vocabulary:
     click_ids: tuple[str, ...]
     mediators: tuple[str, ...]
     inbound_email: frozenset[str]
+    url_parameters: dict[str, str]  # a landing URL's query parameter -> the attribution field it fills
 
 
 @cache
 def vocabulary() -> Vocabulary:
     data = load(FILE, "register")
     return Vocabulary(checks=data["checks"], click_ids=tuple(data["click_ids"]), mediators=tuple(data["mediators"]),
-                      inbound_email=frozenset(data["inbound_email"]))
+                      inbound_email=frozenset(data["inbound_email"]), url_parameters=data["url_parameters"])
