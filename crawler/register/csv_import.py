@@ -90,10 +90,13 @@ def _records(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapp
                                                      f"many as the header (it has {len(raw)}); row left out"))
                 else:
                     row = {c: v for c, v in zip(columns, raw, strict=False) if c}
-                    for name in (c for c in columns[len(raw):] if c):
-                        imported.problems.append(Problem(str(path), line, name, "a value: the column is missing "
-                                                         f"from this row (it has {len(raw)} of {len(header)} "
-                                                         "fields)"))
+                    absent = [c for c in columns[len(raw):] if c]
+                    if absent:
+                        lost = [c for c in absent if c in required]
+                        imported.problems.append(Problem(
+                            str(path), line, ", ".join(absent),
+                            f"all {len(header)} fields of the header (the row has {len(raw)})" +
+                            (f"; row left out: {', '.join(lost)} required" if lost else "")))
                     yield line, row
             line = reader.line_num + 1
 

@@ -41,13 +41,6 @@ class RegisterRecords:
                            (import_id, row.line, row.client, json.dumps(fields, ensure_ascii=False, sort_keys=True)))
         return import_id, True
 
-    def register_rows(self, import_id: str) -> list[tuple[int, str, dict]]:
-        """An import's rows as stored: (line, client hash, fields)."""
-        with self._db.read() as db:
-            rows = db.rows("SELECT line, client_hash, fields FROM register_rows WHERE import_id = ? ORDER BY line",
-                           (import_id,))
-        return [(int(line), client, json.loads(fields)) for line, client, fields in rows]
-
     def finding_history(self, firm_slug: str) -> list[tuple[ScanPoint, list[Sighting]]]:
         """Every complete scan of the firm, oldest first, with the findings it recorded."""
         with self._db.read() as db:

@@ -45,17 +45,20 @@ def attestation_only(client: Client) -> str:
     return f"own-initiative click at {stamp(client.attested_at)}, no first-contact channel, no 'how heard'"
 
 
-CHECKS: dict[str, Callable[[Client], str]] = {
-    "MEDIATED": mediated,
-    "LOCALE_MISMATCH": locale_mismatch,
-    "ATTESTATION_ONLY": attestation_only,
+# check -> (its test, what the clients it names have in common)
+CHECKS: dict[str, tuple[Callable[[Client], str], str]] = {
+    "MEDIATED": (mediated, "a referral code, an affiliate id, a campaign or an ad click id in their first contact"),
+    "LOCALE_MISMATCH": (locale_mismatch, "an inbound e-mail stated as first contact, but an EU sign-up locale or "
+                                         "app storefront"),
+    "ATTESTATION_ONLY": (attestation_only, "an own-initiative click and nothing else on how they came; shown, not "
+                                           "counted as evidence"),
 }
 
 
 def attribution_findings(clients: Sequence[Client], settings: Settings, onboarding_file: str) -> list[RegisterFinding]:
     """One finding per check and member state, over the clients the check's test names a reason for."""
     found = []
-    for check, test in CHECKS.items():
+    for check, (test, common) in CHECKS.items():
         by_state: dict[str, list[tuple[Client, str]]] = defaultdict(list)
         for client in clients:
             reason = test(client) if client.member_states else ""
@@ -65,7 +68,7 @@ def attribution_findings(clients: Sequence[Client], settings: Settings, onboardi
             count = len({c.client for c, _ in pairs})
             found.append(RegisterFinding(check, state, tuple(sorted({c.client for c, _ in pairs})),
                                          examples(pairs, settings.examples),
-                                         f"{count} client(s) from {state}",
+                                         f"{count} client(s) from {state} with {common}",
                                          inputs=tuple({"file": onboarding_file, "line": c.line}
                                                      for c, _ in sorted(pairs, key=_line))))
     return found

@@ -25,7 +25,7 @@ def drift_reason(first: ServiceRequest, later: ServiceRequest, window_days: int)
         return ""
     reasons = []
     if later.service.casefold() != first.service.casefold():
-        reasons.append(f"new service {later.service} (first request: {first.service})")
+        reasons.append(f"new service {later.service}{_of(later)} (first request: {first.service}{_of(first)})")
     if later.asset_class and first.asset_class and later.asset_class.casefold() != first.asset_class.casefold():
         reasons.append(f"new asset class {later.asset_class} (first request: {first.asset_class})")
     days = (later.requested_at - first.requested_at).days
@@ -36,6 +36,10 @@ def drift_reason(first: ServiceRequest, later: ServiceRequest, window_days: int)
         return ""
     by = f"offer {later.offer_ref}" if later.offer_ref else "initiated by the firm"
     return f"{'; '.join(reasons)}; {by}"
+
+
+def _of(request: ServiceRequest) -> str:
+    return f" of {request.asset}" if request.asset else ""
 
 
 def service_drift(clients: Sequence[Client], services: Sequence[ServiceRequest], settings: Settings,

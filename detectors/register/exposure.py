@@ -15,17 +15,16 @@ from detectors.timestamps import stamp
 
 
 def live_content(clients: Sequence[Client], history: History, settings: Settings) -> list[RegisterFinding]:
-    """Per member state S: the clients of S onboarded on a covered date while a finding directed at S was live.
-    The finding lists every such finding's interval; each example names the scans its client's date falls
-    between."""
+    """Per member state S: the clients of S whose first contact or onboarding fell on a covered date while a
+    finding directed at S was live. The finding lists every such finding's interval; each client's row names the
+    scans its case rests on."""
     by_state: dict[str, list[tuple[Client, list[Interval]]]] = defaultdict(list)
     for client in clients:
-        if history.gap(client.onboarded_at) is not None:
-            continue
+        covered = [when for _, when in client.moments if history.gap(when) is None]
         for state in client.member_states:
-            live = history.live(state, client.onboarded_at)
+            live = {(i.sighting.finding_id, i.first_seen.id): i for when in covered for i in history.live(state, when)}
             if live:
-                by_state[state].append((client, live))
+                by_state[state].append((client, list(live.values())))
     found = []
     for state, hits in sorted(by_state.items()):
         intervals = {i.sighting.finding_id + i.first_seen.id: i for _, live in hits for i in live}
@@ -51,14 +50,16 @@ def _live_detail(live: list[Interval]) -> str:
 
 
 def coverage_gaps(clients: Sequence[Client], history: History, settings: Settings) -> list[RegisterFinding]:
-    """Per member state: the clients onboarded on a date no scan covers. Never "clean": unknown."""
+    """Per member state: the clients whose first contact or onboarding fell on a date no scan covers. Never
+    "clean": unknown."""
     by_state: dict[str, list[tuple[Client, str]]] = defaultdict(list)
     for client in clients:
-        gap = history.gap(client.onboarded_at)
-        if gap is None:
+        gaps = [(moment, gap) for moment, when in client.moments if (gap := history.gap(when)) is not None]
+        if not gaps:
             continue
+        detail = "; ".join(f"{moment} {_gap_detail(gap, settings.coverage_days)}" for moment, gap in gaps)
         for state in client.member_states:
-            by_state[state].append((client, _gap_detail(gap, settings.coverage_days)))
+            by_state[state].append((client, detail))
     return [RegisterFinding(
         "COVERAGE_GAP", state, tuple(sorted({c.client for c, _ in pairs})), examples(pairs, settings.examples),
         f"{len({c.client for c, _ in pairs})} client(s) from {state} onboarded when no scan covered the date: "

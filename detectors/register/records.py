@@ -35,6 +35,13 @@ class Client:
     attested_at: datetime | None = None  # the "I came on my own initiative" click: shown, never evidence
 
     @property
+    def moments(self) -> tuple[tuple[str, datetime], ...]:
+        """The dates the register holds against the history: the onboarding and, when given, the first contact
+        (what the client could see when they first reached the firm)."""
+        first = (("first contact", self.first_contact_at),) if self.first_contact_at else ()
+        return (*first, ("onboarding", self.onboarded_at))
+
+    @property
     def member_states(self) -> tuple[str, ...]:
         """The EU/EEA states the client is established or situated in: residence, and the country at first contact
         (MiCA Art. 61(1) speaks of clients "established or situated in the Union")."""
