@@ -189,3 +189,20 @@ def test_nothing_usable_is_exit_2_and_no_key_is_refused(two_scans, tmp_path, mon
     header_only = write_csv(tmp_path / "cols.csv", ["client_id", "onboarded_at"], [["c1", "2026-01-01"]])
     assert main(["register", "check", str(header_only), "--store", two_scans.store, "--firm", SLUG]) == 2
     assert "a header with the column(s) country_of_residence" in capsys.readouterr().err
+
+
+def test_triage_works_on_register_findings(register_run, two_scans, tmp_path, capsys):
+    _, _, document, _ = register_run
+    live = _finding(document, "LIVE_CONTENT", "DE")
+    assert main(["triage", live["id"][:8], "--status", "confirmed", "--reason", "bonus page ran in DE",
+                 "--by", "compliance", "--store", two_scans.store]) == 0
+    capsys.readouterr()
+    onboarding = tmp_path / "onboarding.csv"  # written by register_run in this test's folder
+    out = tmp_path / "again"
+    assert main(["register", "check", str(onboarding), "--store", two_scans.store, "--firm", SLUG,
+                 "--out", str(out)]) == 3
+    again = json.loads((out / SLUG / "register.json").read_text(encoding="utf-8"))
+    triaged = _finding(again, "LIVE_CONTENT", "DE")
+    assert triaged["id"] == live["id"] and triaged["triage"]["status"] == "confirmed"
+    assert "triage: confirmed" in (out / SLUG / "register.html").read_text(encoding="utf-8")
+    assert "no services file: the Art. 61(2) check (SERVICE_DRIFT) did not run" in again["data_gaps"]
