@@ -52,10 +52,10 @@ class TwoScans:
 def scan_twice(root: Path, store: str, out: Path) -> TwoScans:
     write_site(root / "web", True)
     with SandboxWeb(root / "web") as web:
-        assert run_scan(URL, out=out, proxy=web.url, store=store, visitor="DE", render="never") == 0
+        assert run_scan(URL, out=out, proxy=web.url, store=store, render="never", max_pages=5) == 0
         time.sleep(1.1)  # scan times are kept to the second: the two scans must not share one
         write_site(root / "web", False)
-        assert run_scan(URL, out=out, proxy=web.url, store=store, visitor="DE", render="never") == 0
+        assert run_scan(URL, out=out, proxy=web.url, store=store, render="never", max_pages=5) == 0
     with open_store(store) as opened:
         first, second = sorted(opened.scans(SLUG), key=lambda s: s.started_at)
         report = opened.report(first.id)
