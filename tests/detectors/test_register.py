@@ -144,3 +144,14 @@ def test_judge_statuses_shares_and_stable_ids():
     again = judge(list(reversed(clients)), [], history(), SETTINGS, "onboarding.csv")
     assert [f.id for f in again.findings] == [f.id for f in register.findings]
     assert len({f.id for f in register.findings}) == len(register.findings)
+
+
+def test_the_checks_agree_with_the_data_file_and_the_published_schema():
+    import json
+
+    from detectors.register.records import vocabulary
+    from detectors.register.summary import SHARED
+    from tests.conftest import ROOT
+
+    schema = json.loads((ROOT / "reports" / "schema" / "register.schema.json").read_text(encoding="utf-8"))
+    assert set(vocabulary().checks) == set(SHARED) == set(schema["$defs"]["finding"]["properties"]["check"]["enum"])
