@@ -40,6 +40,9 @@ def add_register_command(sub, store_option) -> None:
     check.add_argument("--services", metavar="SERVICES.csv", type=Path,
                        help="one row per request: client_id, requested_at, service, asset, asset_class, "
                             "initiated_by (client/firm/unknown), offer_ref")
+    check.add_argument("--google-ads", metavar="FILE", type=Path,
+                       help="a Google Ads Editor export (CSV, UTF-8 or the Editor's UTF-16): the locations each "
+                            "campaign targets")
     check.add_argument("--mapping", metavar="FILE", type=Path,
                        help="YAML `columns: {our_name: your_header}` for files with other column names")
     check.add_argument("--firm", required=True, metavar="NAME", help="the firm's name or slug in the store")
@@ -65,7 +68,8 @@ def cmd_register(args) -> int:
         if value < low:
             raise InputError("command line", name, f"a whole number of days >= {low}, got {value}")
     request = Request(onboarding=args.onboarding, firm=args.firm, out=args.out, store=args.store,
-                      services=args.services, mapping=args.mapping, key_file=args.key_file,
+                      services=args.services, mapping=args.mapping, google_ads=args.google_ads,
+                      key_file=args.key_file,
                       coverage_days=args.coverage_days, same_type_window=args.same_type_window)
     try:
         outcome = check(request)

@@ -10,9 +10,11 @@ header. The file's sha256 is kept with the import, so a register names exactly w
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,18 +50,29 @@ class Imported:
     ignored_columns: list[str] = field(default_factory=list)  # present in the file, never read
 
 
-def _records(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapping: dict[str, str],
-             what: str) -> tuple[Imported, Iterator[tuple[int, dict[str, str]]]]:
+def header_key(name: str) -> str:
+    """Headers compare without case, spaces or underscores ("Client ID" is client_id), as Google Ads Editor reads
+    its own."""
+    return re.sub(r"[\s_]+", "", name.casefold())
+
+
+def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapping: dict[str, str],
+             what: str, aliases: dict[str, tuple[str, ...]] | None = None,
+             ) -> tuple[Imported, Iterator[tuple[int, dict[str, str]]]]:
     """The file's import record and its rows as {our column: value}, each with its first line; a file without
-    a header naming every required column is an InputError (nothing in it is usable)."""
+    a header naming every required column is an InputError (nothing in it is usable). `aliases`: other headers
+    a column is known by in the file's own format."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), "(file)", f"a readable {what} ({exc.strerror})") from None
+    # Google Ads Editor writes UTF-16 with a byte order mark; everything else here is UTF-8.
+    encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), "(file)", f"a UTF-8 {what} (byte {exc.start} is not UTF-8)") from None
+        raise InputError(str(path), "(file)", f"a UTF-8 or UTF-16 {what} (byte {exc.start} is not "
+                                              f"{encoding.upper()})") from None
     imported = Imported(str(path), hashlib.sha256(data).hexdigest())
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=DELIMITERS)
@@ -69,8 +82,9 @@ def _records(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapp
     header = next(reader, None)
     if not header:
         raise InputError(str(path), "line 1", f"a header row naming the columns of a {what}")
-    theirs = {mapping.get(name, name).strip().casefold(): name for name in known}
-    columns = [theirs.get(h.strip().casefold(), "") for h in header]
+    theirs = {header_key(other): name for name, others in (aliases or {}).items() for other in others}
+    theirs.update({header_key(mapping.get(name, name)): name for name in known})
+    columns = [theirs.get(header_key(h), "") for h in header]
     missing = [name for name in required if name not in columns]
     if missing:
         raise InputError(str(path), "line 1", f"a header with the column(s) {', '.join(missing)} (it has "
@@ -132,7 +146,7 @@ class _Row:
 
 def read_onboarding(path: Path, pseudonym: Pseudonymiser, mapping: dict[str, str]) -> Imported:
     columns = read.onboarding_columns()
-    imported, rows = _records(path, read.ONBOARDING_REQUIRED, columns, mapping, "onboarding CSV file")
+    imported, rows = read_rows(path, read.ONBOARDING_REQUIRED, columns, mapping, "onboarding CSV file")
     seen: dict[str, int] = {}
     for line, values in rows:
         row = _Row(imported, line, values)
@@ -178,7 +192,7 @@ def _optional_onboarding(row: _Row, pseudonym: Pseudonymiser) -> dict[str, Any]:
 
 def read_services(path: Path, pseudonym: Pseudonymiser, mapping: dict[str, str]) -> Imported:
     known = (*read.SERVICES_REQUIRED, *read.SERVICES_OPTIONAL)
-    imported, rows = _records(path, read.SERVICES_REQUIRED, known, mapping, "services CSV file")
+    imported, rows = read_rows(path, read.SERVICES_REQUIRED, known, mapping, "services CSV file")
     for line, values in rows:
         row = _Row(imported, line, values)
         client_id = row.get("client_id", required=True)

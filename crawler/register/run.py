@@ -18,6 +18,7 @@ from crawler.config.defaults import (
 )
 from crawler.register.csv_import import Imported, read_onboarding, read_services
 from crawler.register.fields import ONBOARDING_OPTIONAL, ONBOARDING_REQUIRED, SERVICES_OPTIONAL, SERVICES_REQUIRED
+from crawler.register.google_ads import read_google_ads
 from crawler.register.keys import load_key
 from crawler.store import Store, open_store
 from crawler.store.location import url_scheme
@@ -38,6 +39,7 @@ class Request:
     store: str | None = None
     services: Path | None = None
     mapping: Path | None = None
+    google_ads: Path | None = None  # a Google Ads Editor export: the locations campaigns target
     key_file: str | None = None
     coverage_days: int = 31
     same_type_window: int = 30
@@ -83,18 +85,21 @@ def check(request: Request) -> Outcome:
         slug, name = _firm(store, request.firm)
         onboarding = read_onboarding(request.onboarding, pseudonym, mapping)
         services = read_services(request.services, pseudonym, mapping) if request.services else None
-        imports = [onboarding, *([services] if services else [])]
+        ads = read_google_ads(request.google_ads) if request.google_ads else None
+        kinds = [("onboarding", onboarding), ("services", services), ("google_ads", ads)]
+        kinds = [(kind, imported) for kind, imported in kinds if imported is not None]
+        imports = [imported for _, imported in kinds]
         problems = [str(p) for imported in imports for p in imported.problems]
         if not onboarding.rows:
             raise NoUsableRows(str(request.onboarding), "(every row)",
                                f"at least one usable row; {onboarding.read} read, none usable:\n  " +
                                "\n  ".join(problems[:50] or ["the file has no data rows"]))
-        import_ids = [store.save_import(slug, kind, imported, pseudonym.key_id)[0]
-                      for kind, imported in (("onboarding", onboarding), ("services", services)) if imported]
+        import_ids = [store.save_import(slug, kind, imported, pseudonym.key_id)[0] for kind, imported in kinds]
         settings = settings_of(request)
         history = History(store.finding_history(slug), settings.coverage_days)
         register = judge(onboarding.rows, services.rows if services else [], history, settings,
-                         request.onboarding.name, request.services.name if request.services else "")
+                         request.onboarding.name, request.services.name if request.services else "",
+                         ads.rows if ads else [], request.google_ads.name if request.google_ads else "")
         findings = [f.to_dict() for f in register.findings]
         decisions = store.triage([f["id"] for f in findings])
         for finding in findings:
@@ -109,11 +114,11 @@ def check(request: Request) -> Outcome:
                                                   "guidelines (ESMA35-1872330276-2030)",
                          "cohort_weeks": settings.cohort_weeks, "cohort_ratio": settings.cohort_ratio,
                          "cohort_min_clients": settings.cohort_min_clients},
-            "inputs": [_input(kind, imported, import_id) for kind, imported, import_id in
-                       zip(("onboarding", "services"), imports, import_ids, strict=False)],
+            "inputs": [_input(kind, imported, import_id) for (kind, imported), import_id in
+                       zip(kinds, import_ids, strict=True)],
             "scans": [{"id": s.id, "started_at": stamp(s.at), "out_dir": s.out_dir} for s in history.scans],
             "summary": register.shares, "findings": findings, "clients": register.clients,
-            "data_gaps": _data_gaps(imports, register.shares, history),
+            "data_gaps": _data_gaps(dict(kinds), register.shares, history),
         }
     written = write_register(document, request.out / slug)
     gaps = register.shares["overall"]["checks"]["COVERAGE_GAP"]["clients"]
@@ -135,16 +140,18 @@ def _input(kind: str, imported: Imported, import_id: str) -> dict:
             "problems": [{"line": p.line, "field": p.field, "expected": p.expected} for p in imported.problems]}
 
 
-def _data_gaps(imports: list[Imported], shares: dict, history: History) -> list[str]:
+def _data_gaps(imports: dict[str, Imported], shares: dict, history: History) -> list[str]:
     """What the register cannot see, in words."""
     gaps = []
-    for imported in imports:
+    for imported in imports.values():
         left_out = imported.read - len(imported.rows)
         if left_out:
             gaps.append(f"{Path(imported.file).name}: {left_out} of {imported.read} row(s) left out for problems "
                         "(listed under inputs)")
-    if len(imports) == 1:
+    if "services" not in imports:
         gaps.append("no services file: the Art. 61(2) check (SERVICE_DRIFT) did not run")
+    if "google_ads" not in imports:
+        gaps.append("no ad platform export: the firm's own location targeting (AD_TARGETING) was not checked")
     uncovered = shares["overall"]["checks"]["COVERAGE_GAP"]["clients"]
     if uncovered:
         gaps.append(f"{uncovered} EU client(s) onboarded on dates no scan covers: unknown, not clean")

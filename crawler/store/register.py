@@ -38,7 +38,8 @@ class RegisterRecords:
             for row in imported.rows:
                 fields = {k: _plain(v) for k, v in asdict(row).items() if k not in ("client", "line")}
                 db.execute("INSERT INTO register_rows (import_id, line, client_hash, fields) VALUES (?, ?, ?, ?)",
-                           (import_id, row.line, row.client, json.dumps(fields, ensure_ascii=False, sort_keys=True)))
+                           (import_id, row.line, getattr(row, "client", ""),  # '' for an ad platform's row
+                            json.dumps(fields, ensure_ascii=False, sort_keys=True)))
         return import_id, True
 
     def finding_history(self, firm_slug: str) -> list[tuple[ScanPoint, list[Sighting]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from detectors.register.ads import Targeting, ad_targeting
 from detectors.register.attribution import attribution_findings
 from detectors.register.drift import service_drift
 from detectors.register.exposure import cohort_spikes, coverage_gaps, live_content
@@ -27,8 +28,10 @@ class Register:
 
 
 def judge(clients: Sequence[Client], services: Sequence[ServiceRequest], history: History, settings: Settings,
-          onboarding_file: str = "", services_file: str = "") -> Register:
-    findings = [*live_content(clients, history, settings), *coverage_gaps(clients, history, settings),
+          onboarding_file: str = "", services_file: str = "", targets: Sequence[Targeting] = (),
+          targets_file: str = "") -> Register:
+    findings = [*ad_targeting(targets, clients, settings, targets_file),
+                *live_content(clients, history, settings), *coverage_gaps(clients, history, settings),
                 *attribution_findings(clients, settings, onboarding_file),
                 *cohort_spikes(clients, history, settings),
                 *service_drift(clients, services, settings, services_file)]

@@ -14,9 +14,9 @@ from detectors.register.records import Client
 from detectors.timestamps import stamp
 
 # What puts a client in the `flagged` status; COVERAGE_GAP and ATTESTATION_ONLY have statuses of their own.
-FLAGGING = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT")
-SHARED = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "COVERAGE_GAP",
-          "ATTESTATION_ONLY")
+FLAGGING = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING")
+SHARED = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING",
+          "COVERAGE_GAP", "ATTESTATION_ONLY")
 OUTSIDE = "outside-eu"  # a client neither resident nor situated at first contact in the EU/EEA
 
 

@@ -1,11 +1,12 @@
--- The per-client initiation register (issue 16): a firm's onboarding and services files as imported, pseudonymous.
+-- The per-client initiation register (issue 16): a firm's onboarding and services files (and its ad platforms'
+-- exports) as imported, pseudonymous.
 -- No client id, e-mail address or name is ever written here: `client_hash` is a keyed hash (HMAC-SHA256, the key
 -- kept outside the store, crawler/register/keys.py) and `fields` holds only countries, dates, the channel and
 -- attribution fields. `key_id` fingerprints the key, so imports hashed under different keys are told apart.
 CREATE TABLE register_imports (
     id           TEXT PRIMARY KEY,
     firm_slug    TEXT NOT NULL,
-    kind         TEXT NOT NULL CHECK (kind IN ('onboarding', 'services')),
+    kind         TEXT NOT NULL CHECK (kind IN ('onboarding', 'services', 'google_ads')),
     file_name    TEXT NOT NULL DEFAULT '',      -- the file's base name
     file_sha256  TEXT NOT NULL,
     key_id       TEXT NOT NULL,
