@@ -4,6 +4,7 @@ rising after content directed at it first appeared (COHORT_SPIKE)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
@@ -29,9 +30,9 @@ def live_content(clients: Sequence[Client], history: History, settings: Settings
     for state, hits in sorted(by_state.items()):
         intervals = {i.sighting.finding_id + i.first_seen.id: i for _, live in hits for i in live}
         ordered = sorted(intervals.values(), key=lambda i: (i.first_seen.at, i.sighting.finding_id))
-        pairs = [(client, _live_detail(live)) for client, live in hits]
         found.append(RegisterFinding(
-            "LIVE_CONTENT", state, tuple(sorted({c.client for c, _ in hits})), examples(pairs, settings.examples),
+            "LIVE_CONTENT", state, tuple(sorted({c.client for c, _ in hits})),
+            examples(hits, settings.examples, _live_detail),
             f"{len({c.client for c, _ in hits})} client(s) from {state} onboarded while {len(ordered)} finding(s) "
             f"directed at {state} were live", scans=tuple(scan_ref(i) for i in ordered),
             client_scans=tuple(sorted((c.client, tuple(sorted({s for i in live for s in scan_ids(i)})))
@@ -85,11 +86,13 @@ def cohort_spikes(clients: Sequence[Client], history: History, settings: Setting
     found = []
     states = sorted({s for c in clients for s in c.member_states})
     for state in states:
-        of_state = [c for c in clients if state in c.member_states]
+        of_state = sorted((c for c in clients if state in c.member_states), key=lambda c: (c.onboarded_at, c.line))
+        times = [c.onboarded_at for c in of_state]
         for earlier, scan, intervals in history.launches(state):
             start = earlier.at
-            before = [c for c in of_state if start - window <= c.onboarded_at < start]
-            after = [c for c in of_state if start <= c.onboarded_at < start + window]
+            middle = bisect_left(times, start)
+            before = of_state[bisect_left(times, start - window):middle]
+            after = of_state[middle:bisect_left(times, start + window)]
             if len(after) < settings.cohort_min_clients or len(after) < settings.cohort_ratio * len(before):
                 continue
             detail = (f"{len(after)} onboarding(s) from {state} in the {settings.cohort_weeks} weeks from "

@@ -8,13 +8,17 @@ holds from one run to the next.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
 
 from detectors.register.history import Interval, ScanPoint
 from detectors.register.records import Client, vocabulary
 from detectors.timestamps import stamp
 
-ARCHIVE = "capture.warc.gz"  # the evidence archive in a scan's report folder
+ARCHIVE = "capture.warc.gz"
+T = TypeVar("T")  # the evidence archive in a scan's report folder
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class RegisterFinding:
     inputs: tuple[dict, ...] = ()  # input lines behind it: {"file", "line"}
     client_scans: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per client: the scan ids its case rests on
 
-    @property
+    @cached_property  # a fingerprint over every scan reference: hashed once
     def id(self) -> str:
         basis = sorted(s["finding_id"] + "@" + s["first_seen_scan"] for s in self.scans) or sorted(self.clients)
         key = "\x1f".join(["register", self.check, self.member_state, *basis])
@@ -54,10 +58,11 @@ def example(client: Client, detail: str) -> Example:
     return Example(client.client, client.line, stamp(client.onboarded_at), detail)
 
 
-def examples(pairs: list[tuple[Client, str]], limit: int) -> tuple[Example, ...]:
-    """The first `limit` clients by onboarding date (then line), each with what concerns it."""
+def examples(pairs: list[tuple[Client, T]], limit: int, detail: Callable[[T], str] = str) -> tuple[Example, ...]:
+    """The first `limit` clients by onboarding date (then line), each with what concerns it (`detail` of its
+    value: worded only for the clients shown)."""
     ordered = sorted(pairs, key=lambda pair: (pair[0].onboarded_at, pair[0].line))
-    return tuple(example(client, detail) for client, detail in ordered[:limit])
+    return tuple(example(client, detail(value)) for client, value in ordered[:limit])
 
 
 def scan_ref(interval: Interval) -> dict:

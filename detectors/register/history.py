@@ -10,6 +10,7 @@ is known of the firm's marketing then, and the register says so instead of calli
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,15 +42,13 @@ class Sighting:
 
 @dataclass(frozen=True)
 class Interval:
-    """A finding seen in consecutive scans `first_seen`..`last_seen`; `ended_by`: the first scan without it."""
+    """A finding seen in consecutive scans `first_seen`..`last_seen`; `ended_by`: the first scan without it. It
+    covers the dates from `first_seen` up to (not including) `ended_by`, or on when no later scan lost it."""
 
     sighting: Sighting  # as the last scan of the run recorded it
     first_seen: ScanPoint
     last_seen: ScanPoint
     ended_by: ScanPoint | None
-
-    def covers(self, when: datetime) -> bool:
-        return self.first_seen.at <= when and (self.ended_by is None or when < self.ended_by.at)
 
 
 @dataclass(frozen=True)
@@ -77,18 +76,29 @@ class History:
         self.intervals: tuple[Interval, ...] = tuple(_intervals(
             [(scan, [s for s in sightings if s.member_states and directing(s.indicator)]) for scan, sightings in
              ordered]))
+        self._times = [scan.at for scan in self.scans]
+        # Which intervals are live changes only at scan times: per state, the live ones after each scan.
+        self._live: dict[str, list[list[Interval]]] = {}
+        for interval in self.intervals:
+            first = self.scans.index(interval.first_seen)
+            end = self.scans.index(interval.ended_by) if interval.ended_by else len(self.scans)
+            for state in interval.sighting.member_states:
+                slots = self._live.setdefault(state, [[] for _ in self.scans])
+                for slot in range(first, end):
+                    slots[slot].append(interval)
 
     def gap(self, when: datetime) -> Gap | None:
         """None when a scan covers `when`, else the scans around the gap."""
-        before = next((s for s in reversed(self.scans) if s.at <= when), None)
+        index = bisect_right(self._times, when)  # scans at or before `when` come first
+        before = self.scans[index - 1] if index else None
         if before is not None and when - before.at <= self.coverage:
             return None
-        after = next((s for s in self.scans if s.at > when), None)
-        return Gap(before, after)
+        return Gap(before, self.scans[index] if index < len(self.scans) else None)
 
     def live(self, state: str, when: datetime) -> list[Interval]:
         """The intervals of findings directed at `state` that cover `when` (the caller checks coverage first)."""
-        return [i for i in self.intervals if state in i.sighting.member_states and i.covers(when)]
+        slot = bisect_right(self._times, when) - 1
+        return list(self._live[state][slot]) if slot >= 0 and state in self._live else []
 
     def launches(self, state: str) -> list[tuple[ScanPoint, ScanPoint, list[Interval]]]:
         """Scans at which content directed at `state` first appeared, with the scan before (the earliest it can

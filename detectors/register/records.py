@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 
 from detectors.data_files import load
 from detectors.geography import geography
@@ -41,7 +41,7 @@ class Client:
         first = (("first contact", self.first_contact_at),) if self.first_contact_at else ()
         return (*first, ("onboarding", self.onboarded_at))
 
-    @property
+    @cached_property  # read by every check: computed once per client
     def member_states(self) -> tuple[str, ...]:
         """The EU/EEA states the client is established or situated in: residence, and the country at first contact
         (MiCA Art. 61(1) speaks of clients "established or situated in the Union")."""

@@ -1,5 +1,5 @@
 """A store holding two real scans of a sandbox firm whose German bonus page is there in the first scan and gone
-in the second, shared by the register's tests (two scans: a few seconds, run once per module)."""
+in the second, shared by the register's tests (two scans: a few seconds, run once per session)."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def scan_twice(root: Path, store: str, out: Path) -> TwoScans:
                     german)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def two_scans(tmp_path_factory) -> TwoScans:
     root = tmp_path_factory.mktemp("register")
     return scan_twice(root, str(root / "store.sqlite"), root / "scans")
