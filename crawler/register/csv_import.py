@@ -127,7 +127,7 @@ class _Row:
         value = self.values.get(name, "").strip()
         if not value:
             if required and name in self.values:  # a column missing from the row was reported already
-                self._problem(name, "a value (required)")
+                self.problem(name, "a value (required)")
             self.bad_required |= required
             return None
         if reader is None:
@@ -136,11 +136,11 @@ class _Row:
             return reader(value)
         except read.BadValue as exc:
             quoted = "" if name in read.PSEUDONYMISED else f" (found {shown(value)})"
-            self._problem(name, exc.expected + quoted + ("; row left out" if required else "; value left out"))
+            self.problem(name, exc.expected + quoted + ("; row left out" if required else "; value left out"))
             self.bad_required |= required
             return None
 
-    def _problem(self, name: str, expected: str) -> None:
+    def problem(self, name: str, expected: str) -> None:
         self.imported.problems.append(Problem(self.imported.file, self.line, name, expected))
 
 
@@ -158,7 +158,7 @@ def read_onboarding(path: Path, pseudonym: Pseudonymiser, mapping: dict[str, str
             continue
         client = pseudonym(client_id)
         if client in seen:
-            row._problem("client_id", f"a client listed once (also on line {seen[client]}); row left out")
+            row.problem("client_id", f"a client listed once (also on line {seen[client]}); row left out")
             continue
         seen[client] = line
         imported.rows.append(Client(client=client, line=line, residence=residence, onboarded_at=onboarded,
