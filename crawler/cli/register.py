@@ -8,7 +8,6 @@ required column, or no usable row at all).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -31,9 +30,9 @@ def add_register_command(sub, store_option) -> None:
     actions = register.add_subparsers(dest="register_command", required=True, metavar="ACTION")
     check = actions.add_parser(
         "check", help="import an onboarding file and write register.json and register.html",
-        description="Import ONBOARDING.csv (and --services), hash client ids with the register key, and hold each "
-                    "EU client against the firm's stored finding history. " + __doc__.split("\n\n", 1)[1].strip(),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        description="Import ONBOARDING.csv (and --services, --google-ads), hash client ids with the register key, "
+                    "and hold each EU client against the firm's stored finding history.",
+        epilog=" ".join(__doc__.split("\n\n", 1)[1].split()) + " Not legal advice.")
     check.add_argument("onboarding", metavar="ONBOARDING.csv", type=Path,
                        help="one row per client: client_id, country_of_residence, onboarded_at, and optional "
                             "channel and attribution columns (docs/0016-initiation-register.md)")

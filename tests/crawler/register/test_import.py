@@ -102,3 +102,24 @@ def test_mapping_and_services_problems(tmp_path):
     imported = read_services(Path(services), Pseudonymiser(KEY), {})
     assert [r.initiated_by for r in imported.rows] == ["unknown"]  # a bad optional value: the row is kept
     assert [(p.line, p.field) for p in imported.problems] == [(2, "initiated_by"), (3, "requested_at")]
+
+
+def test_a_client_listed_twice_is_kept_once(tmp_path):
+    onboarding = tmp_path / "twice.csv"
+    onboarding.write_text("Client ID\tCountry of residence\tOnboarded at\nc-1\tFR\t2026-01-01\nC-1 \tFR\t2026-01-02\n",
+                          encoding="utf-8")
+    imported = read_onboarding(onboarding, Pseudonymiser(KEY), {})  # tab-separated, headers in words
+    assert [c.line for c in imported.rows] == [2]
+    assert [str(p).split(": ", 1)[1] for p in imported.problems] == [
+        "line 3: client_id: a client listed once (also on line 2); row left out"]
+
+
+def test_bad_options_and_a_missing_action_are_bad_input(tmp_path, capsys):
+    from crawler.cli import main
+
+    onboarding = tmp_path / "o.csv"
+    onboarding.write_text("client_id,country_of_residence,onboarded_at\nc,DE,2026-01-01\n", encoding="utf-8")
+    assert main(["register", "check", str(onboarding), "--firm", "x", "--coverage-days", "0"]) == 2
+    assert "--coverage-days: a whole number of days >= 1, got 0" in capsys.readouterr().err
+    assert main(["register"]) == 2
+    assert "required: ACTION" in capsys.readouterr().err
