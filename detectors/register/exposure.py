@@ -41,12 +41,19 @@ def live_content(clients: Sequence[Client], history: History, settings: Settings
 
 
 def _live_detail(live: list[Interval]) -> str:
+    """The live findings in words, grouped by the scans that bound them (their ids are in the finding's scans)."""
+    groups: dict[tuple, list[Interval]] = defaultdict(list)
+    for interval in live:
+        groups[(interval.first_seen.at, interval.first_seen.id, interval.last_seen.id,
+                interval.ended_by.id if interval.ended_by else "")].append(interval)
     parts = []
-    for interval in sorted(live, key=lambda i: (i.first_seen.at, i.sighting.finding_id)):
-        s = interval.sighting
-        bounds = f"first seen in scan {interval.first_seen.id}, last seen in scan {interval.last_seen.id}"
-        ended = (f", gone by scan {interval.ended_by.id}" if interval.ended_by else ", still shown by the newest scan")
-        parts.append(f"{s.indicator} {s.finding_id} ({s.url}): {bounds}{ended}")
+    for (_, first, last, ended), intervals in sorted(groups.items()):
+        indicators = sorted({i.sighting.indicator for i in intervals})
+        urls = sorted({i.sighting.url for i in intervals})
+        bounds = f"first seen in scan {first}, last seen in scan {last}"
+        bounds += f", gone by scan {ended}" if ended else ", still shown by the newest scan"
+        where = urls[0] + (f" and {len(urls) - 1} more page(s)" if len(urls) > 1 else "")
+        parts.append(f"{', '.join(indicators)} ({len(intervals)} finding(s), {where}): {bounds}")
     return "; ".join(parts)
 
 

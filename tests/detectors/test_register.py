@@ -74,6 +74,9 @@ def test_live_content_names_the_intervals_and_scans_behind_each_client():
     assert scans["between".ljust(24, "0")] == ("scan-1", "scan-2", "scan-3")
     assert scans["after".ljust(24, "0")] == ("scan-3",)  # the German pages, still shown by the newest scan
     assert scans["first-contact".ljust(24, "0")] == ("scan-1", "scan-2", "scan-3")  # bonus live at first contact
+    (between,) = [e for e in de.examples if e.client == "between".ljust(24, "0")]
+    assert between.detail == ("BONUS (1 finding(s), https://x.com/de/bonus): first seen in scan scan-1, last seen in "
+                              "scan scan-2, gone by scan scan-3")
     ref = next(r for r in de.scans if r["finding_id"] == "a" * 16)
     assert ref["archive"] == "/out/2/capture.warc.gz" and ref["screenshot"] == "/out/2/screenshots/bonus.png"
     assert (ref["first_seen_scan"], ref["last_seen_scan"], ref["ended_by_scan"]) == ("scan-1", "scan-2", "scan-3")
