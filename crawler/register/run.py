@@ -21,9 +21,9 @@ from crawler.register.fields import ONBOARDING_OPTIONAL, ONBOARDING_REQUIRED, SE
 from crawler.register.google_ads import read_google_ads
 from crawler.register.keys import load_key
 from crawler.store import Store, open_store
-from crawler.store.location import url_scheme
+from crawler.store.location import default_location, url_scheme
 from detectors.inputs import InputError, load_yaml, schema
-from detectors.register import judge
+from detectors.register import Register, judge
 from detectors.register.history import History
 from detectors.register.records import Settings, vocabulary
 from detectors.timestamps import stamp
@@ -77,8 +77,9 @@ def load_mapping(path: Path | None) -> dict[str, str]:
 
 def check(request: Request) -> Outcome:
     keep_out = [request.out]
-    if request.store and url_scheme(request.store) is None:
-        keep_out.append(Path(request.store).expanduser().absolute().parent)
+    store_spec = request.store or default_location()
+    if url_scheme(store_spec) is None:
+        keep_out.append(Path(store_spec).expanduser().absolute().parent)
     pseudonym = load_key(request.key_file, keep_out_of=tuple(keep_out))
     mapping = load_mapping(request.mapping)
     with open_store(request.store, create=False, make_folder=False) as store:
@@ -106,23 +107,30 @@ def check(request: Request) -> Outcome:
             if finding["id"] in decisions:
                 finding["triage"] = decisions[finding["id"]]
         store.record_register_findings(slug, findings)
-        document = {
-            "schema": SCHEMA, "tool": {"name": "footprint", "version": tool_version()},
-            "firm": {"slug": slug, "name": name}, "generated_at": stamp(), "key_id": pseudonym.key_id,
-            "settings": {"coverage_days": settings.coverage_days, "same_type_window_days": settings.same_type_window,
-                         "same_type_window_note": "from ESMA's consultation draft; not confirmed in the final "
-                                                  "guidelines (ESMA35-1872330276-2030)",
-                         "cohort_weeks": settings.cohort_weeks, "cohort_ratio": settings.cohort_ratio,
-                         "cohort_min_clients": settings.cohort_min_clients},
-            "inputs": [_input(kind, imported, import_id) for (kind, imported), import_id in
-                       zip(kinds, import_ids, strict=True)],
-            "scans": [{"id": s.id, "started_at": stamp(s.at), "out_dir": s.out_dir} for s in history.scans],
-            "summary": register.shares, "findings": findings, "clients": register.clients,
-            "data_gaps": _data_gaps(dict(kinds), register.shares, history),
-        }
+        document = _document(slug, name, pseudonym.key_id, settings, kinds, import_ids, history, register,
+                             findings)
     written = write_register(document, request.out / slug)
     gaps = register.shares["overall"]["checks"]["COVERAGE_GAP"]["clients"]
     return Outcome(document, written, problems, incomplete=bool(problems) or gaps > 0)
+
+
+def _document(slug: str, name: str, key_id: str, settings: Settings, kinds: list[tuple[str, Imported]],
+              import_ids: list[str], history: History, register: Register, findings: list[dict]) -> dict:
+    """register.json (schema footprint.register/1)."""
+    return {
+        "schema": SCHEMA, "tool": {"name": "footprint", "version": tool_version()},
+        "firm": {"slug": slug, "name": name}, "generated_at": stamp(), "key_id": key_id,
+        "settings": {"coverage_days": settings.coverage_days, "same_type_window_days": settings.same_type_window,
+                     "same_type_window_note": "from ESMA's consultation draft; not confirmed in the final guidelines "
+                                              "(ESMA35-1872330276-2030)",
+                     "cohort_weeks": settings.cohort_weeks, "cohort_ratio": settings.cohort_ratio,
+                     "cohort_min_clients": settings.cohort_min_clients},
+        "inputs": [_input(kind, imported, import_id) for (kind, imported), import_id in
+                   zip(kinds, import_ids, strict=True)],
+        "scans": [{"id": s.id, "started_at": stamp(s.at), "out_dir": s.out_dir} for s in history.scans],
+        "summary": register.shares, "findings": findings, "clients": register.clients,
+        "data_gaps": _data_gaps(dict(kinds), register.shares, history),
+    }
 
 
 def _firm(store: Store, firm: str) -> tuple[str, str]:
