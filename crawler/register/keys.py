@@ -32,8 +32,9 @@ class Pseudonymiser:
     key: bytes
 
     def __call__(self, value: str) -> str:
-        """The pseudonym of an identifier (compared as written, spaces around it and letter case ignored)."""
-        digest = hmac.new(self.key, value.strip().casefold().encode("utf-8"), hashlib.sha256).hexdigest()
+        """The pseudonym of an identifier, compared as written (spaces around it ignored): client ids may tell
+        letter case apart."""
+        digest = hmac.new(self.key, value.strip().encode("utf-8"), hashlib.sha256).hexdigest()
         return digest[:PSEUDONYM_HEX]
 
     @property
@@ -41,8 +42,8 @@ class Pseudonymiser:
         return hmac.new(self.key, b"footprint register key id", hashlib.sha256).hexdigest()[:12]
 
     def scrub(self, text: str) -> str:
-        """`text` with every e-mail address in it replaced by `email:<pseudonym>`."""
-        return EMAIL.sub(lambda m: f"email:{self(m.group(0))}", text)
+        """`text` with every e-mail address in it replaced by `email:<pseudonym>` (of the address in lower case)."""
+        return EMAIL.sub(lambda m: f"email:{self(m.group(0).casefold())}", text)  # addresses ignore case
 
 
 def load_key(key_file: str | None, env: Mapping[str, str] | None = None,
