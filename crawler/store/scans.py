@@ -213,7 +213,8 @@ class ScanRecords:
 
     def latest_findings(self, firm: str | None = None) -> list[dict]:
         """The findings of each firm's newest complete scan (only `firm`'s, by slug or name, when given):
-        {"id", "firm_slug", "channel", "indicator", "url"}, for triage by indicator, channel or URL."""
+        {"id", "firm_slug", "channel", "indicator", "url"}, for triage by indicator, channel or URL; with the
+        firm's register findings (channel "register")."""
         sql = ("SELECT f.finding_id, s.firm_slug, f.channel, f.indicator, f.url FROM findings f "
                "JOIN scans s ON s.id = f.scan_id WHERE s.status = 'complete' AND s.id = ("
                "SELECT s2.id FROM scans s2 WHERE s2.firm_slug = s.firm_slug AND s2.status = 'complete' "
@@ -222,8 +223,13 @@ class ScanRecords:
         if firm:
             sql += " AND (lower(s.firm_slug) = ? OR s.firm_key = ?)"
             params += [firm.strip().lower(), firm.strip().casefold()]
+        # and the firm's initiation-register findings as last reported: channel "register", the check as indicator
+        register = "SELECT finding_id, firm_slug, 'register', check_id, '' FROM register_findings"
+        if firm:
+            register += " WHERE firm_slug IN (SELECT firm_slug FROM scans WHERE lower(firm_slug) = ? OR firm_key = ?)"
         with self._db.read() as db:
             rows = db.rows(sql + " ORDER BY s.firm_slug, f.seq", params)
+            rows += db.rows(register + " ORDER BY firm_slug, check_id, member_state, finding_id", params)
         return [dict(zip(("id", "firm_slug", "channel", "indicator", "url"), r, strict=True)) for r in rows]
 
 

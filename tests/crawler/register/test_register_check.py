@@ -206,3 +206,12 @@ def test_triage_works_on_register_findings(register_run, two_scans, tmp_path, ca
     assert triaged["id"] == live["id"] and triaged["triage"]["status"] == "confirmed"
     assert "triage: confirmed" in (out / SLUG / "register.html").read_text(encoding="utf-8")
     assert "no services file: the Art. 61(2) check (SERVICE_DRIFT) did not run" in again["data_gaps"]
+    # by selector too: every register finding of one check at once
+    assert main(["triage", "--indicator", "LOCALE_MISMATCH", "--firm", SLUG, "--status", "dismissed", "--reason",
+                 "e-mail confirmed", "--store", two_scans.store]) == 0
+    capsys.readouterr()
+    assert main(["register", "check", str(onboarding), "--store", two_scans.store, "--firm", SLUG,
+                 "--out", str(out)]) == 3
+    third = json.loads((out / SLUG / "register.json").read_text(encoding="utf-8"))
+    assert _finding(third, "LOCALE_MISMATCH", "PL")["triage"]["status"] == "dismissed"
+    assert "triage" not in _finding(third, "MEDIATED", "FR")
