@@ -158,6 +158,13 @@ def _data_gaps(imports: dict[str, Imported], shares: dict, history: History) -> 
                         "(listed under inputs)")
     if "services" not in imports:
         gaps.append("no services file: the Art. 61(2) check (SERVICE_DRIFT) did not run")
+    else:
+        onboarded = {client.client for client in imports["onboarding"].rows}
+        strangers = [r.line for r in imports["services"].rows if r.client not in onboarded]
+        if strangers:
+            gaps.append(f"{Path(imports['services'].file).name}: {len(strangers)} request(s) of clients not in the "
+                        f"onboarding file, not checked (lines {', '.join(map(str, strangers[:10]))}"
+                        f"{', ...' if len(strangers) > 10 else ''})")
     if "google_ads" not in imports:
         gaps.append("no ad platform export: the firm's own location targeting (AD_TARGETING) was not checked")
     uncovered = shares["overall"]["checks"]["COVERAGE_GAP"]["clients"]

@@ -23,7 +23,7 @@ SERVICES_HEADER = ["client_id", "requested_at", "service", "asset", "asset_class
 RAW_SECRETS = ("planted-de-between-4411", "planted-de-after-5522", "planted-de-before-6633", "planted-fr-gclid-7744",
                "planted-at-custody-8855", "planted-nl-custody-9966", "planted-it-attest-1177",
                "planted-es-email-2288", "planted-pl-locale-3399", "anna.between@example.de", "Anna Zwischen",
-               "max.before@example.de", "Max Vorher")
+               "max.before@example.de", "Max Vorher", "planted-not-onboarded-4242")
 
 
 def stamp_us(when) -> str:
@@ -63,6 +63,7 @@ SERVICES = [
     ["planted-nl-custody-9966", "2027-02-14", "staking", "ETH", "crypto-asset other than ART/EMT", "client", ""],
     ["planted-fr-gclid-7744", "2027-01-05", "custody", "BTC", "crypto-asset other than ART/EMT", "client", ""],
     ["planted-fr-gclid-7744", "2027-01-20", "custody", "ETH", "crypto-asset other than ART/EMT", "firm", "OFFER-C"],
+    ["planted-not-onboarded-4242", "2027-01-20", "staking", "ETH", "crypto-asset other than ART/EMT", "firm", "O-9"],
 ]
 
 
@@ -134,6 +135,8 @@ def test_mediated_drift_attestation_and_locale(register_run):
     assert "OFFER-STAKE-7" in detail and "unconfirmed" in detail and drift["inputs"] == [
         {"file": "services.csv", "line": 3}]
     assert not [f for f in document["findings"] if f["check"] == "SERVICE_DRIFT" and f["member_state"] != "AT"]
+    assert ("services.csv: 1 request(s) of clients not in the onboarding file, not checked (lines 8)"
+            in document["data_gaps"])
     attest = _client(document, "planted-it-attest-1177")
     assert attest["status"] == "attestation-only" and attest["attested_at"]  # shown, not cleared
     assert _finding(document, "ATTESTATION_ONLY", "IT")["legal_ref"].startswith("MiCA Art. 61(1) ('notwithstanding")
