@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 PACKAGES = ("crawler", "detectors", "reports")
 MAX_LINES = 400
-STAGES = {"config", "plan", "crawl", "captures", "runs", "store", "sandbox", "cli", "demo"}
+STAGES = {"config", "plan", "crawl", "captures", "runs", "register", "store", "sandbox", "cli", "demo"}
 
 
 def modules() -> list[Path]:

@@ -27,6 +27,7 @@ COMMANDS = {
     "history": "crawler.cli.store_commands:cmd_history",
     "diff": "crawler.cli.store_commands:cmd_diff",
     "triage": "crawler.cli.store_commands:cmd_triage",
+    "register": "crawler.cli.register:cmd_register",
     "indicators": "crawler.cli.info:cmd_indicators",
     "doctor": "crawler.cli.doctor:cmd_doctor",
     "sandbox": "crawler.cli.info:cmd_sandbox",

@@ -99,3 +99,15 @@ UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page
 PROXY_CHECK_SECONDS = 5  # the connection to each proxy tried before a scan: a dead one is bad input, not 50 firms lost
 PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
 JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archive its crawl is writing
+
+# The per-client initiation register (`footprint register check`, issue 16; docs/0016-initiation-register.md).
+REGISTER_KEY_ENV = "FOOTPRINT_REGISTER_KEY"  # the key client ids are hashed with (HMAC-SHA256), never stored
+REGISTER_KEY_FILE_ENV = "FOOTPRINT_REGISTER_KEY_FILE"  # or a file holding it (as --key-file)
+REGISTER_KEY_MIN_BYTES = 16  # a shorter key makes the hashes guessable from a list of client ids
+REGISTER_OUT = "footprint-out/register"
+REGISTER_COVERAGE_DAYS = 31  # a scan shows the firm's marketing for this long after it; later dates are gaps
+REGISTER_COHORT_WEEKS = 4  # weeks of onboardings compared before and after content directed at a state appeared
+REGISTER_COHORT_RATIO = 2.0  # onboardings after / before that make a spike
+REGISTER_COHORT_MIN_CLIENTS = 5  # fewer onboardings after than this are never a spike
+REGISTER_EXAMPLES = 5  # example rows shown per register finding
+REGISTER_MAX_ROWS = 1_000_000  # rows of an onboarding or services file read, at most

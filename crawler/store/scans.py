@@ -186,12 +186,16 @@ class ScanRecords:
 
     def finding(self, finding_id: str) -> dict | None:
         """Where a finding was last seen: {"id", "firm_slug", "channel", "indicator", "url", "scan_id"}. A merged
-        finding's id is found in rows written before report format 2 too (their `merged_id`)."""
+        finding's id is found in rows written before report format 2 too (their `merged_id`); a register finding
+        has channel "register", its check as indicator and no URL or scan."""
         with self._db.read() as db:
             row = db.one("SELECT s.firm_slug, f.channel, f.indicator, f.url, f.scan_id "
                          "FROM findings f JOIN scans s ON s.id = f.scan_id "
                          "WHERE (f.finding_id = ? OR f.merged_id = ?) AND s.status = 'complete' "
                          "ORDER BY s.started_at DESC, s.id DESC, f.seq LIMIT 1", (finding_id, finding_id))
+            if row is None:  # a finding of the initiation register (crawler/store/register.py)
+                row = db.one("SELECT firm_slug, 'register', check_id, '', '' FROM register_findings "
+                             "WHERE finding_id = ? ORDER BY recorded_at DESC LIMIT 1", (finding_id,))
         if row is None:
             return None
         return dict(zip(("id", "firm_slug", "channel", "indicator", "url", "scan_id"), (finding_id, *row),
@@ -202,13 +206,15 @@ class ScanRecords:
         """The stored finding ids (merged ids too) that begin with `prefix`; at most 11, for an ambiguity message."""
         with self._db.read() as db:
             rows = db.rows("SELECT DISTINCT finding_id FROM findings WHERE substr(finding_id, 1, ?) = ? UNION "
-                           "SELECT DISTINCT merged_id FROM findings WHERE substr(merged_id, 1, ?) = ? LIMIT 11",
-                           (len(prefix), prefix, len(prefix), prefix))
+                           "SELECT DISTINCT merged_id FROM findings WHERE substr(merged_id, 1, ?) = ? UNION "
+                           "SELECT DISTINCT finding_id FROM register_findings WHERE substr(finding_id, 1, ?) = ? "
+                           "LIMIT 11", (len(prefix), prefix, len(prefix), prefix, len(prefix), prefix))
         return sorted(r[0] for r in rows)
 
     def latest_findings(self, firm: str | None = None) -> list[dict]:
         """The findings of each firm's newest complete scan (only `firm`'s, by slug or name, when given):
-        {"id", "firm_slug", "channel", "indicator", "url"}, for triage by indicator, channel or URL."""
+        {"id", "firm_slug", "channel", "indicator", "url"}, for triage by indicator, channel or URL; with the
+        firm's register findings (channel "register")."""
         sql = ("SELECT f.finding_id, s.firm_slug, f.channel, f.indicator, f.url FROM findings f "
                "JOIN scans s ON s.id = f.scan_id WHERE s.status = 'complete' AND s.id = ("
                "SELECT s2.id FROM scans s2 WHERE s2.firm_slug = s.firm_slug AND s2.status = 'complete' "
@@ -217,8 +223,13 @@ class ScanRecords:
         if firm:
             sql += " AND (lower(s.firm_slug) = ? OR s.firm_key = ?)"
             params += [firm.strip().lower(), firm.strip().casefold()]
+        # and the firm's initiation-register findings as last reported: channel "register", the check as indicator
+        register = "SELECT finding_id, firm_slug, 'register', check_id, '' FROM register_findings"
+        if firm:
+            register += " WHERE firm_slug IN (SELECT firm_slug FROM scans WHERE lower(firm_slug) = ? OR firm_key = ?)"
         with self._db.read() as db:
             rows = db.rows(sql + " ORDER BY s.firm_slug, f.seq", params)
+            rows += db.rows(register + " ORDER BY firm_slug, check_id, member_state, finding_id", params)
         return [dict(zip(("id", "firm_slug", "channel", "indicator", "url"), r, strict=True)) for r in rows]
 
 

@@ -13,12 +13,14 @@ from crawler.store.db import Database, connect
 from crawler.store.errors import StoreError
 from crawler.store.location import default_location
 from crawler.store.migrate import migrate
+from crawler.store.register import RegisterRecords
 from crawler.store.scans import ScanRecords
 from crawler.store.triage import TriageRecords
 
 
-class Store(ScanRecords, TriageRecords):
-    """Scans over time and triage decisions, in SQLite or PostgreSQL; safe to share between threads."""
+class Store(ScanRecords, TriageRecords, RegisterRecords):
+    """Scans over time, triage decisions and register imports, in SQLite or PostgreSQL; safe to share between
+    threads."""
 
     def __init__(self, db: Database):
         self._db = db

@@ -117,6 +117,7 @@ def data_file_loaders() -> list:
         restricted_countries,
         sponsorship,
     )
+    from detectors.register import records as register_records
 
     return [catalogue.__wrapped__, geography.__wrapped__, platform_entries.__wrapped__, affiliate._rules.__wrapped__,
             currency._rules.__wrapped__, payment._rails.__wrapped__, cross_sell.service_types.__wrapped__,
@@ -124,6 +125,7 @@ def data_file_loaders() -> list:
             restricted_countries._rules.__wrapped__, own_voice._words.__wrapped__, local_ref._data.__wrapped__,
             language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
             incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
+            register_records.vocabulary.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS)]
 
 
