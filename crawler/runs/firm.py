@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.captures.feed import ArchiveJudgement
+from crawler.captures.provenance import scan_provenance
 from crawler.captures.record import ScanRecord
 from crawler.captures.warc import CaptureWriter
 from crawler.config.profiles import FirmTarget
@@ -55,6 +56,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
                         plans=plan_channels(firm, config, options.exports, options.mails),
                         visitors=[v.to_dict() for v in visitors], config=config.recorded(), started_at=stamp(),
                         nonce=secrets.token_hex(4))
+    record.provenance = scan_provenance(record.visitors, options.proxy)
     sid = scan_id(firm.slug, record.started_at, record.nonce)
     if on_begin is not None:
         on_begin(sid, record.started_at)
@@ -84,9 +86,11 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
                                              options.user_agent or USER_AGENT, interrupt.requested,
                                              config.allow_private)
         attach_screenshots(channels, shots)
+        record.provenance["screenshots_browser"] = browser  # also in the archive (crawler/crawl/screenshots.py)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
-    report = report_for(record, channels, finished, provenance(record, browser or "not used", finished),
+    report = report_for(record, channels, finished,
+                        provenance(record, browser or "not used", finished, judged.navigation, channels),
                         store.triage() if store is not None else {}, history, validate=options.validate)
     paths = write_report_files(report, work_dir, options.formats)
     paths["warc"] = archive
