@@ -4,8 +4,9 @@ What is written, per fetch: a `request` record (what was sent, with the visitor'
 (status, headers, body as received); a browser-rendered DOM as a `resource` record; a failed fetch as a
 `metadata` record; screenshots as `resource` records (image/png); the scan's configuration and visitor profiles
 in a `warcinfo` record. footprint's own facts ride in `WARC-Footprint-*` headers (channel, visitor, requested
-URL, the referring page and the request's start time). Record ids are derived from what they hold (channel, visitor, URL, time, body hash), so a finding can point
-at its record and the same capture always has the same id.
+URL, the referring page, the request's start time, the client that fetched it; docs/0014-evidence.md). Record
+ids are derived from what they hold (channel, visitor, URL, time, body hash), so a finding can point at its
+record and the same capture always has the same id.
 
 Each record is its own gzip member, flushed as written: a crawl killed mid-way leaves every finished record
 readable, and the reader (crawler/captures/stream.py) stops cleanly at a torn last one.
