@@ -99,3 +99,7 @@ UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page
 PROXY_CHECK_SECONDS = 5  # the connection to each proxy tried before a scan: a dead one is bad input, not 50 firms lost
 PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
 JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archive its crawl is writing
+
+# Evidence packs (`footprint evidence pack --tsa URL`, crawler/crawl/timestamp.py; docs/0014-evidence.md).
+TSA_TIMEOUT_SECONDS = 30  # the time-stamp authority's answer, at most (a public TSA answers in about a second)
+TSA_MAX_RESPONSE_BYTES = 1 << 20  # a time-stamp response (a few KiB with its certificate chain), at most
