@@ -27,8 +27,8 @@ def add_evidence_commands(sub, store_option) -> None:
     store_option(pack, "the store that finds a SCAN_ID's folder")
     verify = actions.add_parser("verify", help="check every hash of a WACZ and its timestamp")
     verify.add_argument("pack", metavar="FILE.wacz")
-    verify.add_argument("--tsa-ca", metavar="FILE", help="PEM certificates the TSA's must chain to (without it, "
-                                                         "the timestamp's signature is checked, not who signed it)")
+    verify.add_argument("--tsa-ca", metavar="FILE", help="PEM certificates the TSA's must chain to (default: "
+                                                         "this machine's trusted CAs)")
 
 
 def cmd_evidence(args) -> int:

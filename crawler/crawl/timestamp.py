@@ -8,8 +8,10 @@ manifest, hence every file it lists, has not changed since. Asking the TSA is th
 from __future__ import annotations
 
 import hashlib
+import ssl
 import urllib.error
 import urllib.request
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from rfc3161_client import (
 from rfc3161_client.tsp import PKIStatus
 
 from crawler.config.defaults import TSA_MAX_RESPONSE_BYTES, TSA_TIMEOUT_SECONDS
+from crawler.config.limits import cut
 
 QUERY_TYPE = "application/timestamp-query"
 
@@ -67,9 +70,9 @@ class TimestampCheck:
 
 
 def verify_timestamp(response_der: bytes, digest: bytes, roots: list[x509.Certificate]) -> TimestampCheck:
-    """Whether the response is a valid timestamp over `digest` (sha256 of the manifest). `roots`: the trusted
-    certificates the TSA's must chain to; none given, the certificates the response carries are used, which shows
-    the signature is intact but not who the TSA is (the message says so)."""
+    """Whether the response is a valid timestamp over `digest` (sha256 of the manifest), signed by a TSA whose
+    certificate chains to `roots` (--tsa-ca), or, none given, to this machine's trusted CAs. The certificates the
+    response carries are never trusted by themselves: anyone can sign a token over a hash."""
     try:
         response = decode_timestamp_response(response_der)
     except ValueError as exc:
@@ -79,23 +82,38 @@ def verify_timestamp(response_der: bytes, digest: bytes, roots: list[x509.Certif
     if info.message_imprint.message != digest:
         return TimestampCheck(False, f"it is over sha256 {info.message_imprint.message.hex()}, not over the "
                                      f"manifest's ({digest.hex()})", when)
-    carried = [x509.load_der_x509_certificate(c) for c in response.signed_data.certificates]
-    trusted = roots or carried
+    trusted = roots or system_roots()
+    where = "the --tsa-ca given" if roots else "this machine's trusted CAs (give --tsa-ca for a private TSA)"
     if not trusted:
-        return TimestampCheck(False, "it carries no certificate and no --tsa-ca was given", when)
+        return TimestampCheck(False, "no trusted certificate to check it against: give --tsa-ca", when)
     try:
         VerifierBuilder(roots=trusted).build().verify(response, digest)
     except (VerificationError, ValueError) as exc:
-        return TimestampCheck(False, f"its signature does not verify: {exc}", when)
+        reason = str(exc)
+        if "unable to get local issuer certificate" in reason:
+            reason = "its certificate does not chain to a trusted root"
+        return TimestampCheck(False, f"its signature does not verify: {cut(reason, 300)} (trusted: {where})", when)
+    carried = [x509.load_der_x509_certificate(c) for c in response.signed_data.certificates]
     signer = next((c.subject.rfc4514_string() for c in carried), "the TSA")
-    trust = ("its certificate chains to the --tsa-ca given" if roots else
-             "its certificate was not checked against a trusted root (give --tsa-ca to check it)")
-    return TimestampCheck(True, f"signed by {signer} at {when}; {trust}", when)
+    return TimestampCheck(True, f"signed by {signer} at {when}; its certificate chains to {where}", when)
+
+
+def system_roots() -> list[x509.Certificate]:
+    """The CA certificates this machine trusts (the OpenSSL default bundle), [] when there is none."""
+    cafile = ssl.get_default_verify_paths().cafile or ssl.get_default_verify_paths().openssl_cafile
+    try:
+        with warnings.catch_warnings():  # a bundle may hold old certificates cryptography warns about
+            warnings.simplefilter("ignore")
+            return x509.load_pem_x509_certificates(Path(cafile).read_bytes())
+    except (OSError, ValueError, TypeError):
+        return []
 
 
 def load_certificates(path: Path) -> list[x509.Certificate]:
     """PEM certificates from a file (--tsa-ca)."""
     try:
-        return x509.load_pem_x509_certificates(path.read_bytes())
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return x509.load_pem_x509_certificates(path.read_bytes())
     except (OSError, ValueError) as exc:
         raise ValueError(f"{path}: expected PEM certificates ({exc})") from exc
