@@ -107,6 +107,10 @@ class Navigation:
         if requested[2] and requested[2] != capture["url"]:
             self.steps.setdefault(requested, self.steps[key])  # a redirected page is found by either URL
 
+    def first_address(self, visitor: str) -> str:
+        """The address the first capture as `visitor` connected to ("" when none was recorded)."""
+        return next((s.server_ip for (_, who, _), s in self.steps.items() if who == visitor and s.server_ip), "")
+
     def clients(self) -> list[str]:
         return sorted({s.client for s in self.steps.values() if s.client})
 
@@ -141,8 +145,9 @@ def provenance_block(recorded: dict, navigation: Navigation, evidence_pages: lis
     """The report's provenance facts beyond tool, configuration and times: `recorded` is what the archive's
     warcinfo records said (scan_provenance, plus the screenshots' browser), `evidence_pages` the (channel,
     visitor, URL) of every page a finding points at."""
-    vantage = recorded.get("vantage") or [{"visitor": "", "route": OLD_ARCHIVE, "exit_country": OLD_ARCHIVE,
-                                           "egress_ip": OLD_ARCHIVE}]
+    learnt = recorded.get("egress") or {}  # what the scan learnt after connecting (crawler/crawl/vantage.py)
+    vantage = [{**v, "egress_ip": learnt.get(v["visitor"], v["egress_ip"])} for v in recorded.get("vantage") or []] \
+        or [{"visitor": "", "route": OLD_ARCHIVE, "exit_country": OLD_ARCHIVE, "egress_ip": OLD_ARCHIVE}]
     system = recorded.get("system") or {"os": OLD_ARCHIVE, "python": OLD_ARCHIVE, "libraries": {}}
     fetched = "not used: nothing was fetched" if recorded else OLD_ARCHIVE
     browsers = {"crawl": ", ".join(navigation.clients()) or fetched,
