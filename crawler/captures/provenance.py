@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import platform
+import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
@@ -78,7 +79,7 @@ def _version(package: str) -> str:
         return "not installed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     referrer: str
     started_at: str
@@ -98,12 +99,14 @@ class Navigation:
     def add(self, capture: dict) -> None:
         if capture.get("supplied"):
             return
-        key = (capture["channel"], capture.get("visitor", ""), capture["url"])
+        # Kept for every capture of a scan (tens of thousands): the values many captures share are interned.
+        channel, visitor = sys.intern(capture["channel"]), sys.intern(capture.get("visitor", ""))
+        key = (channel, visitor, capture["url"])
         if key not in self.steps:
-            self.steps[key] = Step(capture.get("referrer", ""), capture.get("started_at", ""),
-                                   capture["fetched_at"], capture.get("server_ip", ""), capture.get("client", ""),
-                                   capture.get("record_id", ""))
-        requested = (capture["channel"], capture.get("visitor", ""), capture.get("requested_url") or "")
+            self.steps[key] = Step(sys.intern(capture.get("referrer", "")), capture.get("started_at", ""),
+                                   capture["fetched_at"], sys.intern(capture.get("server_ip", "")),
+                                   sys.intern(capture.get("client", "")), capture.get("record_id", ""))
+        requested = (channel, visitor, capture.get("requested_url") or "")
         if requested[2] and requested[2] != capture["url"]:
             self.steps.setdefault(requested, self.steps[key])  # a redirected page is found by either URL
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -85,9 +86,19 @@ def write_package(out: Path, contents: PackContents, stamp: Callable[[bytes], by
     timestamp = stamp(manifest) if stamp is not None else b""
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.partial")
-    with zipfile.ZipFile(partial, "w") as pack:
+    try:
+        digest = _write_zip(partial, files, manifest, timestamp, tsa, contents.date_time)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # no half pack left behind
+        raise
+    partial.replace(out)
+    return digest["hash"]
+
+
+def _write_zip(path: Path, files: list, manifest: bytes, timestamp: bytes, tsa: str, date_time) -> dict:
+    with zipfile.ZipFile(path, "w") as pack:
         for name, source, compress in files:
-            info = zipfile.ZipInfo(name, date_time=contents.date_time)
+            info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = compress
             if isinstance(source, Path):
                 with source.open("rb") as fh, pack.open(info, "w", force_zip64=True) as dest:
@@ -95,14 +106,13 @@ def write_package(out: Path, contents: PackContents, stamp: Callable[[bytes], by
                         dest.write(chunk)
             else:
                 pack.writestr(info, source)
-        _write_small(pack, MANIFEST, manifest, contents.date_time)
+        _write_small(pack, MANIFEST, manifest, date_time)
         digest = {"path": MANIFEST, "hash": sha256_of(manifest)}
         if timestamp:
             digest["timestamp"] = {"path": TIMESTAMP, "tsa": tsa, "format": "RFC 3161 TimeStampResp (DER)"}
-            _write_small(pack, TIMESTAMP, timestamp, contents.date_time)
-        _write_small(pack, DIGEST, _json(digest), contents.date_time)
-    partial.replace(out)
-    return digest["hash"]
+            _write_small(pack, TIMESTAMP, timestamp, date_time)
+        _write_small(pack, DIGEST, _json(digest), date_time)
+    return digest
 
 
 def manifest_of(contents: PackContents) -> tuple[bytes, list[tuple[str, Path | bytes, int]]]:
@@ -115,12 +125,17 @@ def manifest_of(contents: PackContents) -> tuple[bytes, list[tuple[str, Path | b
     resources = []
     for name, source, _ in files:
         digest, size = _file_sha256(source) if isinstance(source, Path) else (sha256_of(source), len(source))
-        resources.append({"name": Path(name).name, "path": name, "hash": digest, "bytes": size})
+        resources.append({"name": _resource_name(name), "path": name, "hash": digest, "bytes": size})
     main = contents.pages[0] if contents.pages else {}
     manifest = {"profile": "data-package", "wacz_version": WACZ_VERSION, "title": contents.title,
                 "created": contents.created, "software": contents.software, "resources": resources,
                 **({"mainPageUrl": main["url"], "mainPageDate": main["ts"]} if main else {})}
     return _json(manifest), files
+
+
+def _resource_name(path: str) -> str:
+    """A Frictionless data-package resource name (lower case, `-a-z0-9._/`), unique as the path is."""
+    return re.sub(r"[^-a-z0-9._/]", "-", path.lower())
 
 
 def _json(data: dict) -> bytes:
