@@ -33,6 +33,7 @@ EGRESS_DIRECT = ("not known: the machine's public address is not asked of any ou
 EXIT_SHARED = "not known: the proxy serves every visitor and does not report where it exits"
 EXIT_DIRECT = "not known: footprint does not look up where this machine's address is located"
 CRAWL_LIBRARIES = ("scrapy", "scrapy-playwright", "playwright", "warcio")
+NOT_CAPTURED = "not known: the archive holds no capture of this page"
 PATH_LIMIT = 50  # referrer hops followed back towards the start URL (a crawl is at most max_depth deep)
 
 
@@ -95,6 +96,7 @@ class Navigation:
 
     def __init__(self):
         self.steps: dict[tuple[str, str, str], Step] = {}
+        self._records: dict[str, tuple[str, str, str]] | None = None
 
     def add(self, capture: dict) -> None:
         if capture.get("supplied"):
@@ -128,26 +130,39 @@ class Navigation:
             step = self.steps.get((channel, visitor, step.referrer))
         return path[::-1]
 
-    def page(self, channel: str, visitor: str, url: str) -> dict:
-        """One evidence page's provenance for the report."""
-        step = self.steps.get((channel, visitor, url))
-        if step is None:
-            return {"channel": channel, "visitor": visitor, "url": url, "path": [], "started_at": "",
-                    "finished_at": "", "server_ip": "", "client": "", "record_id": ""}
-        path = self.path(channel, visitor, url)
+    def page(self, channel: str, visitor: str, url: str, record_id: str = "") -> dict:
+        """One evidence page's provenance for the report. A finding read from a page that only links to its URL
+        (a social post on its channel's preview page) is found by its WARC record: its path is that page's,
+        then the finding's URL."""
+        key = (channel, visitor, url) if (channel, visitor, url) in self.steps else self._by_record().get(record_id)
+        if key is None:
+            return {"channel": channel, "visitor": visitor, "url": url, "path": [], "started_at": NOT_CAPTURED,
+                    "finished_at": NOT_CAPTURED, "server_ip": NOT_CAPTURED, "client": NOT_CAPTURED,
+                    "record_id": record_id}
+        step = self.steps[key]
+        path = self.path(*key) + ([url] if key[2] != url else [])
         known = bool(step.started_at)  # archives before provenance records carry neither start nor referrer
-        return {"channel": channel, "visitor": visitor, "url": url,
+        return {"channel": channel, "visitor": key[1], "url": url,  # who was shown it: the capture's visitor
                 "path": path if known or len(path) > 1 else [],
                 "started_at": step.started_at or OLD_ARCHIVE, "finished_at": step.fetched_at,
                 "server_ip": step.server_ip or ("not known: not recorded by the download handler" if known
                                                 else OLD_ARCHIVE),
                 "client": step.client or OLD_ARCHIVE, "record_id": step.record_id}
 
+    def _by_record(self) -> dict[str, tuple[str, str, str]]:
+        """Each capture's key by its WARC record id, built once, when first needed (after the archive is read)."""
+        if self._records is None:
+            self._records = {}
+            for key, step in self.steps.items():
+                self._records.setdefault(step.record_id, key)
+        return self._records
 
-def provenance_block(recorded: dict, navigation: Navigation, evidence_pages: list[tuple[str, str, str]]) -> dict:
+
+def provenance_block(recorded: dict, navigation: Navigation,
+                     evidence_pages: list[tuple[str, str, str, str]]) -> dict:
     """The report's provenance facts beyond tool, configuration and times: `recorded` is what the archive's
     warcinfo records said (scan_provenance, plus the screenshots' browser), `evidence_pages` the (channel,
-    visitor, URL) of every page a finding points at."""
+    visitor, URL, WARC record id) of every page a finding points at."""
     learnt = recorded.get("egress") or {}  # what the scan learnt after connecting (crawler/crawl/vantage.py)
     vantage = [{**v, "egress_ip": learnt.get(v["visitor"], v["egress_ip"])} for v in recorded.get("vantage") or []] \
         or [{"visitor": "", "route": OLD_ARCHIVE, "exit_country": OLD_ARCHIVE, "egress_ip": OLD_ARCHIVE}]
@@ -157,4 +172,12 @@ def provenance_block(recorded: dict, navigation: Navigation, evidence_pages: lis
                 "screenshots": recorded.get("screenshots_browser") or "not used: no screenshot was taken"}
     return {"vantage": vantage, "browser_profile": recorded.get("browser_profile") or OLD_ARCHIVE,
             "system": system, "clients": browsers,
-            "pages": [navigation.page(*key) for key in sorted(set(evidence_pages))]}
+            "pages": [navigation.page(*page, record) for page, record in _first_record(evidence_pages).items()]}
+
+
+def _first_record(evidence_pages: list[tuple[str, str, str, str]]) -> dict[tuple[str, str, str], str]:
+    """Each (channel, visitor, URL) once, in order, with the first of its findings' record ids."""
+    chosen: dict[tuple[str, str, str], str] = {}
+    for channel, visitor, url, record_id in sorted(set(evidence_pages)):
+        chosen.setdefault((channel, visitor, url), record_id)
+    return chosen

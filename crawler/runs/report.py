@@ -27,7 +27,7 @@ def provenance(record: ScanRecord, browser: str, finished: str, navigation: Navi
                channels: list[ChannelResult], archive: str = ARCHIVE) -> dict:
     """The report's provenance: tool, configuration, times, and (crawler/captures/provenance.py) the vantage
     point, browser profile, machine and each evidence page's navigation path, from the archive's records."""
-    evidence_pages = [(c.id, visitor, f.url) for c in channels for f in c.findings
+    evidence_pages = [(c.id, visitor, f.url, f.record_id) for c in channels for f in c.findings
                       if not f.url.startswith("file:") for visitor in f.visitors or ("",)]
     return {"tool": {"name": "footprint", "version": tool_version()}, "config": record.config,
             "visitors": record.visitors, "browser": browser, "started_at": record.started_at,

@@ -61,6 +61,17 @@ def test_the_navigation_path_follows_referrers_back_to_the_start_url():
     assert page["started_at"] < page["finished_at"] and page["client"] == "Scrapy 2.19.0"
 
 
+def test_a_finding_read_on_a_page_that_links_to_it_is_found_by_its_record():
+    nav = Navigation()
+    nav.add({**_capture("https://t.me/s/firm"), "channel": "social:telegram:firm", "visitor": "US"})
+    page = nav.page("social:telegram:firm", "", "https://t.me/firm/1038", "<urn:uuid:https://t.me/s/firm>")
+    assert page["path"] == ["https://t.me/s/firm", "https://t.me/firm/1038"] and page["visitor"] == "US"
+    assert page["record_id"] == "<urn:uuid:https://t.me/s/firm>" and page["started_at"].startswith("2026-")
+    # Near miss: no record and no capture of that URL: every field says so
+    missing = nav.page("social:telegram:firm", "", "https://t.me/firm/1", "<urn:uuid:other>")
+    assert missing["path"] == [] and missing["started_at"] == provenance.NOT_CAPTURED
+
+
 def test_a_referrer_loop_ends_the_path_instead_of_running_on():
     nav = Navigation()
     nav.add(_capture("https://x.com/a", "https://x.com/b"))
@@ -71,7 +82,7 @@ def test_a_referrer_loop_ends_the_path_instead_of_running_on():
 def test_an_archive_without_provenance_records_says_so_in_every_field():
     nav = Navigation()
     nav.add({**_capture("https://x.com/"), "referrer": "", "started_at": "", "server_ip": "", "client": ""})
-    block = provenance_block({}, nav, [("website:x.com", "DE", "https://x.com/")])
+    block = provenance_block({}, nav, [("website:x.com", "DE", "https://x.com/", "")])
     assert block["vantage"][0]["route"] == OLD_ARCHIVE and block["browser_profile"] == OLD_ARCHIVE
     (page,) = block["pages"]
     assert page["path"] == [] and page["started_at"] == page["client"] == OLD_ARCHIVE
