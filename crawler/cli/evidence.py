@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from crawler.cli.exit_codes import ExitCode
 from detectors.inputs import InputError
@@ -42,6 +43,8 @@ def _pack(args) -> int:
     out = Path(args.out)
     if out.suffix != ".wacz":
         raise InputError(args.out, "--out", "a file name ending in .wacz")
+    if args.tsa and urlsplit(args.tsa).scheme not in ("http", "https"):
+        raise InputError(args.tsa, "--tsa", "an http(s) URL of an RFC 3161 time-stamp authority")
     folder = firm_folder(args.source, args.store)
     try:
         manifest_hash, files = pack(folder, out, args.tsa or "")

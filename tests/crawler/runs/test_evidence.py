@@ -240,3 +240,5 @@ def test_a_tsa_that_does_not_answer_writes_no_pack(scanned, tmp_path):
     pack = tmp_path / "none.wacz"
     code = main(["evidence", "pack", str(folder), "--out", str(pack), "--tsa", "http://127.0.0.1:9/"])
     assert code == ExitCode.BAD_INPUT and not pack.exists()
+    code = main(["evidence", "pack", str(folder), "--out", str(pack), "--tsa", "file:///etc/hostname"])
+    assert code == ExitCode.BAD_INPUT and not pack.exists()
