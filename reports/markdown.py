@@ -106,6 +106,35 @@ def _since_last(report: dict) -> list[str]:
     return lines
 
 
+def _provenance(report: dict) -> list[str]:
+    """Who fetched what, from where, how reached, when (docs/0014-evidence.md); older reports have less."""
+    prov = report.get("provenance")
+    if not prov:
+        return []
+    lines = ["## Provenance of the captures", "",
+             f"- Tool: {md_text(prov['tool']['name'])} {md_text(prov['tool']['version'])}, catalogue "
+             f"{md_text(prov['catalogue_version'])}",
+             f"- Scan: {prov['started_at']} to {prov['finished_at']} (UTC), archive "
+             f"{md_text(prov.get('archive', 'capture.warc.gz'))}"]
+    if "system" in prov:
+        libraries = "; ".join(f"{md_text(k)} {md_text(v)}" for k, v in sorted(prov["system"]["libraries"].items()))
+        lines += [f"- Machine: {md_text(prov['system']['os'])}; Python {md_text(prov['system']['python'])}"
+                  + (f"; {libraries}" if libraries else ""),
+                  f"- Fetched by: {md_text(prov['clients']['crawl'])}; screenshots by "
+                  f"{md_text(prov['clients']['screenshots'])}",
+                  f"- Browser profile: {md_text(prov['browser_profile'])}", ""]
+        lines += _table(["Visitor", "Route", "Exit country", "Address seen by the target"],
+                        [[v["visitor"] or "-", v["route"], v["exit_country"], v["egress_ip"]]
+                         for v in prov["vantage"]])
+        lines += _table(["Page", "Visitor", "Reached by", "Sent", "Received", "Address; client", "WARC record"],
+                        [[p["url"], p["visitor"] or "-", " -> ".join(p["path"][:-1]) or
+                          ("start URL" if p["path"] else "not known"), p["started_at"], p["finished_at"],
+                          f"{p['server_ip']}; {p['client']}", p["record_id"]] for p in prov["pages"]])
+    else:
+        lines += [f"- Browser: {md_text(prov['browser'])}", ""]
+    return lines
+
+
 def render_markdown(report: dict) -> str:
     firm, v = report["firm"], report["verdict"]
     scan = report["scan"]
@@ -126,6 +155,7 @@ def render_markdown(report: dict) -> str:
     lines += ["## Channels", ""]
     for c in report["channels"]:
         lines += _channel(c)
+    lines += _provenance(report)
     lines += ["## Errors", ""]
     lines += [f"- {md_text(e['channel'])}: {md_text(e['url'])}: {md_text(e['error'])}" for e in report["errors"]]
     lines += [] if report["errors"] else ["No fetch errors."]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from crawler.captures.evidence import capture_of, channel_header, firm_header
+from crawler.captures.provenance import Navigation
 from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream
 from detectors.channels.stream import FirmJudgement
@@ -31,6 +32,7 @@ class ArchiveJudgement:
         self._on_screenshot = on_screenshot
         self._supplied: dict[str, dict] = {}  # channel id -> its supplied file's record, until judging starts
         self._judge: FirmJudgement | None = None
+        self.navigation = Navigation()  # each capture's referrer, times, address and client (no bodies)
 
     def close(self) -> None:
         self.stream.close()
@@ -82,6 +84,7 @@ class ArchiveJudgement:
             if data.get("supplied"):
                 self._supplied.setdefault(plan.id, data)
             return
+        self.navigation.add(data)
         self._judgement().add(capture_of(data))
 
     def _judgement(self) -> FirmJudgement:

@@ -19,11 +19,14 @@ class ScanRecord:
     started_at: str = ""
     nonce: str = ""  # makes the scan id unique; kept in the archive so `analyze` gives the same id
     crawl_limits: list[dict] = field(default_factory=list)  # limits that left URLs unvisited (crawl_limits_of)
+    # Vantage point, browser profile, machine (crawler/captures/provenance.py), and what later records add to it
+    # (the screenshots' browser); {} in archives written before footprint recorded it.
+    provenance: dict = field(default_factory=dict)
 
     def to_dict(self, tool_version: str) -> dict:
         return {"footprint": tool_version, "firm": self.firm, "plans": [p.to_dict() for p in self.plans],
                 "visitors": self.visitors, "config": self.config, "scan_nonce": self.nonce,
-                "started_at": self.started_at}
+                "started_at": self.started_at, **({"provenance": self.provenance} if self.provenance else {})}
 
     @classmethod
     def planned(cls, data: dict) -> ScanRecord:
@@ -31,14 +34,16 @@ class ScanRecord:
         add to it (`take`)."""
         return cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
                    visitors=data.get("visitors", []), config=data.get("config", {}),
-                   started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""))
+                   started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""),
+                   provenance=dict(data.get("provenance") or {}))
 
     def take(self, info: dict) -> list[ChannelPlan]:
-        """What a later warcinfo record adds: channels discovered (returned) and crawl limits reached."""
+        """What a later warcinfo record adds: channels discovered (returned), crawl limits reached, provenance."""
         found = [ChannelPlan.from_dict(plan) for plan in info.get("discovered_plans", [])]
         self.plans += found
         self.discovered += [plan.id for plan in found]
         self.crawl_limits += crawl_limits_of([info])
+        self.provenance.update(info.get("provenance") or {})
         return found
 
     @property

@@ -27,6 +27,9 @@ H_VISITOR = "WARC-Footprint-Visitor"
 H_REQUESTED = "WARC-Footprint-Requested-URI"
 H_KIND = "WARC-Footprint-Kind"
 H_OPTIONAL = "WARC-Footprint-Optional"
+H_REFERRER = "WARC-Footprint-Referrer"  # the page whose link led to this one; absent for start URLs and old archives
+H_STARTED = "WARC-Footprint-Started"  # when the request went out (WARC-Date: when the answer came)
+H_CLIENT = "WARC-Footprint-Client"  # what fetched it: "Chromium <version>" (rendered) or "Scrapy <version>"
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16  # compressed bytes read at a time: small enough that splitting members does not copy much
@@ -137,6 +140,10 @@ def entry_of(record) -> Entry | None:
         "fetched_at": headers.get_header("WARC-Date"),
         "record_id": headers.get_header("WARC-Record-ID"),
         "optional": headers.get_header(H_OPTIONAL) == "1",
+        "referrer": headers.get_header(H_REFERRER) or "",
+        "started_at": headers.get_header(H_STARTED) or "",
+        "server_ip": headers.get_header("WARC-IP-Address") or "",
+        "client": headers.get_header(H_CLIENT) or "",
     }
     if kind == "screenshot":
         return "screenshot", {**base, "png": record.content_stream().read()}

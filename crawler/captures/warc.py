@@ -4,8 +4,9 @@ What is written, per fetch: a `request` record (what was sent, with the visitor'
 (status, headers, body as received); a browser-rendered DOM as a `resource` record; a failed fetch as a
 `metadata` record; screenshots as `resource` records (image/png); the scan's configuration and visitor profiles
 in a `warcinfo` record. footprint's own facts ride in `WARC-Footprint-*` headers (channel, visitor, requested
-URL). Record ids are derived from what they hold (channel, visitor, URL, time, body hash), so a finding can point
-at its record and the same capture always has the same id.
+URL, the referring page, the request's start time, the client that fetched it; docs/0014-evidence.md). Record
+ids are derived from what they hold (channel, visitor, URL, time, body hash), so a finding can point at its
+record and the same capture always has the same id.
 
 Each record is its own gzip member, flushed as written: a crawl killed mid-way leaves every finished record
 readable, and the reader (crawler/captures/stream.py) stops cleanly at a torn last one.
@@ -23,7 +24,17 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.captures.stream import H_CHANNEL, H_KIND, H_OPTIONAL, H_REQUESTED, H_VISITOR, ArchiveStream
+from crawler.captures.stream import (
+    H_CHANNEL,
+    H_CLIENT,
+    H_KIND,
+    H_OPTIONAL,
+    H_REFERRER,
+    H_REQUESTED,
+    H_STARTED,
+    H_VISITOR,
+    ArchiveStream,
+)
 
 
 def record_id(*parts: str) -> str:
@@ -60,6 +71,16 @@ class CaptureWriter:
             headers[H_VISITOR] = item["visitor"]
         if item.get("optional"):
             headers[H_OPTIONAL] = "1"
+        # Provenance of the capture (docs/0014-evidence.md): the page that linked here, when the request went out,
+        # the address connected to (WARC 1.1's own header for it).
+        if item.get("referrer"):
+            headers[H_REFERRER] = item["referrer"]
+        if item.get("started_at"):
+            headers[H_STARTED] = item["started_at"]
+        if item.get("server_ip"):
+            headers["WARC-IP-Address"] = item["server_ip"]
+        if item.get("client"):
+            headers[H_CLIENT] = item["client"]
         return headers
 
     def write_info(self, info: dict) -> None:

@@ -23,11 +23,12 @@ class ExitCode(IntEnum):
     NEW_FINDINGS = 5  # done, and --fail-on-new found new findings (takes precedence over 1 and 3)
     LOCKED = 6  # another run holds the output folder's lock: this run did nothing
     INTERRUPTED = 7  # SIGTERM, SIGINT, SIGHUP
+    EVIDENCE_MISMATCH = 8  # `evidence verify`: a file, the manifest or the timestamp does not match (each named)
 
 
 EPILOG = ("Exit codes: 0 done; 1 a channel reached --fail-on; 2 bad input; 3 incomplete picture (a channel or its "
           "start page could not be assessed); 4 internal error; 5 new findings reached --fail-on-new; 6 another run "
-          "holds the lock; 7 interrupted.")
+          "holds the lock; 7 interrupted; 8 `evidence verify` found a mismatch.")
 BAD_INPUT = (InputError, BrowserUnavailable, StoreError, ScratchUnsafe)  # exit 2, with the message
 UNRATED = (ChannelStatus.NOT_ASSESSED, ChannelStatus.INCONCLUSIVE)
 

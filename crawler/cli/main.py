@@ -32,6 +32,7 @@ COMMANDS = {
     "doctor": "crawler.cli.doctor:cmd_doctor",
     "sandbox": "crawler.cli.info:cmd_sandbox",
     "selftest": "crawler.cli.info:cmd_selftest",
+    "evidence": "crawler.cli.evidence:cmd_evidence",
 }
 RUNS = ("scan", "demo")  # the commands that scan: signal handling and --log-file around all of their work
 

@@ -61,6 +61,9 @@ def build() -> argparse.ArgumentParser:
     from crawler.cli.register import add_register_command
 
     add_register_command(sub, store_option)
+    from crawler.cli.evidence import add_evidence_commands
+
+    add_evidence_commands(sub, store_option)
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
     selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")

@@ -91,7 +91,11 @@ class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
                 raise RenderRefused(page_guard.refused.result())
             if download.done():
                 self._raise_refusal(chain)  # a redirect the egress guard refused explains a failed navigation
-                return download.result()
+                response = download.result()
+                browser = getattr(self, "browser", None)  # launched with the first page's context
+                if browser is not None:  # the capture's provenance names the browser that rendered it
+                    request.meta["fp_client"] = f"Chromium {browser.version}"
+                return response
             raise DownloadTimeoutError(f"rendering {request.url} took over {DEADLINE_S:.0f} s "
                                        "(browser crashed or hung); retried")
         finally:

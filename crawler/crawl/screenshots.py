@@ -139,6 +139,8 @@ def capture(results: list[ChannelResult], visitors: list[VisitorProfile], archiv
                           allow_private)
     writer = CaptureWriter(archive)
     try:
+        if version:  # the report's provenance names the browser that took them, from the archive too
+            writer.write_info({"provenance": {"screenshots_browser": version}})
         for shot in shots:
             if shot.png:
                 writer.write_screenshot(channel=shot.channel, url=shot.url, visitor=shot.visitor,

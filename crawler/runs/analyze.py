@@ -50,7 +50,8 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     if not record.started_at and judged.first_fetched:
         record.started_at = judged.first_fetched[:19] + "Z"
     finished = (judged.last_fetched or record.started_at)[:19] + "Z"
-    report = report_for(record, channels, finished, provenance(record, OFFLINE, finished, path.name or ARCHIVE),
+    report = report_for(record, channels, finished,
+                        provenance(record, OFFLINE, finished, judged.navigation, channels, path.name or ARCHIVE),
                         triage, validate=validate)
     write_report_files(report, out_dir, formats)
     _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does

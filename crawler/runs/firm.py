@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.captures.feed import ArchiveJudgement
+from crawler.captures.provenance import Navigation, scan_provenance
 from crawler.captures.record import ScanRecord
 from crawler.captures.warc import CaptureWriter
 from crawler.config.profiles import FirmTarget
@@ -23,6 +24,7 @@ from crawler.config.scan_config import RunOptions, resolve
 from crawler.crawl import screenshots
 from crawler.crawl.job import CrawlJob, crawl, failure_of
 from crawler.crawl.settings import USER_AGENT
+from crawler.crawl.vantage import direct_egress
 from crawler.plan.channels import linked_plan, plan_channels
 from crawler.plan.visitors import profiles
 from crawler.runs import interrupt
@@ -55,6 +57,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
                         plans=plan_channels(firm, config, options.exports, options.mails),
                         visitors=[v.to_dict() for v in visitors], config=config.recorded(), started_at=stamp(),
                         nonce=secrets.token_hex(4))
+    record.provenance = scan_provenance(record.visitors, options.proxy)
     sid = scan_id(firm.slug, record.started_at, record.nonce)
     if on_begin is not None:
         on_begin(sid, record.started_at)
@@ -77,6 +80,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
         finished = stamp()
         judged.take_new(final=True)
         record.crawl_limits = judged.record.crawl_limits
+        _learn_egress(record, archive, judged.navigation)
         channels = judged.finish(failure)
     browser = ""
     if config.screenshots:
@@ -84,9 +88,11 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
                                              options.user_agent or USER_AGENT, interrupt.requested,
                                              config.allow_private)
         attach_screenshots(channels, shots)
+        record.provenance["screenshots_browser"] = browser  # also in the archive (crawler/crawl/screenshots.py)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
-    report = report_for(record, channels, finished, provenance(record, browser or "not used", finished),
+    report = report_for(record, channels, finished,
+                        provenance(record, browser or "not used", finished, judged.navigation, channels),
                         store.triage() if store is not None else {}, history, validate=options.validate)
     paths = write_report_files(report, work_dir, options.formats)
     paths["warc"] = archive
@@ -103,6 +109,20 @@ def _start_archive(record: ScanRecord, archive: Path) -> None:
                                   data=Path(plan.target).read_bytes())
     finally:
         writer.close()
+
+
+def _learn_egress(record: ScanRecord, archive_path: Path, navigation: Navigation) -> None:
+    """For each visitor that connected directly, the address its targets saw where this machine can tell
+    (crawler/crawl/vantage.py); kept in the archive, so that `analyze` says the same."""
+    learnt = {v["visitor"]: direct_egress(navigation.first_address(v["visitor"]))
+              for v in record.provenance.get("vantage", []) if v["route"] == "direct"}
+    if learnt:
+        record.provenance["egress"] = learnt
+        writer = CaptureWriter(archive_path)
+        try:
+            writer.write_info({"provenance": {"egress": learnt}})
+        finally:
+            writer.close()
 
 
 def _discover(record: ScanRecord, archive_path: Path, linked: list) -> list:

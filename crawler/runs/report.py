@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from crawler.captures.provenance import Navigation, provenance_block
 from crawler.captures.record import ScanRecord
 from detectors.assessment import assess
 from detectors.model import ChannelResult
@@ -22,10 +23,16 @@ def attach_screenshots(channels: list[ChannelResult], shots: dict[tuple[str, str
                             for f in channel.findings]
 
 
-def provenance(record: ScanRecord, browser: str, finished: str, archive: str = ARCHIVE) -> dict:
+def provenance(record: ScanRecord, browser: str, finished: str, navigation: Navigation,
+               channels: list[ChannelResult], archive: str = ARCHIVE) -> dict:
+    """The report's provenance: tool, configuration, times, and (crawler/captures/provenance.py) the vantage
+    point, browser profile, machine and each evidence page's navigation path, from the archive's records."""
+    evidence_pages = [(c.id, visitor, f.url, f.record_id) for c in channels for f in c.findings
+                      if not f.url.startswith("file:") for visitor in f.visitors or ("",)]
     return {"tool": {"name": "footprint", "version": tool_version()}, "config": record.config,
             "visitors": record.visitors, "browser": browser, "started_at": record.started_at,
-            "finished_at": finished, "archive": archive}
+            "finished_at": finished, "archive": archive,
+            **provenance_block(record.provenance, navigation, evidence_pages)}
 
 
 def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str, provenance: dict,

@@ -37,4 +37,5 @@ class PagesSpider(WebsiteSpider):
                 if self.progress:
                     print(f"  [{self.channel}] following older posts {older}", file=sys.stderr, flush=True)
                 yield scrapy.Request(older, callback=self.parse, errback=self.on_error,
-                                     meta={"fp_depth": response.meta.get("fp_depth", 0) + 1}, dont_filter=True)
+                                     meta={"fp_depth": response.meta.get("fp_depth", 0) + 1,
+                                           "fp_referrer": response.url}, dont_filter=True)

@@ -24,6 +24,7 @@ import asyncio
 import base64
 import json
 import sys
+from datetime import timedelta
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -39,7 +40,7 @@ from crawler.crawl.render_decision import render_reason
 from detectors.document import build_document, classify, sha256
 from detectors.domains import registrable_domain
 from detectors.model import Document
-from detectors.timestamps import stamp_ms
+from detectors.timestamps import stamp_ms, utc_now
 from detectors.urls import normalise_url
 
 _SKIP_EXTENSIONS = frozenset("." + e for e in IGNORED_EXTENSIONS)
@@ -81,7 +82,7 @@ class WebsiteSpider(scrapy.Spider):
         for origin in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls_}):
             yield self._request(f"{origin}/sitemap.xml", self.visitors[0], depth=0, optional=True)
 
-    def _page_requests(self, url: str, depth: int, force: bool = False) -> list[scrapy.Request]:
+    def _page_requests(self, url: str, depth: int, force: bool = False, referrer: str = "") -> list[scrapy.Request]:
         url = normalise_url(url)
         if url in self.scheduled or not (force or self._in_site(url)):
             return []
@@ -92,12 +93,14 @@ class WebsiteSpider(scrapy.Spider):
             self._left_unvisited("max_pages", url)
             return []
         self.scheduled.add(url)
-        return [self._request(url, visitor, depth, render=self.render == "always") for visitor in self.visitors]
+        return [self._request(url, visitor, depth, render=self.render == "always", referrer=referrer)
+                for visitor in self.visitors]
 
     def _request(self, url: str, visitor: dict, depth: int, optional: bool = False,
-                 render: bool = False) -> scrapy.Request:
+                 render: bool = False, referrer: str = "") -> scrapy.Request:
+        # `fp_referrer`: the page whose link led here ("" for a start URL), the capture's navigation path.
         meta = {"fp_depth": depth, "fp_optional": optional, "fp_visitor": visitor.get("country", ""),
-                "fp_profile": visitor}
+                "fp_profile": visitor, "fp_referrer": referrer}
         headers = {}
         if visitor.get("accept_language"):
             headers["Accept-Language"] = visitor["accept_language"]
@@ -153,9 +156,9 @@ class WebsiteSpider(scrapy.Spider):
             reason = render_reason(doc, response.body)
             if reason:
                 yield self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
-                                    render=True)
+                                    render=True, referrer=meta.get("fp_referrer", ""))
         for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
-            for request in self._page_requests(target, meta.get("fp_depth", 0) + 1):
+            for request in self._page_requests(target, meta.get("fp_depth", 0) + 1, referrer=doc.url):
                 yield request
 
     async def _capture(self, response) -> tuple[dict, Document | None]:
@@ -170,7 +173,10 @@ class WebsiteSpider(scrapy.Spider):
         if rendered:  # the browser's DOM, re-encoded by scrapy-playwright: its charset is the one used for that
             content_type = f"{content_type.split(';')[0].strip() or 'text/html'}; charset={response.encoding}"
         requested = (meta.get("redirect_urls") or [response.request.url])[0]
-        fetched_at = stamp_ms()
+        received = utc_now()
+        fetched_at = stamp_ms(received)
+        # Both download handlers (Scrapy's, scrapy-playwright's) time the last hop from its request to its answer.
+        started_at = stamp_ms(received - timedelta(seconds=meta.get("download_latency") or 0.0))
         build = partial(build_document, channel=self.channel, requested_url=requested, url=response.url,
                         status=response.status, fetched_at=fetched_at, content_type=content_type, body=body,
                         visitor=visitor, rendered=rendered)
@@ -194,6 +200,10 @@ class WebsiteSpider(scrapy.Spider):
             "redirects": list(meta.get("redirect_urls") or [])[1:],
             "status": response.status,
             "fetched_at": fetched_at,
+            "started_at": started_at,
+            "referrer": meta.get("fp_referrer", ""),
+            "server_ip": str(response.ip_address or ""),  # the address connected to (a proxy's, when proxied)
+            "client": meta.get("fp_client") or f"Scrapy {scrapy.__version__}",  # what fetched it: browser or not
             "depth": depth,
             "optional": bool(meta.get("fp_optional")),
             "request_headers": _decoded_headers(response.request.headers),
@@ -223,6 +233,7 @@ class WebsiteSpider(scrapy.Spider):
             "url": request.url,
             "status": None,
             "fetched_at": stamp_ms(),
+            "referrer": request.meta.get("fp_referrer", ""),
             "depth": request.meta.get("fp_depth", 0),
             "optional": bool(request.meta.get("fp_optional")),
             "skipped": skipped,
