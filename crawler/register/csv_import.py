@@ -57,15 +57,16 @@ def header_key(name: str) -> str:
 
 
 def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapping: dict[str, str],
-             what: str, aliases: dict[str, tuple[str, ...]] | None = None,
+             what: str, aliases: dict[str, tuple[str, ...]] | None = None, data: bytes | None = None,
              ) -> tuple[Imported, Iterator[tuple[int, dict[str, str]]]]:
     """The file's import record and its rows as {our column: value}, each with its first line; a file without
     a header naming every required column is an InputError (nothing in it is usable). `aliases`: other headers
-    a column is known by in the file's own format."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "(file)", f"a readable {what} ({exc.strerror})") from None
+    a column is known by in the file's own format; `data`: the file's bytes when read already (from a ZIP)."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(str(path), "(file)", f"a readable {what} ({exc.strerror})") from None
     # Google Ads Editor writes UTF-16 with a byte order mark; everything else here is UTF-8.
     encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
@@ -87,9 +88,10 @@ def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], map
     columns = [theirs.get(header_key(h), "") for h in header]
     missing = [name for name in required if name not in columns]
     if missing:
-        raise InputError(str(path), "line 1", f"a header with the column(s) {', '.join(missing)} (it has "
-                                              f"{', '.join(shown(h) for h in header)}; --mapping FILE maps other "
-                                              "names)")
+        named = [(aliases or {}).get(name, (name,))[0] for name in missing]  # as the file's own format names it
+        hint = "" if aliases else "; --mapping FILE maps other names"
+        raise InputError(str(path), "line 1", f"a header with the column(s) {', '.join(named)} (it has "
+                                              f"{', '.join(shown(h) for h in header)}{hint})")
     imported.ignored_columns = sorted(h for h, c in zip(header, columns, strict=True) if not c)
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:

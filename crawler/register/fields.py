@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pycountry
 from babel import Locale, UnknownLocaleError
 
+from detectors.geography import geography
 from detectors.register.records import vocabulary
 from detectors.timestamps import parse
 
@@ -27,7 +28,7 @@ INITIATORS = ("client", "firm", "unknown")
 # Identifiers of a person or of one click: kept only as keyed pseudonyms (crawler/register/keys.py).
 PSEUDONYMISED = ("client_id", "referral_code")
 DATE = "an ISO 8601 date or time such as 2026-03-01 or 2026-03-01T09:30:00Z"
-COUNTRY = "an ISO 3166-1 country code such as DE (or DEU, or its English name)"
+COUNTRY = "an ISO 3166-1 country code such as DE (or DEU, or its name in English or an EU language)"
 
 
 class BadValue(ValueError):
@@ -60,11 +61,19 @@ def country(value: str) -> str:
     else:
         try:
             found = pycountry.countries.lookup(text)
-        except LookupError:
-            found = None
+        except LookupError:  # a localised export names countries in its language: "Deutschland", "Allemagne"
+            found = _named_in_any_language(text)
     if found is None:
         raise BadValue(COUNTRY)
     return found.alpha_2
+
+
+def _named_in_any_language(name: str):
+    key = name.casefold()
+    for names in geography().country_names.values():
+        if key in names:
+            return pycountry.countries.get(alpha_2=names[key])
+    return None
 
 
 def locale(value: str) -> str:

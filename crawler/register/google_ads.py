@@ -57,5 +57,5 @@ def read_google_ads(path: Path) -> Imported:
         except read.BadValue as exc:
             imported.problems.append(Problem(str(path), line, "location", exc.expected))
             continue
-        imported.rows.append(Targeting(line, campaign, country))
+        imported.rows.append(Targeting(line, campaign, country, source=path.name))
     return imported

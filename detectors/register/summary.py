@@ -15,8 +15,10 @@ from detectors.timestamps import stamp
 
 # What puts a client in the `flagged` status; COVERAGE_GAP and ATTESTATION_ONLY have statuses of their own.
 FLAGGING = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING")
+# FIRST_PARTY_AUDIENCE is shared (clients of S onboarded while the firm's own figures show an audience in S) but
+# flags no client by itself: aggregates name nobody.
 SHARED = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING",
-          "COVERAGE_GAP", "ATTESTATION_ONLY")
+          "FIRST_PARTY_AUDIENCE", "COVERAGE_GAP", "ATTESTATION_ONLY")
 OUTSIDE = "outside-eu"  # a client neither resident nor situated at first contact in the EU/EEA
 
 

@@ -1,0 +1,111 @@
+"""A firm's own figures by country: Play Console, App Store Connect, Mailchimp, OneSignal and Braze exports in
+their real column layouts with made-up rows, and FIRST_PARTY_AUDIENCE (counts per member state, clients joined by
+the export's dates)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from crawler.register.first_party import read_country_counts
+from detectors.inputs import InputError
+from detectors.register.audience import CountryCount, audience_findings
+from detectors.register.records import Client, Settings
+
+SETTINGS = Settings(coverage_days=31, same_type_window=30, cohort_weeks=4, cohort_ratio=2.0, cohort_min_clients=5,
+                    examples=5)
+PLAY = [  # installs_<package>_<yyyymm>_country.csv: UTF-16, comma-separated
+    "Date,Package Name,Country,Daily Device Installs,Daily Device Uninstalls,Daily Device Upgrades,"
+    "Total User Installs,Daily User Installs,Daily User Uninstalls,Active Device Installs,Install events,"
+    "Update events,Uninstall events",
+    "2026-03-01,com.example.exchange,DE,14,1,0,900,12,1,850,15,0,1",
+    "2026-03-01,com.example.exchange,US,40,3,2,5000,38,2,4800,41,2,3",
+    "2026-03-02,com.example.exchange,DE,9,0,0,909,9,0,858,9,0,0",
+    "2026-03-02,com.example.exchange,XX,1,0,0,1,1,0,1,1,0,0",
+    "2026-03-03,com.example.exchange,FR,3,0,0,50,many,0,48,3,0,0",
+]
+APP_STORE = [  # Sales report, Summary: tab-separated
+    "Provider\tProvider Country\tSKU\tDeveloper\tTitle\tVersion\tProduct Type Identifier\tUnits\t"
+    "Developer Proceeds\tBegin Date\tEnd Date\tCustomer Currency\tCountry Code\tCurrency of Proceeds\t"
+    "Apple Identifier\tCustomer Price\tPromo Code\tParent Identifier\tSubscription\tPeriod\tCategory\tCMB\t"
+    "Device\tSupported Platforms\tProceeds Reason\tPreserved Pricing\tClient\tOrder Type",
+    "APPLE\tUS\texch-1\tExample Ltd\tExchange\t2.1\t1F\t25\t0\t03/01/2026\t03/01/2026\tEUR\tAT\tEUR\t1234567\t0"
+    "\t\t\t\t\tFinance\t\tiPhone\tiOS\t\t\t\t",
+    "APPLE\tUS\texch-1\tExample Ltd\tExchange\t2.1\t7F\t300\t0\t03/01/2026\t03/01/2026\tEUR\tAT\tEUR\t1234567\t0"
+    "\t\t\t\t\tFinance\t\tiPhone\tiOS\t\t\t\t",
+    "APPLE\tUS\texch-1\tExample Ltd\tExchange\t2.1\t1F\t5\t0\t2026-03-02\t03/02/2026\tEUR\tAT\tEUR\t1234567\t0"
+    "\t\t\t\t\tFinance\t\tiPhone\tiOS\t\t\t\t",
+]
+MAILCHIMP = [  # audience export (subscribed_members_export_*.csv)
+    "Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE,"
+    "LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,LAST_CHANGED,LEID,EUID,NOTES,TAGS",
+    "anna@example.de,Anna,Planted,2,2026-02-01 10:00:00,,2026-02-01 10:05:00,,52.5,13.4,1,2,Europe/Berlin,DE,BE,"
+    "2026-02-01 10:05:00,1,abc,,",
+    "bob@example.com,Bob,Planted,2,2026-02-03 09:00:00,,,,,,,,,,,2026-02-03 09:00:00,2,abd,,",
+    "cleo@example.it,Cleo,Planted,2,2026-02-05 09:00:00,,,,,,,,,IT,62,2026-02-05 09:00:00,3,abe,,",
+]
+
+
+def write(path, lines, encoding="utf-8"):
+    path.write_bytes("\n".join(lines).encode(encoding))
+    return path
+
+
+def test_play_console_installs_by_country(tmp_path):
+    imported = read_country_counts(write(tmp_path / "installs_country.csv", PLAY, "utf-16"), "play_console")
+    assert [(r.line, r.country, r.count, r.day) for r in imported.rows] == [
+        (2, "DE", 12.0, date(2026, 3, 1)), (3, "US", 38.0, date(2026, 3, 1)), (4, "DE", 9.0, date(2026, 3, 2))]
+    assert [(p.line, p.field) for p in imported.problems] == [(5, "Country"), (6, "Daily User Installs")]
+
+
+def test_app_store_connect_sales_leave_updates_out(tmp_path):
+    imported = read_country_counts(write(tmp_path / "S_D_80000000_20260301.txt", APP_STORE), "app_store")
+    assert [(r.line, r.country, r.count, r.measure) for r in imported.rows] == [(2, "AT", 25.0, "units")]
+    assert [(p.line, p.field) for p in imported.problems] == [(4, "Begin Date")]  # not MM/DD/YYYY
+    assert imported.read == 2  # the update row (7F) is no sale
+
+
+def test_mailchimp_audience_counts_located_subscribers_and_keeps_no_address(tmp_path):
+    imported = read_country_counts(write(tmp_path / "members.csv", MAILCHIMP), "mailchimp")
+    assert [(r.line, r.country, r.count, r.day) for r in imported.rows] == [
+        (2, "DE", 1.0, date(2026, 2, 1)), (4, "IT", 1.0, date(2026, 2, 5))]
+    assert imported.read == 2 and not imported.problems  # Bob is not located: passed over
+    assert "Email Address" in imported.ignored_columns
+    assert "anna" not in repr(imported.rows).casefold() and "planted" not in repr(imported.rows).casefold()
+
+
+@pytest.mark.parametrize(("kind", "header"), [("onesignal", "id,identifier,language,country,created_at"),
+                                              ("braze", "external_id,email,country,language")])
+def test_campaign_tools_count_rows_by_country(tmp_path, kind, header):
+    width = header.count(",")
+    rows = [header, *(",".join(["x"] * (header.split(",").index("country")) + [c] +
+                               ["y"] * (width - header.split(",").index("country"))) for c in ("FR", "fr", "Mars"))]
+    imported = read_country_counts(write(tmp_path / f"{kind}.csv", rows), kind)
+    assert [r.country for r in imported.rows] == ["FR", "FR"]
+    assert [(p.line, p.field) for p in imported.problems] == [(4, "country")]
+
+
+def test_an_export_without_its_country_column_is_refused(tmp_path):
+    with pytest.raises(InputError, match="Country Code"):
+        read_country_counts(write(tmp_path / "sales.txt", ["Provider\tUnits", "APPLE\t3"]), "app_store")
+
+
+def client(name, state, day):
+    return Client(name, 2, state, datetime(2026, 3, day, 12, tzinfo=UTC))
+
+
+def test_audience_findings_attribute_counts_and_join_clients_by_date():
+    counts = [CountryCount(2, "installs.csv", "Play Console", "installs", "DE", 12, date(2026, 3, 1)),
+              CountryCount(4, "installs.csv", "Play Console", "installs", "DE", 9, date(2026, 3, 2)),
+              CountryCount(3, "installs.csv", "Play Console", "installs", "US", 38, date(2026, 3, 1)),
+              CountryCount(5, "gsc.zip", "Search Console", "search clicks", "FR", 1234, None),
+              CountryCount(6, "gsc.zip", "Search Console", "search clicks", "IT", 0, None)]
+    clients = [client("in-span", "DE", 2), client("after", "DE", 3), client("french", "FR", 1)]
+    found = {f.member_state: f for f in audience_findings(counts, clients, SETTINGS)}
+    assert sorted(found) == ["DE", "FR"]  # no member state US; no count from IT
+    assert found["DE"].clients == ("in-span",)  # onboarded on the export's last day, not the day after
+    assert "Play Console: 21 installs" in found["DE"].detail and "2026-03-01 to 2026-03-02" in found["DE"].detail
+    assert found["FR"].clients == () and "(undated)" in found["FR"].detail and "1,234 search clicks" in \
+        found["FR"].detail
+    assert found["DE"].inputs == ({"file": "installs.csv", "line": 2}, {"file": "installs.csv", "line": 4})
