@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import hashlib
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crawler.config.defaults import REGISTER_MAX_ROWS
+from crawler.config.defaults import REGISTER_MAX_ROWS, REGISTER_MAX_UNPACKED_BYTES
 from crawler.register import fields as read
 from crawler.register.keys import Pseudonymiser
 from detectors.inputs import InputError, shown
@@ -56,6 +58,29 @@ def header_key(name: str) -> str:
     return re.sub(r"[\s_]+", "", name.casefold())
 
 
+def unpacked(data: bytes, path: Path, what: str) -> bytes:
+    """A compressed export's CSV: OneSignal sends gzip, Braze a ZIP of one CSV; anything else as it is. At most
+    REGISTER_MAX_UNPACKED_BYTES are unpacked (a small file can unpack to a huge one)."""
+    try:
+        if data[:2] == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+                inner = packed.read(REGISTER_MAX_UNPACKED_BYTES + 1)
+        elif data[:4] == b"PK\x03\x04":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                members = [m for m in archive.infolist() if not m.is_dir()]
+                if len(members) != 1:
+                    raise InputError(str(path), "(file)", f"a ZIP holding one {what} (it holds {len(members)} files)")
+                with archive.open(members[0]) as packed:
+                    inner = packed.read(REGISTER_MAX_UNPACKED_BYTES + 1)
+        else:
+            return data
+    except (OSError, EOFError, zipfile.BadZipFile):
+        raise InputError(str(path), "(file)", f"a readable {what} (the compressed file is damaged)") from None
+    if len(inner) > REGISTER_MAX_UNPACKED_BYTES:
+        raise InputError(str(path), "(file)", f"a {what} of at most {REGISTER_MAX_UNPACKED_BYTES} bytes unpacked")
+    return inner
+
+
 def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapping: dict[str, str],
              what: str, aliases: dict[str, tuple[str, ...]] | None = None, data: bytes | None = None,
              ) -> tuple[Imported, Iterator[tuple[int, dict[str, str]]]]:
@@ -67,6 +92,8 @@ def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], map
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(str(path), "(file)", f"a readable {what} ({exc.strerror})") from None
+    digest = hashlib.sha256(data).hexdigest()  # of the file as the firm has it, packed or not
+    data = unpacked(data, path, what)
     # Google Ads Editor writes UTF-16 with a byte order mark; everything else here is UTF-8.
     encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
@@ -74,7 +101,7 @@ def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], map
     except UnicodeDecodeError as exc:
         raise InputError(str(path), "(file)", f"a UTF-8 or UTF-16 {what} (byte {exc.start} is not "
                                               f"{encoding.upper()})") from None
-    imported = Imported(str(path), hashlib.sha256(data).hexdigest())
+    imported = Imported(str(path), digest)
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=DELIMITERS)
     except csv.Error:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from crawler.config.defaults import REGISTER_MAX_UNPACKED_BYTES
 from crawler.register import fields as read
 from crawler.register.csv_import import Imported, Problem, header_key, read_rows
 from detectors.inputs import InputError
@@ -38,7 +39,6 @@ HEADERS = {
     "pl": ("Kraj", "Kliknięcia", "Wyświetlenia"),
     "pt": ("País", "Cliques", "Impressões"),
 }
-MAX_MEMBER_BYTES = 64 * 1024 * 1024  # a performance export's table is a few MB at most; a ZIP bomb is refused
 
 
 def read_search_console(path: Path) -> Imported:
@@ -51,7 +51,7 @@ def read_search_console(path: Path) -> Imported:
         raise InputError(str(path), "(file)", "the ZIP of CSV tables Search Console's export writes") from None
     with archive:
         for member in sorted(archive.infolist(), key=lambda m: m.filename):
-            if not member.filename.casefold().endswith(".csv") or member.file_size > MAX_MEMBER_BYTES:
+            if not member.filename.casefold().endswith(".csv") or member.file_size > REGISTER_MAX_UNPACKED_BYTES:
                 continue
             table = archive.read(member)
             language = _language(table)

@@ -4,6 +4,9 @@ the export's dates)."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import zipfile
 from datetime import UTC, date, datetime
 
 import pytest
@@ -75,15 +78,39 @@ def test_mailchimp_audience_counts_located_subscribers_and_keeps_no_address(tmp_
     assert "anna" not in repr(imported.rows).casefold() and "planted" not in repr(imported.rows).casefold()
 
 
-@pytest.mark.parametrize(("kind", "header"), [("onesignal", "id,identifier,language,country,created_at"),
-                                              ("braze", "external_id,email,country,language")])
-def test_campaign_tools_count_rows_by_country(tmp_path, kind, header):
-    width = header.count(",")
-    rows = [header, *(",".join(["x"] * (header.split(",").index("country")) + [c] +
-                               ["y"] * (width - header.split(",").index("country"))) for c in ("FR", "fr", "Mars"))]
-    imported = read_country_counts(write(tmp_path / f"{kind}.csv", rows), kind)
-    assert [r.country for r in imported.rows] == ["FR", "FR"]
+# OneSignal's subscriptions export (a .csv.gz; `country` is one of its extra fields, asked for with the export)
+ONESIGNAL = ["id,identifier,session_count,language,timezone,game_version,device_os,device_type,device_model,ad_id,"
+             "tags,last_active,playtime,amount_spent,created_at,invalid_identifier,badge_count,country",
+             *(f"id{n},tok{n},3,de,3600,1.0,14,1,Pixel 8,,{{}},1767225600,120,0,1764547200,f,0,{country}"
+               for n, country in enumerate(("FR", "fr", "Mars", "")))]
+# Braze's segment export "User Data" (a ZIP of one CSV; the fields Braze documents for it, among them `country`
+# and `language`, ISO 639-1)
+BRAZE = ["braze_id,user_id,first_name,last_name,email,country,city,language,created_at,first_session,last_session,"
+         "gender,date_of_birth",
+         *(f"b{n},u{n},Planted,Name,p{n}@example.fr,{country},Lyon,fr,2026-01-01T00:00:00Z,,,F,1990-01-01"
+           for n, country in enumerate(("FR", "fr", "Mars", "")))]
+
+
+def test_onesignal_gzip_export_counts_rows_by_country(tmp_path):
+    path = tmp_path / "users_abc_2026-03-01.csv.gz"
+    path.write_bytes(gzip.compress("\n".join(ONESIGNAL).encode("utf-8")))
+    imported = read_country_counts(path, "onesignal")
+    assert [(r.line, r.country, r.count) for r in imported.rows] == [(2, "FR", 1.0), (3, "FR", 1.0)]
     assert [(p.line, p.field) for p in imported.problems] == [(4, "country")]
+    assert imported.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # the file as given, packed
+
+
+def test_braze_zip_export_counts_users_and_keeps_no_address(tmp_path):
+    path = tmp_path / "users-x1y2.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("users-x1y2.csv", "\n".join(BRAZE))
+    imported = read_country_counts(path, "braze")
+    assert [(r.line, r.country, r.measure) for r in imported.rows] == [(2, "FR", "users"), (3, "FR", "users")]
+    assert "planted" not in repr(imported.rows).casefold() and "@" not in repr(imported.rows)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("second.csv", "country\nDE")
+    with pytest.raises(InputError, match="a ZIP holding one Braze segment export"):
+        read_country_counts(path, "braze")
 
 
 def test_an_export_without_its_country_column_is_refused(tmp_path):
