@@ -48,7 +48,8 @@ def read_country_counts(path: Path, kind: str) -> Imported:
         except read.BadValue as exc:
             imported.problems.append(Problem(str(path), line, _field(exc, export), exc.expected))
             continue
-        imported.rows.append(CountryCount(line, path.name, export.platform, export.measure, country, count, day))
+        imported.rows.append(CountryCount(line, path.name, export.platform, country, ((export.measure, count),),
+                                                day))
     return imported
 
 

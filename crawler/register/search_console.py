@@ -91,8 +91,9 @@ def _read_countries(path: Path, member: str, table: bytes, language: str) -> Imp
             except NumberFormatError:
                 imported.problems.append(Problem(imported.file, line, header,
                                                  f"a number as written in {language} (e.g. 1234)"))
-        for measure, count in counts:
-            imported.rows.append(CountryCount(line, path.name, PLATFORM, f"search {measure}", code, count))
+        if counts:
+            imported.rows.append(CountryCount(line, path.name, PLATFORM, code,
+                                              tuple((f"search {measure}", n) for measure, n in counts)))
     return imported
 
 

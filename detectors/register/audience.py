@@ -29,9 +29,8 @@ class CountryCount:
     line: int
     source: str  # the export's file name
     platform: str  # "Play Console", "App Store Connect", ...
-    measure: str  # "installs", "units", "clicks", "impressions", "subscribers", ...
     country: str  # ISO 3166-1 alpha-2
-    count: float
+    counts: tuple[tuple[str, float], ...]  # (measure, how many): ("installs", 12), ("search clicks", 3), ...
     day: date | None = None
 
 
@@ -40,13 +39,14 @@ def audience_findings(counts: Sequence[CountryCount], clients: Sequence[Client],
     geo = geography()
     by_state: dict[str, list[CountryCount]] = defaultdict(list)
     for row in counts:
-        if geo.is_member(row.country) and row.count > 0:
+        if geo.is_member(row.country) and any(n > 0 for _, n in row.counts):
             by_state[row.country].append(row)
     found = []
     for state, rows in sorted(by_state.items()):
         totals: dict[tuple[str, str], float] = defaultdict(float)
         for row in rows:
-            totals[(row.platform, row.measure)] += row.count
+            for measure, n in row.counts:
+                totals[(row.platform, measure)] += n
         days = sorted(row.day for row in rows if row.day is not None)
         span = (days[0], days[-1]) if days else None
         hits = [(c, f"onboarded {c.onboarded_at.date().isoformat()}, within the export's dates")

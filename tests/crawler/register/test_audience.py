@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import zipfile
 from datetime import UTC, date, datetime
 
@@ -57,22 +58,23 @@ def write(path, lines, encoding="utf-8"):
 
 def test_play_console_installs_by_country(tmp_path):
     imported = read_country_counts(write(tmp_path / "installs_country.csv", PLAY, "utf-16"), "play_console")
-    assert [(r.line, r.country, r.count, r.day) for r in imported.rows] == [
-        (2, "DE", 12.0, date(2026, 3, 1)), (3, "US", 38.0, date(2026, 3, 1)), (4, "DE", 9.0, date(2026, 3, 2))]
+    assert [(r.line, r.country, r.counts, r.day) for r in imported.rows] == [
+        (2, "DE", (("installs", 12.0),), date(2026, 3, 1)), (3, "US", (("installs", 38.0),), date(2026, 3, 1)),
+        (4, "DE", (("installs", 9.0),), date(2026, 3, 2))]
     assert [(p.line, p.field) for p in imported.problems] == [(5, "Country"), (6, "Daily User Installs")]
 
 
 def test_app_store_connect_sales_leave_updates_out(tmp_path):
     imported = read_country_counts(write(tmp_path / "S_D_80000000_20260301.txt", APP_STORE), "app_store")
-    assert [(r.line, r.country, r.count, r.measure) for r in imported.rows] == [(2, "AT", 25.0, "units")]
+    assert [(r.line, r.country, r.counts) for r in imported.rows] == [(2, "AT", (("units", 25.0),))]
     assert [(p.line, p.field) for p in imported.problems] == [(4, "Begin Date")]  # not MM/DD/YYYY
     assert imported.read == 2  # the update row (7F) is no sale
 
 
 def test_mailchimp_audience_counts_located_subscribers_and_keeps_no_address(tmp_path):
     imported = read_country_counts(write(tmp_path / "members.csv", MAILCHIMP), "mailchimp")
-    assert [(r.line, r.country, r.count, r.day) for r in imported.rows] == [
-        (2, "DE", 1.0, date(2026, 2, 1)), (4, "IT", 1.0, date(2026, 2, 5))]
+    assert [(r.line, r.country, r.counts, r.day) for r in imported.rows] == [
+        (2, "DE", (("subscribers", 1.0),), date(2026, 2, 1)), (4, "IT", (("subscribers", 1.0),), date(2026, 2, 5))]
     assert imported.read == 2 and not imported.problems  # Bob is not located: passed over
     assert "Email Address" in imported.ignored_columns
     assert "anna" not in repr(imported.rows).casefold() and "planted" not in repr(imported.rows).casefold()
@@ -95,7 +97,8 @@ def test_onesignal_gzip_export_counts_rows_by_country(tmp_path):
     path = tmp_path / "users_abc_2026-03-01.csv.gz"
     path.write_bytes(gzip.compress("\n".join(ONESIGNAL).encode("utf-8")))
     imported = read_country_counts(path, "onesignal")
-    assert [(r.line, r.country, r.count) for r in imported.rows] == [(2, "FR", 1.0), (3, "FR", 1.0)]
+    assert [(r.line, r.country, r.counts) for r in imported.rows] == [(2, "FR", (("subscribers", 1.0),)),
+                                                                       (3, "FR", (("subscribers", 1.0),))]
     assert [(p.line, p.field) for p in imported.problems] == [(4, "country")]
     assert imported.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # the file as given, packed
 
@@ -105,7 +108,8 @@ def test_braze_zip_export_counts_users_and_keeps_no_address(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("users-x1y2.csv", "\n".join(BRAZE))
     imported = read_country_counts(path, "braze")
-    assert [(r.line, r.country, r.measure) for r in imported.rows] == [(2, "FR", "users"), (3, "FR", "users")]
+    assert [(r.line, r.country, r.counts) for r in imported.rows] == [(2, "FR", (("users", 1.0),)),
+                                                                       (3, "FR", (("users", 1.0),))]
     assert "planted" not in repr(imported.rows).casefold() and "@" not in repr(imported.rows)
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("second.csv", "country\nDE")
@@ -123,11 +127,11 @@ def client(name, state, day):
 
 
 def test_audience_findings_attribute_counts_and_join_clients_by_date():
-    counts = [CountryCount(2, "installs.csv", "Play Console", "installs", "DE", 12, date(2026, 3, 1)),
-              CountryCount(4, "installs.csv", "Play Console", "installs", "DE", 9, date(2026, 3, 2)),
-              CountryCount(3, "installs.csv", "Play Console", "installs", "US", 38, date(2026, 3, 1)),
-              CountryCount(5, "gsc.zip", "Search Console", "search clicks", "FR", 1234, None),
-              CountryCount(6, "gsc.zip", "Search Console", "search clicks", "IT", 0, None)]
+    counts = [CountryCount(2, "installs.csv", "Play Console", "DE", (("installs", 12),), date(2026, 3, 1)),
+              CountryCount(4, "installs.csv", "Play Console", "DE", (("installs", 9),), date(2026, 3, 2)),
+              CountryCount(3, "installs.csv", "Play Console", "US", (("installs", 38),), date(2026, 3, 1)),
+              CountryCount(5, "gsc.zip", "Search Console", "FR", (("search clicks", 1234),)),
+              CountryCount(6, "gsc.zip", "Search Console", "IT", (("search clicks", 0),))]
     clients = [client("in-span", "DE", 2), client("after", "DE", 3), client("french", "FR", 1)]
     found = {f.member_state: f for f in audience_findings(counts, clients, SETTINGS)}
     assert sorted(found) == ["DE", "FR"]  # no member state US; no count from IT
@@ -136,3 +140,49 @@ def test_audience_findings_attribute_counts_and_join_clients_by_date():
     assert found["FR"].clients == () and "(undated)" in found["FR"].detail and "1,234 search clicks" in \
         found["FR"].detail
     assert found["DE"].inputs == ({"file": "installs.csv", "line": 2}, {"file": "installs.csv", "line": 4})
+
+
+def test_first_party_evidence_in_the_register(two_scans, tmp_path, monkeypatch, capsys):
+    """Through the command: a Microsoft Advertising bulk file, a Play Console export and a Search Console ZIP beside
+    an onboarding file; each import with its hash, each problem by line, no planted address in the outputs."""
+    from crawler.cli import main
+    from tests.crawler.register.conftest import KEY, SLUG
+    from tests.crawler.register.test_microsoft_ads import BULK, LOCATIONS
+    from tests.crawler.register.test_search_console import ENGLISH, export
+
+    monkeypatch.setenv("FOOTPRINT_REGISTER_KEY", KEY)
+    (tmp_path / "bulk.csv").write_text(BULK, encoding="utf-8")
+    (tmp_path / "geo.csv").write_text(LOCATIONS, encoding="utf-8")
+    write(tmp_path / "installs.csv", PLAY, "utf-16")
+    write(tmp_path / "members.csv", MAILCHIMP)
+    export(tmp_path / "gsc.zip", ENGLISH)
+    onboarding = tmp_path / "onboarding.csv"
+    onboarding.write_text("client_id,country_of_residence,onboarded_at,utm_campaign\n"
+                          "fp-client-1,DE,2026-03-02T10:00:00Z,Krypto DACH\nfp-client-2,DE,2026-03-05T10:00:00Z,\n",
+                          encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["register", "check", str(onboarding), "--microsoft-ads", str(tmp_path / "bulk.csv"),
+                 "--microsoft-ads-locations", str(tmp_path / "geo.csv"), "--play-console",
+                 str(tmp_path / "installs.csv"), "--mailchimp", str(tmp_path / "members.csv"),
+                 "--search-console", str(tmp_path / "gsc.zip"), "--store", two_scans.store, "--firm", SLUG,
+                 "--out", str(out)]) == 3  # problems on some lines
+    register = (out / SLUG / "register.json").read_text(encoding="utf-8")
+    document = json.loads(register)
+    kinds = {i["kind"]: i for i in document["inputs"]}
+    assert set(kinds) == {"onboarding", "microsoft_ads", "microsoft_ads_locations", "play_console", "mailchimp",
+                          "search_console"}
+    assert all(len(i["sha256"]) == 64 for i in kinds.values())
+    assert [p["line"] for p in kinds["microsoft_ads"]["problems"]] == [9, 10]
+    findings = {(f["check"], f["member_state"]): f for f in document["findings"]}
+    assert findings[("AD_TARGETING", "DE")]["clients"] == 1
+    assert findings[("AD_TARGETING", "BE")]["inputs"] == [{"file": "bulk.csv", "line": 12}]
+    assert ("AD_TARGETING", "FR") not in findings  # only excluded
+    audience = findings[("FIRST_PARTY_AUDIENCE", "DE")]
+    assert audience["clients"] == 1  # fp-client-1 onboarded within the installs' dates; fp-client-2 after them
+    assert "Play Console: 21 installs" in audience["detail"] and "Search Console: 1,200 search clicks" in \
+        audience["detail"] and "Mailchimp: 1 subscribers" in audience["detail"]
+    assert findings[("FIRST_PARTY_AUDIENCE", "IT")]["clients"] == 0
+    assert "line 9: Target" in capsys.readouterr().err
+    html = (out / SLUG / "register.html").read_text(encoding="utf-8")
+    for planted in ("fp-client-1", "anna@example.de", "Planted"):
+        assert planted not in register and planted not in html
