@@ -5,7 +5,9 @@ A bulk file is one CSV of records, each named in its `Type` column (learn.micros
 Location Criterion Record" and its siblings). Location rows are `Campaign Location Criterion` and `Ad Group
 Location Criterion` (targeted) and `Campaign Negative Location Criterion` and `Ad Group Negative Location
 Criterion` (excluded); their `Target` is a Microsoft location id and `Status` `Deleted` removes them. Every other
-record (the `Format Version` row, accounts, campaigns, keywords, other criteria) is passed over.
+`Keyword` record (columns `Campaign`, `Keyword`) is one of the campaign's keywords, read for its language;
+every other record (the `Format Version` row, accounts, campaigns, negative keywords, other criteria) is passed
+over.
 
 A location id names no country by itself: Microsoft publishes the ids in its geographical locations file
 (columns `Location Id` and `Bing Display Name`, the name's parts separated by `|` from the most specific to the
@@ -23,10 +25,12 @@ from crawler.register import fields as read
 from crawler.register.csv_import import Imported, Problem, read_rows
 from detectors.inputs import InputError
 from detectors.register.ads import Targeting
+from detectors.register.keywords import AdKeyword
 
 TARGETED = ("campaign location criterion", "ad group location criterion")
 EXCLUDED = ("campaign negative location criterion", "ad group negative location criterion")
-BULK_COLUMNS = ("type", "status", "campaign", "target")
+BULK_COLUMNS = ("type", "status", "campaign", "target", "keyword")
+KEYWORD = "keyword"  # the Keyword record; negative keywords are records of other types
 LOCATION_COLUMNS = ("location_id", "display_name")
 LOCATION_ALIASES = {"location_id": ("Location Id",), "display_name": ("Bing Display Name",)}
 
@@ -47,10 +51,16 @@ def read_microsoft_ads(bulk: Path, locations: Path | None) -> tuple[Imported, Im
     pending: list[tuple[int, str, str, bool]] = []  # line, campaign, location id, excluded
     for line, values in rows:
         kind = values.get("type", "").strip().casefold()
+        if kind == KEYWORD and values.get("status", "").strip().casefold() != "deleted":
+            campaign, keyword = values.get("campaign", "").strip(), values.get("keyword", "").strip()
+            if campaign and keyword:
+                imported.rows.append(AdKeyword(line, campaign, keyword, bulk.name))
+                continue
         if kind not in TARGETED + EXCLUDED:
             imported.read -= 1  # not a location record
             continue
         if values.get("status", "").strip().casefold() == "deleted":
+            imported.read -= 1  # a removed criterion targets nothing
             continue
         campaign, target = values.get("campaign", "").strip(), values.get("target", "").strip()
         if not campaign:

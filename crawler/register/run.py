@@ -15,6 +15,7 @@ from crawler.config.defaults import (
     REGISTER_COHORT_RATIO,
     REGISTER_COHORT_WEEKS,
     REGISTER_EXAMPLES,
+    REGISTER_KEYWORD_LANGUAGE_MIN,
 )
 from crawler.register.csv_import import Imported, read_onboarding, read_services
 from crawler.register.exports import EXPORTS
@@ -28,7 +29,9 @@ from crawler.store import Store, open_store
 from crawler.store.location import default_location, url_scheme
 from detectors.inputs import InputError, load_yaml, schema
 from detectors.register import Register, judge
+from detectors.register.ads import Targeting
 from detectors.register.history import History
+from detectors.register.keywords import AdKeyword
 from detectors.register.records import Settings, vocabulary
 from detectors.timestamps import stamp
 from reports.build import tool_version
@@ -68,7 +71,8 @@ class NoUsableRows(InputError):
 def settings_of(request: Request) -> Settings:
     return Settings(coverage_days=request.coverage_days, same_type_window=request.same_type_window,
                     cohort_weeks=REGISTER_COHORT_WEEKS, cohort_ratio=REGISTER_COHORT_RATIO,
-                    cohort_min_clients=REGISTER_COHORT_MIN_CLIENTS, examples=REGISTER_EXAMPLES)
+                    cohort_min_clients=REGISTER_COHORT_MIN_CLIENTS, examples=REGISTER_EXAMPLES,
+                    keyword_language_min=REGISTER_KEYWORD_LANGUAGE_MIN)
 
 
 def load_mapping(path: Path | None) -> dict[str, str]:
@@ -114,7 +118,10 @@ def check(request: Request) -> Outcome:
         services = read_services(request.services, pseudonym, mapping) if request.services else None
         kinds = [("onboarding", onboarding), ("services", services), *first_party(request)]
         kinds = [(kind, imported) for kind, imported in kinds if imported is not None]
-        targets = [row for kind, imported in kinds if kind in ADS for row in imported.rows]
+        targets = [row for kind, imported in kinds if kind in ADS for row in imported.rows
+                   if isinstance(row, Targeting)]
+        keywords = [row for kind, imported in kinds if kind in ADS for row in imported.rows
+                    if isinstance(row, AdKeyword)]
         counts = [row for kind, imported in kinds if kind in COUNTED for row in imported.rows]
         imports = [imported for _, imported in kinds]
         problems = [str(p) for imported in imports for p in imported.problems]
@@ -127,7 +134,7 @@ def check(request: Request) -> Outcome:
         history = History(store.finding_history(slug), settings.coverage_days)
         register = judge(onboarding.rows, services.rows if services else [], history, settings,
                          request.onboarding.name, request.services.name if request.services else "",
-                         targets, request.google_ads.name if request.google_ads else "", counts)
+                         targets, request.google_ads.name if request.google_ads else "", counts, keywords)
         findings = [f.to_dict() for f in register.findings]
         decisions = store.triage([f["id"] for f in findings])
         for finding in findings:

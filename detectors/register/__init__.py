@@ -17,6 +17,7 @@ from detectors.register.drift import service_drift
 from detectors.register.exposure import cohort_spikes, coverage_gaps, live_content
 from detectors.register.findings import RegisterFinding
 from detectors.register.history import History
+from detectors.register.keywords import AdKeyword, ad_language
 from detectors.register.records import Client, ServiceRequest, Settings
 from detectors.register.summary import client_table, shares
 
@@ -30,8 +31,10 @@ class Register:
 
 def judge(clients: Sequence[Client], services: Sequence[ServiceRequest], history: History, settings: Settings,
           onboarding_file: str = "", services_file: str = "", targets: Sequence[Targeting] = (),
-          targets_file: str = "", counts: Sequence[CountryCount] = ()) -> Register:
+          targets_file: str = "", counts: Sequence[CountryCount] = (),
+          keywords: Sequence[AdKeyword] = ()) -> Register:
     findings = [*ad_targeting(targets, clients, settings, targets_file),
+                *ad_language(keywords, clients, settings, settings.keyword_language_min),
                 *audience_findings(counts, clients, settings),
                 *live_content(clients, history, settings), *coverage_gaps(clients, history, settings),
                 *attribution_findings(clients, settings, onboarding_file),

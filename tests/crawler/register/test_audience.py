@@ -18,7 +18,7 @@ from detectors.register.audience import CountryCount, audience_findings
 from detectors.register.records import Client, Settings
 
 SETTINGS = Settings(coverage_days=31, same_type_window=30, cohort_weeks=4, cohort_ratio=2.0, cohort_min_clients=5,
-                    examples=5)
+                    examples=5, keyword_language_min=0.9)
 PLAY = [  # installs_<package>_<yyyymm>_country.csv: UTF-16, comma-separated
     "Date,Package Name,Country,Daily Device Installs,Daily Device Uninstalls,Daily Device Upgrades,"
     "Total User Installs,Daily User Installs,Daily User Uninstalls,Active Device Installs,Install events,"
@@ -147,6 +147,7 @@ def test_first_party_evidence_in_the_register(two_scans, tmp_path, monkeypatch, 
     an onboarding file; each import with its hash, each problem by line, no planted address in the outputs."""
     from crawler.cli import main
     from tests.crawler.register.conftest import KEY, SLUG
+    from tests.crawler.register.test_keywords import POLISH
     from tests.crawler.register.test_microsoft_ads import BULK, LOCATIONS
     from tests.crawler.register.test_search_console import ENGLISH, export
 
@@ -156,6 +157,8 @@ def test_first_party_evidence_in_the_register(two_scans, tmp_path, monkeypatch, 
     write(tmp_path / "installs.csv", PLAY, "utf-16")
     write(tmp_path / "members.csv", MAILCHIMP)
     export(tmp_path / "gsc.zip", ENGLISH)
+    (tmp_path / "editor.csv").write_text("Campaign\tKeyword\tCriterion Type\n" + "".join(
+        f"Krypto PL\t{k}\tPhrase\n" for k in POLISH), encoding="utf-8")
     onboarding = tmp_path / "onboarding.csv"
     onboarding.write_text("client_id,country_of_residence,onboarded_at,utm_campaign\n"
                           "fp-client-1,DE,2026-03-02T10:00:00Z,Krypto DACH\nfp-client-2,DE,2026-03-05T10:00:00Z,\n",
@@ -164,19 +167,21 @@ def test_first_party_evidence_in_the_register(two_scans, tmp_path, monkeypatch, 
     assert main(["register", "check", str(onboarding), "--microsoft-ads", str(tmp_path / "bulk.csv"),
                  "--microsoft-ads-locations", str(tmp_path / "geo.csv"), "--play-console",
                  str(tmp_path / "installs.csv"), "--mailchimp", str(tmp_path / "members.csv"),
-                 "--search-console", str(tmp_path / "gsc.zip"), "--store", two_scans.store, "--firm", SLUG,
+                 "--search-console", str(tmp_path / "gsc.zip"), "--google-ads", str(tmp_path / "editor.csv"),
+                 "--store", two_scans.store, "--firm", SLUG,
                  "--out", str(out)]) == 3  # problems on some lines
     register = (out / SLUG / "register.json").read_text(encoding="utf-8")
     document = json.loads(register)
     kinds = {i["kind"]: i for i in document["inputs"]}
     assert set(kinds) == {"onboarding", "microsoft_ads", "microsoft_ads_locations", "play_console", "mailchimp",
-                          "search_console"}
+                          "search_console", "google_ads"}
     assert all(len(i["sha256"]) == 64 for i in kinds.values())
     assert [p["line"] for p in kinds["microsoft_ads"]["problems"]] == [9, 10]
     findings = {(f["check"], f["member_state"]): f for f in document["findings"]}
     assert findings[("AD_TARGETING", "DE")]["clients"] == 1
     assert findings[("AD_TARGETING", "BE")]["inputs"] == [{"file": "bulk.csv", "line": 12}]
     assert ("AD_TARGETING", "FR") not in findings  # only excluded
+    assert findings[("AD_LANGUAGE", "PL")]["inputs"][0] == {"file": "editor.csv", "line": 2}
     audience = findings[("FIRST_PARTY_AUDIENCE", "DE")]
     assert audience["clients"] == 1  # fp-client-1 onboarded within the installs' dates; fp-client-2 after them
     assert "Play Console: 21 installs" in audience["detail"] and "Search Console: 1,200 search clicks" in \
