@@ -28,7 +28,8 @@ INITIATORS = ("client", "firm", "unknown")
 # Identifiers of a person or of one click: kept only as keyed pseudonyms (crawler/register/keys.py).
 PSEUDONYMISED = ("client_id", "referral_code")
 DATE = "an ISO 8601 date or time such as 2026-03-01 or 2026-03-01T09:30:00Z"
-COUNTRY = "an ISO 3166-1 country code such as DE (or DEU, or its name in English or an EU language)"
+COUNTRY = "an ISO 3166-1 country code such as DE (or DEU, or its English name)"
+COUNTRY_LOCALISED = "a country's name in English or an EU language, or its ISO 3166-1 code"
 
 
 class BadValue(ValueError):
@@ -61,19 +62,24 @@ def country(value: str) -> str:
     else:
         try:
             found = pycountry.countries.lookup(text)
-        except LookupError:  # a localised export names countries in its language: "Deutschland", "Allemagne"
-            found = _named_in_any_language(text)
+        except LookupError:
+            found = None
     if found is None:
         raise BadValue(COUNTRY)
     return found.alpha_2
 
 
-def _named_in_any_language(name: str):
-    key = name.casefold()
-    for names in geography().country_names.values():
-        if key in names:
-            return pycountry.countries.get(alpha_2=names[key])
-    return None
+def localised_country(value: str) -> str:
+    """As `country`, and a country's name in an EU language too ("Deutschland", "Allemagne"): for exports whose
+    interface language names the countries (Search Console, Microsoft's localised locations file), not for a
+    firm's own records."""
+    try:
+        return country(value)
+    except BadValue:
+        for names in geography().country_names.values():
+            if value.strip().casefold() in names:
+                return names[value.strip().casefold()]
+        raise BadValue(COUNTRY_LOCALISED) from None
 
 
 def locale(value: str) -> str:

@@ -96,7 +96,7 @@ def read_locations(path: Path, wanted: set[str]) -> Imported:
         if location_id not in wanted:
             continue
         try:
-            country = read.country(values.get("display_name", "").rsplit("|", 1)[-1])
+            country = read.localised_country(values.get("display_name", "").rsplit("|", 1)[-1])
         except read.BadValue as exc:
             imported.problems.append(Problem(str(path), line, "Bing Display Name", exc.expected))
             continue

@@ -80,7 +80,7 @@ def _read_countries(path: Path, member: str, table: bytes, language: str) -> Imp
                                "Search Console countries table", aliases, data=table)
     for line, values in rows:
         try:
-            code = read.country(values.get("country", ""))
+            code = read.localised_country(values.get("country", ""))
         except read.BadValue as exc:
             imported.problems.append(Problem(imported.file, line, country, exc.expected))
             continue
