@@ -88,3 +88,17 @@ def test_an_excluded_state_is_no_targeting_but_is_named_beside_one(bulk_files):
     mixed = ad_targeting([Targeting(3, "A", "FR", source="x.csv"), Targeting(4, "B", "FR", True, "x.csv")],
                          [], SETTINGS, "")
     assert mixed[0].detail.endswith("excluded by B")
+
+
+def test_the_command_refuses_location_records_without_the_locations_file(two_scans, bulk_files, tmp_path, monkeypatch,
+                                                                          capsys):
+    from crawler.cli import main
+    from tests.crawler.register.conftest import KEY, SLUG
+
+    monkeypatch.setenv("FOOTPRINT_REGISTER_KEY", KEY)
+    onboarding = tmp_path / "onboarding.csv"
+    onboarding.write_text("client_id,country_of_residence,onboarded_at\nms-1,DE,2026-03-01\n", encoding="utf-8")
+    assert main(["register", "check", str(onboarding), "--microsoft-ads", str(bulk_files[0]), "--store",
+                 two_scans.store, "--firm", SLUG, "--out", str(tmp_path / "out")]) == 2
+    assert "--microsoft-ads-locations: Microsoft's geographical locations file" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
