@@ -15,6 +15,7 @@ class Export:
     count: str = ""  # the column holding the count; "" counts each row once
     day: str = ""  # the column holding the row's date
     day_format: str = ""  # strptime format; "" for ISO 8601
+    language: str = ""  # a column with the person's language (ISO 639-1), read when the country is blank
 
 
 EXPORTS = {
@@ -24,5 +25,5 @@ EXPORTS = {
                         "Units", "Begin Date", "%m/%d/%Y"),
     "mailchimp": Export("Mailchimp", "Mailchimp audience export", "CC", "subscribers", "", "OPTIN_TIME"),
     "onesignal": Export("OneSignal", "OneSignal subscriptions export", "country", "subscribers"),
-    "braze": Export("Braze", "Braze segment export", "country", "users"),
+    "braze": Export("Braze", "Braze segment export", "country", "users", language="language"),
 }

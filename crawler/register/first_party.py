@@ -7,7 +7,9 @@ first-party evidence), read in each product's export layout into CountryCount ro
   `Product Type Identifier` is an update (7, 7F, 7T, F7) are not sales and are passed over.
 - Mailchimp audience export: `CC` (the country Mailchimp located the subscriber in), `OPTIN_TIME`; one subscriber
   per row. Names and e-mail addresses are columns never read.
-- OneSignal subscriptions export: `country`; Braze segment export: `country` (its `language` is not read).
+- OneSignal subscriptions export: `country`; Braze segment export: `country`, and where it is blank `language`
+  (ISO 639-1) when the language points at one member state only (state_of_language), counted apart as
+  "users by language".
 
 A row with a country that is no country, or a count that is no number, is a problem of its line; a row with no
 country at all (not located) is passed over.
@@ -21,6 +23,7 @@ from pathlib import Path
 from crawler.register import fields as read
 from crawler.register.csv_import import Imported, Problem, read_rows
 from crawler.register.exports import EXPORTS, Export
+from detectors.geography import geography
 from detectors.register.audience import CountryCount
 
 APP_STORE_UPDATES = frozenset({"7", "7F", "7T", "F7"})  # Product Type Identifiers of app updates, not sales
@@ -29,7 +32,7 @@ APP_STORE_UPDATES = frozenset({"7", "7F", "7T", "F7"})  # Product Type Identifie
 def read_country_counts(path: Path, kind: str) -> Imported:
     export = EXPORTS[kind]
     aliases = {"country": (export.country,), "count": (export.count,), "day": (export.day,),
-               "product_type": ("Product Type Identifier",)}
+               "language": (export.language,), "product_type": ("Product Type Identifier",)}
     known = tuple(name for name, headers in aliases.items() if headers[0])
     required = tuple(name for name in ("country", "count") if aliases[name][0])
     imported, rows = read_rows(path, required, known, {}, export.what, aliases)
@@ -39,7 +42,12 @@ def read_country_counts(path: Path, kind: str) -> Imported:
             continue
         raw_country = values.get("country", "").strip()
         if not raw_country:
-            imported.read -= 1  # not located: says nothing about a member state
+            state = state_of_language(values.get("language", ""))
+            if state:  # no country, but a language only one member state speaks
+                imported.rows.append(CountryCount(line, path.name, export.platform, state,
+                                                  ((f"{export.measure} by language", 1.0),)))
+            else:
+                imported.read -= 1  # not located: says nothing about a member state
             continue
         try:
             country = read.country(raw_country)
@@ -51,6 +59,15 @@ def read_country_counts(path: Path, kind: str) -> Imported:
         imported.rows.append(CountryCount(line, path.name, export.platform, country, ((export.measure, count),),
                                                 day))
     return imported
+
+
+def state_of_language(value: str) -> str:
+    """The member state a language points at when it is one eu.yaml calls strong (spoken mostly in the EU/EEA)
+    and official in that state alone (pl: PL; not de, fr or sv, official in several); "" otherwise."""
+    language = value.strip().replace("_", "-").split("-")[0].casefold()
+    geo = geography()
+    states = geo.states_for_language(language) if geo.strength_for_language(language) == "strong" else ()
+    return states[0] if len(states) == 1 else ""
 
 
 def number(value: str) -> float:

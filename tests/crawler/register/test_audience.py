@@ -89,8 +89,9 @@ ONESIGNAL = ["id,identifier,session_count,language,timezone,game_version,device_
 # and `language`, ISO 639-1)
 BRAZE = ["braze_id,user_id,first_name,last_name,email,country,city,language,created_at,first_session,last_session,"
          "gender,date_of_birth",
-         *(f"b{n},u{n},Planted,Name,p{n}@example.fr,{country},Lyon,fr,2026-01-01T00:00:00Z,,,F,1990-01-01"
-           for n, country in enumerate(("FR", "fr", "Mars", "")))]
+         *(f"b{n},u{n},Planted,Name,p{n}@example.fr,{country},Lyon,{language},2026-01-01T00:00:00Z,,,F,1990-01-01"
+           for n, (country, language) in enumerate((("FR", "fr"), ("fr", "fr"), ("Mars", "fr"), ("", "fr"),
+                                                     ("", "pl"))))]
 
 
 def test_onesignal_gzip_export_counts_rows_by_country(tmp_path):
@@ -108,8 +109,9 @@ def test_braze_zip_export_counts_users_and_keeps_no_address(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("users-x1y2.csv", "\n".join(BRAZE))
     imported = read_country_counts(path, "braze")
-    assert [(r.line, r.country, r.counts) for r in imported.rows] == [(2, "FR", (("users", 1.0),)),
-                                                                       (3, "FR", (("users", 1.0),))]
+    assert [(r.line, r.country, r.counts) for r in imported.rows] == [
+        (2, "FR", (("users", 1.0),)), (3, "FR", (("users", 1.0),)), (6, "PL", (("users by language", 1.0),))]
+    assert imported.read == 4  # line 5: no country, and French points at no one state
     assert "planted" not in repr(imported.rows).casefold() and "@" not in repr(imported.rows)
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("second.csv", "country\nDE")
