@@ -79,6 +79,9 @@ def cmd_register(args) -> int:
                                                                           args.same_type_window, 0)):
         if value < low:
             raise InputError("command line", name, f"a whole number of days >= {low}, got {value}")
+    if args.microsoft_ads_locations and not args.microsoft_ads:
+        raise InputError("command line", "--microsoft-ads-locations", "--microsoft-ads BULK.csv beside it (the "
+                                                                      "locations file only resolves a bulk file's ids)")
     request = Request(onboarding=args.onboarding, firm=args.firm, out=args.out, store=args.store,
                       services=args.services, mapping=args.mapping, google_ads=args.google_ads,
                       microsoft_ads=args.microsoft_ads, microsoft_ads_locations=args.microsoft_ads_locations,

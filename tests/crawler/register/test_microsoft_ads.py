@@ -102,3 +102,11 @@ def test_the_command_refuses_location_records_without_the_locations_file(two_sca
                  two_scans.store, "--firm", SLUG, "--out", str(tmp_path / "out")]) == 2
     assert "--microsoft-ads-locations: Microsoft's geographical locations file" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_locations_file_alone_is_refused(bulk_files, tmp_path, capsys):
+    from crawler.cli import main
+
+    assert main(["register", "check", str(tmp_path / "onboarding.csv"), "--microsoft-ads-locations",
+                 str(bulk_files[1]), "--firm", "x", "--store", str(tmp_path / "s.sqlite")]) == 2
+    assert "--microsoft-ads-locations: --microsoft-ads BULK.csv beside it" in capsys.readouterr().err
