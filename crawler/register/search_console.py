@@ -27,8 +27,8 @@ from detectors.inputs import InputError
 from detectors.register.audience import CountryCount
 
 PLATFORM = "Search Console"
-# The countries table's headers per interface language: country, clicks, impressions. English is the layout
-# documented and tested; the others are the interface's wording as last seen, to be checked against a real export.
+# The countries table's headers per interface language: country, clicks, impressions. The English ones are the
+# report's own column names; the others are the interface's wording as recalled: to be checked against real exports.
 HEADERS = {
     "en": ("Country", "Clicks", "Impressions"),
     "de": ("Land", "Klicks", "Impressionen"),
