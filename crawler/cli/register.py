@@ -20,6 +20,7 @@ from crawler.config.defaults import (
     SETTINGS,
 )
 from crawler.config.limits import cut
+from crawler.register.exports import EXPORTS
 
 PROBLEMS_SHOWN = 20  # row problems printed; register.json lists them all
 
@@ -30,8 +31,8 @@ def add_register_command(sub, store_option) -> None:
     actions = register.add_subparsers(dest="register_command", required=True, metavar="ACTION")
     check = actions.add_parser(
         "check", help="import an onboarding file and write register.json and register.html",
-        description="Import ONBOARDING.csv (and --services, --google-ads), hash client ids with the register key, "
-                    "and hold each EU client against the firm's stored finding history.",
+        description="Import ONBOARDING.csv (and --services and the firm's own exports), hash client ids with the "
+                    "register key, and hold each EU client against the firm's stored finding history.",
         epilog=" ".join(__doc__.split("\n\n", 1)[1].split()) + " Not legal advice.")
     check.add_argument("onboarding", metavar="ONBOARDING.csv", type=Path,
                        help="one row per client: client_id, country_of_residence, onboarded_at, and optional "
@@ -42,6 +43,18 @@ def add_register_command(sub, store_option) -> None:
     check.add_argument("--google-ads", metavar="FILE", type=Path,
                        help="a Google Ads Editor export (CSV, UTF-8 or the Editor's UTF-16): the locations each "
                             "campaign targets")
+    check.add_argument("--microsoft-ads", metavar="FILE", type=Path,
+                       help="a Microsoft Advertising bulk file (CSV): the locations each campaign targets or "
+                            "excludes (needs --microsoft-ads-locations)")
+    check.add_argument("--microsoft-ads-locations", metavar="FILE", type=Path,
+                       help="Microsoft Advertising's geographical locations file (Location Id, Bing Display Name), "
+                            "to resolve the bulk file's location ids to countries")
+    check.add_argument("--search-console", metavar="FILE", type=Path,
+                       help="a Google Search Console performance export (the ZIP of CSVs): clicks and impressions "
+                            "by country")
+    for kind, export in EXPORTS.items():
+        check.add_argument(f"--{kind.replace('_', '-')}", metavar="FILE", type=Path,
+                           help=f"the firm's {export.what} ({export.measure} by {export.country!r})")
     check.add_argument("--mapping", metavar="FILE", type=Path,
                        help="YAML `columns: {our_name: your_header}` for files with other column names")
     check.add_argument("--firm", required=True, metavar="NAME", help="the firm's name or slug in the store")
@@ -66,8 +79,14 @@ def cmd_register(args) -> int:
                                                                           args.same_type_window, 0)):
         if value < low:
             raise InputError("command line", name, f"a whole number of days >= {low}, got {value}")
+    if args.microsoft_ads_locations and not args.microsoft_ads:
+        raise InputError("command line", "--microsoft-ads-locations", "--microsoft-ads BULK.csv beside it (the "
+                                                                      "locations file only resolves a bulk file's ids)")
     request = Request(onboarding=args.onboarding, firm=args.firm, out=args.out, store=args.store,
                       services=args.services, mapping=args.mapping, google_ads=args.google_ads,
+                      microsoft_ads=args.microsoft_ads, microsoft_ads_locations=args.microsoft_ads_locations,
+                      search_console=args.search_console,
+                      counts=tuple((kind, getattr(args, kind)) for kind in EXPORTS if getattr(args, kind)),
                       key_file=args.key_file,
                       coverage_days=args.coverage_days, same_type_window=args.same_type_window)
     try:

@@ -110,7 +110,9 @@ REGISTER_COHORT_WEEKS = 4  # weeks of onboardings compared before and after cont
 REGISTER_COHORT_RATIO = 2.0  # onboardings after / before that make a spike
 REGISTER_COHORT_MIN_CLIENTS = 5  # fewer onboardings after than this are never a spike
 REGISTER_EXAMPLES = 5  # example rows shown per register finding
+REGISTER_KEYWORD_LANGUAGE_MIN = 0.9  # identifier probability at which a campaign's keywords are in a language
 REGISTER_MAX_ROWS = 1_000_000  # rows of an onboarding or services file read, at most
+REGISTER_MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a compressed export (gzip, ZIP) unpacked, at most
 # Evidence packs (`footprint evidence pack --tsa URL`, crawler/crawl/timestamp.py; docs/0014-evidence.md).
 TSA_TIMEOUT_SECONDS = 30  # the time-stamp authority's answer, at most (a public TSA answers in about a second)
 TSA_MAX_RESPONSE_BYTES = 1 << 20  # a time-stamp response (a few KiB with its certificate chain), at most

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import hashlib
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crawler.config.defaults import REGISTER_MAX_ROWS
+from crawler.config.defaults import REGISTER_MAX_ROWS, REGISTER_MAX_UNPACKED_BYTES
 from crawler.register import fields as read
 from crawler.register.keys import Pseudonymiser
 from detectors.inputs import InputError, shown
@@ -56,16 +58,42 @@ def header_key(name: str) -> str:
     return re.sub(r"[\s_]+", "", name.casefold())
 
 
+def unpacked(data: bytes, path: Path, what: str) -> bytes:
+    """A compressed export's CSV: OneSignal sends gzip, Braze a ZIP of one CSV; anything else as it is. At most
+    REGISTER_MAX_UNPACKED_BYTES are unpacked (a small file can unpack to a huge one)."""
+    try:
+        if data[:2] == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+                inner = packed.read(REGISTER_MAX_UNPACKED_BYTES + 1)
+        elif data[:4] == b"PK\x03\x04":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                members = [m for m in archive.infolist() if not m.is_dir()]
+                if len(members) != 1:
+                    raise InputError(str(path), "(file)", f"a ZIP holding one {what} (it holds {len(members)} files)")
+                with archive.open(members[0]) as packed:
+                    inner = packed.read(REGISTER_MAX_UNPACKED_BYTES + 1)
+        else:
+            return data
+    except (OSError, EOFError, zipfile.BadZipFile):
+        raise InputError(str(path), "(file)", f"a readable {what} (the compressed file is damaged)") from None
+    if len(inner) > REGISTER_MAX_UNPACKED_BYTES:
+        raise InputError(str(path), "(file)", f"a {what} of at most {REGISTER_MAX_UNPACKED_BYTES} bytes unpacked")
+    return inner
+
+
 def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], mapping: dict[str, str],
-             what: str, aliases: dict[str, tuple[str, ...]] | None = None,
+             what: str, aliases: dict[str, tuple[str, ...]] | None = None, data: bytes | None = None,
              ) -> tuple[Imported, Iterator[tuple[int, dict[str, str]]]]:
     """The file's import record and its rows as {our column: value}, each with its first line; a file without
     a header naming every required column is an InputError (nothing in it is usable). `aliases`: other headers
-    a column is known by in the file's own format."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "(file)", f"a readable {what} ({exc.strerror})") from None
+    a column is known by in the file's own format; `data`: the file's bytes when read already (from a ZIP)."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(str(path), "(file)", f"a readable {what} ({exc.strerror})") from None
+    digest = hashlib.sha256(data).hexdigest()  # of the file as the firm has it, packed or not
+    data = unpacked(data, path, what)
     # Google Ads Editor writes UTF-16 with a byte order mark; everything else here is UTF-8.
     encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
@@ -73,7 +101,7 @@ def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], map
     except UnicodeDecodeError as exc:
         raise InputError(str(path), "(file)", f"a UTF-8 or UTF-16 {what} (byte {exc.start} is not "
                                               f"{encoding.upper()})") from None
-    imported = Imported(str(path), hashlib.sha256(data).hexdigest())
+    imported = Imported(str(path), digest)
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=DELIMITERS)
     except csv.Error:
@@ -87,9 +115,10 @@ def read_rows(path: Path, required: tuple[str, ...], known: tuple[str, ...], map
     columns = [theirs.get(header_key(h), "") for h in header]
     missing = [name for name in required if name not in columns]
     if missing:
-        raise InputError(str(path), "line 1", f"a header with the column(s) {', '.join(missing)} (it has "
-                                              f"{', '.join(shown(h) for h in header)}; --mapping FILE maps other "
-                                              "names)")
+        named = [(aliases or {}).get(name, (name,))[0] for name in missing]  # as the file's own format names it
+        hint = "" if aliases else "; --mapping FILE maps other names"
+        raise InputError(str(path), "line 1", f"a header with the column(s) {', '.join(named)} (it has "
+                                              f"{', '.join(shown(h) for h in header)}{hint})")
     imported.ignored_columns = sorted(h for h, c in zip(header, columns, strict=True) if not c)
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:

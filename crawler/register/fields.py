@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pycountry
 from babel import Locale, UnknownLocaleError
 
+from detectors.geography import geography
 from detectors.register.records import vocabulary
 from detectors.timestamps import parse
 
@@ -28,6 +29,7 @@ INITIATORS = ("client", "firm", "unknown")
 PSEUDONYMISED = ("client_id", "referral_code")
 DATE = "an ISO 8601 date or time such as 2026-03-01 or 2026-03-01T09:30:00Z"
 COUNTRY = "an ISO 3166-1 country code such as DE (or DEU, or its English name)"
+COUNTRY_LOCALISED = "a country's name in English or an EU language, or its ISO 3166-1 code"
 
 
 class BadValue(ValueError):
@@ -65,6 +67,19 @@ def country(value: str) -> str:
     if found is None:
         raise BadValue(COUNTRY)
     return found.alpha_2
+
+
+def localised_country(value: str) -> str:
+    """As `country`, and a country's name in an EU language too ("Deutschland", "Allemagne"): for exports whose
+    interface language names the countries (Search Console, Microsoft's localised locations file), not for a
+    firm's own records."""
+    try:
+        return country(value)
+    except BadValue:
+        for names in geography().country_names.values():
+            if value.strip().casefold() in names:
+                return names[value.strip().casefold()]
+        raise BadValue(COUNTRY_LOCALISED) from None
 
 
 def locale(value: str) -> str:

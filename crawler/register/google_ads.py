@@ -7,7 +7,8 @@ well as a UTF-8 CSV. Rows without a location (campaign, ad group, keyword rows o
 rows and are passed over. A location's country comes from a country-level Location ID (Google's country criteria
 are 2000 + the ISO 3166-1 numeric code: 2276 is Germany), else from the last part of its name ("Berlin,
 Germany"); a location that names neither is a problem of its line. The file is a snapshot of the settings when it
-was exported: it says which member states a campaign targets, not since when.
+was exported: it says which member states a campaign targets, not since when. Keyword rows (`Keyword`, with
+`Criterion Type` telling negative keywords apart) are read as the campaign's keywords, for their language.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import pycountry
 from crawler.register import fields as read
 from crawler.register.csv_import import Imported, Problem, read_rows
 from detectors.register.ads import Targeting
+from detectors.register.keywords import AdKeyword
 
-COLUMNS = ("campaign", "location", "location_id")
+COLUMNS = ("campaign", "location", "location_id", "keyword", "criterion_type")
 ALIASES = {"campaign": ("Campaign", "Campaign name"), "location_id": ("Location ID", "ID", "Geo ID", "Geo target ID"),
-           "location": ("Location", "Geo targeting")}
+           "location": ("Location", "Geo targeting"), "keyword": ("Keyword",), "criterion_type": ("Criterion Type",)}
 COUNTRY_CRITERIA = range(2001, 2999)  # Google's country-level geo target ids: 2000 + ISO 3166-1 numeric
 
 
@@ -47,7 +49,12 @@ def read_google_ads(path: Path) -> Imported:
         location, location_id = values.get("location", "").strip(), values.get("location_id", "").strip()
         campaign = values.get("campaign", "").strip()
         if not location and not location_id:
-            imported.read -= 1  # not a location row
+            keyword = values.get("keyword", "").strip()
+            # A negative keyword ("Negative Broad", ...) is what the campaign avoids: no language it aims at.
+            if keyword and campaign and not values.get("criterion_type", "").casefold().startswith("negative"):
+                imported.rows.append(AdKeyword(line, campaign, keyword, path.name))
+            else:
+                imported.read -= 1  # neither a location nor a keyword row
             continue
         if not campaign:
             imported.problems.append(Problem(str(path), line, "campaign", "the campaign the location belongs to"))
@@ -57,5 +64,5 @@ def read_google_ads(path: Path) -> Imported:
         except read.BadValue as exc:
             imported.problems.append(Problem(str(path), line, "location", exc.expected))
             continue
-        imported.rows.append(Targeting(line, campaign, country))
+        imported.rows.append(Targeting(line, campaign, country, source=path.name))
     return imported

@@ -15,16 +15,23 @@ from crawler.config.defaults import (
     REGISTER_COHORT_RATIO,
     REGISTER_COHORT_WEEKS,
     REGISTER_EXAMPLES,
+    REGISTER_KEYWORD_LANGUAGE_MIN,
 )
 from crawler.register.csv_import import Imported, read_onboarding, read_services
+from crawler.register.exports import EXPORTS
 from crawler.register.fields import ONBOARDING_OPTIONAL, ONBOARDING_REQUIRED, SERVICES_OPTIONAL, SERVICES_REQUIRED
+from crawler.register.first_party import read_country_counts
 from crawler.register.google_ads import read_google_ads
 from crawler.register.keys import load_key
+from crawler.register.microsoft_ads import read_microsoft_ads
+from crawler.register.search_console import read_search_console
 from crawler.store import Store, open_store
 from crawler.store.location import default_location, url_scheme
 from detectors.inputs import InputError, load_yaml, schema
 from detectors.register import Register, judge
+from detectors.register.ads import Targeting
 from detectors.register.history import History
+from detectors.register.keywords import AdKeyword
 from detectors.register.records import Settings, vocabulary
 from detectors.timestamps import stamp
 from reports.build import tool_version
@@ -40,6 +47,10 @@ class Request:
     services: Path | None = None
     mapping: Path | None = None
     google_ads: Path | None = None  # a Google Ads Editor export: the locations campaigns target
+    microsoft_ads: Path | None = None  # a Microsoft Advertising bulk file: locations targeted and excluded
+    microsoft_ads_locations: Path | None = None  # Microsoft's geographical locations file, to resolve its ids
+    search_console: Path | None = None  # a Search Console performance export (ZIP)
+    counts: tuple[tuple[str, Path], ...] = ()  # (first_party.EXPORTS kind, file): installs, sales, audiences
     key_file: str | None = None
     coverage_days: int = 31
     same_type_window: int = 30
@@ -60,7 +71,8 @@ class NoUsableRows(InputError):
 def settings_of(request: Request) -> Settings:
     return Settings(coverage_days=request.coverage_days, same_type_window=request.same_type_window,
                     cohort_weeks=REGISTER_COHORT_WEEKS, cohort_ratio=REGISTER_COHORT_RATIO,
-                    cohort_min_clients=REGISTER_COHORT_MIN_CLIENTS, examples=REGISTER_EXAMPLES)
+                    cohort_min_clients=REGISTER_COHORT_MIN_CLIENTS, examples=REGISTER_EXAMPLES,
+                    keyword_language_min=REGISTER_KEYWORD_LANGUAGE_MIN)
 
 
 def load_mapping(path: Path | None) -> dict[str, str]:
@@ -75,6 +87,24 @@ def load_mapping(path: Path | None) -> dict[str, str]:
     return columns
 
 
+ADS = ("google_ads", "microsoft_ads")  # imports whose rows are Targeting
+COUNTED = ("search_console", *EXPORTS)  # imports whose rows are CountryCount
+
+
+def first_party(request: Request) -> list[tuple[str, Imported | None]]:
+    """The firm's own evidence, each file imported on its own (its hash, its problems by line)."""
+    found: list[tuple[str, Imported | None]] = []
+    if request.google_ads:
+        found.append(("google_ads", read_google_ads(request.google_ads)))
+    if request.microsoft_ads:
+        bulk, locations = read_microsoft_ads(request.microsoft_ads, request.microsoft_ads_locations)
+        found += [("microsoft_ads", bulk), ("microsoft_ads_locations", locations)]
+    if request.search_console:
+        found.append(("search_console", read_search_console(request.search_console)))
+    found += [(kind, read_country_counts(path, kind)) for kind, path in request.counts]
+    return found
+
+
 def check(request: Request) -> Outcome:
     keep_out = [request.out]
     store_spec = request.store or default_location()
@@ -86,9 +116,13 @@ def check(request: Request) -> Outcome:
         slug, name = _firm(store, request.firm)
         onboarding = read_onboarding(request.onboarding, pseudonym, mapping)
         services = read_services(request.services, pseudonym, mapping) if request.services else None
-        ads = read_google_ads(request.google_ads) if request.google_ads else None
-        kinds = [("onboarding", onboarding), ("services", services), ("google_ads", ads)]
+        kinds = [("onboarding", onboarding), ("services", services), *first_party(request)]
         kinds = [(kind, imported) for kind, imported in kinds if imported is not None]
+        targets = [row for kind, imported in kinds if kind in ADS for row in imported.rows
+                   if isinstance(row, Targeting)]
+        keywords = [row for kind, imported in kinds if kind in ADS for row in imported.rows
+                    if isinstance(row, AdKeyword)]
+        counts = [row for kind, imported in kinds if kind in COUNTED for row in imported.rows]
         imports = [imported for _, imported in kinds]
         problems = [str(p) for imported in imports for p in imported.problems]
         if not onboarding.rows:
@@ -100,7 +134,7 @@ def check(request: Request) -> Outcome:
         history = History(store.finding_history(slug), settings.coverage_days)
         register = judge(onboarding.rows, services.rows if services else [], history, settings,
                          request.onboarding.name, request.services.name if request.services else "",
-                         ads.rows if ads else [], request.google_ads.name if request.google_ads else "")
+                         targets, request.google_ads.name if request.google_ads else "", counts, keywords)
         findings = [f.to_dict() for f in register.findings]
         decisions = store.triage([f["id"] for f in findings])
         for finding in findings:
@@ -165,8 +199,11 @@ def _data_gaps(imports: dict[str, Imported], shares: dict, history: History) -> 
             gaps.append(f"{Path(imports['services'].file).name}: {len(strangers)} request(s) of clients not in the "
                         f"onboarding file, not checked (lines {', '.join(map(str, strangers[:10]))}"
                         f"{', ...' if len(strangers) > 10 else ''})")
-    if "google_ads" not in imports:
+    if not set(ADS) & set(imports):
         gaps.append("no ad platform export: the firm's own location targeting (AD_TARGETING) was not checked")
+    if not set(COUNTED) & set(imports):
+        gaps.append("no console or campaign export: the firm's own figures by country (FIRST_PARTY_AUDIENCE) were "
+                    "not checked")
     uncovered = shares["overall"]["checks"]["COVERAGE_GAP"]["clients"]
     if uncovered:
         gaps.append(f"{uncovered} EU client(s) onboarded on dates no scan covers: unknown, not clean")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from crawler.store.db import Database
@@ -70,5 +70,7 @@ class RegisterRecords:
 def _plain(value):
     if isinstance(value, datetime):
         return stamp(value)
+    if isinstance(value, date):  # a first-party export's day
+        return value.isoformat()
     return value
 

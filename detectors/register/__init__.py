@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from detectors.register.ads import Targeting, ad_targeting
 from detectors.register.attribution import attribution_findings
+from detectors.register.audience import CountryCount, audience_findings
 from detectors.register.drift import service_drift
 from detectors.register.exposure import cohort_spikes, coverage_gaps, live_content
 from detectors.register.findings import RegisterFinding
 from detectors.register.history import History
+from detectors.register.keywords import AdKeyword, ad_language
 from detectors.register.records import Client, ServiceRequest, Settings
 from detectors.register.summary import client_table, shares
 
@@ -29,8 +31,11 @@ class Register:
 
 def judge(clients: Sequence[Client], services: Sequence[ServiceRequest], history: History, settings: Settings,
           onboarding_file: str = "", services_file: str = "", targets: Sequence[Targeting] = (),
-          targets_file: str = "") -> Register:
+          targets_file: str = "", counts: Sequence[CountryCount] = (),
+          keywords: Sequence[AdKeyword] = ()) -> Register:
     findings = [*ad_targeting(targets, clients, settings, targets_file),
+                *ad_language(keywords, clients, settings, settings.keyword_language_min),
+                *audience_findings(counts, clients, settings),
                 *live_content(clients, history, settings), *coverage_gaps(clients, history, settings),
                 *attribution_findings(clients, settings, onboarding_file),
                 *cohort_spikes(clients, history, settings),

@@ -73,6 +73,7 @@ class Settings:
     cohort_ratio: float  # onboardings after / before that make a spike
     cohort_min_clients: int  # fewer onboardings after than this are never a spike
     examples: int  # example rows per finding
+    keyword_language_min: float  # probability at which a campaign's keywords count as in an EU language
 
 
 @dataclass(frozen=True)

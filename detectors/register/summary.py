@@ -14,9 +14,12 @@ from detectors.register.records import Client
 from detectors.timestamps import stamp
 
 # What puts a client in the `flagged` status; COVERAGE_GAP and ATTESTATION_ONLY have statuses of their own.
-FLAGGING = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING")
+FLAGGING = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING",
+            "AD_LANGUAGE")
+# FIRST_PARTY_AUDIENCE is shared (clients of S onboarded while the firm's own figures show an audience in S) but
+# flags no client by itself: aggregates name nobody.
 SHARED = ("LIVE_CONTENT", "MEDIATED", "LOCALE_MISMATCH", "COHORT_SPIKE", "SERVICE_DRIFT", "AD_TARGETING",
-          "COVERAGE_GAP", "ATTESTATION_ONLY")
+          "AD_LANGUAGE", "FIRST_PARTY_AUDIENCE", "COVERAGE_GAP", "ATTESTATION_ONLY")
 OUTSIDE = "outside-eu"  # a client neither resident nor situated at first contact in the EU/EEA
 
 

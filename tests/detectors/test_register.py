@@ -15,7 +15,7 @@ from detectors.register.history import History, ScanPoint, Sighting
 from detectors.register.records import Client, ServiceRequest, Settings
 
 SETTINGS = Settings(coverage_days=31, same_type_window=30, cohort_weeks=4, cohort_ratio=2.0, cohort_min_clients=5,
-                    examples=5)
+                    examples=5, keyword_language_min=0.9)
 S1 = ScanPoint("scan-1", datetime(2026, 3, 1, tzinfo=UTC), "/out/1")
 S2 = ScanPoint("scan-2", datetime(2026, 3, 15, tzinfo=UTC), "/out/2")
 S3 = ScanPoint("scan-3", datetime(2026, 4, 1, tzinfo=UTC), "/out/3")

@@ -6,7 +6,9 @@
 CREATE TABLE register_imports (
     id           TEXT PRIMARY KEY,
     firm_slug    TEXT NOT NULL,
-    kind         TEXT NOT NULL CHECK (kind IN ('onboarding', 'services', 'google_ads')),
+    kind         TEXT NOT NULL CHECK (kind IN ('onboarding', 'services', 'google_ads',
+                 'microsoft_ads', 'microsoft_ads_locations', 'search_console', 'play_console', 'app_store', 'mailchimp',
+                 'onesignal', 'braze')),
     file_name    TEXT NOT NULL DEFAULT '',      -- the file's base name
     file_sha256  TEXT NOT NULL,
     key_id       TEXT NOT NULL,

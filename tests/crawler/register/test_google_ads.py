@@ -1,5 +1,5 @@
 """Google Ads Editor exports: the locations campaigns target, read from the Editor's own layout (UTF-16, tabs,
-English headers) with made-up rows, and AD_TARGETING in the register."""
+English headers) with made-up rows, and AD_TARGETING in the register (keyword rows: test_keywords.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from crawler.cli import main
 from crawler.register import fields as read
 from crawler.register.google_ads import country_of, read_google_ads
+from detectors.register.ads import Targeting
+from detectors.register.keywords import AdKeyword
 from detectors.timestamps import parse
 from tests.crawler.register.conftest import KEY, SLUG
 
@@ -43,14 +45,15 @@ def test_a_location_naming_no_country_is_refused():
         country_of("Wien", "9041123")
 
 
-def test_the_editor_export_reads_location_rows_only(tmp_path):
+def test_the_editor_export_reads_location_and_keyword_rows_only(tmp_path):
     export = tmp_path / "editor.csv"
     editor_export(export)
     imported = read_google_ads(export)
-    assert [(t.line, t.campaign, t.country) for t in imported.rows] == [
+    assert [(t.line, t.campaign, t.country) for t in imported.rows if isinstance(t, Targeting)] == [
         (3, "Krypto DE", "DE"), (4, "Krypto DE", "DE"), (5, "Brand US", "US")]
+    assert [(k.line, k.keyword) for k in imported.rows if isinstance(k, AdKeyword)] == [(7, "bitcoin kaufen")]
     assert [(p.line, p.field) for p in imported.problems] == [(6, "location")]
-    assert imported.read == 4  # the campaign and keyword rows are not location rows
+    assert imported.read == 5  # the campaign row is neither a location nor a keyword row
 
 
 def test_ad_targeting_in_the_register(two_scans, tmp_path, monkeypatch, capsys):
