@@ -1,4 +1,4 @@
-"""The `footprint` command line: scan, demo, analyze, history, diff, triage, indicators, doctor, sandbox, selftest.
+"""The `footprint` command line: scan, demo, analyze, history, diff, triage, lists, indicators, doctor, sandbox, selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
 Known errors map to a message and an exit code in one place (crawler/cli/exit_codes.py); tracebacks only with
@@ -27,6 +27,7 @@ COMMANDS = {
     "history": "crawler.cli.store_commands:cmd_history",
     "diff": "crawler.cli.store_commands:cmd_diff",
     "triage": "crawler.cli.store_commands:cmd_triage",
+    "lists": "crawler.cli.lists:cmd_lists",
     "indicators": "crawler.cli.info:cmd_indicators",
     "doctor": "crawler.cli.doctor:cmd_doctor",
     "sandbox": "crawler.cli.info:cmd_sandbox",

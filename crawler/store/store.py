@@ -11,14 +11,15 @@ from pathlib import Path
 
 from crawler.store.db import Database, connect
 from crawler.store.errors import StoreError
+from crawler.store.lists import WarningListRecords
 from crawler.store.location import default_location
 from crawler.store.migrate import migrate
 from crawler.store.scans import ScanRecords
 from crawler.store.triage import TriageRecords
 
 
-class Store(ScanRecords, TriageRecords):
-    """Scans over time and triage decisions, in SQLite or PostgreSQL; safe to share between threads."""
+class Store(ScanRecords, TriageRecords, WarningListRecords):
+    """Scans over time, triage decisions and imported warning lists, in SQLite or PostgreSQL; safe to share between threads."""
 
     def __init__(self, db: Database):
         self._db = db
