@@ -17,12 +17,12 @@ cited is simply absent, and code reading a profile treats absence as "not known"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from detectors.data_files import DataFileError, load
 from detectors.geography import geography
-from detectors.model import Finding
 
 SCHEMA = "jurisdiction"
 FOLDER = "jurisdictions"
@@ -112,11 +112,10 @@ def disclosure_profiles(language: str) -> list[Profile]:
     return [p for p in profiles().values() if p.disclosure is not None and p.disclosure.language == language]
 
 
-def attributed(finding: Finding, state: str) -> bool:
-    """Whether a finding concerns a member state: it names the state, or quotes a phrase addressed to the state's
-    residents (the profile's `resident_phrases`)."""
-    if state in finding.member_states:
+def attributed(state: str, member_states: Sequence[str], text: str) -> bool:
+    """Whether a finding concerns a member state: it names the state (`member_states`), or its evidence (`text`:
+    value and snippet) quotes a phrase addressed to the state's residents (the profile's `resident_phrases`)."""
+    if state in member_states:
         return True
-    phrases = profile(state).resident_phrases
-    text = f"{finding.evidence.value}\n{finding.evidence.snippet}".casefold()
-    return any(phrase.casefold() in text for phrase in phrases)
+    folded = text.casefold()
+    return any(phrase.casefold() in folded for phrase in profile(state).resident_phrases)

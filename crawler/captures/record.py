@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from crawler.plan.channels import ChannelPlan
+from detectors.domains import registrable_domain
 from detectors.model import ChannelKind
 
 
@@ -19,11 +20,14 @@ class ScanRecord:
     started_at: str = ""
     nonce: str = ""  # makes the scan id unique; kept in the archive so `analyze` gives the same id
     crawl_limits: list[dict] = field(default_factory=list)  # limits that left URLs unvisited (crawl_limits_of)
+    # The warning lists checked when the scan began and their entries that could concern the firm
+    # (crawler/store/lists.py `check_for`): kept in the archive, so `analyze` finds the same list hits later.
+    warning_lists: dict = field(default_factory=dict)
 
     def to_dict(self, tool_version: str) -> dict:
         return {"footprint": tool_version, "firm": self.firm, "plans": [p.to_dict() for p in self.plans],
                 "visitors": self.visitors, "config": self.config, "scan_nonce": self.nonce,
-                "started_at": self.started_at}
+                "started_at": self.started_at, **({"warning_lists": self.warning_lists} if self.warning_lists else {})}
 
     @classmethod
     def planned(cls, data: dict) -> ScanRecord:
@@ -31,7 +35,8 @@ class ScanRecord:
         add to it (`take`)."""
         return cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
                    visitors=data.get("visitors", []), config=data.get("config", {}),
-                   started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""))
+                   started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""),
+                   warning_lists=data.get("warning_lists", {}))
 
     def take(self, info: dict) -> list[ChannelPlan]:
         """What a later warcinfo record adds: channels discovered (returned) and crawl limits reached."""
@@ -48,6 +53,12 @@ class ScanRecord:
     @property
     def visitor_countries(self) -> list[str]:
         return [v["country"] for v in self.visitors]
+
+    @property
+    def domains(self) -> list[str]:
+        """The registrable domains of the firm's website and affiliate channels (their channel ids name them)."""
+        kinds = (ChannelKind.WEBSITE, ChannelKind.AFFILIATE)
+        return sorted({registrable_domain(p.id.split(":", 1)[1]) for p in self.plans if p.kind in kinds})
 
     @property
     def websites(self) -> tuple[str, ...]:

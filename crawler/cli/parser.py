@@ -162,6 +162,9 @@ def _common(parser: argparse.ArgumentParser, default_out: str = OUT) -> None:
                        help="every fetch on its own line, as well as the status (default on a terminal: one live "
                             "status line; elsewhere: a line per firm)")
     parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
+    parser.add_argument("--jurisdiction", metavar="CC",
+                        help="put this EU/EEA member state's view first in each report: its verdict, its findings, "
+                             "its warning-list hits and its profile's citations (overrides a profile's `jurisdiction`)")
     store_option(parser, "where scans, findings and triage decisions are kept")
     validate_option(parser)
     parser.add_argument("--since-last", action="store_true",
