@@ -6,7 +6,8 @@ concern the firm: crawler/store/lists.py), the findings go out. A website or aff
 domain (public suffix list bundled with tldextract, never fetched) is one of an entry's websites gets the finding on
 that channel; the firm's name equal to an entry's name or commercial name (case, punctuation and spacing left out)
 gets it on the firm's first channel. A marker: it tells the reviewer what a regulator has said, with the list, its
-version, the entry's line, date and authority, and changes no score.
+version, the entry's line, date and authority, and changes no score. It names no member state (a listing says who
+listed the firm, not whom the firm targets): report.json's `warning_lists` keeps the entry's state and authority.
 """
 
 from __future__ import annotations
@@ -65,13 +66,14 @@ def detect(check: ListCheck, ctx: Context) -> list[Finding]:
 
 def _finding(entry: dict, channel: str, url: str, how: str, ctx: Context) -> Finding:
     label = f"{entry['list']} line {entry['line']}"
-    state = entry.get("state", "")
     snippet = " | ".join(x for x in (entry["name"], entry.get("commercial_name", ""), " ".join(entry["websites"]),
                                      entry.get("authority", ""), entry.get("date", ""), entry.get("reason", "")) if x)
     return Finding(
         indicator=INDICATOR, channel=channel, url=url, fetched_at=entry["imported_at"],
         body_sha256=entry["sha256"], confidence=CONFIDENCE,
-        member_states=(state,) if ctx.geo.is_member(state) else (),
+        # No member state: a listing says who listed the firm, not whom it targets (the jurisdiction view
+        # attributes the hit to the listing state through the entry).
+        member_states=(),
         evidence=Evidence(value=f"{label}: {entry['name']} ({how})", snippet=snippet[:300],
                           locator=f"warning list {entry['list']}, line {entry['line']}"),
         legal_ref=ctx.catalogue[INDICATOR].legal_ref, strength="marker")

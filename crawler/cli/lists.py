@@ -4,8 +4,8 @@
 (kind `ncasp`, stored as the list `esma-ncasp`) or a national list (kind `national`, named after the file unless
 `--name` says otherwise); the kind is told from the header when not given. A changed file becomes the list's next
 version; a file with a bad row is refused whole, every bad row named by its line (exit 2). Nothing is ever fetched:
-download the list yourself and import the file. `lists show [--all] [--json]`: the newest version of every list (or
-every version).
+download the list yourself and import the file. `lists show [--all] [--json] [--scan ID]`: the newest version of every list (or
+every version, or those a scan checked).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def add_lists_command(sub, store_option) -> None:
     show = actions.add_parser("show", help="the imported lists: name, version, kind, entries, import time")
     show.add_argument("--all", action="store_true", help="every version, not only the newest")
     show.add_argument("--json", action="store_true", help="as JSON")
+    show.add_argument("--scan", metavar="SCAN_ID", help="only the list versions this scan checked")
     store_option(show)
 
 
@@ -70,7 +71,10 @@ def _import(args) -> int:
 
 def _show(args) -> int:
     with open_store(args.store, create=False) as store:
-        rows = store.warning_lists(newest_only=not args.all)
+        rows = store.warning_lists(newest_only=not (args.all or args.scan))
+        if args.scan:
+            checked = set(store.lists_of_scan(args.scan))
+            rows = [r for r in rows if r["id"] in checked]
     if args.json:
         print(json.dumps(rows, indent=2, sort_keys=True))
         return ExitCode.OK

@@ -59,16 +59,18 @@ def jurisdiction_section(report: dict, state: str) -> dict:
     union = profile(UNION)
     scores = report["member_states"]
     score = scores.get(state, {}).get("score", 0)
+    authorities = {a["short"].casefold() for a in own.authorities} | {a["name"].casefold() for a in own.authorities}
+    hits = [h for h in report.get("warning_lists", {}).get("hits", ())
+            if h["state"] == state or h["authority"].casefold() in authorities]
+    listed = {h["finding"] for h in hits}
     findings = []
     for channel in report["channels"]:
         for f in channel["findings"]:
             text = f"{f['evidence']['value']}\n{f['evidence']['snippet']}"
-            if attributed(state, f["member_states"], text):
-                findings.append({"id": f["id"], "channel": channel["id"], "indicator": f["indicator"],
-                                 "named": state in f["member_states"]})
-    authorities = {a["short"].casefold() for a in own.authorities} | {a["name"].casefold() for a in own.authorities}
-    hits = [h for h in report.get("warning_lists", {}).get("hits", ())
-            if h["state"] == state or h["authority"].casefold() in authorities]
+            why = ("names the state" if state in f["member_states"] else "listed by the state's authority"
+                   if f["id"] in listed else "addressed to its residents" if attributed(state, (), text) else "")
+            if why:
+                findings.append({"id": f["id"], "channel": channel["id"], "indicator": f["indicator"], "why": why})
     return {
         "state": state, "name": own.name,
         "verdict": {"level": catalogue().scoring.level_for(score), "score": score,

@@ -19,7 +19,8 @@ from crawler.store.triage import TriageRecords
 
 
 class Store(ScanRecords, TriageRecords, WarningListRecords):
-    """Scans over time, triage decisions and imported warning lists, in SQLite or PostgreSQL; safe to share between threads."""
+    """Scans over time, triage decisions and imported warning lists, in SQLite or PostgreSQL; safe to share between
+    threads."""
 
     def __init__(self, db: Database):
         self._db = db
