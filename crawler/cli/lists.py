@@ -4,8 +4,8 @@
 (kind `ncasp`, stored as the list `esma-ncasp`) or a national list (kind `national`, named after the file unless
 `--name` says otherwise); the kind is told from the header when not given. A changed file becomes the list's next
 version; a file with a bad row is refused whole, every bad row named by its line (exit 2). Nothing is ever fetched:
-download the list yourself and import the file. `lists show [--all] [--json] [--scan ID]`: the newest version of every list (or
-every version, or those a scan checked).
+download the list yourself and import the file. `lists show [--all] [--json] [--scan ID]`: the newest version of
+every list (or every version, or those a scan checked).
 """
 
 from __future__ import annotations
