@@ -82,6 +82,11 @@ def profiles() -> dict[str, Profile]:
     return {state: profile(state) for state in sorted(geography().member_states)}
 
 
+def profile_codes() -> list[str]:
+    """The codes with a profile file: every member state, and EU."""
+    return [*sorted(geography().member_states), UNION]
+
+
 def _build(file: str, data: dict) -> Profile:
     if data["state"] != file.rsplit("/", 1)[-1].removesuffix(".yaml").upper():
         raise DataFileError(file, "state", f"the code the file is named after, got {data['state']!r}")
