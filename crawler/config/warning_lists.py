@@ -86,7 +86,8 @@ def read_list(path: str | Path, kind: str = "") -> ParsedList:
         cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
         problems: list[tuple[str, str]] = []
         entry = read_row(cells, problems)
-        if problems:
+        if problems:  # in the order of the file's columns
+            problems.sort(key=lambda p: header.index(p[0]) if p[0] in header else -1)
             parsed.problems += [{"line": line, "column": c, "error": e} for c, e in problems]
         else:
             parsed.entries.append({"line": line, **entry})
