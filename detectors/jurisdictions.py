@@ -70,7 +70,7 @@ def profile(state: str) -> Profile:
     """The profile of a member state (or EU); DataFileError when its file is malformed, KeyError when the state
     has none (every EU/EEA state has one: a test checks)."""
     state = state.upper()
-    if state != UNION and not geography().is_member(state):
+    if state not in profile_codes():
         raise KeyError(state)
     file = file_of(state)
     return _build(file, load(file, SCHEMA))
