@@ -23,6 +23,8 @@ INDICATOR = "WARNING_LIST"
 SCOPE = Scope.FIRM
 CONFIDENCE = 1.0  # an exact domain or name match; whether it is the same entity is the reviewer's call
 _NOT_WORD = re.compile(r"[\W_]+")
+_LOCATOR = re.compile(r"^warning list (?P<list>\S+), line (?P<line>\d+)$")
+_HOW = re.compile(r" \((?P<how>domain \S+|name)\)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,15 @@ def matches(entry: dict, domain: str = "", firm_name: str = "") -> str:
     if key and key in {name_key(n) for n in (entry["name"], entry.get("commercial_name", "")) if n}:
         return "name"
     return ""
+
+
+def hit_of(locator: str, value: str) -> tuple[str, int, str]:
+    """(list version id, line, how it matched) of a WARNING_LIST finding, from its evidence locator and value as
+    `_finding` writes them (report.json keeps no other link from a finding to its entry)."""
+    where, how = _LOCATOR.match(locator), _HOW.search(value)
+    if where is None or how is None:
+        raise ValueError(f"not a WARNING_LIST finding's evidence: {locator!r}, {value!r}")
+    return where["list"], int(where["line"]), how["how"]
 
 
 def detect(check: ListCheck, ctx: Context) -> list[Finding]:

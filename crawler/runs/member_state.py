@@ -13,7 +13,7 @@ from detectors.catalogue import catalogue
 from detectors.context import Context
 from detectors.jurisdictions import UNION, attributed, profile
 from detectors.model import ChannelKind, ChannelResult
-from detectors.warning_list import ListCheck
+from detectors.warning_list import ListCheck, hit_of
 from detectors.warning_list import detect as list_findings
 
 ADDRESSED_KINDS = (ChannelKind.WEBSITE, ChannelKind.AFFILIATE)  # channels whose id names a registrable domain
@@ -41,10 +41,9 @@ def warning_lists_section(record: ScanRecord, report: dict) -> dict:
         for f in channel["findings"]:
             if f["indicator"] != "WARNING_LIST":
                 continue
-            list_id, line = f["evidence"]["locator"].removeprefix("warning list ").split(", line ")
-            entry = entries[(list_id, int(line))]
-            hits.append({"finding": f["id"], "channel": channel["id"], "list": list_id, "line": int(line),
-                         "matched": f["evidence"]["value"].rsplit(" (", 1)[1].rstrip(")"),
+            list_id, line, how = hit_of(f["evidence"]["locator"], f["evidence"]["value"])
+            entry = entries[(list_id, line)]
+            hits.append({"finding": f["id"], "channel": channel["id"], "list": list_id, "line": line, "matched": how,
                          **{k: entry[k] for k in ("name", "commercial_name", "websites", "authority", "state", "date",
                                                   "reference", "reason")}})
     checked = [{k: m[k] for k in ("id", "name", "kind", "version", "imported_at", "sha256", "entries")}

@@ -9,7 +9,7 @@ from detectors.assessment import assess
 from detectors.context import Context
 from detectors.disclosure import detect as disclosure
 from detectors.model import ChannelResult, Document, Link
-from detectors.warning_list import ListCheck, matches, name_key
+from detectors.warning_list import ListCheck, hit_of, matches, name_key
 from detectors.warning_list import detect as list_hits
 
 REFERRAL = "https://nordwind-exchange.com/signup?ref=NW-77812"
@@ -88,6 +88,11 @@ def test_a_listed_domain_and_a_listed_name_become_markers_on_their_channels():
     assert (by_domain.fetched_at, by_domain.body_sha256) == (ENTRY["imported_at"], ENTRY["sha256"])
     assert by_name.channel == "website:atlas-markets.com" and by_name.evidence.value.endswith("(name)")
     assert by_domain.member_states == () and by_domain.strength == "marker"
+    assert hit_of(by_domain.evidence.locator, by_domain.evidence.value) == (
+        "esma-ncasp@2", 3, "domain atlas-markets.com")
+    assert hit_of(by_name.evidence.locator, by_name.evidence.value)[2] == "name"
+    with pytest.raises(ValueError):
+        hit_of("text", "bonus")
     assert by_domain.id != by_name.id
 
 
