@@ -1,6 +1,9 @@
 """DISCLOSURE: a sponsored post in a member state's language without the disclosure label that state's profile cites
 (France: "publicité" or "collaboration commerciale", Loi n° 2023-451 art. 5; Germany: "Werbung" or "Anzeige").
 
+Only supplied posts and mails (channel kind `export`, in the catalogue): the rules address creators' commercial
+collaborations, and the firm's own official accounts (its Telegram channel, its YouTube channel) are plainly its own
+advertising, not hidden sponsorship; a supplied post's author is not known, so the finding is a marker for review.
 A post is sponsored here when it carries a referral or affiliate link (detectors.affiliate.referral_evidence): the
 creator is paid per sign-up, the clearest sign of a commercial collaboration a post itself shows. Its language is
 the one it declares, else the one its text is identified as. The labels and the legal reference come from the
@@ -53,4 +56,6 @@ def _finding(doc: Document, ctx: Context, state: Profile, link: str) -> Finding:
         snippet=snippet(doc.text, 0, min(len(doc.text), 120)) + f" [referral link: {link}]",
         locator=f"text ({state.disclosure.language}; no {state.state} disclosure label)",
         member_states=(state.state,), confidence=CONFIDENCE, strength="marker")
-    return replace(finding, legal_ref=f"{state.disclosure.legal_ref} (jurisdiction profile {state.state})")
+    # The catalogue's reference first (MiCA, ESMA: as every finding's), then the state's own rule from its profile.
+    return replace(finding, legal_ref=f"{finding.legal_ref}; {state.state}: {state.disclosure.legal_ref} "
+                                      f"(jurisdiction profile {state.state})")

@@ -14,6 +14,7 @@ from crawler.store.db import Database
 from detectors.timestamps import stamp
 from detectors.warning_list import matches, name_key
 
+NO_KEY = "-"  # what no name key can be (name_key turns '-' into a space): a firm without a name matches none
 ENTRY_COLUMNS = ("line", "name", "commercial_name", "websites", "authority", "state", "listed_on", "reference",
                  "reason")
 
@@ -57,10 +58,15 @@ class WarningListRecords:
         their entries that name one of `domains` or the firm's name}, entries in list and line order."""
         lists = self.warning_lists()
         entries = []
+        # The database narrows (indexed name keys, a LIKE per domain), Python decides (`matches`), so a batch of
+        # thousands of firms never reads a whole list per firm.
+        key = name_key(firm_name)
+        wanted = ["name_key = ?", "commercial_key = ?"] + ["' ' || websites || ' ' LIKE ?"] * len(domains)
+        params = [key or NO_KEY, key or NO_KEY, *(f"% {d} %" for d in domains)]
         with self._db.read() as db:
             for meta in lists:
                 rows = db.rows(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM warning_list_entries WHERE list_id = ? "
-                               "ORDER BY line", (meta["id"],))
+                               f"AND ({' OR '.join(wanted)}) ORDER BY line", (meta["id"], *params))
                 for row in rows:
                     entry = _entry(meta, row)
                     if any(matches(entry, domain=d) for d in domains) or matches(entry, firm_name=firm_name):

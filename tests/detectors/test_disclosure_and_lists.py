@@ -30,7 +30,8 @@ def test_a_french_sponsored_post_without_the_label_raises_the_fr_finding_citing_
     (f,) = disclosure(post(FRENCH, "fr"), Context())
     assert (f.indicator, f.member_states, f.strength) == ("DISCLOSURE", ("FR",), "marker")
     assert f.evidence.value == 'FR: sponsored post without "publicité" / "collaboration commerciale"'
-    assert f.legal_ref.startswith("Loi n° 2023-451 du 9 juin 2023") and "art. 5" in f.legal_ref
+    assert f.legal_ref.startswith("MiCA Art. 61(1)") and "FR: Loi n° 2023-451 du 9 juin 2023" in f.legal_ref
+    assert "art. 5" in f.legal_ref
     assert REFERRAL in f.evidence.snippet
 
 

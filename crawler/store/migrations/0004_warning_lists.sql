@@ -29,6 +29,8 @@ CREATE TABLE warning_list_entries (
     reason          TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (list_id, line)
 );
+CREATE INDEX warning_list_entries_name ON warning_list_entries (list_id, name_key);
+CREATE INDEX warning_list_entries_commercial ON warning_list_entries (list_id, commercial_key);
 
 CREATE TABLE scan_warning_lists (
     scan_id TEXT NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
