@@ -88,7 +88,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         languages = tags.languages_of[tag]
         if len(languages) > 1 and "en" not in languages:
             if own_language is None:
-                own_language = _language(doc, ctx)
+                own_language = post_language(doc, ctx)
             if own_language in languages:
                 languages = (own_language,)
         untargeted = "en" in languages
@@ -101,7 +101,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     return found
 
 
-def _language(doc: Document, ctx: Context) -> str:
+def post_language(doc: Document, ctx: Context) -> str:
     """The document's declared language, else the language of its text when identified with confidence."""
     declared = page_language(doc)
     if declared:

@@ -61,6 +61,7 @@ class Scope(StrEnum):
     VISITORS = "visitors"  # one channel's pages as each visitor profile saw them (detectors.geo.VisitorViews)
     STOREFRONTS = "storefronts"  # one app's listings across storefronts (detectors.appstore.Storefronts)
     SUPPLIED = "supplied"  # a dated sequence of supplied items (detectors.cross_sell.SuppliedSequence)
+    FIRM = "firm"  # the firm's names and domains against imported warning lists (detectors.warning_list.ListCheck)
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,10 @@ def environment() -> Environment:
 
 
 def _states(report: dict) -> list[tuple[str, dict]]:
-    """Member states, most targeted first (ties by code), which is the order a reviewer reads them in."""
-    return sorted(report["member_states"].items(), key=lambda kv: (-kv[1]["score"], kv[0]))
+    """Member states, most targeted first (ties by code), which is the order a reviewer reads them in; with
+    --jurisdiction, that state first."""
+    first = report.get("jurisdiction", {}).get("state")
+    return sorted(report["member_states"].items(), key=lambda kv: (kv[0] != first, -kv[1]["score"], kv[0]))
 
 
 def _new_findings(report: dict) -> list[tuple[str, dict]]:

@@ -11,6 +11,7 @@ import re
 from detectors.model import ChannelStatus, rated
 
 from reports.build import crawl_limit_text, page_note
+from reports.jurisdiction_md import annex_lines, jurisdiction_lines
 
 _SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
 
@@ -144,9 +145,11 @@ def render_markdown(report: dict) -> str:
              f"- Scan: {md_text(scan['id'])}, {scan['started_at']} to {scan['finished_at']}",
              f"- Tool: {md_text(report['tool']['name'])} {md_text(report['tool']['version'])}, "
              f"catalogue {md_text(report['tool']['catalogue_version'])}", "",
+             *jurisdiction_lines(report, md_text, _table),
              "## Verdict", "", _verdict(v), "", md_text(v["summary"]), "", *_since_last(report),
              "## Member states", ""]
-    states = sorted(report["member_states"].items(), key=lambda kv: (-kv[1]["score"], kv[0]))
+    first = report.get("jurisdiction", {}).get("state")
+    states = sorted(report["member_states"].items(), key=lambda kv: (kv[0] != first, -kv[1]["score"], kv[0]))
     if states:
         lines += _table(["State", "Score", "Indicators", "Channels"],
                         [[s, d["score"], " ".join(d["indicators"]), " ".join(d["channels"])] for s, d in states])
@@ -156,6 +159,7 @@ def render_markdown(report: dict) -> str:
     for c in report["channels"]:
         lines += _channel(c)
     lines += _provenance(report)
+    lines += annex_lines(report, md_text, _table)
     lines += ["## Errors", ""]
     lines += [f"- {md_text(e['channel'])}: {md_text(e['url'])}: {md_text(e['error'])}" for e in report["errors"]]
     lines += [] if report["errors"] else ["No fetch errors."]

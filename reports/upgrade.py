@@ -20,7 +20,7 @@ from reports.build import FORMAT_1, SCHEMA
 
 # Indicators whose findings are not of one document (detectors' SCOPE other than Scope.DOCUMENT): reports/ may not
 # import the detector modules, so they are named here; tests/reports/test_upgrade.py checks this against them.
-PER_ITEM_INDICATORS = frozenset({"APPSTORE", "CROSS_SELL", "GEOBLOCK", "GEO_TARGETED"})
+PER_ITEM_INDICATORS = frozenset({"APPSTORE", "CROSS_SELL", "GEOBLOCK", "GEO_TARGETED", "WARNING_LIST"})
 PER_ITEM_CHANNEL_KINDS = frozenset({"export"})  # supplied posts and mail: each item is its own finding
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from crawler.plan.channels import ChannelPlan
+from detectors.domains import registrable_domain
 from detectors.model import ChannelKind
 
 
@@ -22,11 +23,15 @@ class ScanRecord:
     # Vantage point, browser profile, machine (crawler/captures/provenance.py), and what later records add to it
     # (the screenshots' browser); {} in archives written before footprint recorded it.
     provenance: dict = field(default_factory=dict)
+    # The warning lists checked when the scan began and their entries that could concern the firm
+    # (crawler/store/lists.py `check_for`): kept in the archive, so `analyze` finds the same list hits later.
+    warning_lists: dict = field(default_factory=dict)
 
     def to_dict(self, tool_version: str) -> dict:
         return {"footprint": tool_version, "firm": self.firm, "plans": [p.to_dict() for p in self.plans],
                 "visitors": self.visitors, "config": self.config, "scan_nonce": self.nonce,
-                "started_at": self.started_at, **({"provenance": self.provenance} if self.provenance else {})}
+                "started_at": self.started_at, **({"provenance": self.provenance} if self.provenance else {}),
+                **({"warning_lists": self.warning_lists} if self.warning_lists else {})}
 
     @classmethod
     def planned(cls, data: dict) -> ScanRecord:
@@ -35,7 +40,7 @@ class ScanRecord:
         return cls(firm=data["firm"], plans=[ChannelPlan.from_dict(p) for p in data["plans"]],
                    visitors=data.get("visitors", []), config=data.get("config", {}),
                    started_at=data.get("started_at", ""), nonce=data.get("scan_nonce", ""),
-                   provenance=dict(data.get("provenance") or {}))
+                   provenance=dict(data.get("provenance") or {}), warning_lists=data.get("warning_lists", {}))
 
     def take(self, info: dict) -> list[ChannelPlan]:
         """What a later warcinfo record adds: channels discovered (returned), crawl limits reached, provenance."""
@@ -53,6 +58,12 @@ class ScanRecord:
     @property
     def visitor_countries(self) -> list[str]:
         return [v["country"] for v in self.visitors]
+
+    @property
+    def domains(self) -> list[str]:
+        """The registrable domains of the firm's website and affiliate channels (their channel ids name them)."""
+        kinds = (ChannelKind.WEBSITE, ChannelKind.AFFILIATE)
+        return sorted({registrable_domain(p.id.split(":", 1)[1]) for p in self.plans if p.kind in kinds})
 
     @property
     def websites(self) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""The `footprint` command line: scan, demo, analyze, history, diff, triage, indicators, doctor, sandbox, selftest.
+"""The `footprint` command line: scan, demo, analyze, history, diff, triage, lists, indicators, doctor, sandbox,
+selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
 Known errors map to a message and an exit code in one place (crawler/cli/exit_codes.py); tracebacks only with
@@ -28,6 +29,7 @@ COMMANDS = {
     "diff": "crawler.cli.store_commands:cmd_diff",
     "triage": "crawler.cli.store_commands:cmd_triage",
     "register": "crawler.cli.register:cmd_register",
+    "lists": "crawler.cli.lists:cmd_lists",
     "indicators": "crawler.cli.info:cmd_indicators",
     "doctor": "crawler.cli.doctor:cmd_doctor",
     "sandbox": "crawler.cli.info:cmd_sandbox",

@@ -64,6 +64,9 @@ def build() -> argparse.ArgumentParser:
     from crawler.cli.evidence import add_evidence_commands
 
     add_evidence_commands(sub, store_option)
+    from crawler.cli.lists import add_lists_command
+
+    add_lists_command(sub, store_option)
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
     selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")
@@ -165,6 +168,9 @@ def _common(parser: argparse.ArgumentParser, default_out: str = OUT) -> None:
                        help="every fetch on its own line, as well as the status (default on a terminal: one live "
                             "status line; elsewhere: a line per firm)")
     parser.add_argument("--no-screenshots", action="store_true", help="skip screenshots of pages with findings")
+    parser.add_argument("--jurisdiction", metavar="CC",
+                        help="put this EU/EEA member state's view first in each report: its verdict, its findings, "
+                             "its warning-list hits and its profile's citations (overrides a profile's `jurisdiction`)")
     store_option(parser, "where scans, findings and triage decisions are kept")
     validate_option(parser)
     parser.add_argument("--since-last", action="store_true",

@@ -13,7 +13,14 @@ from crawler.cli.exit_codes import ExitCode, for_outcomes
 from crawler.cli.preflight import check_proxies
 from crawler.config.defaults import FORMAT_CHOICES, FORMATS, PDF_FORMAT
 from crawler.config.limits import bounded
-from crawler.config.profiles import check_country, check_setting, check_url, firm_from_urls, load_profile
+from crawler.config.profiles import (
+    check_country,
+    check_member,
+    check_setting,
+    check_url,
+    firm_from_urls,
+    load_profile,
+)
 from crawler.config.scan_config import RunOptions, resolve
 from crawler.crawl.browser import chromium_executable
 from detectors.inputs import InputError
@@ -41,7 +48,8 @@ def _run_options(args, **given) -> RunOptions:
     shared = dict(out=Path(args.out), proxy=args.proxy or "", formats=formats(args), progress=not args.quiet,
                   parallel=check_setting(CLI, "--parallel", "parallel", args.parallel),
                   fail_on_new=args.fail_on_new or "", since_last=bool(args.since_last or args.fail_on_new),
-                  validate=args.validate)
+                  validate=args.validate,
+                  jurisdiction=check_member(CLI, "--jurisdiction", args.jurisdiction) if args.jurisdiction else "")
     return RunOptions(**{**shared, **given}, settings=settings)
 
 

@@ -53,6 +53,9 @@ def build() -> dict:
         "visitor_proxies": {"description": "a proxy exiting in that country, per visitor (IP-based geo)",
                             "type": ["object", "null"], "additionalProperties": URL,
                             "x-expected": "a mapping of country code to proxy URL, e.g. {DE: http://...}"},
+        "jurisdiction": {"description": "an EU/EEA member state whose view the report puts first: its verdict, its "
+                                        "findings, its list hits, its profile's citations",
+                         **COUNTRY},
         **{name: _setting(name) for name in FIRM_SETTINGS},
     }, description="scan settings; in a firms file, a top-level `scan:` is shared and each firm's own overrides it")
     scan = {"anyOf": [scan, {"type": "null"}], "x-expected": "a mapping of scan settings"}

@@ -19,6 +19,7 @@ from babel.core import get_global
 from crawler.config.defaults import FIRM_SETTINGS, SETTINGS
 from crawler.config.limits import bounded, cut, slugify
 from detectors.domains import registrable_domain
+from detectors.geography import geography
 from detectors.inputs import InputError, load_yaml, schema, shown
 
 _HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*$")
@@ -39,6 +40,7 @@ class ScanSettings:
     obey_robots: bool = SETTINGS["obey_robots"].default
     screenshots: bool = SETTINGS["screenshots"].default
     allow_private: bool = SETTINGS["allow_private"].default
+    jurisdiction: str = ""  # the member state whose view the report puts first (detectors/data/jurisdictions/)
 
 
 @dataclass
@@ -97,6 +99,15 @@ def check_country(source: str, where: str, value) -> str:
     return code
 
 
+def check_member(source: str, where: str, value) -> str:
+    """A country code that is an EU/EEA member state (each has a jurisdiction profile)."""
+    code = check_country(source, where, value)
+    if not geography().is_member(code):
+        raise InputError(source, where, f"an EU/EEA member state (one with a jurisdiction profile), {code!r} is not "
+                                        "one")
+    return code
+
+
 def check_setting(source: str, where: str, name: str, value):
     """A scan setting from the command line, checked against the same limits as in a profile."""
     setting = SETTINGS[name]
@@ -127,6 +138,8 @@ def _scan(source: str, where: str, raw: dict | None, base: ScanSettings) -> Scan
     if "visitors" in raw:
         settings = replace(settings, visitors=tuple(check_country(source, f"{where}.visitors[{i}]", v)
                                                     for i, v in enumerate(_strings(raw["visitors"]))))
+    if raw.get("jurisdiction") is not None:
+        settings = replace(settings, jurisdiction=check_member(source, f"{where}.jurisdiction", raw["jurisdiction"]))
     if "visitor_proxies" in raw:
         proxies = raw["visitor_proxies"] or {}
         settings = replace(settings, visitor_proxies=tuple(

@@ -35,6 +35,7 @@ class RunOptions:
     same_type_window: int = SETTINGS["same_type_window"].default
     visitors: tuple[str, ...] = ()
     visitor_proxies: dict[str, str] = field(default_factory=dict)
+    jurisdiction: str = ""  # --jurisdiction: overrides every profile's
     settings: dict[str, object] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)  # recorded in the configuration as is ({"demo": true})
 
@@ -55,12 +56,14 @@ class ScanConfig:
     formats: tuple[str, ...]
     same_type_window_days: int
     via_proxy: bool
+    jurisdiction: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     def recorded(self) -> dict:
         """The configuration as the archive and the report keep it (proxies left out: they may carry secrets)."""
         return {**{name: getattr(self, name) for name in FIRM_SETTINGS}, "via_proxy": self.via_proxy,
-                "formats": list(self.formats), "same_type_window_days": self.same_type_window_days, **self.extra}
+                "formats": list(self.formats), "same_type_window_days": self.same_type_window_days,
+                **({"jurisdiction": self.jurisdiction} if self.jurisdiction else {}), **self.extra}
 
 
 def resolve(firm: FirmTarget, options: RunOptions) -> ScanConfig:
@@ -74,5 +77,6 @@ def resolve(firm: FirmTarget, options: RunOptions) -> ScanConfig:
         formats=tuple(options.formats),
         same_type_window_days=options.same_type_window,
         via_proxy=bool(options.proxy or os.environ.get("HTTPS_PROXY") or os.environ.get("HTTP_PROXY")),
+        jurisdiction=options.jurisdiction or firm.scan.jurisdiction,
         extra=dict(options.extra),
     )

@@ -58,6 +58,8 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
                         visitors=[v.to_dict() for v in visitors], config=config.recorded(), started_at=stamp(),
                         nonce=secrets.token_hex(4))
     record.provenance = scan_provenance(record.visitors, options.proxy)
+    if store is not None:  # the newest imported warning lists, never fetched (`footprint lists import`)
+        record.warning_lists = store.check_for(firm.name, record.domains)
     sid = scan_id(firm.slug, record.started_at, record.nonce)
     if on_begin is not None:
         on_begin(sid, record.started_at)

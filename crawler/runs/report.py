@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from crawler.captures.provenance import Navigation, provenance_block
 from crawler.captures.record import ScanRecord
+from crawler.runs.member_state import add_list_hits, jurisdiction_section, warning_lists_section
 from detectors.assessment import assess
 from detectors.model import ChannelResult
 from reports.build import build_report, tool_version
@@ -42,9 +43,14 @@ def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str,
     newest first, when `--since-last` asks what is new (None: not asked); `validate` (--validate, and every test
     run): checked against its schema first."""
     visitors = record.visitor_countries
+    add_list_hits(record, channels)
     report = build_report(assess(channels, visitors, triage), firm=record.firm, started_at=record.started_at,
                           finished_at=finished, visitors=visitors, config=record.config, provenance=provenance,
                           triage=triage, scan_nonce=record.nonce, crawl_limits=record.crawl_limits)
+    if record.warning_lists:
+        report["warning_lists"] = warning_lists_section(record, report)
+    if record.config.get("jurisdiction"):
+        report["jurisdiction"] = jurisdiction_section(report, record.config["jurisdiction"])
     if history is not None:
         report = mark_since_last(report, history)
     problems = validate_report(report) if validate else []

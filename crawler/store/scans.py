@@ -20,6 +20,7 @@ from typing import Any
 
 from crawler.store.db import Database
 from crawler.store.errors import StoreError
+from crawler.store.lists import record_checked
 from crawler.store.stored_report import INSERT_FINDING, finding_values, report_from_rows, summary
 from detectors.timestamps import stamp
 
@@ -122,6 +123,7 @@ class ScanRecords:
                 for finding in findings:
                     db.execute(INSERT_FINDING, finding_values(scan_id, seq, channel["id"], finding))
                     seq += 1
+            record_checked(db, scan_id, report)
 
     def end_scan(self, scan_id: str, status: str, error: str = "") -> None:
         """Record that a scan stopped without a report ('interrupted' or 'failed'); a completed scan stays so."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from crawler.store.db import Database, connect
 from crawler.store.errors import StoreError
+from crawler.store.lists import WarningListRecords
 from crawler.store.location import default_location
 from crawler.store.migrate import migrate
 from crawler.store.register import RegisterRecords
@@ -18,8 +19,9 @@ from crawler.store.scans import ScanRecords
 from crawler.store.triage import TriageRecords
 
 
-class Store(ScanRecords, TriageRecords, RegisterRecords):
-    """Scans over time, triage decisions and register imports, in SQLite or PostgreSQL; safe to share between
+class Store(ScanRecords, TriageRecords, RegisterRecords, WarningListRecords):
+    """Scans over time, triage decisions, register imports and imported warning lists, in SQLite or PostgreSQL;
+    safe to share between
     threads."""
 
     def __init__(self, db: Database):

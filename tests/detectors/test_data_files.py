@@ -107,6 +107,7 @@ def data_file_loaders() -> list:
         currency,
         incentives,
         influencer,
+        jurisdictions,
         language_groups,
         lemmas,
         local_ref,
@@ -126,7 +127,8 @@ def data_file_loaders() -> list:
             language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
             incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
             register_records.vocabulary.__wrapped__,
-            *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS)]
+            *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS),
+            *(partial(jurisdictions.profile.__wrapped__, state) for state in jurisdictions.profile_codes())]
 
 
 def test_every_data_file_is_loaded_through_a_schema(monkeypatch):
