@@ -58,6 +58,9 @@ def build() -> argparse.ArgumentParser:
     from crawler.cli.store_commands import add_store_commands
 
     add_store_commands(sub, store_option)
+    from crawler.cli.fleet_commands import add_fleet_commands
+
+    add_fleet_commands(sub, store_option)
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
     selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")

@@ -99,3 +99,12 @@ UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page
 PROXY_CHECK_SECONDS = 5  # the connection to each proxy tried before a scan: a dead one is bad input, not 50 firms lost
 PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
 JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archive its crawl is writing
+
+# A fleet of workers over one PostgreSQL store (issue 13; docs/0013-fleet.md). A running attempt holds a lease that
+# its worker renews every third of FLEET_LEASE_SECONDS; once it has expired and the worker's queue heartbeat is as
+# old, any worker's watch loop records the attempt abandoned and queues the firm again, up to FLEET_MAX_ATTEMPTS.
+FLEET_MAX_ATTEMPTS = 3  # attempts at one firm of a batch (killed, interrupted or failed) before it is `failed`
+FLEET_LEASE_SECONDS = 60.0  # a killed worker's firm is queued again this long after its last renewal, at most
+FLEET_POLL_SECONDS = 5.0  # how often a worker polls for jobs (besides LISTEN/NOTIFY) and looks for stalled ones
+FLEET_CONCURRENCY = 1  # firms one worker scans at once (each in its own process)
+FLEET_QUEUE = "footprint"  # the queue's name in procrastinate's tables
