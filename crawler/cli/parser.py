@@ -126,7 +126,7 @@ def _analyze(sub) -> None:
     analyze = sub.add_parser("analyze", help="rebuild the reports from a capture.warc.gz, without the network",
                              description="Re-assess an archive written by `footprint scan`: same detectors, same "
                                          "finding ids, no network.")
-    analyze.add_argument("archive", metavar="ARCHIVE", help="a capture.warc.gz")
+    analyze.add_argument("archive", metavar="ARCHIVE", help="a capture.warc.gz (or an s3:// one a fleet uploaded)")
     analyze.add_argument("--firm", metavar="FILE", help="firm profile to take the firm's name and country from")
     analyze.add_argument("--out", default=ANALYZE_OUT, metavar="DIR",
                          help=f"output folder (default {ANALYZE_OUT}; like scan's, a dated folder per run "

@@ -220,3 +220,18 @@ def test_batch_status_and_report_rank_the_firms_as_a_scan_run_index_does(fleet_r
         [(f["slug"], f["rank"], f["level"], f["score"]) for f in expected["firms"]]
     assert index["firms"][0]["slug"] == POISON and index["firms"][0]["rank"] is None  # failed: first, unranked
     assert all((out / f["report"]["html"]).is_file() for f in index["firms"] if f["report"])
+
+
+def test_analyze_rebuilds_a_firm_from_its_archive_in_the_bucket(fleet_run):
+    run = fleet_run
+    slug = run.slugs[-1]
+    [(scan_id, location)] = sql(run.url, "SELECT e.scan_id, e.location FROM fleet_evidence e JOIN scans s "
+                                         "ON s.id = e.scan_id WHERE s.firm_slug = ? AND s.status = 'complete' "
+                                         "AND e.path = 'capture.warc.gz'", (slug,))
+    out = run.tmp / "analyze"
+    done = footprint(run.env, "analyze", location, "--out", str(out), "--store", run.url)
+    assert done.returncode in (0, 3), done.stderr
+    [rebuilt] = list(out.glob("latest/*/report.json"))
+    [(level, score)] = sql(run.url, "SELECT level, score FROM scans WHERE id = ?", (scan_id,))
+    verdict = json.loads(rebuilt.read_text())["verdict"]
+    assert (verdict["level"], verdict["score"]) == (level, score)

@@ -95,7 +95,7 @@ class Fleet:
 
     def stop_all(self) -> dict[str, int]:
         codes = {}
-        for name, proc in list(self.workers.items()):
+        for proc in list(self.workers.values()):
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
         for name, proc in list(self.workers.items()):
