@@ -106,6 +106,9 @@ def fleet_run(tmp_path_factory):
         finally:
             run.exit_codes = fleet.stop_all()
         run.wall = time.monotonic() - started
+        figures = {"wall_s": round(run.wall, 1), "killed": run.killed, "terminated": run.terminated,
+                   "orphans_gone_after_s": [round(t, 2) for t in run.orphans_gone_after]}
+        (tmp / "figures.json").write_text(json.dumps(figures))  # for BENCHMARKS-style notes: what this run took
         yield run
 
 
@@ -136,7 +139,6 @@ def test_every_firm_is_done_with_exactly_one_complete_scan_and_the_poison_firm_f
     complete = sql(run.url, "SELECT firm_slug, count(*) FROM scans WHERE batch_id = ? AND status = 'complete' "
                             "GROUP BY firm_slug", (BATCH,))
     assert sorted(complete) == sorted((slug, 1) for slug in run.slugs if slug != POISON)
-    print(f"fleet: 9 firms, {len(run.killed)} kill(s), wall {run.wall:.1f} s")
 
 
 def test_queueing_the_batch_twice_and_concurrently_made_one_job_per_firm(fleet_run):
