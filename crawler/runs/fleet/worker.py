@@ -110,24 +110,20 @@ class Worker:
         s = self.settings
         if self.stopping:
             raise RunAgain(f"worker {s.name} is stopping")
-        attempt, why = await asyncio.to_thread(self.store.claim, batch, firm, job_id, s.name, s.lease)
+        try:
+            attempt, why = await asyncio.to_thread(self.store.claim, batch, firm, job_id, s.name, s.lease)
+        except Exception as exc:  # the store is away for a moment: the job waits a poll and goes back to the queue
+            say(f"job {job_id}: cannot claim firm {firm}: {cut(str(exc))}; queued again")
+            await asyncio.sleep(s.poll)
+            raise RunAgain(str(exc)) from exc
         if attempt is None:
             say(f"job {job_id}: nothing to do: {why}")
             return
         say(f"batch {batch}: firm {firm}: attempt {attempt} started")
-        # Spawned here, in the event loop's thread: the runner's PR_SET_PDEATHSIG follows the thread that made it.
-        env = {**os.environ, ENV_STORE: s.store_url, PARENT_ENV: str(os.getpid())}
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "crawler.runs.fleet.runner", batch, firm, str(attempt), s.evidence,
-            str(self.work / batch), env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-        self.runners.add(proc)
-        renewing = asyncio.create_task(self.renew(batch, firm, attempt))
         try:
-            out, err = await proc.communicate()
-        finally:
-            self.runners.discard(proc)
-            renewing.cancel()
-        code = proc.returncode
+            code, out, err = await self.run_attempt(batch, firm, attempt)
+        except Exception as exc:  # the runner could not even start: an attempt that failed
+            code, out, err = None, b"", f"{type(exc).__name__}: {exc}".encode()
         if code == EXIT_OK:
             say(f"batch {batch}: firm {firm}: attempt {attempt} done {out.decode(errors='replace').strip()}")
             return
@@ -140,6 +136,23 @@ class Worker:
         say(f"batch {batch}: firm {firm}: attempt {attempt} {outcome} ({error}); firm now {state}")
         if state == "queued":
             raise RunAgain(f"attempt {attempt} {outcome}")
+
+    async def run_attempt(self, batch: str, firm: str, attempt: int) -> tuple[int | None, bytes, bytes]:
+        """The runner's exit code and output, its lease renewed meanwhile."""
+        s = self.settings
+        # Spawned here, in the event loop's thread: the runner's PR_SET_PDEATHSIG follows the thread that made it.
+        env = {**os.environ, ENV_STORE: s.store_url, PARENT_ENV: str(os.getpid())}
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "crawler.runs.fleet.runner", batch, firm, str(attempt), s.evidence,
+            str(self.work / batch), env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        self.runners.add(proc)
+        renewing = asyncio.create_task(self.renew(batch, firm, attempt))
+        try:
+            out, err = await proc.communicate()
+        finally:
+            self.runners.discard(proc)
+            renewing.cancel()
+        return proc.returncode, out, err
 
     async def renew(self, batch: str, firm: str, attempt: int) -> None:
         s = self.settings

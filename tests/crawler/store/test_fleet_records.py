@@ -14,6 +14,7 @@ from crawler.cli import main
 from crawler.store import StoreError, open_store
 from crawler.store.engine import apply_engine_schema, check_engine_schema
 from crawler.store.evidence import evidence_target, sha256_of
+from crawler.store.fleet import Evidence
 from tests.crawler.store.test_store import T0, make_report, sql
 from tests.support.pg_server import fresh_schema, postgres_url, skip_reason
 
@@ -133,8 +134,11 @@ def test_when_a_retry_races_a_slow_finisher_only_the_first_commit_is_complete(ur
     assert store.claim("b", slug, 1, "fast", 30)[0] == 2  # the slow one's lease expired: a new attempt
     store.begin_scan("scan-fast", slug, "Nordwind Exchange Ltd", T0, "")
     store.attempt_scan("b", slug, 2, "scan-fast")
+    uploaded = [Evidence("report.json", "s3://x/slow/report.json", "0" * 64, 2)]
     assert store.record_complete(make_report("scan-fast"), "s3://x/fast", "b", slug, 2, [])
-    assert not store.record_complete(make_report("scan-slow"), "s3://x/slow", "b", slug, 1, [])
+    assert not store.record_complete(make_report("scan-slow"), "s3://x/slow", "b", slug, 1, uploaded)
+    # what the loser uploaded stays where it is, named by no row: never a row naming something missing
+    assert sql(url, "SELECT count(*) FROM fleet_evidence WHERE scan_id = 'scan-slow'") == [(0,)]
     rows = sql(url, "SELECT id, status FROM scans ORDER BY id")
     assert rows == [("scan-fast", "complete"), ("scan-slow", "failed")]
     assert sql(url, "SELECT count(*) FROM findings WHERE scan_id = 'scan-slow'") == [(0,)]  # rolled back whole
