@@ -104,7 +104,7 @@ JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archiv
 # its worker renews every third of FLEET_LEASE_SECONDS; once it has expired and the worker's queue heartbeat is as
 # old, any worker's watch loop records the attempt abandoned and queues the firm again, up to FLEET_MAX_ATTEMPTS.
 FLEET_MAX_ATTEMPTS = 3  # attempts at one firm of a batch (killed, interrupted or failed) before it is `failed`
-FLEET_LEASE_SECONDS = 60.0  # a killed worker's firm is queued again this long after its last renewal, at most
+FLEET_LEASE_SECONDS = 45.0  # a killed worker's firm is queued again at most this long (+ one poll) after its death
 FLEET_POLL_SECONDS = 5.0  # how often a worker polls for jobs (besides LISTEN/NOTIFY) and looks for stalled ones
 FLEET_CONCURRENCY = 1  # firms one worker scans at once (each in its own process)
 FLEET_QUEUE = "footprint"  # the queue's name in procrastinate's tables
