@@ -241,3 +241,13 @@ def test_analyze_rebuilds_a_firm_from_its_archive_in_the_bucket(fleet_run):
     [(level, score)] = sql(run.url, "SELECT level, score FROM scans WHERE id = ?", (scan_id,))
     verdict = json.loads(rebuilt.read_text())["verdict"]
     assert (verdict["level"], verdict["score"]) == (level, score)
+
+
+def test_batch_retry_queues_only_the_failed_firm_again(fleet_run):
+    """Last: it changes the batch. A near miss first: without --failed nothing happens (exit 2)."""
+    run = fleet_run
+    assert footprint(run.env, "batch", "retry", BATCH, "--store", run.url).returncode == 2
+    done = footprint(run.env, "batch", "retry", BATCH, "--failed", "--store", run.url)
+    assert done.returncode == 0 and done.stdout.strip().endswith(f"1 failed firm(s) queued again: {POISON}")
+    assert sql(run.url, "SELECT state, attempts FROM fleet_firms WHERE firm_slug = ?", (POISON,)) == [("queued", 0)]
+    assert sql(run.url, "SELECT args->>'firm' FROM procrastinate_jobs WHERE status = 'todo'") == [(POISON,)]
