@@ -193,11 +193,15 @@ def test_sigterm_interrupts_the_scan_with_exit_7_and_another_worker_runs_it_once
     assert all(code in (0, 7) for code in run.exit_codes.values()), run.exit_codes
 
 
-def test_no_firm_ever_had_two_attempts_running_at_once(fleet_run):
-    overlapping = sql(fleet_run.url, "SELECT a.firm_slug, a.attempt, b.attempt FROM fleet_attempts a "
+def test_two_attempts_at_a_firm_overlap_only_when_the_first_one_lost_its_lease(fleet_run):
+    """A SIGTERM'd worker keeps renewing its lease until its scan has stopped, so the interrupted firm never runs
+    twice at once. Elsewhere a second attempt may start only after the first one's lease expired (a worker starved
+    of CPU on a loaded machine looks dead); then the first commit wins and the other is superseded."""
+    overlapping = sql(fleet_run.url, "SELECT a.firm_slug, a.outcome, b.outcome FROM fleet_attempts a "
                                      "JOIN fleet_attempts b ON a.firm_slug = b.firm_slug AND b.attempt > a.attempt "
                                      "WHERE b.started_at < a.finished_at")
-    assert overlapping == []
+    assert all(slug != fleet_run.term_slug for slug, _, _ in overlapping), overlapping
+    assert all("superseded" in (first, second) or first == "abandoned" for _, first, second in overlapping)
 
 
 def test_the_poison_firm_is_failed_after_three_attempts_with_the_reason(fleet_run):

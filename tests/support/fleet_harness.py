@@ -57,7 +57,7 @@ class Fleet:
     evidence: str
     env: dict[str, str]
     logs: Path
-    lease: float = 1.5
+    lease: float = 2.5  # short, for the tests; long enough that a live worker on a loaded machine keeps it
     poll: float = 0.2
     workers: dict[str, subprocess.Popen] = field(default_factory=dict)
     started: int = 0
