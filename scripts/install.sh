@@ -4,7 +4,7 @@
 # Chromium (`apt-get install chromium`, or FOOTPRINT_CHROMIUM); `footprint doctor` says what is missing.
 #   FOOTPRINT_HOME  where the virtualenv goes (default: ${XDG_DATA_HOME:-~/.local/share}/footprint)
 #   FOOTPRINT_BIN   where the command is linked (default: ~/.local/bin)
-#   FOOTPRINT_EXTRAS  optional parts, comma-separated: `postgres` for a shared PostgreSQL store
+#   FOOTPRINT_EXTRAS  optional parts, comma-separated: `postgres` for a shared PostgreSQL store, `fleet` for workers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

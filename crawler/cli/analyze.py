@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
@@ -32,8 +34,8 @@ def cmd_analyze(args) -> int:
         recover_after_crash(out)
         run_dir = new_run_dir(out, utc_now())
         try:
-            outcome = analyze_archive(Path(args.archive), run_dir, chosen, firm, triage,
-                                      validate=args.validate)
+            with _local_archive(args.archive) as archive:
+                outcome = analyze_archive(archive, run_dir, chosen, firm, triage, validate=args.validate)
         except BaseException:
             # A rebuild that failed leaves nothing behind: its half-written folder holds only copies.
             for partial in run_dir.glob(".*.partial"):
@@ -54,6 +56,21 @@ def cmd_analyze(args) -> int:
     for fmt, path in sorted(outcome.paths.items()):
         print(f"  {fmt:5} {path}")
     return for_outcomes([outcome.report], "")
+
+
+@contextlib.contextmanager
+def _local_archive(spec: str):
+    """The archive as a local file: a path as given, or an s3:// object a fleet uploaded, fetched to a temporary
+    folder for the rebuild (the same bytes: S3 checked their sha256 on upload)."""
+    if not spec.startswith("s3://"):
+        yield Path(spec)
+        return
+    from crawler.store.evidence import reader_for
+
+    with tempfile.TemporaryDirectory(prefix="footprint-analyze-") as folder:
+        local = Path(folder) / "capture.warc.gz"
+        local.write_bytes(reader_for(spec).read(spec))
+        yield local
 
 
 def _triage_decisions(spec: str | None) -> dict[str, dict]:

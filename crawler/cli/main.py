@@ -35,6 +35,10 @@ COMMANDS = {
     "sandbox": "crawler.cli.info:cmd_sandbox",
     "selftest": "crawler.cli.info:cmd_selftest",
     "evidence": "crawler.cli.evidence:cmd_evidence",
+    "db": "crawler.cli.fleet_commands:cmd_db",
+    "enqueue": "crawler.cli.fleet_commands:cmd_enqueue",
+    "worker": "crawler.cli.fleet_commands:cmd_worker",
+    "batch": "crawler.cli.fleet_commands:cmd_batch",
 }
 RUNS = ("scan", "demo")  # the commands that scan: signal handling and --log-file around all of their work
 

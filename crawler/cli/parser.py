@@ -67,6 +67,9 @@ def build() -> argparse.ArgumentParser:
     from crawler.cli.lists import add_lists_command
 
     add_lists_command(sub, store_option)
+    from crawler.cli.fleet_commands import add_fleet_commands
+
+    add_fleet_commands(sub, store_option)
     selftest = sub.add_parser("selftest", help="check the platform parsers against live pages (needs internet)")
     selftest.add_argument("--live", action="store_true", help="fetch one known page per platform and parse it")
     selftest.add_argument("--proxy", metavar="URL", help="fetch through this proxy")
@@ -132,7 +135,7 @@ def _analyze(sub) -> None:
     analyze = sub.add_parser("analyze", help="rebuild the reports from a capture.warc.gz, without the network",
                              description="Re-assess an archive written by `footprint scan`: same detectors, same "
                                          "finding ids, no network.")
-    analyze.add_argument("archive", metavar="ARCHIVE", help="a capture.warc.gz")
+    analyze.add_argument("archive", metavar="ARCHIVE", help="a capture.warc.gz (or an s3:// one a fleet uploaded)")
     analyze.add_argument("--firm", metavar="FILE", help="firm profile to take the firm's name and country from")
     analyze.add_argument("--out", default=ANALYZE_OUT, metavar="DIR",
                          help=f"output folder (default {ANALYZE_OUT}; like scan's, a dated folder per run "

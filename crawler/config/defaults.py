@@ -116,3 +116,11 @@ REGISTER_MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a compressed export (gzip, ZI
 # Evidence packs (`footprint evidence pack --tsa URL`, crawler/crawl/timestamp.py; docs/0014-evidence.md).
 TSA_TIMEOUT_SECONDS = 30  # the time-stamp authority's answer, at most (a public TSA answers in about a second)
 TSA_MAX_RESPONSE_BYTES = 1 << 20  # a time-stamp response (a few KiB with its certificate chain), at most
+# A fleet of workers over one PostgreSQL store (issue 13; docs/0013-fleet.md). A running attempt holds a lease that
+# its worker renews every third of FLEET_LEASE_SECONDS; once it has expired and the worker's queue heartbeat is as
+# old, any worker's watch loop records the attempt abandoned and queues the firm again, up to FLEET_MAX_ATTEMPTS.
+FLEET_MAX_ATTEMPTS = 3  # attempts at one firm of a batch (killed, interrupted or failed) before it is `failed`
+FLEET_LEASE_SECONDS = 45.0  # a killed worker's firm is queued again at most this long (+ one poll) after its death
+FLEET_POLL_SECONDS = 5.0  # how often a worker polls for jobs (besides LISTEN/NOTIFY) and looks for stalled ones
+FLEET_CONCURRENCY = 1  # firms one worker scans at once (each in its own process)
+FLEET_QUEUE = "footprint"  # the queue's name in procrastinate's tables

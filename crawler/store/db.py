@@ -76,6 +76,9 @@ class Database:
     def lock_migrations(self) -> None:
         """Inside a write transaction: make other processes migrating the same store wait until it ends."""
 
+    def run_script(self, sql: str) -> None:
+        raise NotImplementedError(f"{self.dialect} stores take footprint's own migrations only")
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
@@ -157,6 +160,10 @@ class PostgresDatabase(Database):
 
     def lock_migrations(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+
+    def run_script(self, sql: str) -> None:
+        """Several statements at once, verbatim (no parameters): a third party's schema file."""
+        self._conn.execute(sql)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from crawler.store.db import Database, connect
 from crawler.store.errors import StoreError
+from crawler.store.fleet import FleetRecords
+from crawler.store.fleet_status import FleetStatus
 from crawler.store.lists import WarningListRecords
 from crawler.store.location import default_location
 from crawler.store.migrate import migrate
@@ -19,14 +21,17 @@ from crawler.store.scans import ScanRecords
 from crawler.store.triage import TriageRecords
 
 
-class Store(ScanRecords, TriageRecords, RegisterRecords, WarningListRecords):
-    """Scans over time, triage decisions, register imports and imported warning lists, in SQLite or PostgreSQL;
-    safe to share between
-    threads."""
+class Store(ScanRecords, TriageRecords, RegisterRecords, WarningListRecords, FleetRecords, FleetStatus):
+    """Scans over time, triage decisions, register imports and imported warning lists, in SQLite or PostgreSQL,
+    and a fleet's batches (PostgreSQL); safe to share between threads."""
 
     def __init__(self, db: Database):
         self._db = db
         self.location = db.location  # for display: a URL's password is redacted
+
+    @property
+    def database(self) -> Database:
+        return self._db
 
     def close(self) -> None:
         self._db.close()
