@@ -26,6 +26,11 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = SETTINGS["delay"].default
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# ...and, across the crawlers of one process (a batch's firms crawled together: crawler/crawl/shared.py), one gate
+# per host spacing every request to it by the delay (crawler/crawl/host_gate.py). Rendering channels' handler
+# (crawler/crawl/playwright_handler.py) passes the same gate.
+DOWNLOAD_HANDLERS = {"http": "crawler.crawl.host_gate.GatedHTTPDownloadHandler",
+                     "https": "crawler.crawl.host_gate.GatedHTTPDownloadHandler"}
 
 # Breadth-first, so a page budget keeps the pages nearest the start URLs (and the same ones on every run).
 DEPTH_PRIORITY = 1
@@ -71,4 +76,5 @@ FOOTPRINT_PROXY = ""  # --proxy: every request, robots.txt included, goes throug
 FOOTPRINT_CAPTURES = ""  # JSON-lines file the captures are appended to (unset: no capture file)
 FOOTPRINT_PROGRESS = False  # print one line per fetched page on stderr
 FOOTPRINT_ALLOW_PRIVATE = SETTINGS["allow_private"].default  # lift the egress policy (crawler/crawl/egress/)
+FOOTPRINT_HOST_GATE = True  # off only in the tests' negative control of the per-host gate
 FOOTPRINT_PROXY_HOSTS: list[str] = []  # the visitors' proxies' hosts, which the egress resolver lets resolve
