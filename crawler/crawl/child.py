@@ -40,8 +40,12 @@ def serve(job: dict) -> int:
     crawler, with its own settings, archive and download slots; the process's host gate spaces them all."""
     import threading
 
+    from scrapy.utils.reactor import install_reactor
+
     process = _process(job.get("settings", {}))
-    from twisted.internet import reactor  # only now: the process has installed the reactor Scrapy wants
+    # Installed now, not at start(): jobs are handed to the reactor from the reader thread before it runs.
+    install_reactor(process.settings["TWISTED_REACTOR"])
+    from twisted.internet import reactor
     from twisted.internet.defer import DeferredList
 
     running: dict[int, list] = {}  # job -> its crawlers

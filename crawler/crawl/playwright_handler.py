@@ -35,7 +35,7 @@ from crawler.crawl.browser import proxy_url
 from crawler.crawl.browser_memory import WATCHDOG, kill, measure, new_marker
 from crawler.crawl.egress.guard import EgressGuard
 from crawler.crawl.egress.middleware import EgressRefused
-from crawler.crawl.host_gate import wait_for_host
+from crawler.crawl.host_gate import through_gate
 from crawler.crawl.page_guard import PageGuard, RenderRefused
 
 DEADLINE_S = NAVIGATION_TIMEOUT_MS / 1000 + 15  # navigation, plus the time a page may take to be created
@@ -72,7 +72,10 @@ class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
         """scrapy-playwright's engine_started hook: Playwright is started by the first rendered request instead."""
 
     async def download_request(self, request):
-        await wait_for_host(self._crawler.settings, request.url)  # its turn at the host, across the process's firms
+        # Its turn at the host, across the process's firms (crawler/crawl/host_gate.py).
+        return await through_gate(self._crawler.settings, request, lambda: self._download(request))
+
+    async def _download(self, request):
         if not request.meta.get("playwright"):
             return await super().download_request(request)
         if self._started is None:

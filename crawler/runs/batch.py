@@ -29,6 +29,7 @@ from crawler.runs.firm import FirmOutcome, scan_firm
 from crawler.runs.folders import finish_firm_dir, new_run_dir, partial_dir, point_latest
 from crawler.runs.joblog import event
 from crawler.store.scans import ScanStatus
+from detectors.domains import split_host
 from detectors.timestamps import stamp, utc_now
 from reports.index import build_index, write_index
 
@@ -45,6 +46,7 @@ def scan_run(firms: list[FirmTarget], options: RunOptions, store=None, firms_fil
     started = utc_now()
     run_dir = new_run_dir(options.out, started)
     workers = max(1, min(firms_in_flight(options.parallel), len(firms)))
+    split_host("example.com")  # the public suffix list, parsed here once, not by every firm's thread at once
     event("run.start", f"scanning {len(firms)} firm(s) into {run_dir}", run_dir=str(run_dir), firms=len(firms),
           parallel=workers, store=getattr(store, "location", ""))
     by_slug: dict[str, FirmOutcome] = {}
