@@ -102,11 +102,12 @@ JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archiv
 # One machine's batch (issue 13; docs/0013-one-machine-batches.md): the firms' crawls share one crawl process
 # (crawler/crawl/shared.py), so a firm in flight costs memory (its crawlers, its judging), not a core. The batch
 # admits firms while their cost fits BATCH_MEMORY_BUDGET_MIB (PSS, beyond footprint's own process and the shared
-# crawl process at rest): a static firm STATIC_FIRM_MEMORY_MIB (measured in BENCHMARKS.md, with a margin); each
+# crawl process at rest): a static firm STATIC_FIRM_MEMORY_MIB (measured: under 1 MiB per firm of 10 pages in flight,
+# BENCHMARKS.md; a firm's crawl and judging state grows with its pages, docs/0012, hence the margin); each
 # Chromium of a batch (screenshots, `render: always` crawls) is held to BATCH_BROWSERS at once, each under
 # RENDER_BROWSER_MEMORY_MIB, and their share comes out of the budget first.
 BATCH_MEMORY_BUDGET_MIB = 3072
-STATIC_FIRM_MEMORY_MIB = 16
+STATIC_FIRM_MEMORY_MIB = 8
 BATCH_BROWSERS = 2
 
 
