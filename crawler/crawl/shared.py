@@ -9,7 +9,8 @@ what crawler/crawl/job.py's `crawl` does, so a firm's scan runs unchanged on eit
 
 A firm whose process-wide settings differ from the batch's (its own visitor proxies, private addresses allowed)
 is crawled in a child process of its own, as before. If the shared process dies, every firm waiting on it gets
-its exit code and last words, as a firm's own child's death would give it.
+its exit code and last words, as a firm's own child's death would give it, and the next firm starts a new one: the
+rest of the batch goes on (firms crawled in one process used to go down together, docs/0005).
 """
 
 from __future__ import annotations
@@ -40,39 +41,51 @@ class SharedCrawl:
         self._extra = dict(extra_settings or {})
         self._progress, self._supervise = progress, supervise
         self._stack = contextlib.ExitStack()
-        self._proc: subprocess.Popen | None = None
-        self._lock = threading.Lock()  # stdin writes and the job table
+        self._folder = None
+        self._proc: subprocess.Popen | None = None  # the one new jobs go to
+        self._procs: list[subprocess.Popen] = []  # every one started
+        self._lock = threading.RLock()  # stdin writes, the job table, starting a process
         self._numbers = itertools.count(1)
-        self._waiting: dict[int, threading.Event] = {}
+        self._waiting: dict[int, tuple[threading.Event, subprocess.Popen]] = {}
         self._results: dict[int, tuple[int, str]] = {}
         self._tail: list[str] = []
         self._readers: list[threading.Thread] = []
 
     def __enter__(self) -> SharedCrawl:
-        folder = self._stack.enter_context(scratch())
-        job = write_private(folder / JOB_FILE, json.dumps({"settings": {**self.settings, **self._extra},
-                                                           "progress": self._progress}))
-        self._proc = self._stack.enter_context(subprocess.Popen(
-            [sys.executable, "-m", "crawler.crawl.child", "--serve", str(job)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(folder)))
-        self._stack.enter_context(self._supervise(self._proc))
-        self._readers = [threading.Thread(target=read_log, args=(self._proc.stderr, self._progress, self._tail),
-                                          daemon=True, name="crawl-log"),
-                         threading.Thread(target=self._read_ends, daemon=True, name="crawl-ends")]
-        for reader in self._readers:
-            reader.start()
+        self._folder = self._stack.enter_context(scratch())
+        with self._lock:
+            self._start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         try:
-            if self._proc is not None:
-                with contextlib.suppress(OSError), self._lock:
+            with self._lock:
+                procs = list(self._procs)
+                with contextlib.suppress(OSError):
                     self._proc.stdin.close()  # no more jobs: the process ends after the last
-                self._proc.wait()
-                for reader in self._readers:
-                    reader.join()
+            for proc in procs:
+                proc.wait()
+            for reader in self._readers:
+                reader.join()
         finally:
             self._stack.close()
+
+    def _start(self) -> None:
+        """A crawl process (the first, or the next after one died: the firms still to come go on). Under _lock."""
+        job = write_private(self._folder / JOB_FILE, json.dumps({"settings": {**self.settings, **self._extra},
+                                                                 "progress": self._progress}))
+        proc = self._stack.enter_context(subprocess.Popen(
+            [sys.executable, "-m", "crawler.crawl.child", "--serve", str(job)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(self._folder)))
+        self._stack.enter_context(self._supervise(proc))
+        readers = [threading.Thread(target=read_log, args=(proc.stderr, self._progress, self._tail), daemon=True,
+                                    name="crawl-log"),
+                   threading.Thread(target=self._read_ends, args=(proc,), daemon=True, name="crawl-ends")]
+        for reader in readers:
+            reader.start()
+        self._readers += readers
+        self._procs.append(proc)
+        self._proc = proc
 
     def accepts(self, jobs: list[CrawlJob], proxy: str, user_agent: str) -> bool:
         """Whether the jobs can share this process: the same process-wide settings (resolver, proxy, agent)."""
@@ -97,51 +110,49 @@ class SharedCrawl:
             try:
                 while_running()
             except BaseException:  # a stop, or judging failed: this firm's crawl is of no use any more
-                self._send({"cancel": number})
+                self._send(number, {"cancel": number})
                 raise
         with self._lock:
             return self._results.pop(number)
 
     def _submit(self, channels: list[dict]) -> tuple[int, threading.Event]:
         with self._lock:
+            if self._proc.poll() is not None:
+                self._start()
             number, ended = next(self._numbers), threading.Event()
-            if self._proc is None or self._proc.poll() is not None:
-                self._results[number] = self._death()
-                ended.set()
-                return number, ended
-            self._waiting[number] = ended
-        self._send({"job": number, "channels": channels})
+            self._waiting[number] = (ended, self._proc)
+        self._send(number, {"job": number, "channels": channels})
         return number, ended
 
-    def _send(self, message: dict) -> None:
-        with contextlib.suppress(OSError, ValueError), self._lock:  # a dead process: _read_ends answers for it
-            self._proc.stdin.write(json.dumps(message) + "\n")
-            self._proc.stdin.flush()
+    def _send(self, number: int, message: dict) -> None:
+        with contextlib.suppress(OSError, ValueError, KeyError), self._lock:  # dead, or ended: nothing to tell
+            _, proc = self._waiting[number]
+            proc.stdin.write(json.dumps(message) + "\n")
+            proc.stdin.flush()
 
-    def _read_ends(self) -> None:
+    def _read_ends(self, proc: subprocess.Popen) -> None:
         with contextlib.suppress(ValueError, OSError):
-            for line in self._proc.stdout:
+            for line in proc.stdout:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     end = json.loads(line)
                     failures = [f"crawl failed: {failure}" for failure in end["failures"]]
                     self._end(end["job"], (1, "\n".join(failures)) if failures else (0, ""))
-        self._proc.wait()
+        proc.wait()
         with self._lock:
-            waiting = list(self._waiting)
-        for number in waiting:  # the process died (or was stopped) under these jobs
-            self._end(number, self._death())
+            orphans = [number for number, (_, owner) in self._waiting.items() if owner is proc]
+        for number in orphans:  # the process died (or was stopped) under these jobs
+            self._end(number, self._death(proc))
 
     def _end(self, number: int, result: tuple[int, str]) -> None:
         with self._lock:
-            ended = self._waiting.pop(number, None)
+            ended, _ = self._waiting.pop(number, (None, None))
             if ended is not None:
                 self._results[number] = result
         if ended is not None:
             ended.set()
 
-    def _death(self) -> tuple[int, str]:
-        code = self._proc.poll() if self._proc is not None else None
-        return (code or 1), "\n".join(self._tail)
+    def _death(self, proc: subprocess.Popen) -> tuple[int, str]:
+        return (proc.poll() or 1), "\n".join(self._tail)
 
 
 def _hosts(proxies) -> set[str]:
