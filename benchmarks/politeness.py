@@ -26,6 +26,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
@@ -95,6 +96,7 @@ def run(firms: int, pages: int, delay: float, parallel: int, interval: float) ->
             busy0, _ = process_tree.machine_cpu()
             bench0 = process_tree.self_cpu()
             env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's code, in footprint and its children
+            started = time.monotonic()
             watched = process_tree.watch(cmd, interval, env=env)
             busy1, _ = process_tree.machine_cpu()
             bench = process_tree.self_cpu() - bench0
@@ -115,7 +117,9 @@ def run(firms: int, pages: int, delay: float, parallel: int, interval: float) ->
         short = sum(g < 0.96 * delay for g in gaps)
         print(f"gaps between two requests to one host: smallest {min(gaps, default=0):.3f} s, {short} of "
               f"{len(gaps)} under 0.96 x the delay ({delay} s; measured at the sandbox web, in this process)")
-        print(f"wall: {watched.wall:.1f} s; politeness limit: {limit:.1f} s")
+        first, last = min(ts[0] for ts in times.values()), max(ts[-1] for ts in times.values())
+        print(f"wall: {watched.wall:.1f} s; politeness limit: {limit:.1f} s; the first request at "
+              f"{first - started:.1f} s, the last at {last - started:.1f} s (after it: judging, reports, index)")
         print(f"peak tree PSS: {mib(peak_pss.pss_total):.0f} MiB at {peak_pss.t:.1f} s ("
               + ", ".join(f"{k} {mib(v):.0f}" for k, v in sorted(peak_pss.pss.items())) + f"); peak RSS "
               f"{mib(peak_rss.rss_total):.0f} MiB; processes up to {max(s.processes for s in samples)}")
