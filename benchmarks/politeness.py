@@ -17,6 +17,7 @@ between two requests to one host (the delay must hold), peak tree PSS and RSS (p
 of footprint and its crawl process, and how busy the machine was meanwhile (other work on it slows the run).
 
     .venv/bin/python benchmarks/politeness.py [--firms 40] [--pages 10] [--delay 1] [--parallel P] [--interval 0.2]
+                                              [--code CHECKOUT]
 """
 
 from __future__ import annotations
@@ -76,14 +77,15 @@ def host_gaps(requests: list[dict]) -> dict[str, list[float]]:
     return {host: sorted(ts) for host, ts in times.items()}
 
 
-def run(firms: int, pages: int, delay: float, parallel: int, interval: float) -> int:
+def run(firms: int, pages: int, delay: float, parallel: int, interval: float, code: Path = ROOT) -> int:
     from crawler.sandbox import SandboxWeb
 
     workdir = Path(tempfile.mkdtemp(prefix="politeness-bench-"))
     try:
         firms_file = write_firms(workdir / "web", firms, pages, delay)
         print(harness.machine())
-        print(f"software: footprint {harness.revision()}, {harness.versions('scrapy')}")
+        print(f"software: footprint {harness.revision()}, {harness.versions('scrapy')}; scanning with the code in "
+              f"{code}")
         print(f"firms: {firms}, {pages} static pages each, one host each, delay {delay} s, baseline visitor only")
         with SandboxWeb(workdir / "web") as web:
             cmd = [sys.executable, "-m", "crawler.cli", "scan", "--firm", str(firms_file), "--proxy", web.url,
@@ -95,9 +97,9 @@ def run(firms: int, pages: int, delay: float, parallel: int, interval: float) ->
                   flush=True)
             busy0, _ = process_tree.machine_cpu()
             bench0 = process_tree.self_cpu()
-            env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's code, in footprint and its children
+            env = {**os.environ, "PYTHONPATH": str(code)}  # this checkout's code, in footprint and its children
             started = time.monotonic()
-            watched = process_tree.watch(cmd, interval, env=env)
+            watched = process_tree.watch(cmd, interval, env=env, cwd=code)
             busy1, _ = process_tree.machine_cpu()
             bench = process_tree.self_cpu() - bench0
             times = host_gaps(web.requests.snapshot())
@@ -139,10 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
     parser.add_argument("--parallel", type=int, default=0, help="footprint's --parallel (default: its own)")
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between memory samples")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose footprint to run (default: "
+                        "this one; another, to compare with an earlier version)")
     args = parser.parse_args(argv)
     if args.firms < 1 or args.pages < 1:
         parser.error("--firms and --pages must be at least 1")
-    return run(args.firms, args.pages, args.delay, args.parallel, args.interval)
+    return run(args.firms, args.pages, args.delay, args.parallel, args.interval, args.code.resolve())
 
 
 if __name__ == "__main__":
