@@ -29,6 +29,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # ...and, across the crawlers of one process (a batch's firms crawled together: crawler/crawl/shared.py), one gate
 # per host spacing every request to it by the delay (crawler/crawl/host_gate.py). Rendering channels' handler
 # (crawler/crawl/playwright_handler.py) passes the same gate.
+# The delay is the delay: Scrapy's default randomises it per request between 0.5 and 1.5 times, so half a delay
+# apart was possible; the gate (at least the delay after the previous request ended) holds it anyway, and on top of
+# it the random draw only added an eighth of a delay on average (docs/0013).
+RANDOMIZE_DOWNLOAD_DELAY = False
 DOWNLOAD_HANDLERS = {"http": "crawler.crawl.host_gate.GatedHTTPDownloadHandler",
                      "https": "crawler.crawl.host_gate.GatedHTTPDownloadHandler"}
 
