@@ -68,16 +68,6 @@ def test_memory_smoke_run_reports_both_sizes_and_their_ratio():
     assert re.fullmatch(rf"ratio: {NUMBER}", lines[-1])
 
 
-def test_politeness_smoke_run_holds_the_delay_and_prints_its_ratio_to_the_limit():
-    lines = run_benchmark("politeness.py", "--firms", "3", "--pages", "3", "--delay", "0.3")
-    assert lines[0].startswith("machine: CPU ")
-    assert line_starting(lines, "requests: ") == "requests: 15 to 3 hosts, at most 5 to one"
-    assert re.match(rf"gaps between two requests to one host: smallest {NUMBER} s, 0 of 12 under ",
-                    line_starting(lines, "gaps between"))
-    assert re.match(rf"wall: {NUMBER} s; politeness limit: 1\.2 s", line_starting(lines, "wall: "))
-    assert re.fullmatch(rf"ratio_to_limit: {NUMBER}", lines[-1])
-
-
 @pytest.mark.parametrize("pages", [2, 21, 60, 421])
 def test_every_page_of_the_site_is_linked_within_its_depth(tmp_path: Path, pages):
     from benchmarks.harness import exchange_copy

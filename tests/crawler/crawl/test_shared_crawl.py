@@ -61,7 +61,7 @@ def test_two_firms_crawl_at_once_each_into_its_own_archive(web, tmp_path):
 
 
 def test_a_dead_crawl_process_fails_the_firm_in_it_and_the_next_firm_gets_a_new_one(web, tmp_path):
-    slow = _job("https://first-firm.com/", tmp_path / "slow.warc.gz", 1.0)  # 5 pages a second apart
+    slow = _job("https://first-firm.com/", tmp_path / "slow.warc.gz", 0.5)  # 5 pages, half a second apart
     result = {}
     with SharedCrawl(web.url, progress=False) as shared:
         crawling = threading.Thread(target=lambda: result.__setitem__("slow", shared.crawl([slow], web.url)))

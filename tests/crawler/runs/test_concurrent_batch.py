@@ -49,7 +49,9 @@ def runs(tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as patch, SandboxWeb(base / "web") as web:
         patch.setattr(SharedCrawl, "crawl", counted)
-        batch_code = run_scan("--firm", str(firms_file), out=base / "batch", proxy=web.url)
+        # A store of the fixture's own (the autouse private store is set per test, after a module fixture runs).
+        batch_code = run_scan("--firm", str(firms_file), out=base / "batch", proxy=web.url,
+                              store=str(base / "batch.sqlite"))
         batch_jobs = len(shared_jobs)
         doc = yaml.safe_load(firms_file.read_text(encoding="utf-8"))
         alone_codes = []
@@ -57,7 +59,8 @@ def runs(tmp_path_factory):
             one = base / f"{spec.slug}.yaml"
             entries = [e for e in doc["firms"] if e["firm"]["name"] == spec.name]
             one.write_text(yaml.safe_dump({**doc, "firms": entries}), encoding="utf-8")
-            alone_codes.append(run_scan("--firm", str(one), out=base / "alone" / spec.slug, proxy=web.url))
+            alone_codes.append(run_scan("--firm", str(one), out=base / "alone" / spec.slug, proxy=web.url,
+                                        store=str(base / f"{spec.slug}.sqlite")))
     return {"base": base, "chosen": chosen, "batch_code": batch_code, "alone_codes": alone_codes,
             "batch_jobs": batch_jobs, "alone_jobs": len(shared_jobs) - batch_jobs}
 
