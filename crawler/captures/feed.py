@@ -10,6 +10,7 @@ starts (they come first), screenshots go to `on_screenshot` as they are read.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream
 from detectors.channels.stream import FirmJudgement
 from detectors.model import ChannelKind, ChannelResult
+
+# One page judged at a time per process. A batch judges many firms in threads; the GIL runs one at a time anyway,
+# and judging loads its tables (lexicons, compiled patterns: functools.cache) on first use: forty threads asking at
+# once would each load them (100 s of CPU for a 40-firm batch, BENCHMARKS.md), one at a time loads them once.
+_JUDGING = threading.RLock()
 
 
 class ArchiveJudgement:
@@ -61,7 +67,8 @@ class ArchiveJudgement:
 
     def finish(self, crawl_failure: str = "") -> list[ChannelResult]:
         """Every channel's result, once the archive has been read to its end."""
-        return self._judgement().finish(crawl_failure=crawl_failure, torn=self.stream.torn)
+        with _JUDGING:
+            return self._judgement().finish(crawl_failure=crawl_failure, torn=self.stream.torn)
 
     def _info(self, info: dict) -> None:
         if self.record is None:
@@ -85,7 +92,8 @@ class ArchiveJudgement:
                 self._supplied.setdefault(plan.id, data)
             return
         self.navigation.add(data)
-        self._judgement().add(capture_of(data))
+        with _JUDGING:
+            self._judgement().add(capture_of(data))
 
     def _judgement(self) -> FirmJudgement:
         if self._judge is None:

@@ -9,7 +9,6 @@ Scrapy's own settings (politeness, timeouts, sizes) are in crawler/crawl/setting
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,9 +47,9 @@ SETTINGS: dict[str, Setting] = {
     # per run (command line only)
     "same_type_window": Setting(30, "days after a client's first contact within which offers of the same type are "
                                     "marked (the window is not confirmed in ESMA's final guidelines)", 0, 3650),
-    "parallel": Setting(max(1, min(4, os.cpu_count() or 1)),
-                        "firms scanned at once in a batch (default: the CPU cores, at most 4; each firm's crawl is "
-                        "CPU-bound, so more than the cores gains nothing)", 1, 64),
+    "parallel": Setting(0, "firms scanned at once in a batch, at most (default 0: as many as the batch's memory "
+                           "budget holds; their crawls share one process, so a batch waits on each host's delay, "
+                           "not on the cores)", 0, 256),
 }
 FIRM_SETTINGS = ("max_pages", "max_depth", "render", "delay", "obey_robots", "screenshots", "allow_private")
 # What a --since-last baseline must share with a scan: a quick check with a smaller page budget is no baseline.
@@ -124,3 +123,21 @@ FLEET_LEASE_SECONDS = 45.0  # a killed worker's firm is queued again at most thi
 FLEET_POLL_SECONDS = 5.0  # how often a worker polls for jobs (besides LISTEN/NOTIFY) and looks for stalled ones
 FLEET_CONCURRENCY = 1  # firms one worker scans at once (each in its own process)
 FLEET_QUEUE = "footprint"  # the queue's name in procrastinate's tables
+# One machine's batch (issue 13; docs/0013-one-machine-batches.md): the firms' crawls share one crawl process
+# (crawler/crawl/shared.py), so a firm in flight costs memory (its crawlers, its judging), not a core. The batch
+# admits firms while their cost fits BATCH_MEMORY_BUDGET_MIB (PSS, beyond footprint's own process and the shared
+# crawl process at rest): a static firm STATIC_FIRM_MEMORY_MIB (measured: under 1 MiB per firm of 10 pages in flight,
+# BENCHMARKS.md; a firm's crawl and judging state grows with its pages, docs/0012, hence the margin); each
+# Chromium of a batch (screenshots, `render: always` crawls) is held to BATCH_BROWSERS at once, each under
+# RENDER_BROWSER_MEMORY_MIB, and their share comes out of the budget first.
+BATCH_MEMORY_BUDGET_MIB = 3072
+STATIC_FIRM_MEMORY_MIB = 8
+BATCH_BROWSERS = 2
+
+
+def firms_in_flight(parallel: int = 0) -> int:
+    """Firms a batch scans at once: `--parallel` when given (1 or more), else what the memory budget holds."""
+    if parallel > 0:
+        return parallel
+    static_share = BATCH_MEMORY_BUDGET_MIB - BATCH_BROWSERS * RENDER_BROWSER_MEMORY_MIB
+    return max(1, static_share // STATIC_FIRM_MEMORY_MIB)

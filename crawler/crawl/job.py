@@ -68,7 +68,8 @@ def _browser_settings(proxied: bool) -> dict:
     }
 
 
-def _channels(job: CrawlJob, proxy: str) -> list[dict]:
+def channels_of(job: CrawlJob, proxy: str) -> list[dict]:
+    """The job's channels as the crawl child reads them."""
     render = job.config.render
     visitors = [{**v.__dict__} for v in job.visitors]  # with the real proxy URL, for the crawl only
     out = []
@@ -86,16 +87,8 @@ def _channels(job: CrawlJob, proxy: str) -> list[dict]:
     return out
 
 
-def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
-          supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
-          while_running: Callable[[], None] | None = None) -> tuple[int, str]:
-    """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail.
-    `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py);
-    `while_running()`: called in this thread every JUDGE_WHILE_CRAWLING_EVERY seconds while the child crawls
-    (a scan judges the pages archived so far meanwhile, on another core than the crawl's)."""
-    channels = [c for job in jobs for c in _channels(job, proxy)]
-    if not channels:
-        return 0, ""
+def process_settings(jobs: list[CrawlJob], proxy: str, user_agent: str) -> dict:
+    """The settings a crawl process shares between all its channels."""
     # The resolver serves the whole process: it lets private answers through only if every firm in it opted in.
     shared: dict = {"FOOTPRINT_ALLOW_PRIVATE": all(job.config.allow_private for job in jobs),
                     "FOOTPRINT_PROXY_HOSTS": sorted({urlsplit(v.proxy).hostname or "" for job in jobs
@@ -104,19 +97,31 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
         shared["FOOTPRINT_PROXY"] = proxy
     if user_agent:
         shared["USER_AGENT"] = user_agent
+    return shared
+
+
+def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
+          supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
+          while_running: Callable[[], None] | None = None) -> tuple[int, str]:
+    """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail.
+    `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py);
+    `while_running()`: called in this thread every JUDGE_WHILE_CRAWLING_EVERY seconds while the child crawls
+    (a scan judges the pages archived so far meanwhile, on another core than the crawl's)."""
+    channels = [c for job in jobs for c in channels_of(job, proxy)]
+    if not channels:
+        return 0, ""
+    shared = process_settings(jobs, proxy, user_agent)
     tail: list[str] = []
     # The job names visitor proxies with their passwords: it lives in a private folder, only as long as the crawl
     # (crawler/crawl/scratch.py), and the child's temporary files (the browser's) go there too.
     with scratch() as folder:
         job_path = write_private(folder / JOB_FILE, json.dumps({"channels": channels, "settings": shared,
                                                                 "progress": progress}))
-        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.crawl.settings", PARENT_ENV: str(os.getpid()),
-               "TMPDIR": str(folder)}
         with subprocess.Popen([sys.executable, "-m", "crawler.crawl.child", str(job_path)], stderr=subprocess.PIPE,
-                              text=True, env=env) as proc, supervise(proc):
+                              text=True, env=child_env(folder)) as proc, supervise(proc):
             # The child's stderr is read beside this thread, so that a full pipe never stalls the crawl while
             # this thread is busy in while_running().
-            reader = threading.Thread(target=_read_log, args=(proc.stderr, progress, tail), daemon=True)
+            reader = threading.Thread(target=read_log, args=(proc.stderr, progress, tail), daemon=True)
             reader.start()
             while True:
                 try:
@@ -132,7 +137,13 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
     return proc.returncode, "\n".join(tail)
 
 
-def _read_log(stream, progress: bool, tail: list[str]) -> None:
+def child_env(folder: Path) -> dict[str, str]:
+    """A crawl child's environment: its temporary files (the browser's) in the crawl's private folder."""
+    return {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.crawl.settings", PARENT_ENV: str(os.getpid()),
+            "TMPDIR": str(folder)}
+
+
+def read_log(stream, progress: bool, tail: list[str]) -> None:
     """Progress lines are shown as they come; the rest of the crawl's log is kept for a failure message."""
     with contextlib.suppress(ValueError, OSError):  # the pipe closed under us: the scan was stopped
         for line in stream:

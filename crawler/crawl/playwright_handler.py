@@ -30,11 +30,12 @@ from scrapy.exceptions import DownloadTimeoutError
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 from scrapy_playwright.page import PageMethod
 
-from crawler.config.defaults import NAVIGATION_TIMEOUT_MS
+from crawler.config.defaults import BATCH_BROWSERS, NAVIGATION_TIMEOUT_MS
 from crawler.crawl.browser import proxy_url
 from crawler.crawl.browser_memory import WATCHDOG, kill, measure, new_marker
 from crawler.crawl.egress.guard import EgressGuard
 from crawler.crawl.egress.middleware import EgressRefused
+from crawler.crawl.host_gate import through_gate
 from crawler.crawl.page_guard import PageGuard, RenderRefused
 
 DEADLINE_S = NAVIGATION_TIMEOUT_MS / 1000 + 15  # navigation, plus the time a page may take to be created
@@ -46,6 +47,7 @@ logger = logging.getLogger(__name__)
 class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
     _started: asyncio.Future | None = None
     _closed = False
+    _holds_slot = False
     guard: EgressGuard | None = None
 
     def __init__(self, crawler) -> None:
@@ -71,12 +73,17 @@ class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
         """scrapy-playwright's engine_started hook: Playwright is started by the first rendered request instead."""
 
     async def download_request(self, request):
+        if request.meta.get("playwright"):  # the browser first: waiting for it must not hold the host's turn
+            if self._started is None:
+                self._started = asyncio.ensure_future(self._launch_in_turn())
+                WATCHDOG.watch(self.marker, self.restart_browser)
+            await asyncio.shield(self._started)
+        # Its turn at the host, across the process's firms (crawler/crawl/host_gate.py).
+        return await through_gate(self._crawler.settings, request, lambda: self._download(request))
+
+    async def _download(self, request):
         if not request.meta.get("playwright"):
             return await super().download_request(request)
-        if self._started is None:
-            self._started = asyncio.ensure_future(self._launch())
-            WATCHDOG.watch(self.marker, self.restart_browser)
-        await asyncio.shield(self._started)
         chain = self._guarded(request)
         page_guard = PageGuard(WATCHDOG.kills.reason)
         _guard_request(request, page_guard)
@@ -103,6 +110,13 @@ class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
                 download.cancel()
                 await asyncio.wait({download}, timeout=CLOSE_S)
             await page_guard.close()
+
+    async def _launch_in_turn(self) -> None:
+        """A crawl process holds at most BATCH_BROWSERS browsers: a batch's firms share it (crawler/crawl/shared.py),
+        and a firm whose pages need rendering waits for another's browser to close (its crawl's end)."""
+        await _browser_slots().acquire()
+        self._holds_slot = True
+        await self._launch()
 
     async def restart_browser(self) -> None:
         """Close the browser (the watchdog found it over its memory bound); scrapy-playwright launches a new one
@@ -150,9 +164,22 @@ class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
         if not self._closed:  # called once per scheme, so twice for the one instance
             self._closed = True
             WATCHDOG.forget(self.marker)
-            await super().close()
+            try:
+                await super().close()
+            finally:
+                if self._holds_slot:
+                    _browser_slots().release()
             if self.guard is not None:
                 self.guard.close()
+
+
+_slots: list[asyncio.Semaphore] = []
+
+
+def _browser_slots() -> asyncio.Semaphore:
+    if not _slots:  # made on the crawl's event loop, on first use
+        _slots.append(asyncio.Semaphore(BATCH_BROWSERS))
+    return _slots[0]
 
 
 def _guard_request(request, guard: PageGuard) -> None:

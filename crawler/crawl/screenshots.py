@@ -9,12 +9,13 @@ so memory stays bounded however many pages there are; a page whose renderer pass
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.captures.warc import CaptureWriter
-from crawler.config.defaults import NAVIGATION_TIMEOUT_MS, SCREENSHOTS_PER_CHANNEL
+from crawler.config.defaults import BATCH_BROWSERS, NAVIGATION_TIMEOUT_MS, SCREENSHOTS_PER_CHANNEL
 from crawler.crawl.browser import chromium_executable, context_options, launch_options, proxy_url
 from crawler.crawl.browser_memory import ThreadWatchdog, new_marker
 from crawler.crawl.egress.guard import REFUSAL_HEADER, EgressGuard
@@ -22,6 +23,7 @@ from crawler.plan.visitors import VisitorProfile
 from detectors.model import ChannelKind, ChannelResult
 from detectors.timestamps import stamp_ms
 
+_BROWSERS = threading.BoundedSemaphore(BATCH_BROWSERS)  # screenshot browsers open at once in this process
 SHOWN_KINDS = (ChannelKind.WEBSITE, ChannelKind.AFFILIATE)  # app lookups are JSON, posts come from previews
 
 
@@ -46,16 +48,23 @@ def take(targets: list[tuple[str, str, dict]], out_dir: Path, proxy: str, user_a
     version. Failures are returned, not raised: a missing screenshot must not cost the report. `stop_requested`
     is asked before each page (a SIGTERM stops within one page, not after all of them). Unless `allow_private`,
     the browser reaches the web through the egress guard (a page may redirect inward since it was crawled)."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    shots: list[Shot] = []
     if not targets:
-        return shots, ""
+        return [], ""
     (out_dir / "screenshots").mkdir(parents=True, exist_ok=True)
     by_visitor: dict[str, list[tuple[str, str, dict]]] = {}
     for channel, url, profile in targets:
         by_visitor.setdefault(profile.get("country", ""), []).append((channel, url, profile))
+    with _BROWSERS:  # a batch's firms take their screenshots a few browsers at a time (its memory budget)
+        return _take(by_visitor, out_dir, proxy, user_agent, stop_requested, allow_private)
+
+
+def _take(by_visitor: dict[str, list[tuple[str, str, dict]]], out_dir: Path, proxy: str, user_agent: str,
+          stop_requested: Callable[[], bool], allow_private: bool) -> tuple[list[Shot], str]:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    shots: list[Shot] = []
+    targets = [t for items in by_visitor.values() for t in items]
     guard = None if allow_private else EgressGuard()
     proxied = bool(proxy) or any(p.get("proxy") for _, _, p in targets) or guard is not None
     marker = new_marker()  # the same memory budgets as rendering (crawler/crawl/browser_memory.py)

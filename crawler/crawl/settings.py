@@ -26,6 +26,15 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = SETTINGS["delay"].default
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# ...and, across the crawlers of one process (a batch's firms crawled together: crawler/crawl/shared.py), one gate
+# per host spacing every request to it by the delay (crawler/crawl/host_gate.py). Rendering channels' handler
+# (crawler/crawl/playwright_handler.py) passes the same gate.
+# The delay is the delay: Scrapy's default randomises it per request between 0.5 and 1.5 times, so half a delay
+# apart was possible; the gate (at least the delay after the previous request ended) holds it anyway, and on top of
+# it the random draw only added an eighth of a delay on average (docs/0013).
+RANDOMIZE_DOWNLOAD_DELAY = False
+DOWNLOAD_HANDLERS = {"http": "crawler.crawl.host_gate.GatedHTTPDownloadHandler",
+                     "https": "crawler.crawl.host_gate.GatedHTTPDownloadHandler"}
 
 # Breadth-first, so a page budget keeps the pages nearest the start URLs (and the same ones on every run).
 DEPTH_PRIORITY = 1
@@ -71,4 +80,5 @@ FOOTPRINT_PROXY = ""  # --proxy: every request, robots.txt included, goes throug
 FOOTPRINT_CAPTURES = ""  # JSON-lines file the captures are appended to (unset: no capture file)
 FOOTPRINT_PROGRESS = False  # print one line per fetched page on stderr
 FOOTPRINT_ALLOW_PRIVATE = SETTINGS["allow_private"].default  # lift the egress policy (crawler/crawl/egress/)
+FOOTPRINT_HOST_GATE = True  # off only in the tests' negative control of the per-host gate
 FOOTPRINT_PROXY_HOSTS: list[str] = []  # the visitors' proxies' hosts, which the egress resolver lets resolve

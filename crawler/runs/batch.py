@@ -1,6 +1,9 @@
-"""A run: one firm or a firms file of many, scanned a few at a time, into one dated output folder.
+"""A run: one firm or a firms file of many, scanned many at a time, into one dated output folder.
 
-Each firm is scanned in a worker thread (its crawl runs in its own child process), at most `--parallel` at once.
+Each firm is scanned in a worker thread, as many at once as the batch's memory budget holds, or `--parallel`
+(crawler/config/defaults.py: firms_in_flight). A single firm crawls in a child process of its own; a batch's firms
+crawl together in one shared crawl process (crawler/crawl/shared.py), so that they wait on each host's delay, not
+on a process start each, and the process's host gate keeps the delay between firms sharing a host.
 A firm whose scan fails is recorded as failed and the others go on; the run's index ranks the firms that were
 scanned and lists the failed and not-assessed ones first, never as low risk. The store records each scan as
 running when it starts and complete only once its reports are whole (crawler/store).
@@ -8,21 +11,25 @@ running when it starts and complete only once its reports are whole (crawler/sto
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawler.config.defaults import firms_in_flight
 from crawler.config.limits import cut
 from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import RunOptions
 from crawler.crawl import progress
+from crawler.crawl.shared import SharedCrawl
 from crawler.runs import interrupt
 from crawler.runs.firm import FirmOutcome, scan_firm
 from crawler.runs.folders import finish_firm_dir, new_run_dir, partial_dir, point_latest
 from crawler.runs.joblog import event
 from crawler.store.scans import ScanStatus
+from detectors.domains import split_host
 from detectors.timestamps import stamp, utc_now
 from reports.index import build_index, write_index
 
@@ -38,13 +45,16 @@ class RunOutcome:
 def scan_run(firms: list[FirmTarget], options: RunOptions, store=None, firms_file: str = "") -> RunOutcome:
     started = utc_now()
     run_dir = new_run_dir(options.out, started)
+    workers = max(1, min(firms_in_flight(options.parallel), len(firms)))
+    split_host("example.com")  # the public suffix list, parsed here once, not by every firm's thread at once
     event("run.start", f"scanning {len(firms)} firm(s) into {run_dir}", run_dir=str(run_dir), firms=len(firms),
-          parallel=options.parallel, store=getattr(store, "location", ""))
+          parallel=workers, store=getattr(store, "location", ""))
     by_slug: dict[str, FirmOutcome] = {}
-    workers = max(1, min(options.parallel, len(firms)))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="firm")
+    crawls = contextlib.ExitStack()
     try:
-        pending = {pool.submit(_scan_one, firm, options, run_dir, store) for firm in firms}
+        crawl_with = crawls.enter_context(_shared_crawl(options)).crawl if workers > 1 else None
+        pending = {pool.submit(_scan_one, firm, options, run_dir, store, crawl_with) for firm in firms}
         while pending:
             # A timeout keeps the main thread returning to the interpreter, where signal handlers run.
             done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
@@ -58,8 +68,10 @@ def scan_run(firms: list[FirmTarget], options: RunOptions, store=None, firms_fil
         interrupt.request_stop(exc.signame if isinstance(exc, interrupt.Interrupted) else
                                f"an internal error ({type(exc).__name__})")
         pool.shutdown(wait=True, cancel_futures=True)
+        crawls.close()
         raise
     pool.shutdown(wait=True)
+    crawls.close()
     outcomes = [by_slug[f.slug] for f in firms]
     entries = [{"slug": o.firm.slug, "name": o.firm.name, "report": o.report,
                 "report_dir": o.folder.name if o.folder else o.firm.slug, "error": o.error,
@@ -73,7 +85,12 @@ def scan_run(firms: list[FirmTarget], options: RunOptions, store=None, firms_fil
     return RunOutcome(run_dir, outcomes, index, index_paths)
 
 
-def _scan_one(firm: FirmTarget, options: RunOptions, run_dir: Path, store) -> FirmOutcome:
+def _shared_crawl(options: RunOptions) -> SharedCrawl:
+    return SharedCrawl(options.proxy, options.user_agent, options.progress, interrupt.child,
+                       tuple(options.visitor_proxies.values()))
+
+
+def _scan_one(firm: FirmTarget, options: RunOptions, run_dir: Path, store, crawl_with=None) -> FirmOutcome:
     """One firm, start to finish; every failure but a stop request becomes a failed outcome, never an exception
     that would end the batch."""
     if firm.invalid is not None:  # bad input in its entry of the firms file: listed, never scanned
@@ -94,7 +111,7 @@ def _scan_one(firm: FirmTarget, options: RunOptions, run_dir: Path, store) -> Fi
     stage = "scan"
     try:
         work = partial_dir(run_dir, firm.slug)
-        outcome = scan_firm(firm, options, work, store, on_begin)
+        outcome = scan_firm(firm, options, work, store, on_begin, crawl_with=crawl_with)
         folder = finish_firm_dir(work, run_dir, firm.slug)
         outcome.paths = {fmt: folder / path.name for fmt, path in outcome.paths.items()}
         outcome.folder = folder

@@ -47,10 +47,13 @@ class FirmOutcome:
 
 
 def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
-              on_begin: Callable[[str, str], None] | None = None) -> FirmOutcome:
+              on_begin: Callable[[str, str], None] | None = None, *,
+              crawl_with: Callable | None = None) -> FirmOutcome:
     """Scan one firm into `work_dir`. `store`: where triage decisions and, with `--since-last`, the previous
     scans come from. `on_begin(scan_id, started)` is called once the scan id is known, before the crawl (the
-    caller records the scan as running)."""
+    caller records the scan as running). `crawl_with`: a batch's shared crawl process (crawler/crawl/shared.py:
+    `SharedCrawl.crawl`); by default crawler/crawl/job.py's `crawl`, a crawl process of the firm's own."""
+    crawl_with = crawl_with or crawl
     config = resolve(firm, options)
     visitors = profiles(list(config.visitors), config.visitor_proxies)
     record = ScanRecord(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
@@ -68,15 +71,15 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
 
     # Judged while crawled: the pages the child has archived are judged here meanwhile, on the second core.
     with ArchiveJudgement(archive) as judged:
-        code, tail = crawl([CrawlJob(record.plans, config, visitors, archive)], options.proxy, options.user_agent,
-                           options.progress, interrupt.child, judged.take_new)
+        code, tail = crawl_with([CrawlJob(record.plans, config, visitors, archive)], options.proxy,
+                                options.user_agent, options.progress, interrupt.child, judged.take_new)
         interrupt.check()
         judged.take_new()
         failure = failure_of(code, tail)
         linked = _discover(record, archive, judged.linked_accounts())
         if linked:  # app badges and social links found on the firm's pages: crawl those too
-            code, tail = crawl([CrawlJob(linked, config, visitors, archive)], options.proxy, options.user_agent,
-                               options.progress, interrupt.child, judged.take_new)
+            code, tail = crawl_with([CrawlJob(linked, config, visitors, archive)], options.proxy,
+                                    options.user_agent, options.progress, interrupt.child, judged.take_new)
             interrupt.check()
             failure = failure or failure_of(code, tail)
         finished = stamp()

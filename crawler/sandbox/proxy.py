@@ -15,6 +15,7 @@ import socket
 import ssl
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -171,6 +172,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
         self._serve(send_body=True)
 
     def _serve(self, send_body: bool) -> None:
+        arrived = time.monotonic()  # the per-host gaps a politeness test measures
         self._drain_body()
         host, url, path, query = self._target()
         visitor = (
@@ -196,6 +198,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
                 "headers": _lower_headers(self.headers),
                 "visitor": visitor,
                 "status": answer.status,
+                "at": arrived,
             }
         )
         self._send(answer, send_body)
