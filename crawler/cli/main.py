@@ -1,4 +1,5 @@
-"""The `footprint` command line: scan, demo, analyze, history, diff, triage, indicators, doctor, sandbox, selftest.
+"""The `footprint` command line: scan, demo, analyze, view, history, diff, triage, indicators, doctor, sandbox,
+selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
 Known errors map to a message and an exit code in one place (crawler/cli/exit_codes.py); tracebacks only with
@@ -24,6 +25,7 @@ COMMANDS = {
     "scan": "crawler.cli.scan:cmd_scan",
     "demo": "crawler.cli.scan:cmd_demo",
     "analyze": "crawler.cli.analyze:cmd_analyze",
+    "view": "crawler.cli.view:cmd_view",
     "history": "crawler.cli.store_commands:cmd_history",
     "diff": "crawler.cli.store_commands:cmd_diff",
     "triage": "crawler.cli.store_commands:cmd_triage",
