@@ -29,6 +29,9 @@ _DROPPED = ("script", "iframe", "frame", "frameset", "object", "embed", "applet"
 _URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "background", "ping", "data",
                    "xlink:href", "{http://www.w3.org/1999/xlink}href", "manifest", "codebase", "cite", "longdesc")
 _NOT_SEARCHED = ("head", "title", "style", "textarea", "mark", "template")  # text a reader does not see as such
+# url( in CSS (a style attribute, a <style> sheet) renamed to a function no browser knows, so the declaration is
+# dropped: a background image of the live site is not asked for even where the CSP is not applied.
+_CSS_URL = re.compile(r"\b(url|image-set|image)\s*\(|@import", re.IGNORECASE)
 MAX_MARK_CHARS = 300  # a matched text longer than this is cut to its start: a highlight, not a second copy
 BANNER_STYLE = ("all:initial;display:block;font:14px/1.4 system-ui,sans-serif;background:#fff3bf;color:#222;"
                 "border-bottom:2px solid #c90;padding:8px 12px;position:relative;z-index:2147483647")
@@ -79,10 +82,14 @@ def _make_inert(root) -> None:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
+        if element.tag == "style" and element.text:
+            element.text = _CSS_URL.sub("archived-disabled(", element.text)
         for name in list(element.attrib):
             lowered = name.lower()
             if lowered.startswith("on"):
                 del element.attrib[name]
+            elif lowered == "style":
+                element.set(name, _CSS_URL.sub("archived-disabled(", element.attrib[name]))
             elif lowered in _URL_ATTRIBUTES:
                 value = element.attrib.pop(name)
                 if element.tag != "a" or lowered != "href" or value.startswith("#"):

@@ -25,7 +25,8 @@ PAGE = f"""<!doctype html><html><head><title>Angebot</title>
   document.getElementById('claim').textContent = 'CHANGED BY SCRIPT'; new Image().src = '{LIVE}/beacon'; }});
 </script></head>
 <body onload="document.title='ran'">
-<h1 id="claim">Jetzt   Bonus sichern</h1>
+<h1 id="claim" style="background: URL('{LIVE}/bg.png')">Jetzt   Bonus sichern</h1>
+<style>@import "{LIVE}/more.css"; p {{ background-image: url({LIVE}/p.png) }}</style>
 <p>Nur für Anleger
  in Deutschland: <a href="{LIVE}/join" onclick="steal()">jetzt handeln</a></p>
 <img src="{LIVE}/hero.png" srcset="{LIVE}/hero2.png 2x"><iframe src="{LIVE}/frame"></iframe>
@@ -39,8 +40,10 @@ def test_a_copy_keeps_the_text_and_nothing_that_runs_or_fetches():
     assert copy.xpath("//script|//iframe|//base|//link|//meta[@http-equiv='refresh']") == []
     assert not [(e.tag, a) for e in copy.iter() if isinstance(e.tag, str) for a in e.attrib if a.startswith("on")]
     live = [(e.tag, a) for e in copy.iter() if isinstance(e.tag, str) for a, v in e.attrib.items()
-            if LIVE in v and not a.startswith("data-archived-") and a != "title"]
+            if LIVE in v and not a.startswith("data-archived-") and a not in ("title", "style")]
     assert live == []  # every URL is kept, for the record, where no browser follows it
+    css = copy.xpath("//@style|//style/text()")
+    assert len(css) >= 2 and not [c for c in css if "url(" in c.lower() or "@import" in c]
     assert copy.xpath("//a/@data-archived-href") == [f"{LIVE}/join"]
     csp = copy.xpath("//head/meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "default-src 'none'" in csp and "script-src" not in csp
