@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode
+from detectors.inputs import InputError
 
 
 def cmd_view(args) -> int:
@@ -12,10 +13,11 @@ def cmd_view(args) -> int:
 
     archive, report = resolve(Path(args.target))
     if not 0 <= args.port <= 65535:
-        from detectors.inputs import InputError
-
         raise InputError("command line", "--port", f"a port number from 0 to 65535, not {args.port}")
-    server = ViewServer(archive, report, args.host, args.port)
+    try:
+        server = ViewServer(archive, report, args.host, args.port)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise InputError("command line", "--port", f"a port free on {args.host} ({exc.strerror})") from None
     print(f"footprint view: {len(server.pages)} archived page(s) of {archive}, scripts off, never the live site")
     print(f"open {server.url}", flush=True)
     try:

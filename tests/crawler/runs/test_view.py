@@ -130,5 +130,7 @@ def test_view_refuses_a_non_loopback_address_or_a_folder_without_an_archive(tmp_
     (tmp_path / "capture.warc.gz").write_bytes(b"")
     assert main(["view", str(tmp_path), "--host", "0.0.0.0"]) == 2
     assert "--host: a loopback address" in capsys.readouterr().err
+    assert main(["view", str(tmp_path), "--port", "70000"]) == 2
+    assert "--port: a port number from 0 to 65535" in capsys.readouterr().err
     assert main(["view", str(tmp_path / "elsewhere")]) == 2
     assert "an existing firm folder or capture.warc.gz" in capsys.readouterr().err
