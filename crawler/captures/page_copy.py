@@ -33,6 +33,7 @@ _NOT_SEARCHED = ("head", "title", "style", "textarea", "mark", "template")  # te
 # dropped: a background image of the live site is not asked for even where the CSP is not applied.
 _CSS_URL = re.compile(r"\b(url|image-set|image)\s*\(|@import", re.IGNORECASE)
 MAX_MARK_CHARS = 300  # a matched text longer than this is cut to its start: a highlight, not a second copy
+MAX_MISSING_SHOWN = 10  # matched texts not found, named in the banner
 BANNER_STYLE = ("all:initial;display:block;font:14px/1.4 system-ui,sans-serif;background:#fff3bf;color:#222;"
                 "border-bottom:2px solid #c90;padding:8px 12px;position:relative;z-index:2147483647")
 MARK_STYLE = "background:#ffd43b;color:#000;outline:3px solid #e8590c"
@@ -70,7 +71,7 @@ def safe_copy(body: bytes, content_type: str, capture: Capture, marks: list[tupl
     # Longest first: a short match ("Deutschland") inside a longer one ("Anleger in Deutschland") must not split it.
     found = [anchor for anchor, text in sorted(marks, key=lambda m: -len(m[1])) if _highlight(root, anchor, text)]
     _add_head(root)
-    _add_banner(root, capture, len(found), len(marks))
+    _add_banner(root, capture, len(found), [text for anchor, text in marks if anchor not in found])
     return lxml.html.tostring(root, doctype="<!DOCTYPE html>", encoding="utf-8", method="html")
 
 
@@ -163,7 +164,7 @@ def _add_head(root) -> None:
     head.insert(2, etree.Element("meta", name="referrer", content="no-referrer"))
 
 
-def _add_banner(root, capture: Capture, found: int, wanted: int) -> None:
+def _add_banner(root, capture: Capture, found: int, missing: list[str]) -> None:
     body = root.find("body")
     if body is None:
         body = etree.SubElement(root, "body")
@@ -173,10 +174,14 @@ def _add_banner(root, capture: Capture, found: int, wanted: int) -> None:
     parts = [("code", capture.url), (None, " as captured at "), ("code", capture.fetched_at),
              (None, ", WARC record "), ("code", capture.record_id),
              (None, ". Scripts, frames, links and external resources are disabled. ")]
-    if wanted:
-        parts.append((None, f"Matched text highlighted: {found} of {wanted}"
-                            + ("" if found == wanted else " (the others span elements or are not visible text)")
-                            + "."))
+    if found or missing:
+        parts.append((None, f"Matched text highlighted: {found} of {found + len(missing)}."))
+    texts = sorted(set(missing))
+    if texts:  # said, so a reviewer knows what to look for: in an attribute, the head, or across elements
+        parts.append((None, " Not found as one run of visible text: "))
+        for i, text in enumerate(texts[:MAX_MISSING_SHOWN]):
+            parts += [("q", text[:MAX_MARK_CHARS]), (None, ", " if i + 1 < len(texts[:MAX_MISSING_SHOWN]) else "")]
+        parts.append((None, f" and {len(texts) - MAX_MISSING_SHOWN} more." if len(texts) > MAX_MISSING_SHOWN else "."))
     last = None
     for tag, text in parts:
         if tag is None:

@@ -56,7 +56,8 @@ def test_a_copy_keeps_the_text_and_nothing_that_runs_or_fetches():
 def test_a_match_not_on_the_page_is_said_in_the_banner_and_nothing_is_marked():
     copy = lxml.html.document_fromstring(safe_copy(PAGE, "text/html", CAPTURE, [("m-a", "Anleger in Österreich")]))
     assert copy.xpath("//mark") == []
-    assert "0 of 1" in copy.xpath("//div[@class='footprint-banner']")[0].text_content()
+    banner = copy.xpath("//div[@class='footprint-banner']")[0]
+    assert "0 of 1" in banner.text_content() and banner.xpath("q/text()") == ["Anleger in Österreich"]
 
 
 def test_a_shorter_match_inside_a_longer_one_anchors_at_the_same_mark():
