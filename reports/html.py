@@ -29,6 +29,11 @@ def is_safe_asset(path: object) -> bool:
     return isinstance(path, str) and re.fullmatch(r"screenshots/[A-Za-z0-9_-]+\.png", path) is not None
 
 
+def is_safe_page_copy(path: object) -> bool:
+    """Only an archived copy footprint saved beside the report (pages/<hash>.html) becomes a link to a file."""
+    return isinstance(path, str) and re.fullmatch(r"pages/[0-9a-f]{16}\.html", path) is not None
+
+
 def is_safe_link(url: object) -> bool:
     """Absolute http(s) URL with a host, no whitespace, control or format characters: safe to put in an href."""
     return (
@@ -55,6 +60,7 @@ def environment() -> Environment:
     env.tests["safe_link"] = is_safe_link
     env.filters["short_hash"] = short_hash
     env.tests["safe_asset"] = is_safe_asset
+    env.tests["safe_page_copy"] = is_safe_page_copy
     env.filters["crawl_limit"] = crawl_limit_text
     env.globals.update(page_note=page_note, page_groups=page_groups, marked=marked, country_name=country_name,
                        short_url=short_url)

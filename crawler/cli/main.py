@@ -1,4 +1,5 @@
-"""The `footprint` command line: scan, demo, analyze, history, diff, triage, lists, indicators, doctor, sandbox,
+"""The `footprint` command line: scan, demo, analyze, view, history, diff, triage, lists, indicators, doctor,
+sandbox,
 selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
@@ -25,6 +26,7 @@ COMMANDS = {
     "scan": "crawler.cli.scan:cmd_scan",
     "demo": "crawler.cli.scan:cmd_demo",
     "analyze": "crawler.cli.analyze:cmd_analyze",
+    "view": "crawler.cli.view:cmd_view",
     "history": "crawler.cli.store_commands:cmd_history",
     "diff": "crawler.cli.store_commands:cmd_diff",
     "triage": "crawler.cli.store_commands:cmd_triage",

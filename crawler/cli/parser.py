@@ -9,7 +9,17 @@ import os
 import re
 
 from crawler.cli.exit_codes import EPILOG
-from crawler.config.defaults import ANALYZE_OUT, DEMO_OUT, FORMATS, OUT, RENDER_MODES, SETTINGS, VALIDATE_ENV
+from crawler.config.defaults import (
+    ANALYZE_OUT,
+    DEMO_OUT,
+    FORMATS,
+    OUT,
+    RENDER_MODES,
+    SETTINGS,
+    VALIDATE_ENV,
+    VIEW_HOST,
+    VIEW_PORT,
+)
 from detectors.model import LEVELS
 
 SANDBOX_PORT = 8899
@@ -55,6 +65,7 @@ def build() -> argparse.ArgumentParser:
                            description="Scan the bundled demo firms on the bundled sandbox web. The demo's store is "
                                        "OUT/demo-store.sqlite unless --store says otherwise."), default_out=DEMO_OUT)
     _analyze(sub)
+    _view(sub)
     from crawler.cli.store_commands import add_store_commands
 
     add_store_commands(sub, store_option)
@@ -143,6 +154,17 @@ def _analyze(sub) -> None:
     analyze.add_argument("--format", default=",".join(FORMATS), help="report formats, comma-separated")
     store_option(analyze, "the store whose triage decisions apply")
     validate_option(analyze)
+
+
+def _view(sub) -> None:
+    view = sub.add_parser("view", help="serve a scan's archived pages on 127.0.0.1, script-free, matches highlighted",
+                          description="Serve the pages of a capture archive as they were captured (never the live "
+                                      "site): scripts off, links and external resources disabled, a finding's "
+                                      "match highlighted. Prints the URL to open; Ctrl-C stops it.")
+    view.add_argument("target", metavar="FOLDER|ARCHIVE", help="a firm folder of a scan, or a capture.warc.gz")
+    view.add_argument("--port", type=int, default=VIEW_PORT,
+                      help=f"port to listen on (default {VIEW_PORT}: a free one, printed)")
+    view.add_argument("--host", default=VIEW_HOST, help=f"loopback address to listen on (default {VIEW_HOST})")
 
 
 def validate_option(parser: argparse.ArgumentParser) -> None:

@@ -64,6 +64,12 @@ VALIDATE_ENV = "FOOTPRINT_VALIDATE"
 HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baseline
 TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
 SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
+# Archived copies beside report.html (crawler/runs/page_copies.py): captured pages per channel saved script-free with
+# the match highlighted; past it a finding's page is still served by `footprint view FOLDER`.
+ARCHIVED_COPIES_PER_CHANNEL = 200
+# `footprint view` (crawler/runs/view.py): loopback only; port 0 lets the system choose a free one, printed.
+VIEW_HOST = "127.0.0.1"
+VIEW_PORT = 0
 NAVIGATION_TIMEOUT_MS = 30_000  # a browser navigation (rendering, screenshots)
 
 # Bounded fetching and rendering (issue 11; docs/SECURITY.md). A page's body, plain or rendered, is refused past

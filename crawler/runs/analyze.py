@@ -18,6 +18,7 @@ from crawler.config.profiles import FirmTarget
 from crawler.crawl.screenshots import file_name
 from crawler.runs.firm import FirmOutcome
 from crawler.runs.folders import finish_firm_dir, partial_dir
+from crawler.runs.page_copies import write_page_copies
 from crawler.runs.pdf import report_files, write_report_files
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
 from detectors.inputs import InputError
@@ -52,7 +53,7 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     finished = (judged.last_fetched or record.started_at)[:19] + "Z"
     report = report_for(record, channels, finished,
                         provenance(record, OFFLINE, finished, judged.navigation, channels, path.name or ARCHIVE),
-                        triage, validate=validate)
+                        triage, validate=validate, archived_copies=write_page_copies(path, channels, out_dir))
     write_report_files(report, out_dir, formats)
     _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
     folder = finish_firm_dir(out_dir, run_dir, record.firm["slug"])

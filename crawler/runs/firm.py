@@ -29,6 +29,7 @@ from crawler.plan.channels import linked_plan, plan_channels
 from crawler.plan.visitors import profiles
 from crawler.runs import interrupt
 from crawler.runs.baseline import earlier_reports
+from crawler.runs.page_copies import write_page_copies
 from crawler.runs.pdf import write_report_files
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
 from detectors.model import ChannelKind
@@ -96,9 +97,11 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
         record.provenance["screenshots_browser"] = browser  # also in the archive (crawler/crawl/screenshots.py)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
+    copies = write_page_copies(archive, channels, work_dir)
     report = report_for(record, channels, finished,
                         provenance(record, browser or "not used", finished, judged.navigation, channels),
-                        store.triage() if store is not None else {}, history, validate=options.validate)
+                        store.triage() if store is not None else {}, history, validate=options.validate,
+                        archived_copies=copies)
     paths = write_report_files(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)

@@ -38,10 +38,11 @@ def provenance(record: ScanRecord, browser: str, finished: str, navigation: Navi
 
 def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str, provenance: dict,
                triage: dict[str, dict] | None = None, history: list[dict] | None = None,
-               validate: bool = False) -> dict:
+               validate: bool = False, archived_copies: dict[str, str] | None = None) -> dict:
     """The report. `triage`: reviewers' decisions by finding id; `history`: the firm's earlier complete reports,
     newest first, when `--since-last` asks what is new (None: not asked); `validate` (--validate, and every test
-    run): checked against its schema first."""
+    run): checked against its schema first; `archived_copies`: record id -> its saved copy beside the report
+    (crawler/runs/page_copies.py), set on each finding as `archived_copy`."""
     visitors = record.visitor_countries
     add_list_hits(record, channels)
     report = build_report(assess(channels, visitors, triage), firm=record.firm, started_at=record.started_at,
@@ -51,6 +52,9 @@ def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str,
         report["warning_lists"] = warning_lists_section(record, report)
     if record.config.get("jurisdiction"):
         report["jurisdiction"] = jurisdiction_section(report, record.config["jurisdiction"])
+    for finding in (f for c in report["channels"] for f in c["findings"]):
+        if finding["record_id"] in (archived_copies or {}):
+            finding["archived_copy"] = archived_copies[finding["record_id"]]
     if history is not None:
         report = mark_since_last(report, history)
     problems = validate_report(report) if validate else []

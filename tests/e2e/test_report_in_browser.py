@@ -185,3 +185,65 @@ def test_format_pdf_without_a_browser_is_bad_input_before_anything_is_fetched(mo
         assert main(["scan", "https://x.example/", "--format", "json,docx", "--out", str(out)]) == 2
     finally:
         browser.chromium_executable.cache_clear()
+
+
+# --- The archived page, not the live one (issue 14 item 3) ---------------------------------------------------------
+
+
+def test_a_findings_archived_copy_link_opens_the_saved_page_with_the_match_highlighted(nordwind_page):
+    page, report = nordwind_page
+    folder = Path(page.url.removeprefix("file://")).parent
+    copies = [f for c in report["channels"] for f in c["findings"] if f.get("archived_copy")]
+    assert len(copies) >= 100 and all((folder / f["archived_copy"]).is_file() for f in copies)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    # A finding on the page's visible text (a hreflang or a URL has no text to mark): Nordwind's first LOCAL_REF.
+    card = page.locator("article.finding:visible", has=page.locator(".ind", has_text="LOCAL_REF")).first
+    assert "footprint view FOLDER serves the same copies" in card.inner_text()
+    link = card.locator("a.archived-copy")
+    finding_id = card.evaluate("a => a.id.slice(2)")
+    finding = next(f for f in copies if f["id"] == finding_id)
+    assert link.get_attribute("href") == f"{finding['archived_copy']}#m-{finding_id}"
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url == (folder / finding["archived_copy"]).as_uri() + f"#m-{finding_id}"
+    mark = page.locator(f"mark[id='m-{finding_id}']")
+    assert mark.inner_text().casefold() in finding["evidence"]["snippet"].casefold()
+    assert mark.is_visible() and finding["record_id"] in page.inner_text(".footprint-banner")
+    assert page.eval_on_selector_all("script", "s => s.length") == 0
+    assert {r.split(":", 1)[0] for r in requested} == {"file"}  # the copy asked nothing of the live site
+
+
+def test_footprint_view_serves_the_demo_archive_and_its_pages_load_in_chromium(demo_with_screenshots):
+    import subprocess
+    import sys
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import ROOT
+
+    folder = firm_dir(demo_with_screenshots, "nordwind-exchange-ltd")
+    proc = subprocess.Popen([sys.executable, "-m", "crawler.cli", "view", str(folder)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "archived page(s)" in proc.stdout.readline()
+        opened = proc.stdout.readline().strip()
+        assert re.fullmatch(r"open http://127\.0\.0\.1:\d+/", opened), opened
+        url = opened.removeprefix("open ")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(**launch_options(chromium_executable()))
+            try:
+                page = browser.new_page()
+                requested: list[str] = []
+                page.on("request", lambda r: requested.append(r.url))
+                page.goto(url, wait_until="load")
+                page.locator("a", has_text="LOCAL_REF: ").first.click()
+                page.wait_for_load_state("load")
+                assert page.locator("mark#m-1").is_visible()
+                assert "Archived copy, not the live page" in page.inner_text(".footprint-banner")
+            finally:
+                browser.close()
+        assert {r.split("/")[2] for r in requested} == {url.split("/")[2]}  # nothing but the view server
+    finally:
+        proc.terminate()
+        proc.wait(10)
