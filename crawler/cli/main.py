@@ -1,6 +1,5 @@
 """The `footprint` command line: scan, demo, analyze, view, history, diff, triage, lists, indicators, doctor,
-sandbox,
-selftest.
+sandbox, selftest.
 
 `main(argv) -> int` never exits by itself (tests call it in-process); `run()` is the console-script entry point.
 Known errors map to a message and an exit code in one place (crawler/cli/exit_codes.py); tracebacks only with
