@@ -94,6 +94,7 @@ def _scan_options(parser) -> None:
     parser.add_argument("--same-type-window", type=int, metavar="DAYS")
     parser.add_argument("--since-last", action="store_true")
     parser.add_argument("--validate", action="store_true")
+    parser.add_argument("--jurisdiction", metavar="CC", help="put this EU/EEA member state's view first in each report")
     parser.set_defaults(out=OUT, quiet=True, parallel=1, fail_on_new=None, fail_on=None)
 
 

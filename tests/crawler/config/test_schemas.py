@@ -48,6 +48,10 @@ FORMATS = [
                 {"path": "/old", "redirect": "/new/"}, {"path": "/", "file": "pages/home.html"}]},
      {"rules": [{"path": "/"}, {"path": "/x", "when": {"country": "DE"}}]},
      "rules[1].when.country"),
+    ("register column mapping", "register-mapping",
+     {"columns": {"client_id": "Kunden-ID", "country_of_residence": "Wohnsitz"}},
+     {"columns": {"client_id": "Kunden-ID", "Country": "Land"}},
+     "columns"),
 ]
 
 
