@@ -26,6 +26,7 @@ from detectors.phrases import phrase_findings
 from detectors.platforms import platform_kind
 from detectors.referral_text import text_findings
 from detectors.restricted_countries import discusses_the_rule
+from detectors.urls import URLS_KEPT
 
 INDICATOR = "AFFILIATE"
 FILE = "lexicons/affiliate.yaml"
@@ -191,7 +192,7 @@ def _strongly_generated(token: str) -> bool:
         c.islower() for c in token)
 
 
-@lru_cache(maxsize=16384)  # a site's header and footer links repeat on every page: judge each URL once
+@lru_cache(maxsize=URLS_KEPT)  # a site's header and footer links repeat on every page: judge each URL once
 def referral_evidence(url: str) -> tuple[str, str] | None:
     """(what was recognised, the code or id) when a link carries a referral code or affiliate tracking."""
     plain = _PLAIN_URL.fullmatch(url)

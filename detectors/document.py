@@ -21,6 +21,7 @@ from detectors.charsets import as_utf8, decide, whatwg_name
 from detectors.model import Alternate, Document, Link
 from detectors.page_limits import PAGE_LIMITS, bounded
 from detectors.platforms import platform_kind
+from detectors.urls import URLS_KEPT
 
 _BLOCK_END = re.compile(
     rb"(</(?:p|div|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|nav|aside|main|option|button|"
@@ -108,7 +109,7 @@ def _image(node) -> tuple[str, str, str]:
 
 
 # urljoin is pure and slow, and a site repeats its alternates and menus on every page.
-_join = lru_cache(maxsize=4096)(urljoin)
+_join = lru_cache(maxsize=URLS_KEPT)(urljoin)
 
 
 def _parse_html(body: bytes, url: str, content_type: str) -> dict:

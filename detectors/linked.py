@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 from detectors.model import ChannelKind, Document
 from detectors.social.handles import platform_of
 from detectors.social.profiles import handle_from_url
+from detectors.urls import URLS_KEPT
 
 _APPLE_ID = re.compile(r"/id(\d{6,12})(?:$|[/?])")
 _PACKAGE = re.compile(r"[A-Za-z][\w]*(\.[A-Za-z][\w]*)+")
@@ -23,7 +24,7 @@ def linked_accounts(documents: Iterable[Document]) -> list[tuple[ChannelKind, st
     return sorted(found)
 
 
-@lru_cache(maxsize=16384)  # a site's header and footer links repeat on every page: read each URL once
+@lru_cache(maxsize=URLS_KEPT)  # a site's header and footer links repeat on every page: read each URL once
 def _account_of(url: str) -> tuple[ChannelKind, str, str] | None:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
