@@ -1,0 +1,104 @@
+"""Where a finding's element sits on its page's screenshot: measured in the browser page the screenshot is taken
+of, just before it is taken, and kept in the archive beside the screenshot (crawler/captures/warc.py), so that
+`footprint analyze` draws the same marks without a browser (crawler/runs/shot_marks.py).
+
+A locator names an element when it is "text" (the text node holding the finding's match is found with a
+TreeWalker) or a CSS selector of HTML tags (`a[href]`, `select option`, `link[hreflang]`): of the elements it
+selects, the first whose text, attributes or resolved link holds the match is measured by Playwright. An element
+with no box (in <head>, hidden, empty) or a match found nowhere is recorded as None: "not located", never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import defs
+
+from detectors.model import Finding
+from reports.evidence_view import marked
+
+_LANGUAGE_NOTE = re.compile(r"\s*\([^()]*\)$")  # "text (de)", "select option (fr)": the locator, then a note
+_SELECTOR_STEP = re.compile(r"([a-z][a-z0-9]*)((?:\[[^\]]+\]|[.#][\w-]+)*)")
+OFF_SCREEN = frozenset({"html", "head"})  # the whole page, or never drawn: nothing to mark
+MIN_NEEDLE = 2
+
+
+@dataclass(frozen=True)
+class ElementQuery:
+    finding_id: str
+    selector: str  # "" for text
+    needles: tuple[str, ...]  # what the element must hold, tried in order (case and spacing aside)
+
+
+def element_query(finding: Finding) -> ElementQuery | None:
+    """The query that finds a finding's element, or None when its locator names no element (a URL, a redirect,
+    a comparison of visitors)."""
+    base = _LANGUAGE_NOTE.sub("", finding.evidence.locator).strip()
+    _, match, _ = marked(finding.evidence.snippet, finding.evidence.value)
+    value = finding.evidence.value
+    needles = tuple(dict.fromkeys(n.strip() for n in (match, value, value.rsplit(": ", 1)[-1])
+                                  if len(n.strip()) >= MIN_NEEDLE))
+    if not needles:
+        return None
+    if base == "text":
+        return ElementQuery(finding.id, "", needles)
+    return ElementQuery(finding.id, base, needles) if is_element_selector(base) else None
+
+
+def is_element_selector(text: str) -> bool:
+    """A CSS selector of HTML elements (each step a known tag, then attributes, classes or ids), not "url host"."""
+    steps = text.split()
+    matches = [_SELECTOR_STEP.fullmatch(step) for step in steps]
+    return bool(steps) and all(m and m.group(1) in defs.tags for m in matches) and matches[0].group(1) not in OFF_SCREEN
+
+
+# Both scripts return page coordinates (CSS pixels from the document's top left), as a full-page screenshot has.
+_TEXT_BOX = """needles => {
+  const fold = s => s.replace(/\\s+/g, ' ').toLowerCase();
+  for (const needle of needles.map(fold)) {
+    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const tag = node.parentElement && node.parentElement.tagName;
+      if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(tag)) continue;
+      const raw = node.data.toLowerCase();
+      if (!fold(node.data).includes(needle)) continue;
+      const range = document.createRange();
+      const at = raw.indexOf(needle);
+      if (at >= 0) { range.setStart(node, at); range.setEnd(node, at + needle.length); }
+      else { range.selectNodeContents(node); }
+      const r = range.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) return [r.left + scrollX, r.top + scrollY, r.width, r.height];
+    }
+  }
+  return null;
+}"""
+
+_ELEMENT = """([selector, needles]) => {
+  const fold = s => (s || '').replace(/\\s+/g, ' ').toLowerCase();
+  let elements;
+  try { elements = Array.from(document.querySelectorAll(selector)); } catch (e) { return null; }
+  for (const needle of needles.map(fold)) {
+    for (const el of elements) {
+      const texts = [el.textContent, el.href, ...Array.from(el.attributes, a => a.value)];
+      if (texts.some(t => fold(t).includes(needle))) return el;
+    }
+  }
+  return null;
+}"""
+
+
+def measure(page, queries: list[ElementQuery]) -> dict[str, list[float] | None]:
+    """Each query's box [x, y, width, height] in CSS pixels of the page, or None where it is not located."""
+    boxes: dict[str, list[float] | None] = {}
+    scroll_x, scroll_y = page.evaluate("() => [scrollX, scrollY]")
+    for query in queries:
+        if not query.selector:
+            box = page.evaluate(_TEXT_BOX, list(query.needles))
+        else:
+            element = page.evaluate_handle(_ELEMENT, [query.selector, list(query.needles)]).as_element()
+            found = element.bounding_box() if element is not None else None
+            box = ([found["x"] + scroll_x, found["y"] + scroll_y, found["width"], found["height"]]
+                   if found and found["width"] > 0 and found["height"] > 0 else None)
+        boxes[query.finding_id] = [round(v, 1) for v in box] if box else None
+    return boxes
