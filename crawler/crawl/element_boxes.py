@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from lxml.html import defs
 
+from detectors.document import BUTTONS
 from detectors.model import Finding
 from reports.evidence_view import marked
 
 _LANGUAGE_NOTE = re.compile(r"\s*\([^()]*\)$")  # "text (de)", "select option (fr)": the locator, then a note
 _SELECTOR_STEP = re.compile(r"([a-z][a-z0-9]*)((?:\[[^\]]+\]|[.#][\w-]+)*)")
+_LINK_TO = re.compile(r'a\[href="([^"]+)"\]')  # a call to action's link: the URL as resolved, not as written
+_UNQUOTED = re.compile(r'\[([\w-]+)([~|^$*]?=)([^"\]\s]+)\]')  # a[href^=tel:]: valid once the value is quoted
 OFF_SCREEN = frozenset({"html", "head"})  # the whole page, or never drawn: nothing to mark
 MIN_NEEDLE = 2
 
@@ -29,6 +32,7 @@ class ElementQuery:
     finding_id: str
     selector: str  # "" for text
     needles: tuple[str, ...]  # what the element must hold, tried in order (case and spacing aside)
+    href: str = ""  # the resolved URL an <a> must link to (the selector is then "a")
 
 
 def element_query(finding: Finding) -> ElementQuery | None:
@@ -43,7 +47,13 @@ def element_query(finding: Finding) -> ElementQuery | None:
         return None
     if base == "text":
         return ElementQuery(finding.id, "", needles)
-    return ElementQuery(finding.id, base, needles) if is_element_selector(base) else None
+    if base == "button":  # what detectors/document.py reads as buttons, links styled as buttons among them
+        return ElementQuery(finding.id, BUTTONS, needles)
+    if link := _LINK_TO.fullmatch(base):
+        return ElementQuery(finding.id, "a", needles, link.group(1))
+    if not is_element_selector(base):
+        return None
+    return ElementQuery(finding.id, _UNQUOTED.sub(r'[\1\2"\3"]', base), needles)
 
 
 def is_element_selector(text: str) -> bool:
@@ -74,10 +84,11 @@ _TEXT_BOX = """needles => {
   return null;
 }"""
 
-_ELEMENT = """([selector, needles]) => {
+_ELEMENT = """([selector, href, needles]) => {
   const fold = s => (s || '').replace(/\\s+/g, ' ').toLowerCase();
   let elements;
   try { elements = Array.from(document.querySelectorAll(selector)); } catch (e) { return null; }
+  if (href) elements = elements.filter(el => el.href === href);
   for (const needle of needles.map(fold)) {
     for (const el of elements) {
       const texts = [el.textContent, el.href, ...Array.from(el.attributes, a => a.value)];
@@ -96,7 +107,7 @@ def measure(page, queries: list[ElementQuery]) -> dict[str, list[float] | None]:
         if not query.selector:
             box = page.evaluate(_TEXT_BOX, list(query.needles))
         else:
-            element = page.evaluate_handle(_ELEMENT, [query.selector, list(query.needles)]).as_element()
+            element = page.evaluate_handle(_ELEMENT, [query.selector, query.href, list(query.needles)]).as_element()
             found = element.bounding_box() if element is not None else None
             box = ([found["x"] + scroll_x, found["y"] + scroll_y, found["width"], found["height"]]
                    if found and found["width"] > 0 and found["height"] > 0 else None)

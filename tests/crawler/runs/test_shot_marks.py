@@ -33,6 +33,8 @@ PAGE = """<!doctype html><html><head><title>Bonus</title>
 <a class="at" href="https://t.me/bonusgroup" style="left: 50px; top: 1200px; width: 180px; height: 40px;
    background: rgb(0, 200, 0); color: rgb(0, 200, 0)">join</a>
 <span class="at" style="left: 300px; top: 900px">Jetzt Bonus sichern</span>
+<a class="at cta" href="/join/" style="left: 400px; top: 300px; width: 120px; height: 30px">Sign up</a>
+<a class="at" href="tel:+493022334455" style="left: 600px; top: 300px; width: 150px; height: 30px">+49 30 22 33</a>
 </body></html>"""
 
 
@@ -46,6 +48,11 @@ LINK = _finding("SOCIAL_LANG", "https://t.me/bonusgroup", "a[href]")
 TEXT = _finding("BONUS", "Bonus sichern", "text (de)", "Jetzt Bonus sichern")
 ABSENT = _finding("LOCAL_REF", "Anleger in Österreich", "text (de)")  # the near miss: not on the page
 HREFLANG = _finding("HREFLANG", "de", "link[hreflang]")
+# Locators as the detectors write them: a call to action's link by its resolved URL (written relative), a link
+# styled as a button, a phone link by an attribute prefix left unquoted.
+CTA_LINK = _finding("PROMO", "sign up", f'a[href="{URL}join/"] (en)', "Sign up")
+CTA_BUTTON = _finding("SUPPORT", "sign up", "button (en)", "Sign up")
+PHONE = _finding("PHONE", "+493022334455", "a[href^=tel:]", '<a href="tel:+493022334455">+49 30 22 33 44 55</a>')
 HOST = _finding("DOMAIN", "marked-bonus.example", "url host (ccTLD)")
 
 
@@ -57,7 +64,7 @@ def shot(tmp_path_factory, chromium_module):
     (root / "marked-bonus.example" / "index.html").write_text(PAGE, encoding="utf-8")
     out = tmp_path_factory.mktemp("firm")
     channel = ChannelResult("website", ChannelKind.WEBSITE, URL, ChannelStatus.ASSESSED,
-                            findings=[LINK, TEXT, ABSENT, HREFLANG, HOST])
+                            findings=[LINK, TEXT, ABSENT, HREFLANG, HOST, CTA_LINK, CTA_BUTTON, PHONE])
     with SandboxWeb(root) as web:
         paths, _, boxes = screenshots.capture([channel], [], out / "capture.warc.gz", web.url, "footprint-test",
                                               lambda: False, allow_private=True)
@@ -76,6 +83,8 @@ def test_only_locators_that_name_an_element_are_measured():
     assert element_query(HOST) is None  # a URL is no element
     assert element_query(LINK).selector == "a[href]" and element_query(TEXT).selector == ""
     assert element_query(_finding("x", "de", "select option (de)")).selector == "select option"
+    assert (element_query(CTA_LINK).selector, element_query(CTA_LINK).href) == ("a", f"{URL}join/")
+    assert element_query(PHONE).selector == 'a[href^="tel:"]'
 
 
 def test_the_boxes_are_measured_where_the_elements_are_and_kept_in_the_archive(shot):
@@ -86,6 +95,8 @@ def test_the_boxes_are_measured_where_the_elements_are_and_kept_in_the_archive(s
     assert abs(x - 300 - 6 * 12) <= 2 and 900 <= y <= 910 and 0 < height <= 30  # "Bonus sichern" after "Jetzt "
     assert measured[ABSENT.id] is None and measured[HREFLANG.id] is None  # not on the page; in <head>
     assert HOST.id not in measured
+    assert measured[CTA_LINK.id] == measured[CTA_BUTTON.id] == [400, 300, 120, 30]
+    assert measured[PHONE.id] == [600, 300, 150, 30]
 
 
 def test_the_crop_is_marked_in_red_around_the_element(shot):
