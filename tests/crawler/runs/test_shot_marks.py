@@ -33,6 +33,8 @@ PAGE = """<!doctype html><html><head><title>Bonus</title>
 <a class="at" href="https://t.me/bonusgroup" style="left: 50px; top: 1200px; width: 180px; height: 40px;
    background: rgb(0, 200, 0); color: rgb(0, 200, 0)">join</a>
 <span class="at" style="left: 300px; top: 900px">Jetzt Bonus sichern</span>
+<span class="at" style="left: 20px; top: 600px">Europa</span>
+<span class="at" style="left: 300px; top: 700px">Preis in EUR</span>
 <a class="at cta" href="/join/" style="left: 400px; top: 300px; width: 120px; height: 30px">Sign up</a>
 <a class="at" href="tel:+493022334455" style="left: 600px; top: 300px; width: 150px; height: 30px">+49 30 22 33</a>
 </body></html>"""
@@ -53,6 +55,8 @@ HREFLANG = _finding("HREFLANG", "de", "link[hreflang]")
 CTA_LINK = _finding("PROMO", "sign up", f'a[href="{URL}join/"] (en)', "Sign up")
 CTA_BUTTON = _finding("SUPPORT", "sign up", "button (en)", "Sign up")
 PHONE = _finding("PHONE", "+493022334455", "a[href^=tel:]", '<a href="tel:+493022334455">+49 30 22 33 44 55</a>')
+EURO = _finding("CURRENCY", "EUR", "text (amount)", "Preis in EUR")  # "Europa" comes first: no word
+DETECTED = _finding("LANG", "de", "text (detected language)", "Jetzt Bonus sichern")  # of the whole text
 HOST = _finding("DOMAIN", "marked-bonus.example", "url host (ccTLD)")
 
 
@@ -64,7 +68,8 @@ def shot(tmp_path_factory, chromium_module):
     (root / "marked-bonus.example" / "index.html").write_text(PAGE, encoding="utf-8")
     out = tmp_path_factory.mktemp("firm")
     channel = ChannelResult("website", ChannelKind.WEBSITE, URL, ChannelStatus.ASSESSED,
-                            findings=[LINK, TEXT, ABSENT, HREFLANG, HOST, CTA_LINK, CTA_BUTTON, PHONE])
+                            findings=[LINK, TEXT, ABSENT, HREFLANG, HOST, CTA_LINK, CTA_BUTTON, PHONE, EURO,
+                                      DETECTED])
     with SandboxWeb(root) as web:
         paths, _, boxes = screenshots.capture([channel], [], out / "capture.warc.gz", web.url, "footprint-test",
                                               lambda: False, allow_private=True)
@@ -81,6 +86,7 @@ def chromium_module():
 
 def test_only_locators_that_name_an_element_are_measured():
     assert element_query(HOST) is None  # a URL is no element
+    assert element_query(DETECTED) is None  # "de" is not in the text: the text's detected language
     assert element_query(LINK).selector == "a[href]" and element_query(TEXT).selector == ""
     assert element_query(_finding("x", "de", "select option (de)")).selector == "select option"
     assert (element_query(CTA_LINK).selector, element_query(CTA_LINK).href) == ("a", f"{URL}join/")
@@ -97,6 +103,8 @@ def test_the_boxes_are_measured_where_the_elements_are_and_kept_in_the_archive(s
     assert HOST.id not in measured
     assert measured[CTA_LINK.id] == measured[CTA_BUTTON.id] == [400, 300, 120, 30]
     assert measured[PHONE.id] == [600, 300, 150, 30]
+    x, y, _, _ = measured[EURO.id]
+    assert abs(x - 300 - 9 * 12) <= 2 and 700 <= y <= 710  # in "Preis in EUR", not the "Eur" of "Europa"
 
 
 def test_the_crop_is_marked_in_red_around_the_element(shot):
