@@ -66,5 +66,5 @@ def marked_crop(image: Image.Image, box: list[float]) -> Image.Image | None:
 
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
