@@ -33,8 +33,9 @@ _XHTML_NS = "http://www.w3.org/1999/xhtml"
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_LINKS = 2000  # a page with more links than this is a link farm; keep the first ones (buttons, images alike)
 # Calls to action as pages mark them up: buttons, submit inputs, and links styled as buttons.
-_BUTTONS = ('button, input[type="submit"], input[type="button"], [role="button"], a[class*="btn"], '
-            'a[class*="button"], a[class*="cta"]')
+BUTTONS = (  # also what a "button" locator names on a screenshot (crawler/crawl/element_boxes.py)
+    'button, input[type="submit"], input[type="button"], [role="button"], a[class*="btn"], '
+    'a[class*="button"], a[class*="cta"]')
 # Elements told apart by their tag alone (a node with tag "option" can only have matched "select option").
 _BY_TAG = ('base[href], meta[content], link[hreflang][href], a[href], area[href], h1, h2, h3, '
            'script[type="application/ld+json"], select option, img')
@@ -164,7 +165,7 @@ def _parse_html(body: bytes, url: str, content_type: str) -> dict:
     headings = tuple(t for t in (_text_of(n) for n in by_tag["h"]) if t)
     json_ld = tuple(n.text() for n in by_tag["script"] if n.text().strip())
     options = tuple(t for t in (_text_of(n) for n in by_tag["option"]) if t)
-    buttons = tuple(dict.fromkeys(t for t in (_button_text(n) for n in tree.css(_BUTTONS)[:MAX_LINKS]) if t))
+    buttons = tuple(dict.fromkeys(t for t in (_button_text(n) for n in tree.css(BUTTONS)[:MAX_LINKS]) if t))
     images = tuple(dict.fromkeys(i for i in (_image(n) for n in by_tag["img"][:MAX_LINKS]) if any(i)))
 
     tree.strip_tags(_INVISIBLE_TAGS)

@@ -33,7 +33,7 @@ class PageGroup:
     count: int
     indicators: list[IndicatorGroup]  # the strongest, shown
     more: list[IndicatorGroup]  # folded
-    screenshots: list[tuple[str, str]]  # (path, visitor), once per page, not per finding
+    screenshots: list[tuple[str, str, str, str]]  # (path, visitor, marked crop or "", its indicator), once per page
 
     @property
     def indicator_ids(self) -> list[str]:
@@ -55,9 +55,20 @@ def page_groups(channel: dict) -> list[PageGroup]:
             indicators.append(IndicatorGroup(indicator, group[:SHOWN_PER_INDICATOR], group[SHOWN_PER_INDICATOR:]))
         shots = sorted({(f["screenshot"], (f.get("visitors") or ["default"])[0])
                         for f in findings if f.get("screenshot")})
+        in_order = [f for group in indicators for f in group.shown + group.folded]
+        shots = [(path, visitor, *_first_mark(in_order, path)) for path, visitor in shots]
         groups.append(PageGroup(url, page_anchor(channel["id"], url), index < OPEN_PAGES, _new(findings),
                                 len(findings), indicators[:SHOWN_INDICATORS], indicators[SHOWN_INDICATORS:], shots))
     return groups
+
+
+def _first_mark(findings: list[dict], screenshot: str) -> tuple[str, str]:
+    """The strongest finding's element marked on this screenshot (crawler/runs/shot_marks.py), shown instead of
+    the top of the page: (its crop, its indicator), or ("", "") when none was located."""
+    for f in findings:
+        if f.get("screenshot") == screenshot and f.get("screenshot_mark"):
+            return f["screenshot_mark"], f["indicator"]
+    return "", ""
 
 
 def _new(findings: list[dict]) -> int:

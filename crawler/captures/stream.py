@@ -30,6 +30,9 @@ H_OPTIONAL = "WARC-Footprint-Optional"
 H_REFERRER = "WARC-Footprint-Referrer"  # the page whose link led to this one; absent for start URLs and old archives
 H_STARTED = "WARC-Footprint-Started"  # when the request went out (WARC-Date: when the answer came)
 H_CLIENT = "WARC-Footprint-Client"  # what fetched it: "Chromium <version>" (rendered) or "Scrapy <version>"
+# On a screenshot record: the findings' element boxes measured on it (crawler/crawl/element_boxes.py), as JSON
+# {finding id: [x, y, width, height] or null}; absent in archives written before footprint measured them.
+H_BOXES = "WARC-Footprint-Element-Boxes"
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16  # compressed bytes read at a time: small enough that splitting members does not copy much
@@ -146,7 +149,9 @@ def entry_of(record) -> Entry | None:
         "client": headers.get_header(H_CLIENT) or "",
     }
     if kind == "screenshot":
-        return "screenshot", {**base, "png": record.content_stream().read()}
+        boxes = headers.get_header(H_BOXES)
+        return "screenshot", {**base, "png": record.content_stream().read(),
+                              "boxes": json.loads(boxes) if boxes else {}}
     if kind == "supplied":
         return "capture", {**base, "status": 200, "rendered": False, "supplied": True,
                            "content_type": "application/octet-stream", "body": record.content_stream().read()}

@@ -25,6 +25,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crawler.captures.stream import (
+    H_BOXES,
     H_CHANNEL,
     H_CLIENT,
     H_KIND,
@@ -138,13 +139,17 @@ class CaptureWriter:
             warc_content_type="application/octet-stream", warc_headers_dict=self._headers(item, rid, "supplied")))
         return rid
 
-    def write_screenshot(self, *, channel: str, url: str, visitor: str, taken_at: str, png: bytes) -> str:
+    def write_screenshot(self, *, channel: str, url: str, visitor: str, taken_at: str, png: bytes,
+                         boxes: dict | None = None) -> str:
         sha = hashlib.sha256(png).hexdigest()
         rid = record_id("screenshot", channel, visitor, url, taken_at, sha)
         item = {"channel": channel, "requested_url": url, "visitor": visitor, "fetched_at": taken_at}
+        headers = self._headers(item, rid, "screenshot")
+        if boxes:  # the elements measured on this picture, so that `analyze` marks them without a browser
+            headers[H_BOXES] = json.dumps(boxes, sort_keys=True, separators=(",", ":"))
         self._write(self._writer.create_warc_record(
             url, "resource", payload=io.BytesIO(png), length=len(png), warc_content_type="image/png",
-            warc_headers_dict=self._headers(item, rid, "screenshot")))
+            warc_headers_dict=headers))
         return rid
 
 

@@ -64,6 +64,8 @@ VALIDATE_ENV = "FOOTPRINT_VALIDATE"
 HISTORY_DEPTH = 8  # earlier scans searched for a channel's --since-last baseline
 TELEGRAM_PAGES = 3  # preview pages per Telegram channel: the newest posts and two pages of older ones
 SCREENSHOTS_PER_CHANNEL = 40  # pages per channel and visitor; the evidence table still lists every finding
+MARKED_ELEMENTS_PER_PAGE = 100  # findings per screenshot whose element is measured and marked on it
+MARK_CROP_MARGIN = 160  # CSS pixels of the page kept around a marked element (crawler/runs/shot_marks.py)
 # Archived copies beside report.html (crawler/runs/page_copies.py): captured pages per channel saved script-free with
 # the match highlighted; past it a finding's page is still served by `footprint view FOLDER`.
 ARCHIVED_COPIES_PER_CHANNEL = 200

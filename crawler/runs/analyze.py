@@ -21,6 +21,7 @@ from crawler.runs.folders import finish_firm_dir, partial_dir
 from crawler.runs.page_copies import write_page_copies
 from crawler.runs.pdf import report_files, write_report_files
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
+from crawler.runs.shot_marks import write_marks
 from detectors.inputs import InputError
 
 OFFLINE = "not used (offline re-analysis of the archive)"
@@ -48,12 +49,14 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     record.firm["slug"] = slugify(record.firm.get("slug") or record.firm.get("name") or "")
     out_dir = partial_dir(run_dir, record.firm["slug"])
     attach_screenshots(channels, screenshots.write(out_dir))
+    marks = write_marks(channels, screenshots.boxes, out_dir)  # the scan's boxes, from the archive
     if not record.started_at and judged.first_fetched:
         record.started_at = judged.first_fetched[:19] + "Z"
     finished = (judged.last_fetched or record.started_at)[:19] + "Z"
     report = report_for(record, channels, finished,
                         provenance(record, OFFLINE, finished, judged.navigation, channels, path.name or ARCHIVE),
-                        triage, validate=validate, archived_copies=write_page_copies(path, channels, out_dir))
+                        triage, validate=validate, archived_copies=write_page_copies(path, channels, out_dir),
+                        shot_marks=marks)
     write_report_files(report, out_dir, formats)
     _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
     folder = finish_firm_dir(out_dir, run_dir, record.firm["slug"])
@@ -70,10 +73,12 @@ class _Screenshots:
     def __init__(self):
         self.spool = tempfile.TemporaryFile()
         self.kept: list[tuple[str, str, int]] = []  # (url, visitor, length) in spool order
+        self.boxes: dict[tuple[str, str], dict] = {}  # the element boxes measured on each
 
     def keep(self, shot: dict) -> None:
         self.spool.write(shot["png"])
         self.kept.append((shot["url"], shot["visitor"], len(shot["png"])))
+        self.boxes[(shot["url"], shot["visitor"])] = shot.get("boxes") or {}
 
     def write(self, out_dir: Path) -> dict[tuple[str, str], str]:
         shots = {}

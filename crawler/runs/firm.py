@@ -32,6 +32,7 @@ from crawler.runs.baseline import earlier_reports
 from crawler.runs.page_copies import write_page_copies
 from crawler.runs.pdf import write_report_files
 from crawler.runs.report import ARCHIVE, attach_screenshots, provenance, report_for
+from crawler.runs.shot_marks import write_marks
 from detectors.model import ChannelKind
 from detectors.timestamps import stamp
 from reports.build import scan_id, tool_version
@@ -89,11 +90,13 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
         _learn_egress(record, archive, judged.navigation)
         channels = judged.finish(failure)
     browser = ""
+    marks: dict[str, str] = {}
     if config.screenshots:
-        shots, browser = screenshots.capture(channels, visitors, archive, options.proxy,
+        shots, browser, boxes = screenshots.capture(channels, visitors, archive, options.proxy,
                                              options.user_agent or USER_AGENT, interrupt.requested,
                                              config.allow_private)
         attach_screenshots(channels, shots)
+        marks = write_marks(channels, boxes, work_dir)
         record.provenance["screenshots_browser"] = browser  # also in the archive (crawler/crawl/screenshots.py)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
@@ -101,7 +104,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     report = report_for(record, channels, finished,
                         provenance(record, browser or "not used", finished, judged.navigation, channels),
                         store.triage() if store is not None else {}, history, validate=options.validate,
-                        archived_copies=copies)
+                        archived_copies=copies, shot_marks=marks)
     paths = write_report_files(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)

@@ -38,11 +38,13 @@ def provenance(record: ScanRecord, browser: str, finished: str, navigation: Navi
 
 def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str, provenance: dict,
                triage: dict[str, dict] | None = None, history: list[dict] | None = None,
-               validate: bool = False, archived_copies: dict[str, str] | None = None) -> dict:
+               validate: bool = False, archived_copies: dict[str, str] | None = None,
+               shot_marks: dict[str, str] | None = None) -> dict:
     """The report. `triage`: reviewers' decisions by finding id; `history`: the firm's earlier complete reports,
     newest first, when `--since-last` asks what is new (None: not asked); `validate` (--validate, and every test
     run): checked against its schema first; `archived_copies`: record id -> its saved copy beside the report
-    (crawler/runs/page_copies.py), set on each finding as `archived_copy`."""
+    (crawler/runs/page_copies.py), set on each finding as `archived_copy`; `shot_marks`: finding id -> its element
+    marked on its screenshot, "" where not located (crawler/runs/shot_marks.py), set as `screenshot_mark`."""
     visitors = record.visitor_countries
     add_list_hits(record, channels)
     report = build_report(assess(channels, visitors, triage), firm=record.firm, started_at=record.started_at,
@@ -55,6 +57,8 @@ def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str,
     for finding in (f for c in report["channels"] for f in c["findings"]):
         if finding["record_id"] in (archived_copies or {}):
             finding["archived_copy"] = archived_copies[finding["record_id"]]
+        if finding["id"] in (shot_marks or {}) and finding.get("screenshot"):
+            finding["screenshot_mark"] = shot_marks[finding["id"]]
     if history is not None:
         report = mark_since_last(report, history)
     problems = validate_report(report) if validate else []

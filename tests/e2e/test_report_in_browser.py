@@ -75,6 +75,14 @@ def test_analyze_rebuilds_every_finding_id_from_the_archive_alone(demo_with_scre
         assert rebuilt["verdict"]["level"] == original["verdict"]["level"]
         shots = {f["screenshot"] for c in rebuilt["channels"] for f in c["findings"] if f["screenshot"]}
         assert all((firm_dir(tmp_path, slug) / s).is_file() for s in shots)
+        # The elements marked on the screenshots: the same boxes, from the archive, so the same crops.
+        marks = lambda r: {f["id"]: f.get("screenshot_mark") for c in r["channels"] for f in c["findings"]}  # noqa: E731
+        assert marks(rebuilt) == marks(original)
+        for mark in filter(None, marks(original).values()):
+            assert (firm_dir(tmp_path, slug) / mark).read_bytes() == (firm_dir(demo_with_screenshots, slug) / mark
+                                                                      ).read_bytes()
+    nordwind = marks(read_report(demo_with_screenshots, "nordwind-exchange-ltd")).values()
+    assert any(nordwind) and "" in nordwind  # elements located and marked, others said not to be
 
 
 # --- Read in ten seconds, printed whole (issue 15) ------------------------------------------------------------------
