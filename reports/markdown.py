@@ -107,6 +107,9 @@ def _since_last(report: dict) -> list[str]:
     return lines
 
 
+NO_VISITOR = "none (fetched without a visitor profile)"  # app-store lookups name their storefront in the URL
+
+
 def _provenance(report: dict) -> list[str]:
     """Who fetched what, from where, how reached, when (docs/0014-evidence.md); older reports have less."""
     prov = report.get("provenance")
@@ -125,10 +128,10 @@ def _provenance(report: dict) -> list[str]:
                   f"{md_text(prov['clients']['screenshots'])}",
                   f"- Browser profile: {md_text(prov['browser_profile'])}", ""]
         lines += _table(["Visitor", "Route", "Exit country", "Address seen by the target"],
-                        [[v["visitor"] or "-", v["route"], v["exit_country"], v["egress_ip"]]
+                        [[v["visitor"] or NO_VISITOR, v["route"], v["exit_country"], v["egress_ip"]]
                          for v in prov["vantage"]])
         lines += _table(["Page", "Visitor", "Reached by", "Sent", "Received", "Address; client", "WARC record"],
-                        [[p["url"], p["visitor"] or "-", " -> ".join(p["path"][:-1]) or
+                        [[p["url"], p["visitor"] or NO_VISITOR, " -> ".join(p["path"][:-1]) or
                           ("start URL" if p["path"] else "not known"), p["started_at"], p["finished_at"],
                           f"{p['server_ip']}; {p['client']}", p["record_id"]] for p in prov["pages"]])
     else:
