@@ -10,8 +10,11 @@ every worker shares (workers' own clocks may disagree by more than a delay). The
 request, and once it has ended lets the host go with `next_allowed_at` at least its end plus the interval. Spacing
 counts from a request's end, as the per-process gate does: a start-to-start spacing comes out shorter at the server
 whenever the earlier request spent longer connecting (measured here: 0.35 s apart for a 0.5 s interval, three
-processes). A claim that finds the host held gets no turn and looks again when the next turn could come; a holder
-that died lets go HOST_SLOT_HOLD_SECONDS after its turn.
+processes). A claim that finds the host held gets no turn and looks again when the next turn could come. A holder
+whose connection is gone (its crawl process died: a worker killed, a crawl stopped mid-request) lets go at once,
+since the hold names the server process of its connection; one whose connection lingers, HOST_SLOT_HOLD_SECONDS
+after its turn. Requests of one process to one host take turns in the process first, so they never poll the
+database against each other.
 
 The interval at a host is the largest of: the firm's delay, the host's robots.txt Crawl-delay (read from Scrapy's
 robots.txt parser for the crawler, once it has one), and SHARED_HOST_INTERVAL_SECONDS on a platform's hosts (app
@@ -33,13 +36,15 @@ SETTING = "FOOTPRINT_HOST_SLOTS"  # the store's URL, in a fleet crawl's job sett
 _INTERVAL = "make_interval(secs => %(interval)s)"
 _TURN = f"greatest(now(), slot.next_allowed_at, slot.last_turn_at + {_INTERVAL})"
 CLAIM = f"""
-INSERT INTO host_slots AS slot (host, last_turn_at, next_allowed_at, held_until)
-VALUES (%(host)s, now(), now() + {_INTERVAL}, now() + make_interval(secs => %(hold)s))
+INSERT INTO host_slots AS slot (host, last_turn_at, next_allowed_at, held_until, held_by)
+VALUES (%(host)s, now(), now() + {_INTERVAL}, now() + make_interval(secs => %(hold)s), pg_backend_pid())
 ON CONFLICT (host) DO UPDATE SET
     last_turn_at = {_TURN},
     next_allowed_at = {_TURN} + {_INTERVAL},
-    held_until = {_TURN} + {_INTERVAL} + make_interval(secs => %(hold)s)
+    held_until = {_TURN} + {_INTERVAL} + make_interval(secs => %(hold)s),
+    held_by = pg_backend_pid()
 WHERE slot.held_until IS NULL OR slot.held_until < now()
+   OR NOT EXISTS (SELECT FROM pg_stat_activity WHERE pid = slot.held_by)
 RETURNING extract(epoch FROM slot.last_turn_at - now())::float8
 """
 # The host is held: when its next turn could come at the earliest.
@@ -47,7 +52,8 @@ BUSY = """
 SELECT extract(epoch FROM next_allowed_at - now())::float8 FROM host_slots WHERE host = %(host)s
 """
 RELEASE = f"""
-UPDATE host_slots SET held_until = NULL, next_allowed_at = greatest(next_allowed_at, now() + {_INTERVAL})
+UPDATE host_slots
+SET held_until = NULL, held_by = NULL, next_allowed_at = greatest(next_allowed_at, now() + {_INTERVAL})
 WHERE host = %(host)s
 """
 
@@ -67,6 +73,7 @@ class HostSlots:
         self._url = url
         self._conn = None
         self._opening = asyncio.Lock()
+        self._hosts: dict[str, asyncio.Lock] = {}
 
     async def _connection(self):
         async with self._opening:
@@ -104,15 +111,16 @@ class HostSlots:
     @contextlib.asynccontextmanager
     async def turn(self, host: str, interval: float) -> AsyncIterator[None]:
         """Hold a turn at the host for one request: wait for it, and let the host go once the request has ended."""
-        while (wait := await self.claim(host, interval)) is None:
-            (busy,) = await self._run(BUSY, {"host": host})
-            await asyncio.sleep(max(busy, HOST_SLOT_POLL_SECONDS))
-        try:
-            if wait > 0:
-                await asyncio.sleep(wait)
-            yield
-        finally:
-            await self.release(host, interval)
+        async with self._hosts.setdefault(host, asyncio.Lock()):
+            while (wait := await self.claim(host, interval)) is None:
+                (busy,) = await self._run(BUSY, {"host": host})
+                await asyncio.sleep(max(busy, HOST_SLOT_POLL_SECONDS))
+            try:
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                yield
+            finally:
+                await self.release(host, interval)
 
     async def close(self) -> None:
         if self._conn is not None:

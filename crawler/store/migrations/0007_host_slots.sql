@@ -7,5 +7,6 @@ CREATE TABLE host_slots (
     host            TEXT PRIMARY KEY,
     last_turn_at    TIMESTAMP WITH TIME ZONE NOT NULL,  -- when the latest claim's request may start
     next_allowed_at TIMESTAMP WITH TIME ZONE NOT NULL,  -- at the earliest, the next one (its claim's interval on)
-    held_until      TIMESTAMP WITH TIME ZONE            -- a request to the host is waiting or in flight (a lease)
+    held_until      TIMESTAMP WITH TIME ZONE,           -- a request to the host is waiting or in flight (a lease)
+    held_by         INTEGER                             -- by the crawl process on this server process (its pid)
 );
