@@ -149,3 +149,13 @@ def firms_in_flight(parallel: int = 0) -> int:
         return parallel
     static_share = BATCH_MEMORY_BUDGET_MIB - BATCH_BROWSERS * RENDER_BROWSER_MEMORY_MIB
     return max(1, static_share // STATIC_FIRM_MEMORY_MIB)
+# Politeness across a fleet (issue 13 item 4; docs/0013-fleet.md): a crawl under a fleet worker claims each turn at a
+# host in the store's `host_slots` (crawler/crawl/host_slots.py). A platform's hosts (detectors/data/platforms.yaml:
+# app stores, social, video and publishing sites) are asked by many firms of a batch, so each request to one waits
+# at least SHARED_HOST_INTERVAL_SECONDS after the previous, whatever the firms' delays.
+SHARED_HOST_INTERVAL_SECONDS = 2.0
+# A claimed turn holds the host until its request ends; a holder that dies lets go this long after its turn (more than
+# a request may take: crawler/crawl/settings.py DOWNLOAD_TIMEOUT, 30 s). Waiters look again when the next turn could
+# come, and at least this often apart.
+HOST_SLOT_HOLD_SECONDS = 60.0
+HOST_SLOT_POLL_SECONDS = 0.05

@@ -38,6 +38,7 @@ class RunOptions:
     jurisdiction: str = ""  # --jurisdiction: overrides every profile's
     settings: dict[str, object] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)  # recorded in the configuration as is ({"demo": true})
+    host_slots: str = ""  # a fleet worker's store URL: turns at hosts claimed there (crawler/crawl/host_slots.py)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from twisted.internet.defer import Deferred
+
+from crawler.crawl import host_slots
 
 
 @dataclass
@@ -59,15 +63,37 @@ class HostGate:
 GATE = HostGate()
 
 
-async def through_gate(settings, request, download):
-    """`download()` in the request's turn at its host, under the crawler's DOWNLOAD_DELAY (the firm's delay);
-    FOOTPRINT_HOST_GATE off leaves only Scrapy's per-crawler spacing (the tests' negative control)."""
+async def through_gate(crawler, request, download):
+    """`download()` in the request's turn at its host, under the crawler's DOWNLOAD_DELAY (the firm's delay): in a
+    fleet crawl (the store's URL in FOOTPRINT_HOST_SLOTS) a turn claimed in the store across every worker
+    (crawler/crawl/host_slots.py), else this process's gate. FOOTPRINT_HOST_GATE off leaves only Scrapy's
+    per-crawler spacing (the tests' negative control)."""
+    settings = crawler.settings
     delay = settings.getfloat("DOWNLOAD_DELAY")
     host = urlsplit(request.url).hostname
     if delay <= 0 or not host or not settings.getbool("FOOTPRINT_HOST_GATE", True):
         return await download()
+    store = settings.get(host_slots.SETTING)
+    if store:
+        interval = host_slots.host_interval(host, delay, robots_crawl_delay(crawler, request))
+        async with host_slots.slots_for(store).turn(host, interval):
+            return await download()
     async with GATE.turn(host, delay):
         return await download()
+
+
+def robots_crawl_delay(crawler, request) -> float | None:
+    """The Crawl-delay the host's robots.txt asks of this crawler's user agent, once Scrapy's RobotsTxtMiddleware
+    has parsed it (None before, for robots.txt itself, or when robots.txt is not obeyed). Scrapy's parsers expose
+    `crawl_delay` but its downloader does not apply it; the middleware keeps its parsers by netloc."""
+    engine = getattr(crawler, "engine", None)
+    middlewares = engine.downloader.middleware.middlewares if engine and engine.downloader else ()
+    robots = next((m for m in middlewares if isinstance(m, RobotsTxtMiddleware)), None)
+    parser = robots._parsers.get(urlsplit(request.url).netloc) if robots is not None else None
+    if parser is None or isinstance(parser, Deferred):
+        return None
+    agent = robots._robotstxt_useragent or request.headers.get(b"User-Agent") or robots._default_useragent
+    return parser.crawl_delay(agent)
 
 
 class GatedHTTPDownloadHandler(HTTP11DownloadHandler):
@@ -75,4 +101,4 @@ class GatedHTTPDownloadHandler(HTTP11DownloadHandler):
 
     async def download_request(self, request):
         download = super().download_request
-        return await through_gate(self._crawler.settings, request, lambda: download(request))
+        return await through_gate(self._crawler, request, lambda: download(request))

@@ -24,6 +24,7 @@ from crawler.config.scan_config import ScanConfig
 from crawler.crawl import progress as crawl_progress
 from crawler.crawl.browser import chromium_executable, launch_options
 from crawler.crawl.child import PARENT_ENV
+from crawler.crawl.host_slots import SETTING as HOST_SLOTS
 from crawler.crawl.scratch import scratch, write_private
 from crawler.plan.channels import ChannelPlan
 from crawler.plan.visitors import VisitorProfile
@@ -87,8 +88,9 @@ def channels_of(job: CrawlJob, proxy: str) -> list[dict]:
     return out
 
 
-def process_settings(jobs: list[CrawlJob], proxy: str, user_agent: str) -> dict:
-    """The settings a crawl process shares between all its channels."""
+def process_settings(jobs: list[CrawlJob], proxy: str, user_agent: str, host_slots: str = "") -> dict:
+    """The settings a crawl process shares between all its channels; `host_slots`: a fleet worker's store URL, where
+    the process claims its turns at hosts (crawler/crawl/host_slots.py)."""
     # The resolver serves the whole process: it lets private answers through only if every firm in it opted in.
     shared: dict = {"FOOTPRINT_ALLOW_PRIVATE": all(job.config.allow_private for job in jobs),
                     "FOOTPRINT_PROXY_HOSTS": sorted({urlsplit(v.proxy).hostname or "" for job in jobs
@@ -97,12 +99,14 @@ def process_settings(jobs: list[CrawlJob], proxy: str, user_agent: str) -> dict:
         shared["FOOTPRINT_PROXY"] = proxy
     if user_agent:
         shared["USER_AGENT"] = user_agent
+    if host_slots:
+        shared[HOST_SLOTS] = host_slots
     return shared
 
 
 def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
           supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
-          while_running: Callable[[], None] | None = None) -> tuple[int, str]:
+          while_running: Callable[[], None] | None = None, host_slots: str = "") -> tuple[int, str]:
     """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail.
     `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py);
     `while_running()`: called in this thread every JUDGE_WHILE_CRAWLING_EVERY seconds while the child crawls
@@ -110,7 +114,7 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
     channels = [c for job in jobs for c in channels_of(job, proxy)]
     if not channels:
         return 0, ""
-    shared = process_settings(jobs, proxy, user_agent)
+    shared = process_settings(jobs, proxy, user_agent, host_slots)
     tail: list[str] = []
     # The job names visitor proxies with their passwords: it lives in a private folder, only as long as the crawl
     # (crawler/crawl/scratch.py), and the child's temporary files (the browser's) go there too.

@@ -79,7 +79,7 @@ class DeadlinePlaywrightHandler(ScrapyPlaywrightDownloadHandler):
                 WATCHDOG.watch(self.marker, self.restart_browser)
             await asyncio.shield(self._started)
         # Its turn at the host, across the process's firms (crawler/crawl/host_gate.py).
-        return await through_gate(self._crawler.settings, request, lambda: self._download(request))
+        return await through_gate(self._crawler, request, lambda: self._download(request))
 
     async def _download(self, request):
         if not request.meta.get("playwright"):

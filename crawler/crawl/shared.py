@@ -25,6 +25,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from crawler.config.defaults import JUDGE_WHILE_CRAWLING_EVERY
+from crawler.crawl.host_slots import SETTING as HOST_SLOTS
 from crawler.crawl.job import JOB_FILE, CrawlJob, channels_of, child_env, crawl, process_settings, read_log
 from crawler.crawl.scratch import scratch, write_private
 
@@ -87,21 +88,23 @@ class SharedCrawl:
         self._procs.append(proc)
         self._proc = proc
 
-    def accepts(self, jobs: list[CrawlJob], proxy: str, user_agent: str) -> bool:
-        """Whether the jobs can share this process: the same process-wide settings (resolver, proxy, agent)."""
-        wanted = process_settings(jobs, proxy, user_agent)
+    def accepts(self, jobs: list[CrawlJob], proxy: str, user_agent: str, host_slots: str = "") -> bool:
+        """Whether the jobs can share this process: the same process-wide settings (resolver, proxy, agent, where
+        turns at hosts are claimed)."""
+        wanted = process_settings(jobs, proxy, user_agent, host_slots)
         return (not wanted["FOOTPRINT_ALLOW_PRIVATE"]
                 and set(wanted["FOOTPRINT_PROXY_HOSTS"]) <= set(self.settings["FOOTPRINT_PROXY_HOSTS"])
                 and wanted.get("FOOTPRINT_PROXY") == self.settings.get("FOOTPRINT_PROXY")
-                and wanted.get("USER_AGENT") == self.settings.get("USER_AGENT"))
+                and wanted.get("USER_AGENT") == self.settings.get("USER_AGENT")
+                and wanted.get(HOST_SLOTS) == self.settings.get(HOST_SLOTS))
 
     def crawl(self, jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
               supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
-              while_running: Callable[[], None] | None = None) -> tuple[int, str]:
+              while_running: Callable[[], None] | None = None, host_slots: str = "") -> tuple[int, str]:
         """crawler/crawl/job.py's `crawl`, in the shared process: (0, "") when every channel ended, else (1, the
         failures, one a line) or the dead process's (exit code, stderr tail)."""
-        if not self.accepts(jobs, proxy, user_agent):
-            return crawl(jobs, proxy, user_agent, progress, supervise, while_running)
+        if not self.accepts(jobs, proxy, user_agent, host_slots):
+            return crawl(jobs, proxy, user_agent, progress, supervise, while_running, host_slots)
         channels = [c for job in jobs for c in channels_of(job, proxy)]
         if not channels:
             return 0, ""

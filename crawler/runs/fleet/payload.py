@@ -11,7 +11,8 @@ from crawler.config.profiles import FirmTarget, ScanSettings
 from crawler.config.scan_config import RunOptions
 
 TASK = "footprint.scan_firm"  # the queue's task name for one firm of a batch
-_NOT_CARRIED = ("out", "progress", "exports", "mails", "parallel")  # per machine, or one firm's supplied files
+# per machine, or one firm's supplied files; host_slots is the store's URL, given by the worker that runs the firm
+_NOT_CARRIED = ("out", "progress", "exports", "mails", "parallel", "host_slots")
 
 
 def firm_to_json(firm: FirmTarget) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from crawler.config.limits import cut
@@ -23,6 +24,7 @@ from crawler.runs.fleet.payload import firm_from_json, options_from_json
 from crawler.runs.folders import finish_firm_dir, partial_dir
 from crawler.store import open_store
 from crawler.store.evidence import evidence_target
+from crawler.store.location import default_location
 from crawler.store.scans import ScanStatus
 
 # The command line's exit codes for the same outcomes (crawler/cli/exit_codes.py; a test keeps them equal).
@@ -47,7 +49,9 @@ def run_attempt(batch_id: str, slug: str, attempt: int, evidence: str, work: Pat
 
         try:
             folder_work = partial_dir(run_dir, slug)
-            outcome = scan_firm(firm, options_from_json(entry.options, run_dir), folder_work, store, on_begin)
+            # The crawl claims its turns at hosts in this store, beside every other worker (crawl/host_slots.py).
+            options = replace(options_from_json(entry.options, run_dir), host_slots=default_location())
+            outcome = scan_firm(firm, options, folder_work, store, on_begin)
             folder = finish_firm_dir(folder_work, run_dir, slug)
             location, written = target.upload(folder, f"{batch_id}/{slug}/{outcome.scan_id}")
             complete = store.record_complete(outcome.report, location, batch_id, slug, attempt, written)

@@ -1,6 +1,7 @@
 """What a process imports is what its run needs: a crawl child that does not render loads no browser stack, no
-process that does not identify languages loads the language model (py3langid and numpy), and Scrapy's remote
-control (a code-execution server that leaves a job file behind) never starts."""
+process that does not identify languages loads the language model (py3langid and numpy), a crawl child not run by a
+fleet worker loads no database driver, and Scrapy's remote control (a code-execution server that leaves a job file
+behind) never starts."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def test_a_crawl_child_that_does_not_render_loads_no_browser_and_no_language_mod
     assert run.returncode == 0, run.stderr[-2000:]
     assert captures.stat().st_size > 0 and {"scrapy", "twisted", "detectors"} <= loaded  # it did crawl
     assert not loaded & (BROWSER_STACK | LANGUAGE_MODEL)
+    assert "psycopg" not in loaded  # no store URL in its settings: no database (crawler/crawl/host_slots.py)
     assert not (state / "scrapy").exists()  # no remote-control job file
 
 

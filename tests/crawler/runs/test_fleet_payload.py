@@ -46,6 +46,12 @@ def test_per_machine_options_are_not_carried(tmp_path):
     assert options_from_json(options_to_json(options), tmp_path).out == tmp_path
 
 
+def test_the_store_url_for_host_slots_is_the_running_workers_not_carried_in_the_queue(tmp_path):
+    options = RunOptions(host_slots="postgresql://footprint:secret@db.example/footprint")
+    assert "secret" not in options_to_json(options)
+    assert options_from_json(options_to_json(options), tmp_path).host_slots == ""
+
+
 def test_the_runner_exits_with_the_command_line_codes():
     assert (runner.EXIT_OK, runner.EXIT_FAILED, runner.EXIT_INTERRUPTED) == \
         (ExitCode.OK, ExitCode.INTERNAL, ExitCode.INTERRUPTED)

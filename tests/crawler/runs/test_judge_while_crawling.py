@@ -31,7 +31,7 @@ def test_pages_are_judged_while_the_crawl_runs_and_the_report_is_analyzes(scan, 
         judged["while_crawling" if crawling else "after"] += 1
         return real_add(self, capture, document)
 
-    def watched_crawl(jobs, *args):
+    def watched_crawl(jobs, *args, **kwargs):
         *rest, while_running = args
 
         def during():
@@ -40,7 +40,7 @@ def test_pages_are_judged_while_the_crawl_runs_and_the_report_is_analyzes(scan, 
                 while_running()
             finally:
                 crawling.pop()
-        return real_crawl(jobs, *rest, during)
+        return real_crawl(jobs, *rest, during, **kwargs)
 
     real_add, real_crawl = FirmJudgement.add, firm.crawl
     monkeypatch.setattr(FirmJudgement, "add", counted_add)
