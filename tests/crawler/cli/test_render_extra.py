@@ -69,3 +69,10 @@ def test_doctor_says_the_render_extra_is_installed(tmp_path, capsys):
 
     main(["doctor", "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path)])
     assert "ok   render extra: installed" in capsys.readouterr().out
+
+
+def test_a_pdf_without_the_extra_is_bad_input(tmp_path, sandbox, without_render_extra):
+    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--render", "never",
+                     "--no-screenshots", "--format", "json,pdf", "--out", str(tmp_path / "o"))
+    assert run.returncode == 2 and "--format" in run.stderr and SENTENCE in run.stderr
+    assert len(sandbox.requests) == 0
