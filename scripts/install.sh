@@ -4,7 +4,9 @@
 # Chromium (`apt-get install chromium`, or FOOTPRINT_CHROMIUM); `footprint doctor` says what is missing.
 #   FOOTPRINT_HOME  where the virtualenv goes (default: ${XDG_DATA_HOME:-~/.local/share}/footprint)
 #   FOOTPRINT_BIN   where the command is linked (default: ~/.local/bin)
-#   FOOTPRINT_EXTRAS  optional parts, comma-separated: `postgres` for a shared PostgreSQL store, `fleet` for workers
+#   FOOTPRINT_EXTRAS  optional parts, comma-separated (default: render): `render` for the browser (rendering,
+#                     screenshots, PDF), `postgres` for a shared PostgreSQL store, `fleet` for workers; set it empty
+#                     (FOOTPRINT_EXTRAS=) for the core alone, which scans with static fetches and no screenshots
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +19,8 @@ bin=${FOOTPRINT_BIN:-$HOME/.local/bin}
 if [ ! -x "$home/venv/bin/python" ]; then
     "$PYTHON" -m venv "$home/venv"
 fi
-"$home/venv/bin/python" -m pip install -q -c constraints.txt ".${FOOTPRINT_EXTRAS:+[$FOOTPRINT_EXTRAS]}"
+extras=${FOOTPRINT_EXTRAS-render}  # unset: the browser too (the tour takes screenshots); empty: the core alone
+"$home/venv/bin/python" -m pip install -q -c constraints.txt ".${extras:+[$extras]}"
 mkdir -p "$bin"
 ln -sf "$home/venv/bin/footprint" "$bin/footprint"
 echo "footprint $("$bin/footprint" --version | cut -d' ' -f2) installed: $bin/footprint"

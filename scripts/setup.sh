@@ -31,7 +31,7 @@ fi
 stamp="$VENV/.footprint-installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -c constraints.txt -e '.[dev,postgres]'
+    "$VENV/bin/python" -m pip install -q -c constraints.txt -e '.[dev,postgres,render]'
     touch "$stamp"
 fi
 echo "footprint is set up in $VENV ($("$VENV/bin/python" --version))"

@@ -18,8 +18,8 @@ def cmd_doctor(args) -> int:
           f"{sys.version.split()[0]}")
     checks = environment_checks(Path(args.out), args.store, args.proxy or "")
     for check in checks:
-        print(f"  {'ok  ' if check.ok else 'FIX '} {check.what}: {check.detail}")
-    failed = [c.what for c in checks if not c.ok]
+        print(f"  {'ok  ' if check.ok else 'FIX ' if check.needed else 'note'} {check.what}: {check.detail}")
+    failed = [c.what for c in checks if not c.ok and c.needed]
     if failed:
         print(f"footprint doctor: fix {', '.join(failed)} before scanning", file=sys.stderr)
         return ExitCode.BAD_INPUT

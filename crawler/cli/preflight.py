@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ class Check:
     what: str  # "browser", "store", "proxy 127.0.0.1:3128", ...
     ok: bool
     detail: str  # what was found, or what to fix
+    needed: bool = True  # False: an optional part, listed but never a reason for exit 2
 
 
 def proxy_problem(url: str) -> str:
@@ -112,8 +113,36 @@ def proxy_check(url: str) -> Check:
     return Check(f"proxy {redact(url)}", not problem, problem or "accepts connections")
 
 
+def render_extra_check() -> Check:
+    from crawler.crawl.render_extra import EXTRA, missing_sentence
+
+    missing = missing_sentence()
+    return Check(f"{EXTRA} extra", not missing, missing + "; scans fetch statically and take no screenshots"
+                 if missing else "installed (browser rendering and screenshots)", needed=False)
+
+
+def without_render_extra(options, configs: list) -> tuple:
+    """The run's options when the render extra is missing: `--render always` (from the command line or a
+    profile) is bad input, since its promise of a browser cannot be kept; otherwise every firm is fetched
+    statically without screenshots, recorded in each report's configuration and said once on stderr.
+    Returns (options, notice); the notice is "" and the options unchanged when the extra is installed."""
+    from crawler.crawl.render_extra import missing_sentence
+
+    missing = missing_sentence()
+    if not missing or not any(c.render != "never" or c.screenshots for c in configs):
+        return options, ""
+    if any(c.render == "always" for c in configs):
+        raise InputError(CLI, "--render", f"a browser for --render always, but {missing}; or scan with "
+                                          "--render auto or never")
+    notice = f"{missing}; pages are fetched without a browser and no screenshots are taken"
+    settings = {**options.settings, "render": "never", "screenshots": False}
+    return replace(options, settings=settings, extra={**options.extra, "render_extra": notice}), notice
+
+
 def environment_checks(out: Path, store: str | None, proxy: str) -> list[Check]:
-    checks = [browser_check(), store_check(store), output_check(out)]
+    extra = render_extra_check()
+    browser = browser_check()  # without the render extra nothing starts a browser: a missing one is only noted
+    checks = [extra, browser if extra.ok else replace(browser, needed=False), store_check(store), output_check(out)]
     if proxy or os.environ.get("HTTPS_PROXY"):
         checks.append(proxy_check(proxy or os.environ["HTTPS_PROXY"]))
     return checks

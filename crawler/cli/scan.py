@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from crawler.cli.exit_codes import ExitCode, for_outcomes
-from crawler.cli.preflight import check_proxies
+from crawler.cli.preflight import check_proxies, without_render_extra
 from crawler.config.defaults import FORMAT_CHOICES, FORMATS, PDF_FORMAT
 from crawler.config.limits import bounded
 from crawler.config.profiles import (
@@ -23,6 +23,7 @@ from crawler.config.profiles import (
 )
 from crawler.config.scan_config import RunOptions, resolve
 from crawler.crawl.browser import chromium_executable
+from crawler.crawl.render_extra import missing_sentence
 from detectors.inputs import InputError
 
 CLI = "command line"
@@ -34,6 +35,8 @@ def formats(args) -> tuple[str, ...]:
         if f not in FORMAT_CHOICES:
             raise InputError(CLI, "--format", f"formats among {', '.join(FORMAT_CHOICES)}, got {f!r}")
     if PDF_FORMAT in chosen:
+        if missing_sentence():  # Playwright prints the PDF
+            raise InputError(CLI, "--format", f"a browser to print {PDF_FORMAT}, but {missing_sentence()}")
         chromium_executable()  # the PDF is printed by Chromium: without one, exit 2 before anything is fetched
     return chosen
 
@@ -146,6 +149,10 @@ def scan_and_report(firms, options: RunOptions, args, store_spec: str | None, fi
     from reports.terminal import summary_lines
 
     configs = [resolve(f, options) for f in firms if f.invalid is None]
+    options, notice = without_render_extra(options, configs)
+    if notice:
+        print(f"footprint: {notice}", file=sys.stderr)
+        configs = [resolve(f, options) for f in firms if f.invalid is None]
     if any(c.render != "never" or c.screenshots for c in configs):
         chromium_executable()  # no browser at all is bad input (exit 2) before anything runs, not 50 failed firms
     visitor_proxies = {cc: url for c in configs for cc, url in c.visitor_proxies.items()}
