@@ -139,6 +139,30 @@ def _provenance(report: dict) -> list[str]:
     return lines
 
 
+def _share(entry: dict) -> str:
+    return f"{entry['clients']} ({entry['share'] * 100:.1f}%)"
+
+
+def _register(report: dict) -> list[str]:
+    """The firm's latest `register check`, aggregates only (issue 16 item 4)."""
+    r = report.get("register")
+    if not r:
+        return []
+    lines = ["## Initiation register", "",
+             f"Checked {r['checked_at']}: {r['clients']} client(s), {r['eu_clients']} in the EU/EEA, "
+             f"{r['outside_eu_clients']} outside; client by client in {md_text(r['register_html'])}. No client is "
+             "ever marked as having come on their own initiative.", "",
+             f"- EU clients with mediated first contact: {_share(r['mediated'])}",
+             f"- Own-initiative attestation as the only record: {_share(r['attestation_only'])}",
+             f"- Onboarded on dates no scan covers: {_share(r['coverage_gap'])}",
+             f"- Art. 61(2) flags: {r['art_61_2']['findings']} finding(s), {_share(r['art_61_2'])} client(s)", ""]
+    if r["live_content"]:
+        lines += _table(["Member state", "EU clients", "Onboarded while content directed at it was live"],
+                        [[state, s["eu_clients"], _share(s)] for state, s in r["live_content"].items()])
+    lines += [f"- Data gap: {md_text(gap)}" for gap in r["data_gaps"]]
+    return lines + ([""] if r["data_gaps"] else [])
+
+
 def render_markdown(report: dict) -> str:
     firm, v = report["firm"], report["verdict"]
     scan = report["scan"]
@@ -162,6 +186,7 @@ def render_markdown(report: dict) -> str:
     for c in report["channels"]:
         lines += _channel(c)
     lines += _provenance(report)
+    lines += _register(report)
     lines += annex_lines(report, md_text, _table)
     lines += ["## Errors", ""]
     lines += [f"- {md_text(e['channel'])}: {md_text(e['url'])}: {md_text(e['error'])}" for e in report["errors"]]

@@ -25,6 +25,7 @@ from crawler.register.google_ads import read_google_ads
 from crawler.register.keys import load_key
 from crawler.register.microsoft_ads import read_microsoft_ads
 from crawler.register.search_console import read_search_console
+from crawler.register.section import register_summary
 from crawler.store import Store, open_store
 from crawler.store.location import default_location, url_scheme
 from detectors.inputs import InputError, load_yaml, schema
@@ -143,7 +144,10 @@ def check(request: Request) -> Outcome:
         store.record_register_findings(slug, findings)
         document = _document(slug, name, pseudonym.key_id, settings, kinds, import_ids, history, register,
                              findings)
-    written = write_register(document, request.out / slug)
+        written = write_register(document, request.out / slug)
+        # kept only once register.html exists, so the firm's report never points at a file that was not written
+        store.save_register_run(slug, document["generated_at"], str(written["html"].absolute()),
+                                register_summary(document, written["html"].absolute()))
     gaps = register.shares["overall"]["checks"]["COVERAGE_GAP"]["clients"]
     return Outcome(document, written, problems, incomplete=bool(problems) or gaps > 0)
 

@@ -106,10 +106,16 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     report = report_for(record, channels, finished,
                         provenance(record, browser or "not used", finished, judged.navigation, channels),
                         store.triage() if store is not None else {}, history, validate=options.validate,
-                        archived_copies=copies, shot_marks=marks)
+                        archived_copies=copies, shot_marks=marks, register=_register_section(store, firm.slug))
     paths = write_report_files(report, work_dir, options.formats)
     paths["warc"] = archive
     return FirmOutcome(firm, report, paths, scan_id=sid)
+
+
+def _register_section(store, slug: str) -> dict | None:
+    """The aggregate of the firm's latest `footprint register check`, when the store holds one (issue 16)."""
+    run = store.latest_register_run(slug) if store is not None else None
+    return run["summary"] if run is not None else None
 
 
 def _start_archive(record: ScanRecord, archive: Path) -> None:

@@ -39,12 +39,13 @@ def provenance(record: ScanRecord, browser: str, finished: str, navigation: Navi
 def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str, provenance: dict,
                triage: dict[str, dict] | None = None, history: list[dict] | None = None,
                validate: bool = False, archived_copies: dict[str, str] | None = None,
-               shot_marks: dict[str, str] | None = None) -> dict:
+               shot_marks: dict[str, str] | None = None, register: dict | None = None) -> dict:
     """The report. `triage`: reviewers' decisions by finding id; `history`: the firm's earlier complete reports,
     newest first, when `--since-last` asks what is new (None: not asked); `validate` (--validate, and every test
     run): checked against its schema first; `archived_copies`: record id -> its saved copy beside the report
     (crawler/runs/page_copies.py), set on each finding as `archived_copy`; `shot_marks`: finding id -> its element
-    marked on its screenshot, "" where not located (crawler/runs/shot_marks.py), set as `screenshot_mark`."""
+    marked on its screenshot, "" where not located (crawler/runs/shot_marks.py), set as `screenshot_mark`;
+    `register`: the aggregate of the firm's latest `register check` from the store (None: no section)."""
     visitors = record.visitor_countries
     add_list_hits(record, channels)
     report = build_report(assess(channels, visitors, triage), firm=record.firm, started_at=record.started_at,
@@ -54,6 +55,8 @@ def report_for(record: ScanRecord, channels: list[ChannelResult], finished: str,
         report["warning_lists"] = warning_lists_section(record, report)
     if record.config.get("jurisdiction"):
         report["jurisdiction"] = jurisdiction_section(report, record.config["jurisdiction"])
+    if register is not None:
+        report["register"] = register
     for finding in (f for c in report["channels"] for f in c["findings"]):
         if finding["record_id"] in (archived_copies or {}):
             finding["archived_copy"] = archived_copies[finding["record_id"]]

@@ -67,6 +67,23 @@ class RegisterRecords:
                            (f["id"], firm_slug, f["check"], f["member_state"], f["clients"], stamp()))
 
 
+    def save_register_run(self, firm_slug: str, checked_at: str, html_path: str, summary: dict) -> None:
+        """Keep this run's aggregate summary as the firm's latest register check (replacing the previous one)."""
+        with self._db.write() as db:
+            db.execute("DELETE FROM register_runs WHERE firm_slug = ?", (firm_slug,))
+            db.execute("INSERT INTO register_runs (firm_slug, checked_at, html_path, summary) VALUES (?, ?, ?, ?)",
+                       (firm_slug, checked_at, html_path, json.dumps(summary, ensure_ascii=False, sort_keys=True)))
+
+    def latest_register_run(self, firm_slug: str) -> dict | None:
+        """The firm's latest register check as saved ({"checked_at", "html_path", "summary"}), or None."""
+        with self._db.read() as db:
+            row = db.one("SELECT checked_at, html_path, summary FROM register_runs WHERE firm_slug = ?",
+                         (firm_slug,))
+        if row is None:
+            return None
+        return {"checked_at": row[0], "html_path": row[1], "summary": json.loads(row[2])}
+
+
 def _plain(value):
     if isinstance(value, datetime):
         return stamp(value)
