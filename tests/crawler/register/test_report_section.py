@@ -11,41 +11,49 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
+from crawler.config.defaults import VALIDATE_ENV
 from crawler.register.keys import Pseudonymiser
 from crawler.sandbox import SandboxWeb
 from crawler.store import open_store
 from tests.conftest import run_scan
-from tests.crawler.register.conftest import KEY, SLUG, SITE, URL, write_site
-from tests.crawler.register.test_register_check import (ONBOARDING_HEADER, RAW_SECRETS, SERVICES, SERVICES_HEADER,
-                                                        onboarding_rows, write_csv)
+from tests.crawler.register.conftest import KEY, SITE, SLUG, URL, write_site
+from tests.crawler.register.test_register_check import (
+    ONBOARDING_HEADER,
+    RAW_SECRETS,
+    SERVICES,
+    SERVICES_HEADER,
+    onboarding_rows,
+    write_csv,
+)
 
 OTHER_SITE = "unregistered-exchange.com"
 OTHER_SLUG = "unregistered-exchange-com"
 
 
-@pytest.fixture
-def scanned_after_check(two_scans, tmp_path, monkeypatch, capsys):
+@pytest.fixture(scope="module")
+def scanned_after_check(two_scans, tmp_path_factory):
     """A copy of the two-scan store (the shared one stays as the other tests expect it), a register check on it,
-    then a third scan of the firm and a first scan of a firm with no register data."""
-    store = str(tmp_path / "store.sqlite")
+    then a third scan of the firm and a first scan of a firm with no register data; once for this module."""
+    root = tmp_path_factory.mktemp("register-section")
+    store = str(root / "store.sqlite")
     shutil.copyfile(two_scans.store, store)
-    monkeypatch.setenv("FOOTPRINT_REGISTER_KEY", KEY)
-    onboarding = write_csv(tmp_path / "onboarding.csv", ONBOARDING_HEADER,
+    onboarding = write_csv(root / "onboarding.csv", ONBOARDING_HEADER,
                            onboarding_rows(two_scans.first["at"], two_scans.second["at"]))
-    services = write_csv(tmp_path / "services.csv", SERVICES_HEADER, SERVICES)
-    out = tmp_path / "register-out"
-    assert main(["register", "check", str(onboarding), "--services", str(services), "--store", store,
-                 "--firm", SLUG, "--out", str(out)]) == 3
-    web = tmp_path / "web"
+    services = write_csv(root / "services.csv", SERVICES_HEADER, SERVICES)
+    web = root / "web"
     write_site(web, False)
     shutil.copytree(web / SITE, web / OTHER_SITE)
-    time.sleep(1.1)  # scan times are kept to the second
-    with SandboxWeb(web) as sandbox:
-        for url in (URL, f"https://{OTHER_SITE}/"):
-            assert run_scan(url, out=tmp_path / "scans", proxy=sandbox.url, store=store, render="never",
-                            max_pages=3, format="json,html,md") == 0
-    capsys.readouterr()
-    return store, out / SLUG, tmp_path / "scans"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("FOOTPRINT_REGISTER_KEY", KEY)
+        env.setenv(VALIDATE_ENV, "1")  # the autouse fixture that sets it is per test, this fixture per module
+        assert main(["register", "check", str(onboarding), "--services", str(services), "--store", store,
+                     "--firm", SLUG, "--out", str(root / "register-out")]) == 3
+        time.sleep(1.1)  # scan times are kept to the second: the third scan must not share the second's
+        with SandboxWeb(web) as sandbox:
+            for url in (URL, f"https://{OTHER_SITE}/"):
+                assert run_scan(url, out=root / "scans", proxy=sandbox.url, store=store, render="never",
+                                max_pages=3, format="json,html,md") == 0
+    return store, root / "register-out" / SLUG, root / "scans"
 
 
 def _files(scans: Path, slug: str) -> dict[str, Path]:
