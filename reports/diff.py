@@ -129,9 +129,18 @@ def _finding_key(f: dict) -> tuple:
     return (f.get("indicator", ""), f.get("url", ""), f["id"])
 
 
+# Paths relative to one report's folder (its archived copies, its marked screenshots): a diff spans two folders, or
+# the store, which keeps neither, so they are left out of the findings it lists.
+_FOLDER_PATHS = ("archived_copy", "screenshot_mark")
+
+
+def _listed(finding: dict) -> dict:
+    return {k: v for k, v in finding.items() if k not in _FOLDER_PATHS}
+
+
 def _channel(cid: str, old: dict | None, new: dict | None) -> tuple[dict, list[str]]:
-    old_f = {f["id"]: f for f in reversed((old or {}).get("findings", []))}  # first occurrence wins
-    new_f = {f["id"]: f for f in reversed((new or {}).get("findings", []))}
+    old_f = {f["id"]: _listed(f) for f in reversed((old or {}).get("findings", []))}  # first occurrence wins
+    new_f = {f["id"]: _listed(f) for f in reversed((new or {}).get("findings", []))}
     added = sorted((new_f[i] for i in new_f.keys() - old_f.keys()), key=_finding_key)
     resolved = sorted((old_f[i] for i in old_f.keys() - new_f.keys()), key=_finding_key)
     changed = []

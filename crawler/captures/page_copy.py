@@ -48,9 +48,11 @@ class Capture:
     record_id: str
 
 
-def copy_name(record_id: str) -> str:
-    """The saved copy's path relative to the report: one file per captured record, named by a hash of its id."""
-    return f"pages/{hashlib.sha256(record_id.encode()).hexdigest()[:16]}.html"
+def copy_name(url: str, visitor: str, body: bytes) -> str:
+    """The saved copy's path relative to the report: one file per page as captured, named by a hash of its address,
+    its visitor and its body, so the same captures give the same report (a record id is new at every crawl)."""
+    key = "\x1f".join((url, visitor, hashlib.sha256(body).hexdigest()))
+    return f"pages/{hashlib.sha256(key.encode()).hexdigest()[:16]}.html"
 
 
 def is_html(content_type: str, body: bytes) -> bool:

@@ -61,7 +61,7 @@ def write_page_copies(archive: Path, channels: list[ChannelResult], out_dir: Pat
             findings = [f.to_dict() for f in wanted[rid]]
             page = safe_copy(body, entry.get("content_type") or "", Capture(entry["url"], entry["fetched_at"], rid),
                              finding_marks(findings))
-            name = copy_name(rid)
+            name = copy_name(entry["url"], entry.get("visitor") or "", body)
             (out_dir / "pages").mkdir(parents=True, exist_ok=True)
             atomic_write(out_dir / name, page)
             written[rid] = name
