@@ -55,9 +55,13 @@ def scratch() -> Iterator[Path]:
     sweep(base)
     folder = base / f"{os.getpid()}-{secrets.token_hex(4)}"
     folder.mkdir(mode=0o700)
-    fd = os.open(folder / ALIVE, os.O_RDWR | os.O_CREAT, 0o600)
+    # The lock file is locked under another name, then renamed into place (the lock goes with it): a sweeper that
+    # found `.alive` created but not yet locked took the folder for a dead process's and removed it under us.
+    pending = folder / f"{ALIVE}.{secrets.token_hex(4)}"
+    fd = os.open(pending, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        os.rename(pending, folder / ALIVE)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
