@@ -32,40 +32,78 @@ NEXT_LETTERS = 2
 _NEXT_WORD = re.compile(rf"\W*(\w{{1,{NEXT_LETTERS}}})")
 
 
-@dataclass(frozen=True)
 class _Words:
-    folded: str  # the text lower-cased, same length and offsets as the text
-    words: frozenset[str]  # its distinct words
-    prefixes: frozenset[str]  # the first STEM letters of its longer words
-    places: dict[str, list[int]]  # word -> where it starts in `folded`
-    by_prefix: dict[str, list[str]]  # the first STEM letters -> the words that begin with them
+    """A text's words, read once and shared by every family and lexicon that reads the same text: the distinct words
+    come from one C-speed `findall`; where a word stands, and the words' first letters, are worked out only for the
+    few words a lexicon asks about (most pages share no word with most lexicons)."""
+
+    __slots__ = ("folded", "words", "_prefixes", "_by_prefix", "_places")
+
+    def __init__(self, folded: str):
+        self.folded = folded  # the text lower-cased, same length and offsets as the text
+        self.words: frozenset[str] = frozenset(_WORD.findall(folded))  # its distinct words
+        self._prefixes: frozenset[str] | None = None
+        self._by_prefix: dict[str, list[str]] | None = None
+        self._places: dict[str, list[int]] = {}
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """The first STEM letters of its longer words."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(self._prefix_index())
+        return self._prefixes
+
+    def _prefix_index(self) -> dict[str, list[str]]:
+        if self._by_prefix is None:
+            by_prefix: dict[str, list[str]] = {}
+            for word in self.words:
+                if len(word) >= STEM:
+                    by_prefix.setdefault(word[:STEM], []).append(word)
+            self._by_prefix = by_prefix
+        return self._by_prefix
 
     def with_prefix(self, prefixes) -> set[str]:
         """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
-        return {word for prefix in prefixes for word in self.by_prefix[prefix]}
+        by_prefix = self._prefix_index()
+        return {word for prefix in prefixes for word in by_prefix[prefix]}
+
+    def places(self, word: str) -> list[int]:
+        """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words: every occurrence that no
+        word character touches on either side."""
+        known = self._places.get(word)
+        if known is None:
+            known = self._places[word] = word_places(self.folded, word)
+        return known
+
+
+def word_places(folded: str, word: str) -> list[int]:
+    """Where the word `word` (word characters only) stands in `folded` as a whole word, no word character touching it
+    on either side: the places `_WORD.finditer` would cut it at. (A whole word cannot start inside another occurrence
+    of `word`, whose letters are all word characters, so the search goes on after each.)"""
+    found = []
+    at = folded.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not is_word_char(folded[at - 1])) and (after == len(folded) or not is_word_char(folded[after])):
+            found.append(at)
+        at = folded.find(word, after)
+    return found
+
+
+def is_word_char(char: str) -> bool:
+    """Whether `_WORD` (\\w) takes the character: a letter, a digit or a number of any script, or the underscore."""
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=16)
 def _words(text: str) -> _Words:
-    """The words of a text and where they stand, read in one pass and shared by every family and lexicon that
-    reads the same text (each lexicon then looks up its own first words instead of scanning the text again)."""
+    """The words of `text` (see _Words); the last few texts are kept, as every family reads the same page."""
     folded = text.lower()
     if len(folded) != len(text):  # a few letters (İ) lower-case to two characters: keep offsets exact
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if "ş" in folded or "ţ" in folded:
         folded = folded.translate(_FOLD)
-    places: dict[str, list[int]] = {}
-    for m in _WORD.finditer(folded):
-        at = places.get(m[0])
-        if at is None:
-            places[m[0]] = [m.start()]
-        else:
-            at.append(m.start())
-    by_prefix: dict[str, list[str]] = {}
-    for word in places:
-        if len(word) >= STEM:
-            by_prefix.setdefault(word[:STEM], []).append(word)
-    return _Words(folded, frozenset(places), frozenset(by_prefix), places, by_prefix)
+    return _Words(folded)
 
 
 @dataclass(frozen=True)
@@ -161,9 +199,8 @@ class PhraseLexicon:
             firsts |= index.with_prefix(stems)
         # The places of the page's words that can start a phrase, from the word index every lexicon shares: no regex
         # tried at every character of the page.
-        places = index.places
         found, covered = [], -1
-        for start, word in sorted([(at, first) for first in firsts for at in places[first]]):
+        for start, word in sorted([(at, first) for first in firsts for at in index.places(first)]):
             if start < covered:
                 continue  # inside the previous match
             starts = self._starts_of(word)

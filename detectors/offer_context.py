@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from detectors.data_files import load
-from detectors.lexicon import PhraseLexicon, lexicon_terms
+from detectors.lexicon import PhraseLexicon, is_word_char, lexicon_terms, word_places
 from detectors.lexicon import _words as page_words  # the page's words, shared with the phrase scan
 
 FILE = "lexicons/offer_context.yaml"
@@ -70,12 +70,12 @@ def _reading(char: str, alphabet: frozenset[str]) -> str | None:
     None when they cannot."""
     lower = char.lower()
     folded = lower if len(lower) == 1 else char
-    if _is_word(char) != _is_word(folded):
+    if is_word_char(char) != is_word_char(folded):
         return None
     letters = [c for c in sorted(alphabet) if re.match(re.escape(c), char, re.IGNORECASE)]
     if not letters or letters == [folded]:
         return ""
-    if not _is_word(folded):  # read as a letter, it would join two words
+    if not is_word_char(folded):  # read as a letter, it would join two words
         return None
     return letters[0] if len(letters) == 1 and folded not in alphabet else None
 
@@ -129,12 +129,7 @@ def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozens
     folded, words = read
     starts = []
     for word in firsts & words:
-        at = folded.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not _is_word(folded[at - 1])) and (end == len(folded) or not _is_word(folded[end])):
-                starts.append(at)
-            at = folded.find(word, end)
+        starts += word_places(folded, word)
     last = 0
     for at in sorted(starts):
         if at >= last:
@@ -153,19 +148,11 @@ def _endings(text: str, lex: _Lexicons) -> list[int]:
     folded, words = read
     starts = []
     for word in [w for w in words if len(w) > 3 and w.endswith(lex.ending_words)]:
-        at = folded.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not _is_word(folded[at - 1])) and (end == len(folded) or not _is_word(folded[end])):
-                m = lex.endings.search(text, at, end)
-                if m:
-                    starts.append(m.start())
-            at = folded.find(word, end)
+        for at in word_places(folded, word):
+            m = lex.endings.search(text, at, at + len(word))
+            if m:
+                starts.append(m.start())
     return starts
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 class OfferContext:
