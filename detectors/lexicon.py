@@ -14,6 +14,7 @@ plain one-regex matcher is kept (`find_with_regex`) as the reference the index i
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,6 +23,7 @@ from detectors.geography import by_language
 
 _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
@@ -44,7 +46,7 @@ class _Words:
         self.words: frozenset[str] = frozenset(_WORD.findall(folded))  # its distinct words
         self._prefixes: frozenset[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
-        self._places: dict[str, list[int]] = {}
+        self._places: dict[str, list[int]] | None = None
 
     @property
     def prefixes(self) -> frozenset[str]:
@@ -68,12 +70,19 @@ class _Words:
         return {word for prefix in prefixes for word in by_prefix[prefix]}
 
     def places(self, word: str) -> list[int]:
-        """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words: every occurrence that no
-        word character touches on either side."""
-        known = self._places.get(word)
-        if known is None:
-            known = self._places[word] = word_places(self.folded, word)
-        return known
+        """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
+        if self._places is None:
+            # Gaps and words alternate in the split; their offsets are the running sum of their lengths (both in C).
+            pieces = _WORD_SPLIT.split(self.folded)
+            places: dict[str, list[int]] = {}
+            for piece, at in zip(pieces[1::2], list(accumulate(map(len, pieces)))[::2], strict=False):
+                known = places.get(piece)
+                if known is None:
+                    places[piece] = [at]
+                else:
+                    known.append(at)
+            self._places = places
+        return self._places[word]
 
 
 def word_places(folded: str, word: str) -> list[int]:
