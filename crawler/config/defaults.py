@@ -100,6 +100,9 @@ SLUG_CHARS = 80  # a firm's folder name (its slug); longer ones are cut and end 
 MESSAGE_CHARS = 2_000  # an error message printed or logged, at most (an input may be megabytes)
 SCRATCH_GRACE_SECONDS = 60  # a crawl's private folder with no lock file yet is swept only once this old
 UNVISITED_COUNTED = 100_000  # URLs a crawl counts as left unvisited by its page budget or depth limit, at most
+# Requests a website crawl hands Scrapy ahead of its answers; the pages found beyond them wait in the spider as
+# (URL, depth, referrer), about a sixth of a queued Request's memory (a 20,000-page crawl queues most of its pages).
+REQUESTS_AHEAD = 64
 
 # One page's parsing limits (nesting depth, tags, attribute size, text) are declared with the parser, in
 # detectors/page_limits.py (PAGE_LIMITS): judging applies them too and may not import crawler/.

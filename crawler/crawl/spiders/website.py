@@ -24,15 +24,17 @@ import asyncio
 import base64
 import json
 import sys
+from collections import deque
 from datetime import timedelta
 from functools import partial
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from crawler.config.defaults import PAGE_PARSE_SECONDS, UNVISITED_COUNTED
+from crawler.config.defaults import PAGE_PARSE_SECONDS, REQUESTS_AHEAD, UNVISITED_COUNTED
 from crawler.crawl.browser import context_options
 from crawler.crawl.egress.middleware import EgressRefused
 from crawler.crawl.fetch_errors import fetch_error
@@ -72,6 +74,16 @@ class WebsiteSpider(scrapy.Spider):
         self.scheduled: set[str] = set()
         # In-site URLs found but left unvisited, by the limit that stopped them (said in the report).
         self.unvisited: dict[str, set[str]] = {"max_pages": set(), "max_depth": set()}
+        # Pages scheduled (counted against the budget, in `scheduled`) whose requests are not made yet: breadth-first,
+        # a crawl finds most of its pages long before it fetches them, and a queued Request is about 1 KiB.
+        self.frontier: deque[tuple[str, int, str]] = deque()  # (URL, depth, referrer), in the order found
+        self.ahead = 0  # requests made and not answered yet
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
 
     # ------------------------------------------------------------------------------------------ scheduling
 
@@ -93,14 +105,34 @@ class WebsiteSpider(scrapy.Spider):
             self._left_unvisited("max_pages", url)
             return []
         self.scheduled.add(url)
-        return [self._request(url, visitor, depth, render=self.render == "always", referrer=referrer)
-                for visitor in self.visitors]
+        self.frontier.append((url, depth, referrer))
+        return self._released()
+
+    def _released(self) -> list[scrapy.Request]:
+        """The requests of the frontier's first pages, as many as keep REQUESTS_AHEAD requests unanswered."""
+        requests = []
+        while self.frontier and self.ahead < REQUESTS_AHEAD:
+            url, depth, referrer = self.frontier.popleft()
+            requests += [self._request(url, visitor, depth, render=self.render == "always", referrer=referrer)
+                         for visitor in self.visitors]
+        return requests
+
+    def on_idle(self, spider) -> None:
+        """Scrapy has nothing left to fetch: the frontier's next pages, if any (a request answered by neither
+        callback, dropped on the way, must not stall the crawl: the count starts again from none unanswered)."""
+        if spider is not self or not self.frontier:
+            return
+        self.ahead = 0
+        for request in self._released():
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     def _request(self, url: str, visitor: dict, depth: int, optional: bool = False,
                  render: bool = False, referrer: str = "") -> scrapy.Request:
         # `fp_referrer`: the page whose link led here ("" for a start URL), the capture's navigation path.
         meta = {"fp_depth": depth, "fp_optional": optional, "fp_visitor": visitor.get("country", ""),
                 "fp_profile": visitor, "fp_referrer": referrer}
+        self.ahead += 1
         headers = {}
         if visitor.get("accept_language"):
             headers["Accept-Language"] = visitor["accept_language"]
@@ -147,10 +179,13 @@ class WebsiteSpider(scrapy.Spider):
     # ------------------------------------------------------------------------------------------ callbacks
 
     async def parse(self, response):
+        self.ahead -= 1
         item, doc = await self._capture(response)
         yield item
         meta = response.meta
         if doc is None or response.status >= 400 or doc.kind == "other":
+            for request in self._released():
+                yield request
             return
         if self.render == "auto" and not meta.get("fp_rendered"):
             reason = render_reason(doc, response.body)
@@ -160,6 +195,8 @@ class WebsiteSpider(scrapy.Spider):
         for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
             for request in self._page_requests(target, meta.get("fp_depth", 0) + 1, referrer=doc.url):
                 yield request
+        for request in self._released():  # a page without new links still makes room for the next ones
+            yield request
 
     async def _capture(self, response) -> tuple[dict, Document | None]:
         """The capture item of a response, and the document parsed from it (None: the parse took too long)."""
@@ -216,6 +253,7 @@ class WebsiteSpider(scrapy.Spider):
         return item, doc
 
     def on_error(self, failure):
+        self.ahead -= 1
         request = failure.request
         skipped = failure.check(IgnoreRequest) is not None
         message = fetch_error(failure)
@@ -239,6 +277,7 @@ class WebsiteSpider(scrapy.Spider):
             "skipped": skipped,
             "error": message,
         }
+        yield from self._released()
 
 
 def _summary(doc: Document | None) -> dict | None:
