@@ -34,10 +34,23 @@ from crawler.store.scans import ScanStatus
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 4, 7
 
 
+def patiently(call, *args, **kwargs):
+    """`call(...)`, tried again while the store does not answer (a PostgreSQL restart), for at most
+    FLEET_STORE_WAIT_SECONDS: a scan is not thrown away for a moment's outage."""
+    deadline = time.monotonic() + FLEET_STORE_WAIT_SECONDS
+    while True:
+        try:
+            return call(*args, **kwargs)
+        except StoreUnavailable as exc:
+            if time.monotonic() > deadline or interrupt.requested():
+                raise
+            print(f"store: {cut(str(exc))}; trying again", file=sys.stderr, flush=True)
+            time.sleep(FLEET_STORE_RETRY_SECONDS)
+
+
 class PatientStore:
-    """The store, each call tried again while the store does not answer (a PostgreSQL restart), for at most
-    FLEET_STORE_WAIT_SECONDS: a scan is not thrown away for a moment's outage. What a runner calls is reads, the
-    scan's start and its completion, each one transaction."""
+    """The store, each call made `patiently`. What a runner calls is reads, the scan's start and its completion,
+    each one transaction."""
 
     def __init__(self, store):
         self._store = store
@@ -46,24 +59,12 @@ class PatientStore:
         found = getattr(self._store, name)
         if not callable(found):
             return found
-
-        def patiently(*args, **kwargs):
-            deadline = time.monotonic() + FLEET_STORE_WAIT_SECONDS
-            while True:
-                try:
-                    return found(*args, **kwargs)
-                except StoreUnavailable as exc:
-                    if time.monotonic() > deadline or interrupt.requested():
-                        raise
-                    print(f"store: {cut(str(exc))}; trying again", file=sys.stderr, flush=True)
-                    time.sleep(FLEET_STORE_RETRY_SECONDS)
-
-        return patiently
+        return lambda *args, **kwargs: patiently(found, *args, **kwargs)
 
 
 def run_attempt(batch_id: str, slug: str, attempt: int, evidence: str, work: Path) -> int:
     target = evidence_target(evidence)
-    with open_store() as opened:
+    with patiently(open_store) as opened:
         store = PatientStore(opened)
         entry = store.batch_firm(batch_id, slug)
         if entry is None:
