@@ -50,6 +50,7 @@ class Memory:
 
     tree_kib: int = 0
     per_firm_kib: float = 0.0
+    runner_kib: float = 0.0  # of per_firm_kib: the runner (footprint's code, judging) and its crawl process
     worker_kib: int = 0  # the worker processes themselves, at the tree's peak
     most_firms: int = 0
     samples: int = 0
@@ -63,11 +64,12 @@ class Result:
     busy: float  # machine cores busy, on average
     min_gap: float
     states: dict[str, str]
+    cpu: float  # CPU seconds of the workers and every process they started
     memory: Memory = field(default_factory=Memory)
 
 
 def _sample(roots: list[int], memory: Memory) -> None:
-    tree = worker = firms_kib = firms = 0
+    tree = worker = firms_kib = firms = runners_kib = 0
     for root in roots:
         for pid in process_tree.process_tree(root):
             argv = " ".join(process_tree.argv_of(pid))
@@ -80,12 +82,13 @@ def _sample(roots: list[int], memory: Memory) -> None:
             else:
                 firms_kib += pss
                 firms += RUNNER in argv
+                runners_kib += pss if RUNNER in argv else 0
     memory.samples += 1
     if tree > memory.tree_kib:
         memory.tree_kib, memory.worker_kib = tree, worker
     memory.most_firms = max(memory.most_firms, firms)
-    if firms:
-        memory.per_firm_kib = max(memory.per_firm_kib, firms_kib / firms)
+    if firms and firms_kib / firms > memory.per_firm_kib:
+        memory.per_firm_kib, memory.runner_kib = firms_kib / firms, runners_kib / firms
 
 
 def one_run(workers: int, firms_file: Path, web, url: str, work: Path, concurrency: int, interval: float) -> Result:
@@ -124,6 +127,8 @@ def one_run(workers: int, firms_file: Path, web, url: str, work: Path, concurren
                     break
                 time.sleep(0.2)
             wall = time.monotonic() - started
+            time.sleep(1)  # the last runner exits after recording its firm done
+            cpu = sum(sum(process_tree.process_cpu(root) or (0.0, 0.0)) for root in roots)
         finally:
             done.set()
             sampler.join()
@@ -133,7 +138,7 @@ def one_run(workers: int, firms_file: Path, web, url: str, work: Path, concurren
     times = host_gaps(web.requests.snapshot()[seen:])
     gaps = [b - a for ts in times.values() for a, b in pairwise(ts)]
     return Result(workers, wall, (load0, os.getloadavg()[0]), (busy1 - busy0) / wall, min(gaps, default=0.0),
-                  states, memory)
+                  states, cpu, memory)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
                           f"{result.load[0]:.1f} -> {result.load[1]:.1f}, machine {result.busy:.2f} of "
                           f"{os.cpu_count()} cores busy; smallest gap to one host {result.min_gap:.3f} s; "
                           f"peak tree PSS {mib(m.tree_kib):.0f} MiB (workers {mib(m.worker_kib):.0f}), "
-                          f"per firm in flight {mib(m.per_firm_kib):.0f} MiB, at most {m.most_firms} at once"
+                          f"per firm in flight {mib(m.per_firm_kib):.0f} MiB (runner {mib(m.runner_kib):.0f}, crawl "
+                          f"{mib(m.per_firm_kib - m.runner_kib):.0f}), at most {m.most_firms} at once; CPU of the "
+                          f"workers' trees {result.cpu:.1f} s ({result.cpu / args.firms:.1f} s per firm)"
                           + (f"; NOT DONE: {failed}" if failed else ""), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
