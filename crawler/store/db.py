@@ -198,16 +198,18 @@ class PostgresDatabase(Database):
 
     def _dropped(self) -> bool:
         """The server has closed this connection (psycopg saw it go), or, while it sits idle outside a transaction,
-        has sent something (an idle autocommit connection is sent nothing but a goodbye: the FATAL "terminating
-        connection" of a shutdown, then end of file)."""
+        has sent something (an idle autocommit connection that listens to nothing is sent nothing but a goodbye: the
+        FATAL "terminating connection" of a shutdown, then end of file; anything else, a notice, costs a needless
+        reconnect, no more). poll, not select: a process may hold more than 1024 descriptors."""
         from psycopg import pq
 
         if self._conn.closed:
             return True
         if self._conn.info.transaction_status != pq.TransactionStatus.IDLE:
             return False
-        readable, _, _ = select.select([self._conn.fileno()], [], [], 0)
-        return bool(readable)
+        poller = select.poll()
+        poller.register(self._conn.fileno(), select.POLLIN | select.POLLPRI)
+        return bool(poller.poll(0))
 
 
 def first_line(exc: BaseException) -> str:
