@@ -9,8 +9,8 @@ and which driver errors mean "this store is unusable" (a StoreError) rather than
 One connection per store object, guarded by a lock: batch scans record firms from several threads, and every
 operation is short, so serialising them costs nothing and keeps the drivers' thread rules out of the picture.
 A PostgreSQL connection the server has dropped (a restart, a failover) is replaced before the next operation that
-starts outside a transaction; the operation that met the drop fails with a StoreError, as before, and its caller
-decides whether to try again (the fleet's workers do: docs/0013-fleet.md).
+starts outside a transaction; the operation that met the drop fails with StoreUnavailable (a StoreError, as before)
+and its caller decides whether to try again (the fleet's workers and runners do: docs/0013-fleet.md).
 """
 
 from __future__ import annotations
