@@ -134,6 +134,10 @@ FLEET_LEASE_SECONDS = 45.0  # a killed worker's firm is queued again at most thi
 FLEET_POLL_SECONDS = 5.0  # how often a worker polls for jobs (besides LISTEN/NOTIFY) and looks for stalled ones
 FLEET_CONCURRENCY = 1  # firms one worker scans at once (each in its own process)
 FLEET_QUEUE = "footprint"  # the queue's name in procrastinate's tables
+# A store that stops answering (a PostgreSQL restart): a firm's runner waits this long, trying again every
+# FLEET_STORE_RETRY_SECONDS, before it fails its attempt; a worker waits as long as it takes to record an attempt.
+FLEET_STORE_WAIT_SECONDS = 120.0
+FLEET_STORE_RETRY_SECONDS = 1.0
 # One machine's batch (issue 13; docs/0013-one-machine-batches.md): the firms' crawls share one crawl process
 # (crawler/crawl/shared.py), so a firm in flight costs memory (its crawlers, its judging), not a core. The batch
 # admits firms while their cost fits BATCH_MEMORY_BUDGET_MIB (PSS, beyond footprint's own process and the shared

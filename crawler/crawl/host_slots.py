@@ -25,9 +25,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 
-from crawler.config.defaults import HOST_SLOT_HOLD_SECONDS, HOST_SLOT_POLL_SECONDS, SHARED_HOST_INTERVAL_SECONDS
+from crawler.config.defaults import (
+    FLEET_STORE_RETRY_SECONDS,
+    FLEET_STORE_WAIT_SECONDS,
+    HOST_SLOT_HOLD_SECONDS,
+    HOST_SLOT_POLL_SECONDS,
+    SHARED_HOST_INTERVAL_SECONDS,
+)
 from crawler.store.db import CONNECT_SECONDS
 from detectors.platforms import platform_kind
 
@@ -85,18 +92,26 @@ class HostSlots:
             return self._conn
 
     async def _run(self, sql: str, params: dict):
-        """The statement's first row; a connection the server dropped (a restart) is opened again once."""
+        """The statement's first row. A connection the server dropped (a restart) is opened again at once, then
+        every FLEET_STORE_RETRY_SECONDS for up to FLEET_STORE_WAIT_SECONDS: a request waits for its turn through an
+        outage rather than go out without one or fail."""
         import psycopg
 
-        for last in (False, True):
-            conn = await self._connection()
+        deadline = time.monotonic() + FLEET_STORE_WAIT_SECONDS
+        tries = 0
+        while True:
             try:
+                conn = await self._connection()
                 cursor = await conn.execute(sql, params)
                 return await cursor.fetchone() if cursor.description else None
             except psycopg.OperationalError:
-                if last:
+                if self._conn is not None:
+                    await self._conn.close()
+                if time.monotonic() > deadline:
                     raise
-                await conn.close()
+            tries += 1
+            if tries > 1:  # the first time, at once: the server may have dropped only this connection
+                await asyncio.sleep(FLEET_STORE_RETRY_SECONDS)
 
     async def claim(self, host: str, interval: float) -> float | None:
         """Take and hold the host's next turn: seconds until it comes, by the database's clock (0 or less: now);

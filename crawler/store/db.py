@@ -8,11 +8,15 @@ and which driver errors mean "this store is unusable" (a StoreError) rather than
 
 One connection per store object, guarded by a lock: batch scans record firms from several threads, and every
 operation is short, so serialising them costs nothing and keeps the drivers' thread rules out of the picture.
+A PostgreSQL connection the server has dropped (a restart, a failover) is replaced before the next operation that
+starts outside a transaction; the operation that met the drop fails with StoreUnavailable (a StoreError, as before)
+and its caller decides whether to try again (the fleet's workers and runners do: docs/0013-fleet.md).
 """
 
 from __future__ import annotations
 
 import os
+import select
 import sqlite3
 import threading
 import time
@@ -22,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.config.secrets import redact, scrub
-from crawler.store.errors import StoreError
+from crawler.store.errors import StoreError, StoreUnavailable
 from crawler.store.location import POSTGRES_SCHEMES, url_scheme
 
 BUSY_SECONDS = 30.0  # how long a SQLite writer waits for another process's write to finish
@@ -41,6 +45,7 @@ class Database:
         self._conn = conn
         self.location = location
         self._lock = threading.RLock()
+        self._depth = 0  # read() and write() blocks open on this thread (the lock is held meanwhile)
 
     # -- what callers use ------------------------------------------------------------------------------------------
 
@@ -49,14 +54,15 @@ class Database:
         """Exclusive use of the connection for a few autocommitted statements."""
         with self._lock, self._unusable():
             self._check_open()
-            yield self
+            with self._nested():
+                yield self
 
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One transaction: committed when the block ends, rolled back when it raises (whatever it raises)."""
         with self._lock, self._unusable():
             self._check_open()
-            with self._transaction():
+            with self._nested(), self._transaction():
                 yield self
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -102,12 +108,20 @@ class Database:
             yield
         except self.driver_error as exc:
             if self._is_unusable(exc):
-                raise StoreError(f"store {self.location}: {first_line(exc)}") from exc
+                raise StoreUnavailable(f"store {self.location}: {first_line(exc)}") from exc
             raise
 
     def _check_open(self) -> None:
         if self._conn is None:
             raise StoreError(f"store {self.location} is closed")
+
+    @contextmanager
+    def _nested(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
 
 
 class SQLiteDatabase(Database):
@@ -141,10 +155,11 @@ class SQLiteDatabase(Database):
 class PostgresDatabase(Database):
     dialect = "postgres"
 
-    def __init__(self, conn: Any, location: str):
+    def __init__(self, conn: Any, location: str, url: str = ""):
         import psycopg
 
         super().__init__(conn, location)
+        self._url = url  # to connect again once the server has dropped this connection
         self.driver_error = psycopg.Error
         self.integrity_error = psycopg.IntegrityError
         self._operational = psycopg.OperationalError
@@ -172,6 +187,29 @@ class PostgresDatabase(Database):
 
     def _is_unusable(self, exc: Exception) -> bool:
         return isinstance(exc, self._operational)
+
+    def _check_open(self) -> None:
+        super()._check_open()
+        if self._url and not self._depth and self._dropped():  # never in the middle of an outer block
+            self._conn.close()
+            # While the server is still away this raises StoreUnavailable and keeps the closed connection, so the next
+            # operation tries again.
+            self._conn = _connect_postgres(self._url)._conn
+
+    def _dropped(self) -> bool:
+        """The server has closed this connection (psycopg saw it go), or, while it sits idle outside a transaction,
+        has sent something (an idle autocommit connection that listens to nothing is sent nothing but a goodbye: the
+        FATAL "terminating connection" of a shutdown, then end of file; anything else, a notice, costs a needless
+        reconnect, no more). poll, not select: a process may hold more than 1024 descriptors."""
+        from psycopg import pq
+
+        if self._conn.closed:
+            return True
+        if self._conn.info.transaction_status != pq.TransactionStatus.IDLE:
+            return False
+        poller = select.poll()
+        poller.register(self._conn.fileno(), select.POLLIN | select.POLLPRI)
+        return bool(poller.poll(0))
 
 
 def first_line(exc: BaseException) -> str:
@@ -258,6 +296,7 @@ def _connect_postgres(url: str) -> PostgresDatabase:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_SECONDS)
     except psycopg.Error as exc:
         message = scrub(first_line(exc), url)
-        raise StoreError(f"cannot connect to store {location}: {message} (expected a reachable PostgreSQL server, "
+        unusable = StoreUnavailable if isinstance(exc, psycopg.OperationalError) else StoreError
+        raise unusable(f"cannot connect to store {location}: {message} (expected a reachable PostgreSQL server, "
                          f"an existing database and a user allowed to use it)") from exc
-    return PostgresDatabase(conn, location)
+    return PostgresDatabase(conn, location, url)

@@ -11,3 +11,8 @@ from __future__ import annotations
 
 class StoreError(Exception):
     """A store location or its contents cannot be used; the message says which store and why."""
+
+
+class StoreUnavailable(StoreError):
+    """The database could not be reached or used at that moment (a connection refused or dropped, a lock held too
+    long): the same operation may succeed later, unlike a StoreError about what was asked or found."""

@@ -92,8 +92,10 @@ class FleetRecords:
             state, attempts, max_attempts = row
             if state in ("done", "failed"):
                 return None, f"firm {slug} of batch {batch_id} is already {state}"
-            live = db.one(f"SELECT attempt, worker FROM fleet_attempts WHERE {_FIRM} AND outcome = 'running' "
-                          f"AND lease_until > now()", (batch_id, slug))
+            live = db.one(f"SELECT attempt, worker, job_id FROM fleet_attempts WHERE {_FIRM} "
+                          f"AND outcome = 'running' AND lease_until > now()", (batch_id, slug))
+            if live and (live[1], live[2]) == (worker, job_id):
+                return live[0], ""  # this claim committed, but its answer was lost with the connection: it is ours
             if live:
                 return None, f"attempt {live[0]} at firm {slug} is running on {live[1]} under a live lease"
             self._abandon_expired(db, batch_id, slug)

@@ -44,6 +44,7 @@ class Fleet:
     logs: Path
     lease: float = 2.5  # short, for the tests; long enough that a live worker on a loaded machine keeps it
     poll: float = 0.2
+    concurrency: int = 0  # firms each worker scans at once (0: the worker's default)
     workers: dict[str, subprocess.Popen] = field(default_factory=dict)
     started: int = 0
 
@@ -53,7 +54,8 @@ class Fleet:
         log = open(self.logs / f"{name}.log", "w")  # noqa: SIM115 - closed with the process, by the OS
         self.workers[name] = subprocess.Popen(
             [sys.executable, "-m", "crawler.cli", "worker", "--store", self.store, "--evidence", self.evidence,
-             "--name", name, "--lease", str(self.lease), "--poll", str(self.poll)],
+             "--name", name, "--lease", str(self.lease), "--poll", str(self.poll),
+             *(["--concurrency", str(self.concurrency)] if self.concurrency else [])],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         return name
 

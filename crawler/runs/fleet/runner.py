@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
+from crawler.config.defaults import FLEET_STORE_RETRY_SECONDS, FLEET_STORE_WAIT_SECONDS
 from crawler.config.limits import cut
 from crawler.crawl.child import die_with_parent
 from crawler.runs import interrupt
@@ -23,6 +25,7 @@ from crawler.runs.firm import scan_firm
 from crawler.runs.fleet.payload import firm_from_json, options_from_json
 from crawler.runs.folders import finish_firm_dir, partial_dir
 from crawler.store import open_store
+from crawler.store.errors import StoreUnavailable
 from crawler.store.evidence import evidence_target
 from crawler.store.location import default_location
 from crawler.store.scans import ScanStatus
@@ -31,9 +34,38 @@ from crawler.store.scans import ScanStatus
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 4, 7
 
 
+def patiently(call, *args, **kwargs):
+    """`call(...)`, tried again while the store does not answer (a PostgreSQL restart), for at most
+    FLEET_STORE_WAIT_SECONDS: a scan is not thrown away for a moment's outage."""
+    deadline = time.monotonic() + FLEET_STORE_WAIT_SECONDS
+    while True:
+        try:
+            return call(*args, **kwargs)
+        except StoreUnavailable as exc:
+            if time.monotonic() > deadline or interrupt.requested():
+                raise
+            print(f"store: {cut(str(exc))}; trying again", file=sys.stderr, flush=True)
+            time.sleep(FLEET_STORE_RETRY_SECONDS)
+
+
+class PatientStore:
+    """The store, each call made `patiently`. What a runner calls is reads, the scan's start and its completion,
+    each one transaction."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name: str):
+        found = getattr(self._store, name)
+        if not callable(found):
+            return found
+        return lambda *args, **kwargs: patiently(found, *args, **kwargs)
+
+
 def run_attempt(batch_id: str, slug: str, attempt: int, evidence: str, work: Path) -> int:
     target = evidence_target(evidence)
-    with open_store() as store:
+    with patiently(open_store) as opened:
+        store = PatientStore(opened)
         entry = store.batch_firm(batch_id, slug)
         if entry is None:
             raise SystemExit(f"firm {slug} is not in batch {batch_id}")

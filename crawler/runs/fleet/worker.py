@@ -25,12 +25,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.config.defaults import FLEET_QUEUE
+from crawler.config.defaults import FLEET_QUEUE, FLEET_STORE_RETRY_SECONDS
 from crawler.config.limits import cut
 from crawler.crawl.child import PARENT_ENV
 from crawler.runs.fleet.payload import TASK
 from crawler.runs.fleet.runner import EXIT_INTERRUPTED, EXIT_OK
 from crawler.store import Store
+from crawler.store.errors import StoreUnavailable
 from crawler.store.location import ENV_STORE
 
 
@@ -110,12 +111,8 @@ class Worker:
         s = self.settings
         if self.stopping:
             raise RunAgain(f"worker {s.name} is stopping")
-        try:
-            attempt, why = await asyncio.to_thread(self.store.claim, batch, firm, job_id, s.name, s.lease)
-        except Exception as exc:  # the store is away for a moment: the job waits a poll and goes back to the queue
-            say(f"job {job_id}: cannot claim firm {firm}: {cut(str(exc))}; queued again")
-            await asyncio.sleep(s.poll)
-            raise RunAgain(str(exc)) from exc
+        attempt, why = await self.stored(f"job {job_id}: claiming firm {firm}", self.store.claim, batch, firm,
+                                         job_id, s.name, s.lease)
         if attempt is None:
             say(f"job {job_id}: nothing to do: {why}")
             return
@@ -132,10 +129,28 @@ class Worker:
         outcome = "interrupted" if interrupted else "failed"
         error = cut(told[-1] if told else f"runner exit code {code}")
         self.interrupted += interrupted
-        state = await asyncio.to_thread(self.store.end_attempt, batch, firm, attempt, outcome, error)
+        state = await self.stored(f"batch {batch}: firm {firm}: recording attempt {attempt} {outcome}",
+                                  self.store.end_attempt, batch, firm, attempt, outcome, error)
         say(f"batch {batch}: firm {firm}: attempt {attempt} {outcome} ({error}); firm now {state}")
         if state == "queued":
             raise RunAgain(f"attempt {attempt} {outcome}")
+
+    async def stored(self, what: str, call, *args):
+        """`call(*args)` in a thread, tried again until the store answers (a PostgreSQL restart): what a worker
+        records at a job's start and end must not be lost, and without the store it has nothing else to do."""
+        failed = False
+        while True:
+            try:
+                result = await asyncio.to_thread(call, *args)
+            except StoreUnavailable as exc:
+                if not failed:
+                    say(f"{what}: {cut(str(exc))}; trying again every {FLEET_STORE_RETRY_SECONDS:g} s")
+                failed = True
+                await asyncio.sleep(FLEET_STORE_RETRY_SECONDS)
+                continue
+            if failed:
+                say(f"{what}: the store answers again")
+            return result
 
     async def run_attempt(self, batch: str, firm: str, attempt: int) -> tuple[int | None, bytes, bytes]:
         """The runner's exit code and output, its lease renewed meanwhile."""

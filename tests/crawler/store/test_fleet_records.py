@@ -107,6 +107,34 @@ def test_a_live_lease_keeps_a_second_delivery_out_and_an_expired_one_is_abandone
     assert outcomes[1][:3] == (2, "w2", "running")
 
 
+def test_a_claim_whose_answer_was_lost_is_recognised_as_the_same_workers_own(url, store):
+    """A claim committed, its answer lost with the connection, tried again by the same worker for the same job:
+    the attempt is its own, not "running elsewhere" (that would close the job and leave the firm running)."""
+    store.enqueue_batch("b", "f", "{}", 3, FIRMS[:1], QUEUE, TASK)
+    assert store.claim("b", "acme", 1, "w1", 30) == (1, "")
+    assert store.claim("b", "acme", 1, "w1", 30) == (1, "")
+    assert store.claim("b", "acme", 2, "w1", 30)[0] is None  # near misses: another job, another worker
+    assert store.claim("b", "acme", 1, "w2", 30)[0] is None
+    assert sql(url, "SELECT attempt, outcome FROM fleet_attempts") == [(1, "running")]
+    assert sql(url, "SELECT attempts FROM fleet_firms") == [(1,)]
+
+
+def test_a_connection_the_server_dropped_is_opened_again_for_the_next_operation(url, store):
+    """A PostgreSQL restart or an administrator's pg_terminate_backend: the store's next operation gets a new
+    connection (it used to fail for good with "the connection is lost")."""
+    with store.database.read() as db:
+        (before,) = db.one("SELECT pg_backend_pid()")
+    assert sql(url, "SELECT pg_terminate_backend(?)", (before,)) == [(True,)]
+    deadline = time.monotonic() + 5
+    while sql(url, "SELECT 1 FROM pg_stat_activity WHERE pid = ?", (before,)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    store.enqueue_batch("b", "f", "{}", 3, FIRMS[:1], QUEUE, TASK)
+    with store.database.read() as db:
+        (after,) = db.one("SELECT pg_backend_pid()")
+    assert after != before
+    assert [firm.slug for firm in store.batch_firms("b")] == ["acme"]
+
+
 def test_a_firm_past_the_attempt_limit_is_failed_with_the_reasons(url, store):
     store.enqueue_batch("b", "f", "{}", 2, FIRMS[:1], QUEUE, TASK)
     assert store.claim("b", "acme", 1, "w1", 30)[0] == 1
