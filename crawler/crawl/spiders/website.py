@@ -2,7 +2,8 @@
 visitor by visitor.
 
 Every page is fetched once per visitor profile (the neutral baseline and each EU visitor: its Accept-Language,
-its proxy), because geo-targeted content and geo-blocks differ by visitor. With `render: always` every page goes
+its proxy), because geo-targeted content and geo-blocks differ by visitor; a scan's default EU visitor fetches the
+start pages only. With `render: always` every page goes
 through a real Chromium (scrapy-playwright, one browser context per visitor: locale, time zone, proxy); with
 `auto` a page is fetched plainly first and rendered too when its content evidently comes from JavaScript.
 
@@ -93,8 +94,9 @@ class WebsiteSpider(scrapy.Spider):
             self._left_unvisited("max_pages", url)
             return []
         self.scheduled.add(url)
+        # A default EU visitor (`start_pages_only`) fetches the start URLs alone; redirects it is sent are followed.
         return [self._request(url, visitor, depth, render=self.render == "always", referrer=referrer)
-                for visitor in self.visitors]
+                for visitor in self.visitors if force or not visitor.get("start_pages_only")]
 
     def _request(self, url: str, visitor: dict, depth: int, optional: bool = False,
                  render: bool = False, referrer: str = "") -> scrapy.Request:
