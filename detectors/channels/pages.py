@@ -7,8 +7,8 @@ judged (only non-HTML content, or a bot or login wall), and `not-assessed` when 
 A fetch that failed for one visitor (no answer, or an error that is no refusal) of a page another visitor was served is
 listed too, with the visitor: that page's geo comparison is missing, and when it is the start page the channel is
 `partial`. Never "low risk" for want of evidence. A page cut at the parsing limits is judged on the part read and
-makes its channel `partial`; it and every page read in another encoding than UTF-8 (or in a guessed one) are listed in the
-channel's page notes.
+makes its channel `partial`; it and every page read in another encoding than UTF-8 (or in a guessed one) are listed
+in the channel's page notes.
 """
 
 from __future__ import annotations
