@@ -3,9 +3,9 @@ visitor by visitor.
 
 Every page is fetched once per visitor profile (the neutral baseline and each EU visitor: its Accept-Language,
 its proxy), because geo-targeted content and geo-blocks differ by visitor; a scan's default EU visitor fetches the
-start pages only. With `render: always` every page goes
-through a real Chromium (scrapy-playwright, one browser context per visitor: locale, time zone, proxy); with
-`auto` a page is fetched plainly first and rendered too when its content evidently comes from JavaScript.
+start pages only. With `render: always` every page goes through a real Chromium (scrapy-playwright, one browser
+context per visitor: locale, time zone, proxy); with `auto` a page is fetched plainly first and rendered too when
+its content evidently comes from JavaScript.
 
 Each fetch becomes a capture item: what was asked and what came back (final URL, status, headers, time, body and
 its sha256) plus the parsed summary a reader wants (language, title, meta, hreflang, links, visible text).
