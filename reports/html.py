@@ -18,6 +18,7 @@ from reports import chart
 from reports.build import crawl_limit_text, page_note
 from reports.evidence_view import marked, page_groups
 from reports.reasons import strongest_reasons
+from reports.visitors import visitor_labels
 from reports.words import country_name, short_url
 
 TEMPLATE = "report.html.j2"
@@ -87,6 +88,6 @@ def render_html(report: dict) -> str:
         report=report, states=states, unrated_label=UNRATED_LABELS, reasons=strongest_reasons(report),
         bars=bars, chart_width=chart.chart_width(), chart_height=chart.chart_height(bars),
         label_width=chart.LABEL_WIDTH, bar_width=chart.BAR_WIDTH, thresholds=chart.level_thresholds(),
-        new_findings=_new_findings(report), dead_links=len(failed),
+        new_findings=_new_findings(report), dead_links=len(failed), visitors=visitor_labels(report),
         checked_total=sum(len(c.get("checked_pages", [])) or c["pages"]["fetched"] for c in report["channels"]),
     )

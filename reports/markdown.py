@@ -12,6 +12,7 @@ from detectors.model import ChannelStatus, rated
 
 from reports.build import crawl_limit_text, page_note
 from reports.jurisdiction_md import annex_lines, jurisdiction_lines
+from reports.visitors import visitor_labels
 
 _SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
 
@@ -170,6 +171,7 @@ def render_markdown(report: dict) -> str:
              f"> **Not legal advice.** {md_text(report['notice'])}", "",
              f"- Home country: {md_text(firm.get('home_country') or 'not stated')}",
              f"- Scan: {md_text(scan['id'])}, {scan['started_at']} to {scan['finished_at']}",
+             f"- Visited as: {md_text(', '.join(visitor_labels(report)) or 'the default visitor only')}",
              f"- Tool: {md_text(report['tool']['name'])} {md_text(report['tool']['version'])}, "
              f"catalogue {md_text(report['tool']['catalogue_version'])}", "",
              *jurisdiction_lines(report, md_text, _table),

@@ -11,6 +11,7 @@ import unicodedata
 from detectors.model import ChannelStatus, rated
 
 from reports.build import LIMIT_NAMES
+from reports.visitors import visitor_labels
 
 
 def plain(value: object) -> str:
@@ -41,6 +42,9 @@ def summary_lines(report: dict) -> list[str]:
     firm = report["firm"]
     home = f" ({plain(firm['home_country'])})" if firm.get("home_country") else ""
     lines = [f"Firm: {plain(firm['name'])}{home}", _verdict(report["verdict"])]
+    visitors = visitor_labels(report)
+    if visitors:
+        lines.append(f"Visited as: {plain(', '.join(visitors))}")
     since = report.get("since_last")
     if since:
         lines.append(f"Since scan {since['previous_scan']} ({since['previous_started_at']}): {since['new']} new, "

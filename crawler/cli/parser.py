@@ -11,6 +11,8 @@ import re
 from crawler.cli.exit_codes import EPILOG
 from crawler.config.defaults import (
     ANALYZE_OUT,
+    BASELINE_VISITOR,
+    DEFAULT_EU_VISITOR,
     DEMO_OUT,
     FORMATS,
     OUT,
@@ -118,8 +120,10 @@ def _scan(sub) -> None:
     scan.add_argument("--max-depth", type=int, metavar="N", help=_help("max_depth"))
     scan.add_argument("--render", choices=RENDER_MODES, help=_help("render"))
     scan.add_argument("--visitor", action="append", metavar="CC",
-                      help="visit as a resident of this country too (repeatable); a neutral US visitor is the "
-                           "baseline")
+                      help="visit as a resident of this country too, every page (repeatable); a neutral US visitor "
+                           "is the baseline; without --visitor (or the firm's visitors) one EU visitor, the "
+                           f"--jurisdiction state else {DEFAULT_EU_VISITOR}, looks at the start pages; --visitor "
+                           f"{BASELINE_VISITOR}: the baseline alone")
     scan.add_argument("--visitor-proxy", action="append", metavar="CC=URL",
                       help="proxy exiting in that country for that visitor (repeatable)")
     scan.add_argument("--export", action="append", metavar="FILE",

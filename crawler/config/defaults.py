@@ -17,6 +17,12 @@ FORMATS = ("json", "html", "md", "csv")  # written by default
 PDF_FORMAT = "pdf"  # the HTML printed to A4 by Chromium (crawler/runs/pdf.py): on request, it needs the browser
 FORMAT_CHOICES = (*FORMATS, PDF_FORMAT)
 BASELINE_VISITOR = "US"  # the neutral, non-EU visitor every EU visitor is compared with
+# The EU visitor a scan adds when neither --visitor nor the firm's `visitors:` names one: the --jurisdiction (or
+# profile `jurisdiction:`) state when given, else Germany, the EU's most populous state and largest language
+# community, whose visitors the sites we scan most often localise for (docs/0015-what-a-user-sees.md). It fetches
+# each website channel's start pages only (and where they redirect it): the front door, where geo-redirects and
+# geo-blocks sit, at one fetch per start URL; a visitor that is asked for fetches every page.
+DEFAULT_EU_VISITOR = "DE"
 
 
 @dataclass(frozen=True)

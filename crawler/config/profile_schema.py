@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from crawler.config.defaults import FIRM_SETTINGS, SETTINGS
+from crawler.config.defaults import DEFAULT_EU_VISITOR, FIRM_SETTINGS, SETTINGS
 
 FILE = Path(__file__).parent / "schema" / "firm-profile.schema.json"
 COUNTRY = {"type": "string", "pattern": "^[A-Za-z]{2}$",
@@ -47,7 +47,9 @@ def _mapping(properties: dict, required: tuple[str, ...] = (), **extra) -> dict:
 
 def build() -> dict:
     scan = _mapping({
-        "visitors": {"description": "EU visitor profiles; a neutral US visitor is always the baseline",
+        "visitors": {"description": "EU visitor profiles, each fetching every page; a neutral US visitor is always "
+                                    "the baseline; none given: one default EU visitor (the jurisdiction state, else "
+                                    f"{DEFAULT_EU_VISITOR}) fetches the start pages",
                      "anyOf": [COUNTRY, {"type": "array", "items": COUNTRY}],
                      "x-expected": "a list of ISO 3166-1 alpha-2 country codes"},
         "visitor_proxies": {"description": "a proxy exiting in that country, per visitor (IP-based geo)",

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.config.defaults import FIRM_SETTINGS, FORMATS, OUT, SETTINGS
+from crawler.config.defaults import DEFAULT_EU_VISITOR, FIRM_SETTINGS, FORMATS, OUT, SETTINGS
 from crawler.config.profiles import FirmTarget
 
 
@@ -58,6 +58,8 @@ class ScanConfig:
     same_type_window_days: int
     via_proxy: bool
     jurisdiction: str = ""
+    # The EU visitor added because none was asked for (`default_visitor`, below); "" when `visitors` were given.
+    default_visitor: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     def recorded(self) -> dict:
@@ -71,13 +73,24 @@ def resolve(firm: FirmTarget, options: RunOptions) -> ScanConfig:
     """The firm's configuration: its profile's settings (defaults and shared `scan:` already applied when the
     profile was read), overridden by what the command line gave."""
     chosen = {name: options.settings.get(name, getattr(firm.scan, name)) for name in FIRM_SETTINGS}
+    jurisdiction = options.jurisdiction or firm.scan.jurisdiction
+    asked = tuple(options.visitors or firm.scan.visitors)
+    default = "" if asked else default_visitor(jurisdiction)
     return ScanConfig(
         **chosen,
-        visitors=tuple(options.visitors or firm.scan.visitors),
+        visitors=asked or (default,),
         visitor_proxies={**dict(firm.scan.visitor_proxies), **options.visitor_proxies},
         formats=tuple(options.formats),
         same_type_window_days=options.same_type_window,
         via_proxy=bool(options.proxy or os.environ.get("HTTPS_PROXY") or os.environ.get("HTTP_PROXY")),
-        jurisdiction=options.jurisdiction or firm.scan.jurisdiction,
+        jurisdiction=jurisdiction,
+        default_visitor=default,
         extra=dict(options.extra),
     )
+
+
+def default_visitor(jurisdiction: str) -> str:
+    """The EU visitor of a scan that names none (`--visitor`, the firm's `visitors:`): the state whose view the
+    report takes (`--jurisdiction`, a supervisor's own), else DEFAULT_EU_VISITOR. `--visitor US` (the baseline
+    alone) names one, and keeps a scan to the baseline visitor."""
+    return jurisdiction or DEFAULT_EU_VISITOR

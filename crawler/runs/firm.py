@@ -57,7 +57,8 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     `SharedCrawl.crawl`); by default crawler/crawl/job.py's `crawl`, a crawl process of the firm's own."""
     crawl_with = crawl_with or crawl
     config = resolve(firm, options)
-    visitors = profiles(list(config.visitors), config.visitor_proxies)
+    visitors = profiles(list(config.visitors), config.visitor_proxies, default=config.default_visitor,
+                        jurisdiction=config.jurisdiction)
     record = ScanRecord(firm={"name": firm.name, "home_country": firm.home_country, "slug": firm.slug},
                         plans=plan_channels(firm, config, options.exports, options.mails),
                         visitors=[v.to_dict() for v in visitors], config=config.recorded(), started_at=stamp(),

@@ -4,15 +4,18 @@ A channel is `assessed` when HTML pages were fetched, its start page among them:
 further in (a dead link) is listed among its errors, not a hole in the picture. It is `partial` when its start
 page failed though other pages came back, or pages were walled off, `inconclusive` when what came back cannot be
 judged (only non-HTML content, or a bot or login wall), and `not-assessed` when nothing could be fetched at all.
-Never "low risk" for want of evidence. A page cut at the parsing limits is judged on the part read and makes its
-channel `partial`; it and every page read in another encoding than UTF-8 (or in a guessed one) are listed in the
-channel's page notes.
+A fetch that failed for one visitor (no answer, or an error that is no refusal) of a page another visitor was served is
+listed too, with the visitor: that page's geo comparison is missing, and when it is the start page the channel is
+`partial`. Never "low risk" for want of evidence. A page cut at the parsing limits is judged on the part read and
+makes its channel `partial`; it and every page read in another encoding than UTF-8 (or in a guessed one) are listed
+in the channel's page notes.
 """
 
 from __future__ import annotations
 
 from detectors.document import build_document
 from detectors.evidence import Capture, ChannelEvidence
+from detectors.geo import REFUSAL_STATUSES
 from detectors.model import ChannelResult, ChannelStatus, Document
 from detectors.walls import wall_kind
 
@@ -40,8 +43,11 @@ class FetchTally:
 
     def __init__(self) -> None:
         self.served: set[str] = set()  # requested URLs some visitor was served (status below 400)
+        self.served_as: set[tuple[str, str]] = set()  # (requested URL, visitor) of the same
         self.skipped: list[dict] = []
         self.failures: list[tuple[str, dict]] = []  # (requested URL, error) of fetches that failed
+        # (requested URL, visitor, error) of fetches that failed for a visitor, refusals (geo-evidence) left out
+        self.visitor_failures: list[tuple[str, str, dict]] = []
         self.walls: list[tuple[str, str]] = []  # (requested URL or "" when it counts anyway, "wall at URL")
         self.fetched: set[str] = set()  # URLs of HTML pages that could be judged
         self.rendered: set[str] = set()
@@ -58,10 +64,13 @@ class FetchTally:
         status = capture.status
         if status is not None and status < 400:
             self.served.add(capture.requested_url)
+            self.served_as.add((capture.requested_url, capture.visitor))
         else:
             who = f" (as {capture.visitor})" if capture.visitor else ""
-            self.failures.append((capture.requested_url,
-                                  {"url": capture.url, "error": (capture.error or f"HTTP {status}") + who}))
+            error = {"url": capture.url, "error": (capture.error or f"HTTP {status}") + who}
+            self.failures.append((capture.requested_url, error))
+            if capture.visitor and status not in REFUSAL_STATUSES:
+                self.visitor_failures.append((capture.requested_url, capture.visitor, error))
 
     def add_document(self, doc: Document) -> None:
         if doc.status >= 400:
@@ -89,8 +98,13 @@ class FetchTally:
         """The channel's result before judging: pages fetched and failed, errors (sorted), and its status."""
         failed = [error for requested, error in self.failures if requested not in self.served]
         failed_urls = {requested for requested, _ in self.failures if requested not in self.served}
-        errors = sorted(self.skipped + failed, key=lambda e: (e["url"], e["error"]))
+        # Served to another visitor: the page is assessed, its comparison for this visitor is not.
+        unseen = [(requested, visitor, error) for requested, visitor, error in self.visitor_failures
+                  if requested in self.served and (requested, visitor) not in self.served_as]
+        unseen_errors = list({(e["url"], e["error"]): e for _, _, e in unseen}.values())  # plain and rendered
+        errors = sorted(self.skipped + failed + unseen_errors, key=lambda e: (e["url"], e["error"]))
         walls = sorted(wall for requested, wall in self.walls if not requested or requested not in self.served)
+        missed = sorted({visitor for requested, visitor, _ in unseen if requested == channel.target})
         if torn:
             errors.append({"url": "", "error": f"capture archive ends in a torn record (crawl interrupted?): {torn}"})
         result = ChannelResult(id=channel.id, kind=channel.kind, target=channel.target,
@@ -108,11 +122,13 @@ class FetchTally:
                 result.status = ChannelStatus.NOT_ASSESSED
                 first = next((e["error"] for e in errors), "no page was fetched")
                 result.reason = f"nothing could be fetched ({first})"
-        elif channel.target in failed_urls or walls:
+        elif channel.target in failed_urls or walls or missed:
             result.status = ChannelStatus.PARTIAL
             start = "the start page failed" if channel.target in failed_urls else ""
             walled = f"{len(walls)} page(s) were walled off" if walls else ""
-            result.reason = "; ".join(part for part in (start, walled) if part)
+            compared = (f"the start page failed as {', '.join(missed)}, so it was not compared for that visitor"
+                        if missed else "")
+            result.reason = "; ".join(part for part in (start, walled, compared) if part)
         elif self.truncated:
             result.status = ChannelStatus.PARTIAL
             result.reason = f"{len(self.truncated)} page(s) over the parsing limits, judged on the part read"

@@ -2,9 +2,10 @@
 visitor by visitor.
 
 Every page is fetched once per visitor profile (the neutral baseline and each EU visitor: its Accept-Language,
-its proxy), because geo-targeted content and geo-blocks differ by visitor. With `render: always` every page goes
-through a real Chromium (scrapy-playwright, one browser context per visitor: locale, time zone, proxy); with
-`auto` a page is fetched plainly first and rendered too when its content evidently comes from JavaScript.
+its proxy), because geo-targeted content and geo-blocks differ by visitor; a scan's default EU visitor fetches the
+start pages only. With `render: always` every page goes through a real Chromium (scrapy-playwright, one browser
+context per visitor: locale, time zone, proxy); with `auto` a page is fetched plainly first and rendered too when
+its content evidently comes from JavaScript.
 
 Each fetch becomes a capture item: what was asked and what came back (final URL, status, headers, time, body and
 its sha256) plus the parsed summary a reader wants (language, title, meta, hreflang, links, visible text).
@@ -76,7 +77,7 @@ class WebsiteSpider(scrapy.Spider):
         self.unvisited: dict[str, set[str]] = {"max_pages": set(), "max_depth": set()}
         # Pages scheduled (counted against the budget, in `scheduled`) whose requests are not made yet: breadth-first,
         # a crawl finds most of its pages long before it fetches them, and a queued Request is about 1 KiB.
-        self.frontier: deque[tuple[str, int, str]] = deque()  # (URL, depth, referrer), in the order found
+        self.frontier: deque[tuple[str, int, str, bool]] = deque()  # (URL, depth, referrer, a start URL?)
         self.ahead = 0  # requests made and not answered yet
 
     @classmethod
@@ -105,16 +106,17 @@ class WebsiteSpider(scrapy.Spider):
             self._left_unvisited("max_pages", url)
             return []
         self.scheduled.add(url)
-        self.frontier.append((url, depth, referrer))
+        self.frontier.append((url, depth, referrer, force))
         return self._released()
 
     def _released(self) -> list[scrapy.Request]:
         """The requests of the frontier's first pages, as many as keep REQUESTS_AHEAD requests unanswered."""
         requests = []
         while self.frontier and self.ahead < REQUESTS_AHEAD:
-            url, depth, referrer = self.frontier.popleft()
+            url, depth, referrer, start = self.frontier.popleft()
+            # A default EU visitor (`start_pages_only`) fetches the start URLs alone; redirects it is sent are followed.
             requests += [self._request(url, visitor, depth, render=self.render == "always", referrer=referrer)
-                         for visitor in self.visitors]
+                         for visitor in self.visitors if start or not visitor.get("start_pages_only")]
         return requests
 
     def on_idle(self, spider) -> None:
