@@ -14,9 +14,9 @@ plain one-regex matcher is kept (`find_with_regex`) as the reference the index i
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
 from detectors.geography import by_language
