@@ -36,8 +36,8 @@ _NEXT_WORD = re.compile(rf"\W*(\w{{1,{NEXT_LETTERS}}})")
 
 class _Words:
     """A text's words, read once and shared by every family and lexicon that reads the same text: the distinct words
-    come from one C-speed `findall`; where a word stands, and the words' first letters, are worked out only for the
-    few words a lexicon asks about (most pages share no word with most lexicons)."""
+    come from one C-speed `findall`; where the words stand, and their first letters, are worked out the first time a
+    lexicon asks (most lexicons share no word with a page and never ask)."""
 
     __slots__ = ("folded", "words", "_prefixes", "_by_prefix", "_places")
 

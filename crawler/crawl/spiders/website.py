@@ -184,21 +184,22 @@ class WebsiteSpider(scrapy.Spider):
         self.ahead -= 1
         item, doc = await self._capture(response)
         yield item
-        meta = response.meta
-        if doc is None or response.status >= 400 or doc.kind == "other":
-            for request in self._released():
+        if doc is not None and response.status < 400 and doc.kind != "other":
+            for request in self._followed(response, doc):
                 yield request
-            return
-        if self.render == "auto" and not meta.get("fp_rendered"):
-            reason = render_reason(doc, response.body)
-            if reason:
-                yield self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
-                                    render=True, referrer=meta.get("fp_referrer", ""))
-        for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
-            for request in self._page_requests(target, meta.get("fp_depth", 0) + 1, referrer=doc.url):
-                yield request
-        for request in self._released():  # a page without new links still makes room for the next ones
+        for request in self._released():  # every answer makes room for the frontier's next pages, links or none
             yield request
+
+    def _followed(self, response, doc: Document) -> list[scrapy.Request]:
+        """What a page leads to: its rendered copy when `auto` finds it needs one, then its in-site links."""
+        meta = response.meta
+        requests = []
+        if self.render == "auto" and not meta.get("fp_rendered") and render_reason(doc, response.body):
+            requests.append(self._request(doc.requested_url, meta.get("fp_profile") or {}, meta.get("fp_depth", 0),
+                                          render=True, referrer=meta.get("fp_referrer", "")))
+        for target in [link.url for link in doc.links] + [a.url for a in doc.alternates]:
+            requests += self._page_requests(target, meta.get("fp_depth", 0) + 1, referrer=doc.url)
+        return requests
 
     async def _capture(self, response) -> tuple[dict, Document | None]:
         """The capture item of a response, and the document parsed from it (None: the parse took too long)."""

@@ -30,7 +30,7 @@ def test_the_neutral_baseline_comes_first_and_proxies_are_per_country():
 
 def _visitors(firm_visitors=(), jurisdiction="", **options) -> list:
     """The visitor profiles a scan of a firm with these `visitors:` gets, under these run options."""
-    firm = FirmTarget(name="X", websites=["https://x.com/"],
+    firm = FirmTarget(name="X", websites=["https://firm.example/"],
                       scan=ScanSettings(visitors=tuple(firm_visitors), jurisdiction=jurisdiction))
     config = resolve(firm, RunOptions(**options))
     return profiles(list(config.visitors), config.visitor_proxies, default=config.default_visitor,

@@ -60,8 +60,9 @@ def test_locales_and_landing_urls():
     assert (locale("de_de"), locale("fr")) == ("de-DE", "fr")
     with pytest.raises(BadValue):
         locale("xx-QQ")
-    path, fields = landing("https://x.com/de/Bonus?gclid=G1&utm_campaign=de-spring&ref=FRIEND9&email=a%40b.de&x=1")
-    assert path == "x.com/de/Bonus"
+    path, fields = landing("https://firm.example/de/Bonus?gclid=G1&utm_campaign=de-spring&ref=FRIEND9"
+                           "&email=a%40b.de&x=1")
+    assert path == "firm.example/de/Bonus"
     assert fields == {"gclid": "G1", "utm_campaign": "de-spring", "referral_code": "FRIEND9"}  # e-mail dropped
     with pytest.raises(BadValue, match="absolute http"):
         landing("javascript:alert(1)")
@@ -74,13 +75,13 @@ def test_a_mapped_semicolon_file_reads_and_keeps_only_what_it_may(tmp_path):
     mapping = load_mapping(mapping_file)
     onboarding = tmp_path / "kunden.csv"
     onboarding.write_text("Kunden-ID;Name;Wohnsitz;Eröffnet am;Einstieg\n"
-                          "K-1;Erika Muster;AT;2026-03-02;https://x.com/at/?utm_campaign=at-q1&ref=ERIKA-FRIEND\n"
+                          "K-1;Erika Muster;AT;2026-03-02;https://firm.example/at/?utm_campaign=at-q1&ref=ERIKA-FRIEND\n"
                           "K-2;Hans Beispiel;AT;2026-03-03;not a url\n", encoding="utf-8")
     pseudonym = Pseudonymiser(KEY)
     imported = read_onboarding(onboarding, pseudonym, mapping)
     first, second = imported.rows
     assert first.attribution == {"referral_code": pseudonym("ERIKA-FRIEND"), "utm_campaign": "at-q1"}
-    assert (first.landing, second.landing) == ("x.com/at/", "")
+    assert (first.landing, second.landing) == ("firm.example/at/", "")
     assert [str(p).split(": ", 1)[1] for p in imported.problems] == [
         "line 3: landing_url: an absolute http(s) URL (found 'not a url'); value left out"]
     assert imported.ignored_columns == ["Name"]
