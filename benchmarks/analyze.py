@@ -62,8 +62,10 @@ def corpus(n: int, seed: int) -> list[ExchangePage]:
 
 def footprint_pass(pages: list[ExchangePage], ctx) -> list[tuple]:
     from detectors.analyze import analyze_documents
+    from detectors.blocks import forget_blocks
     from detectors.document import build_document
 
+    forget_blocks()  # every pass meets the corpus as a crawl does: each block new, its repeats known
     out = []
     for page in pages:
         doc = build_document(channel="website", requested_url=page.requested_url, url=page.url, status=200,

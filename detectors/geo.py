@@ -87,7 +87,10 @@ def page_view(doc: Document, findings: Iterable[Finding], baseline: bool, shared
     block_phrases: tuple[BlockPhrase, ...] = ()
     if baseline:
         signals = frozenset(fact_key(f) for f in findings)
-        phrase_keys = frozenset(_phrase_key(m.text) for m in _lexicon().find(text))
+        # The title and the text apart (a phrase does not run from one into the other): the text's words are the
+        # ones the detectors just read, not indexed again with the title in front.
+        phrase_keys = frozenset(_phrase_key(m.text) for part in (doc.title, doc.text) if part
+                                for m in _lexicon().find(part))
     else:
         # In the detectors' order (the first of equal signals is the one a comparison quotes).
         directed = tuple(dict.fromkeys(_shared(shared, replace(f, url="", fetched_at="", body_sha256="",

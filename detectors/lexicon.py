@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
 from detectors.geography import by_language
@@ -24,6 +24,7 @@ from detectors.geography import by_language
 _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
+_LAST_WORD = re.compile(r"\W*(\w+)")  # matched on a reversed line: its last word, reversed
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
@@ -39,7 +40,7 @@ class _Words:
     come from one C-speed `findall`; where the words stand, and their first letters, are worked out the first time a
     lexicon asks (most lexicons share no word with a page and never ask)."""
 
-    __slots__ = ("folded", "words", "_prefixes", "_by_prefix", "_places")
+    __slots__ = ("folded", "words", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless")
 
     def __init__(self, folded: str):
         self.folded = folded  # the text lower-cased, same length and offsets as the text
@@ -47,6 +48,21 @@ class _Words:
         self._prefixes: frozenset[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._places: dict[str, list[int]] | None = None
+        self._line_ends: list[str] | None = None
+        self._wordless: list[int] = []
+
+    def line_ends(self) -> list[str]:
+        """The last word of each line ("" for a line without one), read from the end of each line."""
+        if self._line_ends is None:
+            self._line_ends = [m[1][::-1] if (m := _LAST_WORD.match(line[::-1])) else ""
+                               for line in self.folded.split("\n")]
+            self._wordless = [n for n, end in enumerate(self._line_ends) if not end]
+        return self._line_ends
+
+    def wordless(self) -> list[int]:
+        """The lines without a word (a match may run across them: "a\\n-\\nb")."""
+        self.line_ends()
+        return self._wordless
 
     @property
     def prefixes(self) -> frozenset[str]:
@@ -107,6 +123,29 @@ def is_word_char(char: str) -> bool:
 @lru_cache(maxsize=16)
 def _words(text: str) -> _Words:
     """The words of `text` (see _Words); the last few texts are kept, as every family reads the same page."""
+    return words_of(text)
+
+
+def _joined_runs(lines: list[str], joined: list[int]) -> list[str]:
+    """`lines` with each line whose index is in `joined` (sorted) put together with the line after it."""
+    blocks, at, i = [], 0, 0
+    while i < len(joined):
+        start = joined[i]
+        end = start + 1  # the last line of the run
+        i += 1
+        while i < len(joined) and joined[i] <= end:
+            end = joined[i] + 1
+            i += 1
+        end = min(end, len(lines) - 1)
+        blocks += lines[at:start]
+        blocks.append("\n".join(lines[start:end + 1]))
+        at = end + 1
+    blocks += lines[at:]
+    return blocks
+
+
+def words_of(text: str) -> _Words:
+    """The words of `text`, not kept (for the many small texts a caller remembers its own results of)."""
     folded = text.lower()
     if len(folded) != len(text):  # a few letters (İ) lower-case to two characters: keep offsets exact
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -181,6 +220,11 @@ class PhraseLexicon:
                 self._by_first[term_words[0]].append(((term_words[1:] or [""])[0][:NEXT_LETTERS], pattern_text))
         # As sets: intersected with a page's words, a set walks the smaller side (a page has fewer words).
         self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
+        # The words a phrase goes on after (every word of a longer phrase but its last): where a line ends in none
+        # of them, no match runs into the next line.
+        self._inner = frozenset(token for lang in terms for term in terms[lang]
+                                for word in re.split(r"[\s\-]+", term.rstrip("*").strip())[:-1]
+                                for token in _WORD.findall(word.lower().translate(_FOLD)))
 
     @property
     def languages(self) -> list[str]:
@@ -197,9 +241,10 @@ class PhraseLexicon:
         return tuple(sorted({lang for lang, pattern in (*candidates, *stems)
                              if _term_regex(pattern).fullmatch(phrase)}))
 
-    def find(self, text: str) -> list[PhraseMatch]:
-        """Non-overlapping matches, leftmost first and longest at each position (as the reference regex)."""
-        index = _words(text)
+    def find(self, text: str, index: _Words | None = None) -> list[PhraseMatch]:
+        """Non-overlapping matches, leftmost first and longest at each position (as the reference regex). `index`:
+        the text's words where the caller keeps them itself (`words_of`), else the shared cache's."""
+        index = _words(text) if index is None else index
         firsts = index.words & self._firsts
         stems = index.prefixes & self._stems
         if not firsts and not stems:
@@ -230,6 +275,18 @@ class PhraseLexicon:
                 found.append(self._match(text, start, best_end))
                 covered = best_end
         return found
+
+    def blocks(self, text: str) -> list[str]:
+        """The text cut at each line break no phrase can run across ("\\n".join gives it back): wherever the line
+        before does not end in a word that some phrase goes on after (its `_inner` words; a line without a word
+        goes with the next). A match of the whole text is then a match of one block, at the same place."""
+        lines = text.split("\n")
+        page = _words(text)
+        # The lines a match may run out of (C-speed map and compress: most pages have few).
+        joined = [*compress(range(len(lines)), map(self._inner.__contains__, page.line_ends())), *page.wordless()]
+        if not joined:
+            return lines
+        return _joined_runs(lines, sorted(set(joined)))
 
     def _starts_of(self, word: str) -> _Starts:
         """What a page word can start: whether it is a phrase by itself (a one-word phrase, or a word beginning with
@@ -319,3 +376,4 @@ def lexicon_terms(file: str, entry: str, raw: dict) -> dict[str, list[str]]:
                 raise DataFileError(file, f"{where}[{n}]", expected)
         terms[lang] = list(phrases)
     return terms
+

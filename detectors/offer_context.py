@@ -14,8 +14,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from detectors.blocks import BlockMemo
 from detectors.data_files import load
-from detectors.lexicon import PhraseLexicon, is_word_char, lexicon_terms, word_places
+from detectors.lexicon import PhraseLexicon, _Words, is_word_char, lexicon_terms, word_places, words_of
 from detectors.lexicon import _words as page_words  # the page's words, shared with the phrase scan
 
 FILE = "lexicons/offer_context.yaml"
@@ -105,10 +106,13 @@ def _readings(letters: frozenset[str], alphabet: frozenset[str]) -> dict[str, st
 def read_words(text: str, alphabet: frozenset[str]) -> tuple[str, frozenset[str]] | None:
     """The text lower-cased (same offsets) and its distinct words, read so that a word a case-insensitive regex of
     `alphabet`'s letters matches is among them; None on the rare page where a set of words cannot promise that."""
-    readings = _readings(_letters(text), alphabet)
+    return _read(alphabet, page_words(text), _letters(text))
+
+
+def _read(alphabet: frozenset[str], index: _Words, letters: frozenset[str]) -> tuple[str, frozenset[str]] | None:
+    readings = _readings(letters, alphabet)
     if readings is None:
         return None
-    index = page_words(text)
     if not readings:
         return index.folded, index.words
     folded, words = index.folded, "\n".join(index.words)
@@ -139,10 +143,10 @@ def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozens
                 last = m.end()
 
 
-def _endings(text: str, lex: _Lexicons) -> list[int]:
-    """Where the compound endings start: the positions `lex.endings` finds, looked for only in the words of the page
+def _endings(text: str, lex: _Lexicons, index: _Words) -> list[int]:
+    """Where the compound endings start: the positions `lex.endings` finds, looked for only in the words of the text
     that end in one (one set pass instead of a regex tried at every character)."""
-    read = read_words(text, lex.ending_alphabet)
+    read = _read(lex.ending_alphabet, index, frozenset(set(text) - _ASCII))
     if read is None:
         return [m.start() for m in lex.endings.finditer(text)]
     folded, words = read
@@ -155,24 +159,40 @@ def _endings(text: str, lex: _Lexicons) -> list[int]:
     return starts
 
 
+ENDING = "ending"  # a compound ending in an offer word, beside the lexicon's groups
+
+
+def _block_words(block: str) -> tuple[tuple[str, int], ...]:
+    """(group, offset) of each offer-context word in one block of a page (the offer-context lexicon's blocks: no
+    phrase runs across them, and a compound ending is a word's), in order; remembered per block
+    (detectors/blocks.py)."""
+    lex, index = _lexicons(), words_of(block)
+    words = [(group, m.start) for m in lex.phrases.find(block, index)
+             for group in sorted({key.split(":")[0] for key in m.languages})]
+    words += [(ENDING, at) for at in _endings(block, lex, index)]
+    return tuple(words)
+
+
+_BLOCK_WORDS = BlockMemo(_block_words)
+
+
 class OfferContext:
     """The offer and narrative words of one text, found once and asked about each match."""
 
     def __init__(self, text: str):
-        lex = _lexicons()
         self.text = text
-        found: dict[str, list[int]] = {group: [] for group in GROUPS}
-        for m in lex.phrases.find(text):
-            for group in {key.split(":")[0] for key in m.languages}:
-                found[group].append(m.start)
+        found: dict[str, list[int]] = {group: [] for group in (*GROUPS, ENDING)}
+        for at, words in _BLOCK_WORDS.over(_lexicons().phrases.blocks(text)):
+            for group, start in words:
+                found[group].append(at + start)
         # The site speaking of its own offer ("you can pay") is an offer word too.
-        self._offer = sorted(found["offer"] + found["own_offer"] + _endings(text, lex))
+        self._offer = sorted(found["offer"] + found["own_offer"] + found[ENDING])
         self._narrative, self._explainer = found["narrative"], found["explainer"]
         self._generic, self._own = found["generic"], found["own_offer"]
         # An article (a dateline, a reading time, a press agency, or people quoted): what it says of money is reported.
         self.editorial = (bool(_DATELINE.match(text)) or bool(found["editorial"])
                           or len(found["reporting"]) >= REPORTED)
-        self._magnitude = lex.magnitude
+        self._magnitude = _lexicons().magnitude
 
     def _line(self, pos: int) -> tuple[int, int]:
         left = self.text.rfind("\n", 0, pos) + 1
