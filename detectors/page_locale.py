@@ -295,7 +295,7 @@ class _Scan:
 @lru_cache(maxsize=16)
 def _scan(text: str) -> _Scan:
     as_written = set(_WORD.findall(text))
-    folded = frozenset(w.lower() for w in as_written)
+    folded = frozenset("\n".join(as_written).lower().split("\n"))  # each word lower-cased, in one call
     phones = []
     for number in _PHONE.findall(text)[:MAX_PHONES]:
         region = _phone_region(number)
@@ -317,6 +317,7 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+@lru_cache(maxsize=1024)  # a site's footer repeats its numbers on every page
 def _phone_region(number: str) -> str:
     try:
         parsed = phonenumbers.parse(number, None)
