@@ -5,7 +5,8 @@ runs), `footprint analyze` reads it once from start to end; both through this cl
 report rebuilt from its archive are the same. In archive order come: the scan's plan (warcinfo), the files the
 firm supplied, the captures of the planned channels, the channels discovered on the firm's pages (warcinfo) and
 their captures, screenshots. Nothing here holds a body past its record: supplied files are kept until judging
-starts (they come first), screenshots go to `on_screenshot` as they are read.
+starts (they come first), screenshots go to `on_screenshot` as they are read. A website page the crawl parsed is
+judged as the crawl parsed it (crawler/captures/documents.py), and parsed here only when it was not.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from crawler.captures.documents import DocumentFeed
 from crawler.captures.evidence import capture_of, channel_header, firm_header
 from crawler.captures.provenance import Navigation
 from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream
 from detectors.channels.stream import FirmJudgement
 from detectors.model import ChannelKind, ChannelResult
+
+_PARSED_IN_CRAWL = frozenset({ChannelKind.WEBSITE, ChannelKind.AFFILIATE})  # the website spider's channels
 
 # One page judged at a time per process. A batch judges many firms in threads; the GIL runs one at a time anyway,
 # and judging loads its tables (lexicons, compiled patterns: functools.cache) on first use: forty threads asking at
@@ -39,9 +43,11 @@ class ArchiveJudgement:
         self._supplied: dict[str, dict] = {}  # channel id -> its supplied file's record, until judging starts
         self._judge: FirmJudgement | None = None
         self.navigation = Navigation()  # each capture's referrer, times, address and client (no bodies)
+        self.parsed = DocumentFeed(path)  # the pages the crawl parsed (crawler/captures/documents.py)
 
     def close(self) -> None:
         self.stream.close()
+        self.parsed.close()
 
     def __enter__(self) -> ArchiveJudgement:
         return self
@@ -92,8 +98,11 @@ class ArchiveJudgement:
                 self._supplied.setdefault(plan.id, data)
             return
         self.navigation.add(data)
+        capture = capture_of(data)
+        # The crawl's own parse of a website page, when it wrote one for this archive: the page is not parsed again
+        parsed = self.parsed.document(capture) if plan.kind in _PARSED_IN_CRAWL else None
         with _JUDGING:
-            self._judgement().add(capture_of(data))
+            self._judgement().add(capture, parsed)
 
     def _judgement(self) -> FirmJudgement:
         if self._judge is None:

@@ -1,12 +1,15 @@
 """Item pipelines: each capture goes into the firm's WARC archive as it arrives, so a crash keeps what was
-collected (every record is flushed as its own gzip member)."""
+collected (every record is flushed as its own gzip member), and a page's parse beside it for the scan's judge
+(crawler/captures/documents.py)."""
 
 from __future__ import annotations
 
 import base64
+from typing import TextIO
 
 from scrapy.exceptions import NotConfigured
 
+from crawler.captures.documents import beside, write_document
 from crawler.captures.warc import CaptureWriter
 
 
@@ -15,6 +18,7 @@ class CaptureWriterPipeline:
     one archive: writers are shared per path within the crawl process and closed with their last user."""
 
     _open: dict[str, tuple[CaptureWriter, int]] = {}
+    _documents: dict[str, TextIO] = {}  # the parsed pages beside each archive (crawler/captures/documents.py)
 
     def __init__(self, path: str, crawler=None):
         self.path = path
@@ -30,6 +34,8 @@ class CaptureWriterPipeline:
     def open_spider(self, spider=None):
         writer, users = self._open.get(self.path, (None, 0))
         self._open[self.path] = (writer or CaptureWriter(self.path), users + 1)
+        if self.path not in self._documents:
+            self._documents[self.path] = beside(self.path).open("a", encoding="utf-8")
 
     def close_spider(self, spider=None):
         writer, users = self._open.pop(self.path)
@@ -41,9 +47,13 @@ class CaptureWriterPipeline:
             self._open[self.path] = (writer, users - 1)
         else:
             writer.close()
+            self._documents.pop(self.path).close()
 
     def process_item(self, item, spider=None):
         writer, _ = self._open[self.path]
+        doc = item.pop("_document", None)
+        if doc is not None:  # before its record: the judge finds the page's parse when it reads the record
+            write_document(self._documents[self.path], doc)
         body = base64.b64decode(item["body_b64"]) if item.get("body_b64") else b""
         item["record_id"] = writer.write_capture(item, body)
         return item

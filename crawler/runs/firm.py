@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawler.captures.documents import beside
 from crawler.captures.feed import ArchiveJudgement
 from crawler.captures.provenance import Navigation, scan_provenance
 from crawler.captures.record import ScanRecord
@@ -73,25 +74,28 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     _start_archive(record, archive)
 
     # Judged while crawled: the pages the child has archived are judged here meanwhile, on the second core.
-    with ArchiveJudgement(archive) as judged:
-        code, tail = crawl_with([CrawlJob(record.plans, config, visitors, archive)], options.proxy,
-                                options.user_agent, options.progress, interrupt.child, judged.take_new,
-                                host_slots=options.host_slots)
-        interrupt.check()
-        judged.take_new()
-        failure = failure_of(code, tail)
-        linked = _discover(record, archive, judged.linked_accounts())
-        if linked:  # app badges and social links found on the firm's pages: crawl those too
-            code, tail = crawl_with([CrawlJob(linked, config, visitors, archive)], options.proxy,
+    try:
+        with ArchiveJudgement(archive) as judged:
+            code, tail = crawl_with([CrawlJob(record.plans, config, visitors, archive)], options.proxy,
                                     options.user_agent, options.progress, interrupt.child, judged.take_new,
                                     host_slots=options.host_slots)
             interrupt.check()
-            failure = failure or failure_of(code, tail)
-        finished = stamp()
-        judged.take_new(final=True)
-        record.crawl_limits = judged.record.crawl_limits
-        _learn_egress(record, archive, judged.navigation)
-        channels = judged.finish(failure)
+            judged.take_new()
+            failure = failure_of(code, tail)
+            linked = _discover(record, archive, judged.linked_accounts())
+            if linked:  # app badges and social links found on the firm's pages: crawl those too
+                code, tail = crawl_with([CrawlJob(linked, config, visitors, archive)], options.proxy,
+                                        options.user_agent, options.progress, interrupt.child, judged.take_new,
+                                        host_slots=options.host_slots)
+                interrupt.check()
+                failure = failure or failure_of(code, tail)
+            finished = stamp()
+            judged.take_new(final=True)
+            record.crawl_limits = judged.record.crawl_limits
+            _learn_egress(record, archive, judged.navigation)
+            channels = judged.finish(failure)
+    finally:  # the crawl's parsed pages (crawler/captures/documents.py): judged or of no use now
+        beside(archive).unlink(missing_ok=True)
     browser = ""
     marks: dict[str, str] = {}
     if config.screenshots:

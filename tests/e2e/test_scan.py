@@ -149,6 +149,7 @@ def test_analyze_of_a_scans_archive_gives_the_scans_report(demo_out, tmp_path):
             del report["scan"]["finished_at"], report["provenance"]["finished_at"], report["provenance"]["browser"]
         assert rebuilt == scanned
         assert any(c["discovered"] for c in scanned["channels"]) or slug != "nordwind-exchange-ltd"
+    assert not list(demo_out.rglob("*.documents.jsonl"))  # the crawl's parsed pages are the scan's scratch
 
 
 def test_ignore_robots_lets_a_firm_audit_its_own_disallowed_pages(scan, tmp_path):
