@@ -52,15 +52,16 @@ class _Words:
         self._wordless: list[int] = []
 
     def line_ends(self) -> list[str]:
-        """The last word of each line ("" for a line without one), read from the end of each line."""
+        """The last word of each line, read from the end of each line; "" for a line without one, and for one
+        whose last word kept a capital that lower-cases to two letters ("İ": a regex ignoring case reads it "i")."""
         if self._line_ends is None:
-            self._line_ends = [m[1][::-1] if (m := _LAST_WORD.match(line[::-1])) else ""
-                               for line in self.folded.split("\n")]
+            ends = [m[1][::-1] if (m := _LAST_WORD.match(line[::-1])) else "" for line in self.folded.split("\n")]
+            self._line_ends = [end if end.lower() == end else "" for end in ends]
             self._wordless = [n for n, end in enumerate(self._line_ends) if not end]
         return self._line_ends
 
     def wordless(self) -> list[int]:
-        """The lines without a word (a match may run across them: "a\\n-\\nb")."""
+        """The lines whose last word is unknown ("" in `line_ends`): a match may run across them ("a\\n-\\nb")."""
         self.line_ends()
         return self._wordless
 
@@ -376,4 +377,3 @@ def lexicon_terms(file: str, entry: str, raw: dict) -> dict[str, list[str]]:
                 raise DataFileError(file, f"{where}[{n}]", expected)
         terms[lang] = list(phrases)
     return terms
-

@@ -39,6 +39,12 @@ def test_a_line_ending_in_no_inner_word_is_a_block_of_its_own():
     lexicon = PhraseLexicon("T", {"en": ["minimum deposit"]})
     assert lexicon.blocks("Menu\nMinimum\ndeposit 10 €\nFooter") == ["Menu", "Minimum\ndeposit 10 €", "Footer"]
     assert lexicon.blocks("minimum\n\u2013\ndeposit") == ["minimum\n\u2013\ndeposit"]  # across a line without words
+    # A regex ignoring case reads "İ" as "i": a line ending in such a word may go on into the next
+    lexicon = PhraseLexicon("T", {"en": ["visit istanbul office"]})
+    text = "Menu\nVisit İstanbul\noffice hours\nFooter"
+    assert [m.text for m in lexicon.find(text)] == [m.text for m in lexicon.find_with_regex(text)] == [
+        "Visit İstanbul\noffice"]
+    assert "Visit İstanbul\noffice hours" in lexicon.blocks(text)
 
 
 def _whole(text: str) -> dict[str, list[int]]:
