@@ -112,7 +112,8 @@ def _start_channel(process, channel: dict, progress: bool, failed, created=None)
     spiders = {"website": WebsiteSpider, "pages": PagesSpider}
     # Per-channel settings (capture file, delay, robots) ride on a subclass: Scrapy applies a spider's
     # custom_settings to its own crawler only.
-    custom = {**channel.get("settings", {}), "FOOTPRINT_CAPTURES": channel["captures"]}
+    # A scan's judge reads each page's parse beside the archive instead of parsing it again (captures/documents.py).
+    custom = {**channel.get("settings", {}), "FOOTPRINT_CAPTURES": channel["captures"], "FOOTPRINT_PARSED_PAGES": True}
     base_cls = spiders[channel.get("spider", "website")]
     spider_cls = type(f"{base_cls.__name__}{next(_spider_classes)}", (base_cls,), {"custom_settings": custom})
     extra = {"follow": channel["follow"]} if channel.get("follow") else {}

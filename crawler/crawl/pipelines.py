@@ -23,6 +23,7 @@ class CaptureWriterPipeline:
     def __init__(self, path: str, crawler=None):
         self.path = path
         self.crawler = crawler
+        self.parsed = bool(crawler and crawler.settings.getbool("FOOTPRINT_PARSED_PAGES"))
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -34,7 +35,7 @@ class CaptureWriterPipeline:
     def open_spider(self, spider=None):
         writer, users = self._open.get(self.path, (None, 0))
         self._open[self.path] = (writer or CaptureWriter(self.path), users + 1)
-        if self.path not in self._documents:
+        if self.parsed and self.path not in self._documents:
             self._documents[self.path] = beside(self.path).open("a", encoding="utf-8")
 
     def close_spider(self, spider=None):
@@ -47,12 +48,13 @@ class CaptureWriterPipeline:
             self._open[self.path] = (writer, users - 1)
         else:
             writer.close()
-            self._documents.pop(self.path).close()
+            if self.path in self._documents:
+                self._documents.pop(self.path).close()
 
     def process_item(self, item, spider=None):
         writer, _ = self._open[self.path]
         doc = item.pop("_document", None)
-        if doc is not None:  # before its record: the judge finds the page's parse when it reads the record
+        if doc is not None and self.path in self._documents:  # before its record: the judge then finds it
             write_document(self._documents[self.path], doc)
         body = base64.b64decode(item["body_b64"]) if item.get("body_b64") else b""
         item["record_id"] = writer.write_capture(item, body)

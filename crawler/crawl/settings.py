@@ -78,6 +78,7 @@ ITEM_PIPELINES = {
 # footprint's own settings.
 FOOTPRINT_PROXY = ""  # --proxy: every request, robots.txt included, goes through it
 FOOTPRINT_CAPTURES = ""  # JSON-lines file the captures are appended to (unset: no capture file)
+FOOTPRINT_PARSED_PAGES = False  # each page's parse beside the captures, for the scan's judge (crawl/child.py sets it)
 FOOTPRINT_PROGRESS = False  # print one line per fetched page on stderr
 FOOTPRINT_ALLOW_PRIVATE = SETTINGS["allow_private"].default  # lift the egress policy (crawler/crawl/egress/)
 FOOTPRINT_HOST_GATE = True  # off only in the tests' negative control of the per-host gate

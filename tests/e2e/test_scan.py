@@ -285,3 +285,22 @@ def test_console_script_reports_exit_codes(tmp_path):
     exe = shutil.which("footprint", path=str(Path(sys.executable).parent))
     proc = subprocess.run([exe, "scan", "--firm", str(tmp_path / "missing.yaml")], capture_output=True, text=True)
     assert proc.returncode == 2 and "does not exist" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_judge_takes_each_page_as_the_crawl_parsed_it(scan, tmp_path, monkeypatch):
+    """Each page is parsed once, in the crawl (crawler/captures/documents.py): the scan's judge parses none of the
+    website's pages again, its scratch file is gone, and the archive alone rebuilds the same findings."""
+    import detectors.channels.website as website
+
+    parsed_again = []
+    monkeypatch.setattr(website, "document_of", lambda capture: parsed_again.append(capture.url))
+    assert scan("https://meridian-custody.com/", out=tmp_path / "scan") == 0
+    monkeypatch.undo()
+    assert parsed_again == []
+    assert not list((tmp_path / "scan").rglob("*.documents.jsonl"))
+    archive = firm_dir(tmp_path / "scan", "meridian-custody-com") / "capture.warc.gz"
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "analyze")]) == 0
+    scanned = read_report(tmp_path / "scan", "meridian-custody-com")
+    rebuilt = read_report(tmp_path / "analyze", "meridian-custody-com")
+    assert [c["findings"] for c in rebuilt["channels"]] == [c["findings"] for c in scanned["channels"]]
+    assert sum(c["pages"]["fetched"] for c in scanned["channels"]) > 3

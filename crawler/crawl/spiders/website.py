@@ -253,7 +253,7 @@ class WebsiteSpider(scrapy.Spider):
             "body_b64": base64.b64encode(body).decode("ascii"),
             "document": _summary(doc),
         }
-        if doc is not None and self.settings.get("FOOTPRINT_CAPTURES"):
+        if doc is not None and self.settings.getbool("FOOTPRINT_PARSED_PAGES"):
             item["_document"] = doc  # the pipeline hands it to the scan's judge and drops it from the item
         return item, doc
 
