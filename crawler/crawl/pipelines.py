@@ -5,7 +5,7 @@ collected (every record is flushed as its own gzip member), and a page's parse b
 from __future__ import annotations
 
 import base64
-from typing import TextIO
+from typing import BinaryIO
 
 from scrapy.exceptions import NotConfigured
 
@@ -18,7 +18,7 @@ class CaptureWriterPipeline:
     one archive: writers are shared per path within the crawl process and closed with their last user."""
 
     _open: dict[str, tuple[CaptureWriter, int]] = {}
-    _documents: dict[str, TextIO] = {}  # the parsed pages beside each archive (crawler/captures/documents.py)
+    _documents: dict[str, BinaryIO] = {}  # the parsed pages beside each archive (crawler/captures/documents.py)
 
     def __init__(self, path: str, crawler=None):
         self.path = path
@@ -36,7 +36,7 @@ class CaptureWriterPipeline:
         writer, users = self._open.get(self.path, (None, 0))
         self._open[self.path] = (writer or CaptureWriter(self.path), users + 1)
         if self.parsed and self.path not in self._documents:
-            self._documents[self.path] = beside(self.path).open("a", encoding="utf-8")
+            self._documents[self.path] = beside(self.path).open("ab")
 
     def close_spider(self, spider=None):
         writer, users = self._open.pop(self.path)

@@ -149,7 +149,7 @@ def test_analyze_of_a_scans_archive_gives_the_scans_report(demo_out, tmp_path):
             del report["scan"]["finished_at"], report["provenance"]["finished_at"], report["provenance"]["browser"]
         assert rebuilt == scanned
         assert any(c["discovered"] for c in scanned["channels"]) or slug != "nordwind-exchange-ltd"
-    assert not list(demo_out.rglob("*.documents.jsonl"))  # the crawl's parsed pages are the scan's scratch
+    assert not list(demo_out.rglob("*.documents"))  # the crawl's parsed pages are the scan's scratch
 
 
 def test_ignore_robots_lets_a_firm_audit_its_own_disallowed_pages(scan, tmp_path):
@@ -297,7 +297,7 @@ def test_the_judge_takes_each_page_as_the_crawl_parsed_it(scan, tmp_path, monkey
     assert scan("https://meridian-custody.com/", out=tmp_path / "scan") == 0
     monkeypatch.undo()
     assert parsed_again == []
-    assert not list((tmp_path / "scan").rglob("*.documents.jsonl"))
+    assert not list((tmp_path / "scan").rglob("*.documents"))
     archive = firm_dir(tmp_path / "scan", "meridian-custody-com") / "capture.warc.gz"
     assert main(["analyze", str(archive), "--out", str(tmp_path / "analyze")]) == 0
     scanned = read_report(tmp_path / "scan", "meridian-custody-com")

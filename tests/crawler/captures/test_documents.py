@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from crawler.captures.documents import LINES_KEPT, DocumentFeed, beside, write_document
+from crawler.captures.documents import FRAMES_KEPT, DocumentFeed, beside, write_document
 from detectors.channels.pages import document_of
 from detectors.document import build_document
 from detectors.evidence import Capture
@@ -34,7 +34,7 @@ def test_a_page_comes_back_as_the_document_the_judge_would_build(tmp_path):
     archive = tmp_path / "capture.warc.gz"
     captures = [_capture(n, path.read_bytes()) for n, path in enumerate(PAGES)]
     captures.append(_capture(99, "Un texte \ud800 cassé, \u00e9\u00e8 ελληνικά".encode("utf-8", "surrogatepass")))
-    with beside(archive).open("a", encoding="utf-8") as out:
+    with beside(archive).open("ab") as out:
         for capture in captures:
             write_document(out, _crawl_parse(capture))
     feed = DocumentFeed(archive)
@@ -47,7 +47,7 @@ def test_a_parse_that_is_not_the_captures_own_is_not_taken(tmp_path):
     archive = tmp_path / "capture.warc.gz"
     body = PAGES[0].read_bytes()
     capture = _capture(1, body)
-    with beside(archive).open("a", encoding="utf-8") as out:
+    with beside(archive).open("ab") as out:
         write_document(out, replace(_crawl_parse(capture), content_type="text/html; charset=windows-1252"))
         write_document(out, _crawl_parse(_capture(2, body)))
     feed = DocumentFeed(archive)
@@ -57,32 +57,33 @@ def test_a_parse_that_is_not_the_captures_own_is_not_taken(tmp_path):
     assert DocumentFeed(tmp_path / "other.warc.gz").document(capture) is None  # an archive without its crawl
 
 
-def test_a_line_still_being_written_is_waited_for_and_lines_read_past_are_kept(tmp_path):
+def test_a_frame_still_being_written_is_waited_for_and_frames_read_past_are_kept(tmp_path):
     archive = tmp_path / "capture.warc.gz"
     first, second = _capture(1, PAGES[0].read_bytes()), _capture(2, PAGES[1].read_bytes())
-    with beside(archive).open("a", encoding="utf-8") as out:
+    with beside(archive).open("ab") as out:
         write_document(out, _crawl_parse(first))
-    line = beside(archive).read_text(encoding="utf-8")
-    beside(archive).write_text(line[:100], encoding="utf-8")
+    frame = beside(archive).read_bytes()
     feed = DocumentFeed(archive)
-    assert feed.document(first) is None  # half written: the judge parses the page itself
-    with beside(archive).open("a", encoding="utf-8") as out:
-        out.write(line[100:])
+    for written in (2, 100):  # a length not whole yet, then a frame not whole yet
+        beside(archive).write_bytes(frame[:written])
+        assert feed.document(first) is None  # the judge parses the page itself
+    with beside(archive).open("ab") as out:
+        out.write(frame[100:])
         write_document(out, _crawl_parse(second))
-    assert feed.document(second) == document_of(second)  # found past the first page's line, which is kept
+    assert feed.document(second) == document_of(second)  # found past the first page's frame, which is kept
     assert feed.document(first) == document_of(first)
     assert len(feed._ahead) == 0
 
 
-def test_lines_read_past_are_bounded(tmp_path):
+def test_frames_read_past_are_bounded(tmp_path):
     archive = tmp_path / "capture.warc.gz"
     body = PAGES[0].read_bytes()
-    captures = [_capture(n, body) for n in range(LINES_KEPT + 20)]
-    with beside(archive).open("a", encoding="utf-8") as out:
+    captures = [_capture(n, body) for n in range(FRAMES_KEPT + 20)]
+    with beside(archive).open("ab") as out:
         for capture in captures:
             write_document(out, _crawl_parse(capture))
     feed = DocumentFeed(archive)
     assert feed.document(captures[-1]) == document_of(captures[-1])
-    assert len(feed._ahead) == LINES_KEPT
+    assert len(feed._ahead) == FRAMES_KEPT
     assert feed.document(captures[0]) is None  # pushed out: parsed again
     assert feed.document(captures[-2]) == document_of(captures[-2])
