@@ -5,7 +5,7 @@ the language and currency pickers, a banner, the footer (84 % of the analyze ben
 benchmark's). A reader that cuts a text into blocks no match can run across (a phrase lexicon cuts at the line
 breaks none of its phrases can span: PhraseLexicon.blocks) keeps its reading per block text, and a page's reading is
 its blocks' readings shifted to where each block starts: the same as reading the page whole, whatever was read
-before. Memory is bounded: a memo forgets everything when it holds its limit of blocks.
+before. Memory is bounded: a memo keeps at most two generations of BLOCKS_KEPT blocks.
 """
 
 from __future__ import annotations
@@ -15,24 +15,29 @@ from itertools import accumulate
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-BLOCKS_KEPT = 20_000  # per memo; ~3 MB with the short blocks of site chrome
+BLOCKS_KEPT = 4_096  # per memo and generation: a multilingual site's chrome fits (the crawl benchmark's: ~3,400)
 _MEMOS: list[BlockMemo] = []
 
 
 class BlockMemo(Generic[T]):
-    """`read(block)` remembered per block text."""
+    """`read(block)` remembered per block text, in two generations: when the current one holds BLOCKS_KEPT blocks it
+    becomes the old one (the one before is dropped), and a block found in the old one moves back, so the site chrome
+    read on every page stays while the blocks of one page only are forgotten."""
 
     def __init__(self, read: Callable[[str], T]):
         self._read = read
         self._known: dict[str, T] = {}
+        self._old: dict[str, T] = {}
         _MEMOS.append(self)
 
     def __call__(self, block: str) -> T:
         known = self._known.get(block)
         if known is None:
-            known = self._read(block)
+            known = self._old.get(block)
+            if known is None:
+                known = self._read(block)
             if len(self._known) >= BLOCKS_KEPT:
-                self._known.clear()
+                self._old, self._known = self._known, {}
             self._known[block] = known
         return known
 
@@ -52,4 +57,4 @@ class BlockMemo(Generic[T]):
 def forget_blocks() -> None:
     """Forget every block read (the benchmarks time each pass over a corpus as a crawl meets it: every block new)."""
     for memo in _MEMOS:
-        memo._known.clear()
+        memo._known, memo._old = {}, {}

@@ -72,3 +72,16 @@ def test_the_offer_context_read_by_block_is_the_whole_texts(memory):
             whole["narrative"], whole["explainer"], whole["generic"], whole["own_offer"]), text[:200]
         editorial = bool(whole["editorial"]) or len(whole["reporting"]) >= oc.REPORTED
         assert context.editorial == (editorial or bool(oc._DATELINE.match(text)))
+
+
+def test_a_memo_keeps_what_repeats_and_forgets_the_rest(monkeypatch):
+    from detectors import blocks
+
+    monkeypatch.setattr(blocks, "BLOCKS_KEPT", 4)
+    reads = []
+    memo = blocks.BlockMemo(lambda block: reads.append(block) or (block,))
+    for page in range(10):  # one line of chrome on every page, one line of its own
+        assert memo.over(["Menu", f"Text {page}"]) == [(0, ("Menu",)), (5, (f"Text {page}",))]
+    assert reads.count("Menu") == 1  # read once, kept across generations
+    assert len(memo._known) + len(memo._old) <= 2 * 4
+    assert memo("Text 0") == ("Text 0",) and reads.count("Text 0") == 2  # forgotten, read again
