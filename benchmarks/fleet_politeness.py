@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 from crawler.sandbox import SandboxWeb  # noqa: E402
 from tests.crawler.store.test_store import sql  # noqa: E402
-from tests.support.fleet_harness import Fleet, cli_env  # noqa: E402
+from tests.support.fleet_harness import Fleet, cli_env, settled  # noqa: E402
 from tests.support.pg_server import fresh_schema, postgres_url, skip_reason  # noqa: E402
 from tests.support.sites import write_host  # noqa: E402
 
@@ -78,13 +78,13 @@ def main() -> int:
         started = time.monotonic()
         try:
             while time.monotonic() - started < 300:
-                states = dict(sql(store, "SELECT firm_slug, state FROM fleet_firms"))
-                if states and all(state in ("done", "failed") for state in states.values()):
+                if settled(store):
                     break
                 time.sleep(0.5)
         finally:
             fleet.stop_all()
         wall = time.monotonic() - started
+        states = dict(sql(store, "SELECT firm_slug, state FROM fleet_firms"))
         workers = sorted({w for (w,) in sql(store, "SELECT worker FROM fleet_attempts")})
         times = sorted(r["at"] for r in web.requests if urlsplit(r["url"]).hostname == HOST)
     gaps = [b - a for a, b in pairwise(times)]

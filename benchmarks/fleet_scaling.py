@@ -38,7 +38,7 @@ from benchmarks.harness import mib  # noqa: E402
 from benchmarks.politeness import host_gaps, write_firms  # noqa: E402
 from crawler.config.defaults import FLEET_CONCURRENCY, FLEET_LEASE_SECONDS  # noqa: E402
 from tests.crawler.store.test_store import sql  # noqa: E402
-from tests.support.fleet_harness import RUNNER, Fleet, cli_env  # noqa: E402
+from tests.support.fleet_harness import RUNNER, Fleet, cli_env, settled  # noqa: E402
 from tests.support.pg_server import fresh_schema, postgres_url, skip_reason  # noqa: E402
 
 POLL = 1.0  # the workers' --poll: jobs come by LISTEN/NOTIFY anyway; the poll is the fallback
@@ -119,14 +119,13 @@ def one_run(workers: int, firms_file: Path, web, url: str, work: Path, concurren
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        states: dict[str, str] = {}
         try:
             while time.monotonic() - started < 1800:
-                states = dict(sql(store, "SELECT firm_slug, state FROM fleet_firms"))
-                if states and all(state in ("done", "failed") for state in states.values()):
+                if settled(store):
                     break
                 time.sleep(0.2)
             wall = time.monotonic() - started
+            states = dict(sql(store, "SELECT firm_slug, state FROM fleet_firms"))
             time.sleep(1)  # the last runner exits after recording its firm done
             cpu = sum(sum(process_tree.process_cpu(root) or (0.0, 0.0)) for root in roots)
         finally:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from crawler.store.db import Database
 from crawler.store.engine import defer
 from crawler.store.errors import StoreError
+from crawler.store.fleet_status import SETTLED
 
 _LEASE = "now() + make_interval(secs => ?)"
 _FIRM = "batch_id = ? AND firm_slug = ?"
@@ -90,7 +91,7 @@ class FleetRecords:
             if row is None:
                 return None, f"firm {slug} is not in batch {batch_id}"
             state, attempts, max_attempts = row
-            if state in ("done", "failed"):
+            if state in SETTLED:
                 return None, f"firm {slug} of batch {batch_id} is already {state}"
             live = db.one(f"SELECT attempt, worker, job_id FROM fleet_attempts WHERE {_FIRM} "
                           f"AND outcome = 'running' AND lease_until > now()", (batch_id, slug))
@@ -135,7 +136,7 @@ class FleetRecords:
             state, attempts, max_attempts = row
             db.execute(f"UPDATE fleet_attempts SET outcome = ?, error = ?, finished_at = now() WHERE {_FIRM} "
                        f"AND attempt = ? AND outcome = 'running'", (outcome, error, batch_id, slug, attempt))
-            if state in ("done", "failed"):
+            if state in SETTLED:
                 return state
             if attempts >= max_attempts:
                 self._fail(db, batch_id, slug, max_attempts)
@@ -154,7 +155,7 @@ class FleetRecords:
             if row is None:
                 return "finish"  # a job no firm waits for (its firm was queued again with a new job)
             batch_id, slug, state, attempts, max_attempts = row
-            if state in ("done", "failed"):
+            if state in SETTLED:
                 return "finish"
             if db.one(f"SELECT 1 FROM fleet_attempts WHERE {_FIRM} AND outcome = 'running' AND lease_until > now()",
                       (batch_id, slug)):

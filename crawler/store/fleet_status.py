@@ -10,6 +10,7 @@ from __future__ import annotations
 from crawler.store.db import Database
 
 STATES = ("queued", "running", "done", "failed")
+SETTLED = ("done", "failed")  # a firm in one of these is no more attempts' business
 
 
 class FleetStatus:

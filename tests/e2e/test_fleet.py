@@ -27,7 +27,7 @@ import yaml
 from crawler.sandbox import SandboxWeb
 from reports.index import build_index
 from tests.crawler.store.test_store import sql
-from tests.support.fleet_harness import ROOT, Fleet, cli_env
+from tests.support.fleet_harness import ROOT, Fleet, cli_env, settled
 from tests.support.pg_server import fresh_schema, postgres_url, skip_reason
 from tests.support.s3_server import s3_env
 from tests.support.sites import generate
@@ -118,8 +118,7 @@ def fleet_run(tmp_path_factory):
 def _drive(run: FleetRun, fleet: Fleet, deadline: float) -> None:
     """Until every firm is done or failed: interrupt the chosen firms' workers while they crawl."""
     while time.monotonic() < deadline:
-        states = dict(sql(run.url, "SELECT firm_slug, state FROM fleet_firms"))
-        if states and all(state in ("done", "failed") for state in states.values()):
+        if settled(run.url):
             return
         for slug, worker in sql(run.url, "SELECT firm_slug, worker FROM fleet_attempts WHERE outcome = 'running'"):
             if not fleet.crawling(worker):

@@ -30,7 +30,7 @@ import yaml
 
 from crawler.sandbox import SandboxWeb
 from tests.crawler.store.test_store import sql
-from tests.support.fleet_harness import ROOT, Fleet, cli_env
+from tests.support.fleet_harness import ROOT, Fleet, cli_env, settled
 from tests.support.pg_server import SCRIPT, fresh_schema, postgres_url, skip_reason
 from tests.support.sites import write_host
 
@@ -107,8 +107,7 @@ def run(tmp_path_factory):
                     _postgres("start")
                 time.sleep(0.1)
             while time.monotonic() < deadline:
-                states = dict(sql(url, "SELECT firm_slug, state FROM fleet_firms"))
-                if all(state in ("done", "failed") for state in states.values()):
+                if settled(url):
                     break
                 time.sleep(0.2)
             result.serving = [name for name in result.workers if fleet.workers[name].poll() is None]

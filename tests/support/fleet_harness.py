@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crawler.crawl.browser_memory import descendants
+from crawler.store.fleet_status import SETTLED
+from tests.crawler.store.test_store import sql
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAWL_CHILD = "crawler.crawl.child"
@@ -98,3 +100,9 @@ class Fleet:
 def cli_env(extra: dict[str, str]) -> dict[str, str]:
     """The environment of a `footprint` subprocess running this checkout's code."""
     return {**os.environ, **extra, "PYTHONPATH": str(ROOT)}
+
+
+def settled(store: str) -> bool:
+    """Whether every firm the fleet's store holds is done or failed (none queued or running)."""
+    states = [state for (state,) in sql(store, "SELECT state FROM fleet_firms")]
+    return bool(states) and all(state in SETTLED for state in states)
