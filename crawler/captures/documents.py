@@ -66,14 +66,57 @@ def _same(value):
     return value
 
 
+def read_frame(fh: BinaryIO) -> tuple[str, str] | None:
+    """The (key, JSON) of the next whole frame of `fh`, or None at its end (a frame cut short included)."""
+    head = fh.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        return None
+    size = _LENGTH.unpack(head)[0]
+    body = fh.read(size)
+    if len(body) < size:
+        return None
+    key, _, data = zlib.decompress(body).decode("ascii").partition("\t")
+    return key, data
+
+
+def frame_offsets(path: Path, offset: int = 0, limit: int | None = None) -> list[int]:
+    """Where the whole frames of the file `path` from byte `offset` on begin (at most `limit` of them)."""
+    found: list[int] = []
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        while limit is None or len(found) < limit:
+            head = fh.read(_LENGTH.size)
+            if len(head) < _LENGTH.size or offset + _LENGTH.size + _LENGTH.unpack(head)[0] > size:
+                break
+            found.append(offset)
+            offset += _LENGTH.size + _LENGTH.unpack(head)[0]
+            fh.seek(offset)
+    return found
+
+
+def document_from(data: str) -> Document:
+    """The Document of a frame's JSON."""
+    fields_ = json.loads(data)
+    return Document(**{name: _READ[name](value) if name in _READ else value for name, value in fields_.items()})
+
+
 class DocumentFeed:
-    """The crawl's parsed pages of one archive, read as the judge reads the archive's records."""
+    """The crawl's parsed pages of one archive, read as the judge reads the archive's records. Frames are numbered
+    in file order from 0: `frame` is the number of the last Document `document` returned."""
 
     def __init__(self, archive: str | Path):
         self.path = beside(archive)
         self._fh: BinaryIO | None = None
         self._partial = b""  # the start of a frame still being written
-        self._ahead: dict[str, str] = {}  # key -> its frame's JSON, for frames read past
+        self._ahead: dict[str, tuple[int, str]] = {}  # key -> its frame's number and JSON, for frames read past
+        self._frames = 0  # frames read so far
+        self.frame = -1
+
+    def unread(self) -> tuple[int, int]:
+        """The number and byte offset of the first frame not read yet."""
+        offset = self._fh.tell() - len(self._partial) if self._fh is not None else 0
+        return self._frames, offset
 
     def close(self) -> None:
         if self._fh is not None:
@@ -90,15 +133,15 @@ class DocumentFeed:
         found = self._ahead.pop(key, None) or self._read_to(key)
         if found is None:
             return None
-        data = json.loads(found)
-        doc = Document(**{name: _READ[name](value) if name in _READ else value for name, value in data.items()})
+        self.frame, data = found
+        doc = document_from(data)
         own = (doc.channel, doc.requested_url, doc.url, doc.status, doc.fetched_at, doc.content_type, doc.visitor,
                doc.rendered, doc.body_sha256) == (
             capture.channel, capture.requested_url, capture.url, capture.status, capture.fetched_at,
             capture.content_type, capture.visitor, capture.rendered, body_sha256)
         return replace(doc, record_id=capture.record_id) if own else None
 
-    def _read_to(self, key: str) -> str | None:
+    def _read_to(self, key: str) -> tuple[int, str] | None:
         if self._fh is None:
             try:
                 self._fh = self.path.open("rb")
@@ -118,8 +161,9 @@ class DocumentFeed:
                 return None
             self._partial = b""
             found, _, data = zlib.decompress(body).decode("ascii").partition("\t")
+            self._frames += 1
             if found == key:
-                return data
-            self._ahead[found] = data
+                return self._frames - 1, data
+            self._ahead[found] = self._frames - 1, data
             if len(self._ahead) > FRAMES_KEPT:
                 del self._ahead[next(iter(self._ahead))]

@@ -1,7 +1,8 @@
 """Judging an archive as it is read: each record taken once, in archive order, and forgotten.
 
-A scan reads its archive while its crawl child writes it (crawler/runs/firm.py calls `take_new()` while the crawl
-runs), `footprint analyze` reads it once from start to end; both through this class, so a scan's report and the
+A scan reads its archive while its crawl child writes it (crawler/runs/firm.py calls `take_some()` while the crawl
+runs, then `take_rest()`, which shares the pages left with a helper process), `footprint analyze` reads it once from
+start to end; both through this class, so a scan's report and the
 report rebuilt from its archive are the same. In archive order come: the scan's plan (warcinfo), the files the
 firm supplied, the captures of the planned channels, the channels discovered on the firm's pages (warcinfo) and
 their captures, screenshots. Nothing here holds a body past its record: supplied files are kept until judging
@@ -12,14 +13,17 @@ judged as the crawl parsed it (crawler/captures/documents.py), and parsed here o
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from crawler.captures.documents import DocumentFeed
 from crawler.captures.evidence import capture_of, channel_header, firm_header
+from crawler.captures.judge_helper import JudgeHelper
 from crawler.captures.provenance import Navigation
 from crawler.captures.record import ScanRecord
-from crawler.captures.stream import ArchiveStream
+from crawler.captures.stream import ArchiveStream, Entry
+from crawler.config.defaults import JUDGE_SLICE_SECONDS
 from detectors.channels.stream import FirmJudgement
 from detectors.model import ChannelKind, ChannelResult
 
@@ -44,10 +48,14 @@ class ArchiveJudgement:
         self._judge: FirmJudgement | None = None
         self.navigation = Navigation()  # each capture's referrer, times, address and client (no bodies)
         self.parsed = DocumentFeed(path)  # the pages the crawl parsed (crawler/captures/documents.py)
+        self.helper: JudgeHelper | None = None  # once the crawl is over (crawler/captures/judge_helper.py)
+        self._pending: Iterator[Entry] | None = None  # entries read but not all taken yet (take_new's `seconds`)
 
     def close(self) -> None:
         self.stream.close()
         self.parsed.close()
+        if self.helper is not None:
+            self.helper.close()
 
     def __enter__(self) -> ArchiveJudgement:
         return self
@@ -55,10 +63,40 @@ class ArchiveJudgement:
     def __exit__(self, *_exc) -> None:
         self.close()
 
-    def take_new(self, final: bool = False) -> None:
+    def take_rest(self) -> None:
+        """`take_new` once the crawl writing the archive is over: where many of its parsed pages are left to judge,
+        a helper process judges them from the last backwards meanwhile (crawler/captures/judge_helper.py)."""
+        while self._judge is None and self.take_new(seconds=0):  # up to the first capture: supplied files first
+            pass
+        if self.helper is None and self._judge is not None:
+            frame, offset = self.parsed.unread()
+            self.helper = JudgeHelper.start(self.parsed.path, frame, offset, self._judge.ctx, self._judge.page_kinds())
+        self.take_new()
+        if self.helper is not None:
+            self.helper.close()
+
+    def take_some(self) -> bool:
+        """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left)."""
+        return self.take_new(seconds=JUDGE_SLICE_SECONDS)
+
+    def take_new(self, final: bool = False, seconds: float | None = None) -> bool:
         """Judge every record completed since the last call. `final`: nothing more will be written (a half-written
-        last record is then torn, not waited for)."""
-        for kind, data in self.stream.entries(final):
+        last record is then torn, not waited for). `seconds`: return after about that long, the rest left for the
+        next call (a crawl's loop then sees sooner that its child has ended). Whether records were left."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        if self._pending is not None:  # a read an earlier call stopped in
+            if not self._take(self._pending, deadline):
+                return True
+            self._pending = None
+        entries = self.stream.entries(final)
+        if not self._take(entries, deadline):
+            self._pending = entries
+            return True
+        return False
+
+    def _take(self, entries, deadline: float | None) -> bool:
+        """Judge `entries` to their end (True), or until `deadline` (False)."""
+        for kind, data in entries:
             if kind == "info":
                 self._info(data)
             elif kind == "screenshot":
@@ -66,6 +104,9 @@ class ArchiveJudgement:
                     self._on_screenshot(data)
             else:
                 self._capture(data)
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+        return True
 
     def linked_accounts(self) -> list[tuple[ChannelKind, str, str]]:
         """App listings and social accounts linked from the website pages judged so far."""
@@ -101,8 +142,11 @@ class ArchiveJudgement:
         capture = capture_of(data)
         # The crawl's own parse of a website page, when it wrote one for this archive: the page is not parsed again
         parsed = self.parsed.document(capture) if plan.kind in _PARSED_IN_CRAWL else None
+        found = None  # its findings, where the helper judged the page
+        if parsed is not None and self.helper is not None:
+            found = self.helper.findings(self.parsed.frame, capture.record_id)
         with _JUDGING:
-            self._judgement().add(capture, parsed)
+            self._judgement().add(capture, parsed, found)
 
     def _judgement(self) -> FirmJudgement:
         if self._judge is None:

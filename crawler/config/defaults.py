@@ -115,6 +115,11 @@ REQUESTS_AHEAD = 64
 PROXY_CHECK_SECONDS = 5  # the connection to each proxy tried before a scan: a dead one is bad input, not 50 firms lost
 PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
 JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archive its crawl is writing
+JUDGE_SLICE_SECONDS = 1.0  # judging at most this long between two looks at whether the crawl has ended
+# Parsed pages left unjudged when a crawl ends from which a helper process shares them (crawler/captures/
+# judge_helper.py): about a second of judging, against the half second a helper takes to start.
+HELPER_BACKLOG = 64
+HELPER_ENV = "FOOTPRINT_JUDGE_HELPER"  # "0": never start one (a machine whose other cores are spoken for)
 
 # The per-client initiation register (`footprint register check`, issue 16; docs/0016-initiation-register.md).
 REGISTER_KEY_ENV = "FOOTPRINT_REGISTER_KEY"  # the key client ids are hashed with (HMAC-SHA256), never stored

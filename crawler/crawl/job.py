@@ -106,11 +106,12 @@ def process_settings(jobs: list[CrawlJob], proxy: str, user_agent: str, host_slo
 
 def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
           supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
-          while_running: Callable[[], None] | None = None, host_slots: str = "") -> tuple[int, str]:
+          while_running: Callable[[], bool | None] | None = None, host_slots: str = "") -> tuple[int, str]:
     """Crawl every planned channel of the jobs in one child process. Returns its exit code and stderr tail.
     `supervise(proc)`: a context the child runs in (the run's stop handling: crawler/runs/interrupt.py);
-    `while_running()`: called in this thread every JUDGE_WHILE_CRAWLING_EVERY seconds while the child crawls
-    (a scan judges the pages archived so far meanwhile, on another core than the crawl's)."""
+    `while_running()`: called in this thread every JUDGE_WHILE_CRAWLING_EVERY seconds while the child crawls, at
+    once again when it returns True (a scan judges the pages archived so far meanwhile, on another core than the
+    crawl's, a slice at a time, so that it sees the crawl's end when it comes)."""
     channels = [c for job in jobs for c in channels_of(job, proxy)]
     if not channels:
         return 0, ""
@@ -127,13 +128,14 @@ def crawl(jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress:
             # this thread is busy in while_running().
             reader = threading.Thread(target=read_log, args=(proc.stderr, progress, tail), daemon=True)
             reader.start()
+            busy = False  # while_running left work for its next call: look at the child, do not wait for it
             while True:
                 try:
-                    proc.wait(timeout=JUDGE_WHILE_CRAWLING_EVERY if while_running is not None else None)
+                    proc.wait(timeout=0 if busy else JUDGE_WHILE_CRAWLING_EVERY if while_running is not None else None)
                     break
                 except subprocess.TimeoutExpired:
                     try:
-                        while_running()
+                        busy = bool(while_running())
                     except BaseException:  # a stop, or judging failed: the crawl is of no use any more
                         proc.terminate()
                         raise

@@ -100,7 +100,7 @@ class SharedCrawl:
 
     def crawl(self, jobs: list[CrawlJob], proxy: str = "", user_agent: str = "", progress: bool = True,
               supervise: Callable[[subprocess.Popen], contextlib.AbstractContextManager] = contextlib.nullcontext,
-              while_running: Callable[[], None] | None = None, host_slots: str = "") -> tuple[int, str]:
+              while_running: Callable[[], bool | None] | None = None, host_slots: str = "") -> tuple[int, str]:
         """crawler/crawl/job.py's `crawl`, in the shared process: (0, "") when every channel ended, else (1, the
         failures, one a line) or the dead process's (exit code, stderr tail)."""
         if not self.accepts(jobs, proxy, user_agent, host_slots):
@@ -109,9 +109,10 @@ class SharedCrawl:
         if not channels:
             return 0, ""
         number, ended = self._submit(channels)
-        while not ended.wait(JUDGE_WHILE_CRAWLING_EVERY if while_running is not None else None):
+        busy = False  # as in crawl(): while_running left work, so only look whether the crawl ended
+        while not ended.wait(0 if busy else JUDGE_WHILE_CRAWLING_EVERY if while_running is not None else None):
             try:
-                while_running()
+                busy = bool(while_running())
             except BaseException:  # a stop, or judging failed: this firm's crawl is of no use any more
                 self._send(number, {"cancel": number})
                 raise

@@ -77,15 +77,15 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
     try:
         with ArchiveJudgement(archive) as judged:
             code, tail = crawl_with([CrawlJob(record.plans, config, visitors, archive)], options.proxy,
-                                    options.user_agent, options.progress, interrupt.child, judged.take_new,
+                                    options.user_agent, options.progress, interrupt.child, judged.take_some,
                                     host_slots=options.host_slots)
             interrupt.check()
-            judged.take_new()
+            judged.take_rest()
             failure = failure_of(code, tail)
             linked = _discover(record, archive, judged.linked_accounts())
             if linked:  # app badges and social links found on the firm's pages: crawl those too
                 code, tail = crawl_with([CrawlJob(linked, config, visitors, archive)], options.proxy,
-                                        options.user_agent, options.progress, interrupt.child, judged.take_new,
+                                        options.user_agent, options.progress, interrupt.child, judged.take_some,
                                         host_slots=options.host_slots)
                 interrupt.check()
                 failure = failure or failure_of(code, tail)

@@ -20,7 +20,7 @@ from detectors.channels.website import WebsiteJudge
 from detectors.context import Context
 from detectors.domains import registrable_domain
 from detectors.evidence import Capture, ChannelEvidence, FirmEvidence
-from detectors.model import ChannelKind, ChannelResult, Document
+from detectors.model import ChannelKind, ChannelResult, Document, Finding
 
 
 class FirmJudgement:
@@ -53,18 +53,23 @@ class FirmJudgement:
         else:
             self.judges[channel.id] = SocialJudge(channel, self.ctx)
 
-    def add(self, capture: Capture, document: Document | None = None) -> None:
+    def add(self, capture: Capture, document: Document | None = None, found: list[Finding] | None = None) -> None:
         """Judge one capture of a channel. `document`: the capture's Document when already built (website and
-        affiliate channels), else it is built here. Nothing of either is kept beyond what the end needs."""
+        affiliate channels), else it is built here; `found`: that Document's own findings (`judge_page`) when
+        already judged. Nothing of either is kept beyond what the end needs."""
         if self.finished:
             raise ValueError("the judgement is finished")
         judge = self.judges.get(capture.channel)
         if judge is None:
             raise ValueError(f"capture of an unknown channel: {capture.channel}")
         if isinstance(judge, WebsiteJudge):
-            judge.add(capture, document)
+            judge.add(capture, document, found)
         else:
             judge.add(capture)
+
+    def page_kinds(self) -> dict[str, str]:
+        """Channel id -> kind of the channels judged page by page (websites, affiliates)."""
+        return {cid: judge.channel.kind for cid, judge in self.judges.items() if isinstance(judge, WebsiteJudge)}
 
     def linked_accounts(self) -> list[tuple[ChannelKind, str, str]]:
         """(kind, platform or store, id) of the app listings and social accounts linked from the website

@@ -31,13 +31,15 @@ class WebsiteJudge:
         self.shared: dict = {}
         self.linked: set[tuple[ChannelKind, str, str]] = set()
 
-    def add(self, capture: Capture, document: Document | None = None) -> None:
+    def add(self, capture: Capture, document: Document | None = None, found: list[Finding] | None = None) -> None:
+        """One capture; `document`, `found`: its Document and that Document's own findings, where known already."""
         self.tally.add_capture(capture)
         if capture.body is None or capture.status is None:
             return
         doc = document if document is not None else document_of(capture)
         self.tally.add_document(doc)
-        found = judge_page(doc, self.ctx, self.channel.kind)
+        if found is None or document is None:
+            found = judge_page(doc, self.ctx, self.channel.kind)
         self.merger.add(doc, found)
         if self.channel.kind == ChannelKind.WEBSITE:
             self.linked.update(linked_accounts([doc]))

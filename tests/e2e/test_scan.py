@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -303,4 +305,43 @@ def test_the_judge_takes_each_page_as_the_crawl_parsed_it(scan, tmp_path, monkey
     scanned = read_report(tmp_path / "scan", "meridian-custody-com")
     rebuilt = read_report(tmp_path / "analyze", "meridian-custody-com")
     assert [c["findings"] for c in rebuilt["channels"]] == [c["findings"] for c in scanned["channels"]]
+    assert sum(c["pages"]["fetched"] for c in scanned["channels"]) > 3
+
+
+def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path, monkeypatch):
+    """A helper process judges the backlog a crawl leaves (crawler/captures/judge_helper.py): here every page (the
+    judge judges nothing while the crawl runs, and waits for the helper), with the same report as the archive alone
+    rebuilds."""
+    import crawler.captures.judge_helper as judge_helper
+    import detectors.channels.website as website
+    from crawler.captures.feed import ArchiveJudgement
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("a helper starts only where there is a second core")
+    start = judge_helper.JudgeHelper.start
+    helped, judged_here = [], []
+
+    def start_and_wait(documents, frame, offset, ctx, kinds):
+        helper = start(documents, frame, offset, ctx, kinds)
+        deadline = time.monotonic() + 120
+        while helper.findings(frame, "") is None and time.monotonic() < deadline:  # the last it judges
+            time.sleep(0.05)
+        helped.append(helper)
+        return helper
+
+    monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 1)
+    monkeypatch.setattr(judge_helper.JudgeHelper, "start", start_and_wait)
+    monkeypatch.setattr(ArchiveJudgement, "take_some", lambda self: False)
+    judge_page = website.judge_page
+    monkeypatch.setattr(website, "judge_page", lambda doc, *a: judged_here.append(doc.url) or judge_page(doc, *a))
+    assert scan("https://atlas-markets.com/", out=tmp_path / "scan") in (0, 3)
+    monkeypatch.undo()
+    # Judged here: the first page only, read to begin judging (the firm's supplied files come before it)
+    assert len(helped) == 1 and len(judged_here) == 1
+    archive = firm_dir(tmp_path / "scan", "atlas-markets-com") / "capture.warc.gz"
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "analyze")]) == 0
+    scanned = read_report(tmp_path / "scan", "atlas-markets-com")
+    rebuilt = read_report(tmp_path / "analyze", "atlas-markets-com")
+    assert [c["findings"] for c in rebuilt["channels"]] == [c["findings"] for c in scanned["channels"]]
+    assert sum(len(c["findings"]) for c in scanned["channels"]) > 3
     assert sum(c["pages"]["fetched"] for c in scanned["channels"]) > 3

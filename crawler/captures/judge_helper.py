@@ -1,0 +1,117 @@
+"""A second judge for the pages a crawl leaves behind it: once the crawl is over, a helper process shares the backlog.
+
+While a site is crawled, the crawl process and the scan's judge each keep one of the two cores busy. The judge is
+the slower (about 17 against 10 ms a page on the crawl benchmark's site), so when the crawl ends it still has a
+backlog (700 to 800 pages of a 2,000-page crawl, 12 to 14 s) that it judges on one core while the other idles. So
+when the crawl is over and at least HELPER_BACKLOG of its parsed pages (crawler/captures/documents.py) are not read
+yet, a helper judges them from the last backwards while the judge goes on from the first. Where they meet depends
+only on their speeds; from there on the judge takes the helper's findings instead of judging the page itself.
+
+The helper is a fork of the judge's process: it starts with every table the judge has loaded (a fresh process
+spends about 4 s loading and checking them before its first page, a third of the backlog's time). It only reads the
+frames and writes its findings to a pipe, touches nothing the judge's other threads may hold, and ends with
+`os._exit`. A page's findings are `judge_page`'s, a function of the page alone, whichever process computes them;
+only the record id, which the crawl's Document does not know yet, is set by the judge. So the report is the one the
+judge alone writes, and the one `footprint analyze` rebuilds from the archive. If the helper fails or falls
+behind, the judge judges those pages itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from crawler.captures.documents import document_from, frame_offsets, read_frame
+from crawler.config.defaults import HELPER_BACKLOG, HELPER_ENV
+from crawler.crawl.child import die_with_parent
+from detectors.analyze import judge_page
+from detectors.context import Context
+from detectors.model import Finding
+
+
+class JudgeHelper:
+    """The helper process of one archive's judge, and the findings it has sent so far (by frame number)."""
+
+    def __init__(self, pid: int, results) -> None:
+        self.pid, self._results = pid, results
+        self._found: dict[int, list[Finding]] = {}
+        self._met = False
+        self._ended = False
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    @classmethod
+    def start(cls, documents: Path, frame: int, offset: int, ctx: Context, kinds: dict[str, str]) -> JudgeHelper | None:
+        """A helper for the frames of `documents` from number `frame` (at byte `offset`) on, judged with `ctx` as the
+        channel kinds `kinds` (channel id -> kind) say; None where too few are left, where one core is all there is,
+        where the system cannot fork, or where HELPER_ENV is "0"."""
+        if (os.cpu_count() or 1) < 2 or os.environ.get(HELPER_ENV) == "0" or not hasattr(os, "fork"):
+            return None
+        if not documents.exists() or len(frame_offsets(documents, offset, HELPER_BACKLOG)) < HELPER_BACKLOG:
+            return None
+        offsets = frame_offsets(documents, offset)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper: never returns into the judge's code
+            code = 1
+            try:
+                os.close(read_end)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the scan's stop handling: just end
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                die_with_parent()
+                with os.fdopen(write_end, "wb") as out, contextlib.suppress(BrokenPipeError):
+                    judge_backwards(documents, frame, offsets, ctx, kinds, out)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        return cls(pid, os.fdopen(read_end, "rb"))
+
+    def findings(self, frame: int, record_id: str) -> list[Finding] | None:
+        """The findings of frame number `frame` when the helper has sent them (with the capture's record id)."""
+        found = self._found.get(frame)
+        if found is None:
+            return None
+        if not self._met:  # it judges backwards: every later frame is judged too, and every earlier one is ours
+            self._met = True
+            self._stop()
+        return [f if f.record_id == record_id else replace(f, record_id=record_id) for f in found]
+
+    def close(self) -> None:
+        self._stop()
+        self._reader.join()
+        self._results.close()
+
+    def _stop(self) -> None:
+        if not self._ended:
+            self._ended = True
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+
+    def _read(self) -> None:
+        with contextlib.suppress(EOFError, OSError, ValueError, pickle.UnpicklingError):
+            while True:
+                frame, found = pickle.load(self._results)
+                self._found[frame] = found
+
+
+def judge_backwards(documents: Path, first: int, offsets: list[int], ctx: Context, kinds: dict[str, str],
+                    out) -> None:
+    """The helper's work: the frames of `documents` at `offsets` (numbered from `first`), from the last back to the
+    first, each page's findings to `out` as it is judged (pickled: frame number, findings)."""
+    with documents.open("rb") as fh:
+        for number in range(len(offsets) - 1, -1, -1):
+            fh.seek(offsets[number])
+            frame = read_frame(fh)
+            doc = document_from(frame[1]) if frame is not None else None
+            kind = kinds.get(doc.channel) if doc is not None else None
+            if kind is not None:
+                pickle.dump((first + number, judge_page(doc, ctx, kind)), out, pickle.HIGHEST_PROTOCOL)
+                out.flush()

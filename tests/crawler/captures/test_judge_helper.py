@@ -1,0 +1,84 @@
+"""The helper that shares a crawl's backlog with the judge (crawler/captures/judge_helper.py): what it sends for a
+page is what the judge itself finds on it, with the capture's record id; it starts only where there is enough to
+share, and a page it has not sent is the judge's to judge."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+
+import pytest
+
+from crawler.captures import judge_helper
+from crawler.captures.documents import beside, frame_offsets, write_document
+from crawler.captures.judge_helper import JudgeHelper
+from crawler.config.defaults import HELPER_ENV
+from detectors.analyze import judge_page
+from detectors.context import Context
+from tests.crawler.captures.test_documents import PAGES, _capture, _crawl_parse
+
+CTX = Context(first_party=frozenset({"firm.example"}), home_country="CH")
+KINDS = {"website:firm.example": "website"}
+
+
+def _frames(tmp_path, count: int):
+    archive = tmp_path / "capture.warc.gz"
+    captures = [_capture(n, path.read_bytes()) for n, path in enumerate(PAGES[:count])]
+    with beside(archive).open("ab") as out:
+        for capture in captures:
+            write_document(out, _crawl_parse(capture))
+    return beside(archive), captures
+
+
+def _sent(helper: JudgeHelper, frame: int, record_id: str):
+    """The helper's findings of `frame`, waited for (it judges from the last frame back: the first comes last)."""
+    deadline = time.monotonic() + 120
+    while (found := helper.findings(frame, record_id)) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a helper starts only where there is a second core")
+def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
+    documents, captures = _frames(tmp_path, 30)
+    first = 6  # the judge has read six frames when the crawl ends
+    helper = JudgeHelper.start(documents, first, frame_offsets(documents)[first], CTX, KINDS)
+    assert helper is not None
+    try:
+        assert _sent(helper, first, captures[first].record_id) is not None
+        for n, capture in enumerate(captures):
+            sent = helper.findings(n, capture.record_id)
+            if n < first:
+                assert sent is None  # not its to judge
+                continue
+            own = judge_page(replace(_crawl_parse(capture), record_id=capture.record_id), CTX, "website")
+            assert sent == own
+            assert {f.record_id for f in sent} <= {capture.record_id}
+        assert sum(len(helper.findings(n, c.record_id)) for n, c in enumerate(captures) if n >= first) > 0
+    finally:
+        helper.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(helper.pid, os.WNOHANG)  # ended and reaped
+
+
+def test_no_helper_for_a_small_backlog_or_where_it_is_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
+    documents, _ = _frames(tmp_path, 10)
+    assert JudgeHelper.start(documents, 3, frame_offsets(documents)[3], CTX, KINDS) is None  # 7 frames left
+    monkeypatch.setenv(HELPER_ENV, "0")
+    assert JudgeHelper.start(documents, 0, 0, CTX, KINDS) is None
+    monkeypatch.delenv(HELPER_ENV)
+    assert JudgeHelper.start(tmp_path / "none.documents", 0, 0, CTX, KINDS) is None  # no crawl parse at all
+
+
+def test_frames_are_found_whole_only(tmp_path):
+    documents, _ = _frames(tmp_path, 5)
+    offsets = frame_offsets(documents)
+    assert len(offsets) == 5 and offsets[0] == 0
+    assert frame_offsets(documents, offsets[2]) == offsets[2:]
+    assert frame_offsets(documents, 0, 2) == offsets[:2]
+    with documents.open("r+b") as fh:  # the last frame cut short: still being written
+        fh.truncate(documents.stat().st_size - 10)
+    assert frame_offsets(documents) == offsets[:4]
