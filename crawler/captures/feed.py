@@ -50,6 +50,7 @@ class ArchiveJudgement:
         self.parsed = DocumentFeed(path)  # the pages the crawl parsed (crawler/captures/documents.py)
         self.helper: JudgeHelper | None = None  # once the crawl is over (crawler/captures/judge_helper.py)
         self._pending: Iterator[Entry] | None = None  # entries read but not all taken yet (take_new's `seconds`)
+        self.offsets: dict[str, int] = {}  # record id -> where its record begins in the archive (for page copies)
 
     def close(self) -> None:
         self.stream.close()
@@ -129,6 +130,8 @@ class ArchiveJudgement:
     def _capture(self, data: dict) -> None:
         if self.record is None:
             return
+        if "offset" in data and data.get("record_id"):
+            self.offsets[data["record_id"]] = data["offset"]
         self.first_fetched = self.first_fetched or data["fetched_at"]
         self.last_fetched = max(self.last_fetched, data["fetched_at"])
         plan = next((p for p in self.record.plans if p.id == data["channel"]), None)

@@ -50,6 +50,7 @@ class ArchiveStream:
         self._gzip: bool | None = None  # unknown until two bytes are there; footprint writes gzip, others may not
         self._member = zlib.decompressobj(zlib.MAX_WBITS | 16)
         self._started = False  # the current member has input
+        self._start = 0  # where the current member begins in the file
         self._out: list[bytes] = []  # its decompressed bytes so far
 
     def close(self) -> None:
@@ -79,15 +80,15 @@ class ArchiveStream:
             if final:
                 yield from self._plain()
             return
-        for member in self._members():
-            yield from self._decoded(member)
+        for offset, member in self._members():
+            yield from self._decoded(offset, member)
             if self.torn:
                 return
         if final and self._started and not self.torn:
             self.torn = TORN_MEMBER
 
-    def _members(self) -> Iterator[bytes]:
-        """Every member completed by the bytes appended since the last read."""
+    def _members(self) -> Iterator[tuple[int, bytes]]:
+        """Every member completed by the bytes appended since the last read, with where it begins in the file."""
         while not self.torn:
             data = self._fh.read(CHUNK)
             if not data:
@@ -101,17 +102,34 @@ class ArchiveStream:
                     return
                 if not self._member.eof:
                     break
-                data = self._member.unused_data
+                start, data = self._start, self._member.unused_data
+                self._start = self._fh.tell() - len(data)  # what is left of the last read begins the next member
                 member, self._out = b"".join(self._out), []
                 self._member = zlib.decompressobj(zlib.MAX_WBITS | 16)
                 self._started = False
-                yield member
+                yield start, member
 
-    def _decoded(self, member: bytes) -> Iterator[Entry]:
+    def entry_at(self, offset: int) -> Entry | None:
+        """The entry of the record whose member begins at `offset` (as a capture's "offset" says), read alone."""
+        with self.path.open("rb") as fh:
+            fh.seek(offset)
+            member, parts = zlib.decompressobj(zlib.MAX_WBITS | 16), []
+            try:
+                while not member.eof and (data := fh.read(CHUNK)):
+                    parts.append(member.decompress(data))
+            except zlib.error:  # no member begins there
+                return None
+        if not member.eof:
+            return None
+        return next(self._decoded(offset, b"".join(parts)), None)
+
+    def _decoded(self, offset: int, member: bytes) -> Iterator[Entry]:
         try:
             for record in ArchiveIterator(io.BytesIO(member)):
                 entry = entry_of(record)
                 if entry is not None:
+                    if entry[0] == "capture":
+                        entry[1]["offset"] = offset  # its member's: entry_at reads it again alone
                     yield entry
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             self.torn = f"a record cannot be read ({plain_error(str(exc))})"

@@ -53,10 +53,10 @@ def analyze_archive(path: Path, run_dir: Path, formats: tuple[str, ...], firm: F
     if not record.started_at and judged.first_fetched:
         record.started_at = judged.first_fetched[:19] + "Z"
     finished = (judged.last_fetched or record.started_at)[:19] + "Z"
+    copies = write_page_copies(path, channels, out_dir, judged.offsets)
     report = report_for(record, channels, finished,
                         provenance(record, OFFLINE, finished, judged.navigation, channels, path.name or ARCHIVE),
-                        triage, validate=validate, archived_copies=write_page_copies(path, channels, out_dir),
-                        shot_marks=marks)
+                        triage, validate=validate, archived_copies=copies, shot_marks=marks)
     write_report_files(report, out_dir, formats)
     _keep_archive(path, out_dir / ARCHIVE)  # the rebuilt report's evidence sits beside it, as a scan's does
     folder = finish_firm_dir(out_dir, run_dir, record.firm["slug"])

@@ -107,7 +107,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
         record.provenance["screenshots_browser"] = browser  # also in the archive (crawler/crawl/screenshots.py)
         interrupt.check()
     history = earlier_reports(store, record, sid) if options.since_last and store is not None else None
-    copies = write_page_copies(archive, channels, work_dir)
+    copies = write_page_copies(archive, channels, work_dir, judged.offsets)
     report = report_for(record, channels, finished,
                         provenance(record, browser or "not used", finished, judged.navigation, channels),
                         store.triage() if store is not None else {}, history, validate=options.validate,

@@ -311,10 +311,11 @@ def test_the_judge_takes_each_page_as_the_crawl_parsed_it(scan, tmp_path, monkey
 def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path, monkeypatch):
     """A helper process judges the backlog a crawl leaves (crawler/captures/judge_helper.py): here every page (the
     judge judges nothing while the crawl runs, and waits for the helper), with the same report as the archive alone
-    rebuilds."""
+    rebuilds. And the archived copies of the pages findings point at are the same read one by one or all."""
     import crawler.captures.judge_helper as judge_helper
     import detectors.channels.website as website
     from crawler.captures.feed import ArchiveJudgement
+    from crawler.runs.page_copies import write_page_copies
 
     if (os.cpu_count() or 1) < 2:
         pytest.skip("a helper starts only where there is a second core")
@@ -345,3 +346,13 @@ def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path,
     assert [c["findings"] for c in rebuilt["channels"]] == [c["findings"] for c in scanned["channels"]]
     assert sum(len(c["findings"]) for c in scanned["channels"]) > 3
     assert sum(c["pages"]["fetched"] for c in scanned["channels"]) > 3
+    # The archived copies: the records findings point at read alone from where the judge saw them begin, the same
+    # copies as from reading the whole archive
+    with ArchiveJudgement(archive) as judged:
+        judged.take_new(final=True)
+        channels = judged.finish()
+    by_offset = write_page_copies(archive, channels, tmp_path / "by-offset", judged.offsets)
+    whole = write_page_copies(archive, channels, tmp_path / "whole")
+    assert by_offset == whole and len(whole) > 1 and len(judged.offsets) >= len(whole)
+    assert all((tmp_path / "by-offset" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+               for name in whole.values())

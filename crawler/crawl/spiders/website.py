@@ -46,7 +46,7 @@ from detectors.model import Document
 from detectors.timestamps import stamp_ms, utc_now
 from detectors.urls import normalise_url
 
-_SKIP_EXTENSIONS = frozenset("." + e for e in IGNORED_EXTENSIONS)
+_SKIP_EXTENSIONS = tuple(sorted({"." + e for e in IGNORED_EXTENSIONS}))  # a tuple: one endswith call, in C
 
 
 def _decoded_headers(headers) -> dict[str, str]:
@@ -159,7 +159,7 @@ class WebsiteSpider(scrapy.Spider):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return False
-        if any(parts.path.lower().endswith(ext) for ext in _SKIP_EXTENSIONS):
+        if parts.path.lower().endswith(_SKIP_EXTENSIONS):
             return False
         return registrable_domain(parts.hostname or "") in self.sites
 

@@ -4,9 +4,10 @@ half-written last record waited for, a torn or damaged one ending the reading.""
 from __future__ import annotations
 
 import gzip
+import random
 from pathlib import Path
 
-from crawler.captures.stream import TORN_MEMBER, ArchiveStream
+from crawler.captures.stream import CHUNK, TORN_MEMBER, ArchiveStream
 from crawler.captures.warc import CaptureWriter, read_archive
 
 PAGES = 6
@@ -135,3 +136,20 @@ def _member_offsets(data: bytes) -> list[int]:
         member.decompress(data[at:])
         at = len(data) - len(member.unused_data)
     return offsets
+
+
+def test_each_capture_says_where_its_record_begins_and_is_read_again_alone_from_there(tmp_path):
+    path = _archive(tmp_path)
+    writer = CaptureWriter(path)  # records larger than a read, so that members straddle reads, and small ones
+    try:
+        for n in range(PAGES, PAGES + 4):
+            body = random.Random(n).randbytes(CHUNK + 5000) if n % 2 else _body(1)
+            writer.write_capture(_item(n), body)
+    finally:
+        writer.close()
+    with ArchiveStream(path) as stream:
+        captures = [data for kind, data in stream.entries() if kind == "capture"]
+    assert len(captures) == PAGES + 4 and len({c["offset"] for c in captures}) == PAGES + 4
+    with ArchiveStream(path) as again:
+        assert [again.entry_at(c["offset"]) for c in captures] == [("capture", c) for c in captures]
+        assert again.entry_at(captures[1]["offset"] + 1) is None  # not where a record begins
