@@ -22,6 +22,8 @@ import contextlib
 import os
 import pickle
 import signal
+import struct
+import tempfile
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -33,13 +35,17 @@ from detectors.analyze import judge_page
 from detectors.context import Context
 from detectors.model import Finding
 
+_NOTICE = struct.Struct(">qQI")  # frame number, where its findings begin in the results file, their size
+
 
 class JudgeHelper:
-    """The helper process of one archive's judge, and the findings it has sent so far (by frame number)."""
+    """The helper process of one archive's judge, and where the findings it has judged so far are (by frame number).
+    The findings themselves wait in a file, not in memory: the judge meets the helper only halfway through the
+    backlog, and half a 20,000-page crawl's backlog is thousands of pages' findings."""
 
-    def __init__(self, pid: int, results) -> None:
-        self.pid, self._results = pid, results
-        self._found: dict[int, list[Finding]] = {}
+    def __init__(self, pid: int, notices, results) -> None:
+        self.pid, self._notices, self._results = pid, notices, results
+        self._found: dict[int, tuple[int, int]] = {}
         self._met = False
         self._ended = False
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -55,6 +61,7 @@ class JudgeHelper:
         if not documents.exists() or len(frame_offsets(documents, offset, HELPER_BACKLOG)) < HELPER_BACKLOG:
             return None
         offsets = frame_offsets(documents, offset)
+        results = tempfile.TemporaryFile(dir=documents.parent)  # no name: gone with the last of the two processes
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the helper: never returns into the judge's code
@@ -64,27 +71,29 @@ class JudgeHelper:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the scan's stop handling: just end
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 die_with_parent()
-                with os.fdopen(write_end, "wb") as out, contextlib.suppress(BrokenPipeError):
-                    judge_backwards(documents, frame, offsets, ctx, kinds, out)
+                with os.fdopen(write_end, "wb") as notices, contextlib.suppress(BrokenPipeError):
+                    judge_backwards(documents, frame, offsets, ctx, kinds, results.fileno(), notices)
                 code = 0
             finally:
                 os._exit(code)
         os.close(write_end)
-        return cls(pid, os.fdopen(read_end, "rb"))
+        return cls(pid, os.fdopen(read_end, "rb"), results)
 
     def findings(self, frame: int, record_id: str) -> list[Finding] | None:
         """The findings of frame number `frame` when the helper has sent them (with the capture's record id)."""
-        found = self._found.get(frame)
-        if found is None:
+        where = self._found.pop(frame, None)
+        if where is None:
             return None
         if not self._met:  # it judges backwards: every later frame is judged too, and every earlier one is ours
             self._met = True
             self._stop()
+        found: list[Finding] = pickle.loads(os.pread(self._results.fileno(), where[1], where[0]))
         return [f if f.record_id == record_id else replace(f, record_id=record_id) for f in found]
 
     def close(self) -> None:
         self._stop()
         self._reader.join()
+        self._notices.close()
         self._results.close()
 
     def _stop(self) -> None:
@@ -96,16 +105,18 @@ class JudgeHelper:
                 os.waitpid(self.pid, 0)
 
     def _read(self) -> None:
-        with contextlib.suppress(EOFError, OSError, ValueError, pickle.UnpicklingError):
-            while True:
-                frame, found = pickle.load(self._results)
-                self._found[frame] = found
+        with contextlib.suppress(OSError, ValueError):
+            while len(notice := self._notices.read(_NOTICE.size)) == _NOTICE.size:
+                frame, at, size = _NOTICE.unpack(notice)
+                self._found[frame] = at, size
 
 
 def judge_backwards(documents: Path, first: int, offsets: list[int], ctx: Context, kinds: dict[str, str],
-                    out) -> None:
+                    results: int, notices) -> None:
     """The helper's work: the frames of `documents` at `offsets` (numbered from `first`), from the last back to the
-    first, each page's findings to `out` as it is judged (pickled: frame number, findings)."""
+    first, each page's findings appended to the file `results` (pickled) as it is judged, and where they are sent
+    on `notices` (frame number, offset, size)."""
+    at = 0
     with documents.open("rb") as fh:
         for number in range(len(offsets) - 1, -1, -1):
             fh.seek(offsets[number])
@@ -113,5 +124,8 @@ def judge_backwards(documents: Path, first: int, offsets: list[int], ctx: Contex
             doc = document_from(frame[1]) if frame is not None else None
             kind = kinds.get(doc.channel) if doc is not None else None
             if kind is not None:
-                pickle.dump((first + number, judge_page(doc, ctx, kind)), out, pickle.HIGHEST_PROTOCOL)
-                out.flush()
+                data = pickle.dumps(judge_page(doc, ctx, kind), pickle.HIGHEST_PROTOCOL)
+                os.pwrite(results, data, at)
+                notices.write(_NOTICE.pack(first + number, at, len(data)))
+                notices.flush()
+                at += len(data)

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -316,6 +315,7 @@ def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path,
     import detectors.channels.website as website
     from crawler.captures.feed import ArchiveJudgement
     from crawler.runs.page_copies import write_page_copies
+    from tests.crawler.captures.test_judge_helper import finished
 
     if (os.cpu_count() or 1) < 2:
         pytest.skip("a helper starts only where there is a second core")
@@ -323,12 +323,8 @@ def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path,
     helped, judged_here = [], []
 
     def start_and_wait(documents, frame, offset, ctx, kinds):
-        helper = start(documents, frame, offset, ctx, kinds)
-        deadline = time.monotonic() + 120
-        while helper.findings(frame, "") is None and time.monotonic() < deadline:  # the last it judges
-            time.sleep(0.05)
-        helped.append(helper)
-        return helper
+        helped.append(finished(start(documents, frame, offset, ctx, kinds)))
+        return helped[-1]
 
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 1)
     monkeypatch.setattr(judge_helper.JudgeHelper, "start", start_and_wait)

@@ -31,12 +31,11 @@ def _frames(tmp_path, count: int):
     return beside(archive), captures
 
 
-def _sent(helper: JudgeHelper, frame: int, record_id: str):
-    """The helper's findings of `frame`, waited for (it judges from the last frame back: the first comes last)."""
-    deadline = time.monotonic() + 120
-    while (found := helper.findings(frame, record_id)) is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return found
+def finished(helper: JudgeHelper) -> JudgeHelper:
+    """`helper` once it has judged all it was given and the judge has heard of every page (its notices read)."""
+    os.waitpid(helper.pid, 0)
+    helper._reader.join(60)
+    return helper
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a helper starts only where there is a second core")
@@ -46,8 +45,9 @@ def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, mon
     first = 6  # the judge has read six frames when the crawl ends
     helper = JudgeHelper.start(documents, first, frame_offsets(documents)[first], CTX, KINDS)
     assert helper is not None
+    found = 0
     try:
-        assert _sent(helper, first, captures[first].record_id) is not None
+        finished(helper)
         for n, capture in enumerate(captures):
             sent = helper.findings(n, capture.record_id)
             if n < first:
@@ -56,11 +56,25 @@ def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, mon
             own = judge_page(replace(_crawl_parse(capture), record_id=capture.record_id), CTX, "website")
             assert sent == own
             assert {f.record_id for f in sent} <= {capture.record_id}
-        assert sum(len(helper.findings(n, c.record_id)) for n, c in enumerate(captures) if n >= first) > 0
+            assert helper.findings(n, capture.record_id) is None  # handed over once, then forgotten
+            found += len(sent)
+        assert found > 0
     finally:
         helper.close()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(helper.pid, os.WNOHANG)  # ended and reaped
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a helper starts only where there is a second core")
+def test_meeting_the_helper_stops_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
+    documents, captures = _frames(tmp_path, 40)
+    helper = JudgeHelper.start(documents, 0, 0, CTX, KINDS)
+    deadline = time.monotonic() + 120
+    while (sent := helper.findings(39, captures[39].record_id)) is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # the last page is the helper's first
+    assert sent is not None
+    with pytest.raises(ChildProcessError):  # met: killed and reaped at once, the pages before it left to the judge
+        os.waitpid(helper.pid, os.WNOHANG)
+    helper.close()
 
 
 def test_no_helper_for_a_small_backlog_or_where_it_is_turned_off(tmp_path, monkeypatch):
