@@ -48,7 +48,8 @@ class ArchiveJudgement:
         self._judge: FirmJudgement | None = None
         self.navigation = Navigation()  # each capture's referrer, times, address and client (no bodies)
         self.parsed = DocumentFeed(path)  # the pages the crawl parsed (crawler/captures/documents.py)
-        self.helper: JudgeHelper | None = None  # once the crawl is over (crawler/captures/judge_helper.py)
+        self.helper: JudgeHelper | None = None  # shares the crawl's backlog (crawler/captures/judge_helper.py)
+        self._forked = False
         self._pending: Iterator[Entry] | None = None  # entries read but not all taken yet (take_new's `seconds`)
         self.offsets: dict[str, int] = {}  # record id -> where its record begins in the archive (for page copies)
 
@@ -64,21 +65,30 @@ class ArchiveJudgement:
     def __exit__(self, *_exc) -> None:
         self.close()
 
+    def take_some(self) -> bool:
+        """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left). Once
+        judging has begun, the helper that will share what the crawl leaves is forked (crawler/captures/
+        judge_helper.py): early, while this process is small."""
+        more = self.take_new(seconds=JUDGE_SLICE_SECONDS)
+        self._fork_helper()
+        return more
+
     def take_rest(self) -> None:
         """`take_new` once the crawl writing the archive is over: where many of its parsed pages are left to judge,
-        a helper process judges them from the last backwards meanwhile (crawler/captures/judge_helper.py)."""
+        the helper judges them from the last backwards meanwhile."""
         while self._judge is None and self.take_new(seconds=0):  # up to the first capture: supplied files first
             pass
-        if self.helper is None and self._judge is not None:
-            frame, offset = self.parsed.unread()
-            self.helper = JudgeHelper.start(self.parsed.path, frame, offset, self._judge.ctx, self._judge.page_kinds())
+        self._fork_helper()
+        if self.helper is not None and self._judge is not None:
+            self.helper.start(*self.parsed.unread(), self._judge.page_kinds())
         self.take_new()
         if self.helper is not None:
             self.helper.close()
 
-    def take_some(self) -> bool:
-        """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left)."""
-        return self.take_new(seconds=JUDGE_SLICE_SECONDS)
+    def _fork_helper(self) -> None:
+        if not self._forked and self._judge is not None:
+            self._forked = True
+            self.helper = JudgeHelper.fork(self.parsed.path, self._judge.ctx)
 
     def take_new(self, final: bool = False, seconds: float | None = None) -> bool:
         """Judge every record completed since the last call. `final`: nothing more will be written (a half-written

@@ -19,6 +19,7 @@ behind, the judge judges those pages itself.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pickle
 import signal
@@ -43,8 +44,9 @@ class JudgeHelper:
     The findings themselves wait in a file, not in memory: the judge meets the helper only halfway through the
     backlog, and half a 20,000-page crawl's backlog is thousands of pages' findings."""
 
-    def __init__(self, pid: int, notices, results) -> None:
-        self.pid, self._notices, self._results = pid, notices, results
+    def __init__(self, pid: int, documents: Path, jobs, notices, results) -> None:
+        self.pid, self.documents = pid, documents
+        self._jobs, self._notices, self._results = jobs, notices, results
         self._found: dict[int, tuple[int, int]] = {}
         self._met = False
         self._ended = False
@@ -52,32 +54,48 @@ class JudgeHelper:
         self._reader.start()
 
     @classmethod
-    def start(cls, documents: Path, frame: int, offset: int, ctx: Context, kinds: dict[str, str]) -> JudgeHelper | None:
-        """A helper for the frames of `documents` from number `frame` (at byte `offset`) on, judged with `ctx` as the
-        channel kinds `kinds` (channel id -> kind) say; None where too few are left, where one core is all there is,
-        where the system cannot fork, or where HELPER_ENV is "0"."""
+    def fork(cls, documents: Path, ctx: Context) -> JudgeHelper | None:
+        """A helper for the crawl's parsed pages `documents`, judging with `ctx`, forked now (once the judge has
+        loaded its tables, before the process grows with the crawl's pages) and idle until `start`; None where one
+        core is all there is, where the system cannot fork, or where HELPER_ENV is "0"."""
         if (os.cpu_count() or 1) < 2 or os.environ.get(HELPER_ENV) == "0" or not hasattr(os, "fork"):
             return None
-        if not documents.exists() or len(frame_offsets(documents, offset, HELPER_BACKLOG)) < HELPER_BACKLOG:
-            return None
-        offsets = frame_offsets(documents, offset)
         results = tempfile.TemporaryFile(dir=documents.parent)  # no name: gone with the last of the two processes
-        read_end, write_end = os.pipe()
+        job_read, job_write = os.pipe()
+        notice_read, notice_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the helper: never returns into the judge's code
             code = 1
             try:
-                os.close(read_end)
+                # A pipe's write end held here would keep its reader waiting: keep only the helper's own files.
+                _keep_only(results.fileno(), job_read, notice_write)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the scan's stop handling: just end
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 die_with_parent()
-                with os.fdopen(write_end, "wb") as notices, contextlib.suppress(BrokenPipeError):
-                    judge_backwards(documents, frame, offsets, ctx, kinds, results.fileno(), notices)
+                with os.fdopen(job_read, "rb") as jobs, os.fdopen(notice_write, "wb") as notices, \
+                        contextlib.suppress(BrokenPipeError):
+                    job = jobs.readline()
+                    if job:
+                        judge_backwards(documents, json.loads(job), ctx, results.fileno(), notices)
                 code = 0
             finally:
                 os._exit(code)
-        os.close(write_end)
-        return cls(pid, os.fdopen(read_end, "rb"), results)
+        os.close(job_read)
+        os.close(notice_write)
+        return cls(pid, documents, os.fdopen(job_write, "wb"), os.fdopen(notice_read, "rb"), results)
+
+    def start(self, frame: int, offset: int, kinds: dict[str, str]) -> bool:
+        """Judge the frames from number `frame` (at byte `offset`) on, from the last backwards, as the channel kinds
+        `kinds` (channel id -> kind) say: when at least HELPER_BACKLOG are left (else the helper ends)."""
+        left = frame_offsets(self.documents, offset, HELPER_BACKLOG) if self.documents.exists() else []
+        enough = len(left) >= HELPER_BACKLOG
+        with contextlib.suppress(OSError, ValueError):  # it died: the judge judges every page itself
+            if enough:
+                self._jobs.write(json.dumps({"frame": frame, "offset": offset, "kinds": kinds}).encode() + b"\n")
+            self._jobs.close()
+        if not enough:
+            self._stop()
+        return enough
 
     def findings(self, frame: int, record_id: str) -> list[Finding] | None:
         """The findings of frame number `frame` when the helper has sent them (with the capture's record id)."""
@@ -93,6 +111,9 @@ class JudgeHelper:
     def close(self) -> None:
         self._stop()
         self._reader.join()
+        self._found.clear()
+        with contextlib.suppress(OSError, ValueError):
+            self._jobs.close()
         self._notices.close()
         self._results.close()
 
@@ -111,11 +132,22 @@ class JudgeHelper:
                 self._found[frame] = at, size
 
 
-def judge_backwards(documents: Path, first: int, offsets: list[int], ctx: Context, kinds: dict[str, str],
-                    results: int, notices) -> None:
-    """The helper's work: the frames of `documents` at `offsets` (numbered from `first`), from the last back to the
-    first, each page's findings appended to the file `results` (pickled) as it is judged, and where they are sent
-    on `notices` (frame number, offset, size)."""
+def _keep_only(*fds: int) -> None:
+    """Close every file descriptor of this process above stderr but `fds` (the shared crawl's stdin, the store's
+    connection, the crawl child's pipes: the judge's, not the helper's)."""
+    low = 3
+    for fd in sorted(fds):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, os.sysconf("SC_OPEN_MAX"))
+
+
+def judge_backwards(documents: Path, job: dict, ctx: Context, results: int, notices) -> None:
+    """The helper's work: the frames of `documents` from the job's (numbered from its "frame", beginning at its
+    "offset"), from the last back to the first, each page's findings appended to the file `results` (pickled) as it
+    is judged, and where they are sent on `notices` (frame number, offset, size)."""
+    first, kinds = job["frame"], job["kinds"]
+    offsets = frame_offsets(documents, job["offset"])
     at = 0
     with documents.open("rb") as fh:
         for number in range(len(offsets) - 1, -1, -1):

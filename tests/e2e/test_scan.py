@@ -322,9 +322,10 @@ def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path,
     start = judge_helper.JudgeHelper.start
     helped, judged_here = [], []
 
-    def start_and_wait(documents, frame, offset, ctx, kinds):
-        helped.append(finished(start(documents, frame, offset, ctx, kinds)))
-        return helped[-1]
+    def start_and_wait(helper, frame, offset, kinds):
+        began = start(helper, frame, offset, kinds)
+        helped.append(finished(helper))
+        return began
 
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 1)
     monkeypatch.setattr(judge_helper.JudgeHelper, "start", start_and_wait)

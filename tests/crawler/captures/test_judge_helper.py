@@ -43,8 +43,8 @@ def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, mon
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
     documents, captures = _frames(tmp_path, 30)
     first = 6  # the judge has read six frames when the crawl ends
-    helper = JudgeHelper.start(documents, first, frame_offsets(documents)[first], CTX, KINDS)
-    assert helper is not None
+    helper = JudgeHelper.fork(documents, CTX)
+    assert helper is not None and helper.start(first, frame_offsets(documents)[first], KINDS)
     found = 0
     try:
         finished(helper)
@@ -67,7 +67,8 @@ def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, mon
 def test_meeting_the_helper_stops_it(tmp_path, monkeypatch):
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
     documents, captures = _frames(tmp_path, 40)
-    helper = JudgeHelper.start(documents, 0, 0, CTX, KINDS)
+    helper = JudgeHelper.fork(documents, CTX)
+    assert helper.start(0, 0, KINDS)
     deadline = time.monotonic() + 120
     while (sent := helper.findings(39, captures[39].record_id)) is None and time.monotonic() < deadline:
         time.sleep(0.01)  # the last page is the helper's first
@@ -77,14 +78,19 @@ def test_meeting_the_helper_stops_it(tmp_path, monkeypatch):
     helper.close()
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a helper starts only where there is a second core")
 def test_no_helper_for_a_small_backlog_or_where_it_is_turned_off(tmp_path, monkeypatch):
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
-    documents, _ = _frames(tmp_path, 10)
-    assert JudgeHelper.start(documents, 3, frame_offsets(documents)[3], CTX, KINDS) is None  # 7 frames left
+    documents, captures = _frames(tmp_path, 10)
+    for helper, frame, offset in ((JudgeHelper.fork(documents, CTX), 3, frame_offsets(documents)[3]),  # 7 left
+                                  (JudgeHelper.fork(tmp_path / "none.documents", CTX), 0, 0)):  # no crawl parse
+        assert not helper.start(frame, offset, KINDS)
+        with pytest.raises(ChildProcessError):
+            os.waitpid(helper.pid, os.WNOHANG)  # ended, and reaped
+        assert helper.findings(9, captures[9].record_id) is None
+        helper.close()
     monkeypatch.setenv(HELPER_ENV, "0")
-    assert JudgeHelper.start(documents, 0, 0, CTX, KINDS) is None
-    monkeypatch.delenv(HELPER_ENV)
-    assert JudgeHelper.start(tmp_path / "none.documents", 0, 0, CTX, KINDS) is None  # no crawl parse at all
+    assert JudgeHelper.fork(documents, CTX) is None
 
 
 def test_frames_are_found_whole_only(tmp_path):
