@@ -25,6 +25,7 @@ from functools import cache
 
 from detectors.catalogue import catalogue
 from detectors.context import Context
+from detectors.document import build_document
 from detectors.merge import FindingMerger, page_order
 from detectors.model import ChannelKind, Document, Finding, Scope, sort_key
 
@@ -95,6 +96,28 @@ def analyze_items(docs: Iterable[Document], ctx: Context, kind: str) -> list[Fin
                 findings[key] = replace(kept, visitors=tuple(sorted(set(kept.visitors) | set(finding.visitors))))
         _freeze_loaded_tables()
     return sorted(findings.values(), key=sort_key)
+
+
+# A short page in a few languages with a price, a bonus, a call to action, a phone number and language alternates:
+# judged once by `load_tables`, it makes the detectors load nearly every table they use.
+_WARM_UP = """<!doctype html><html lang="de"><head><title>Konto eröffnen</title>
+<link rel="alternate" hreflang="fr-FR" href="https://warm-up.invalid/fr/"><meta name="description" content="Bitcoin">
+</head><body><h1>Jetzt Depot eröffnen und 25 € Bonus sichern!</h1><a class="btn" href="/signup">Registrieren</a>
+<p>Bitcoin kaufen ab 10,00 € mit SEPA, Kreditkarte oder PayPal. Gebühr 0,5 %. Kundenservice: +49 30 1234567.</p>
+<p>Ouvrez un compte et recevez 10 € de bonus. Nicht verfügbar in: Dänemark. Lade die App im App Store.</p>
+<select><option>EUR</option><option>PLN</option></select><p>Invite a friend with code WELCOME25: you both get 15 €.
+Our partner programme pays a commission on every referred friend's trades, reported monthly.</p>
+<p>Hotline: 030 12345678. Besuchen Sie uns in Berlin. Kein Angebot in Kanada. 1.000 Kč, 200 zł.</p>
+<a href="https://www.binance.com/register?ref=ABC123">Binance</a></body></html>""".encode()
+
+
+def load_tables(ctx: Context) -> None:
+    """Load what judging needs (data files, lexicons, the language model, patterns) before the first page comes: a
+    scan does it while its crawl starts, when a core would idle, instead of on its first page, when both are busy.
+    Judges a short page written for it, and drops the findings."""
+    judge_page(build_document(channel="website", requested_url="https://warm-up.invalid/", url="https://warm-up.invalid/",
+                              status=200, fetched_at="1970-01-01T00:00:00Z", content_type="text/html; charset=utf-8",
+                              body=_WARM_UP), ctx)
 
 
 @cache

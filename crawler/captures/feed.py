@@ -24,7 +24,9 @@ from crawler.captures.provenance import Navigation
 from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream, Entry
 from crawler.config.defaults import JUDGE_SLICE_SECONDS
+from detectors.analyze import load_tables
 from detectors.channels.stream import FirmJudgement
+from detectors.context import Context
 from detectors.model import ChannelKind, ChannelResult
 
 _PARSED_IN_CRAWL = frozenset({ChannelKind.WEBSITE, ChannelKind.AFFILIATE})  # the website spider's channels
@@ -50,6 +52,7 @@ class ArchiveJudgement:
         self.parsed = DocumentFeed(path)  # the pages the crawl parsed (crawler/captures/documents.py)
         self.helper: JudgeHelper | None = None  # shares the crawl's backlog (crawler/captures/judge_helper.py)
         self._forked = False
+        self._warmed = False
         self._pending: Iterator[Entry] | None = None  # entries read but not all taken yet (take_new's `seconds`)
         self.offsets: dict[str, int] = {}  # record id -> where its record begins in the archive (for page copies)
 
@@ -66,10 +69,15 @@ class ArchiveJudgement:
         self.close()
 
     def take_some(self) -> bool:
-        """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left). Once
-        judging has begun, the helper that will share what the crawl leaves is forked (crawler/captures/
-        judge_helper.py): early, while this process is small."""
+        """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left). Before
+        the first page comes, the judge's tables are loaded (the crawl is starting: a core would idle); once judging
+        has begun, the helper that will share what the crawl leaves is forked (crawler/captures/judge_helper.py):
+        early, while this process is small."""
         more = self.take_new(seconds=JUDGE_SLICE_SECONDS)
+        if self._judge is None and not self._warmed:  # nothing archived yet: the crawl is starting, a core idles
+            self._warmed = True
+            with _JUDGING:
+                load_tables(Context())
         self._fork_helper()
         return more
 

@@ -3,12 +3,19 @@ and in whatever order they are analysed (a re-scan must match yesterday's triage
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
 from detectors.analyze import analyze_documents
 from detectors.context import Context
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +52,31 @@ def test_german_page_with_a_language_switcher_reports_german_once(page):
     findings = analyze_documents([page(html, url="https://www.example-firm.com/de/")], Context())
     assert [(f.evidence.value, f.evidence.locator) for f in findings if f.indicator == "LANG"] == [
         ("fr", "a[href] (language switcher)"), ("de", "html[lang]")]  # Deutsch and /de/ say the same
+
+
+def test_load_tables_loads_what_judging_pages_needs_before_the_first_page():
+    """A scan loads the judge's tables while its crawl starts (`load_tables`): after it, judging the fixture pages
+    reads few data files more (a fresh process, so that nothing is loaded already)."""
+    script = textwrap.dedent("""
+        import json, sys
+        from pathlib import Path
+        import detectors.data_files as data_files
+        read = []
+        parse = data_files.parse_yaml
+        data_files.parse_yaml = lambda text, source: (read.append(source), parse(text, source))[1]
+        from detectors.analyze import judge_page, load_tables
+        from detectors.context import Context
+        from detectors.document import build_document
+        load_tables(Context())
+        first = len(read)
+        for path in sorted(Path(sys.argv[1]).rglob("*.html")):
+            judge_page(build_document(channel="website", requested_url="https://x.example/", url="https://x.example/",
+                                      status=200, fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                                      body=path.read_bytes()), Context())
+        print(json.dumps([first, read[first:]]))
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(ROOT / "tests" / "pages")], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    first, later = json.loads(done.stdout)
+    assert first >= 25  # the catalogue, reference data, lexicons, schemas' files
+    assert len(later) <= 3, later  # the few a rare kind of page needs (a programme's terms)
