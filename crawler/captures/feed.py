@@ -16,10 +16,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from crawler.captures.documents import DocumentFeed
 from crawler.captures.evidence import capture_of, channel_header, firm_header
-from crawler.captures.judge_helper import JudgeHelper
 from crawler.captures.provenance import Navigation
 from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream, Entry
@@ -27,7 +27,18 @@ from crawler.config.defaults import JUDGE_SLICE_SECONDS
 from detectors.analyze import load_tables
 from detectors.channels.stream import FirmJudgement
 from detectors.context import Context
-from detectors.model import ChannelKind, ChannelResult
+from detectors.model import ChannelKind, ChannelResult, Finding
+
+
+class Helper(Protocol):
+    """What the judge asks of a helper sharing the crawl's backlog (crawler/crawl/judge_helper.py)."""
+
+    def start(self, frame: int, offset: int, kinds: dict[str, str]) -> bool: ...
+
+    def findings(self, frame: int, record_id: str) -> list[Finding] | None: ...
+
+    def close(self) -> None: ...
+
 
 _PARSED_IN_CRAWL = frozenset({ChannelKind.WEBSITE, ChannelKind.AFFILIATE})  # the website spider's channels
 
@@ -40,7 +51,8 @@ _JUDGING = threading.RLock()
 class ArchiveJudgement:
     """The judgement of one firm's archive, fed from it record by record."""
 
-    def __init__(self, path: str | Path, on_screenshot: Callable[[dict], None] | None = None):
+    def __init__(self, path: str | Path, on_screenshot: Callable[[dict], None] | None = None,
+                 helper: Callable[[Path, Context], Helper | None] | None = None):
         self.stream = ArchiveStream(path)
         self.record: ScanRecord | None = None  # from the archive's first warcinfo record with a plan
         self.first_fetched = ""  # fetched_at of the first capture, and the latest one
@@ -50,7 +62,8 @@ class ArchiveJudgement:
         self._judge: FirmJudgement | None = None
         self.navigation = Navigation()  # each capture's referrer, times, address and client (no bodies)
         self.parsed = DocumentFeed(path)  # the pages the crawl parsed (crawler/captures/documents.py)
-        self.helper: JudgeHelper | None = None  # shares the crawl's backlog (crawler/captures/judge_helper.py)
+        self.helper: Helper | None = None  # shares the crawl's backlog (crawler/crawl/judge_helper.py)
+        self._make_helper = helper  # (the crawl's parsed pages, the judge's context) -> a helper, or None
         self._forked = False
         self._warmed = False
         self._pending: Iterator[Entry] | None = None  # entries read but not all taken yet (take_new's `seconds`)
@@ -71,7 +84,7 @@ class ArchiveJudgement:
     def take_some(self) -> bool:
         """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left). Before
         the first page comes, the judge's tables are loaded (the crawl is starting: a core would idle); once judging
-        has begun, the helper that will share what the crawl leaves is forked (crawler/captures/judge_helper.py):
+        has begun, the helper that will share what the crawl leaves is forked (crawler/crawl/judge_helper.py):
         early, while this process is small."""
         more = self.take_new(seconds=JUDGE_SLICE_SECONDS)
         if self._judge is None and not self._warmed:  # nothing archived yet: the crawl is starting, a core idles
@@ -94,9 +107,9 @@ class ArchiveJudgement:
             self.helper.close()
 
     def _fork_helper(self) -> None:
-        if not self._forked and self._judge is not None:
+        if not self._forked and self._judge is not None and self._make_helper is not None:
             self._forked = True
-            self.helper = JudgeHelper.fork(self.parsed.path, self._judge.ctx)
+            self.helper = self._make_helper(self.parsed.path, self._judge.ctx)
 
     def take_new(self, final: bool = False, seconds: float | None = None) -> bool:
         """Judge every record completed since the last call. `final`: nothing more will be written (a half-written

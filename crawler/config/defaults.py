@@ -116,8 +116,8 @@ PROXY_CHECK_SECONDS = 5  # the connection to each proxy tried before a scan: a d
 PAGE_PARSE_SECONDS = 20  # the crawl's longest wait for one page's parse (in a thread) before going on without it
 JUDGE_WHILE_CRAWLING_EVERY = 0.2  # seconds between a scan's reads of the archive its crawl is writing
 JUDGE_SLICE_SECONDS = 1.0  # judging at most this long between two looks at whether the crawl has ended
-# Parsed pages left unjudged when a crawl ends from which a helper process shares them (crawler/captures/
-# judge_helper.py): about a second of judging, against the half second a helper takes to start.
+# Parsed pages left unjudged when a crawl ends from which a helper process shares them (crawler/crawl/
+# judge_helper.py): about a second of judging.
 HELPER_BACKLOG = 64
 HELPER_ENV = "FOOTPRINT_JUDGE_HELPER"  # "0": never start one (a machine whose other cores are spoken for)
 

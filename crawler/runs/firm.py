@@ -24,6 +24,7 @@ from crawler.config.profiles import FirmTarget
 from crawler.config.scan_config import RunOptions, resolve
 from crawler.crawl import screenshots
 from crawler.crawl.job import CrawlJob, crawl, failure_of
+from crawler.crawl.judge_helper import JudgeHelper
 from crawler.crawl.settings import USER_AGENT
 from crawler.crawl.vantage import direct_egress
 from crawler.plan.channels import linked_plan, plan_channels
@@ -75,7 +76,7 @@ def scan_firm(firm: FirmTarget, options: RunOptions, work_dir: Path, store=None,
 
     # Judged while crawled: the pages the child has archived are judged here meanwhile, on the second core.
     try:
-        with ArchiveJudgement(archive) as judged:
+        with ArchiveJudgement(archive, helper=JudgeHelper.fork) as judged:
             code, tail = crawl_with([CrawlJob(record.plans, config, visitors, archive)], options.proxy,
                                     options.user_agent, options.progress, interrupt.child, judged.take_some,
                                     host_slots=options.host_slots)

@@ -308,14 +308,14 @@ def test_the_judge_takes_each_page_as_the_crawl_parsed_it(scan, tmp_path, monkey
 
 
 def test_pages_left_when_the_crawl_ends_are_shared_with_a_helper(scan, tmp_path, monkeypatch):
-    """A helper process judges the backlog a crawl leaves (crawler/captures/judge_helper.py): here every page (the
+    """A helper process judges the backlog a crawl leaves (crawler/crawl/judge_helper.py): here every page (the
     judge judges nothing while the crawl runs, and waits for the helper), with the same report as the archive alone
     rebuilds. And the archived copies of the pages findings point at are the same read one by one or all."""
-    import crawler.captures.judge_helper as judge_helper
+    import crawler.crawl.judge_helper as judge_helper
     import detectors.channels.website as website
     from crawler.captures.feed import ArchiveJudgement
     from crawler.runs.page_copies import write_page_copies
-    from tests.crawler.captures.test_judge_helper import finished
+    from tests.crawler.crawl.test_judge_helper import finished
 
     if (os.cpu_count() or 1) < 2:
         pytest.skip("a helper starts only where there is a second core")

@@ -1,4 +1,4 @@
-"""The helper that shares a crawl's backlog with the judge (crawler/captures/judge_helper.py): what it sends for a
+"""The helper that shares a crawl's backlog with the judge (crawler/crawl/judge_helper.py): what it sends for a
 page is what the judge itself finds on it, with the capture's record id; it starts only where there is enough to
 share, and a page it has not sent is the judge's to judge."""
 
@@ -10,10 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from crawler.captures import judge_helper
 from crawler.captures.documents import beside, frame_offsets, write_document
-from crawler.captures.judge_helper import JudgeHelper
 from crawler.config.defaults import HELPER_ENV
+from crawler.crawl import judge_helper
+from crawler.crawl.judge_helper import JudgeHelper
 from detectors.analyze import judge_page
 from detectors.context import Context
 from tests.crawler.captures.test_documents import PAGES, _capture, _crawl_parse
