@@ -195,10 +195,10 @@ def test_a_firm_whose_scan_fails_does_not_stop_the_others(tmp_path, monkeypatch)
     victim = specs[1]
 
     class Judgement(crawler.captures.feed.FirmJudgement):
-        def add(self, capture, document=None):  # a bug in judging one firm's pages, while its crawl runs
+        def add(self, capture, document=None, found=None):  # a bug in judging one firm's pages, while it crawls
             if victim.host in capture.channel:
                 raise RuntimeError("detector blew up on a page")
-            return super().add(capture, document)
+            return super().add(capture, document, found)
 
     monkeypatch.setattr(crawler.captures.feed, "FirmJudgement", Judgement)
     out, store = tmp_path / "out", str(tmp_path / "store.sqlite")

@@ -27,9 +27,9 @@ def test_pages_are_judged_while_the_crawl_runs_and_the_report_is_analyzes(scan, 
     judged = {"while_crawling": 0, "after": 0}
     crawling = []
 
-    def counted_add(self, capture, document=None):
+    def counted_add(self, capture, document=None, found=None):
         judged["while_crawling" if crawling else "after"] += 1
-        return real_add(self, capture, document)
+        return real_add(self, capture, document, found)
 
     def watched_crawl(jobs, *args, **kwargs):
         *rest, while_running = args
@@ -37,7 +37,7 @@ def test_pages_are_judged_while_the_crawl_runs_and_the_report_is_analyzes(scan, 
         def during():
             crawling.append(True)
             try:
-                while_running()
+                return while_running()
             finally:
                 crawling.pop()
         return real_crawl(jobs, *rest, during, **kwargs)
