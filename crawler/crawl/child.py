@@ -128,9 +128,10 @@ def _start_channel(process, channel: dict, progress: bool, failed, created=None)
     return deferred
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int | None = None) -> None:
     """Linux: get SIGTERM when the footprint process that started us dies (a SIGKILL or the OOM killer gives it no
-    chance to stop us), rather than crawling on, unsupervised, into a run folder nobody will finish."""
+    chance to stop us), rather than crawling on, unsupervised, into a run folder nobody will finish. `parent`: its
+    pid, where not in PARENT_ENV (a fork)."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -138,7 +139,7 @@ def die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         return
-    expected = os.environ.get(PARENT_ENV, "")
+    expected = str(parent) if parent is not None else os.environ.get(PARENT_ENV, "")
     if expected.isdigit() and os.getppid() != int(expected):  # the parent died before prctl took effect
         sys.exit(1)
 

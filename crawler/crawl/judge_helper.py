@@ -2,18 +2,19 @@
 
 While a site is crawled, the crawl process and the scan's judge each keep one of the two cores busy. The judge is
 the slower (about 17 against 10 ms a page on the crawl benchmark's site), so when the crawl ends it still has a
-backlog (700 to 800 pages of a 2,000-page crawl, 12 to 14 s) that it judges on one core while the other idles. So
+backlog (700 to 800 pages of a 2,000-page crawl, 12 to 14 s) that it judged on one core while the other idled. So
 when the crawl is over and at least HELPER_BACKLOG of its parsed pages (crawler/captures/documents.py) are not read
 yet, a helper judges them from the last backwards while the judge goes on from the first. Where they meet depends
 only on their speeds; from there on the judge takes the helper's findings instead of judging the page itself.
 
-The helper is a fork of the judge's process: it starts with every table the judge has loaded (a fresh process
-spends about 4 s loading and checking them before its first page, a third of the backlog's time). It only reads the
-frames and writes its findings to a pipe, touches nothing the judge's other threads may hold, and ends with
-`os._exit`. A page's findings are `judge_page`'s, a function of the page alone, whichever process computes them;
-only the record id, which the crawl's Document does not know yet, is set by the judge. So the report is the one the
-judge alone writes, and the one `footprint analyze` rebuilds from the archive. If the helper fails or falls
-behind, the judge judges those pages itself.
+The helper is a fork of the judge's process, made once judging has begun: it has every table the judge loaded (a
+fresh process spends about 4 s loading and checking them before its first page, a third of the backlog's time),
+and the judge is still small (RSS counts the pages they share in both). It waits for its job until the crawl ends.
+It keeps only its own three files open (the job and notice pipes, the unnamed file its findings go to), reads the
+frames, touches nothing the judge's other threads may hold, and ends with `os._exit`. A page's findings are
+`judge_page`'s, a function of the page alone, whichever process computes them; only the record id, which the crawl's
+Document does not know, is set by the judge. So the report is the one the judge alone writes, and the one
+`footprint analyze` rebuilds from the archive. If the helper fails or falls behind, the judge judges those pages.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class JudgeHelper:
         results = tempfile.TemporaryFile(dir=documents.parent)  # no name: gone with the last of the two processes
         job_read, job_write = os.pipe()
         notice_read, notice_write = os.pipe()
+        judge = os.getpid()
         pid = os.fork()
         if pid == 0:  # the helper: never returns into the judge's code
             code = 1
@@ -71,7 +73,7 @@ class JudgeHelper:
                 _keep_only(results.fileno(), job_read, notice_write)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the scan's stop handling: just end
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
-                die_with_parent()
+                die_with_parent(judge)
                 with os.fdopen(job_read, "rb") as jobs, os.fdopen(notice_write, "wb") as notices, \
                         contextlib.suppress(BrokenPipeError):
                     job = jobs.readline()

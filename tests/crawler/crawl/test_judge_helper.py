@@ -13,6 +13,7 @@ import pytest
 from crawler.captures.documents import beside, frame_offsets, write_document
 from crawler.config.defaults import HELPER_ENV
 from crawler.crawl import judge_helper
+from crawler.crawl.child import PARENT_ENV
 from crawler.crawl.judge_helper import JudgeHelper
 from detectors.analyze import judge_page
 from detectors.context import Context
@@ -33,7 +34,7 @@ def _frames(tmp_path, count: int):
 
 def finished(helper: JudgeHelper) -> JudgeHelper:
     """`helper` once it has judged all it was given and the judge has heard of every page (its notices read)."""
-    os.waitpid(helper.pid, 0)
+    os.waitid(os.P_PID, helper.pid, os.WEXITED | os.WNOWAIT)  # not reaped: the pid stays the helper's
     helper._reader.join(60)
     return helper
 
@@ -41,6 +42,7 @@ def finished(helper: JudgeHelper) -> JudgeHelper:
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a helper starts only where there is a second core")
 def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, monkeypatch):
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
+    monkeypatch.setenv(PARENT_ENV, "1")  # as in a fleet's runner: the variable names the worker, not the judge
     documents, captures = _frames(tmp_path, 30)
     first = 6  # the judge has read six frames when the crawl ends
     helper = JudgeHelper.fork(documents, CTX)
