@@ -2,12 +2,12 @@
 
 A scan reads its archive while its crawl child writes it (crawler/runs/firm.py calls `take_some()` while the crawl
 runs, then `take_rest()`, which shares the pages left with a helper process), `footprint analyze` reads it once from
-start to end; both through this class, so a scan's report and the
-report rebuilt from its archive are the same. In archive order come: the scan's plan (warcinfo), the files the
-firm supplied, the captures of the planned channels, the channels discovered on the firm's pages (warcinfo) and
-their captures, screenshots. Nothing here holds a body past its record: supplied files are kept until judging
-starts (they come first), screenshots go to `on_screenshot` as they are read. A website page the crawl parsed is
-judged as the crawl parsed it (crawler/captures/documents.py), and parsed here only when it was not.
+start to end; both through this class, so a scan's report and the report rebuilt from its archive are the same. In
+archive order come: the scan's plan (warcinfo), the files the firm supplied, the captures of the planned channels,
+the channels discovered on the firm's pages (warcinfo) and their captures, screenshots. Nothing here holds a body
+past its record: supplied files are kept until judging starts (they come first), screenshots go to `on_screenshot`
+as they are read. A website page the crawl parsed is judged as the crawl parsed it (crawler/captures/documents.py),
+and parsed here only when it was not.
 """
 
 from __future__ import annotations
