@@ -15,12 +15,11 @@ evidence are the merged finding's; member states, strength and confidence are it
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from functools import cache
 
 from detectors.catalogue import catalogue
 from detectors.model import MERGE_SAMPLE, Document, Finding, Sighting, normalise_value, sort_key
-from detectors.scoring import contribution
+from detectors.scoring import contribution_of
 from detectors.urls import normalise_url
 
 FactKey = tuple[str, str]  # (indicator, normalised evidence value); the channel is the merger's
@@ -68,8 +67,8 @@ class _Fact:
 
     def finding(self) -> Finding:
         visitors = tuple(sorted(self.visitors))
-        return replace(self.best, visitors=visitors, pages=self.pages, seen_on=tuple(s for _, s in self.sample),
-                       first_seen=self.first_seen, last_seen=self.last_seen)
+        return self.best.with_fields(visitors=visitors, pages=self.pages, seen_on=tuple(s for _, s in self.sample),
+                                     first_seen=self.first_seen, last_seen=self.last_seen)
 
 
 class FindingMerger:
@@ -82,14 +81,18 @@ class FindingMerger:
 
     def add(self, doc: Document, findings: list[Finding]) -> None:
         by_page: dict[str, set[FactKey]] = {}
+        order = page_order(doc)
+        urls: dict[str, str] = {}  # a page's findings share one or two URLs: each normalised once
         for finding in findings:
             key = fact_key(finding)
             fact = self._facts.get(key)
-            rank = _rank(finding, doc)
+            rank = _rank(finding, order)
             if fact is None:
                 fact = self._facts[key] = _Fact(finding, rank)
-            url = normalise_url(finding.url)
-            fact.sighted(finding, rank, (url, *page_order(doc), finding.record_id))
+            url = urls.get(finding.url)
+            if url is None:
+                url = urls[finding.url] = normalise_url(finding.url)
+            fact.sighted(finding, rank, (url, *order, finding.record_id))
             by_page.setdefault(url, set()).add(key)
         for url, keys in by_page.items():
             counted = self._counted.get(url, frozenset())
@@ -102,17 +105,16 @@ class FindingMerger:
         return sorted((fact.finding() for fact in self._facts.values()), key=sort_key)
 
 
-def _rank(finding: Finding, doc: Document) -> tuple:
-    """Smallest first: the strongest sighting, then page order, then its place on the page."""
-    return (-_contribution(finding), page_order(doc), finding.url, finding.evidence.locator,
+def _rank(finding: Finding, order: tuple) -> tuple:
+    """Smallest first: the strongest sighting, then page order (`order`: its document's), then its place on the
+    page."""
+    return (-_contribution(finding.indicator, finding.strength, finding.confidence, bool(finding.member_states)),
+            order, finding.url, finding.evidence.locator,
             finding.evidence.snippet, finding.evidence.value, finding.confidence, finding.strength,
             finding.member_states, finding.record_id)
 
 
-def _contribution(finding: Finding) -> float:
-    return round(contribution(finding, _catalogue()), 9)
-
-
 @cache
-def _catalogue():
-    return catalogue()
+def _contribution(indicator: str, strength: str, confidence: float, targeted: bool) -> float:
+    """A sighting's scoring contribution: a function of these four alone (detectors/scoring.py)."""
+    return round(contribution_of(catalogue(), indicator, strength, confidence, targeted), 9)

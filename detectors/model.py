@@ -7,7 +7,7 @@ byte for byte. Nothing in this module touches the network or the file system.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
 
@@ -172,6 +172,19 @@ class Finding:
             return merged_id(self.indicator, self.channel, self.evidence.value)
         return finding_id(self.indicator, self.channel, self.url, self.evidence.value)
 
+    def with_fields(self, **changes) -> Finding:
+        """A copy with `changes` (field names), as dataclasses.replace but without running __init__ again: a crawl
+        merges thousands of findings per second (detectors/merge.py). The id is worked out again when asked."""
+        unknown = changes.keys() - _FINDING_FIELDS
+        if unknown:
+            raise TypeError(f"Finding has no field {sorted(unknown)[0]!r}")
+        copy = object.__new__(Finding)
+        state = copy.__dict__
+        state.update(self.__dict__)
+        state.pop("id", None)  # the cached fingerprint: it may depend on what changed
+        state.update(changes)
+        return copy
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["id"] = self.id
@@ -191,6 +204,9 @@ class Finding:
         data["visitors"] = tuple(data.get("visitors", ()))
         data["seen_on"] = tuple(Sighting(**s) for s in data.get("seen_on", ()))
         return cls(**data)
+
+
+_FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
 
 
 def sort_key(f: Finding) -> tuple:

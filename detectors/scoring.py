@@ -47,8 +47,14 @@ class MemberStateScore:
 
 
 def contribution(f: Finding, cat: Catalogue) -> float:
-    base = cat.scoring.strengths.get(f.strength, 0.0) * f.confidence * cat[f.indicator].weight
-    return base if f.member_states else base * cat.scoring.untargeted_factor
+    return contribution_of(cat, f.indicator, f.strength, f.confidence, bool(f.member_states))
+
+
+def contribution_of(cat: Catalogue, indicator: str, strength: str, confidence: float, targeted: bool) -> float:
+    """What one finding adds to its indicator's score: its strength's weight times its confidence times the
+    indicator's weight, less when it points at no member state."""
+    base = cat.scoring.strengths.get(strength, 0.0) * confidence * cat[indicator].weight
+    return base if targeted else base * cat.scoring.untargeted_factor
 
 
 def _combine(contributions) -> float:

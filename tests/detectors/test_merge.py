@@ -122,3 +122,19 @@ def test_a_format_1_finding_keeps_its_per_page_id_and_a_merged_one_round_trips()
     assert again == phone and again.id == phone.id
     old = {k: v for k, v in phone.to_dict().items() if k not in ("pages", "seen_on", "first_seen", "last_seen")}
     assert type(phone).from_dict(old).id != phone.id  # format 1: the page is part of the id
+
+
+def test_a_merged_copy_is_the_finding_dataclasses_replace_gives():
+    from dataclasses import replace
+
+    from detectors.model import Sighting
+
+    finding = analyze_documents([document(page(1))], Context())[0]
+    changes = {"pages": 3, "visitors": ("de",), "seen_on": (Sighting("https://x.example/", "<urn:uuid:1>", "t"),),
+               "first_seen": "a", "last_seen": "b"}
+    plain = replace(finding, seen_on=(), pages=1)
+    assert plain.id != finding.id  # per page: the URL is part of its fingerprint, merged not
+    copy = plain.with_fields(**changes)
+    assert copy == replace(plain, **changes) and copy.id == replace(plain, **changes).id == finding.id
+    with pytest.raises(TypeError, match="no field 'page'"):
+        finding.with_fields(page=2)
