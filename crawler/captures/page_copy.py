@@ -13,9 +13,11 @@ The same function makes the copies written beside report.html (crawler/runs/page
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 import lxml.html
 from lxml import etree
@@ -71,10 +73,21 @@ def safe_copy(body: bytes, content_type: str, capture: Capture, marks: list[tupl
         root = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
     _make_inert(root)
     # Longest first: a short match ("Deutschland") inside a longer one ("Anleger in Deutschland") must not split it.
-    found = [anchor for anchor, text in sorted(marks, key=lambda m: -len(m[1])) if _highlight(root, anchor, text)]
+    found = _highlight(root, sorted(marks, key=lambda m: -len(m[1])))
     _add_head(root)
     _add_banner(root, capture, len(found), [text for anchor, text in marks if anchor not in found])
     return lxml.html.tostring(root, doctype="<!DOCTYPE html>", encoding="utf-8", method="html")
+
+
+def _highlight(root, marks: list[tuple[str, str]]) -> list[str]:
+    """Wrap the first occurrence of each mark's text in a text run of the body (outside earlier marks) in <mark>, in
+    the order given; the anchors highlighted."""
+    body = root.find("body")
+    if body is None:
+        return []
+    texts = _Texts(body)
+    return [anchor for anchor, text in marks
+            if (pattern := _pattern(text)) is not None and texts.highlight(anchor, pattern)]
 
 
 def _make_inert(root) -> None:
@@ -109,28 +122,49 @@ def _pattern(text: str) -> re.Pattern | None:
     return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
-def _highlight(root, anchor: str, text: str) -> bool:
-    """Wrap the first occurrence of `text` in a text node of the body (outside earlier marks) in <mark>."""
-    pattern = _pattern(text)
-    body = root.find("body")
-    if pattern is None or body is None:
-        return False
-    for element in body.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag not in _NOT_SEARCHED and element.text and (match := pattern.search(element.text)):
-            mark = _mark(anchor, element.text, match)
-            element.text = element.text[: match.start()]
+class _Texts:
+    """The body's visible text runs, each an element's text or tail, in the order the highlighter searches them
+    (each element's text, then its tail, then its children), kept up to date as marks split them: a mark's text is
+    found by one search over the runs joined, not by a walk of the whole tree per finding."""
+
+    def __init__(self, body):
+        self.body = body
+        self.runs: list[tuple[object, str]] = []  # (element, "text" | "tail")
+        for element in body.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag not in _NOT_SEARCHED and element.text:
+                self.runs.append((element, "text"))
+            parent = element.getparent()
+            if element is not body and parent is not None and parent.tag not in _NOT_SEARCHED and element.tail:
+                self.runs.append((element, "tail"))
+
+    def highlight(self, anchor: str, pattern: re.Pattern) -> bool:
+        """Wrap the first match of `pattern` in <mark>; where there is none, anchor at an earlier mark."""
+        texts = [getattr(element, side) or "" for element, side in self.runs]
+        # No match runs across two runs: the pattern is words and white space, the separator neither.
+        found = pattern.search("\x00".join(texts))
+        if found is None:
+            return _anchor_at_earlier_mark(self.body, anchor, pattern)
+        at = bisect.bisect_right(list(accumulate((len(t) + 1 for t in texts), initial=0)), found.start()) - 1
+        element, side = self.runs[at]
+        text = texts[at]
+        match = pattern.search(text)
+        mark = _mark(anchor, text, match)
+        if side == "text":
+            element.text = text[: match.start()]
             element.insert(0, mark)
-            return True
-        parent = element.getparent()
-        if element is not body and parent is not None and parent.tag not in _NOT_SEARCHED and element.tail \
-                and (match := pattern.search(element.tail)):
-            mark = _mark(anchor, element.tail, match)
-            element.tail = element.tail[: match.start()]
+            after = at + 2 if self.runs[at + 1: at + 2] == [(element, "tail")] else at + 1  # its first child
+        else:
+            element.tail = text[: match.start()]
+            parent = element.getparent()
             parent.insert(parent.index(element) + 1, mark)
-            return True
-    return _anchor_at_earlier_mark(body, anchor, pattern)
+            after = at + 1  # after the element's own runs: those of its descendants
+            while after < len(self.runs) and element in self.runs[after][0].iterancestors():
+                after += 1
+        if mark.tail:
+            self.runs.insert(after, (mark, "tail"))
+        return True
 
 
 def _anchor_at_earlier_mark(body, anchor: str, pattern: re.Pattern) -> bool:

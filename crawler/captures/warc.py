@@ -8,8 +8,8 @@ URL, the referring page, the request's start time, the client that fetched it; d
 ids are derived from what they hold (channel, visitor, URL, time, body hash), so a finding can point at its
 record and the same capture always has the same id.
 
-Each record is its own gzip member, flushed as written: a crawl killed mid-way leaves every finished record
-readable, and the reader (crawler/captures/stream.py) stops cleanly at a torn last one.
+Each record is its own gzip member (at WARC_GZIP_LEVEL), flushed as written: a crawl killed mid-way leaves every
+finished record readable, and the reader (crawler/captures/stream.py) stops cleanly at a torn last one.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ import hashlib
 import io
 import json
 import uuid
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from warcio.warcwriter import GzippingWrapper, WARCWriter
 
 from crawler.captures.stream import (
     H_BOXES,
@@ -36,6 +37,7 @@ from crawler.captures.stream import (
     H_VISITOR,
     ArchiveStream,
 )
+from crawler.config.defaults import WARC_GZIP_LEVEL
 
 
 def record_id(*parts: str) -> str:
@@ -46,12 +48,28 @@ def warc_date(fetched_at: str) -> str:
     return fetched_at  # already ISO 8601 UTC with Z, which WARC 1.1 allows (with fractions of a second)
 
 
+class _Member(GzippingWrapper):
+    """One record's gzip member, at WARC_GZIP_LEVEL."""
+
+    def __init__(self, out):  # warcio's wrapper, its compressor's level changed
+        self.compressor = zlib.compressobj(WARC_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self.out = out
+
+
+class _Writer(WARCWriter):
+    """warcio's writer, each record its own gzip member as with gzip=True, compressed at WARC_GZIP_LEVEL (warcio's is
+    fixed at 9)."""
+
+    def write_record(self, record, params=None):
+        self._write_warc_record(_Member(self.out), record)
+
+
 class CaptureWriter:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = self.path.open("ab")
-        self._writer = WARCWriter(self._file, gzip=True, warc_version="WARC/1.1")
+        self._writer = _Writer(self._file, gzip=False, warc_version="WARC/1.1")  # gzip: by _Writer
 
     def close(self) -> None:
         self._file.close()

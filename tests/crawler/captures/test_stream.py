@@ -153,3 +153,19 @@ def test_each_capture_says_where_its_record_begins_and_is_read_again_alone_from_
     with ArchiveStream(path) as again:
         assert [again.entry_at(c["offset"]) for c in captures] == [("capture", c) for c in captures]
         assert again.entry_at(captures[1]["offset"] + 1) is None  # not where a record begins
+
+
+def test_records_are_compressed_at_the_declared_level_each_its_own_member(tmp_path, monkeypatch):
+    import crawler.captures.warc as warc
+
+    sizes = {}
+    for level in (1, 9):
+        monkeypatch.setattr(warc, "WARC_GZIP_LEVEL", level)
+        path = tmp_path / f"level-{level}.warc.gz"
+        _write(path, range(PAGES))
+        sizes[level] = path.stat().st_size
+        with ArchiveStream(path) as stream:  # each record still a whole member of its own, read back as written
+            captures = [data for kind, data in stream.entries() if kind == "capture"]
+        assert [c["body"] for c in captures] == [_body(n) for n in range(PAGES)]
+        assert len({c["offset"] for c in captures}) == PAGES
+    assert sizes[1] > sizes[9]

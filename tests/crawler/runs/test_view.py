@@ -67,6 +67,19 @@ def test_a_shorter_match_inside_a_longer_one_anchors_at_the_same_mark():
     assert copy.xpath("//span[@id='m-short']/following-sibling::mark[1]/@id") == ["m-long"]
 
 
+
+def test_each_text_is_marked_at_its_first_run_in_search_order_as_earlier_marks_split_the_runs():
+    # Runs are searched element by element, each one's text, then its tail, then its children's: "card" is first
+    # in the tail of <b>, then in <i> (inside <b>), then in the tail left after the first mark, then in the next <p>.
+    page = b"<html><body><p>pay <b>with <i>card</i></b> card card now</p><p>card</p><title>card</title></body></html>"
+    marks = [("m-1", "card"), ("m-2", "card"), ("m-3", "card"), ("m-4", "card"), ("m-5", "card"), ("m-now", "now")]
+    copy = lxml.html.document_fromstring(safe_copy(page, "text/html", CAPTURE, marks))
+    assert [m.get("id") for m in copy.xpath("//p[1]/mark")] == ["m-1", "m-3", "m-now"]
+    assert copy.xpath("//i/mark/@id") == ["m-2"] and copy.xpath("//p[2]/mark/@id") == ["m-4"]
+    assert copy.xpath("//title/mark") == []
+    assert copy.xpath("//span[@id='m-5']/following-sibling::mark[1]/@id") == ["m-2"]  # none left: an earlier one
+    assert "".join(copy.xpath("//p[1]//text()")) == "pay with card card card now"
+
 @pytest.fixture
 def served(tmp_path):
     """An archive holding PAGE, served by `footprint view` on a free loopback port; stopped after the test."""
