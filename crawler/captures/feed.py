@@ -23,19 +23,21 @@ from crawler.captures.evidence import capture_of, channel_header, firm_header
 from crawler.captures.provenance import Navigation
 from crawler.captures.record import ScanRecord
 from crawler.captures.stream import ArchiveStream, Entry
-from crawler.config.defaults import JUDGE_SLICE_SECONDS
+from crawler.config.defaults import HELPER_FORK_AFTER, JUDGE_SLICE_SECONDS
 from detectors.analyze import load_tables
 from detectors.channels.stream import FirmJudgement
+from detectors.channels.website import PageRole
 from detectors.context import Context
+from detectors.geo import PageView
 from detectors.model import ChannelKind, ChannelResult, Finding
 
 
 class Helper(Protocol):
     """What the judge asks of a helper sharing the crawl's backlog (crawler/crawl/judge_helper.py)."""
 
-    def start(self, frame: int, offset: int, kinds: dict[str, str]) -> bool: ...
+    def start(self, frame: int, offset: int, roles: dict[str, PageRole]) -> bool: ...
 
-    def findings(self, frame: int, record_id: str) -> list[Finding] | None: ...
+    def judged(self, frame: int, record_id: str) -> tuple[list[Finding], PageView | None] | None: ...
 
     def close(self) -> None: ...
 
@@ -65,6 +67,7 @@ class ArchiveJudgement:
         self.helper: Helper | None = None  # shares the crawl's backlog (crawler/crawl/judge_helper.py)
         self._make_helper = helper  # (the crawl's parsed pages, the judge's context) -> a helper, or None
         self._forked = False
+        self._captures = 0  # captures judged
         self._warmed = False
         self._pending: Iterator[Entry] | None = None  # entries read but not all taken yet (take_new's `seconds`)
         self.offsets: dict[str, int] = {}  # record id -> where its record begins in the archive (for page copies)
@@ -83,15 +86,17 @@ class ArchiveJudgement:
 
     def take_some(self) -> bool:
         """`take_new` while the crawl goes on, for at most JUDGE_SLICE_SECONDS (whether records were left). Before
-        the first page comes, the judge's tables are loaded (the crawl is starting: a core would idle); once judging
-        has begun, the helper that will share what the crawl leaves is forked (crawler/crawl/judge_helper.py):
-        early, while this process is small."""
+        the first page comes, the judge's tables are loaded (the crawl is starting: a core would idle); once
+        HELPER_FORK_AFTER captures are judged, the helper that will share what the crawl leaves is forked
+        (crawler/crawl/judge_helper.py): with what judging compiles and remembers on a site's first pages (a
+        thousand patterns, its chrome's blocks: about a second of work), while this process is still small."""
         more = self.take_new(seconds=JUDGE_SLICE_SECONDS)
         if self._judge is None and not self._warmed:  # nothing archived yet: the crawl is starting, a core idles
             self._warmed = True
             with _JUDGING:
                 load_tables(Context())
-        self._fork_helper()
+        if self._captures >= HELPER_FORK_AFTER:
+            self._fork_helper()
         return more
 
     def take_rest(self) -> None:
@@ -101,7 +106,7 @@ class ArchiveJudgement:
             pass
         self._fork_helper()
         if self.helper is not None and self._judge is not None:
-            self.helper.start(*self.parsed.unread(), self._judge.page_kinds())
+            self.helper.start(*self.parsed.unread(), self._judge.page_roles())
         self.take_new()
         if self.helper is not None:
             self.helper.close()
@@ -173,14 +178,15 @@ class ArchiveJudgement:
                 self._supplied.setdefault(plan.id, data)
             return
         self.navigation.add(data)
+        self._captures += 1
         capture = capture_of(data)
         # The crawl's own parse of a website page, when it wrote one for this archive: the page is not parsed again
         parsed = self.parsed.document(capture) if plan.kind in _PARSED_IN_CRAWL else None
-        found = None  # its findings, where the helper judged the page
+        judged = None  # its findings and view, where the helper judged the page
         if parsed is not None and self.helper is not None:
-            found = self.helper.findings(self.parsed.frame, capture.record_id)
+            judged = self.helper.judged(self.parsed.frame, capture.record_id)
         with _JUDGING:
-            self._judgement().add(capture, parsed, found)
+            self._judgement().add(capture, parsed, *(judged or ()))
 
     def _judgement(self) -> FirmJudgement:
         if self._judge is None:

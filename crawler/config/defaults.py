@@ -119,6 +119,7 @@ JUDGE_SLICE_SECONDS = 1.0  # judging at most this long between two looks at whet
 # Parsed pages left unjudged when a crawl ends from which a helper process shares them (crawler/crawl/
 # judge_helper.py): about a second of judging.
 HELPER_BACKLOG = 64
+HELPER_FORK_AFTER = 200  # captures judged before the helper is forked (or the crawl's end, if sooner)
 HELPER_ENV = "FOOTPRINT_JUDGE_HELPER"  # "0": never start one (a machine whose other cores are spoken for)
 # gzip level of each archive record (warcio writes 9): on the crawl benchmark's pages level 3 takes half the CPU of 9
 # (0.49 against 0.94 ms a page, in the crawl process) for 9 % more bytes (11.6 against 10.6 KiB a page).

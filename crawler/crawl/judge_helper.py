@@ -7,14 +7,16 @@ when the crawl is over and at least HELPER_BACKLOG of its parsed pages (crawler/
 yet, a helper judges them from the last backwards while the judge goes on from the first. Where they meet depends
 only on their speeds; from there on the judge takes the helper's findings instead of judging the page itself.
 
-The helper is a fork of the judge's process, made once judging has begun: it has every table the judge loaded (a
-fresh process spends about 4 s loading and checking them before its first page, a third of the backlog's time),
-and the judge is still small (RSS counts the pages they share in both). It waits for its job until the crawl ends.
-It keeps only its own three files open (the job and notice pipes, the unnamed file its findings go to), reads the
-frames, touches nothing the judge's other threads may hold, and ends with `os._exit`. A page's findings are
-`judge_page`'s, a function of the page alone, whichever process computes them; only the record id, which the crawl's
-Document does not know, is set by the judge. So the report is the one the judge alone writes, and the one
-`footprint analyze` rebuilds from the archive. If the helper fails or falls behind, the judge judges those pages.
+The helper is a fork of the judge's process, made once the judge has judged the site's first pages
+(crawler/captures/feed.py): it has every table the judge loaded (a fresh process spends about 4 s loading and
+checking them before its first page, a third of the backlog's time) and what judging compiled and remembered on those
+pages, and the judge is still small (RSS counts the pages they share in both). It waits for its job until the crawl
+ends. It keeps only its own three files open (the job and notice pipes, the unnamed file its results go to), reads
+the frames, touches nothing the judge's other threads may hold, and ends with `os._exit`. What it sends for a page is
+its findings and its view for the visitor comparison (detectors/channels/website.py `judge_in_role`), functions of
+the page and its channel's role alone, whichever process computes them; only the record id, which the crawl's
+Document does not know, is set by the judge. So the report is the one the judge alone writes, and the one `footprint
+analyze` rebuilds from the archive. If the helper fails or falls behind, the judge judges those pages.
 """
 
 from __future__ import annotations
@@ -27,14 +29,15 @@ import signal
 import struct
 import tempfile
 import threading
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from crawler.captures.documents import document_from, frame_offsets, read_frame
 from crawler.config.defaults import HELPER_BACKLOG, HELPER_ENV
 from crawler.crawl.child import die_with_parent
-from detectors.analyze import judge_page
+from detectors.channels.website import PageRole, judge_in_role
 from detectors.context import Context
+from detectors.geo import PageView
 from detectors.model import Finding
 
 _NOTICE = struct.Struct(">qQI")  # frame number, where its findings begin in the results file, their size
@@ -86,29 +89,31 @@ class JudgeHelper:
         os.close(notice_write)
         return cls(pid, documents, os.fdopen(job_write, "wb"), os.fdopen(notice_read, "rb"), results)
 
-    def start(self, frame: int, offset: int, kinds: dict[str, str]) -> bool:
-        """Judge the frames from number `frame` (at byte `offset`) on, from the last backwards, as the channel kinds
-        `kinds` (channel id -> kind) say: when at least HELPER_BACKLOG are left (else the helper ends)."""
+    def start(self, frame: int, offset: int, roles: dict[str, PageRole]) -> bool:
+        """Judge the frames from number `frame` (at byte `offset`) on, from the last backwards, in their channels'
+        `roles` (channel id -> PageRole): when at least HELPER_BACKLOG are left (else the helper ends)."""
         left = frame_offsets(self.documents, offset, HELPER_BACKLOG) if self.documents.exists() else []
         enough = len(left) >= HELPER_BACKLOG
         with contextlib.suppress(OSError, ValueError):  # it died: the judge judges every page itself
             if enough:
-                self._jobs.write(json.dumps({"frame": frame, "offset": offset, "kinds": kinds}).encode() + b"\n")
+                job = {"frame": frame, "offset": offset, "roles": {cid: asdict(role) for cid, role in roles.items()}}
+                self._jobs.write(json.dumps(job).encode() + b"\n")
             self._jobs.close()
         if not enough:
             self._stop()
         return enough
 
-    def findings(self, frame: int, record_id: str) -> list[Finding] | None:
-        """The findings of frame number `frame` when the helper has sent them (with the capture's record id)."""
+    def judged(self, frame: int, record_id: str) -> tuple[list[Finding], PageView | None] | None:
+        """The findings and view of frame number `frame` (`judge_in_role`) when the helper has sent them, the
+        findings with the capture's record id (the view's is set where it is kept: WebsiteJudge.keep_view)."""
         where = self._found.pop(frame, None)
         if where is None:
             return None
         if not self._met:  # it judges backwards: every later frame is judged too, and every earlier one is ours
             self._met = True
             self._stop()
-        found: list[Finding] = pickle.loads(os.pread(self._results.fileno(), where[1], where[0]))
-        return [f if f.record_id == record_id else replace(f, record_id=record_id) for f in found]
+        found, view = pickle.loads(os.pread(self._results.fileno(), where[1], where[0]))
+        return [f if f.record_id == record_id else replace(f, record_id=record_id) for f in found], view
 
     def close(self) -> None:
         self._stop()
@@ -148,7 +153,8 @@ def judge_backwards(documents: Path, job: dict, ctx: Context, results: int, noti
     """The helper's work: the frames of `documents` from the job's (numbered from its "frame", beginning at its
     "offset"), from the last back to the first, each page's findings appended to the file `results` (pickled) as it
     is judged, and where they are sent on `notices` (frame number, offset, size)."""
-    first, kinds = job["frame"], job["kinds"]
+    first = job["frame"]
+    roles = {cid: PageRole(role["kind"], tuple(role["viewed"]), role["baseline"]) for cid, role in job["roles"].items()}
     offsets = frame_offsets(documents, job["offset"])
     at = 0
     with documents.open("rb") as fh:
@@ -156,9 +162,9 @@ def judge_backwards(documents: Path, job: dict, ctx: Context, results: int, noti
             fh.seek(offsets[number])
             frame = read_frame(fh)
             doc = document_from(frame[1]) if frame is not None else None
-            kind = kinds.get(doc.channel) if doc is not None else None
-            if kind is not None:
-                data = pickle.dumps(judge_page(doc, ctx, kind), pickle.HIGHEST_PROTOCOL)
+            role = roles.get(doc.channel) if doc is not None else None
+            if role is not None:
+                data = pickle.dumps(judge_in_role(doc, ctx, role), pickle.HIGHEST_PROTOCOL)
                 os.pwrite(results, data, at)
                 notices.write(_NOTICE.pack(first + number, at, len(data)))
                 notices.flush()

@@ -16,10 +16,11 @@ from detectors.channels.app import AppJudge
 from detectors.channels.pages import after_crawl_failure
 from detectors.channels.social import SocialJudge
 from detectors.channels.supplied import judge_supplied
-from detectors.channels.website import WebsiteJudge
+from detectors.channels.website import PageRole, WebsiteJudge
 from detectors.context import Context
 from detectors.domains import registrable_domain
 from detectors.evidence import Capture, ChannelEvidence, FirmEvidence
+from detectors.geo import PageView
 from detectors.model import ChannelKind, ChannelResult, Document, Finding
 
 
@@ -53,23 +54,26 @@ class FirmJudgement:
         else:
             self.judges[channel.id] = SocialJudge(channel, self.ctx)
 
-    def add(self, capture: Capture, document: Document | None = None, found: list[Finding] | None = None) -> None:
+    def add(self, capture: Capture, document: Document | None = None, found: list[Finding] | None = None,
+            view: PageView | None = None) -> None:
         """Judge one capture of a channel. `document`: the capture's Document when already built (website and
         affiliate channels), else it is built here; `found`: that Document's own findings (`judge_page`) when
-        already judged. Nothing of either is kept beyond what the end needs."""
+        already judged, and `view` its view for the visitor comparison (`judge_in_role`). Nothing of either is kept
+        beyond what the end needs."""
         if self.finished:
             raise ValueError("the judgement is finished")
         judge = self.judges.get(capture.channel)
         if judge is None:
             raise ValueError(f"capture of an unknown channel: {capture.channel}")
         if isinstance(judge, WebsiteJudge):
-            judge.add(capture, document, found)
+            judge.add(capture, document, found, view)
         else:
             judge.add(capture)
 
-    def page_kinds(self) -> dict[str, str]:
-        """Channel id -> kind of the channels judged page by page (websites, affiliates)."""
-        return {cid: judge.channel.kind for cid, judge in self.judges.items() if isinstance(judge, WebsiteJudge)}
+    def page_roles(self) -> dict[str, PageRole]:
+        """Channel id -> what judging a page of it takes, for the channels judged page by page (websites,
+        affiliates)."""
+        return {cid: judge.role for cid, judge in self.judges.items() if isinstance(judge, WebsiteJudge)}
 
     def linked_accounts(self) -> list[tuple[ChannelKind, str, str]]:
         """(kind, platform or store, id) of the app listings and social accounts linked from the website

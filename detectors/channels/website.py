@@ -3,16 +3,42 @@ differs between visitors, compared at the end over compact views of the pages (d
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from detectors.analyze import detect_all, judge_page
 from detectors.channels.pages import FetchTally, document_of
 from detectors.context import Context
 from detectors.evidence import Capture, ChannelEvidence, FirmEvidence
-from detectors.geo import PageView, VisitorViews, page_view
+from detectors.geo import PageView, VisitorViews, page_view, shared_view
 from detectors.geoblock import directed_states, verdicts
 from detectors.linked import linked_accounts
 from detectors.merge import FindingMerger
 from detectors.model import ChannelKind, ChannelResult, Document, Finding, Scope, rated, sort_key
 from detectors.urls import normalise_url
+
+
+@dataclass(frozen=True)
+class PageRole:
+    """What judging one page of a website or affiliate channel takes besides the page: the channel's kind, and
+    whose pages get a view for the visitor comparison (`viewed`: none where visitors are not compared) with which
+    visitor the baseline."""
+
+    kind: str
+    viewed: tuple[str, ...] = ()
+    baseline: str = ""
+
+    def view(self, doc: Document, found: list[Finding], shared: dict | None = None) -> PageView | None:
+        """The page's view for the visitor comparison (detectors/geo.py), where its visitor's pages get one."""
+        if doc.visitor not in self.viewed:
+            return None
+        return page_view(doc, found, doc.visitor == self.baseline, shared)
+
+
+def judge_in_role(doc: Document, ctx: Context, role: PageRole) -> tuple[list[Finding], PageView | None]:
+    """One page's own findings and its view: what a helper process judges for the channel's judge
+    (crawler/crawl/judge_helper.py), as the judge would itself (`WebsiteJudge.add`)."""
+    found = judge_page(doc, ctx, role.kind)
+    return found, role.view(doc, found)
 
 
 class WebsiteJudge:
@@ -30,25 +56,28 @@ class WebsiteJudge:
         self.page_states: dict[tuple[str, str], frozenset[str]] = {}  # (URL, body hash) -> states named there
         self.shared: dict = {}
         self.linked: set[tuple[ChannelKind, str, str]] = set()
+        self.role = PageRole(channel.kind, tuple(sorted(self.visitors)) if self.compares else (), firm.baseline)
 
-    def add(self, capture: Capture, document: Document | None = None, found: list[Finding] | None = None) -> None:
-        """One capture; `document`, `found`: its Document and that Document's own findings, where known already."""
+    def add(self, capture: Capture, document: Document | None = None, found: list[Finding] | None = None,
+            view: PageView | None = None) -> None:
+        """One capture; `document`, `found`, `view`: its Document, that Document's own findings and its view for the
+        visitor comparison, where known already (`judge_in_role`)."""
         self.tally.add_capture(capture)
         if capture.body is None or capture.status is None:
             return
         doc = document if document is not None else document_of(capture)
         self.tally.add_document(doc)
         if found is None or document is None:
-            found = judge_page(doc, self.ctx, self.channel.kind)
+            found, view = judge_page(doc, self.ctx, self.channel.kind), None
         self.merger.add(doc, found)
         if self.channel.kind == ChannelKind.WEBSITE:
             self.linked.update(linked_accounts([doc]))
         if self.compares:
-            self.keep_view(doc, found)
+            self.keep_view(doc, found, view)
 
-    def keep_view(self, doc: Document, found: list[Finding]) -> None:
+    def keep_view(self, doc: Document, found: list[Finding], view: PageView | None = None) -> None:
         """What the visitor comparison will need of this page: the states its directed findings name, and its
-        view when a compared visitor fetched it."""
+        view when a compared visitor fetched it (`view`, where judged elsewhere: its record id set here)."""
         by_page: dict[tuple[str, str], list[Finding]] = {}
         for finding in found:
             by_page.setdefault((normalise_url(finding.url), finding.body_sha256), []).append(finding)
@@ -56,8 +85,12 @@ class WebsiteJudge:
             states = directed_states(findings) | self.page_states.get(page, frozenset())
             if states:
                 self.page_states[page] = self.shared.setdefault(states, states)
-        if doc.visitor in self.visitors:
-            self.views.append(page_view(doc, found, doc.visitor == self.baseline, self.shared))
+        if view is not None:
+            self.views.append(shared_view(replace(view, record_id=doc.record_id), self.shared))
+        else:
+            view = self.role.view(doc, found, self.shared)
+            if view is not None:
+                self.views.append(view)
 
     def finish(self, torn: str = "") -> ChannelResult:
         result = self.tally.result(self.channel, torn)

@@ -15,17 +15,20 @@ from crawler.config.defaults import HELPER_ENV
 from crawler.crawl import judge_helper
 from crawler.crawl.child import PARENT_ENV
 from crawler.crawl.judge_helper import JudgeHelper
-from detectors.analyze import judge_page
+from detectors.channels.website import PageRole, judge_in_role
 from detectors.context import Context
 from tests.crawler.captures.test_documents import PAGES, _capture, _crawl_parse
 
 CTX = Context(first_party=frozenset({"firm.example"}), home_country="CH")
-KINDS = {"website:firm.example": "website"}
+KEY = "website:firm.example"
+ROLES = {"website:firm.example": PageRole("website", ("DE", "US"), "US")}
 
 
 def _frames(tmp_path, count: int):
     archive = tmp_path / "capture.warc.gz"
-    captures = [_capture(n, path.read_bytes()) for n, path in enumerate(PAGES[:count])]
+    # Pages of the baseline visitor, of a compared EU visitor, and of one whose pages get no view
+    captures = [_capture(n, path.read_bytes(), visitor=("DE", "US", "FR")[n % 3])
+                for n, path in enumerate(PAGES[:count])]
     with beside(archive).open("ab") as out:
         for capture in captures:
             write_document(out, _crawl_parse(capture))
@@ -46,20 +49,22 @@ def test_the_helper_sends_for_each_page_what_the_judge_finds_on_it(tmp_path, mon
     documents, captures = _frames(tmp_path, 30)
     first = 6  # the judge has read six frames when the crawl ends
     helper = JudgeHelper.fork(documents, CTX)
-    assert helper is not None and helper.start(first, frame_offsets(documents)[first], KINDS)
+    assert helper is not None and helper.start(first, frame_offsets(documents)[first], ROLES)
     found = 0
     try:
         finished(helper)
         for n, capture in enumerate(captures):
-            sent = helper.findings(n, capture.record_id)
+            sent = helper.judged(n, capture.record_id)
             if n < first:
                 assert sent is None  # not its to judge
                 continue
-            own = judge_page(replace(_crawl_parse(capture), record_id=capture.record_id), CTX, "website")
-            assert sent == own
-            assert {f.record_id for f in sent} <= {capture.record_id}
-            assert helper.findings(n, capture.record_id) is None  # handed over once, then forgotten
-            found += len(sent)
+            own = judge_in_role(replace(_crawl_parse(capture), record_id=capture.record_id), CTX, ROLES[KEY])
+            assert sent[0] == own[0] and {f.record_id for f in sent[0]} <= {capture.record_id}
+            assert (sent[1] is None) == (own[1] is None) == (capture.visitor not in ("DE", "US"))
+            if own[1] is not None:  # the view's record id is set where it is kept
+                assert replace(sent[1], record_id=capture.record_id) == own[1]
+            assert helper.judged(n, capture.record_id) is None  # handed over once, then forgotten
+            found += len(sent[0])
         assert found > 0
     finally:
         helper.close()
@@ -70,9 +75,9 @@ def test_meeting_the_helper_stops_it(tmp_path, monkeypatch):
     monkeypatch.setattr(judge_helper, "HELPER_BACKLOG", 8)
     documents, captures = _frames(tmp_path, 40)
     helper = JudgeHelper.fork(documents, CTX)
-    assert helper.start(0, 0, KINDS)
+    assert helper.start(0, 0, ROLES)
     deadline = time.monotonic() + 120
-    while (sent := helper.findings(39, captures[39].record_id)) is None and time.monotonic() < deadline:
+    while (sent := helper.judged(39, captures[39].record_id)) is None and time.monotonic() < deadline:
         time.sleep(0.01)  # the last page is the helper's first
     assert sent is not None
     with pytest.raises(ChildProcessError):  # met: killed and reaped at once, the pages before it left to the judge
@@ -86,10 +91,10 @@ def test_no_helper_for_a_small_backlog_or_where_it_is_turned_off(tmp_path, monke
     documents, captures = _frames(tmp_path, 10)
     for helper, frame, offset in ((JudgeHelper.fork(documents, CTX), 3, frame_offsets(documents)[3]),  # 7 left
                                   (JudgeHelper.fork(tmp_path / "none.documents", CTX), 0, 0)):  # no crawl parse
-        assert not helper.start(frame, offset, KINDS)
+        assert not helper.start(frame, offset, ROLES)
         with pytest.raises(ChildProcessError):
             os.waitpid(helper.pid, os.WNOHANG)  # ended, and reaped
-        assert helper.findings(9, captures[9].record_id) is None
+        assert helper.judged(9, captures[9].record_id) is None
         helper.close()
     monkeypatch.setenv(HELPER_ENV, "0")
     assert JudgeHelper.fork(documents, CTX) is None
