@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import GzippingWrapper, WARCWriter
+from warcio.warcwriter import WARCWriter
 
 from crawler.captures.stream import (
     H_BOXES,
@@ -48,12 +48,19 @@ def warc_date(fetched_at: str) -> str:
     return fetched_at  # already ISO 8601 UTC with Z, which WARC 1.1 allows (with fractions of a second)
 
 
-class _Member(GzippingWrapper):
-    """One record's gzip member, at WARC_GZIP_LEVEL."""
+class _Member:
+    """One record's gzip member, at WARC_GZIP_LEVEL (what warcio's GzippingWrapper does at its fixed level 9)."""
 
-    def __init__(self, out):  # warcio's wrapper, its compressor's level changed
-        self.compressor = zlib.compressobj(WARC_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-        self.out = out
+    def __init__(self, out):
+        self._compressor = zlib.compressobj(WARC_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self._out = out
+
+    def write(self, data: bytes) -> None:
+        self._out.write(self._compressor.compress(data))
+
+    def flush(self) -> None:  # the record's end (warcio flushes once per record)
+        self._out.write(self._compressor.flush())
+        self._out.flush()
 
 
 class _Writer(WARCWriter):
