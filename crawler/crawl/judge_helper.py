@@ -40,7 +40,7 @@ from detectors.context import Context
 from detectors.geo import PageView
 from detectors.model import Finding
 
-_NOTICE = struct.Struct(">qQI")  # frame number, where its findings begin in the results file, their size
+_NOTICE = struct.Struct(">qQI")  # frame number, where its results begin in the results file, their size
 
 
 class JudgeHelper:
@@ -151,8 +151,8 @@ def _keep_only(*fds: int) -> None:
 
 def judge_backwards(documents: Path, job: dict, ctx: Context, results: int, notices) -> None:
     """The helper's work: the frames of `documents` from the job's (numbered from its "frame", beginning at its
-    "offset"), from the last back to the first, each page's findings appended to the file `results` (pickled) as it
-    is judged, and where they are sent on `notices` (frame number, offset, size)."""
+    "offset"), from the last back to the first, each page's findings and view (`judge_in_role`) appended to the file
+    `results` (pickled) as it is judged, and where they are sent on `notices` (frame number, offset, size)."""
     first = job["frame"]
     roles = {cid: PageRole(role["kind"], tuple(role["viewed"]), role["baseline"]) for cid, role in job["roles"].items()}
     offsets = frame_offsets(documents, job["offset"])
