@@ -107,12 +107,13 @@ def page_view(doc: Document, findings: Iterable[Finding], baseline: bool, shared
                     directed=_shared(shared, directed))
 
 
-def shared_view(view: PageView, shared: dict) -> PageView:
-    """`view`, made elsewhere (a helper process: crawler/crawl/judge_helper.py), with one copy of its signal sets and
-    findings shared with the channel's other views, as `page_view` with `shared` gives them."""
+def shared_view(view: PageView, shared: dict, record_id: str) -> PageView:
+    """`view`, made elsewhere (a helper process: crawler/crawl/judge_helper.py), with the capture's `record_id` and
+    one copy of its signal sets and findings shared with the channel's other views, as `page_view` with `shared`
+    gives them."""
     directed = tuple(_shared(shared, f) for f in view.directed)
-    return replace(view, phrase_keys=_shared(shared, view.phrase_keys), signals=_shared(shared, view.signals),
-                   directed=_shared(shared, directed))
+    return replace(view, record_id=record_id, phrase_keys=_shared(shared, view.phrase_keys),
+                   signals=_shared(shared, view.signals), directed=_shared(shared, directed))
 
 
 def _shared(table: dict, value):

@@ -154,7 +154,7 @@ def judge_backwards(documents: Path, job: dict, ctx: Context, results: int, noti
     "offset"), from the last back to the first, each page's findings and view (`judge_in_role`) appended to the file
     `results` (pickled) as it is judged, and where they are sent on `notices` (frame number, offset, size)."""
     first = job["frame"]
-    roles = {cid: PageRole(role["kind"], tuple(role["viewed"]), role["baseline"]) for cid, role in job["roles"].items()}
+    roles = {cid: PageRole(**{**role, "viewed": tuple(role["viewed"])}) for cid, role in job["roles"].items()}
     offsets = frame_offsets(documents, job["offset"])
     at = 0
     with documents.open("rb") as fh:

@@ -3,7 +3,7 @@ differs between visitors, compared at the end over compact views of the pages (d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from detectors.analyze import detect_all, judge_page
 from detectors.channels.pages import FetchTally, document_of
@@ -86,7 +86,7 @@ class WebsiteJudge:
             if states:
                 self.page_states[page] = self.shared.setdefault(states, states)
         if view is not None:
-            self.views.append(shared_view(replace(view, record_id=doc.record_id), self.shared))
+            self.views.append(shared_view(view, self.shared, doc.record_id))
         else:
             view = self.role.view(doc, found, self.shared)
             if view is not None:

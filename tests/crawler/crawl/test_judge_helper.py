@@ -21,7 +21,7 @@ from tests.crawler.captures.test_documents import PAGES, _capture, _crawl_parse
 
 CTX = Context(first_party=frozenset({"firm.example"}), home_country="CH")
 KEY = "website:firm.example"
-ROLES = {"website:firm.example": PageRole("website", ("DE", "US"), "US")}
+ROLES = {KEY: PageRole("website", ("DE", "US"), "US")}
 
 
 def _frames(tmp_path, count: int):

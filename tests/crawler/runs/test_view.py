@@ -67,7 +67,6 @@ def test_a_shorter_match_inside_a_longer_one_anchors_at_the_same_mark():
     assert copy.xpath("//span[@id='m-short']/following-sibling::mark[1]/@id") == ["m-long"]
 
 
-
 def test_each_text_is_marked_at_its_first_run_in_search_order_as_earlier_marks_split_the_runs():
     # Runs are searched element by element, each one's text, then its tail, then its children's: "card" is first
     # in the tail of <b>, then in <i> (inside <b>), then in the tail left after the first mark, then in the next <p>.
@@ -79,6 +78,7 @@ def test_each_text_is_marked_at_its_first_run_in_search_order_as_earlier_marks_s
     assert copy.xpath("//title/mark") == []
     assert copy.xpath("//span[@id='m-5']/following-sibling::mark[1]/@id") == ["m-2"]  # none left: an earlier one
     assert "".join(copy.xpath("//p[1]//text()")) == "pay with card card card now"
+
 
 @pytest.fixture
 def served(tmp_path):
