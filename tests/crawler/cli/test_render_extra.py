@@ -32,7 +32,7 @@ def _footprint(env, *argv):
 
 
 def test_a_scan_without_a_browser_needs_no_render_extra(tmp_path, sandbox, without_render_extra):
-    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--render", "never",
+    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--render", "never", "--delay", "0",
                      "--no-screenshots", "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s.sqlite"),
                      "--quiet")
     assert run.returncode == 0, run.stderr
@@ -40,8 +40,8 @@ def test_a_scan_without_a_browser_needs_no_render_extra(tmp_path, sandbox, witho
 
 
 def test_render_auto_without_the_extra_fetches_statically_and_says_so(tmp_path, sandbox, without_render_extra):
-    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--out", str(tmp_path / "o"),
-                     "--store", str(tmp_path / "s.sqlite"), "--quiet")
+    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--delay", "0",
+                     "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s.sqlite"), "--quiet")
     assert run.returncode == 0, run.stderr
     assert run.stderr.count(SENTENCE) == 1 and "no screenshots are taken" in run.stderr
     [report] = (tmp_path / "o").rglob("report.json")
@@ -72,7 +72,7 @@ def test_doctor_says_the_render_extra_is_installed(tmp_path, capsys):
 
 
 def test_a_pdf_without_the_extra_is_bad_input(tmp_path, sandbox, without_render_extra):
-    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--render", "never",
+    run = _footprint(without_render_extra, "scan", SITE, "--proxy", sandbox.url, "--render", "never", "--delay", "0",
                      "--no-screenshots", "--format", "json,pdf", "--out", str(tmp_path / "o"))
     assert run.returncode == 2 and "--format" in run.stderr and SENTENCE in run.stderr
     assert len(sandbox.requests) == 0
