@@ -37,6 +37,15 @@ def test_bosnian_markers_make_it_bosnian_outside_the_perimeter():
     assert lang == "bs"
 
 
+def test_an_exchange_page_in_croatian_is_told_by_its_trading_words_and_the_bosnian_one_by_its_own():
+    # "burza" (a Bosnian or Serbian page says "berza"), "tjedni", "zaslon", "tko": an exchange's own vocabulary
+    split = {"hr": 0.55, "bs": 0.45}
+    lang, prob = language_groups.resolve(split, "Kripto burza s tjednim izvješćem na zaslonu: tko trguje, zarađuje.")
+    assert lang == "hr" and prob == pytest.approx(1.0)
+    near_miss = "Kripto berza sa sedmičnim izvještajem na ekranu sa spratom i uslovima za svakoga."
+    assert language_groups.resolve(split, near_miss)[0] == "bs"
+
+
 def test_one_marker_of_a_member_the_identifier_barely_sees_does_not_decide():
     # a Catalan page quoting one Spanish phrase stays Catalan (and so raises nothing)
     lang, _ = language_groups.resolve({"ca": 0.8, "es": 0.2}, "Els usuaris poden comprar amb targeta, pero ...")
