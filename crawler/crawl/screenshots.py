@@ -92,11 +92,17 @@ def _take(by_visitor: dict[str, list[Target]], out_dir: Path, proxy: str, user_a
                     context_options(profile, profile.get("proxy") or proxy, user_agent) if profile else
                     {"ignore_https_errors": True, "user_agent": user_agent,
                      **({"proxy": {"server": proxy}} if proxy else {})}, guard, proxy))
+                page = None  # one tab per visitor, navigated page to page (a tab opened and closed per page
+                # cost about a quarter of a second each); a tab that failed is replaced, since its renderer may be gone
                 try:
                     for channel, url, _, queries in items:
                         if stop_requested():
                             return shots, version
-                        shots.append(_shoot(context, channel, url, visitor, queries, out_dir, PlaywrightError))
+                        page = page or context.new_page()
+                        shot = _shoot(page, channel, url, visitor, queries, out_dir, PlaywrightError)
+                        shots.append(shot)
+                        if shot.error and not shot.error.startswith(REFUSED):
+                            page = _closed(page, PlaywrightError)
                 finally:
                     context.close()
         finally:
@@ -114,14 +120,23 @@ def _guarded(options: dict, guard: EgressGuard | None, proxy: str) -> dict:
     return {**options, "proxy": {"server": guard.route_for(upstream)}}
 
 
-def _shoot(context, channel: str, url: str, visitor: str, queries: list[ElementQuery], out_dir: Path,
+REFUSED = "refused: "  # a shot the egress guard refused: its tab is unharmed
+
+
+def _closed(page, error_type) -> None:
+    try:
+        page.close()
+    except error_type:
+        pass  # the tab's renderer was already gone (stopped over its memory budget)
+
+
+def _shoot(page, channel: str, url: str, visitor: str, queries: list[ElementQuery], out_dir: Path,
            error_type) -> Shot:
-    page = context.new_page()
     try:
         response = page.goto(url, wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
         refused = response.headers.get(REFUSAL_HEADER.lower()) if response is not None else None
         if refused:
-            return Shot(channel, url, visitor, error=f"refused: {refused}")
+            return Shot(channel, url, visitor, error=f"{REFUSED}{refused}")
         boxes = measure(page, queries)  # the same page, the moment before its picture
         png = page.screenshot(full_page=True, type="png", scale="css")  # 1 image pixel = 1 CSS pixel of a box
         path = file_name(url, visitor)
@@ -129,8 +144,6 @@ def _shoot(context, channel: str, url: str, visitor: str, queries: list[ElementQ
         return Shot(channel, url, visitor, path, png, stamp_ms(), boxes=boxes)
     except error_type as exc:
         return Shot(channel, url, visitor, error=str(exc).splitlines()[0][:300])
-    finally:
-        page.close()
 
 
 def targets(results: list[ChannelResult], visitors: list[VisitorProfile]) -> list[Target]:
