@@ -92,8 +92,9 @@ def _take(by_visitor: dict[str, list[Target]], out_dir: Path, proxy: str, user_a
                     context_options(profile, profile.get("proxy") or proxy, user_agent) if profile else
                     {"ignore_https_errors": True, "user_agent": user_agent,
                      **({"proxy": {"server": proxy}} if proxy else {})}, guard, proxy))
-                page = None  # one tab per visitor, navigated page to page (a tab opened and closed per page
-                # cost about a quarter of a second each); a tab that failed is replaced, since its renderer may be gone
+                # One tab per visitor, navigated from page to page (a tab opened and closed per page cost about a
+                # quarter of a second each); a tab whose page failed is replaced, as its renderer may be gone.
+                page = None
                 try:
                     for channel, url, _, queries in items:
                         if stop_requested():
@@ -102,7 +103,8 @@ def _take(by_visitor: dict[str, list[Target]], out_dir: Path, proxy: str, user_a
                         shot = _shoot(page, channel, url, visitor, queries, out_dir, PlaywrightError)
                         shots.append(shot)
                         if shot.error and not shot.error.startswith(REFUSED):
-                            page = _closed(page, PlaywrightError)
+                            _close(page, PlaywrightError)
+                            page = None
                 finally:
                     context.close()
         finally:
@@ -123,7 +125,7 @@ def _guarded(options: dict, guard: EgressGuard | None, proxy: str) -> dict:
 REFUSED = "refused: "  # a shot the egress guard refused: its tab is unharmed
 
 
-def _closed(page, error_type) -> None:
+def _close(page, error_type) -> None:
     try:
         page.close()
     except error_type:
