@@ -78,13 +78,11 @@ def _can_start(word: str, words: frozenset[str]) -> bool:
 _GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
 
 
-def segments(lines: list[str], wanted: set[int]):
-    """(line number, offset, text) of each wanted line, lines split where a lower-case letter runs into a capital."""
-    position = 0
-    for n, line in enumerate(lines):
-        start, position = position, position + len(line) + 1
-        if n not in wanted:
-            continue
+def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):
+    """(line number, offset, text) of each wanted line, lines split where a lower-case letter runs into a capital;
+    `starts`: where each line starts (page_words.line_starts)."""
+    for n in sorted(wanted):
+        line, start = lines[n], starts[n]
         cut = 0
         for m in _GLUED.finditer(line):
             yield n, start + cut, line[cut:m.start()]

@@ -26,7 +26,7 @@ from detectors.data_files import language_key, load
 from detectors.geography import by_language
 from detectors.incentives import AMOUNT  # the same amounts an incentive names
 from detectors.lemmas import forms_of
-from detectors.page_words import lines_with, lowered
+from detectors.page_words import line_starts, lines_with, lowered
 from detectors.page_words import words as words_of
 
 _GREEK_PLAIN = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ")
@@ -95,7 +95,7 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
         claimed, starts = set(), None
         for o in known:
             for m in o.advantages.finditer(low) if o.advantages else ():
-                starts = starts or [0, *(m.end() for m in re.finditer("\n", low))]
+                starts = starts or line_starts(low)
                 claimed.add(bisect_right(starts, m.start()) - 1)
         found |= claimed & acting
     return found

@@ -28,6 +28,7 @@ from detectors.lang import text_language
 from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
+from detectors.page_words import line_starts
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
@@ -244,7 +245,7 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
     instructional = wanted and _instructional(lines, languages, wanted)
-    for n, start, line in segments(lines, wanted):
+    for n, start, line in segments(lines, wanted, line_starts(text)):
         short, sentences = _line_calls(line, languages, instructional)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
@@ -267,7 +268,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
         if _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
             continue
         if starts is None:
-            starts = [0, *(m.end() for m in re.finditer("\n", text))]
+            starts = line_starts(text)
         own = _owner(text, lines, n, starts[n])
         label = next((lang for lang in languages if is_partner_label(line, lang)), "")
         if label and own(starts[n], starts[n] + len(line), label):

@@ -23,6 +23,7 @@ from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.incentives import hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
+from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, scan
 from detectors.text import snippet
@@ -229,9 +230,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         # The page lower-cased, offsets kept (as the shared word index has it, unless that folded ş and ţ).
         lowered = index.folded
         if "ș" in lowered or "ț" in lowered:
-            lowered = text.lower()
-            if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets exact
-                lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            lowered = lower_in_place(text)
         names = scan(rules.names, text, rules.name_firsts, rules.name_letters, on=lowered)
         named = sorted([*named, *names], key=lambda m: m.start())
     for m in named:

@@ -7,9 +7,9 @@ caches: the detectors of one page run one after another, so the last few texts a
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from detectors.cta_vocabulary import tokens_of
 
@@ -41,6 +41,12 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=SIZE)
+def line_starts(text: str) -> tuple[int, ...]:
+    """Where each line of `text` starts (its characters and line breaks before it, summed in C)."""
+    return (0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1]))))
+
+
 def lines_with(lowered: str, present: set[str]) -> set[int]:
     """Indices of the lines of `lowered` where one of `present` stands as a word of its own (not inside a longer
     word, nor before an apostrophe or a hyphen). str.find, one line at a time: no pattern to compile per page."""
@@ -53,7 +59,7 @@ def lines_with(lowered: str, present: set[str]) -> set[int]:
             after = lowered[end] if end < len(lowered) else " "
             if not (before.isalnum() or before == "_") and not (after.isalnum() or after in "_'-"):
                 if not starts:
-                    starts = [0] + [m.end() for m in re.finditer("\n", lowered)]
+                    starts = line_starts(lowered)
                 line = bisect_right(starts, at) - 1
                 lines.add(line)
                 at = starts[line + 1] if line + 1 < len(starts) else -1  # on to the next line
