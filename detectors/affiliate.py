@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
+from detectors.affiliate_disclosure import disclosure_findings
 from detectors.affiliate_programme import reward_rule_findings
 from detectors.affiliate_voice import reports_on_programme
 from detectors.context import Context
@@ -273,9 +274,13 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     codes = {value.rsplit(": ", 1)[-1] for value in found}  # a code shown both as a link and in text: once
     written = [f for f in text_findings(doc, ctx, referral_evidence)
                if f.evidence.value not in found and f.evidence.value.rsplit(": ", 1)[-1] not in codes]
+    # Where nothing else shows the site's affiliate ties, its own statement that it is paid per client its links send
+    # (affiliate_disclosure.py) does, whatever programme its articles report on.
     if programme and not written and not links:
         # News or an explainer about another firm's programme names it without offering it (affiliate_voice.py).
-        return [] if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)) else programme
+        reported = reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text))
+        return disclosure_findings(doc, ctx) if reported else programme
     if not programme and not written and not links:
-        written = reward_rule_findings(doc, ctx)  # a refer-a-friend rule in the page's own words
+        # A refer-a-friend rule in the page's own words, else a disclosure.
+        written = reward_rule_findings(doc, ctx) or disclosure_findings(doc, ctx)
     return links + programme + written

@@ -109,15 +109,20 @@ _WARM_UP = """<!doctype html><html lang="de"><head><title>Konto eröffnen</title
 Our partner programme pays a commission on every referred friend's trades, reported monthly.</p>
 <p>Hotline: 030 12345678. Besuchen Sie uns in Berlin. Kein Angebot in Kanada. 1.000 Kč, 200 zł.</p>
 <a href="https://www.binance.com/register?ref=ABC123">Binance</a></body></html>""".encode()
+# The rarer paths the page above takes none of: an affiliate tie shown only by a refer-a-friend rule or a disclosure.
+_WARM_UP_QUIET = """<!doctype html><html lang="en"><head><title>Review</title></head><body><p>A friend you invite
+gets 10 USDT once verified. If you open an account through the links in this article, the site receives
+compensation.</p></body></html>""".encode()
 
 
 def load_tables(ctx: Context) -> None:
     """Load what judging needs (data files, lexicons, the language model, patterns) before the first page comes: a
     scan does it while its crawl starts, when a core would idle, instead of on its first page, when both are busy.
-    Judges a short page written for it, and drops the findings."""
-    judge_page(build_document(channel="website", requested_url="https://warm-up.invalid/", url="https://warm-up.invalid/",
-                              status=200, fetched_at="1970-01-01T00:00:00Z", content_type="text/html; charset=utf-8",
-                              body=_WARM_UP), ctx)
+    Judges two short pages written for it, and drops the findings."""
+    for body in (_WARM_UP, _WARM_UP_QUIET):
+        judge_page(build_document(channel="website", requested_url="https://warm-up.invalid/",
+                                  url="https://warm-up.invalid/", status=200, fetched_at="1970-01-01T00:00:00Z",
+                                  content_type="text/html; charset=utf-8", body=body), ctx)
 
 
 @cache
