@@ -274,13 +274,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     codes = {value.rsplit(": ", 1)[-1] for value in found}  # a code shown both as a link and in text: once
     written = [f for f in text_findings(doc, ctx, referral_evidence)
                if f.evidence.value not in found and f.evidence.value.rsplit(": ", 1)[-1] not in codes]
-    # Where nothing else shows the site's affiliate ties, its own statement that it is paid per client its links send
-    # (affiliate_disclosure.py) does, whatever programme its articles report on.
     if programme and not written and not links:
-        # News or an explainer about another firm's programme names it without offering it (affiliate_voice.py).
-        reported = reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text))
-        return disclosure_findings(doc, ctx) if reported else programme
+        # News or an explainer about another firm's programme names it without offering it (affiliate_voice.py); its
+        # sentences on links and commissions are that programme's rules, not a disclosure of the site's own.
+        return [] if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)) else programme
     if not programme and not written and not links:
-        # A refer-a-friend rule in the page's own words, else a disclosure.
+        # A refer-a-friend rule in the page's own words, else the site's statement that it is paid per client its
+        # links send (affiliate_disclosure.py).
         written = reward_rule_findings(doc, ctx) or disclosure_findings(doc, ctx)
     return links + programme + written

@@ -110,9 +110,9 @@ Our partner programme pays a commission on every referred friend's trades, repor
 <p>Hotline: 030 12345678. Besuchen Sie uns in Berlin. Kein Angebot in Kanada. 1.000 Kč, 200 zł.</p>
 <a href="https://www.binance.com/register?ref=ABC123">Binance</a></body></html>""".encode()
 # The rarer paths the page above takes none of: an affiliate tie shown only by a refer-a-friend rule or a disclosure.
-_WARM_UP_QUIET = """<!doctype html><html lang="en"><head><title>Review</title></head><body><p>A friend you invite
+_WARM_UP_QUIET = b"""<!doctype html><html lang="en"><head><title>Review</title></head><body><p>A friend you invite
 gets 10 USDT once verified. If you open an account through the links in this article, the site receives
-compensation.</p></body></html>""".encode()
+compensation.</p></body></html>"""
 
 
 def load_tables(ctx: Context) -> None:

@@ -354,7 +354,7 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
 
 def _clause(sentence: str) -> str:
     """The call itself: up to the first comma, at most a few words ("Sign up now, fund ..." -> "sign up now")."""
-    return " ".join(sentence.split(",")[0].split()[:8]).rstrip(".!;:…")
+    return " ".join(sentence.split(",")[0].split()[:8]).strip("()[]{} ").rstrip(".!;:…")  # "( Apply now )"
 
 
 def _owner(text: str, lines: list[str], n: int, start: int):
