@@ -36,7 +36,8 @@ def test_word_forms_are_generated_from_the_current_lexicons():
 INFLECTED = [("de", "Registriere dich jetzt"), ("pl", "Zarejestruj się teraz"), ("fi", "Rekisteröidy tänään"),
              ("pt", "Experimente grátis"), ("it", "Inizia ora"), ("cs", "Registrujte se"), ("es", "Empieza hoy"),
              ("sv", "Köp bitcoin nu"), ("lv", "Reģistrējies tagad"), ("hr", "Kupite odmah"),
-             ("en", "Start trading today")]
+             ("en", "Start trading today"), ("pl", "Aplikuj teraz"), ("fr", "Devenez partenaire"),
+             ("nl", "Word lid vandaag"), ("ro", "Aplicați acum")]
 
 
 @pytest.mark.parametrize(("language", "label"), INFLECTED, ids=[f"{lang}-{label}" for lang, label in INFLECTED])
@@ -69,6 +70,10 @@ EDITORIAL = [
     ("de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer."),
     ("en", "You should never buy crypto in a hurry."),
     ("sv", "Du kan skapa ett konto på några minuter."),
+    # Where the imperative is the bare stem, the present tense describes: "opens the menu and sees Swish".
+    ("sv", "Öppnar menyn och ser Swish, banköverföring och kort."),
+    ("da", "Køber man bitcoin hos en mægler, betaler man gebyr."),
+    ("fr", "Le bitcoin pourrait devenir une monnaie légale."),
 ]
 
 
@@ -88,6 +93,12 @@ def test_login_link_is_not_a_call_to_action(detect):
 
 def test_english_loanword_in_other_language_text_is_not_an_english_call(detect):
     assert detect("promo", page_of("nl", "Order plaatsen")) == set()
+
+
+def test_an_offer_limited_in_time_is_promotion_in_every_language(detect):
+    found = detect("promo", page_of("ro", "Aceasta este o ofertă limitată, valabilă până la 31 decembrie."))
+    assert values(found) == {"ofertă limitată"}
+    assert detect("promo", page_of("ro", "Oferta de monede este limitată la 21 de milioane.")) == set()
 
 
 def test_capitals_line_is_styled_as_a_button(detect):
