@@ -50,6 +50,8 @@ SHORT_LINE = 8  # a line of the text this short (in words) is a heading: a natio
 LIST_STATES = 3  # a sentence naming this many states is a list, not an audience
 SENTENCE_ENDS = ".!?…;:\n"
 SENTENCE_REACH = 200  # characters either side: more than WINDOW words
+_STOP = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+_LAST_STOP = re.compile(f"(?s:.*)[{re.escape(SENTENCE_ENDS)}]")  # greedy: up to the last stop
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 KEY = STEM  # names and demonyms are indexed by their first letters, as the shared word index indexes words
 _KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
@@ -273,12 +275,12 @@ def _city_regex(names: frozenset[str]) -> re.Pattern:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around a mention, looked for only as far as the frame's window can reach (a few
-    str.find calls: this runs for every mention on every page)."""
+    """The bounds of the sentence around a mention, looked for only as far as the frame's window can reach (two
+    regex calls, the last stop before it and the first after it: this runs for every mention on every page)."""
     low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
-    left = max(max(text.rfind(c, low, start) for c in SENTENCE_ENDS) + 1, low)
-    right = min((i for i in (text.find(c, end, high) for c in SENTENCE_ENDS) if i >= 0), default=high)
-    return left, right
+    before = _LAST_STOP.match(text, low, start)
+    after = _STOP.search(text, end, high)
+    return (before.end() if before else low), (after.start() if after else high)
 
 
 def _short_line(text: str, start: int, end: int) -> bool:
