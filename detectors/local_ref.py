@@ -59,7 +59,7 @@ _REFOLDED = "İşŞţŢ"  # letters the shared word index folds differently from
 LONG_TEXT = 2000  # characters: a page's text (read through the shared word index); titles and slugs scanned here
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed as itself (one per geography): a key of the caches below
 class _Lexicon:
     alternatives: dict[str, tuple[str, ...]]  # first letters of a name or demonym -> its regex alternatives
     exact: dict[str, tuple[str, bool]]  # lower-cased form -> (state, is a demonym)
@@ -74,7 +74,7 @@ class _Lexicon:
     short_keys: frozenset[str]  # the keys of `alternatives` shorter than KEY (whole words, on a page)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Words:
     exact: frozenset[str]
     stems: tuple[str, ...]
@@ -88,8 +88,10 @@ def _split(entries) -> _Words:
     return _Words(exact, stems, re.compile("(?:" + "|".join(tails or ["(?!)"]) + r")\w{0,5}$"))
 
 
+@lru_cache(maxsize=8192)
 def _is(word: str, words: _Words) -> bool:
-    """Whether `word` is one of `words`, one of their stems with an ending, or a compound ending in one."""
+    """Whether `word` is one of `words`, one of their stems with an ending, or a compound ending in one (kept: the
+    compound test tries every stem at every position, and the words around mentions recur page after page)."""
     if word in words.exact:
         return True
     if word.startswith(words.stems):
@@ -202,8 +204,9 @@ def _starts(lex: _Lexicon, keys: frozenset[str], text: str):
 
 
 @lru_cache(maxsize=4096)
-def _forms(alternatives: tuple[str, ...]) -> re.Pattern:
-    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+def _forms(lex: _Lexicon, key: str) -> re.Pattern:
+    """The names and demonyms starting with `key` (cached by the key: hashing its alternatives took longer)."""
+    return re.compile("(?:" + "|".join(lex.alternatives[key]) + r")(?!\w)", re.IGNORECASE)
 
 
 def _keys(lex: _Lexicon, text: str) -> frozenset[str]:
@@ -224,7 +227,7 @@ def _mentions(lex: _Lexicon, text: str):
     if not keys:
         return
     for start in _starts(lex, keys, text):
-        m = _forms(lex.alternatives[start.group(0).lower()]).match(text, start.start())
+        m = _forms(lex, start.group(0).lower()).match(text, start.start())
         if not m:
             continue
         state, demonym = _state(lex, m.group(0))
@@ -233,10 +236,16 @@ def _mentions(lex: _Lexicon, text: str):
 
 
 def _as_language(lex: _Lexicon, text: str, start: int, end: int) -> bool:
-    before = _WORDS.findall(text[max(0, start - 30):start])
-    after = text[end:end + 30]
+    return _language_use(lex, text[max(0, start - 30):start], text[end:end + 30])
+
+
+@lru_cache(maxsize=4096)
+def _language_use(lex: _Lexicon, before: str, after: str) -> bool:
+    """Whether the words around a demonym make it a language's name; kept by the text around it (a language menu's
+    entries are the same on every page of a site)."""
+    words = _WORDS.findall(before)
     next_word = _WORDS.findall(after[1:] if after.startswith("-") else after)
-    return bool((before and before[-1].lower() in lex.before) or (next_word and _is(next_word[0].lower(), lex.after)))
+    return bool((words and words[-1].lower() in lex.before) or (next_word and _is(next_word[0].lower(), lex.after)))
 
 
 def _frame(lex: _Lexicon, text: str, start: int, end: int, bounds: tuple[int, int],
@@ -244,19 +253,30 @@ def _frame(lex: _Lexicon, text: str, start: int, end: int, bounds: tuple[int, in
     """("audience" | "topic", position of that word) when a word of either sits within WINDOW words, same
     sentence; None otherwise."""
     left, right = bounds
-    before = list(_WORDS.finditer(text, left, start))[-WINDOW:]
-    after = list(_WORDS.finditer(text, end, right))[:WINDOW]
-    topic = None
+    audience, topic = _frame_words(lex, text[left:right], start - left, end - left)
+    for at in audience:
+        if not is_negated(text, left + at, language or "en"):  # reads before the sentence: not kept
+            return "audience", left + at
+    return None if topic is None else ("topic", left + topic)
+
+
+@lru_cache(maxsize=4096)
+def _frame_words(lex: _Lexicon, sentence: str, start: int, end: int) -> tuple[tuple[int, ...], int | None]:
+    """The places in `sentence` of its audience words within WINDOW words of the mention at start:end, nearest
+    first (someone else's left out), and of the first other topic word in that order; kept by the sentence, as
+    menus and footers repeat on every page of a site."""
+    before = list(_WORDS.finditer(sentence, 0, start))[-WINDOW:]
+    after = list(_WORDS.finditer(sentence, end))[:WINDOW]
+    audience, topic = [], None
     for w in [*reversed(before), *after]:
         word = w.group(0).lower()
         if _is(word, lex.audience):
-            previous = _WORDS.findall(text[max(left, w.start() - 20):w.start()])
-            owner = previous[-1].lower() if previous else ""
-            if owner not in lex.third_party and not is_negated(text, w.start(), language or "en"):
-                return "audience", w.start()
+            previous = _WORDS.findall(sentence[max(0, w.start() - 20):w.start()])
+            if (previous[-1].lower() if previous else "") not in lex.third_party:
+                audience.append(w.start())
         elif topic is None and _is(word, lex.topics):
-            topic = ("topic", w.start())
-    return topic
+            topic = w.start()
+    return tuple(audience), topic
 
 
 @lru_cache(maxsize=16)
@@ -305,9 +325,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         mentions = list(_mentions(lex, text))
         # Mentions come in text order: a sentence's are a slice, found by bisection (a page may name a state often).
         starts = [m[1] for m in mentions]
-        endonyms = [m[1] for m in mentions if text[m[1]:m[2]].lower() in lex.endonyms]
-        for state, start, end, demonym in mentions:
-            endonym = text[start:end].lower() in lex.endonyms
+        is_endonym = [text[m[1]:m[2]].lower() in lex.endonyms for m in mentions]
+        endonyms = [m[1] for m, endonym in zip(mentions, is_endonym, strict=True) if endonym]
+        for (state, start, end, demonym), endonym in zip(mentions, is_endonym, strict=True):
             if not ctx.geo.is_member(state) or ((demonym or endonym) and _as_language(lex, text, start, end)):
                 continue
             left, right = _sentence(text, start, end)
@@ -317,13 +337,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             entry = seen.setdefault(state, _Seen())
             if not landing:
                 entry.mentions += 1
-            heading = landing or _short_line(text, start, end)
             frame = _frame(lex, text, start, end, (left, right), language)
             in_sentence = mentions[bisect_left(starts, left):bisect_left(starts, right)]
             if frame is None or len({m[0] for m in in_sentence}) >= LIST_STATES:
                 continue
             kind, at = frame
-            rank = 2 if kind == "audience" else (1 if heading else 0)
+            rank = 2 if kind == "audience" else (1 if landing or _short_line(text, start, end) else 0)
             if entry.best is None or rank > entry.best[0]:
                 a, b = min(at, start), max(end, _WORDS.match(text, at).end())
                 value = f"{state}: {' '.join(text[a:b].lower().split())[:80]}"
