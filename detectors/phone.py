@@ -22,7 +22,7 @@ from detectors import local_ref
 from detectors.context import Context
 from detectors.domains import split_host
 from detectors.lang import text_language
-from detectors.lexicon import phrase_lexicon
+from detectors.lexicon import phrase_lexicon, words_of
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding
 from detectors.text import snippet
@@ -122,9 +122,14 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
 
 def _phone_word_near(text: str, start: int, end: int) -> bool:
     window_start = max(0, start - CONTEXT_BEFORE)
-    window = text[window_start:end + CONTEXT_AFTER]
-    return any(not (start - window_start <= m.start < end - window_start) for m in
-               phrase_lexicon("phone_context").find(window))
+    return _phone_word_in(text[window_start:end + CONTEXT_AFTER], start - window_start, end - window_start)
+
+
+@lru_cache(maxsize=4096)  # a footer's "Tel. 030 ..." is read once, not on every page
+def _phone_word_in(window: str, start: int, end: int) -> bool:
+    """Whether a phone word stands in `window` outside the number at start:end. The window's words are indexed here
+    (words_of), not in the shared cache of page texts, which a few windows a page would push pages out of."""
+    return any(not (start <= m.start < end) for m in phrase_lexicon("phone_context").find(window, words_of(window)))
 
 
 @lru_cache(maxsize=4096)
