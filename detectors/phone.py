@@ -43,7 +43,8 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30  # characters around a national number wh
 
 
 @lru_cache(maxsize=4096)  # a support number repeats in every page footer: parse it once
-def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
+def _parse(raw: str) -> tuple[str, str] | None:
+    """(region, E.164 form) of a valid international number; region "" for one of no single region."""
     raw = raw.strip()
     if raw.startswith("00"):
         raw = "+" + raw[2:]
@@ -51,7 +52,12 @@ def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
         number = phonenumbers.parse(raw, None)
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    return _identity(number) if phonenumbers.is_valid_number(number) else None
+
+
+def _identity(number: phonenumbers.PhoneNumber) -> tuple[str, str]:
+    return (phonenumbers.region_code_for_number(number) or "",
+            phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -59,12 +65,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return []
     seen: dict[str, Finding] = {}
 
-    def add(number: phonenumbers.PhoneNumber, snip: str, locator: str, confidence: float = 0.9) -> None:
-        region = phonenumbers.region_code_for_number(number) or ""
-        if not ctx.geo.is_member(region):
-            return
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        if e164 not in seen:
+    def add(number: tuple[str, str], snip: str, locator: str, confidence: float = 0.9) -> None:
+        region, e164 = number
+        if ctx.geo.is_member(region) and e164 not in seen:
             seen[e164] = ctx.finding(doc, INDICATOR, value=e164, snippet=snip, locator=locator,
                                      member_states=(region,), confidence=confidence, strength="strong")
 
@@ -133,13 +136,14 @@ def _phone_word_in(window: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _parse_national(raw: str, region: str) -> phonenumbers.PhoneNumber | None:
+def _parse_national(raw: str, region: str) -> tuple[str, str] | None:
+    """(region, E.164 form) of a number valid in `region`, written in its national form."""
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         return None
     valid = phonenumbers.is_valid_number(number) and phonenumbers.region_code_for_number(number) == region
-    return number if valid else None
+    return _identity(number) if valid else None
 
 
 def _likely_regions(doc: Document, ctx: Context) -> list[str]:
