@@ -32,7 +32,7 @@ from babel import Locale
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
-from detectors.lexicon import STEM
+from detectors.lexicon import STEM, word_places
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
 from detectors.offer_context import read_words
@@ -72,6 +72,7 @@ class _Lexicon:
     endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
     alphabet: frozenset[str]  # the letters of the keys of `alternatives`
     short_keys: frozenset[str]  # the keys of `alternatives` shorter than KEY (whole words, on a page)
+    word_keys: frozenset[str]  # the keys of `alternatives` that are KEY word characters (a word's first letters)
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,7 +139,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
                     frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names),
-                    frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY))
+                    frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY),
+                    frozenset(k for k in alternatives if len(k) == KEY and re.fullmatch(r"\w+", k)))
 
 
 def _member(geo: Geography, key, entry: str) -> str:
@@ -196,11 +198,23 @@ def _starts(lex: _Lexicon, keys: frozenset[str], text: str):
         yield from finder.finditer(text)
         return
     last = 0
-    for candidate in _cased_finder(keys).finditer(read[0]):
-        at = candidate.start()
+    for at in _key_places(lex, keys, text, read):
         if at >= last and (m := finder.match(text, at)) is not None:
             yield m
             last = m.end()
+
+
+def _key_places(lex: _Lexicon, keys: frozenset[str], text: str, read: tuple[str, frozenset[str]]) -> list[int]:
+    """Where `_cased_finder(keys)` matches in the page as read (`read`: its text and words, read_words). Keys of KEY
+    word characters start exactly the words that begin with them, so those words' places are taken from the word
+    index instead (the regex over the whole page took ~0.1 ms); others go through the regex."""
+    folded, words = read
+    if not keys <= lex.word_keys:
+        return [m.start() for m in _cased_finder(keys).finditer(folded)]
+    index = shared_words(text)
+    if words is index.words:  # the page's own index (no letter read otherwise): its prefixes and places are kept
+        return sorted(at for word in index.with_prefix(keys & index.prefixes) for at in index.places(word))
+    return sorted(at for word in words if word[:KEY] in keys for at in word_places(folded, word))
 
 
 @lru_cache(maxsize=4096)

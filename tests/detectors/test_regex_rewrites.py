@@ -68,6 +68,9 @@ def test_local_ref_keys_found_in_the_lower_cased_page_are_those_the_ignore_case_
     pieces = sorted(lex.exact)[::7] + ["ı", "İ", "ſ", "ς", "σ", "K", "ß", "ẞ", "ǅ", "-", "'", " ", "\n", "_", "1", "é"]
     long = ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(150, 400)))
             for _ in range(400)]  # about half take the lower-cased path
+    plain_letters = [p for p in pieces[:-16] if p.isascii()] + [" ", "\n", "-", "1"]  # the page's own word index
+    long += ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(plain_letters, k=rnd.randint(300, 500)))
+             for _ in range(100)]
     for text in TEXTS + long:
         keys = local_ref._keys(lex, text)
         plain = len(text) < local_ref.LONG_TEXT or any(c in text for c in local_ref._REFOLDED)
