@@ -95,7 +95,7 @@ def _text_language(text: str) -> tuple[str, float] | None:
 
 def _sample(text: str) -> str:
     # Prose says more about a page's language than its menus and brand names: sample the longer lines first.
-    prose = "\n".join(line for line in text.split("\n") if len(line) >= PROSE_LINE)
+    prose = "\n".join([line for line in text.split("\n") if len(line) >= PROSE_LINE])
     return (prose if len(prose) >= MIN_TEXT else text)[:MAX_TEXT]
 
 

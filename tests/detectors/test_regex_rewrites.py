@@ -122,3 +122,10 @@ def test_language_group_markers_factored_find_what_the_flat_alternation_finds():
             pieces = [w.rstrip("*") for w in words] + [w.rstrip("*") + "ne" for w in words[::5]] + _ODD
             for text in TEXTS[:20] + _random_texts(pieces, 19, 1000):
                 assert factored.findall(text) == flat.findall(text), (key, text)
+
+
+def test_locale_scan_words_cut_at_spaces_first_are_the_regex_words():
+    rnd = random.Random(23)
+    alphabet = "aZé ΣσςΆά-'’_1\nİış.Ωω\u00a0\u2003\t²½٣"
+    for text in TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]:
+        assert page_locale._words(text) == set(re.findall(r"\w+", text)), text
