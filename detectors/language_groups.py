@@ -22,6 +22,7 @@ STEM = 4  # letters a `stem*` marker needs, so that it cannot match short common
 MARKER_TEXT = 6000  # characters of a text searched for markers: several paragraphs, bounded cost
 MARKER_MIN_SHARE = 0.25  # share of the group's mass the identifier must give a member for its markers to count
 SINGLE_MARKER = 0.5  # share of the group's mass the identifier must give a member that has one marker word only
+_WORD = re.compile(r"\w+\*?")  # a marker: one word (of word characters), or a stem
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,22 @@ class Group:
 
 
 def _pattern(words: list[str]) -> re.Pattern:
-    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    """The words (and `stem*`s) as one regex, factored by their common beginnings ("muit(?:o(?:s|)|a)"): an
+    alternation of a hundred words was tried word by word at every position (a Croatian page: 1.6 ms, factored 0.3).
+    Whatever alternative matches at a place spans the whole word there (a stem takes the word's end, a word must end),
+    so the order the alternatives are tried in does not change what is found."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word.removesuffix("*"):
+            node = node.setdefault(char, {})
+        node[r"\w*" if word.endswith("*") else ""] = {}
+    return re.compile(r"(?<!\w)" + _alternation(root) + r"(?!\w)", re.IGNORECASE)
+
+
+def _alternation(node: dict) -> str:
+    parts = [key if key in ("", r"\w*") else re.escape(key) + _alternation(rest) for key, rest in node.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 @cache
@@ -56,6 +71,9 @@ def groups() -> dict[str, Group]:
             short = [w for w in words if w.endswith("*") and len(w) - 1 < STEM]
             if short:
                 raise DataFileError(FILE, f"{where}.markers.{lang}", f"stems of {STEM} letters or more, not {short}")
+            split = [w for w in words if not _WORD.fullmatch(w)]
+            if split:  # _pattern relies on it: a match is a whole word
+                raise DataFileError(FILE, f"{where}.markers.{lang}", f"words of letters only, not {split}")
             if lang not in members:
                 raise DataFileError(FILE, f"{where}.markers.{lang}", f"a member of the group {members}")
         for lang in members:

@@ -32,7 +32,7 @@ from babel import Locale
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
-from detectors.lexicon import STEM
+from detectors.lexicon import STEM, word_places
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
 from detectors.offer_context import read_words
@@ -50,6 +50,8 @@ SHORT_LINE = 8  # a line of the text this short (in words) is a heading: a natio
 LIST_STATES = 3  # a sentence naming this many states is a list, not an audience
 SENTENCE_ENDS = ".!?…;:\n"
 SENTENCE_REACH = 200  # characters either side: more than WINDOW words
+_STOP = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+_LAST_STOP = re.compile(f"(?s:.*)[{re.escape(SENTENCE_ENDS)}]")  # greedy: up to the last stop
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 KEY = STEM  # names and demonyms are indexed by their first letters, as the shared word index indexes words
 _KEYS = re.compile(rf"(?<!\w)\w{{1,{KEY}}}")
@@ -57,7 +59,7 @@ _REFOLDED = "İşŞţŢ"  # letters the shared word index folds differently from
 LONG_TEXT = 2000  # characters: a page's text (read through the shared word index); titles and slugs scanned here
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed as itself (one per geography): a key of the caches below
 class _Lexicon:
     alternatives: dict[str, tuple[str, ...]]  # first letters of a name or demonym -> its regex alternatives
     exact: dict[str, tuple[str, bool]]  # lower-cased form -> (state, is a demonym)
@@ -70,9 +72,10 @@ class _Lexicon:
     endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
     alphabet: frozenset[str]  # the letters of the keys of `alternatives`
     short_keys: frozenset[str]  # the keys of `alternatives` shorter than KEY (whole words, on a page)
+    word_keys: frozenset[str]  # the keys of `alternatives` that are KEY word characters (a word's first letters)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Words:
     exact: frozenset[str]
     stems: tuple[str, ...]
@@ -86,8 +89,10 @@ def _split(entries) -> _Words:
     return _Words(exact, stems, re.compile("(?:" + "|".join(tails or ["(?!)"]) + r")\w{0,5}$"))
 
 
+@lru_cache(maxsize=8192)
 def _is(word: str, words: _Words) -> bool:
-    """Whether `word` is one of `words`, one of their stems with an ending, or a compound ending in one."""
+    """Whether `word` is one of `words`, one of their stems with an ending, or a compound ending in one (kept: the
+    compound test tries every stem at every position, and the words around mentions recur page after page)."""
     if word in words.exact:
         return True
     if word.startswith(words.stems):
@@ -134,7 +139,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
                     frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names),
-                    frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY))
+                    frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY),
+                    frozenset(k for k in alternatives if len(k) == KEY and re.fullmatch(r"\w+", k)))
 
 
 def _member(geo: Geography, key, entry: str) -> str:
@@ -192,16 +198,29 @@ def _starts(lex: _Lexicon, keys: frozenset[str], text: str):
         yield from finder.finditer(text)
         return
     last = 0
-    for candidate in _cased_finder(keys).finditer(read[0]):
-        at = candidate.start()
+    for at in _key_places(lex, keys, text, read):
         if at >= last and (m := finder.match(text, at)) is not None:
             yield m
             last = m.end()
 
 
+def _key_places(lex: _Lexicon, keys: frozenset[str], text: str, read: tuple[str, frozenset[str]]) -> list[int]:
+    """Where `_cased_finder(keys)` matches in the page as read (`read`: its text and words, read_words). Keys of KEY
+    word characters start exactly the words that begin with them, so those words' places are taken from the word
+    index instead (the regex over the whole page took ~0.1 ms); others go through the regex."""
+    folded, words = read
+    if not keys <= lex.word_keys:
+        return [m.start() for m in _cased_finder(keys).finditer(folded)]
+    index = shared_words(text)
+    if words is index.words:  # the page's own index (no letter read otherwise): its prefixes and places are kept
+        return sorted(at for word in index.with_prefix(keys & index.prefixes) for at in index.places(word))
+    return sorted(at for word in words if word[:KEY] in keys for at in word_places(folded, word))
+
+
 @lru_cache(maxsize=4096)
-def _forms(alternatives: tuple[str, ...]) -> re.Pattern:
-    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+def _forms(lex: _Lexicon, key: str) -> re.Pattern:
+    """The names and demonyms starting with `key` (cached by the key: hashing its alternatives took longer)."""
+    return re.compile("(?:" + "|".join(lex.alternatives[key]) + r")(?!\w)", re.IGNORECASE)
 
 
 def _keys(lex: _Lexicon, text: str) -> frozenset[str]:
@@ -222,7 +241,7 @@ def _mentions(lex: _Lexicon, text: str):
     if not keys:
         return
     for start in _starts(lex, keys, text):
-        m = _forms(lex.alternatives[start.group(0).lower()]).match(text, start.start())
+        m = _forms(lex, start.group(0).lower()).match(text, start.start())
         if not m:
             continue
         state, demonym = _state(lex, m.group(0))
@@ -231,10 +250,16 @@ def _mentions(lex: _Lexicon, text: str):
 
 
 def _as_language(lex: _Lexicon, text: str, start: int, end: int) -> bool:
-    before = _WORDS.findall(text[max(0, start - 30):start])
-    after = text[end:end + 30]
+    return _language_use(lex, text[max(0, start - 30):start], text[end:end + 30])
+
+
+@lru_cache(maxsize=4096)
+def _language_use(lex: _Lexicon, before: str, after: str) -> bool:
+    """Whether the words around a demonym make it a language's name; kept by the text around it (a language menu's
+    entries are the same on every page of a site)."""
+    words = _WORDS.findall(before)
     next_word = _WORDS.findall(after[1:] if after.startswith("-") else after)
-    return bool((before and before[-1].lower() in lex.before) or (next_word and _is(next_word[0].lower(), lex.after)))
+    return bool((words and words[-1].lower() in lex.before) or (next_word and _is(next_word[0].lower(), lex.after)))
 
 
 def _frame(lex: _Lexicon, text: str, start: int, end: int, bounds: tuple[int, int],
@@ -242,19 +267,30 @@ def _frame(lex: _Lexicon, text: str, start: int, end: int, bounds: tuple[int, in
     """("audience" | "topic", position of that word) when a word of either sits within WINDOW words, same
     sentence; None otherwise."""
     left, right = bounds
-    before = list(_WORDS.finditer(text, left, start))[-WINDOW:]
-    after = list(_WORDS.finditer(text, end, right))[:WINDOW]
-    topic = None
+    audience, topic = _frame_words(lex, text[left:right], start - left, end - left)
+    for at in audience:
+        if not is_negated(text, left + at, language or "en"):  # reads before the sentence: not kept
+            return "audience", left + at
+    return None if topic is None else ("topic", left + topic)
+
+
+@lru_cache(maxsize=4096)
+def _frame_words(lex: _Lexicon, sentence: str, start: int, end: int) -> tuple[tuple[int, ...], int | None]:
+    """The places in `sentence` of its audience words within WINDOW words of the mention at start:end, nearest
+    first (someone else's left out), and of the first other topic word in that order; kept by the sentence, as
+    menus and footers repeat on every page of a site."""
+    before = list(_WORDS.finditer(sentence, 0, start))[-WINDOW:]
+    after = list(_WORDS.finditer(sentence, end))[:WINDOW]
+    audience, topic = [], None
     for w in [*reversed(before), *after]:
         word = w.group(0).lower()
         if _is(word, lex.audience):
-            previous = _WORDS.findall(text[max(left, w.start() - 20):w.start()])
-            owner = previous[-1].lower() if previous else ""
-            if owner not in lex.third_party and not is_negated(text, w.start(), language or "en"):
-                return "audience", w.start()
+            previous = _WORDS.findall(sentence[max(0, w.start() - 20):w.start()])
+            if (previous[-1].lower() if previous else "") not in lex.third_party:
+                audience.append(w.start())
         elif topic is None and _is(word, lex.topics):
-            topic = ("topic", w.start())
-    return topic
+            topic = w.start()
+    return tuple(audience), topic
 
 
 @lru_cache(maxsize=16)
@@ -273,12 +309,12 @@ def _city_regex(names: frozenset[str]) -> re.Pattern:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around a mention, looked for only as far as the frame's window can reach (a few
-    str.find calls: this runs for every mention on every page)."""
+    """The bounds of the sentence around a mention, looked for only as far as the frame's window can reach (two
+    regex calls, the last stop before it and the first after it: this runs for every mention on every page)."""
     low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
-    left = max(max(text.rfind(c, low, start) for c in SENTENCE_ENDS) + 1, low)
-    right = min((i for i in (text.find(c, end, high) for c in SENTENCE_ENDS) if i >= 0), default=high)
-    return left, right
+    before = _LAST_STOP.match(text, low, start)
+    after = _STOP.search(text, end, high)
+    return (before.end() if before else low), (after.start() if after else high)
 
 
 def _short_line(text: str, start: int, end: int) -> bool:
@@ -303,9 +339,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         mentions = list(_mentions(lex, text))
         # Mentions come in text order: a sentence's are a slice, found by bisection (a page may name a state often).
         starts = [m[1] for m in mentions]
-        endonyms = [m[1] for m in mentions if text[m[1]:m[2]].lower() in lex.endonyms]
-        for state, start, end, demonym in mentions:
-            endonym = text[start:end].lower() in lex.endonyms
+        is_endonym = [text[m[1]:m[2]].lower() in lex.endonyms for m in mentions]
+        endonyms = [m[1] for m, endonym in zip(mentions, is_endonym, strict=True) if endonym]
+        for (state, start, end, demonym), endonym in zip(mentions, is_endonym, strict=True):
             if not ctx.geo.is_member(state) or ((demonym or endonym) and _as_language(lex, text, start, end)):
                 continue
             left, right = _sentence(text, start, end)
@@ -315,13 +351,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             entry = seen.setdefault(state, _Seen())
             if not landing:
                 entry.mentions += 1
-            heading = landing or _short_line(text, start, end)
             frame = _frame(lex, text, start, end, (left, right), language)
             in_sentence = mentions[bisect_left(starts, left):bisect_left(starts, right)]
             if frame is None or len({m[0] for m in in_sentence}) >= LIST_STATES:
                 continue
             kind, at = frame
-            rank = 2 if kind == "audience" else (1 if heading else 0)
+            rank = 2 if kind == "audience" else (1 if landing or _short_line(text, start, end) else 0)
             if entry.best is None or rank > entry.best[0]:
                 a, b = min(at, start), max(end, _WORDS.match(text, at).end())
                 value = f"{state}: {' '.join(text[a:b].lower().split())[:80]}"

@@ -112,10 +112,16 @@ def _exact(marker: str) -> bool:
 
 
 def _pattern(marker: str) -> re.Pattern:
-    body = re.escape(marker).replace(r"\ ", r"\s+")
-    lead = "(?<!\\w)" if marker[0].isalnum() else ""
     tail = "(?!\\w)" if marker[-1].isalnum() else ""
-    return re.compile(lead + body + tail, 0 if _exact(marker) else re.IGNORECASE)
+    return re.compile(_led(marker) + tail, 0 if _exact(marker) else re.IGNORECASE)
+
+
+def _led(marker: str) -> str:
+    """The marker as a regex body (spaces any run of spaces), not after a word character when it begins with one: that
+    check made after its first character, "M(?<!\\w.)ercado", as a lookbehind first is tried at every position (a
+    search of a page 0.1 ms, three times what it costs after the character)."""
+    body = re.escape(marker).replace(r"\ ", r"\s+")
+    return f"{body[0]}(?<!\\w.){body[1:]}" if marker[0].isalnum() else body
 
 
 def _territories(language: str, geo: Geography) -> list[str]:
@@ -252,7 +258,7 @@ def _prices(text: str, seen: dict[str, set[tuple[str, str]]], dollar: tuple[str,
     the US dollar otherwise): Argentina, Chile, Colombia, Mexico for Spanish, Canada for French."""
     for marks in list(seen.values()):
         for kind, marker in list(marks):
-            if kind == "currency" and _amount(marker).search(text):
+            if kind == "currency" and any(amount.search(text) for amount in _amount(marker)):
                 marks.add(("price", marker))
     if dollar and "$" in text and _DOLLAR_AMOUNT.search(text):
         for territory in dollar:
@@ -260,12 +266,13 @@ def _prices(text: str, seen: dict[str, set[tuple[str, str]]], dollar: tuple[str,
 
 
 @lru_cache(maxsize=256)
-def _amount(marker: str) -> re.Pattern:
+def _amount(marker: str) -> tuple[re.Pattern, re.Pattern]:
+    """An amount before the currency ("5 CHF", "5 $ CHF"), or after it ("CHF 5"): two regexes, as the first begins
+    with a digit the engine skips to, and the second with the currency's first character (see _led)."""
     body = re.escape(marker).replace(r"\ ", r"\s+")
     flags = 0 if _exact(marker) else re.IGNORECASE
-    lead = "(?<!\\w)" if marker[0].isalnum() else ""
     tail = "(?!\\w)" if marker[-1].isalnum() else ""
-    return re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{tail}|{lead}{body}\s?\d", flags)
+    return re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{tail}", flags), re.compile(rf"{_led(marker)}\s?\d", flags)
 
 
 def _address(url: str, language: str, territories: frozenset[str], geo: Geography):
@@ -294,15 +301,25 @@ class _Scan:
 
 @lru_cache(maxsize=16)
 def _scan(text: str) -> _Scan:
-    as_written = set(_WORD.findall(text))
-    folded = frozenset("\n".join(as_written).lower().split("\n"))  # each word lower-cased, in one call
+    as_written = _words(text)
+    folded = frozenset(map(str.lower, as_written))
     phones = []
     for number in _PHONE.findall(text)[:MAX_PHONES]:
         region = _phone_region(number)
         if region:
             phones.append((region, " ".join(number.split())))
-    return _Scan(frozenset(as_written | folded), folded,
+    return _Scan(frozenset(as_written.union(folded)), folded,
                  len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST, tuple(phones))
+
+
+def _words(text: str) -> set[str]:
+    """`set(_WORD.findall(text))`, in a quarter less time: the distinct runs between spaces first, most of them a
+    word already (no space is a word character, so no word runs across one), the others cut by the regex."""
+    tokens = set(text.split())
+    cut = [token for token in tokens if not token.isalnum()]  # isalnum, or "_": what \w takes
+    tokens.difference_update(cut)
+    tokens.update(_WORD.findall(" ".join(cut)))
+    return tokens
 
 
 def _points(seen: set[tuple[str, str]]) -> int:

@@ -22,7 +22,7 @@ from detectors import local_ref
 from detectors.context import Context
 from detectors.domains import split_host
 from detectors.lang import text_language
-from detectors.lexicon import phrase_lexicon
+from detectors.lexicon import phrase_lexicon, words_of
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding
 from detectors.text import snippet
@@ -43,7 +43,8 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30  # characters around a national number wh
 
 
 @lru_cache(maxsize=4096)  # a support number repeats in every page footer: parse it once
-def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
+def _parse(raw: str) -> tuple[str, str] | None:
+    """(region, E.164 form) of a valid international number; region "" for one of no single region."""
     raw = raw.strip()
     if raw.startswith("00"):
         raw = "+" + raw[2:]
@@ -51,7 +52,12 @@ def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
         number = phonenumbers.parse(raw, None)
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    return _identity(number) if phonenumbers.is_valid_number(number) else None
+
+
+def _identity(number: phonenumbers.PhoneNumber) -> tuple[str, str]:
+    return (phonenumbers.region_code_for_number(number) or "",
+            phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -59,12 +65,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return []
     seen: dict[str, Finding] = {}
 
-    def add(number: phonenumbers.PhoneNumber, snip: str, locator: str, confidence: float = 0.9) -> None:
-        region = phonenumbers.region_code_for_number(number) or ""
-        if not ctx.geo.is_member(region):
-            return
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        if e164 not in seen:
+    def add(number: tuple[str, str], snip: str, locator: str, confidence: float = 0.9) -> None:
+        region, e164 = number
+        if ctx.geo.is_member(region) and e164 not in seen:
             seen[e164] = ctx.finding(doc, INDICATOR, value=e164, snippet=snip, locator=locator,
                                      member_states=(region,), confidence=confidence, strength="strong")
 
@@ -122,19 +125,25 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
 
 def _phone_word_near(text: str, start: int, end: int) -> bool:
     window_start = max(0, start - CONTEXT_BEFORE)
-    window = text[window_start:end + CONTEXT_AFTER]
-    return any(not (start - window_start <= m.start < end - window_start) for m in
-               phrase_lexicon("phone_context").find(window))
+    return _phone_word_in(text[window_start:end + CONTEXT_AFTER], start - window_start, end - window_start)
+
+
+@lru_cache(maxsize=4096)  # a footer's "Tel. 030 ..." is read once, not on every page
+def _phone_word_in(window: str, start: int, end: int) -> bool:
+    """Whether a phone word stands in `window` outside the number at start:end. The window's words are indexed here
+    (words_of), not in the shared cache of page texts, which a few windows a page would push pages out of."""
+    return any(not (start <= m.start < end) for m in phrase_lexicon("phone_context").find(window, words_of(window)))
 
 
 @lru_cache(maxsize=4096)
-def _parse_national(raw: str, region: str) -> phonenumbers.PhoneNumber | None:
+def _parse_national(raw: str, region: str) -> tuple[str, str] | None:
+    """(region, E.164 form) of a number valid in `region`, written in its national form."""
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         return None
     valid = phonenumbers.is_valid_number(number) and phonenumbers.region_code_for_number(number) == region
-    return number if valid else None
+    return _identity(number) if valid else None
 
 
 def _likely_regions(doc: Document, ctx: Context) -> list[str]:

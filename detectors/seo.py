@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
 
 from detectors.context import Context
@@ -104,7 +104,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 found.setdefault(value, ctx.finding(
                     doc, INDICATOR, value=value, snippet=text, locator=f"{locator} ({language})",
                     member_states=states, confidence=0.8, strength="medium"))
-    for code, raw in _area_served(doc, names, ctx.geo):
+    for code, raw in _area_served(doc, ctx.geo):
         value = f"areaServed {code}"
         found.setdefault(value, ctx.finding(
             doc, INDICATOR, value=value, snippet=raw, locator='script[type="application/ld+json"] areaServed',
@@ -112,17 +112,26 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     return [found[k] for k in sorted(found)]
 
 
-def _area_served(doc: Document, names: dict[str, str], geo: Geography):
+def _area_served(doc: Document, geo: Geography):
     for block in doc.json_ld:
-        try:
-            data = json.loads(block)
-        except ValueError:
-            continue
-        for area in _walk(data):
-            for label in _labels(area):
-                code = label.upper() if geo.is_member(label.upper()) else names.get(label.lower())
-                if code:
-                    yield code, json.dumps(area, ensure_ascii=False)[:200]
+        yield from _areas_in(block, geo)
+
+
+@lru_cache(maxsize=512)  # a site's JSON-LD (its organisation, its web site) is the same on every page: read once
+def _areas_in(block: str, geo: Geography) -> tuple[tuple[str, str], ...]:
+    """(member state, the areaServed entry) for each label of an areaServed that names a member state."""
+    names = _country_regex(geo)[1]
+    try:
+        data = json.loads(block)
+    except ValueError:
+        return ()
+    found = []
+    for area in _walk(data):
+        for label in _labels(area):
+            code = label.upper() if geo.is_member(label.upper()) else names.get(label.lower())
+            if code:
+                found.append((code, json.dumps(area, ensure_ascii=False)[:200]))
+    return tuple(found)
 
 
 def _walk(node):

@@ -4,6 +4,8 @@ cases; these check one rule each."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from detectors import local_ref
@@ -76,3 +78,17 @@ def test_a_main_city_counts_as_naming_the_state_again():
     body = ("<p>Die Regeln zur Steuer in Österreich sind seit Jahren unverändert, sagt der Verband heute.</p>"
             "<p>Der Verband hat seinen Sitz in Wien.</p>")
     assert found(body, lang="de") == {(("AT",), "medium")}
+
+
+def test_a_mentions_sentence_is_bounded_by_the_nearest_stops_within_reach():
+    """_sentence (two regex calls) gives what looking for each stop on either side gives."""
+    rnd = random.Random(3)
+    pieces = ["word ", "a", ".", "…", ";", ":", "\n", "!", "?", " "]
+    for _ in range(3000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(1, 600)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        low, high = max(0, start - local_ref.SENTENCE_REACH), min(len(text), end + local_ref.SENTENCE_REACH)
+        left = max(max(text.rfind(c, low, start) for c in local_ref.SENTENCE_ENDS) + 1, low)
+        right = min((i for i in (text.find(c, end, high) for c in local_ref.SENTENCE_ENDS) if i >= 0), default=high)
+        assert local_ref._sentence(text, start, end) == (left, right), (text, start, end)

@@ -68,6 +68,9 @@ def test_local_ref_keys_found_in_the_lower_cased_page_are_those_the_ignore_case_
     pieces = sorted(lex.exact)[::7] + ["ı", "İ", "ſ", "ς", "σ", "K", "ß", "ẞ", "ǅ", "-", "'", " ", "\n", "_", "1", "é"]
     long = ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(150, 400)))
             for _ in range(400)]  # about half take the lower-cased path
+    plain_letters = [p for p in pieces[:-16] if p.isascii()] + [" ", "\n", "-", "1"]  # the page's own word index
+    long += ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(plain_letters, k=rnd.randint(300, 500)))
+             for _ in range(100)]
     for text in TEXTS + long:
         keys = local_ref._keys(lex, text)
         plain = len(text) < local_ref.LONG_TEXT or any(c in text for c in local_ref._REFOLDED)
@@ -76,3 +79,53 @@ def test_local_ref_keys_found_in_the_lower_cased_page_are_those_the_ignore_case_
         if keys:
             expected = [m.span() for m in local_ref._finder(keys).finditer(text)]
             assert [m.span() for m in local_ref._starts(lex, keys, text)] == expected, text
+
+
+def _random_texts(pieces: list[str], seed: int, count: int = 3000) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(1, 8)))
+            for _ in range(count)]
+
+
+_ODD = ["ı", "İ", "ſ", "K", "ß", "-", "'", " ", "\n", "_", "1", "5 ", " 20", "$", "€ ", "é", "a"]
+
+
+def test_locale_markers_checked_after_their_first_character_find_what_the_plain_form_finds():
+    geo = Context().geo
+    words = {m for lang in ("pt", "fr", "es", "de") for m in page_locale._matcher(lang, geo).names.values()}
+    phrases = {m for languages in page_locale._data()["regions"].values() for kinds in languages.values()
+               for kind, markers in kinds.items() if kind != "grammar" for m in markers if not m.isalnum()}
+    names = sorted(m for m in words | phrases if m[0].isalnum())[::4]
+    texts = TEXTS[:20] + _random_texts(names + _ODD, 17, 1500)
+    for marker in names:
+        body = re.escape(marker).replace(r"\ ", r"\s+")
+        tail = "(?!\\w)" if marker[-1].isalnum() else ""
+        flags = 0 if page_locale._exact(marker) else re.IGNORECASE
+        plain = re.compile(r"(?<!\w)" + body + tail, flags)
+        amount = re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{tail}|(?<!\w){body}\s?\d", flags)
+        for text in texts:
+            assert [m.span() for m in page_locale._pattern(marker).finditer(text)] == [
+                m.span() for m in plain.finditer(text)], (marker, text)
+            assert any(p.search(text) for p in page_locale._amount(marker)) == bool(amount.search(text)), (marker, text)
+
+
+def test_language_group_markers_factored_find_what_the_flat_alternation_finds():
+    from detectors.data_files import language_key, load
+    from detectors.language_groups import FILE, groups
+
+    for raw in load(FILE, "language-groups")["groups"]:
+        for key, words in raw.get("markers", {}).items():
+            parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+            flat = re.compile(r"(?<!\w)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)",
+                              re.IGNORECASE)
+            factored = groups()[language_key(key)].markers[language_key(key)]
+            pieces = [w.rstrip("*") for w in words] + [w.rstrip("*") + "ne" for w in words[::5]] + _ODD
+            for text in TEXTS[:20] + _random_texts(pieces, 19, 1000):
+                assert factored.findall(text) == flat.findall(text), (key, text)
+
+
+def test_locale_scan_words_cut_at_spaces_first_are_the_regex_words():
+    rnd = random.Random(23)
+    alphabet = "aZé ΣσςΆά-'’_1\nİış.Ωω\u00a0\u2003\t²½٣"
+    for text in TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]:
+        assert page_locale._words(text) == set(re.findall(r"\w+", text)), text
