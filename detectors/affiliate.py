@@ -5,7 +5,8 @@ parameter (c=, r=, a=, i=) holds something generated, a path names an invite key
 (/join/<code>, /r/<code>), a referral host names one (ref.brand.com/1090961), or a one- or two-segment path is
 itself a generated token (s.brand.com/UzkyODgy). A section slug (/presse, /de/kontakt), a dictionary word after
 an invite keyword (/invite/friends) and a share button (t.me/share/url, facebook.com/sharer.php?u=...) are not.
-Codes and referral links written in the page's text: detectors/referral_text.py.
+Codes and referral links written in the page's text: detectors/referral_text.py; a site's own disclosure that it
+is paid per client its links send: detectors/affiliate_disclosure.py.
 """
 
 from __future__ import annotations
