@@ -71,7 +71,8 @@ def _rails() -> _Rules:
     by_name: dict[str, int] = {}
     for n, spec in enumerate(data["rails"]):
         by_name.update({t.lower(): n for t in spec["terms"] + [spec["name"]]})
-        distinct(FILE, f"rails[{n}].terms", spec["terms"])
+        if not spec.get("case_sensitive"):  # a case-sensitive rail lists its spellings (iDEAL, iDeal): the schema
+            distinct(FILE, f"rails[{n}].terms", spec["terms"])  # refuses exact duplicates
         rails.append(_Rail(spec["name"], tuple(spec["member_states"]), spec["strength"], _logo_words(spec)))
         terms = "|".join(phrase_pattern(t) for t in sorted(spec["terms"], key=len, reverse=True))  # longest first
         (exact if spec.get("case_sensitive") else folded).append(f"(?P<r{n}>{terms})")
