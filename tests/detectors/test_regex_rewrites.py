@@ -96,7 +96,7 @@ def test_locale_markers_checked_after_their_first_character_find_what_the_plain_
     phrases = {m for languages in page_locale._data()["regions"].values() for kinds in languages.values()
                for kind, markers in kinds.items() if kind != "grammar" for m in markers if not m.isalnum()}
     names = sorted(m for m in words | phrases if m[0].isalnum())[::4]
-    texts = TEXTS[:20] + _random_texts(names + _ODD, 17, 1500)
+    texts = TEXTS[:20] + _random_texts(names + _ODD, 17, 800)
     for marker in names:
         body = re.escape(marker).replace(r"\ ", r"\s+")
         tail = "(?!\\w)" if marker[-1].isalnum() else ""
