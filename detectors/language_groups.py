@@ -76,7 +76,7 @@ def groups() -> dict[str, Group]:
                 raise DataFileError(FILE, f"{where}.markers.{lang}", f"stems of {STEM} letters or more, not {short}")
             split = [w for w in words if not _WORD.fullmatch(w)]
             if split:  # _pattern relies on it: a match is a whole word
-                raise DataFileError(FILE, f"{where}.markers.{lang}", f"words of letters only, not {split}")
+                raise DataFileError(FILE, f"{where}.markers.{lang}", f"one word of word characters each, not {split}")
             if lang not in members:
                 raise DataFileError(FILE, f"{where}.markers.{lang}", f"a member of the group {members}")
         for lang in members:
