@@ -96,7 +96,7 @@ def test_locale_markers_checked_after_their_first_character_find_what_the_plain_
     phrases = {m for languages in page_locale._data()["regions"].values() for kinds in languages.values()
                for kind, markers in kinds.items() if kind != "grammar" for m in markers if not m.isalnum()}
     names = sorted(m for m in words | phrases if m[0].isalnum())[::4]
-    texts = TEXTS[:20] + _random_texts(names + _ODD, 17, 1500)
+    texts = TEXTS[:20] + _random_texts(names + _ODD, 17, 800)
     for marker in names:
         body = re.escape(marker).replace(r"\ ", r"\s+")
         tail = "(?!\\w)" if marker[-1].isalnum() else ""
@@ -129,3 +129,20 @@ def test_locale_scan_words_cut_at_spaces_first_are_the_regex_words():
     alphabet = "aZé ΣσςΆά-'’_1\nİış.Ωω\u00a0\u2003\t²½٣"
     for text in TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]:
         assert page_locale._words(text) == set(re.findall(r"\w+", text)), text
+
+
+def test_a_class_of_first_letters_ignoring_case_takes_what_each_letter_does():
+    """language_groups._pattern looks ahead for a class of its words' first letters: exactly the characters those
+    letters match ignoring case (İ, ı, ſ and the Kelvin sign included), checked over every code point."""
+    from detectors.data_files import load
+    from detectors.language_groups import FILE
+
+    firsts = sorted({w[0] for g in load(FILE, "language-groups")["groups"]
+                     for words in g.get("markers", {}).values() for w in words})
+    alternation = re.compile("(?:" + "|".join(map(re.escape, firsts)) + ")", re.IGNORECASE)
+    candidates = [x for x in map(chr, range(0x110000)) if alternation.match(x)]
+    cls = re.compile("[" + "".join(map(re.escape, firsts)) + "]", re.IGNORECASE)
+    assert not [x for x in map(chr, range(0x110000)) if cls.match(x) and x not in candidates]
+    for letter in firsts:
+        assert [x for x in candidates if re.match(re.escape(letter), x, re.IGNORECASE)] == [
+            x for x in candidates if re.match(f"[{re.escape(letter)}]", x, re.IGNORECASE)], letter
