@@ -24,7 +24,6 @@ from babel import Locale
 from babel.languages import get_official_languages
 
 from detectors.context import Context
-from detectors.geography import Geography
 from detectors.language_groups import groups, resolve
 from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
@@ -132,7 +131,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     declared = [(parsed, *rest) for tag, *rest in _declared_locales(doc) if (parsed := parse_locale(tag))]
 
     def add(tag: str, locator: str, snippet: str, confidence: float) -> None:
-        target = _targets(tag, ctx.geo)
+        target = locale_targets(tag, ctx.geo)
         if target:
             states, strength = target
             found.append(ctx.finding(doc, INDICATOR, value=tag, snippet=snippet, locator=locator,
@@ -162,12 +161,6 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if text_lang and text_lang not in explained:
         add(text_lang, "text (detected language)", doc.text[:160], 0.9 * identified[1])
     return _unique(found)
-
-
-@lru_cache(maxsize=256)
-def _targets(tag: str, geo: Geography) -> tuple[tuple[str, ...], str] | None:
-    """locale_targets, kept: a page's switcher declares the same dozen tags as every other page's."""
-    return locale_targets(tag, geo)
 
 
 def non_eu_languages(doc: Document, language: str, ctx: Context) -> set[str]:

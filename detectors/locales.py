@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from detectors.geography import Geography
 
@@ -17,6 +18,7 @@ def parse_locale(tag: str) -> tuple[str, str] | None:
     return m.group(1).lower(), (m.group(2) or "").upper()
 
 
+@lru_cache(maxsize=256)  # a site declares the same dozen tags (switcher, alternates) on every page
 def locale_targets(tag: str, geo: Geography) -> tuple[tuple[str, ...], str] | None:
     """Member states a locale points to and the strength of that signal, or None if it points nowhere in the EU.
 

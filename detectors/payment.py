@@ -20,12 +20,12 @@ from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, read_words, scan
+from detectors.page_words import line_starts
 from detectors.text import snippet
 
 INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
 _FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
-_LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 LIST_NAMES = 3  # payment names (rails, card brands) that make a line or a run of short lines a list of methods
 SHORT_LINE = 40  # characters: a list item, not a sentence
@@ -157,7 +157,7 @@ def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict
         hits += [(m.start(), rules.by_name[m.group(1).lower()]) for m in rules.bare_line.finditer(text)]
     if len(hits) < LIST_NAMES:
         return {}
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    starts = line_starts(text)
     lines: dict[int, tuple[set[int], int]] = {}  # line number -> (rails, payment names: each rail once, brands)
     for pos, index in hits:
         n = bisect_right(starts, pos) - 1
