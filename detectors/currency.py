@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from detectors.article_page import is_article
 from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -206,6 +207,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = doc.text
     page = _Page(doc, rules)
     offers: OfferContext | None = None
+    article = is_article(doc)  # a story's amounts are its own, unless the site says it offers them
     for m in _amounts(rules, text):
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
@@ -214,7 +216,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if offers.editorial or _too_large(m.group(0)) or offers.is_magnitude(m.end()):
             continue
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ...").
-        if offers.is_offer(m.start(), m.end()) and not hedged(text, m.start(), m.end(), candidate_languages(doc)):
+        if offers.is_offer(m.start(), m.end()) and not hedged(text, m.start(), m.end(), candidate_languages(doc)) \
+                and (not article or offers.is_own_offer(m.start(), m.end())):
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
@@ -242,7 +245,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             break
         left, right = offers.sentence(m.start(), m.end())
         if (offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
-                and not rules.foreign.search(text, left, right)):
+                and not rules.foreign.search(text, left, right)
+                and (not article or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")
     found = []
     for code in sorted(page.first):

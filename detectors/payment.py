@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from detectors.article_page import is_article
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.lexicon import phrase_pattern
@@ -208,6 +209,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         mentions.setdefault(index, []).append(m)
     brand = "brands" in scanned and next(scan(rules.brands, text, rules.firsts["brands"], rules.alphabet), None)
     offers = offer_context(text) if mentions or brand else None
+    article = bool(offers) and is_article(doc)  # a story's rails are its own, unless the site says it offers them
     for index, ms in mentions.items():
         if index in found_at or offers is None or offers.editorial:
             continue
@@ -216,14 +218,14 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         explained = (any(offers.is_explained(m.start(), m.end()) for m in ms)
                      or (len(ms) >= EXPLAINED_SUBJECT and offers.explainer_headings()))
         for m in sorted(ms, key=lambda m: m.start()):
-            if explained and not offers.is_own_offer(m.start(), m.end()):
+            if (explained or article) and not offers.is_own_offer(m.start(), m.end()):
                 continue
             left, right = offers.sentence(m.start(), m.end())
             if (offers.is_offer(m.start(), m.end(), beyond_match=True) and not offers.is_generic(m.start(), m.end())
                     and not rules.foreign.search(text, left, right)):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
-    if offers is not None and not offers.editorial:
+    if offers is not None and not offers.editorial and not article:
         for index, shown in _method_lists(text, rules, offers, mentions, scanned).items():
             found_at.setdefault(index, shown)
     found = []

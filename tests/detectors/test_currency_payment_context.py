@@ -32,6 +32,7 @@ def test_a_single_eur_price_names_the_euro_area_not_its_member_states():
     "<p>Bitcoin rose to 60,000 euros this week.</p>",  # no offer word: a market report
     "<p>Income below 2 500 € a year is not taxed.</p>",  # tax wording in the sentence
     "<p>The capital requirement is 5 000 000 € for every provider.</p>",  # seven digits: a legal threshold
+    "<p>Required minimum capital = €125,000 plus a fee on the volume.</p>",  # a legal minimum, not a price
 ])
 def test_amounts_outside_an_offer_are_not_currency_findings(text):
     assert found(currency, page(text, "en")) == set()
@@ -47,6 +48,11 @@ def test_a_currency_offered_by_name_counts_beside_an_offer_word_only():
         ("CZK", ("CZ",), "text (currency offered)"), ("EUR", (UNION,), "text (currency offered)"),
         ("PLN", ("PL",), "text (currency offered)")}
     assert found(currency, page("<p>Central banks issue currencies such as dollars, EUR or pounds.</p>", "en")) == set()
+    # A card that converts into "lei, euro or another currency" names currencies as examples, not its own.
+    assert found(currency, page("<p>Cardul convertește automat criptomonedele în lei, euro sau altă monedă.</p>",
+                                "ro")) == set()
+    assert found(currency, page("<p>Cardul convertește automat criptomonedele în lei.</p>", "ro")) == {
+        ("RON", ("RO",), "text (currency offered)")}
 
 
 @pytest.mark.parametrize(("lang", "code", "state"), [("sv", "SEK", "SE"), ("da", "DKK", "DK"), ("no", "NOK", "NO"),

@@ -1,0 +1,58 @@
+"""Whether a page is a published article (a news story, a blog post) by what its address and markup say of it.
+
+A page filed under its publication date ("/2017/05/cysec-verbietet-...", "/tecnologia/2014/06/12/...",
+"/gazdasag/20210919/...") or marked up as news (JSON-LD NewsArticle, BlogPosting; `article:published_time`) reports:
+the amounts and payment rails in its running text are the story's, not the site's offer, unless the site says they
+are its own ("we support SEPA"). Read from the page's address and head only: the text's own marks of an article
+(reading time, press agencies, people quoted) are in detectors/offer_context.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from detectors.model import Document
+
+_YEAR = r"(?:199\d|20[0-3]\d)"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+# Year and month as folders ("/2017/05/"), a compact date folder ("/20210919/") or day/month/year ("/06/08/2018/").
+# A year alone ("/reports/2024/") is not enough: firms file their own documents by year.
+_DATED_PATH = re.compile(rf"/(?:{_YEAR}/{_MONTH}/|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/|"
+                         rf"{_DAY}/{_MONTH}/{_YEAR}/)")
+# schema.org types of a published story (an exchange's help-centre "Article" is not one of them).
+NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                        "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting"})
+PUBLISHED = "article:published_time"
+
+
+def is_article(doc: Document) -> bool:
+    return (dated_address(doc.url) or dated_address(doc.requested_url) or bool(doc.meta_value(PUBLISHED))
+            or any(map(_news_markup, doc.json_ld)))
+
+
+def dated_address(url: str) -> bool:
+    """Whether the address files the page under a publication date."""
+    return bool(url) and bool(_DATED_PATH.search(urlsplit(url).path + "/"))
+
+
+@lru_cache(maxsize=512)  # a site repeats its JSON-LD blocks on every page
+def _news_markup(block: str) -> bool:
+    try:
+        return any(t in NEWS_TYPES for t in _types(json.loads(block)))
+    except (ValueError, RecursionError):
+        return False
+
+
+def _types(node):
+    if isinstance(node, dict):
+        kind = node.get("@type")
+        yield from (k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            yield from _types(node.get(key))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _types(item)

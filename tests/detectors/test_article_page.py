@@ -1,0 +1,66 @@
+"""A page filed under its publication date or marked up as news reports the amounts and rails in its text
+(detectors/article_page.py): they count only where the site says the offer is its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import currency, payment
+from detectors.article_page import dated_address, is_article
+from detectors.context import Context
+from detectors.document import build_document
+
+FEE = "<p>Die Gebühr für eine Einzahlung von 200 Euro per SEPA-Überweisung beträgt 2 Euro.</p>"
+OWN = "<p>Wir akzeptieren SEPA-Überweisungen: die Gebühr für eine Einzahlung von 200 Euro beträgt 2 Euro.</p>"
+
+
+def page(body: str, url: str, head: str = "") -> object:
+    html = f'<!doctype html><html lang="de"><head><meta charset="utf-8">{head}</head><body>{body}'
+    return build_document(channel="website:test", requested_url=url, url=url, status=200,
+                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html", body=html.encode())
+
+
+def values(doc) -> set[str]:
+    return {f.evidence.value for module in (currency, payment) for f in module.detect(doc, Context())}
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example.de/2017/05/boerse-senkt-gebuehren/",  # year and month folders
+    "https://zeitung.example.es/tecnologia/2014/06/12/actualidad/123.html",  # year, month, day
+    "https://portal.example.hu/gazdasag/20210919/bitcoin-cikk",  # a compact date folder
+    "https://portal.example.br/06/08/2018/exchange-lanca-programa",  # day/month/year
+])
+def test_a_page_filed_under_its_date_is_an_article(url):
+    assert dated_address(url)
+    assert values(page(FEE, url)) == set()
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.example-exchange.de/gebuehren/",  # no date at all
+    "https://www.example-exchange.de/berichte/2024/jahresbericht",  # a year alone files the firm's own papers
+    "https://www.example-exchange.de/preise/2024/13/",  # no month 13
+    "https://www.example-exchange.de/produkt/20241301/",  # nor here
+])
+def test_undated_or_year_only_addresses_keep_the_sites_offer(url):
+    assert not dated_address(url)
+    assert values(page(FEE, url)) == {"EUR", "SEPA"}
+
+
+def test_an_article_still_shows_an_offer_the_site_calls_its_own():
+    assert values(page(OWN, "https://blog.example-exchange.de/2024/03/sepa-ist-da/")) == {"EUR", "SEPA"}
+
+
+@pytest.mark.parametrize(("head", "article"), [
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle"}</script>', True),
+    ('<script type="application/ld+json">{"@graph": [{"@type": ["BlogPosting"]}, {"@type": "WebSite"}]}</script>',
+     True),
+    ('<meta property="article:published_time" content="2024-03-01T08:00:00Z">', True),
+    # A help centre's "Article" and an organisation's markup are no story; broken JSON is none either.
+    ('<script type="application/ld+json">{"@type": "Article"}</script>', False),
+    ('<script type="application/ld+json">{"@type": "Organization", "name": "X"}</script>', False),
+    ('<script type="application/ld+json">{"@type": "NewsArticle"</script>', False),
+])
+def test_news_markup_marks_an_article(head, article):
+    doc = page(FEE, "https://www.example-firm.de/hilfe/einzahlung", head)
+    assert is_article(doc) is article
+    assert values(doc) == (set() if article else {"EUR", "SEPA"})
