@@ -1,10 +1,11 @@
 """Whether a page is a published article (a news story, a blog post) by what its address and markup say of it.
 
 A page filed under its publication date ("/2017/05/cysec-verbietet-...", "/tecnologia/2014/06/12/...",
-"/gazdasag/20210919/...") or marked up as news (JSON-LD NewsArticle, BlogPosting; `article:published_time`) reports:
+"/gazdasag/20210919/...") or marked up as news (JSON-LD NewsArticle, BlogPosting) reports:
 the amounts and payment rails in its running text are the story's, not the site's offer, unless the site says they
 are its own ("we support SEPA"). Read from the page's address and head only: the text's own marks of an article
-(reading time, press agencies, people quoted) are in detectors/offer_context.py.
+(reading time, press agencies, people quoted) are in detectors/offer_context.py. A publication time alone
+(`article:published_time`) is not read: every social post has one, and a firm's own posts speak for it.
 """
 
 from __future__ import annotations
@@ -26,12 +27,10 @@ _DATED_PATH = re.compile(rf"/(?:{_YEAR}/{_MONTH}/|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1
 # schema.org types of a published story (an exchange's help-centre "Article" is not one of them).
 NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                         "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting"})
-PUBLISHED = "article:published_time"
 
 
 def is_article(doc: Document) -> bool:
-    return (dated_address(doc.url) or dated_address(doc.requested_url) or bool(doc.meta_value(PUBLISHED))
-            or any(map(_news_markup, doc.json_ld)))
+    return dated_address(doc.url) or dated_address(doc.requested_url) or any(map(_news_markup, doc.json_ld))
 
 
 def dated_address(url: str) -> bool:

@@ -44,6 +44,22 @@ def connected_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
     return [m.end() for m in pattern.finditer(sentence)] if pattern else []
 
 
+@lru_cache(maxsize=64)
+def _joined(languages: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({c for lang in languages for c in vocabularies()[lang].connectors if " " not in c}, key=len)
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, reversed(words)))
+    return re.compile(rf"(?<=[^\s,–—])\s+(?=(?:{alternatives})\s)", re.IGNORECASE)
+
+
+def joined_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
+    """Offsets in `sentence` of the clauses a connector opens with no comma before it ("Deposit 100 € and receive
+    ...", "Realice un depósito y solicite la oferta"): read only for a reward (call_offers.rewarded_call)."""
+    pattern = _joined(languages)
+    return [m.end() for m in pattern.finditer(sentence)] if pattern else []
+
+
 def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
     """Indices of the lines holding a word that can start a call. The hot path: most lines of
     a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""

@@ -21,7 +21,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from detectors.cta_vocabulary import GREEK, vocabularies, without_accents
+from detectors.call_lines import imperative_at
+from detectors.cta_vocabulary import GREEK, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
 from detectors.incentives import AMOUNT  # the same amounts an incentive names
@@ -155,6 +156,36 @@ def claims_advantage(sentence: str, language: str) -> bool:
     vocabulary = offers().get(language)
     advantages = vocabulary.advantages if vocabulary else None
     return bool(advantages and advantages.search(without_accents(sentence.lower())))
+
+
+def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructional: bool) -> tuple[str, ...]:
+    """The languages in which the clause at `at`, joined to its sentence by "and", asks the reader to take a reward:
+    an imperative (a listed form, not the dictionary form) with a reward word or an amount after it ("... und
+    erhalte 20 € Bonus", "... y solicite la oferta ... en bonos"), in a sentence that is no how-to step ("Kliknij
+    Zaproś i zdobądź 25 USD"). On a page of steps only an exclamation counts."""
+    clause = sentence[at:]
+    if instructional and not clause.rstrip().endswith("!"):
+        return ()
+    tokens, before = tokens_of(clause), tokens_of(sentence[:at])
+    found = []
+    for language in languages:
+        voc = vocabularies()[language]
+        verb = imperative_at(tokens, voc)
+        if verb < 0 or not voc.listed_verb(tokens[verb]) or voc.infinitive(tokens[verb]) or \
+                voc.has(before + tokens, voc.instructions, voc.instruction_phrases):
+            continue
+        if language == "en" and _to_infinitive(before):
+            continue  # "... allows you to refer a friend and earn rewards": an infinitive, not a call
+        if rewarded(tokens[verb + 1:], language) or AMOUNT.search(clause):
+            found.append(language)
+    return tuple(found)
+
+
+_NOT_VERBS = frozenset({"us", "you", "your", "our", "the", "a", "an", "them", "me", "it", "this", "that", "my"})
+
+
+def _to_infinitive(tokens: list[str]) -> bool:
+    return any(t == "to" and n + 1 < len(tokens) and tokens[n + 1] not in _NOT_VERBS for n, t in enumerate(tokens))
 
 
 def rewarded(tokens: list[str], language: str) -> bool:

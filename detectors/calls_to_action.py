@@ -17,10 +17,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
+from detectors.call_lines import (
+    addressing,
+    connected_clauses,
+    imperative_at,
+    joined_clauses,
+    lines_to_read,
+    segments,
+    starts_something,
+)
 from detectors.call_links import link_kind
 from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
-from detectors.call_offers import candidate_lines, claims_advantage, is_offer, rewarded
+from detectors.call_offers import candidate_lines, claims_advantage, is_offer, rewarded, rewarded_call
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
@@ -34,8 +42,10 @@ from detectors.text import is_negated, is_quoted, snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
-# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...": a step of a how-to.
-_NUMBERED_STEP = re.compile(r"^\s*[-•*–]?\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\))\s")
+# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...", "**4️⃣ Recibir ...**" (a
+# keycap digit, in markdown bold): a step of a how-to.
+_NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
+                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\)|\d\ufe0f?\u20e3)\s")
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
@@ -337,6 +347,12 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
             if found:
                 yield begin + at, m.end(), found, _clause(clause)
                 break
+        else:
+            for at in joined_clauses(sentence, languages):
+                found = rewarded_call(sentence, at, languages, instructional)
+                if found:
+                    yield begin + at, m.end(), found, _clause(sentence[at:])
+                    break
 
 
 def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instructional: bool, tail: bool):

@@ -38,6 +38,7 @@ class Vocabulary:
     open_ended: frozenset[str] = frozenset()  # "start", "begin": a call only with an object or a time hook
     places: frozenset[str] = frozenset()  # "here": a place hook, which alone does not make "Start here" a call
     discovery: frozenset[str] = frozenset()  # "explore", "découvrez" and their forms: a teaser without a hook
+    listed: frozenset[str] = frozenset()  # the one-word verbs as listed (imperatives), without generated forms
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -45,6 +46,11 @@ class Vocabulary:
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 return len(phrase)
         return int(any(form in self.verbs for form in self._candidates(tokens[i])))
+
+    def listed_verb(self, token: str) -> bool:
+        """Whether the verb is a form listed in the lexicon (an imperative or a dictionary form), not only a form
+        generated from one ("verdient", the third person, beside the listed "verdiene")."""
+        return any(form in self.listed for form in self._candidates(token))
 
     def infinitive(self, token: str) -> bool:
         """Whether the verb is in its dictionary form, which reads as an imperative only in English (and on buttons)."""
@@ -103,7 +109,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("connectors", []))[0], _addressing(verbs, language, entry),
             _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
             _split(entry.get("places", []))[0],
-            frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)))
+            frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)),
+            frozenset(_fold(v, language) for v in verbs))
     return result
 
 

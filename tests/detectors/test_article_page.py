@@ -54,8 +54,9 @@ def test_an_article_still_shows_an_offer_the_site_calls_its_own():
     ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle"}</script>', True),
     ('<script type="application/ld+json">{"@graph": [{"@type": ["BlogPosting"]}, {"@type": "WebSite"}]}</script>',
      True),
-    ('<meta property="article:published_time" content="2024-03-01T08:00:00Z">', True),
-    # A help centre's "Article" and an organisation's markup are no story; broken JSON is none either.
+    # A help centre's "Article" and an organisation's markup are no story, nor a publication time alone (a social
+    # post has one); broken JSON is none either.
+    ('<meta property="article:published_time" content="2024-03-01T08:00:00Z">', False),
     ('<script type="application/ld+json">{"@type": "Article"}</script>', False),
     ('<script type="application/ld+json">{"@type": "Organization", "name": "X"}</script>', False),
     ('<script type="application/ld+json">{"@type": "NewsArticle"</script>', False),

@@ -104,3 +104,30 @@ def test_an_offer_limited_in_time_is_promotion_in_every_language(detect):
 def test_capitals_line_is_styled_as_a_button(detect):
     found = detect("promo", page_of("el", "ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ"))
     assert values(found) == {"ανοιγμα live λογαριασμου"}
+
+
+# "Do this and take that": the clause after "and" asks the reader to take a reward, whatever the first verb is.
+JOINED = [("de", "Zahle 100 € ein und erhalte 20 € Bonus.", "und erhalte 20 € bonus"),
+          ("fr", "Effectuez un dépôt et recevez 100 € de bonus.", "et recevez 100 € de bonus"),
+          ("es", "Realice un depósito y solicite la oferta de bonos.", "y solicite la oferta de bonos"),
+          ("pl", "Wpłać 100 zł i odbierz bonus 50 zł.", "i odbierz bonus 50 zł"),
+          ("en", "Refer a friend to us and earn 10 €.", "and earn 10 €")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), JOINED, ids=[s for _, s, _ in JOINED])
+def test_a_reward_joined_by_and_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+JOINED_NEAR_MISSES = [
+    ("de", "Der Partner bringt Kunden und verdient 5 % Provision."),  # the third person describes
+    ("pl", "Kliknij „Zaproś” i zdobądź 25 USD."),  # a step in the app: click, then get
+    ("en", "The code allows you to refer a friend and earn rewards."),  # "to refer ... and earn": an infinitive
+    ("de", "Zahle 100 € ein und lies die Bedingungen."),  # no reward in the clause
+    ("es", "**4️⃣ Recibir tus criptomonedas**"),  # a numbered step (keycap digit) of a how-to
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), JOINED_NEAR_MISSES, ids=[s for _, s in JOINED_NEAR_MISSES])
+def test_joined_clauses_that_are_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
