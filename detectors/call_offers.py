@@ -162,10 +162,11 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
     """The languages in which the clause at `at`, joined to its sentence by "and", asks the reader to take a reward:
     an imperative (a listed form, not the dictionary form) with a reward word or an amount after it ("... und
     erhalte 20 € Bonus", "... y solicite la oferta ... en bonos"), in a sentence that is no how-to step ("Kliknij
-    Zaproś i zdobądź 25 USD"). On a page of steps only an exclamation counts."""
+    Zaproś i zdobądź 25 USD"). On a page of steps (an affiliate page's "how it works") an amount alone is not enough
+    ("... y recibe tus fondos en 1 día"): the clause names a reward."""
     clause = sentence[at:]
-    if instructional and not clause.rstrip().endswith("!"):
-        return ()
+    if sum(map(sentence[:at].count, _QUOTES)) % 2:
+        return ()  # inside a quotation: a programme's name ("o programa “Convide e Ganhe”")
     tokens, before = tokens_of(clause), tokens_of(sentence[:at])
     found = []
     for language in languages:
@@ -176,11 +177,12 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
             continue
         if language == "en" and _to_infinitive(before):
             continue  # "... allows you to refer a friend and earn rewards": an infinitive, not a call
-        if rewarded(tokens[verb + 1:], language) or AMOUNT.search(clause):
+        if rewarded(tokens[verb + 1:], language) or not instructional and AMOUNT.search(clause):
             found.append(language)
     return tuple(found)
 
 
+_QUOTES = '"“”„«»'
 _NOT_VERBS = frozenset({"us", "you", "your", "our", "the", "a", "an", "them", "me", "it", "this", "that", "my"})
 
 

@@ -121,8 +121,9 @@ def _addressing(verbs: frozenset[str], language: str, entry: dict) -> frozenset[
 
 def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:
     """The listed verbs and their generated forms, without the "let's" forms of an editorial "we" and, where the
-    imperative is the bare stem, the present tense ("Öppnar menyn och ser Swish": a description, not a call)."""
-    dropped = tuple(entry["first_plural_endings"]) + tuple(entry.get("present_endings", ()))
+    imperative is the bare stem, the present tense ("Öppnar menyn och ser Swish": a description, not a call), and
+    participles that serve as nouns (Hungarian "Kereskedő", the trader, from "kereskedik")."""
+    dropped = (*entry["first_plural_endings"], *entry.get("present_endings", ()), *entry.get("participle_endings", ()))
     return verbs | {f for f in forms_of(verbs, language) if not (dropped and f.endswith(dropped))}
 
 

@@ -74,6 +74,8 @@ EDITORIAL = [
     ("sv", "Öppnar menyn och ser Swish, banköverföring och kort."),
     ("da", "Køber man bitcoin hos en mægler, betaler man gebyr."),
     ("fr", "Le bitcoin pourrait devenir une monnaie légale."),
+    # A participle that serves as a noun: "the trader's e-mail address", not "trade!".
+    ("hu", "Kereskedő e-mail címe: info@example.hu"),
 ]
 
 
@@ -125,6 +127,7 @@ JOINED_NEAR_MISSES = [
     ("en", "The code allows you to refer a friend and earn rewards."),  # "to refer ... and earn": an infinitive
     ("de", "Zahle 100 € ein und lies die Bedingungen."),  # no reward in the clause
     ("es", "**4️⃣ Recibir tus criptomonedas**"),  # a numbered step (keycap digit) of a how-to
+    ("pt", "O banco lançou o programa “Convide e Ganhe” com R$ 20 por convite."),  # a programme's name, quoted
 ]
 
 
