@@ -27,6 +27,7 @@ from detectors.data_files import language_key, load
 from detectors.geography import by_language
 from detectors.incentives import AMOUNT  # the same amounts an incentive names
 from detectors.lemmas import forms_of
+from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
 from detectors.page_words import words as words_of
 
@@ -48,10 +49,11 @@ class Offers:
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
-    """Whole words or phrases; a trailing * matches any ending."""
+    """Whole words or phrases; a trailing * matches any ending, a trailing apostrophe the elided word ("lorsqu'un")."""
     if not items:
         return None
-    parts = sorted((re.escape(without_accents(i.rstrip("*").lower())) + (r"\w*" if i.endswith("*") else r"(?!\w)")
+    parts = sorted((re.escape(without_accents(i.rstrip("*").lower())) +
+                    (r"\w*" if i.endswith("*") else "" if i.endswith(("'", "’")) else r"(?!\w)")
                     for i in items), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
@@ -110,7 +112,12 @@ def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
 
 
 def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
-    """Whether a sentence (not a question, not a how-to step) states the site's offer to the reader."""
+    """Whether a sentence (not a question, not a how-to step) states the site's offer to the reader, and does not
+    speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita")."""
+    return _states_offer(sentence, tokens, language) and not narrates(sentence, language)
+
+
+def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     vocabulary = offers().get(language)
     if vocabulary is None:
         return False

@@ -329,7 +329,9 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
     for m in _SENTENCE.finditer(line):
         sentence = m.group(0).strip()
         words = tokens_of(sentence)
-        if not words or sentence.endswith("?") or _UI_PATH.search(sentence):
+        # A few words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.").
+        continued = len(words) <= 4 and sentence[:1].islower() and line[:m.start()].rstrip().endswith(".")
+        if not words or sentence.endswith("?") or _UI_PATH.search(sentence) or continued:
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").
         tail = m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()

@@ -223,7 +223,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         code = m.group("code")
         if code not in page.first:
             offers = offers or offer_context(text)
-            if not offers.is_narrative(m.start(), m.end()):
+            # A pair given as an example ("np. BTC/PLN czy ETH/EUR") is not one the site lists.
+            if not offers.is_narrative(m.start(), m.end()) and not offers.is_generic(m.start(), m.end()):
                 page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
     for option in doc.select_options:
         page.add(page.code(option.strip().split(" ")[0]), option, "select option")

@@ -132,14 +132,18 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
 # dict per set: an lru_cache keyed by sentence and languages costs as much as the sentence loop itself).
 _read: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
 READ_MAX = 8192
+LIST_ITEMS = 12  # items of a list read up to its heading
+_BULLETS = ("•", "-", "–", "*", "·")
 
 
 def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     """Whether the sentence of `text` around `start`:`end` is hedged in one of `languages` or English ("'refer a
-    friend' schemes are banned", "exchanges often offer a welcome bonus"). Negations are not read here: "if you have
-    no account yet, get free crypto" still offers."""
+    friend' schemes are banned", "exchanges often offer a welcome bonus"), or an item of a list whose heading line
+    is ("Eksempel:" above "Du kjøpte 0,3 BTC for 10 000 kroner"). Negations are not read here: "if you have no
+    account yet, get free crypto" still offers."""
     left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
     rights = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
+    left = _list_heading(text, left)
     lowered = text[left:min(rights, default=len(text))].lower()
     words = set(_WORD.findall(lowered))
     vocabularies = _vocabularies()
@@ -148,6 +152,23 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         if voc and (words & voc.hedges or any(h in lowered for h in voc.hedge_phrases)):
             return True
     return False
+
+
+def _list_heading(text: str, left: int) -> int:
+    """Where the heading line of the list a line at `left` belongs to starts ("Eksempel:" above "• Du kjøpte ..."
+    and "• Du selger ..."), else `left`: up through the list's items, at most LIST_ITEMS of them."""
+    at = left
+    for _ in range(LIST_ITEMS):
+        if not at or text[at - 1] != "\n":
+            return left
+        above = text.rfind("\n", 0, at - 1) + 1
+        line = text[above:at - 1].strip()
+        if line.endswith(":"):
+            return above
+        if not line.startswith(_BULLETS):
+            return left
+        at = above
+    return left
 
 
 def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool]:

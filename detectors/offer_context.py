@@ -23,6 +23,7 @@ FILE = "lexicons/offer_context.yaml"
 REACH = 150  # characters on each side of a match that its sentence may span
 SHORT_BLOCK = 60  # a block shorter than this is a cell, item or label: its neighbours give its context
 NEIGHBOURS = 2  # blocks above (and one below) a short block that are read with it
+ABBREVIATION = 6  # characters before a sentence where an example's abbreviation ("np.", "e.g.") may stand
 REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
 _STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
@@ -280,9 +281,17 @@ class OfferContext:
         return self._any(self._own, left, right)
 
     def is_generic(self, start: int, end: int) -> bool:
-        """The match is an example or what exchanges in general do ("via methoden zoals iDEAL")."""
+        """The match is an example or what exchanges in general do ("via methoden zoals iDEAL"), also right after an
+        abbreviation whose dot ends no sentence ("np. BTC/PLN")."""
         left, right = self.sentence(start, end)
-        return self._any(self._generic, left, right)
+        return self._any(self._generic, max(0, left - ABBREVIATION), right)
+
+
+def narrates(sentence: str, language: str) -> bool:
+    """Whether a sentence holds news or legal wording about money in its language ("ti espone a una perdita", a
+    tax, a fine; not the English "profit*" in the French "profitez")."""
+    found = _lexicons().phrases.find(sentence, words_of(sentence))  # its own words: the page's stay cached
+    return any(f"narrative:{language}" in m.languages for m in found)
 
 
 @lru_cache(maxsize=8)

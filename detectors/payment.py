@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from detectors.article_page import is_article
+from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
+from detectors.incentives import hedged
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, read_words, scan
@@ -221,8 +223,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             if (explained or article) and not offers.is_own_offer(m.start(), m.end()):
                 continue
             left, right = offers.sentence(m.start(), m.end())
+            # A hedged sentence tells what is usual, not what the site offers ("... suelen ser más altas que las
+            # transferencias SEPA estándar").
             if (offers.is_offer(m.start(), m.end(), beyond_match=True) and not offers.is_generic(m.start(), m.end())
-                    and not rules.foreign.search(text, left, right)):
+                    and not rules.foreign.search(text, left, right)
+                    and not hedged(text, m.start(), m.end(), candidate_languages(doc))):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
     if offers is not None and not offers.editorial and not article:

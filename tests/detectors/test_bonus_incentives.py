@@ -33,6 +33,9 @@ NOT_OFFERS = [
     ("de", "Wer sich registriert, erhält keinen Bonus."),
     ("en", "Bitcoin lost 300 euros in a week."),
     ("en", "Invite your friends to read this article."),
+    # What platforms in general do: a guide's explanation, not an offer.
+    ("en", "Many platforms offer new users a welcome bonus of 20 USDT when they sign up."),
+    ("es", "Muchas plataformas regalan 10 € a los nuevos usuarios al registrarse."),
 ]
 
 

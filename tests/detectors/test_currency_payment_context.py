@@ -102,3 +102,32 @@ def test_a_currency_named_in_words_beside_an_offer_word(text, code, state):
 def test_kr_on_an_undeclared_norwegian_page_is_the_norwegian_krone():
     doc = page("<p>Hva koster det? Du betaler ikke noe for innskudd, og gebyret er 19 kr per handel for deg.</p>")
     assert found(currency, doc) == {("NOK", ("NO",), "text (amount)")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Pairs named as examples to analyse are not pairs the site lists.
+    ("<p>Analizuj wolumen dla konkretnych par, np. BTC/PLN czy ETH/EUR, a nie tylko łączny obrót.</p>", "pl"),
+    # A currency named to compare bitcoin with.
+    ("<p>Unlike the Swedish krona (SEK), bitcoin is not issued by a central bank you can deposit with.</p>", "en"),
+])
+def test_examples_and_comparisons_name_no_currency_offered(text, lang):
+    assert found(currency, page(text, lang)) == set()
+
+
+def test_the_same_pairs_in_the_sites_own_list_count():
+    assert {v for v, _, _ in found(currency, page("<p>Handluj parami BTC/PLN i ETH/EUR.</p>", "pl"))} == {"PLN", "EUR"}
+
+
+def test_a_list_under_an_example_heading_is_an_example():
+    items = "<p>Eksempel:</p><p>• Du kjøpte 0,3 BTC for 10 000 kroner + 200 kroner i gebyr</p>" \
+            "<p>• Du selger for 15 000 kroner</p>"
+    assert found(currency, page(items, "no")) == set()
+    heading = "<p>Gebyrer:</p><p>• Minste innskudd 100 kroner</p><p>• Gebyr per kjøp 10 kroner</p>"
+    assert found(currency, page(heading, "no")) == {("NOK", ("NO",), "text (amount)")}
+
+
+def test_a_rail_in_a_hedged_sentence_is_not_offered():
+    hedged = "<p>Las comisiones con tarjeta suelen ser más altas que las transferencias SEPA estándar.</p>"
+    assert found(payment, page(hedged, "es")) == set()
+    offered = "<p>Las comisiones con tarjeta son más altas que las de nuestras transferencias SEPA.</p>"
+    assert {v for v, _, _ in found(payment, page(offered, "es"))} == {"SEPA"}

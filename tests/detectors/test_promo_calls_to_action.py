@@ -76,6 +76,11 @@ EDITORIAL = [
     ("fr", "Le bitcoin pourrait devenir une monnaie légale."),
     # A participle that serves as a noun: "the trader's e-mail address", not "trade!".
     ("hu", "Kereskedő e-mail címe: info@example.hu"),
+    ("pt", "Investindo em criptomoedas – Foto: Freepik"),  # a gerund in a photo caption
+    ("de", "Dafür musst Du Dich auf der Plattform anmelden bzw. registrieren."),  # goes on after "bzw."
+    # An offer-shaped sentence about a loss; a programme's rule opening with "lorsqu'".
+    ("it", "Pagare criptovalute con la carta di credito ti espone subito a una perdita: le commissioni."),
+    ("fr", "Lorsqu’un ami que vous avez parrainé dépose 50 €, vous recevez tous les deux 100 € de bonus."),
 ]
 
 
@@ -134,3 +139,10 @@ JOINED_NEAR_MISSES = [
 @pytest.mark.parametrize(("language", "sentence"), JOINED_NEAR_MISSES, ids=[s for _, s in JOINED_NEAR_MISSES])
 def test_joined_clauses_that_are_no_call(detect, language, sentence):
     assert detect("promo", page_of(language, sentence)) == set()
+
+
+def test_an_offer_is_vetoed_by_a_loss_in_its_own_language_only(detect):
+    # The English narrative word "profit*" is no veto in French: "profitez" is the offer's own verb.
+    found = detect("promo", page_of("fr", "Nouveaux clients : profitez d'un bonus de bienvenue de 50 € dès votre "
+                                          "premier dépôt."))
+    assert "nouveaux clients : profitez d'un bonus de bienvenue" in values(found)
