@@ -40,7 +40,9 @@ WEIGHTS = {"domain": 3, "address": 3, "phone": 2, "currency": 2, "strong": 2, "f
 # currency.
 CAPS = {"places": 2, "usage": 3, "currency": 2, "price": 1}
 MIN_SCORE = 3  # points a territory needs: two independent markers at least, or its own domain
-DOMINANCE = 2  # ... and more than this many times the points of all EU/EEA territories together
+KINDS = 2  # ... or, on a page with no sign of the Union at all, markers of this many kinds ("Argentina", "podés")
+_KIND = {"places": "country"}  # a country and its places are one kind: what a story is about
+DOMINANCE = 2  # ... and at least this many times the points of all EU/EEA territories together
 # Or the text is written in the territory's own standard: this many distinct words of its usage (bônus, você,
 # aplicativo), none of the EU standard's: that is the language variant itself, whatever the page is about.
 VARIANT_USAGE = 3
@@ -349,6 +351,11 @@ def _outside(language: str, geo: Geography) -> frozenset[str]:
     return frozenset(t for t in _territories(language, geo) if not _in_union(t, geo))
 
 
+def _kind(seen: str) -> tuple[str, str]:
+    kind, _, marker = seen.partition(": ")
+    return kind, marker
+
+
 def _usage(score: TerritoryScore) -> int:
     return sum(1 for seen in score.seen if seen.startswith("usage: "))
 
@@ -379,7 +386,8 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     scores = territory_scores(doc, language, geo)
     union = sum(s.score for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
-    decided = best is not None and best.score >= MIN_SCORE and best.score > DOMINANCE * union
+    decided = best is not None and best.score >= DOMINANCE * union and (
+        best.score >= MIN_SCORE or not union and len({_KIND.get(k, k) for k, _ in map(_kind, best.seen)}) >= KINDS)
     if not decided and not any(_usage(s) for s in scores if s.in_union):
         best = next((s for s in scores if s.territory in own and _usage(s) >= VARIANT_USAGE), best)
         decided = best is not None and _usage(best) >= VARIANT_USAGE

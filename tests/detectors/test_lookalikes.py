@@ -33,3 +33,19 @@ def test_hreflang_of_a_non_eu_locale_raises_nothing(detect, html_lang):
                                   "www.brand.ca", "www.brand.co.uk", "www.brand.us"])
 def test_non_eu_country_domain_raises_nothing(detect, host):
     assert detect("domain", "<html><body><p>Hello</p></body></html>", url=f"https://{host}/") == set()
+
+
+def _pt_page(host: str):
+    from detectors.document import build_document
+
+    body = ("<html><body><p>Você quer investir em criptomoedas? Compare o dólar, o real e o euro antes de escolher "
+            "uma corretora.</p></body></html>").encode()
+    return build_document(channel="website:test", requested_url=f"https://{host}/", url=f"https://{host}/",
+                          status=200, fetched_at="2026-01-01T00:00:00Z", content_type="text/html", body=body)
+
+
+def test_a_country_domain_and_its_usage_outweigh_a_euro_named_in_passing():
+    from detectors.page_locale import written_for
+
+    assert written_for(_pt_page("www.investidor.com.br"), "pt").territory == "BR"
+    assert written_for(_pt_page("www.investidor.com"), "pt").territory == ""  # "você" and the euro alone: undecided
