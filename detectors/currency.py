@@ -65,6 +65,9 @@ class _Rules:
     krona_by_language: dict[str, str]
 
 
+_RATE = re.compile(r"[ \t]*1[ \t]?[A-Z][A-Z0-9]{1,5}[ \t]?=")  # "1 BTC = ...": a line quoting a rate
+
+
 def _alternation(items) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
 
@@ -215,8 +218,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         offers = offers or offer_context(text)
         if offers.editorial or _too_large(m.group(0)) or offers.is_magnitude(m.end()):
             continue
-        # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ...").
-        if offers.is_offer(m.start(), m.end()) and not hedged(text, m.start(), m.end(), candidate_languages(doc)) \
+        # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
+        # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
+        quoted = bool(_RATE.match(text, text.rfind("\n", 0, m.start()) + 1))
+        if (quoted or offers.is_offer(m.start(), m.end())) \
+                and not hedged(text, m.start(), m.end(), candidate_languages(doc)) \
                 and (not article or offers.is_own_offer(m.start(), m.end())):
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):

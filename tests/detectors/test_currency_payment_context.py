@@ -131,3 +131,11 @@ def test_a_rail_in_a_hedged_sentence_is_not_offered():
     assert found(payment, page(hedged, "es")) == set()
     offered = "<p>Las comisiones con tarjeta son más altas que las de nuestras transferencias SEPA.</p>"
     assert {v for v, _, _ in found(payment, page(offered, "es"))} == {"SEPA"}
+
+
+def test_a_line_quoting_a_rate_is_a_price_ticker():
+    ticker = "<p>1 XBT = 61600.66 EUR = 287023.38 RON</p><p>1 LTC = 71.52 EUR = 333.24 RON</p>"
+    assert found(currency, page(ticker, "en")) == {("EUR", (UNION,), "text (amount)"),
+                                                   ("RON", ("RO",), "text (amount)")}
+    # A rate told in a sentence is not a ticker line.
+    assert found(currency, page("<p>Last week 1 BTC was worth 61600 EUR, analysts said.</p>", "en")) == set()
