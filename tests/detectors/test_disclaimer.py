@@ -47,3 +47,15 @@ def test_disclaimer_does_not_suppress_german_promotion(page):
     for indicator in ("PROMO", "BONUS", "LANG"):
         assert any(f[0] == indicator and f[1] == german for f in observed), indicator
     assert ("BONUS", german, "willkommensbonus", "text (de)") in observed
+
+
+def test_a_german_lawyers_article_about_the_rule_is_no_disclaimer(page):
+    article = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Blog</title></head><body>
+<h1>Neue ESMA-Leitlinien zur Reverse Solicitation</h1>
+<p>Die MiCAR erlaubt Anbietern aus Drittstaaten Dienstleistungen nur auf ausschließlich eigenes Betreiben des
+Kunden. Wir erläutern, was das für Ihr Unternehmen bedeutet.</p></body></html>"""
+    assert detect_disclaimer(page(article), Context()) == []
+    notice = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Hinweis</title></head><body>
+<p>Kunden in der EU bedienen wir nur auf ausschließlich eigenes Betreiben des Kunden.</p>
+</body></html>"""
+    assert [f.indicator for f in detect_disclaimer(page(notice), Context())] == ["DISCLAIMER"]
