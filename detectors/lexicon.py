@@ -37,16 +37,17 @@ _NEXT_WORD = re.compile(rf"\W*(\w{{1,{NEXT_LETTERS}}})")
 
 class _Words:
     """A text's words, read once and shared by every family and lexicon that reads the same text: the distinct words
-    come from one C-speed `findall`; where the words stand, and their first letters, are worked out the first time a
+    come from one C-speed regex split; where the words stand, and their first letters, are worked out the first time a
     lexicon asks (most lexicons share no word with a page and never ask)."""
 
-    __slots__ = ("folded", "words", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless")
+    __slots__ = ("folded", "words", "_pieces", "_prefixes", "_places", "_line_ends", "_wordless")
 
     def __init__(self, folded: str):
         self.folded = folded  # the text lower-cased, same length and offsets as the text
-        self.words: frozenset[str] = frozenset(_WORD.findall(folded))  # its distinct words
+        # Gaps and words alternate in the split: one regex pass serves the words and, if asked, their places.
+        self._pieces: list[str] | None = _WORD_SPLIT.split(folded)
+        self.words: frozenset[str] = frozenset(self._pieces[1::2])  # its distinct words
         self._prefixes: frozenset[str] | None = None
-        self._by_prefix: dict[str, list[str]] | None = None
         self._places: dict[str, list[int]] | None = None
         self._line_ends: list[str] | None = None
         self._wordless: list[int] = []
@@ -69,28 +70,20 @@ class _Words:
     def prefixes(self) -> frozenset[str]:
         """The first STEM letters of its longer words."""
         if self._prefixes is None:
-            self._prefixes = frozenset(self._prefix_index())
+            # A set, no index of the words by prefix (with_prefix): most texts need no more than this.
+            self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
         return self._prefixes
-
-    def _prefix_index(self) -> dict[str, list[str]]:
-        if self._by_prefix is None:
-            by_prefix: dict[str, list[str]] = {}
-            for word in self.words:
-                if len(word) >= STEM:
-                    by_prefix.setdefault(word[:STEM], []).append(word)
-            self._by_prefix = by_prefix
-        return self._by_prefix
 
     def with_prefix(self, prefixes) -> set[str]:
         """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
-        by_prefix = self._prefix_index()
-        return {word for prefix in prefixes for word in by_prefix[prefix]}
+        # One pass over the words per call (a text is rarely asked twice): no index of lists kept to build.
+        return {word for word in self.words if word[:STEM] in prefixes and len(word) >= STEM}
 
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
         if self._places is None:
-            # Gaps and words alternate in the split; their offsets are the running sum of their lengths (both in C).
-            pieces = _WORD_SPLIT.split(self.folded)
+            # The words' offsets are the running sum of the pieces' lengths (in C).
+            pieces, self._pieces = self._pieces, None
             places: dict[str, list[int]] = {}
             for piece, at in zip(pieces[1::2], list(accumulate(map(len, pieces)))[::2], strict=False):
                 known = places.get(piece)
