@@ -40,7 +40,7 @@ class _Words:
     come from one C-speed regex split; where the words stand, and their first letters, are worked out the first time a
     lexicon asks (most lexicons share no word with a page and never ask)."""
 
-    __slots__ = ("folded", "words", "_pieces", "_prefixes", "_places", "_line_ends", "_wordless")
+    __slots__ = ("folded", "words", "_pieces", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless")
 
     def __init__(self, folded: str):
         self.folded = folded  # the text lower-cased, same length and offsets as the text
@@ -48,6 +48,7 @@ class _Words:
         self._pieces: list[str] | None = _WORD_SPLIT.split(folded)
         self.words: frozenset[str] = frozenset(self._pieces[1::2])  # its distinct words
         self._prefixes: frozenset[str] | None = None
+        self._by_prefix: dict[str, list[str]] | None = None
         self._places: dict[str, list[int]] | None = None
         self._line_ends: list[str] | None = None
         self._wordless: list[int] = []
@@ -56,7 +57,9 @@ class _Words:
         """The last word of each line, read from the end of each line; "" for a line without one, and for one
         whose last word kept a capital that lower-cases to two letters ("İ": a regex ignoring case reads it "i")."""
         if self._line_ends is None:
-            ends = [m[1][::-1] if (m := _LAST_WORD.match(line[::-1])) else "" for line in self.folded.split("\n")]
+            # The text reversed once, not each line: its lines come reversed and last first.
+            match = _LAST_WORD.match
+            ends = [m[1][::-1] if (m := match(line)) else "" for line in reversed(self.folded[::-1].split("\n"))]
             self._line_ends = [end if end.lower() == end else "" for end in ends]
             self._wordless = [n for n, end in enumerate(self._line_ends) if not end]
         return self._line_ends
@@ -70,14 +73,20 @@ class _Words:
     def prefixes(self) -> frozenset[str]:
         """The first STEM letters of its longer words."""
         if self._prefixes is None:
-            # A set, no index of the words by prefix (with_prefix): most texts need no more than this.
+            # A set, not the index of the words by prefix (with_prefix): most texts need no more than this.
             self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
         return self._prefixes
 
     def with_prefix(self, prefixes) -> set[str]:
         """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
-        # One pass over the words per call (a text is rarely asked twice): no index of lists kept to build.
-        return {word for word in self.words if word[:STEM] in prefixes and len(word) >= STEM}
+        if self._by_prefix is None:  # built only for a text some stem was found in
+            by_prefix: dict[str, list[str]] = {}
+            for word in self.words:
+                if len(word) >= STEM:
+                    by_prefix.setdefault(word[:STEM], []).append(word)
+            self._by_prefix = by_prefix
+        by_prefix = self._by_prefix
+        return {word for prefix in prefixes for word in by_prefix[prefix]}
 
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
