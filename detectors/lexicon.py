@@ -49,7 +49,7 @@ class _Words:
         self.words: frozenset[str] = frozenset(self._pieces[1::2])  # its distinct words
         self._prefixes: frozenset[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
-        self._places: dict[str, list[int]] | None = None
+        self._places: dict[str, int | list[int]] | None = None
         self._line_ends: list[str] | None = None
         self._wordless: list[int] = []
 
@@ -91,17 +91,22 @@ class _Words:
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
         if self._places is None:
-            # The words' offsets are the running sum of the pieces' lengths (in C).
+            # The words' offsets are the running sum of the pieces' lengths (in C). A word met once keeps its offset
+            # alone: no list per word, which lived as long as the text's index and set the collector off.
             pieces, self._pieces = self._pieces, None
-            places: dict[str, list[int]] = {}
+            places: dict[str, int | list[int]] = {}
+            get = places.get
             for piece, at in zip(pieces[1::2], list(accumulate(map(len, pieces)))[::2], strict=False):
-                known = places.get(piece)
+                known = get(piece)
                 if known is None:
-                    places[piece] = [at]
+                    places[piece] = at
+                elif known.__class__ is int:
+                    places[piece] = [known, at]
                 else:
                     known.append(at)
             self._places = places
-        return self._places[word]
+        known = self._places[word]
+        return [known] if known.__class__ is int else known
 
 
 def word_places(folded: str, word: str) -> list[int]:
