@@ -27,6 +27,7 @@ _WORD_SPLIT = re.compile(r"(\w+)")
 _LAST_WORD = re.compile(r"\W*(\w+)")  # matched on a reversed line: its last word, reversed
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
+INDEXED_WORDS = 100  # distinct words from which with_prefix indexes a text's words by prefix
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
 # A word that begins more than FEW_PHRASES phrases ("a", "de", "bitcoin") has them sorted by the first NEXT_LETTERS of
 # their second word: the page's next word (whatever separates them) must begin with those letters for a match.
@@ -79,7 +80,9 @@ class _Words:
 
     def with_prefix(self, prefixes) -> set[str]:
         """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
-        if self._by_prefix is None:  # built only for a text some stem was found in
+        if len(self.words) < INDEXED_WORDS:  # a block, asked once: one pass over its few words
+            return {word for word in self.words if word[:STEM] in prefixes and len(word) >= STEM}
+        if self._by_prefix is None:  # a page's text, asked by several lexicons: its words indexed by prefix once
             by_prefix: dict[str, list[str]] = {}
             for word in self.words:
                 if len(word) >= STEM:
