@@ -227,14 +227,14 @@ def _plain_without_evidence(host: str, path: str) -> bool:
     """Whether a plain link (most of a page's own links) surely carries nothing, decided without urlsplit: no
     parameters, a host that is no network's and starts with no referral label, and no segment that is a keyword or
     matches a referral pattern (a path of small letters is never a generated short-link code)."""
+    return _plain_host(host) and all(map(_plain_segment, filter(None, path.split("/"))))
+
+
+@lru_cache(maxsize=URLS_KEPT)  # the segments of a site's paths recur on its links ("en", "markets", "fees")
+def _plain_segment(segment: str) -> bool:
     rules = _rules()
-    if not _plain_host(host):
-        return False
-    for segment in path.split("/"):
-        if segment and (segment in rules.path_keywords or segment in rules.signup_keywords
-                        or any(p.match(segment) for p in rules.path_patterns)):
-            return False
-    return True
+    return not (segment in rules.path_keywords or segment in rules.signup_keywords
+                or any(p.match(segment) for p in rules.path_patterns))
 
 
 @lru_cache(maxsize=1024)  # a page's links share a few hosts

@@ -27,6 +27,7 @@ _WORD_SPLIT = re.compile(r"(\w+)")
 _LAST_WORD = re.compile(r"\W*(\w+)")  # matched on a reversed line: its last word, reversed
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
+INDEXED_WORDS = 100  # distinct words from which with_prefix indexes a text's words by prefix
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
 # A word that begins more than FEW_PHRASES phrases ("a", "de", "bitcoin") has them sorted by the first NEXT_LETTERS of
 # their second word: the page's next word (whatever separates them) must begin with those letters for a match.
@@ -37,17 +38,19 @@ _NEXT_WORD = re.compile(rf"\W*(\w{{1,{NEXT_LETTERS}}})")
 
 class _Words:
     """A text's words, read once and shared by every family and lexicon that reads the same text: the distinct words
-    come from one C-speed `findall`; where the words stand, and their first letters, are worked out the first time a
+    come from one C-speed regex split; where the words stand, and their first letters, are worked out the first time a
     lexicon asks (most lexicons share no word with a page and never ask)."""
 
-    __slots__ = ("folded", "words", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless")
+    __slots__ = ("folded", "words", "_pieces", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless")
 
     def __init__(self, folded: str):
         self.folded = folded  # the text lower-cased, same length and offsets as the text
-        self.words: frozenset[str] = frozenset(_WORD.findall(folded))  # its distinct words
+        # Gaps and words alternate in the split: one regex pass serves the words and, if asked, their places.
+        self._pieces: list[str] | None = _WORD_SPLIT.split(folded)
+        self.words: frozenset[str] = frozenset(self._pieces[1::2])  # its distinct words
         self._prefixes: frozenset[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
-        self._places: dict[str, list[int]] | None = None
+        self._places: dict[str, int | list[int]] | None = None
         self._line_ends: list[str] | None = None
         self._wordless: list[int] = []
 
@@ -55,7 +58,9 @@ class _Words:
         """The last word of each line, read from the end of each line; "" for a line without one, and for one
         whose last word kept a capital that lower-cases to two letters ("İ": a regex ignoring case reads it "i")."""
         if self._line_ends is None:
-            ends = [m[1][::-1] if (m := _LAST_WORD.match(line[::-1])) else "" for line in self.folded.split("\n")]
+            # The text reversed once, not each line: its lines come reversed and last first.
+            match = _LAST_WORD.match
+            ends = [m[1][::-1] if (m := match(line)) else "" for line in reversed(self.folded[::-1].split("\n"))]
             self._line_ends = [end if end.lower() == end else "" for end in ends]
             self._wordless = [n for n, end in enumerate(self._line_ends) if not end]
         return self._line_ends
@@ -69,37 +74,42 @@ class _Words:
     def prefixes(self) -> frozenset[str]:
         """The first STEM letters of its longer words."""
         if self._prefixes is None:
-            self._prefixes = frozenset(self._prefix_index())
+            # A set, not the index of the words by prefix (with_prefix): most texts need no more than this.
+            self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
         return self._prefixes
 
-    def _prefix_index(self) -> dict[str, list[str]]:
-        if self._by_prefix is None:
+    def with_prefix(self, prefixes) -> set[str]:
+        """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
+        if len(self.words) < INDEXED_WORDS:  # a block, asked once: one pass over its few words
+            return {word for word in self.words if word[:STEM] in prefixes and len(word) >= STEM}
+        if self._by_prefix is None:  # a page's text, asked by several lexicons: its words indexed by prefix once
             by_prefix: dict[str, list[str]] = {}
             for word in self.words:
                 if len(word) >= STEM:
                     by_prefix.setdefault(word[:STEM], []).append(word)
             self._by_prefix = by_prefix
-        return self._by_prefix
-
-    def with_prefix(self, prefixes) -> set[str]:
-        """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
-        by_prefix = self._prefix_index()
+        by_prefix = self._by_prefix
         return {word for prefix in prefixes for word in by_prefix[prefix]}
 
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
         if self._places is None:
-            # Gaps and words alternate in the split; their offsets are the running sum of their lengths (both in C).
-            pieces = _WORD_SPLIT.split(self.folded)
-            places: dict[str, list[int]] = {}
+            # The words' offsets are the running sum of the pieces' lengths (in C). A word met once keeps its offset
+            # alone: no list per word, which lived as long as the text's index and set the collector off.
+            pieces, self._pieces = self._pieces, None
+            places: dict[str, int | list[int]] = {}
+            get = places.get
             for piece, at in zip(pieces[1::2], list(accumulate(map(len, pieces)))[::2], strict=False):
-                known = places.get(piece)
+                known = get(piece)
                 if known is None:
-                    places[piece] = [at]
+                    places[piece] = at
+                elif known.__class__ is int:
+                    places[piece] = [known, at]
                 else:
                     known.append(at)
             self._places = places
-        return self._places[word]
+        known = self._places[word]
+        return [known] if known.__class__ is int else known
 
 
 def word_places(folded: str, word: str) -> list[int]:

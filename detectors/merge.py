@@ -67,7 +67,7 @@ class _Fact:
 
     def finding(self) -> Finding:
         visitors = tuple(sorted(self.visitors))
-        return self.best.with_fields(visitors=visitors, pages=self.pages, seen_on=tuple(s for _, s in self.sample),
+        return self.best.with_fields(visitors=visitors, pages=self.pages, seen_on=tuple([s for _, s in self.sample]),
                                      first_seen=self.first_seen, last_seen=self.last_seen)
 
 

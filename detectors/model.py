@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from detectors.urls import normalise_url
 
@@ -220,11 +220,13 @@ def finding_id(indicator: str, channel: str, url: str, value: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=4096)  # a channel's facts recur page after page (merge.py asks once per page and fact)
 def merged_id(indicator: str, channel: str, value: str) -> str:
     """The id of a merged finding: one fact of a channel, whatever pages it was seen on."""
     return finding_id(indicator, channel, "", value)
 
 
+@lru_cache(maxsize=4096)  # asked per finding by merge.py (its key, then its id); phrases and numbers recur
 def normalise_value(value: str) -> str:
     """An evidence value as findings are told apart by: case and spacing left out."""
     return " ".join(value.lower().split())
