@@ -27,36 +27,32 @@ def addressing(tokens: list[str], voc: Vocabulary) -> bool:
     return at >= 0 and (tokens[at] in voc.addressing or tokens[at].split("-")[0] in voc.addressing)
 
 
-@lru_cache(maxsize=64)
-def _connected(languages: tuple[str, ...]) -> re.Pattern[str] | None:
+_AFTER_PUNCTUATION = r"[,–—]\s+"  # "..., so start today"
+_AFTER_WORD = r"(?<=[^\s,–—])\s+"  # "... and receive": no comma before the connector
+
+
+@lru_cache(maxsize=128)
+def _before_connector(languages: tuple[str, ...], lead: str) -> re.Pattern[str] | None:
+    """The gap before a one-word connector of `languages` ("so", "und", "y"), `lead` saying what the gap follows."""
     words = sorted({c for lang in languages for c in vocabularies()[lang].connectors if " " not in c}, key=len)
     if not words:
         return None
     alternatives = "|".join(map(re.escape, reversed(words)))
-    return re.compile(rf"[,–—]\s+(?=(?:{alternatives})\s)", re.IGNORECASE)
+    return re.compile(rf"{lead}(?=(?:{alternatives})\s)", re.IGNORECASE)
 
 
 def connected_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
     """Offsets in `sentence` of the clauses a connector opens after a comma or a dash ("..., so start today")."""
     if "," not in sentence and "–" not in sentence and "—" not in sentence:
         return []
-    pattern = _connected(languages)
+    pattern = _before_connector(languages, _AFTER_PUNCTUATION)
     return [m.end() for m in pattern.finditer(sentence)] if pattern else []
-
-
-@lru_cache(maxsize=64)
-def _joined(languages: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = sorted({c for lang in languages for c in vocabularies()[lang].connectors if " " not in c}, key=len)
-    if not words:
-        return None
-    alternatives = "|".join(map(re.escape, reversed(words)))
-    return re.compile(rf"(?<=[^\s,–—])\s+(?=(?:{alternatives})\s)", re.IGNORECASE)
 
 
 def joined_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
     """Offsets in `sentence` of the clauses a connector opens with no comma before it ("Deposit 100 € and receive
     ...", "Realice un depósito y solicite la oferta"): read only for a reward (call_offers.rewarded_call)."""
-    pattern = _joined(languages)
+    pattern = _before_connector(languages, _AFTER_WORD)
     return [m.end() for m in pattern.finditer(sentence)] if pattern else []
 
 
