@@ -284,7 +284,7 @@ class OfferContext:
         """The match is an example or what exchanges in general do ("via methoden zoals iDEAL"), also right after an
         abbreviation whose dot ends no sentence ("np. BTC/PLN")."""
         left, right = self.sentence(start, end)
-        return self._any(self._generic, max(0, left - ABBREVIATION), right)
+        return self._any(self._generic, max(self._line(start)[0], left - ABBREVIATION), right)
 
 
 def narrates(sentence: str, language: str) -> bool:
