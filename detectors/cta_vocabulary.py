@@ -38,7 +38,7 @@ class Vocabulary:
     open_ended: frozenset[str] = frozenset()  # "start", "begin": a call only with an object or a time hook
     places: frozenset[str] = frozenset()  # "here": a place hook, which alone does not make "Start here" a call
     discovery: frozenset[str] = frozenset()  # "explore", "découvrez" and their forms: a teaser without a hook
-    listed: frozenset[str] = frozenset()  # the one-word verbs as listed (imperatives), without generated forms
+    listed: frozenset[str] = frozenset()  # the one-word verbs as the lexicon lists them, without generated forms
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""

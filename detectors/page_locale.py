@@ -351,9 +351,10 @@ def _outside(language: str, geo: Geography) -> frozenset[str]:
     return frozenset(t for t in _territories(language, geo) if not _in_union(t, geo))
 
 
-def _kind(seen: str) -> tuple[str, str]:
-    kind, _, marker = seen.partition(": ")
-    return kind, marker
+def _kind(seen: str) -> str:
+    """The kind of a marker seen ("usage: podés" -> usage), a country's places counted with the country."""
+    kind = seen.partition(": ")[0]
+    return _KIND.get(kind, kind)
 
 
 def _usage(score: TerritoryScore) -> int:
@@ -387,7 +388,7 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     union = sum(s.score for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
     decided = best is not None and best.score >= DOMINANCE * union and (
-        best.score >= MIN_SCORE or not union and len({_KIND.get(k, k) for k, _ in map(_kind, best.seen)}) >= KINDS)
+        best.score >= MIN_SCORE or not union and len(set(map(_kind, best.seen))) >= KINDS)
     if not decided and not any(_usage(s) for s in scores if s.in_union):
         best = next((s for s in scores if s.territory in own and _usage(s) >= VARIANT_USAGE), best)
         decided = best is not None and _usage(best) >= VARIANT_USAGE
