@@ -30,6 +30,7 @@ NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArti
 
 
 def is_article(doc: Document) -> bool:
+    """Whether the page is a published story, as its address or its markup says."""
     return dated_address(doc.url) or dated_address(doc.requested_url) or any(map(_news_markup, doc.json_ld))
 
 
