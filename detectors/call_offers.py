@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from detectors.call_lines import imperative_at
+from detectors.call_lines import imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
@@ -163,6 +163,15 @@ def claims_advantage(sentence: str, language: str) -> bool:
     vocabulary = offers().get(language)
     advantages = vocabulary.advantages if vocabulary else None
     return bool(advantages and advantages.search(without_accents(sentence.lower())))
+
+
+def joined_reward(sentence: str, languages: tuple[str, ...], instructional: bool) -> tuple[int, tuple[str, ...]]:
+    """(where in `sentence`, languages) of the first clause joined by "and" that asks to take a reward; (0, ())."""
+    for at in joined_clauses(sentence, languages):
+        found = rewarded_call(sentence, at, languages, instructional)
+        if found:
+            return at, found
+    return 0, ()
 
 
 def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructional: bool) -> tuple[str, ...]:

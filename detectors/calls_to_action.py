@@ -17,18 +17,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from detectors.call_lines import (
-    addressing,
-    connected_clauses,
-    imperative_at,
-    joined_clauses,
-    lines_to_read,
-    segments,
-    starts_something,
-)
+from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
 from detectors.call_links import link_kind
 from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
-from detectors.call_offers import candidate_lines, claims_advantage, is_offer, rewarded, rewarded_call
+from detectors.call_offers import candidate_lines, claims_advantage, is_offer, joined_reward, rewarded
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
@@ -350,11 +342,9 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
                 yield begin + at, m.end(), found, _clause(clause)
                 break
         else:
-            for at in joined_clauses(sentence, languages):
-                found = rewarded_call(sentence, at, languages, instructional)
-                if found:
-                    yield begin + at, m.end(), found, _clause(sentence[at:])
-                    break
+            at, found = joined_reward(sentence, languages, instructional)
+            if found:
+                yield begin + at, m.end(), found, _clause(sentence[at:])
 
 
 def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instructional: bool, tail: bool):

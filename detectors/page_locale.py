@@ -41,7 +41,6 @@ WEIGHTS = {"domain": 3, "address": 3, "phone": 2, "currency": 2, "strong": 2, "f
 CAPS = {"places": 2, "usage": 3, "currency": 2, "price": 1}
 MIN_SCORE = 3  # points a territory needs: two independent markers at least, or its own domain
 KINDS = 2  # ... or, on a page with no sign of the Union at all, markers of this many kinds ("Argentina", "podés")
-_KIND = {"places": "country"}  # a country and its places are one kind: what a story is about
 DOMINANCE = 2  # ... and at least this many times the points of all EU/EEA territories together
 # Or the text is written in the territory's own standard: this many distinct words of its usage (bônus, você,
 # aplicativo), none of the EU standard's: that is the language variant itself, whatever the page is about.
@@ -351,14 +350,9 @@ def _outside(language: str, geo: Geography) -> frozenset[str]:
     return frozenset(t for t in _territories(language, geo) if not _in_union(t, geo))
 
 
-def _kind(seen: str) -> str:
-    """The kind of a marker seen ("usage: podés" -> usage), a country's places counted with the country."""
-    kind = seen.partition(": ")[0]
-    return _KIND.get(kind, kind)
-
-
-def _usage(score: TerritoryScore) -> int:
-    return sum(1 for seen in score.seen if seen.startswith("usage: "))
+def _kinds(score: TerritoryScore) -> list[str]:
+    """The kind of each marker ("usage: podés" -> usage); a country and its places are one kind, a story's subject."""
+    return [kind if kind != "places" else "country" for kind, _, _ in (seen.partition(": ") for seen in score.seen)]
 
 
 _READ: dict[tuple[int, str, int], tuple[Document, PageLocale]] = {}
@@ -388,10 +382,10 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     union = sum(s.score for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
     decided = best is not None and best.score >= DOMINANCE * union and (
-        best.score >= MIN_SCORE or not union and len(set(map(_kind, best.seen))) >= KINDS)
-    if not decided and not any(_usage(s) for s in scores if s.in_union):
-        best = next((s for s in scores if s.territory in own and _usage(s) >= VARIANT_USAGE), best)
-        decided = best is not None and _usage(best) >= VARIANT_USAGE
+        best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
+    if not decided and not any("usage" in _kinds(s) for s in scores if s.in_union):
+        best = next((s for s in scores if s.territory in own and _kinds(s).count("usage") >= VARIANT_USAGE), best)
+        decided = best is not None and _kinds(best).count("usage") >= VARIANT_USAGE
     return PageLocale(language, best.territory if decided else "", tuple(scores))
 
 
