@@ -76,6 +76,7 @@ EDITORIAL = [
     ("fr", "Le bitcoin pourrait devenir une monnaie légale."),
     # A participle that serves as a noun: "the trader's e-mail address", not "trade!".
     ("hu", "Kereskedő e-mail címe: info@example.hu"),
+    ("sv", "Få personer vet att bitcoin kan köpas här idag."),  # "few", not "get"
     ("pt", "Investindo em criptomoedas – Foto: Freepik"),  # a gerund in a photo caption
     ("de", "Dafür musst Du Dich auf der Plattform anmelden bzw. registrieren."),  # goes on after "bzw."
     # An offer-shaped sentence about a loss; a programme's rule opening with "lorsqu'".
