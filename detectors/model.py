@@ -7,7 +7,7 @@ byte for byte. Nothing in this module touches the network or the file system.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
@@ -185,6 +185,15 @@ class Finding:
         state.update(changes)
         return copy
 
+    @classmethod
+    def of(cls, **values) -> Finding:
+        """A new finding from all its fields (those with a default may be left out), its state set at once as in
+        with_fields, not field by field through the frozen dataclass's __init__ (4.5 against 7.8 us; a page makes
+        ~45). Unchecked, for its one hot caller (Context.finding): a field left out is an AttributeError later."""
+        made = object.__new__(cls)
+        made.__dict__.update(_FINDING_DEFAULTS, **values)
+        return made
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["id"] = self.id
@@ -207,6 +216,7 @@ class Finding:
 
 
 _FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
+_FINDING_DEFAULTS = {f.name: f.default for f in fields(Finding) if f.default is not MISSING}
 
 
 def sort_key(f: Finding) -> tuple:
