@@ -21,6 +21,28 @@ def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
     return i if tokens and voc.verb_at(tokens, i) > 0 else -1
 
 
+def _opening(tokens: list[str], at: int, words: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens from `at` are one of `words` or `phrases` ("haz clic": 2), else 0."""
+    if at < len(tokens) and tokens[at] in words:
+        return 1
+    return next((len(p) for p in phrases if tuple(tokens[at:at + len(p)]) == p), 0)
+
+
+def sent_here(tokens: list[str], voc: Vocabulary) -> int:
+    """Where the words after an opening "click here" are ("Klicken Sie hier, um ...", "Hier klicken und ...", "Haz
+    clic aquí para ..."): an instruction and a hook word in either order, a polite pronoun between; else 0."""
+    hooked = _opening(tokens, 0, voc.hooks, voc.hook_phrases)
+    clicks = _opening(tokens, hooked, voc.instructions, voc.instruction_phrases)
+    if not clicks:
+        return 0
+    at = hooked + clicks
+    at += _opening(tokens, at, voc.address, voc.address_phrases)  # "Sie", the polite address
+    if not hooked:
+        hooked = _opening(tokens, at, voc.hooks, voc.hook_phrases)
+        at += hooked
+    return at if hooked else 0
+
+
 def addressing(tokens: list[str], voc: Vocabulary) -> bool:
     """Whether the opening verb is a form that speaks to the reader ("prozkoumejte", "inscrivez-vous")."""
     at = imperative_at(tokens, voc)

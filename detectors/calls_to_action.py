@@ -17,7 +17,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
+from detectors.call_lines import (
+    addressing,
+    connected_clauses,
+    imperative_at,
+    lines_to_read,
+    segments,
+    sent_here,
+    starts_something,
+)
 from detectors.call_links import link_kind
 from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
 from detectors.call_offers import candidate_lines, claims_advantage, is_offer, joined_reward, rewarded
@@ -90,9 +98,9 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
     or that sends the reader to act ("Klicka här för att skapa ett konto"). On a page of `steps` a polite
     imperative is one more step ("Téléchargez et ouvrez l'application")."""
-    at = voc.has(tokens[:1], voc.instructions, voc.instruction_phrases)
-    if at and at < len(tokens) and tokens[at] in voc.hooks:
-        return any(voc.verb_at(tokens, i) for i in range(at + 1, len(tokens)))
+    after = sent_here(tokens, voc)
+    if after:
+        return any(voc.verb_at(tokens, i) for i in range(after, len(tokens)))
     if not _imperative(tokens, voc) or _reading_path(tokens, voc, imperative_at(tokens, voc)):
         return False
     # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains.

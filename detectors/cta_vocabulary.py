@@ -124,7 +124,17 @@ def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> froz
     imperative is the bare stem, the present tense ("Öppnar menyn och ser Swish": a description, not a call), and
     participles that serve as nouns (Hungarian "Kereskedő", the trader, from "kereskedik")."""
     dropped = (*entry["first_plural_endings"], *entry.get("present_endings", ()), *entry.get("participle_endings", ()))
-    return verbs | {f for f in forms_of(verbs, language) if not (dropped and f.endswith(dropped))}
+    return verbs | _with_enclitics(verbs, entry) | {f for f in forms_of(verbs, language)
+                                                   if not (dropped and f.endswith(dropped))}
+
+
+def _with_enclitics(verbs: frozenset[str], entry: dict) -> set[str]:
+    """A listed infinitive with each of the language's interchangeable pronouns at its end ("registrarse" ->
+    "registrarte", as in "para registrarte"): the lemmatiser's dictionary lists the reflexive form only."""
+    pronouns, endings = entry.get("enclitics", ()), tuple(entry["infinitive_endings"])
+    reflexive = {own: tuple(e for e in endings if e.endswith(own) and e != own) for own in pronouns}  # "arse"
+    return {verb[:-len(own)] + other for verb in verbs for own in pronouns
+            if reflexive[own] and verb.endswith(reflexive[own]) for other in pronouns}
 
 
 def tokens_of(text: str) -> list[str]:

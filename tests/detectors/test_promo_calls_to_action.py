@@ -147,3 +147,27 @@ def test_an_offer_is_vetoed_by_a_loss_in_its_own_language_only(detect):
     found = detect("promo", page_of("fr", "Nouveaux clients : profitez d'un bonus de bienvenue de 50 € dès votre "
                                           "premier dépôt."))
     assert "nouveaux clients : profitez d'un bonus de bienvenue" in values(found)
+
+
+# "Click here" and what it leads to: a call when a conversion verb follows, in either word order, with the polite
+# pronoun between, the instruction in one word or two, the verb with its pronoun attached ("registrarte").
+CLICK_HERE = [("de", "Klicken Sie hier, um sich kostenlos zu registrieren.", "klicken sie hier"),
+              ("de", "Hier klicken und Konto eröffnen", "hier klicken und konto eröffnen"),
+              ("es", "Haz clic aquí para registrarte.", "haz clic aquí para registrarte"),
+              ("es", "Pincha aquí para suscribirte al boletín.", "pincha aquí para suscribirte al boletín"),
+              ("it", "Clicca qui per registrarti.", "clicca qui per registrarti"),
+              ("ro", "Apasă aici pentru a-ți deschide contul.", "apasă aici pentru a-ți deschide contul")]
+
+CLICK_HERE_NEAR_MISSES = [("de", "Klicken Sie hier, um mehr zu erfahren."), ("de", "Hier klicken für Details"),
+                          ("es", "Haz clic aquí para leer el artículo completo."), ("it", "Clicca qui per leggere."),
+                          ("ro", "Apasă aici pentru detalii."), ("de", "Klicken Sie auf „Registrieren“.")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), CLICK_HERE, ids=[s for _, s, _ in CLICK_HERE])
+def test_click_here_to_convert_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+@pytest.mark.parametrize(("language", "sentence"), CLICK_HERE_NEAR_MISSES, ids=[s for _, s in CLICK_HERE_NEAR_MISSES])
+def test_click_here_to_read_is_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
