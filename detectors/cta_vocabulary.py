@@ -39,6 +39,7 @@ class Vocabulary:
     places: frozenset[str] = frozenset()  # "here": a place hook, which alone does not make "Start here" a call
     discovery: frozenset[str] = frozenset()  # "explore", "découvrez" and their forms: a teaser without a hook
     listed: frozenset[str] = frozenset()  # the one-word verbs as the lexicon lists them, without generated forms
+    imperatives: frozenset[str] = frozenset()  # listed imperatives that end like a dictionary form ("avaa")
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -54,7 +55,8 @@ class Vocabulary:
 
     def infinitive(self, token: str) -> bool:
         """Whether the verb is in its dictionary form, which reads as an imperative only in English (and on buttons)."""
-        return any(form in self.verbs and form.endswith(self.infinitive_endings) for form in self._candidates(token))
+        return token not in self.imperatives and any(form in self.verbs and form.endswith(self.infinitive_endings)
+                                                     for form in self._candidates(token))
 
     def _candidates(self, token: str) -> tuple[str, ...]:
         if self.language == "en":
@@ -110,7 +112,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
             _split(entry.get("places", []))[0],
             frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)),
-            frozenset(_fold(v, language) for v in verbs))
+            frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0])
     return result
 
 

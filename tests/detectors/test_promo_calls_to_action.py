@@ -37,7 +37,11 @@ INFLECTED = [("de", "Registriere dich jetzt"), ("pl", "Zarejestruj się teraz"),
              ("pt", "Experimente grátis"), ("it", "Inizia ora"), ("cs", "Registrujte se"), ("es", "Empieza hoy"),
              ("sv", "Köp bitcoin nu"), ("lv", "Reģistrējies tagad"), ("hr", "Kupite odmah"),
              ("en", "Start trading today"), ("pl", "Aplikuj teraz"), ("fr", "Devenez partenaire"),
-             ("nl", "Word lid vandaag"), ("ro", "Aplicați acum")]
+             ("nl", "Word lid vandaag"), ("ro", "Aplicați acum"),
+             # imperatives that end like a dictionary form, informal imperatives, set phrases
+             ("fi", "Avaa tili"), ("et", "Alusta kauplemist"), ("nl", "Open een rekening"), ("bg", "Регистрирай се"),
+             ("lt", "Registruokis"), ("sv", "Kom igång"), ("da", "Kom i gang"), ("de", "Melde dich an"),
+             ("en", "Get the app")]
 
 
 @pytest.mark.parametrize(("language", "label"), INFLECTED, ids=[f"{lang}-{label}" for lang, label in INFLECTED])
@@ -47,7 +51,8 @@ def test_inflected_imperative_is_a_call_to_action(language, label):
 
 # Headings in the dictionary form read as topics unless hooked or styled as a button.
 @pytest.mark.parametrize(("language", "label"), [("de", "Bitcoin kaufen"), ("nl", "Kopen via iDEAL"),
-                                                 ("fr", "Acheter du bitcoin en France"), ("pl", "Kupić bitcoina")])
+                                                 ("fr", "Acheter du bitcoin en France"), ("pl", "Kupić bitcoina"),
+                                                 ("fi", "Ostaa bitcoinia"), ("nl", "Openen van een rekening")])
 def test_heading_in_the_infinitive_is_not_one(language, label):
     voc = vocabularies()[language]
     assert not is_label(tokens_of(label), voc, button=False)
