@@ -28,6 +28,23 @@ def _opening(tokens: list[str], at: int, words: frozenset[str], phrases: tuple[t
     return next((len(p) for p in phrases if tuple(tokens[at:at + len(p)]) == p), 0)
 
 
+REMINDED_WITHIN = 4  # tokens from "don't forget" to its verb: "n'oubliez pas | de vous abonner", "om je te registreren"
+
+
+def led_to_call(tokens: list[str], voc: Vocabulary) -> bool | None:
+    """Whether an opening "click here" or "don't forget" leads to a conversion verb ("Klicken Sie hier, um sich zu
+    registrieren", "..., et n'oubliez pas de vous abonner"); None where the clause opens with neither."""
+    if len(tokens) > 1 and tokens[0] in voc.connectors:
+        tokens = tokens[1:]
+    after = sent_here(tokens, voc)
+    if after:
+        return any(voc.verb_at(tokens, i) for i in range(after, len(tokens)))
+    after = _opening(tokens, 0, frozenset(), voc.reminders)
+    if after:
+        return any(voc.verb_at(tokens, i) for i in range(after, min(after + REMINDED_WITHIN, len(tokens))))
+    return None
+
+
 def sent_here(tokens: list[str], voc: Vocabulary) -> int:
     """Where the words after an opening "click here" are ("Klicken Sie hier, um ...", "Hier klicken und ...", "Haz
     clic aquí para ..."): an instruction and a hook word in either order, a polite pronoun between; else 0."""

@@ -21,9 +21,9 @@ from detectors.call_lines import (
     addressing,
     connected_clauses,
     imperative_at,
+    led_to_call,
     lines_to_read,
     segments,
-    sent_here,
     starts_something,
 )
 from detectors.call_links import link_kind
@@ -96,11 +96,11 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
 
 def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
     """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
-    or that sends the reader to act ("Klicka här för att skapa ett konto"). On a page of `steps` a polite
-    imperative is one more step ("Téléchargez et ouvrez l'application")."""
-    after = sent_here(tokens, voc)
-    if after:
-        return any(voc.verb_at(tokens, i) for i in range(after, len(tokens)))
+    or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous abonner"). On a
+    page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
+    led = led_to_call(tokens, voc)
+    if led is not None:
+        return led
     if not _imperative(tokens, voc) or _reading_path(tokens, voc, imperative_at(tokens, voc)):
         return False
     # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains.

@@ -40,6 +40,7 @@ class Vocabulary:
     discovery: frozenset[str] = frozenset()  # "explore", "découvrez" and their forms: a teaser without a hook
     listed: frozenset[str] = frozenset()  # the one-word verbs as the lexicon lists them, without generated forms
     imperatives: frozenset[str] = frozenset()  # listed imperatives that end like a dictionary form ("avaa")
+    reminders: tuple[tuple[str, ...], ...] = ()  # "don't forget", "n'oubliez pas": a call when a verb follows
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -112,7 +113,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
             _split(entry.get("places", []))[0],
             frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)),
-            frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0])
+            frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0],
+            tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])))
     return result
 
 
@@ -172,8 +174,9 @@ _STARTERS: dict[str, frozenset[str]] = {}
 
 
 def starters(voc: Vocabulary) -> frozenset[str]:
-    """Every word that can begin something this module reads: a verb, a fixed label, an instruction."""
+    """Every word that can begin something this module reads: a verb, a fixed label, an instruction, a reminder."""
     if voc.language not in _STARTERS:
-        firsts = {p[0] for group in (voc.verb_phrases, voc.phrases, voc.instruction_phrases) for p in group}
+        firsts = {p[0] for group in (voc.verb_phrases, voc.phrases, voc.instruction_phrases, voc.reminders)
+                  for p in group}
         _STARTERS[voc.language] = voc.verbs | voc.instructions | firsts
     return _STARTERS[voc.language]

@@ -176,3 +176,26 @@ def test_click_here_to_convert_is_a_call(detect, language, sentence, call):
 @pytest.mark.parametrize(("language", "sentence"), CLICK_HERE_NEAR_MISSES, ids=[s for _, s in CLICK_HERE_NEAR_MISSES])
 def test_click_here_to_read_is_no_call(detect, language, sentence):
     assert detect("promo", page_of(language, sentence)) == set()
+
+
+# "Don't forget to ...": a call where a conversion verb follows within a few words, after a connector too.
+REMINDED = [("fr", "Bon visionnage, et n'oubliez pas de vous abonner à la chaîne !",
+             "et n'oubliez pas de vous abonner à la"),
+            ("en", "Don't forget to subscribe to our channel!", "don't forget to subscribe to our channel"),
+            ("es", "No olvides suscribirte al canal.", "no olvides suscribirte al canal"),
+            ("nl", "Vergeet niet om je te registreren.", "vergeet niet om je te registreren"),
+            ("cs", "Nezapomeňte se zaregistrovat.", "nezapomeňte se zaregistrovat")]
+
+REMINDED_NEAR_MISSES = [("en", "Don't forget to read the terms."),
+                        ("fr", "Bonne lecture, et n'oubliez pas de partager."),
+                        ("en", "Remember to check the fees and the spread before you start trading.")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), REMINDED, ids=[s for _, s, _ in REMINDED])
+def test_a_reminder_to_convert_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+@pytest.mark.parametrize(("language", "sentence"), REMINDED_NEAR_MISSES, ids=[s for _, s in REMINDED_NEAR_MISSES])
+def test_a_reminder_to_read_is_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
