@@ -1,7 +1,8 @@
 """Offers the site states to its reader in running text, for PROMO (detectors/calls_to_action.py): promotional copy
 that tells rather than commands (data/lexicons/offers.yaml).
 
-A sentence is an offer when it speaks to the reader (a second-person word) and either
+A sentence is an offer when it speaks to the reader (a second-person word) and urges with an exclamation ("Finden
+Sie jetzt Ihren Anwalt!"), or either
 - states a gain: a verb of getting (data/lexicons/incentives.yaml, every inflected form) with an amount, a free/now
   hook, an exclamation, or "the more ... the more" ("vil du samtidig motta 55 kr i bitcoin", "permite que você e um
   amigo ganhem bitcoins grátis", "Plus vous invitez d'amis, plus vous gagnez"), or
@@ -94,6 +95,10 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
     if "el" in languages or any(GREEK.search(w) for w in getting | firsts):  # folded Greek: fold the text alike
         low = low.translate(_GREEK_PLAIN)
     found = lines_with(low, getting | firsts) if getting or firsts else set()
+    urgent = distinct & _urging(languages)
+    if urgent:  # "... jetzt ...!": the lines that exclaim it
+        rows = low.split("\n")
+        found |= {n for n in lines_with(low, urgent) if "!" in rows[n]}
     if acting:
         claimed, starts = set(), None
         for o in known:
@@ -102,6 +107,13 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
                 claimed.add(bisect_right(starts, m.start()) - 1)
         found |= claimed & acting
     return found
+
+
+@cache
+def _urging(languages: tuple[str, ...]) -> frozenset[str]:
+    """The hook words that urge ("jetzt", "now", "gratis"), not the place words ("hier", "here")."""
+    return frozenset().union(*(vocabularies()[lang].hooks - vocabularies()[lang].places for lang in languages
+                               if lang in vocabularies()))
 
 
 @cache
@@ -127,6 +139,9 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
         return False
     if vocabulary.conditions and vocabulary.conditions.match(text.lstrip(" •-–*·\t")) and not text.endswith("!"):
         return False  # "Sobald Ihr Freund ... abschließt, erhalten Sie beide 10 USD": a rule, or advice ("If you ...")
+    if text.rstrip().endswith("!") and _urging((language,)).intersection(tokens) and \
+            not any(q in text for q in _QUOTES):  # an exclamation in a quotation is a slogan ("„Jetzt ...!“")
+        return True  # "Finden Sie jetzt Ihren Anwalt ...!", "Zacznij już teraz!": the reader urged to act
     gains = bool(vocabulary.gains.intersection(tokens))
     if (gains or _acts(tokens, language)) and vocabulary.advantages:
         claims = len(vocabulary.advantages.findall(text))

@@ -199,3 +199,22 @@ def test_a_reminder_to_convert_is_a_call(detect, language, sentence, call):
 @pytest.mark.parametrize(("language", "sentence"), REMINDED_NEAR_MISSES, ids=[s for _, s in REMINDED_NEAR_MISSES])
 def test_a_reminder_to_read_is_no_call(detect, language, sentence):
     assert detect("promo", page_of(language, sentence)) == set()
+
+
+# The reader urged with an exclamation: a second-person word and an urging hook ("jetzt", "now", "gratis") in a
+# sentence that ends with "!", whatever its verb; not a place word ("hier") and not news without the reader.
+URGED = [("de", "Finden Sie jetzt Ihren Anwalt zum Thema Krypto-Betrug!",
+          "finden sie jetzt ihren anwalt zum thema krypto-betrug"),
+         ("en", "Your portfolio, now in one app!", "your portfolio, now in one app")]
+URGED_NEAR_MISSES = [("de", "Der Kurs fällt jetzt!"), ("de", "Hier finden Sie Ihren Anwalt!"),
+                     ("de", "Finden Sie jetzt Ihren Anwalt.")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), URGED, ids=[s for _, s, _ in URGED])
+def test_the_reader_urged_with_an_exclamation_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+@pytest.mark.parametrize(("language", "sentence"), URGED_NEAR_MISSES, ids=[s for _, s in URGED_NEAR_MISSES])
+def test_an_exclamation_without_the_reader_or_urge_is_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
