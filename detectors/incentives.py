@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from detectors.amounts import amount_pattern
 from detectors.data_files import load
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
@@ -25,10 +26,7 @@ from detectors.lexicon import phrase_lexicon
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# An amount: a number with a currency, a percentage or a crypto unit next to it ("15 €", "€5", "55 kr", "25%").
-AMOUNT = re.compile(r"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:eur|euro|euros|usd|usdt|btc|sats?|kr|kč|zł|pln|lei|"
-                     r"ron|ft|huf|лв|dkk|sek|nok|kroner|kronor|krónur|korun|koruna|złotych|złote|forint|leva|"
-                     r"euro?a?)\b))", re.IGNORECASE)
+AMOUNT = amount_pattern()  # "15 €", "55 kr", "25%", "100 euron" (detectors/amounts.py)
 MIN_TOKENS = 3  # a reward (word or amount), a verb and a trigger: words, an amount counting as one
 HEADLINE_WORDS = 12  # a line this short may name an incentive without a verb ("Welcome bonus up to 100 USDT")
 

@@ -53,3 +53,15 @@ def test_questions_are_blanked_with_offsets_kept():
     text = "Was bringt ein Willkommensbonus? Jetzt sichern."
     blanked = without_questions(text)
     assert len(blanked) == len(text) and "Willkommensbonus" not in blanked and blanked.endswith("Jetzt sichern.")
+
+
+# Amounts as an offer names them: CURRENCY's symbols, codes and inflected words (currency.yaml), percentages, and
+# crypto tickers as written; not a number before a word that only looks like a ticker.
+@pytest.mark.parametrize(("text", "amount"), [("saat 100 euron edestä", True), ("10 eurot boonust", True),
+                                              ("200 złotych", True), ("55 kr", True), ("€5", True), ("25%", True),
+                                              ("500 USDT", True), ("0,01 btc", True), ("Schritt 2 link", False),
+                                              ("Top 10 Börsen", False), ("1 dot", False)])
+def test_amounts_in_every_currency_form(text, amount):
+    from detectors.incentives import AMOUNT
+
+    assert bool(AMOUNT.search(text)) is amount

@@ -202,10 +202,12 @@ def test_a_reminder_to_read_is_no_call(detect, language, sentence):
 
 
 # The reader urged with an exclamation: a second-person word and an urging hook ("jetzt", "now", "gratis") in a
-# sentence that ends with "!", whatever its verb; not a place word ("hier") and not news without the reader.
+# sentence that ends with "!", whatever its verb; not a place word ("hier") and not news without the reader. And an
+# amount offered in any form of its currency ("100 euron").
 URGED = [("de", "Finden Sie jetzt Ihren Anwalt zum Thema Krypto-Betrug!",
           "finden sie jetzt ihren anwalt zum thema krypto-betrug"),
-         ("en", "Your portfolio, now in one app!", "your portfolio, now in one app")]
+         ("en", "Your portfolio, now in one app!", "your portfolio, now in one app"),
+         ("fi", "Saat palkkioksi 100 euron edestä bitcoinia.", "saat palkkioksi 100 euron edestä bitcoinia")]
 URGED_NEAR_MISSES = [("de", "Der Kurs fällt jetzt!"), ("de", "Hier finden Sie Ihren Anwalt!"),
                      ("de", "Finden Sie jetzt Ihren Anwalt.")]
 
