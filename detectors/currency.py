@@ -65,6 +65,10 @@ class _Rules:
     krona_by_language: dict[str, str]
 
 
+def _beside_number(text: str, start: int, end: int) -> bool:
+    return text[end:end + 2].lstrip(" \t")[:1].isdigit() or text[max(0, start - 2):start].rstrip(" \t")[-1:].isdigit()
+
+
 _RATE = re.compile(r"[ \t]*1[ \t]?[A-Z][A-Z0-9]{1,5}[ \t]?=")  # "1 BTC = ...": a line quoting a rate
 
 
@@ -245,8 +249,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         named = sorted([*named, *names], key=lambda m: m.start())
     for m in named:
         code = page.code(m.group(0))
-        if not code or code in page.first:
-            continue
+        if not code or code in page.first or _beside_number(text, m.start(), m.end()):
+            continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
         offers = offers or offer_context(text)
         if offers.editorial:
             break

@@ -109,9 +109,19 @@ def test_kr_on_an_undeclared_norwegian_page_is_the_norwegian_krone():
     ("<p>Analizuj wolumen dla konkretnych par, np. BTC/PLN czy ETH/EUR, a nie tylko łączny obrót.</p>", "pl"),
     # A currency named to compare bitcoin with.
     ("<p>Unlike the Swedish krona (SEK), bitcoin is not issued by a central bank you can deposit with.</p>", "en"),
+    # A worked example, and "or another currency".
+    ("<p>Angenommen, du kaufst Bitcoin für 1.000 Euro und zahlst eine Gebühr von 1,5 %.</p>", "de"),
+    ("<p>Sarà possibile visualizzare il proprio saldo in euro o altra valuta sull'exchange.</p>", "it"),
+    # A code written before a market figure is part of the amount, vetoed with it (a magnitude word).
+    ("<p>Czechs spent CZK 200 million on purchasing cryptocurrencies in July.</p>", "en"),
 ])
 def test_examples_and_comparisons_name_no_currency_offered(text, lang):
     assert found(currency, page(text, lang)) == set()
+
+
+def test_a_code_before_a_price_is_an_amount_of_the_offer():
+    assert found(currency, page("<p>Minimum deposit CZK 500, no fees.</p>", "en")) == {("CZK", ("CZ",), "text (amount)")}
+    assert {v for v, _, _ in found(currency, page("<p>Kaufe Bitcoin für 1.000 Euro, Gebühr 1,5 %.</p>", "de"))} == {"EUR"}
 
 
 def test_the_same_pairs_in_the_sites_own_list_count():
