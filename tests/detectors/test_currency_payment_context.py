@@ -120,8 +120,10 @@ def test_examples_and_comparisons_name_no_currency_offered(text, lang):
 
 
 def test_a_code_before_a_price_is_an_amount_of_the_offer():
-    assert found(currency, page("<p>Minimum deposit CZK 500, no fees.</p>", "en")) == {("CZK", ("CZ",), "text (amount)")}
-    assert {v for v, _, _ in found(currency, page("<p>Kaufe Bitcoin für 1.000 Euro, Gebühr 1,5 %.</p>", "de"))} == {"EUR"}
+    deposit = page("<p>Minimum deposit CZK 500, no fees.</p>", "en")
+    assert found(currency, deposit) == {("CZK", ("CZ",), "text (amount)")}
+    price = page("<p>Kaufe Bitcoin für 1.000 Euro, Gebühr 1,5 %.</p>", "de")
+    assert {v for v, _, _ in found(currency, price)} == {"EUR"}
 
 
 def test_the_same_pairs_in_the_sites_own_list_count():
