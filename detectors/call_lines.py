@@ -45,6 +45,13 @@ def led_to_call(tokens: list[str], voc: Vocabulary) -> bool | None:
     return None
 
 
+def after_login(tokens: list[str], voc: Vocabulary) -> list[str]:
+    """A short line without its opening log-in label, where more follows ("Zaloguj się | Załóż konto", a header's
+    two buttons run together); else the line as it is."""
+    login = _opening(tokens, 0, frozenset(), voc.logins)
+    return tokens[login:] if 0 < login < len(tokens) else tokens
+
+
 def sent_here(tokens: list[str], voc: Vocabulary) -> int:
     """Where the words after an opening "click here" are ("Klicken Sie hier, um ...", "Hier klicken und ...", "Haz
     clic aquí para ..."): an instruction and a hook word in either order, a polite pronoun between; else 0."""

@@ -1,14 +1,12 @@
 """Calls to action on a page: the buttons, links and short imperative lines by which a site asks its reader to act
 ("Jetzt Depot eröffnen", "Liity nyt", "Załóż konto", "Start trading today", "Zum Angebot").
 
-A call to action is recognised by its structure, not by a list of slogans: a conversion verb (sign up, open, buy,
-start, download...; matched by lemma, so every inflection counts) in imperative position -- first, after at most a
-hook word ("jetzt", "now") -- in a button, a link, a line of its own, or a sentence that also carries a hook (now,
-today, free, your) or ends in "!". A German-style verb-final label ("Jetzt Depot eröffnen") needs a hook or a button.
-
-Editorial text is not a call to action: questions ("Wie kauft man Bitcoin?"), numbered steps and how-to sentences
-("Klicken Sie auf Registrieren", "4. Compra bitcoin"), quoted and negated phrases. On a page that mostly explains
-steps, only buttons, links and hooked lines count.
+By structure, not by a list of slogans: a conversion verb (sign up, open, buy, start, download...; by lemma, every
+inflection) first, after at most a hook word ("jetzt", "now"), in a button, a link, a line of its own, or a sentence
+that also carries a hook (now, today, free, your) or ends in "!". A verb-final label ("Jetzt Depot eröffnen") needs
+a hook or a button. Editorial text is none: questions, numbered steps and how-to sentences ("Klicken Sie auf
+Registrieren", "4. Compra bitcoin"), quoted and negated phrases; on a page of steps only buttons, links and hooked
+lines count.
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from functools import lru_cache
 
 from detectors.call_lines import (
     addressing,
+    after_login,
     connected_clauses,
     imperative_at,
     led_to_call,
@@ -316,13 +315,14 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         return
     for language in languages:
         voc = vocabularies()[language]
-        hooked = bool(voc.has(tokens, voc.hooks, voc.hook_phrases))
+        own = after_login(tokens, voc)
+        hooked = bool(voc.has(own, voc.hooks, voc.hook_phrases))
         # A line in capitals is styled as a button ("ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ", "JETZT REGISTRIEREN").
-        button = stripped.isupper() and len(tokens) > 1
-        if is_label(tokens, voc, button=button) and (hooked or not instructional):
-            at = voc.has(tokens, frozenset(), voc.phrases)
-            label = next((" ".join(p) for p in voc.phrases if at and tuple(tokens[at - 1:at - 1 + len(p)]) == p), "")
-            yield language, label or _clause(stripped)
+        button = stripped.isupper() and len(own) > 1
+        if is_label(own, voc, button=button) and (hooked or not instructional):
+            at = voc.has(own, frozenset(), voc.phrases)
+            label = next((" ".join(p) for p in voc.phrases if at and tuple(own[at - 1:at - 1 + len(p)]) == p), "")
+            yield language, label or _clause(stripped if own is tokens else " ".join(own))
 
 
 def _sentences(line: str, languages: tuple[str, ...], instructional: bool):

@@ -41,6 +41,7 @@ class Vocabulary:
     listed: frozenset[str] = frozenset()  # the one-word verbs as the lexicon lists them, without generated forms
     imperatives: frozenset[str] = frozenset()  # listed imperatives that end like a dictionary form ("avaa")
     reminders: tuple[tuple[str, ...], ...] = ()  # "don't forget", "n'oubliez pas": a call when a verb follows
+    logins: tuple[tuple[str, ...], ...] = ()  # "log in", "zaloguj się": a header's label before its sign-up button
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -114,7 +115,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("places", []))[0],
             frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)),
             frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0],
-            tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])))
+            tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])),
+            tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])))
     return result
 
 

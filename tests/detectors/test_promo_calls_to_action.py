@@ -220,3 +220,17 @@ def test_the_reader_urged_with_an_exclamation_is_a_call(detect, language, senten
 @pytest.mark.parametrize(("language", "sentence"), URGED_NEAR_MISSES, ids=[s for _, s in URGED_NEAR_MISSES])
 def test_an_exclamation_without_the_reader_or_urge_is_no_call(detect, language, sentence):
     assert detect("promo", page_of(language, sentence)) == set()
+
+
+# A header's log-in and sign-up buttons run together into one line: the sign-up is a call, the log-in never is.
+@pytest.mark.parametrize(("language", "line", "call"), [("pl", "Zaloguj się Załóż konto", "załóż konto"),
+                                                        ("en", "Log in Sign up", "sign up"),
+                                                        ("es", "Iniciar sesión Registrarse", "registrarse")])
+def test_a_sign_up_after_a_log_in_label_is_a_call(detect, language, line, call):
+    assert values(detect("promo", page_of(language, line))) == {call}
+
+
+@pytest.mark.parametrize(("language", "line"), [("pl", "Zaloguj się"), ("en", "Log in"),
+                                                ("en", "Log in to see your balance")])
+def test_a_log_in_label_is_no_call(detect, language, line):
+    assert detect("promo", page_of(language, line)) == set()
