@@ -20,7 +20,7 @@ OFFERS = [
     ("pl", "Zaproś znajomego, a oboje otrzymacie 50 zł na start."),
     ("fr", "Le parrain et le filleul reçoivent chacun 25 euros dès l'inscription."),
     ("it", "I nuovi utenti possono ottenere ricompense fino a 500 USD nel pacchetto di benvenuto."),
-    ("en", "The promotion grants prizes to referred users who register through the referral link."),
+    ("en", "Our aim is to award prizes to referred users who register through the referral link."),
 ]
 
 
