@@ -16,7 +16,8 @@ from detectors.data_files import load
 OTHER_UNITS = ("usd", "usdt", "btc", "sats", "sat")
 
 
-def _alternation(items) -> str:
+def alternation(items) -> str:
+    """A regex alternative of the literal `items`, longest first (so "euros" is tried before "euro")."""
     return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
 
 
@@ -26,6 +27,6 @@ def amount_pattern() -> re.Pattern[str]:
     units = [*OTHER_UNITS, *data["krona"]["symbols"], *data["krona"]["words"]]
     for code, spec in data["currencies"].items():
         units += [code, *spec["symbols"], *spec["words"]]
-    tickers = _alternation(data["crypto_tickers"])
-    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{_alternation(u.lower() for u in units)})(?!\w)"
+    tickers = alternation(data["crypto_tickers"])
+    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{alternation(u.lower() for u in units)})(?!\w)"
                       rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)

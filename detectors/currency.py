@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from detectors.amounts import alternation
 from detectors.article_page import is_article
 from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
@@ -72,10 +73,6 @@ def _beside_number(text: str, start: int, end: int) -> bool:
 _RATE = re.compile(r"[ \t]*1[ \t]?[A-Z][A-Z0-9]{1,5}[ \t]?=")  # "1 BTC = ...": a line quoting a rate
 
 
-def _alternation(items) -> str:
-    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
-
-
 @cache
 def _rules() -> _Rules:
     data = load(FILE, "currency")
@@ -104,9 +101,9 @@ def _rules() -> _Rules:
     words += krona["words"]
     tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
-    unit = (f"(?P<unit>(?-i:{_alternation(codes + symbols)})|(?<=\\d )(?:{_alternation(words)})"
-            f"|(?<=\\d)(?:{_alternation(words)}))")
-    lead = f"(?P<lead>(?-i:{_alternation(codes + symbols)}))"
+    unit = (f"(?P<unit>(?-i:{alternation(codes + symbols)})|(?<=\\d )(?:{alternation(words)})"
+            f"|(?<=\\d)(?:{alternation(words)}))")
+    lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
     amount = re.compile(
@@ -116,14 +113,14 @@ def _rules() -> _Rules:
     # "EUR-Einzahlung" and "(RON/USD/EUR)" name a currency; "EUR-L" (a stablecoin) does not.
     named = re.compile(rf"(?<![\w\-])(?:{'|'.join(codes)})(?!\w|-\w\b)")
     # Names are matched in the lower-cased text: a case-insensitive alternation is several times slower.
-    lowered = re.compile(rf"(?<![\w\-])(?:{_alternation(n.lower() for n in names)})(?!\w|-\w\b)")
-    foreign = re.compile(rf"(?<!\w)(?:{_alternation(data['foreign_names'])})(?!\w)", re.IGNORECASE)
+    lowered = re.compile(rf"(?<![\w\-])(?:{alternation(n.lower() for n in names)})(?!\w|-\w\b)")
+    foreign = re.compile(rf"(?<!\w)(?:{alternation(data['foreign_names'])})(?!\w)", re.IGNORECASE)
     by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
     name_firsts = frozenset(_WORD.findall(n.lower())[0] for n in names)
     code_words = frozenset(c.lower() for c in codes)
     if any(c.isdigit() for lead in codes + symbols for c in lead):  # _amounts: a lead is never a number's start
         raise ValueError(f"{FILE}: a currency code or symbol with a digit")
-    lead_start = re.compile(rf"(?:{_alternation(codes + symbols)}){_GAP}\d")  # case-sensitive, as in `amount`
+    lead_start = re.compile(rf"(?:{alternation(codes + symbols)}){_GAP}\d")  # case-sensitive, as in `amount`
     # A digit not after a letter, digit, point or comma (`amount`'s opening lookbehind, checked after the digit so the
     # pattern begins with it), then what may stand between a number and its unit, then a character a unit can begin
     # with: an ASCII letter that a code, a symbol or (ignoring case) a word begins with, or anything beyond ASCII.
