@@ -139,9 +139,12 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     friend' schemes are banned", "exchanges often offer a welcome bonus"), or an item of a list whose heading line
     is ("Eksempel:" above "Du kjøpte 0,3 BTC for 10 000 kroner"). Negations are not read here: "if you have no
     account yet, get free crypto" still offers."""
-    left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
+    left = start
+    while (left := max(text.rfind(c, 0, left) for c in ".!?;\n")) > 0 and text[left] == "." and \
+            text[left + 1:left + 2].isdigit():
+        pass  # "am 20.01.2022", "1.000 Euro": a dot before a digit ends no sentence
     rights = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
-    left = _list_heading(text, left)
+    left = _list_heading(text, left + 1)
     lowered = text[left:min(rights, default=len(text))].lower()
     words = set(_WORD.findall(lowered))
     vocabularies = _vocabularies()
@@ -156,13 +159,14 @@ def _list_heading(text: str, left: int) -> int:
     """Where the heading line of the list a line at `left` belongs to starts ("Eksempel:" above "• Du kjøpte ..."
     and "• Du selger ..."), else `left`: up through the list's items, at most LIST_ITEMS of them."""
     at = left
+    item = text[left:left + 4].lstrip().startswith(_BULLETS)  # the line at `left` is an item of a list
     for _ in range(LIST_ITEMS):
         if not at or text[at - 1] != "\n":
             return left
         above = text.rfind("\n", 0, at - 1) + 1
         line = text[above:at - 1].strip()
-        if line.endswith(":"):
-            return above
+        if line.endswith(":") or item and not line.startswith(_BULLETS):
+            return above  # "Eksempel:", or the line items hang from ("Beispiel A: ein Ankauf" over "• Ankauf ...")
         if not line.startswith(_BULLETS):
             return left
         at = above

@@ -112,6 +112,8 @@ def test_kr_on_an_undeclared_norwegian_page_is_the_norwegian_krone():
     # A worked example, and "or another currency".
     ("<p>Angenommen, du kaufst Bitcoin für 1.000 Euro und zahlst eine Gebühr von 1,5 %.</p>", "de"),
     ("<p>Sarà possibile visualizzare il proprio saldo in euro o altra valuta sull'exchange.</p>", "it"),
+    # A currency in place of which another is used.
+    ("<p>Le compte de la carte, au lieu d'être approvisionné en euros, l'est en bitcoins.</p>", "fr"),
     # A code written before a market figure is part of the amount, vetoed with it (a magnitude word).
     ("<p>Czechs spent CZK 200 million on purchasing cryptocurrencies in July.</p>", "en"),
 ])
@@ -151,3 +153,12 @@ def test_a_line_quoting_a_rate_is_a_price_ticker():
                                                    ("RON", ("RO",), "text (amount)")}
     # A rate told in a sentence is not a ticker line.
     assert found(currency, page("<p>Last week 1 BTC was worth 61600 EUR, analysts said.</p>", "en")) == set()
+
+
+def test_the_items_of_an_example_hang_from_its_line_whatever_it_ends_with():
+    # A dated item ("20.01.2022": a dot before a digit ends no sentence) under "Beispiel A: ..." is the example's.
+    example = page("<p>Beispiel A: ein Ankauf auf einer Bitcoin-Adresse</p>"
+                   "<p>• Ankauf am 20.01.2022 von 1 BTC um EUR 32.000 (Anschaffungskosten)</p>", "de")
+    assert found(currency, example) == set()
+    prices = page("<p>Unsere Gebühren</p><p>• Ankauf ab 10 € (Gebühr 1,5 %)</p>", "de")
+    assert {v for v, _, _ in found(currency, prices)} == {"EUR"}
