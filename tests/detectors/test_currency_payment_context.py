@@ -114,6 +114,8 @@ def test_kr_on_an_undeclared_norwegian_page_is_the_norwegian_krone():
     ("<p>Sarà possibile visualizzare il proprio saldo in euro o altra valuta sull'exchange.</p>", "it"),
     # A currency in place of which another is used.
     ("<p>Le compte de la carte, au lieu d'être approvisionné en euros, l'est en bitcoins.</p>", "fr"),
+    # An example announced by a question on its line.
+    ("<p>¿Un ejemplo rápido? Pagas una comisión de 100 € y te devuelven 1 € en bitcoin.</p>", "es"),
     # A code written before a market figure is part of the amount, vetoed with it (a magnitude word).
     ("<p>Czechs spent CZK 200 million on purchasing cryptocurrencies in July.</p>", "en"),
 ])
