@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 
+from detectors.blocks import joined_runs
 from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
 from detectors.geography import by_language
 
@@ -137,24 +138,6 @@ def _words(text: str) -> _Words:
     return words_of(text)
 
 
-def _joined_runs(lines: list[str], joined: list[int]) -> list[str]:
-    """`lines` with each line whose index is in `joined` (sorted) put together with the line after it."""
-    blocks, at, i = [], 0, 0
-    while i < len(joined):
-        start = joined[i]
-        end = start + 1  # the last line of the run
-        i += 1
-        while i < len(joined) and joined[i] <= end:
-            end = joined[i] + 1
-            i += 1
-        end = min(end, len(lines) - 1)
-        blocks += lines[at:start]
-        blocks.append("\n".join(lines[start:end + 1]))
-        at = end + 1
-    blocks += lines[at:]
-    return blocks
-
-
 def lower_in_place(text: str) -> str:
     """`text` lower-cased letter by letter, same length and offsets: a letter that lower-cases to two characters
     (Turkish İ) is kept as it is. One C-speed translate over the text's distinct letters, not a loop per letter."""
@@ -218,6 +201,7 @@ class PhraseLexicon:
         self._one_word: set[str] = set()
         self._by_stem: dict[str, list[str]] = {}
         self._word_regexes: dict[str, _Starts] = {}  # a page word -> what it can start
+        self._last: tuple[str, tuple[PhraseMatch, ...]] = ("", ())  # the last text `find` read, and its matches
         for lang in sorted(terms):
             for term in terms[lang]:
                 first = (_WORD.findall(term.rstrip("*").lower().translate(_FOLD)) or [""])[0]
@@ -262,7 +246,15 @@ class PhraseLexicon:
     def find(self, text: str, index: _Words | None = None) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest at each position (as the reference regex). `index`:
         the text's words where the caller keeps them itself (`words_of`), else the shared cache's."""
-        index = _words(text) if index is None else index
+        if index is not None:
+            return self._find(text, index)
+        # The last text read through the shared cache is kept with its matches: several detectors ask one lexicon
+        # about the same page (bonus and partner_programme: BONUS, AFFILIATE and their programme-voice check).
+        if text != self._last[0]:
+            self._last = (text, tuple(self._find(text, _words(text))))
+        return list(self._last[1])
+
+    def _find(self, text: str, index: _Words) -> list[PhraseMatch]:
         firsts = index.words & self._firsts
         stems = index.prefixes & self._stems
         if not firsts and not stems:
@@ -304,7 +296,7 @@ class PhraseLexicon:
         joined = [*compress(range(len(lines)), map(self._inner.__contains__, page.line_ends())), *page.wordless()]
         if not joined:
             return lines
-        return _joined_runs(lines, sorted(set(joined)))
+        return joined_runs(lines, sorted(set(joined)))
 
     def _starts_of(self, word: str) -> _Starts:
         """What a page word can start: whether it is a phrase by itself (a one-word phrase, or a word beginning with
