@@ -192,8 +192,9 @@ def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set
     return False
 
 
-def calls_to_action(doc: Document) -> list[CallToAction]:
-    """Every call to action of an HTML page, one per distinct text, buttons and links first."""
+def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToAction]:
+    """Every call to action of an HTML page, one per distinct text, buttons and links first; the first `limit` only
+    where the caller shows no more (the text, read last, is then read only until they are found)."""
     if doc.kind != "html":
         return []
     languages = candidate_languages(doc)
@@ -206,6 +207,9 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
         if key and key not in found:
             found[key] = CallToAction(key, language, locator, snip)
         return True
+
+    def enough() -> bool:
+        return limit is not None and len(found) >= limit
 
     for text in doc.buttons:
         if len(text) <= MAX_SPAN and not text.rstrip().endswith("?"):
@@ -225,8 +229,9 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
             language = languages[0]
         if language:
             add(text, language, f'a[href="{link.url}"]', text)
-    _text_calls(doc.text, languages, add)
-    return list(found.values())
+    if not enough():
+        _text_calls(doc.text, languages, add, enough)
+    return list(found.values())[:limit]
 
 
 # _NUMBERED_STEP over a whole text at once: \\s kept within a line, so a match is the match of the line it starts.
@@ -241,13 +246,15 @@ def _numbered_lines(text: str) -> set[int]:
     return found
 
 
-def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
+def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
     instructional = wanted and _instructional(lines, languages, wanted)
     for n, start, line in segments(lines, wanted, line_starts(text)):
+        if enough():
+            return  # the calls asked for are found: the rest of the text can only come after them
         short, sentences = _line_calls(line, languages, instructional)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
@@ -259,7 +266,8 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
             language = next((lang for lang in languages_ if own(start + begin, start + end, lang)), "")
             if language:
                 add(clause, language, "text", snippet(text, start + begin, start + end))
-    _offer_calls(text, lines, languages, add, wanted)  # after the calls: a page's few findings show those first
+    if not enough():  # after the calls: a page's few findings show those first
+        _offer_calls(text, lines, languages, add, wanted)
 
 
 def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, acting: set[int]) -> None:
