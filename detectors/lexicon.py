@@ -75,22 +75,27 @@ class _Words:
     def prefixes(self) -> frozenset[str]:
         """The first STEM letters of its longer words."""
         if self._prefixes is None:
-            # A set, not the index of the words by prefix (with_prefix): most texts need no more than this.
-            self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
+            if len(self.words) < INDEXED_WORDS:  # a block: a set, not the index of its words by prefix (with_prefix)
+                self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
+            else:  # a page's text: the index nearly every page's lexicons ask for gives them, in one pass
+                self._prefixes = frozenset(self._prefix_index())
         return self._prefixes
 
     def with_prefix(self, prefixes) -> set[str]:
         """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
         if len(self.words) < INDEXED_WORDS:  # a block, asked once: one pass over its few words
             return {word for word in self.words if word[:STEM] in prefixes and len(word) >= STEM}
+        by_prefix = self._prefix_index()
+        return {word for prefix in prefixes for word in by_prefix[prefix]}
+
+    def _prefix_index(self) -> dict[str, list[str]]:
         if self._by_prefix is None:  # a page's text, asked by several lexicons: its words indexed by prefix once
             by_prefix: dict[str, list[str]] = {}
             for word in self.words:
                 if len(word) >= STEM:
                     by_prefix.setdefault(word[:STEM], []).append(word)
             self._by_prefix = by_prefix
-        by_prefix = self._by_prefix
-        return {word for prefix in prefixes for word in by_prefix[prefix]}
+        return self._by_prefix
 
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
