@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from detectors.call_lines import addressing, connected_clauses, imperative_at, lines_to_read, segments, starts_something
 from detectors.call_links import link_kind
@@ -28,7 +29,7 @@ from detectors.lang import text_language
 from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
-from detectors.page_words import line_starts
+from detectors.page_words import LINES, line_starts
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
@@ -182,9 +183,14 @@ def _step(line: str, languages: tuple[str, ...]) -> bool:
     return bool(_NUMBERED_STEP.match(line)) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages)
 
 
+@lru_cache(maxsize=LINES)  # read once per line: a site's lines repeat page after page
+def _numbered(line: str) -> bool:
+    return bool(_NUMBERED_STEP.match(line))
+
+
 def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> bool:
     count = 0
-    for n in sorted(candidates | _numbered_lines("\n".join(lines))):
+    for n in sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines)))):
         if _step(lines[n], languages):
             count += 1
             if count >= INSTRUCTIONAL_PAGE:
@@ -232,18 +238,6 @@ def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToActio
     if not enough():
         _text_calls(doc.text, languages, add, enough)
     return list(found.values())[:limit]
-
-
-# _NUMBERED_STEP over a whole text at once: \\s kept within a line, so a match is the match of the line it starts.
-_NUMBERED_LINE = re.compile(_NUMBERED_STEP.pattern.replace(r"\s", r"[^\S\n]"), re.MULTILINE)
-
-
-def _numbered_lines(text: str) -> set[int]:
-    found, line, position = set(), 0, 0
-    for m in _NUMBERED_LINE.finditer(text):
-        line, position = line + text.count("\n", position, m.start()), m.start()
-        found.add(line)
-    return found
 
 
 def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
