@@ -36,8 +36,8 @@ _VOWELS = set("aeiouy")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+)+")  # YouTube, McDonalds: words, not a code
 _WORD_NUMBER = re.compile(r"[a-z]+[-_]?\d{1,4}")  # step2, web3, bitcoin2024: a word and a number
-# A plain link: no port, user, query or fragment, a path of small letters, digits and hyphens (/pt/price/bnb).
-_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)((?:/[a-z0-9-]*)*)")
+# A plain link: no port, user, query or fragment, a path of letters, digits and hyphens (/pt/price/bnb, /trade/BTC-EUR).
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)((?:/[A-Za-z0-9-]*)*)")
 
 
 @dataclass(frozen=True)
@@ -225,15 +225,19 @@ def referral_evidence(url: str) -> tuple[str, str] | None:
 
 def _plain_without_evidence(host: str, path: str) -> bool:
     """Whether a plain link (most of a page's own links) surely carries nothing, decided without urlsplit: no
-    parameters, a host that is no network's and starts with no referral label, and no segment that is a keyword or
-    matches a referral pattern (a path of small letters is never a generated short-link code)."""
+    parameters, a host that is no network's and starts with no referral label, no segment that is a keyword or
+    matches a referral pattern, and no short path that may be a generated short-link code."""
+    if path != path.lower():  # capitals (a path of small letters is never a generated code): as _path_evidence reads
+        segments = [s for s in path.split("/") if s]
+        if 1 <= len(segments) <= 2 and _generated(segments[-1]):
+            return False
     return _plain_host(host) and all(map(_plain_segment, filter(None, path.split("/"))))
 
 
 @lru_cache(maxsize=URLS_KEPT)  # the segments of a site's paths recur on its links ("en", "markets", "fees")
 def _plain_segment(segment: str) -> bool:
-    rules = _rules()
-    return not (segment in rules.path_keywords or segment in rules.signup_keywords
+    rules, keyword = _rules(), segment.lower()
+    return not (keyword in rules.path_keywords or keyword in rules.signup_keywords
                 or any(p.match(segment) for p in rules.path_patterns))
 
 

@@ -58,3 +58,21 @@ def forget_blocks() -> None:
     """Forget every block read (the benchmarks time each pass over a corpus as a crawl meets it: every block new)."""
     for memo in _MEMOS:
         memo._known, memo._old = {}, {}
+
+
+def joined_runs(lines: list[str], joined: list[int]) -> list[str]:
+    """`lines` with each line whose index is in `joined` (sorted) put together with the line after it."""
+    blocks, at, i = [], 0, 0
+    while i < len(joined):
+        start = joined[i]
+        end = start + 1  # the last line of the run
+        i += 1
+        while i < len(joined) and joined[i] <= end:
+            end = joined[i] + 1
+            i += 1
+        end = min(end, len(lines) - 1)
+        blocks += lines[at:start]
+        blocks.append("\n".join(lines[start:end + 1]))
+        at = end + 1
+    blocks += lines[at:]
+    return blocks

@@ -9,8 +9,7 @@ import re
 from functools import lru_cache
 
 from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
-from detectors.page_words import lines_with
-from detectors.page_words import words as words_of
+from detectors.page_words import LINES
 
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
@@ -105,22 +104,41 @@ def joined_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
 def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
     """Indices of the lines holding a word that can start a call. The hot path: most lines of
     a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""
-    raw = text
-    text = _GLUED.sub(" ", text)  # same lines, words that ran together apart ("GebührenZum Anbieter")
+    # Each line read once (menus and footers repeat on every page): its words, with those that ran together apart
+    # ("GebührenZum Anbieter"), and the words standing alone in it; the page's words decide which of these count.
+    readings = list(map(_line_reading, text.split("\n")))
     words = _starter_words(languages)
-    distinct = words_of(text)
+    distinct = frozenset().union(*(tokens for tokens, _ in readings))
     present = (distinct & words) | {w for w in distinct if ("-" in w or "'" in w) and _can_start(w, words)}
     greek = set()
     if "el" in languages and GREEK.search(text):  # Greek words start a call only in Greek (a menu's "Ελληνικά")
         # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
         # and with glued words apart), the rest of the page is scanned like any other.
-        for n, (line, glued) in enumerate(zip(raw.split("\n"), text.split("\n"), strict=True)):
-            if GREEK.search(line) and any(_can_start(w, words) for w in (*tokens_of(line), *tokens_of(glued))):
+        for n, line in enumerate(text.split("\n")):
+            if GREEK.search(line) and any(_can_start(w, words) for w in (*tokens_of(line), *tokens_of(_unglued(line)))):
                 greek.add(n)
     if not present:
         return greek
-    lowered = text.lower().replace("’", "'")  # lower case may change lengths ("İ"), never the line breaks
-    return greek | lines_with(lowered, present)
+    return greek | {n for n, (_, alone) in enumerate(readings) if not present.isdisjoint(alone)}
+
+
+def _unglued(line: str) -> str:
+    return _GLUED.sub(" ", line)
+
+
+# A word standing alone in a lower-cased line, as page_words.lines_with finds one: no letter, digit or underscore
+# before it, none (nor an apostrophe or a hyphen) after it. A word of letters joined by hyphens or apostrophes can
+# stand alone at one place only where it starts: to its whole length ("sign-up", and "up" from the hyphen).
+_ALONE = re.compile(r"(?<!\w)(?=([^\W\d_]+(?:[-'][^\W\d_]+)*)(?![\w'-]))")
+
+
+@lru_cache(maxsize=LINES)
+def _line_reading(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The tokens of a line with its glued words apart, and the words standing alone in it (lower case, "'" for
+    "’"; lower case changes no line break, so the line reads as it does in the page lower-cased). Tuples of strings:
+    the collector stops tracking them (page_words.py)."""
+    unglued = _unglued(line)
+    return tuple(tokens_of(unglued)), tuple(_ALONE.findall(unglued.lower().replace("’", "'")))
 
 
 @lru_cache(maxsize=64)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from detectors.call_lines import (
     addressing,
@@ -35,7 +36,7 @@ from detectors.lang import text_language
 from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
-from detectors.page_words import line_starts
+from detectors.page_words import LINES, line_starts
 from detectors.phrases import explained_by_non_eu_locale, page_language
 from detectors.text import is_negated, is_quoted, snippet
 
@@ -189,9 +190,14 @@ def _step(line: str, languages: tuple[str, ...]) -> bool:
     return bool(_NUMBERED_STEP.match(line)) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages)
 
 
+@lru_cache(maxsize=LINES)  # read once per line: a site's lines repeat page after page
+def _numbered(line: str) -> bool:
+    return bool(_NUMBERED_STEP.match(line))
+
+
 def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> bool:
     count = 0
-    for n in sorted(candidates | _numbered_lines("\n".join(lines))):
+    for n in sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines)))):
         if _step(lines[n], languages):
             count += 1
             if count >= INSTRUCTIONAL_PAGE:
@@ -199,8 +205,9 @@ def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set
     return False
 
 
-def calls_to_action(doc: Document) -> list[CallToAction]:
-    """Every call to action of an HTML page, one per distinct text, buttons and links first."""
+def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToAction]:
+    """Every call to action of an HTML page, one per distinct text, buttons and links first; the first `limit` only
+    where the caller shows no more (the text, read last, is then read only until they are found)."""
     if doc.kind != "html":
         return []
     languages = candidate_languages(doc)
@@ -213,6 +220,9 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
         if key and key not in found:
             found[key] = CallToAction(key, language, locator, snip)
         return True
+
+    def enough() -> bool:
+        return limit is not None and len(found) >= limit
 
     for text in doc.buttons:
         if len(text) <= MAX_SPAN and not text.rstrip().endswith("?"):
@@ -232,29 +242,20 @@ def calls_to_action(doc: Document) -> list[CallToAction]:
             language = languages[0]
         if language:
             add(text, language, f'a[href="{link.url}"]', text)
-    _text_calls(doc.text, languages, add)
-    return list(found.values())
+    if not enough():
+        _text_calls(doc.text, languages, add, enough)
+    return list(found.values())[:limit]
 
 
-# _NUMBERED_STEP over a whole text at once: \\s kept within a line, so a match is the match of the line it starts.
-_NUMBERED_LINE = re.compile(_NUMBERED_STEP.pattern.replace(r"\s", r"[^\S\n]"), re.MULTILINE)
-
-
-def _numbered_lines(text: str) -> set[int]:
-    found, line, position = set(), 0, 0
-    for m in _NUMBERED_LINE.finditer(text):
-        line, position = line + text.count("\n", position, m.start()), m.start()
-        found.add(line)
-    return found
-
-
-def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
+def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
     # English words in another language's running text are loanwords ("order plaatsen"), not an English call.
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
     instructional = wanted and _instructional(lines, languages, wanted)
     for n, start, line in segments(lines, wanted, line_starts(text)):
+        if enough():
+            return  # the calls asked for are found: the rest of the text can only come after them
         short, sentences = _line_calls(line, languages, instructional)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
@@ -266,7 +267,8 @@ def _text_calls(text: str, languages: tuple[str, ...], add) -> None:
             language = next((lang for lang in languages_ if own(start + begin, start + end, lang)), "")
             if language:
                 add(clause, language, "text", snippet(text, start + begin, start + end))
-    _offer_calls(text, lines, languages, add, wanted)  # after the calls: a page's few findings show those first
+    if not enough():  # after the calls: a page's few findings show those first
+        _offer_calls(text, lines, languages, add, wanted)
 
 
 def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, acting: set[int]) -> None:

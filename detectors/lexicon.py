@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 
+from detectors.blocks import joined_runs
 from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
 from detectors.geography import by_language
 
@@ -74,22 +75,27 @@ class _Words:
     def prefixes(self) -> frozenset[str]:
         """The first STEM letters of its longer words."""
         if self._prefixes is None:
-            # A set, not the index of the words by prefix (with_prefix): most texts need no more than this.
-            self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
+            if len(self.words) < INDEXED_WORDS:  # a block: a set, not the index of its words by prefix (with_prefix)
+                self._prefixes = frozenset({word[:STEM] for word in self.words if len(word) >= STEM})
+            else:  # a page's text: the index nearly every page's lexicons ask for gives them, in one pass
+                self._prefixes = frozenset(self._prefix_index())
         return self._prefixes
 
     def with_prefix(self, prefixes) -> set[str]:
         """The words of STEM letters or more that begin with one of `prefixes` (some of `self.prefixes`)."""
         if len(self.words) < INDEXED_WORDS:  # a block, asked once: one pass over its few words
             return {word for word in self.words if word[:STEM] in prefixes and len(word) >= STEM}
+        by_prefix = self._prefix_index()
+        return {word for prefix in prefixes for word in by_prefix[prefix]}
+
+    def _prefix_index(self) -> dict[str, list[str]]:
         if self._by_prefix is None:  # a page's text, asked by several lexicons: its words indexed by prefix once
             by_prefix: dict[str, list[str]] = {}
             for word in self.words:
                 if len(word) >= STEM:
                     by_prefix.setdefault(word[:STEM], []).append(word)
             self._by_prefix = by_prefix
-        by_prefix = self._by_prefix
-        return {word for prefix in prefixes for word in by_prefix[prefix]}
+        return self._by_prefix
 
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
@@ -135,24 +141,6 @@ def is_word_char(char: str) -> bool:
 def _words(text: str) -> _Words:
     """The words of `text` (see _Words); the last few texts are kept, as every family reads the same page."""
     return words_of(text)
-
-
-def _joined_runs(lines: list[str], joined: list[int]) -> list[str]:
-    """`lines` with each line whose index is in `joined` (sorted) put together with the line after it."""
-    blocks, at, i = [], 0, 0
-    while i < len(joined):
-        start = joined[i]
-        end = start + 1  # the last line of the run
-        i += 1
-        while i < len(joined) and joined[i] <= end:
-            end = joined[i] + 1
-            i += 1
-        end = min(end, len(lines) - 1)
-        blocks += lines[at:start]
-        blocks.append("\n".join(lines[start:end + 1]))
-        at = end + 1
-    blocks += lines[at:]
-    return blocks
 
 
 def lower_in_place(text: str) -> str:
@@ -218,6 +206,7 @@ class PhraseLexicon:
         self._one_word: set[str] = set()
         self._by_stem: dict[str, list[str]] = {}
         self._word_regexes: dict[str, _Starts] = {}  # a page word -> what it can start
+        self._last: tuple[str, tuple[PhraseMatch, ...]] = ("", ())  # the last text `find` read, and its matches
         for lang in sorted(terms):
             for term in terms[lang]:
                 first = (_WORD.findall(term.rstrip("*").lower().translate(_FOLD)) or [""])[0]
@@ -262,7 +251,15 @@ class PhraseLexicon:
     def find(self, text: str, index: _Words | None = None) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest at each position (as the reference regex). `index`:
         the text's words where the caller keeps them itself (`words_of`), else the shared cache's."""
-        index = _words(text) if index is None else index
+        if index is not None:
+            return self._find(text, index)
+        # The last text read through the shared cache is kept with its matches: several detectors ask one lexicon
+        # about the same page (bonus and partner_programme: BONUS, AFFILIATE and their programme-voice check).
+        if text != self._last[0]:
+            self._last = (text, tuple(self._find(text, _words(text))))
+        return list(self._last[1])
+
+    def _find(self, text: str, index: _Words) -> list[PhraseMatch]:
         firsts = index.words & self._firsts
         stems = index.prefixes & self._stems
         if not firsts and not stems:
@@ -304,7 +301,7 @@ class PhraseLexicon:
         joined = [*compress(range(len(lines)), map(self._inner.__contains__, page.line_ends())), *page.wordless()]
         if not joined:
             return lines
-        return _joined_runs(lines, sorted(set(joined)))
+        return joined_runs(lines, sorted(set(joined)))
 
     def _starts_of(self, word: str) -> _Starts:
         """What a page word can start: whether it is a phrase by itself (a one-word phrase, or a word beginning with

@@ -23,7 +23,7 @@ MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show th
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     findings = []
-    for call in calls_to_action(doc)[:MAX_FINDINGS]:
+    for call in calls_to_action(doc, MAX_FINDINGS):
         aimed = not untargeted(doc, call.language, ctx)
         findings.append(ctx.finding(
             doc, INDICATOR, value=call.text, snippet=call.snippet, locator=f"{call.locator} ({call.language})",
