@@ -1,7 +1,8 @@
 """Which lines of a page may hold a call to action (the hot path: a set lookup per distinct word), and where a call
 opens inside a line, for detectors/calls_to_action.py: after hook words ("jetzt registrieren") or a connector ("so
 start today", "..., alors commencez dès maintenant"), and whether its verb addresses the reader by its own form (a
-polite or plural imperative: "Prozkoumejte ...", "Ouvrez ...")."""
+polite or plural imperative: "Prozkoumejte ...", "Ouvrez ..."), and whether a call there is the site's own (not
+quoted, not negated)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import lru_cache
 
 from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
 from detectors.page_words import LINES
+from detectors.text import is_negated, is_quoted
 
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
@@ -168,3 +170,30 @@ def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):
 
 def starts_something(word: str, languages: tuple[str, ...]) -> bool:
     return _can_start(word, _starter_words(languages))
+
+
+def owner(text: str, lines: list[str], n: int, start: int):
+    """Whether a call in a span of line `n` (`start` in it) is the site's own (_own), read in the line alone, which
+    is all it looks at (a sentence ends at a line break), and kept -- unless the next line opens with a quote that
+    may close one in this line."""
+    at = text.rfind("\n", 0, start) + 1  # where the line begins
+    line = lines[n]
+    following = lines[n + 1][:1] if n + 1 < len(lines) else ""
+    if following and following in _CLOSERS:
+        return lambda begin, end, language: _own(text, begin, end, language)
+    return lambda begin, end, language: _own_in(line, begin - at, end - at, language)
+
+
+_CLOSERS = frozenset("\"”“»«’‘」")
+
+
+@lru_cache(maxsize=8192)
+def _own_in(line: str, start: int, end: int, language: str) -> bool:
+    return _own(line, start, end, language)
+
+
+def _own(text: str, start: int, end: int, language: str) -> bool:
+    """Not quoted and not negated: the site's own call, not a cited slogan or a warning against it."""
+    first = re.search(r"\w", text[start:end])
+    at = start + (first.start() if first else 0)
+    return not is_quoted(text, at, end) and not is_negated(text, at, language)

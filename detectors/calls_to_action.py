@@ -23,6 +23,7 @@ from detectors.call_lines import (
     imperative_at,
     led_to_call,
     lines_to_read,
+    owner,
     segments,
     starts_something,
 )
@@ -38,7 +39,7 @@ from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.page_words import LINES, line_starts
 from detectors.phrases import explained_by_non_eu_locale, page_language
-from detectors.text import is_negated, is_quoted, snippet
+from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
@@ -259,7 +260,7 @@ def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
         short, sentences = _line_calls(line, languages, instructional)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
-        own = _owner(text, lines, n, start)
+        own = owner(text, lines, n, start)
         if any(own(start, start + len(line), language) and
                add(label, language, "text", snippet(text, start, start + len(line))) for language, label in short):
             continue
@@ -280,7 +281,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
             continue
         if starts is None:
             starts = line_starts(text)
-        own = _owner(text, lines, n, starts[n])
+        own = owner(text, lines, n, starts[n])
         label = next((lang for lang in languages if is_partner_label(line, lang)), "")
         if label and own(starts[n], starts[n] + len(line), label):
             add(_clause(line.split(":")[0]), label, "text", snippet(text, starts[n], starts[n] + len(line)))
@@ -374,28 +375,3 @@ def _clause(sentence: str) -> str:
     """The call itself: up to the first comma, at most a few words ("Sign up now, fund ..." -> "sign up now")."""
     return " ".join(sentence.split(",")[0].split()[:8]).strip("()[]{} ").rstrip(".!;:…")  # "( Apply now )"
 
-
-def _owner(text: str, lines: list[str], n: int, start: int):
-    """_own for a span of line `n` (`start` in it): read in the line alone, which is all it looks at (a sentence
-    ends at a line break), and kept -- unless the next line opens with a quote that may close one in this line."""
-    at = text.rfind("\n", 0, start) + 1  # where the line begins
-    line = lines[n]
-    following = lines[n + 1][:1] if n + 1 < len(lines) else ""
-    if following and following in _CLOSERS:
-        return lambda begin, end, language: _own(text, begin, end, language)
-    return lambda begin, end, language: _own_in(line, begin - at, end - at, language)
-
-
-_CLOSERS = frozenset("\"”“»«’‘」")
-
-
-@lru_cache(maxsize=8192)
-def _own_in(line: str, start: int, end: int, language: str) -> bool:
-    return _own(line, start, end, language)
-
-
-def _own(text: str, start: int, end: int, language: str) -> bool:
-    """Not quoted and not negated: the site's own call, not a cited slogan or a warning against it."""
-    first = re.search(r"\w", text[start:end])
-    at = start + (first.start() if first else 0)
-    return not is_quoted(text, at, end) and not is_negated(text, at, language)
