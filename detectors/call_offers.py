@@ -95,7 +95,7 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
     if "el" in languages or any(GREEK.search(w) for w in getting | firsts):  # folded Greek: fold the text alike
         low = low.translate(_GREEK_PLAIN)
     found = lines_with(low, getting | firsts) if getting or firsts else set()
-    urgent = distinct & _urging(languages)
+    urgent = distinct & _urging(languages) if "!" in low else ()
     if urgent:  # "... jetzt ...!": the lines that exclaim it
         rows = low.split("\n")
         found |= {n for n in lines_with(low, urgent) if "!" in rows[n]}

@@ -139,12 +139,11 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     friend' schemes are banned", "exchanges often offer a welcome bonus"), or an item of a list whose heading line
     is ("Eksempel:" above "Du kjøpte 0,3 BTC for 10 000 kroner"). Negations are not read here: "if you have no
     account yet, get free crypto" still offers."""
-    left = start
-    asked = _asked(text, start)
-    while (left := max(text.rfind(c, 0, left) for c in ".!?;\n")) > 0 and (
-            text[left] == "." and text[left + 1:left + 2].isdigit() or left == asked):
-        pass  # "am 20.01.2022": a dot before a digit ends no sentence; "¿Un ejemplo rápido? Te compras ...": a
-        # question on the same line announces what follows
+    left = _end_before(text, start)
+    if left >= 0 and text[left] == "?":  # "¿Un ejemplo rápido? Te compras ...": the question announces the example
+        left = _end_before(text, left)
+    while left > 0 and text[left] == "." and text[left + 1:left + 2].isdigit():
+        left = _end_before(text, left)  # "am 20.01.2022", "1.000 Euro": a dot before a digit ends no sentence
     rights = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
     left = _list_heading(text, left + 1)
     lowered = text[left:min(rights, default=len(text))].lower()
@@ -157,11 +156,9 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     return False
 
 
-def _asked(text: str, start: int) -> int:
-    """Where the question that the sentence at `start` answers ends, on its line ("¿Un ejemplo? Te compras ..."): the
-    first "?" before `start` with no other sentence end between; else -1."""
-    at = max(text.rfind(c, 0, start) for c in ".!?;\n")
-    return at if at >= 0 and text[at] == "?" else -1
+def _end_before(text: str, at: int) -> int:
+    """Where the last sentence end (or line break) before `at` is; -1 for none."""
+    return max(text.rfind(c, 0, at) for c in ".!?;\n")
 
 
 def _list_heading(text: str, left: int) -> int:
