@@ -29,6 +29,8 @@ UNION_REACH = 80  # characters from an exclusion ("not directed at") to the unio
 class _Rules:
     window: int
     triggers: PhraseLexicon
+    opener_reach: int
+    openers: PhraseLexicon
     investor: PhraseLexicon
     union: re.Pattern
     union_long: PhraseLexicon
@@ -68,6 +70,8 @@ def _rules() -> _Rules:
     return _Rules(
         window=data["list_window"],
         triggers=PhraseLexicon("DISCLAIMER", keyed(data["list_triggers"])),
+        opener_reach=data["opener_reach"],
+        openers=PhraseLexicon("DISCLAIMER", keyed(data["list_openers"])),
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
         union_long=PhraseLexicon("DISCLAIMER", {"en": data["eu_long_names"]}),
@@ -84,10 +88,11 @@ def exclusions(text: str) -> list[Exclusion]:
     rules = _rules()
     found: list[Exclusion] = []
     covered = -1
-    for m in rules.triggers.find(text):
+    openers = [(m, _opened_list_end(text, m.end, rules.opener_reach)) for m in rules.openers.find(text)]
+    triggers = [(m, min(len(text), m.end + rules.window)) for m in rules.triggers.find(text)]
+    for m, end in sorted(triggers + openers, key=lambda found_: found_[0].start):
         if m.start < covered:
             continue
-        end = min(len(text), m.end + rules.window)
         named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end, end)
                  if _listed(text, s.start(), s.end()) and not _territory(text, s.start(), s.end())}
         if named:
@@ -106,11 +111,28 @@ def exclusions(text: str) -> list[Exclusion]:
     return found
 
 
+_OPENED_LIST_END = re.compile(r"[.!?]\s|\n\s*\n")  # a list after a colon runs to its paragraph's end
+_SENTENCE_ON = re.compile(r"[.!?;\n]")
+
+
+def _opened_list_end(text: str, start: int, reach: int) -> int:
+    """Where the list an opener ("not available in") begins at `start` ends: its sentence, or after a colon the
+    paragraph (bullet lines included), `reach` characters at most."""
+    limit = min(len(text), start + reach)
+    colon = text[start:start + 3].lstrip().startswith(":")
+    stop = (_OPENED_LIST_END if colon else _SENTENCE_ON).search(text, start + (1 if colon else 0), limit)
+    return stop.start() if stop else limit
+
+
 def _names_union(text: str, start: int, end: int, rules: _Rules) -> bool:
     return bool(rules.union.search(text, start, end) or rules.union_long.find(text[start:end]))
 
 
 _LIST_SEPARATOR = re.compile(r"[,;:\n•·*()\[\]/|–-]")
+_CONJUNCTIONS = "and|or|und|oder|et|ou|y|o|e|en|of|i|a|ja|tai|og|eller|és|dan|atau|और"
+_CONJUNCTION_AFTER = re.compile(rf"\s*(?:{_CONJUNCTIONS})\s")
+# The last item of a list after its conjunction ("Österreich, der Schweiz und Liechtenstein"), with a separator before.
+_CONJUNCTION_BEFORE = re.compile(rf"\s(?:{_CONJUNCTIONS})\s+(?:(?:the|der|die|la|le|les|el)\s+)?$")
 
 
 def _listed(text: str, start: int, end: int) -> bool:
@@ -119,8 +141,9 @@ def _listed(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     after = text[end:end + 3]
     return bool(_LIST_SEPARATOR.search(before) or _LIST_SEPARATOR.search(after) or end == len(text)
-                or re.match(r"\s*(?:and|or|und|oder|et|ou|y|o|e|en|of|i|a|ja|tai|og|eller|és|dan|atau|और)\s", after
-                            + text[end + 3:end + 12]))
+                or _CONJUNCTION_AFTER.match(text, end, end + 12)
+                or _CONJUNCTION_BEFORE.search(text, max(0, start - 12), start)
+                and _LIST_SEPARATOR.search(text, max(0, start - 60), start))
 
 
 _TERRITORY_BEFORE = re.compile(r"(?:northern|caribbean|dutch|french|danish)\s+$", re.IGNORECASE)

@@ -30,3 +30,19 @@ def test_investor_restriction_needs_the_eu_on_its_line():
 def test_an_article_about_the_rule_is_recognised():
     assert discusses_the_rule("Article 61 of MiCA and the ESMA guidelines on reverse solicitation ...")
     assert not discusses_the_rule("Our services are not available to EU residents.")
+
+
+def test_an_opener_lists_the_states_of_its_own_sentence():
+    assert _found("Not available in: United States, Canada, Denmark.") == {("restricted-country list", ("DK",))}
+    assert _found("This service is not available in Denmark, Ireland and the United States.") == {
+        ("restricted-country list", ("DK", "IE"))}
+    assert _found("Non disponible en : Belgique, Iran, Corée du Nord.") == {("restricted-country list", ("BE",))}
+    assert _found("Not available in:\n• Belarus\n• Ireland\n• Malta\n\nAbout us") == {
+        ("restricted-country list", ("IE", "MT"))}
+
+
+def test_an_opener_reaches_no_further_than_its_list():
+    # A single state in prose is no list; nor is a country named in the next sentence or after the paragraph.
+    assert _found("The feature is not available in Germany yet.") == set()
+    assert _found("Apple Pay is not available in your region. Our offices: London, Dublin (Ireland), Berlin.") == set()
+    assert _found("Not available in: Cuba, Iran.\n\nOffices: Dublin, Ireland; Paris, France.") == set()
