@@ -136,6 +136,14 @@ def _rules() -> _Rules:
                   states, by_token, by_language)
 
 
+def _native(code: str, doc: Document, ctx: Context) -> bool:
+    """Whether the page is written in a language of the states that use a single-country currency."""
+    states = ctx.geo.states_by_currency.get(code) or _rules().states.get(code, ())
+    if not states or "EU" in states:
+        return True  # the euro's names are the same words across the area
+    return any(s in states for lang in candidate_languages(doc) for s in ctx.geo.states_for_language(lang))
+
+
 def _krona_language(doc: Document, rules: _Rules) -> str:
     """Which krone "kr" means on this page: its declared language, its country's domain, or its own words."""
     lang = doc.html_lang.split("-")[0].split("_")[0].lower()
@@ -248,6 +256,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         code = page.code(m.group(0))
         if not code or code in page.first or _beside_number(text, m.start(), m.end()):
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
+        if m.re is rules.names and " " not in m.group(0) and not _native(code, doc, ctx):
+            continue  # "kuna" is Estonian for "since": a name of one word counts in its currency's languages
         offers = offers or offer_context(text)
         if offers.editorial:
             break

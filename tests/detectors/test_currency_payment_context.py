@@ -164,3 +164,20 @@ def test_the_items_of_an_example_hang_from_its_line_whatever_it_ends_with():
     assert found(currency, example) == set()
     prices = page("<p>Unsere Gebühren</p><p>• Ankauf ab 10 € (Gebühr 1,5 %)</p>", "de")
     assert {v for v, _, _ in found(currency, prices)} == {"EUR"}
+
+
+def test_a_one_word_name_counts_only_in_its_currencys_language():
+    # "kuna" is the Croatian kuna and the Estonian for "since": beside "hinna" (price) it is the conjunction.
+    estonian = "<p>Ametlikku hinda polnud, kuna turgu hinna määramiseks polnud olemas.</p>"
+    assert found(currency, page(estonian, "et")) == set()
+    assert found(currency, page("<p>Uplata u kunama na vaš račun.</p>", "hr")) == {
+        ("HRK", ("HR",), "text (currency offered)")}
+
+
+def test_a_story_that_quotes_people_reports_the_prices_it_names():
+    # Two reporting verbs ("съобщи", "допълни") make the page an article: the ATM's prices are someone else's.
+    story = ("<p>Най-малката покупка от битомата е за 2 лв., а най-голямата – за 4000 лв., съобщи председателят.</p>"
+             "<p>Таванът за една покупка е 4000 лв., допълни той.</p>")
+    assert found(currency, page(story, "bg")) == set()
+    assert found(currency, page("<p>Таванът за една покупка е 4000 лв.</p>", "bg")) == {
+        ("BGN", ("BG",), "text (amount)")}
