@@ -94,6 +94,7 @@ def test_a_rail_the_site_offers_in_text_counts():
     ("<p>Pay in złoty with a bank transfer.</p>", "PLN", "PL"),
     ("<p>You can now deposit Hungarian forint and Czech koruna.</p>", "CZK", "CZ"),
     ("<p>Veksle norske kroner til bitcoin uten gebyr.</p>", "NOK", "NO"),
+    ("<p>Útgreiðslur í krónum eru framkvæmdar tvisvar á dag virka bankadaga.</p>", "ISK", "IS"),
 ])
 def test_a_currency_named_in_words_beside_an_offer_word(text, code, state):
     assert (code, (state,), "text (currency offered)") in found(currency, page(text))
@@ -181,3 +182,12 @@ def test_a_story_that_quotes_people_reports_the_prices_it_names():
     assert found(currency, page(story, "bg")) == set()
     assert found(currency, page("<p>Таванът за една покупка е 4000 лв.</p>", "bg")) == {
         ("BGN", ("BG",), "text (amount)")}
+
+
+def test_a_word_that_reports_in_one_language_is_not_read_in_another():
+    # Danish "disse" (these) is Portuguese "disse" (said): terms that use it twice are no story that quotes people.
+    terms = ("<p>Disse brugervilkår gælder for alle konti.</p><p>Vi understøtter handel i DKK.</p>"
+             "<p>Læs disse vilkår, før du opretter en konto.</p>")
+    assert found(currency, page(terms, "da")) == {("DKK", ("DK",), "text (currency offered)")}
+    story = "<p>O preço é 5 €, disse o diretor.</p><p>A taxa mensal é 2 €, disse a empresa.</p>"
+    assert found(currency, page(story, "pt")) == set()
