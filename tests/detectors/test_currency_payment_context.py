@@ -191,3 +191,22 @@ def test_a_word_that_reports_in_one_language_is_not_read_in_another():
     assert found(currency, page(terms, "da")) == {("DKK", ("DK",), "text (currency offered)")}
     story = "<p>O preço é 5 €, disse o diretor.</p><p>A taxa mensal é 2 €, disse a empresa.</p>"
     assert found(currency, page(story, "pt")) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    # Each sentence holds a word that is narrative in another sense or language, and is an offer all the same:
+    ("<p>Primești un bonus de bun venit de 50 lei la prima depunere.</p>", "ro", "RON"),  # "venit": income
+    ("<p>Fizetés bankkártyával, a díj 500 Ft.</p>", "hu", "HUF"),  # "fizetés": salary and payment
+    ("<p>Gewinnen Sie 100 € Startguthaben bei der Anmeldung.</p>", "de", "EUR"),  # "Gewinn": profit
+    ("<p>Uz registraciju možete dobiti 20 € bonusa.</p>", "hr", "EUR"),  # "dobit": profit; "dobiti": to get
+    ("<p>Steg 2: Sätt in minst 100 kr via Swish.</p>", "sv", "SEK"),  # "steg": rose, and a step
+    ("<p>Κερδίστε 50 € μπόνους με την εγγραφή σας.</p>", "el", "EUR"),  # "κέρδη": profits; "κερδίστε": win
+    ("<p>Zyskaj 50 zł na start po rejestracji.</p>", "pl", "PLN"),  # "zysk": profit; "zyskaj": gain
+])
+def test_a_narrative_words_namesake_does_not_veto_an_offer(text, lang, code):
+    assert code in {value for value, _, _ in found(currency, page(text, lang))}
+
+
+def test_the_narrative_words_themselves_still_veto():
+    assert found(currency, page("<p>Venitul anual al firmei a fost de 5 000 lei.</p>", "ro")) == set()
+    assert found(currency, page("<p>Der Gewinn der Börse lag bei 300 € pro Kunde.</p>", "de")) == set()
