@@ -207,6 +207,13 @@ def test_a_narrative_words_namesake_does_not_veto_an_offer(text, lang, code):
     assert code in {value for value, _, _ in found(currency, page(text, lang))}
 
 
+def test_an_offer_words_namesake_in_another_language_makes_no_offer():
+    # Polish "premia" (bonus) and French "prime" are no stems of French "premier" (first).
+    assert found(currency, page("<p>Le premier jour, le jeton valait 300 €.</p>", "fr")) == set()
+    assert found(currency, page("<p>Une prime de 30 € à l'ouverture du compte.</p>", "fr")) == {
+        ("EUR", (UNION,), "text (amount)")}
+
+
 def test_the_narrative_words_themselves_still_veto():
     assert found(currency, page("<p>Venitul anual al firmei a fost de 5 000 lei.</p>", "ro")) == set()
     assert found(currency, page("<p>Der Gewinn der Börse lag bei 300 € pro Kunde.</p>", "de")) == set()
