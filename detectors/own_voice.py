@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from detectors.data_files import load
 from detectors.domains import registrable_domain
 from detectors.lexicon import phrase_pattern
+from detectors.text import is_negated
 
 FILE = "lexicons/own_voice.yaml"
 _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
@@ -51,15 +52,17 @@ def _words() -> _Words:
 
 
 def own_voice(passage: str, languages) -> str:
-    """The language in which passage says "we" (outside navigation labels) or names the site as organiser, among
-    languages; "" when it does not."""
+    """The language in which passage says "we" (outside navigation labels, not negated) or names the site as
+    organiser, among languages; "" when it does not."""
     words = _words()
     prose = words.menu.sub(" ", passage)
     if words.reported.search(prose):
         return ""
     for language in dict.fromkeys(lang for lang in languages if lang):
         for table in (words.first_person, words.organiser):
-            if language in table and table[language].search(prose):
+            # "este ano não estaremos no Porto": the site says where it will not be
+            if language in table and any(not is_negated(prose, m.start(), language)
+                                         for m in table[language].finditer(prose)):
                 return language
     return ""
 

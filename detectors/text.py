@@ -38,9 +38,9 @@ def snippet(text: str, start: int, end: int, width: int = 90) -> str:
 
 @cache
 def _negation_cues(language: str) -> frozenset[str]:
+    """A language's own cues; English's only where it lists none: English "no" is Latvian "from", Slovak "well"."""
     lexicon = phrase_lexicon("negation")
-    cues = set(lexicon.terms.get(language, [])) | set(lexicon.terms.get("en", []))
-    return frozenset(c.lower() for c in cues)
+    return frozenset(c.lower() for c in lexicon.terms.get(language) or lexicon.terms.get("en", []))
 
 
 def is_negated(text: str, start: int, language: str) -> bool:

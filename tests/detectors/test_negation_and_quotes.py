@@ -74,3 +74,15 @@ def test_negation_only_reaches_a_few_words_back(detect):
 def test_a_closed_quotation_earlier_in_the_sentence_does_not_cover_the_phrase(detect):
     sentence = "Unser Motto „Einfach handeln“ gilt auch für Ihren Willkommensbonus."
     assert "willkommensbonus" in values(detect("bonus", page_of("de", sentence)))
+
+
+@pytest.mark.parametrize(("lang", "sentence", "phrase"), [
+    ("lv", "Saņem no mums sveiciena bonusu 10 EUR apmērā.", "sveiciena bonusu"),  # Latvian "no": from
+])
+def test_an_english_cue_is_no_negation_in_another_language(detect, lang, sentence, phrase):
+    assert phrase in values(detect("bonus", page_of(lang, sentence)))
+
+
+def test_a_slovak_no_opens_a_call_it_does_not_negate(detect):
+    # Slovak "No, ..." is "Well, ...": the call after it stands.
+    assert values(detect("promo", page_of("sk", "No, a teraz získajte bonus 10 € pri registrácii.")))
