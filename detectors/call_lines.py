@@ -185,6 +185,7 @@ def owner(text: str, lines: list[str], n: int, start: int):
 
 
 _CLOSERS = frozenset("\"”“»«’‘」")
+_SPAN_TRAIL = " \t.!?…" + "".join(sorted(_CLOSERS))
 
 
 @lru_cache(maxsize=8192)
@@ -196,4 +197,5 @@ def _own(text: str, start: int, end: int, language: str) -> bool:
     """Not quoted and not negated: the site's own call, not a cited slogan or a warning against it."""
     first = re.search(r"\w", text[start:end])
     at = start + (first.start() if first else 0)
+    end = max(at, len(text[:end].rstrip(_SPAN_TRAIL)))  # a line all in quotes ends with its closing quote
     return not is_quoted(text, at, end) and not is_negated(text, at, language)

@@ -15,6 +15,7 @@ _SENTENCE_END = re.compile(r"[.!?…;:\n]|\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Opening quote -> closing quotes it may pair with (German „…“, French «…», English “…” and straight quotes).
 _QUOTES = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", "「": "」"}
+QUOTE_REACH = 400  # characters of its line around a sentence in which a quotation of several sentences opens and closes
 NEGATION_WINDOW = 4  # words before a match in which a negation cue cancels it
 # A quotation may end its own sentence: „Jetzt kaufen!“, « Achetez ! » -- the closing quote right after the stop still
 # belongs to the quoted sentence.
@@ -55,11 +56,21 @@ def is_negated(text: str, start: int, language: str) -> bool:
 
 
 def is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is inside a quotation: one of its own sentence, or one of several sentences that
+    opens and closes on its line („Zarabiaj na wzrostach. Dźwignia 1:30. Zacznij już dziś!”)."""
     left, right = sentence_bounds(text, start, end)
     closing = _STOP_THEN_CLOSE.match(text, right)
     if closing:
         right = closing.end()
-    before, after = text[left:start], text[end:right]
+    if _inside(text[left:start], text[end:right]):
+        return True
+    line_start = max(text.rfind("\n", 0, left) + 1, left - QUOTE_REACH)
+    line_end = text.find("\n", right)
+    line_end = min(line_end if line_end >= 0 else len(text), right + QUOTE_REACH)
+    return (line_start < left or line_end > right) and _inside(text[line_start:start], text[end:line_end])
+
+
+def _inside(before: str, after: str) -> bool:
     for opener, closers in _QUOTES.items():
         pos = before.rfind(opener)
         if pos < 0:

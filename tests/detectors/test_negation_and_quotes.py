@@ -44,6 +44,10 @@ CASES = [
      "achetez du bitcoin avec nous"),
     ("promo", "sv", "Deras slogan »Köp bitcoin nu« är inte vår.", "Köp bitcoin hos oss.", "köp bitcoin hos oss"),
     ("promo", "en", "You never have to buy crypto in a hurry.", "Buy crypto with us.", "buy crypto with us"),
+    # A quotation of several sentences, and a line that is all quotation (a campaign's name over its terms).
+    ("promo", "pl", "Widzisz reklamę: „Zarabiaj na wzrostach. Dźwignia nawet 1:30. Zacznij już dziś!” Brzmi kusząco.",
+     "Zacznij już dziś.", "zacznij już dziś"),
+    ("promo", "fr", "« Offre spéciale : Bonus de trading »", "Offre spéciale : Bonus de trading", "offre spéciale"),
     ("promo", "de", "Sie sollten nie Krypto kaufen, ohne die Risiken zu kennen.",
      "Jetzt Krypto kaufen – in zwei Minuten.", "jetzt krypto kaufen"),
 ]
