@@ -48,6 +48,7 @@ _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:�
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
                             r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\)|\d\ufe0f?\u20e3)\s")
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
+_SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
 MAX_SPAN = 200  # characters of a button or link text worth reading
@@ -337,7 +338,9 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
         if not words or sentence.endswith("?") or _UI_PATH.search(sentence) or continued:
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").
-        tail = m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()
+        # After a separator it is a breadcrumb's or a byline's category ("4 Minimale leestijd | Investeren").
+        tail = (m.start() > 0 and m.end() == len(line.rstrip()) and len(words) <= 3 and sentence[-1:].isalnum()
+                and not line[:m.start()].rstrip().endswith(_SEPARATORS))
         # A pitch opens with its verb (after a hook word or two), or a clause does after a connector ("..., alors
         # commencez dès maintenant"): most sentences can be skipped here.
         if len(words) <= 4 or any(starts_something(w, languages) for w in words[:3]):

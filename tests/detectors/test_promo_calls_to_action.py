@@ -87,6 +87,8 @@ EDITORIAL = [
     # An offer-shaped sentence about a loss; a programme's rule opening with "lorsqu'".
     ("it", "Pagare criptovalute con la carta di credito ti espone subito a una perdita: le commissioni."),
     ("fr", "Lorsqu’un ami que vous avez parrainé dépose 50 €, vous recevez tous les deux 100 € de bonus."),
+    # A byline's category after a separator, not a button run into the text.
+    ("nl", "4 Minimale leestijd | Investeren"),
 ]
 
 
