@@ -24,8 +24,9 @@ class BlockMemo(Generic[T]):
     becomes the old one (the one before is dropped), and a block found in the old one moves back, so the site chrome
     read on every page stays while the blocks of one page only are forgotten."""
 
-    def __init__(self, read: Callable[[str], T]):
+    def __init__(self, read: Callable[[str], T], read_many: Callable[[list[str]], list[T]] | None = None):
         self._read = read
+        self._read_many = read_many  # the readings of several new blocks of one text at once, in the text's order
         self._known: dict[str, T] = {}
         self._old: dict[str, T] = {}
         _MEMOS.append(self)
@@ -36,16 +37,24 @@ class BlockMemo(Generic[T]):
             known = self._old.get(block)
             if known is None:
                 known = self._read(block)
-            if len(self._known) >= BLOCKS_KEPT:
-                self._old, self._known = self._known, {}
-            self._known[block] = known
+            self._keep(block, known)
         return known
+
+    def _keep(self, block: str, reading: T) -> None:
+        if len(self._known) >= BLOCKS_KEPT:
+            self._old, self._known = self._known, {}
+        self._known[block] = reading
 
     def over(self, pieces: list[str]) -> list[tuple[int, T]]:
         """(offset, reading) of each piece whose reading is not empty, in order, the offsets those of the pieces in
         "\\n".join(pieces). Most pieces are known (one dictionary look-up each, in C) and read nothing."""
         readings = list(map(self._known.get, pieces))
-        for n in [n for n, reading in enumerate(readings) if reading is None]:
+        missing = [n for n, reading in enumerate(readings) if reading is None]
+        new = [block for block in dict.fromkeys(pieces[n] for n in missing) if block not in self._old]
+        if len(new) > 1 and self._read_many is not None:  # read together: the cost per read, once
+            for block, reading in zip(new, self._read_many(new), strict=True):
+                self._keep(block, reading)
+        for n in missing:
             readings[n] = self(pieces[n])
         read = [n for n, reading in enumerate(readings) if reading]
         if not read:

@@ -117,7 +117,7 @@ def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
         # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
         # and with glued words apart), the rest of the page is scanned like any other.
         for n, line in enumerate(text.split("\n")):
-            if GREEK.search(line) and any(_can_start(w, words) for w in (*tokens_of(line), *tokens_of(_unglued(line)))):
+            if GREEK.search(line) and any(_can_start(w, words) for w in (*_greek_tokens(line), *readings[n][0])):
                 greek.add(n)
     if not present:
         return greek
@@ -141,6 +141,12 @@ def _line_reading(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     the collector stops tracking them (page_words.py)."""
     unglued = _unglued(line)
     return tuple(tokens_of(unglued)), tuple(_ALONE.findall(unglued.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=LINES)  # a Greek site's lines recur on its pages as any site's
+def _greek_tokens(line: str) -> tuple[str, ...]:
+    """The tokens of a line with Greek, as written (its glued words apart are its reading's)."""
+    return tuple(tokens_of(line))
 
 
 @lru_cache(maxsize=64)

@@ -13,6 +13,7 @@ plain one-regex matcher is kept (`find_with_regex`) as the reference the index i
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -25,7 +26,7 @@ from detectors.geography import by_language
 _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
-_LAST_WORD = re.compile(r"\W*(\w+)")  # matched on a reversed line: its last word, reversed
+_LAST_WORD = re.compile(r"^[^\w\n]*(\w*)", re.MULTILINE)  # on reversed lines: each last word, reversed, or ""
 _FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
 INDEXED_WORDS = 100  # distinct words from which with_prefix indexes a text's words by prefix
@@ -59,11 +60,13 @@ class _Words:
         """The last word of each line, read from the end of each line; "" for a line without one, and for one
         whose last word kept a capital that lower-cases to two letters ("İ": a regex ignoring case reads it "i")."""
         if self._line_ends is None:
-            # The text reversed once, not each line: its lines come reversed and last first.
-            match = _LAST_WORD.match
-            ends = [m[1][::-1] if (m := match(line)) else "" for line in reversed(self.folded[::-1].split("\n"))]
-            self._line_ends = [end if end.lower() == end else "" for end in ends]
-            self._wordless = [n for n, end in enumerate(self._line_ends) if not end]
+            # The text reversed once, not each line: one scan finds each reversed line's first word (or ""), and their
+            # join reversed back is the last words, first line first, each the right way round.
+            ends = "\n".join(_LAST_WORD.findall(self.folded[::-1]))[::-1]
+            self._line_ends = ends.split("\n")
+            if ends.lower() != ends:
+                self._line_ends = [end if end.lower() == end else "" for end in self._line_ends]
+            self._wordless = list(compress(range(len(self._line_ends)), map(operator.not_, self._line_ends)))
         return self._line_ends
 
     def wordless(self) -> list[int]:

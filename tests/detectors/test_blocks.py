@@ -85,3 +85,14 @@ def test_a_memo_keeps_what_repeats_and_forgets_the_rest(monkeypatch):
     assert reads.count("Menu") == 1  # read once, kept across generations
     assert len(memo._known) + len(memo._old) <= 2 * 4
     assert memo("Text 0") == ("Text 0",) and reads.count("Text 0") == 2  # forgotten, read again
+
+
+def test_a_memo_reads_a_texts_new_blocks_together():
+    from detectors import blocks
+
+    batches = []
+    memo = blocks.BlockMemo(lambda block: (block,), lambda new: batches.append(new) or [(block,) for block in new])
+    assert memo.over(["Menu", "A", "Menu", "B"]) == [(0, ("Menu",)), (5, ("A",)), (7, ("Menu",)), (12, ("B",))]
+    assert batches == [["Menu", "A", "B"]]  # each new block once, in the text's order
+    memo.over(["Menu", "C"])
+    assert batches == [["Menu", "A", "B"]]  # one new block: read alone
