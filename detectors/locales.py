@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from babel import Locale
 
 from detectors.geography import Geography
 
@@ -11,11 +13,18 @@ _TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_](?:[a-zA-Z]{4}[-_])?([a-zA-Z]{2}|\d{3
 
 
 def parse_locale(tag: str) -> tuple[str, str] | None:
-    """(language, region) in canonical case, region "" when absent; None for what is not a locale tag."""
+    """(language, region) in canonical case, region "" when absent or no territory ("fr-xx", a site's placeholder
+    for "every country", and babel's "ZZ", unknown region); None for what is not a locale tag."""
     m = _TAG.match(tag.strip())
     if not m:
         return None
-    return m.group(1).lower(), (m.group(2) or "").upper()
+    region = (m.group(2) or "").upper()
+    return m.group(1).lower(), region if region in _territories() else ""
+
+
+@cache
+def _territories() -> frozenset[str]:
+    return frozenset(Locale("en").territories) - {"ZZ"}
 
 
 @lru_cache(maxsize=256)  # a site declares the same dozen tags (switcher, alternates) on every page

@@ -46,3 +46,9 @@ def test_an_opener_reaches_no_further_than_its_list():
     assert _found("The feature is not available in Germany yet.") == set()
     assert _found("Apple Pay is not available in your region. Our offices: London, Dublin (Ireland), Berlin.") == set()
     assert _found("Not available in: Cuba, Iran.\n\nOffices: Dublin, Ireland; Paris, France.") == set()
+
+
+def test_a_table_of_restricted_locations_names_its_member_states():
+    table = ("The following locations are restricted from trading perpetual futures:\nCountry / Region | ISO Code |\n"
+             "Afghanistan | AFG |\nAustria | AUT |\nCaribbean Netherlands | BES |\nCuba | CUB |")
+    assert _found(table) == {("restricted-country list", ("AT",))}

@@ -7,8 +7,9 @@ import pytest
 from detectors import language_groups, page_locale
 from detectors.data_files import DataFileError
 from detectors.lang import MIN_PROBABILITY, MIN_TEXT, text_language
+from detectors.locales import parse_locale
 
-from .conftest import build
+from .conftest import build, run_detector
 
 PAGE = "<!doctype html><html><head><meta charset=utf-8></head><body>{}</body></html>"
 
@@ -144,3 +145,17 @@ def test_the_states_of_a_language_can_be_clear_from_the_address():
     on_ba = page("Nazovite nas: +387 33 123 456.", url="https://www.example-firm.ba/")
     assert page_locale.written_in_states(on_hr, "hr", ("HR",))
     assert not page_locale.written_in_states(on_ba, "hr", ("HR",))
+
+
+@pytest.mark.parametrize(("tag", "parsed"), [("fr-xx", ("fr", "")), ("en-ZZ", ("en", "")), ("en-uk", ("en", "")),
+                                             ("fr-CA", ("fr", "CA")), ("es-419", ("es", "419"))])
+def test_a_locale_region_that_is_no_territory_is_no_region(tag, parsed):
+    assert parse_locale(tag) == parsed
+
+
+def test_a_placeholder_region_in_the_address_does_not_hide_the_language():
+    # "/fr-xx/" is a site's French for every country: no declared territory outside the EU.
+    terms = ("Les présentes conditions générales régissent les règles de participation à l'offre spéciale de la "
+             "société. Veuillez noter que la participation au bonus de bienvenue constitue votre acceptation.")
+    doc = page(terms, url="https://www.example-firm.com/fr-xx/campaigns/terms")
+    assert {f.evidence.value for f in run_detector("lang", doc)} == {"fr"}
