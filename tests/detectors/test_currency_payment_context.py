@@ -217,3 +217,20 @@ def test_an_offer_words_namesake_in_another_language_makes_no_offer():
 def test_the_narrative_words_themselves_still_veto():
     assert found(currency, page("<p>Venitul anual al firmei a fost de 5 000 lei.</p>", "ro")) == set()
     assert found(currency, page("<p>Der Gewinn der Börse lag bei 300 € pro Kunde.</p>", "de")) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "rail"), [
+    # "Pay with ..." in the imperative, and a rail's name with a case ending (Polish, Finnish).
+    ("<p>Zahle mit SEPA-Überweisung.</p>", "de", "SEPA"),
+    ("<p>Payez avec Bancontact.</p>", "fr", "Bancontact"),
+    ("<p>Réglez par virement SEPA.</p>", "fr", "SEPA"),
+    ("<p>Paga con Bizum.</p>", "es", "Bizum"),
+    ("<p>Paghi con Satispay.</p>", "it", "Satispay"),
+    ("<p>Pague com MB WAY.</p>", "pt", "MB WAY"),
+    ("<p>Zaplaťte cez SEPA.</p>", "sk", "SEPA"),
+    ("<p>Mokėkite SEPA pavedimu.</p>", "lt", "SEPA"),
+    ("<p>Zapłać BLIKiem.</p>", "pl", "BLIK"),
+    ("<p>Maksa MobilePaylla.</p>", "fi", "MobilePay"),
+])
+def test_a_rail_the_reader_is_told_to_pay_with_is_offered(text, lang, rail):
+    assert rail in {value for value, _, _ in found(payment, page(text, lang))}

@@ -52,3 +52,11 @@ def test_a_table_of_restricted_locations_names_its_member_states():
     table = ("The following locations are restricted from trading perpetual futures:\nCountry / Region | ISO Code |\n"
              "Afghanistan | AFG |\nAustria | AUT |\nCaribbean Netherlands | BES |\nCuba | CUB |")
     assert _found(table) == {("restricted-country list", ("AT",))}
+
+
+def test_the_target_market_and_the_area_in_more_wordings():
+    assert _found("Privatanleger im EWR gehören nicht zum Zielmarkt.") == {("investor restriction", ())}
+    assert _found("Particuliere beleggers in de EER behoren niet tot de doelmarkt.") == {("investor restriction", ())}
+    assert _found("Usługi nie są skierowane do osób z EOG.") == {("exclusion of the EU/EEA", ())}
+    # Without the area named, a target-market line is a product's, not an exclusion of the Union's clients.
+    assert _found("Privatanleger gehören nicht zum Zielmarkt dieses Produkts.") == set()
