@@ -21,6 +21,10 @@ OFFERS = [
     ("fr", "Le parrain et le filleul reçoivent chacun 25 euros dès l'inscription."),
     ("it", "I nuovi utenti possono ottenere ricompense fino a 500 USD nel pacchetto di benvenuto."),
     ("en", "Our aim is to award prizes to referred users who register through the referral link."),
+    # A promotional code is the trigger; an accented imperative is a sign-up.
+    ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
+    ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
+    ("es", "Regístrate y recibe 20 € de regalo."),
 ]
 
 
@@ -37,6 +41,8 @@ NOT_OFFERS = [
     # What platforms in general do: a guide's explanation, not an offer.
     ("en", "Many platforms offer new users a welcome bonus of 20 USDT when they sign up."),
     ("es", "Muchas plataformas regalan 10 € a los nuevos usuarios al registrarse."),
+    # A verification code is no promotional one.
+    ("en", "After you have entered the code on our website you will receive instructions to transfer € 0.01."),
 ]
 
 
