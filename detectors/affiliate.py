@@ -175,8 +175,11 @@ def _path_evidence(host: str, segments: list[str], rules: _Rules) -> tuple[str, 
         if any(p.match(segment) for p in rules.path_patterns):
             return "referral path", segment
     labels = host.split(".")
-    if segments and len(labels) > 2 and labels[0] in rules.host_labels and _path_code(segments[0], rules):
-        return f"referral host {host}", segments[0]
+    if segments and len(labels) > 2 and labels[0] in rules.host_labels:
+        # partner.bybit.com/b/49XYZ123: after a one- or two-letter segment on a referral host
+        code = segments[1] if len(segments) > 1 and len(segments[0]) <= 2 else segments[0]
+        if _path_code(code, rules):
+            return f"referral host {host}", code
     if len(segments) == 1 and _generated(segments[0]):
         return "code-like short link", segments[0]
     if len(segments) == 2 and _generated(segments[1]) and (len(segments[0]) <= 5 or _strongly_generated(segments[1])):

@@ -30,6 +30,7 @@ CODED = [
     ("https://example-exchange.com/#/register?key=5512093", ("code-like parameter key", "5512093")),
     ("https://example-exchange.com/signup?c=QWRTZPLK", ("code-like parameter c", "QWRTZPLK")),
     ("https://ref.example-exchange.com/7730112", ("referral host ref.example-exchange.com", "7730112")),
+    ("https://partner.example-exchange.com/b/49XYZ123", ("referral host partner.example-exchange.com", "49XYZ123")),
     ("https://www.example-exchange.com/register/kP3xQ9wZ", ("sign-up path /register/", "kP3xQ9wZ")),
     ("https://www.example-exchange.com/share/NORDWINDGO", ("invite path /share/", "NORDWINDGO")),
     ("https://www.example-exchange.com/r/0/up5512093/0/", ("invite path /r/", "up5512093")),
@@ -40,6 +41,7 @@ CODED = [
 PLAIN = [
     "https://www.example-firm.com/",
     "https://www.example-firm.com/join",
+    "https://partners.example-firm.com/en/faq",  # a partner portal's pages, no code
     "https://www.example-firm.com/join/",
     "https://www.example-firm.com/register",
     "https://www.example-firm.com/?ref=",
