@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from detectors.urls import normalise_url
 
@@ -125,6 +125,21 @@ class Document:
         return ""
 
 
+class _kept:  # lower case: a decorator, as the functools one it replaces
+    """functools.cached_property without its lock (Python 3.11 takes one at every first read: a crawl reads the id
+    of each of thousands of findings a second once, detectors/merge.py): the value is kept in the instance's
+    `__dict__`, which then answers instead."""
+
+    def __init__(self, read):
+        self._read, self._name = read, read.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._read(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Evidence:
     value: str  # the normalised observed value (a locale, a host, a phrase, a number)
@@ -166,7 +181,7 @@ class Finding:
     first_seen: str = ""  # min / max fetched_at over all sightings, not only the sample
     last_seen: str = ""
 
-    @cached_property  # the fingerprint is read for dedup, sorting and output: hash once
+    @_kept  # the fingerprint is read for dedup, sorting and output: hash once
     def id(self) -> str:
         if self.seen_on:  # merged: the page is no longer part of its identity
             return merged_id(self.indicator, self.channel, self.evidence.value)
