@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 from py3langid.langid import LanguageIdentifier
 
+_NEVER = np.iinfo(np.intp).max  # the first place of a feature not met
 DEPTH = 6  # bytes: the longest path from the start state to any state of py3langid's model (0.4)
 # float32 of every float16, by its bits: numpy converts float16 one element at a time in software (~2 ns each, a page's
 # ~70,000 weights 0.13 ms); one gather from this table (256 KiB) gives the same values.
@@ -25,6 +26,7 @@ class FastIdentifier(LanguageIdentifier):
 
     _tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     _rows: _SingleRows | None = None
+    _scratch: tuple[np.ndarray, np.ndarray] | None = None  # per feature: times met, first place (see _counts)
 
     def _raw_score(self, text):
         counted = self._counts(text) if isinstance(text, bytes) else None
@@ -58,9 +60,18 @@ class FastIdentifier(LanguageIdentifier):
         features = features[features >= 0]
         if not len(features):
             return None
-        unique, first, counts = np.unique(features, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        return unique[order], counts[order].astype(np.float32)
+        # Counted and first places marked in two tables over every feature, not by np.unique's two sorts (0.05 ms a
+        # page): a feature's first place is the smallest it is met at. Only the entries set are set back.
+        if self._scratch is None:
+            self._scratch = (np.zeros(len(self.nb_ptc), dtype=np.intp), np.full(len(self.nb_ptc), _NEVER))
+        count, first = self._scratch
+        at = np.arange(len(features))
+        np.add.at(count, features, 1)
+        np.minimum.at(first, features, at)
+        unique = features[first[features] == at]  # each feature at its first place: in the order first met
+        counts = count[unique].astype(np.float32)
+        count[unique], first[unique] = 0, _NEVER
+        return unique, counts
 
 
 class _SingleRows:
