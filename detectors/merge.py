@@ -43,8 +43,8 @@ class _Fact:
         # Its first sighting. The best's rank is worked out when a second one comes: most facts are seen once.
         self.best, self._rank, self._order = finding, None, page
         self.pages = 0
-        self.sample: list[tuple[tuple, Sighting]] = [(order, Sighting(finding.url, finding.record_id,
-                                                                      finding.fetched_at))]
+        self.sample: list[tuple[tuple, Sighting]] = [(order, Sighting.of(finding.url, finding.record_id,
+                                                                         finding.fetched_at))]
         self.first_seen = self.last_seen = finding.fetched_at
         self.visitors: set[str] = set(finding.visitors)
 
@@ -58,7 +58,7 @@ class _Fact:
         self.first_seen = min(self.first_seen, finding.fetched_at)
         self.last_seen = max(self.last_seen, finding.fetched_at)
         self.visitors.update(finding.visitors)
-        sighting = Sighting(finding.url, finding.record_id, finding.fetched_at)
+        sighting = Sighting.of(finding.url, finding.record_id, finding.fetched_at)
         for at, (kept, _) in enumerate(self.sample):
             if kept[0] == order[0]:  # this URL is in the sample already: keep its first sighting
                 if order < kept:

@@ -163,6 +163,15 @@ class Sighting:
     record_id: str = ""
     fetched_at: str = ""
 
+    @classmethod
+    def of(cls, url: str, record_id: str, fetched_at: str) -> Sighting:
+        """As Sighting(url, record_id, fetched_at), its state set at once as Evidence.of's (merging makes one a
+        finding)."""
+        made = object.__new__(cls)
+        state = made.__dict__
+        state["url"], state["record_id"], state["fetched_at"] = url, record_id, fetched_at
+        return made
+
 
 @dataclass(frozen=True)
 class Finding:
