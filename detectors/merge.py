@@ -37,22 +37,28 @@ def fact_key(finding: Finding) -> FactKey:
 class _Fact:
     """What is kept of one fact while pages arrive."""
 
-    __slots__ = ("best", "rank", "pages", "sample", "first_seen", "last_seen", "visitors")
+    __slots__ = ("best", "_rank", "_order", "pages", "sample", "first_seen", "last_seen", "visitors")
 
-    def __init__(self, finding: Finding, rank: tuple) -> None:
-        self.best, self.rank = finding, rank
+    def __init__(self, finding: Finding, page: tuple, order: tuple) -> None:
+        # Its first sighting. The best's rank is worked out when a second one comes: most facts are seen once.
+        self.best, self._rank, self._order = finding, None, page
         self.pages = 0
-        self.sample: list[tuple[tuple, Sighting]] = []  # (order, sighting), one per normalised URL, sorted
+        self.sample: list[tuple[tuple, Sighting]] = [(order, Sighting.of(finding.url, finding.record_id,
+                                                                         finding.fetched_at))]
         self.first_seen = self.last_seen = finding.fetched_at
-        self.visitors: set[str] = set()
+        self.visitors: set[str] = set(finding.visitors)
 
-    def sighted(self, finding: Finding, rank: tuple, order: tuple) -> None:
-        if rank < self.rank:
-            self.best, self.rank = finding, rank
+    def sighted(self, finding: Finding, page: tuple, order: tuple) -> None:
+        """Another sighting (`page`: its document's page order; `order`: the sighting's, its URL first)."""
+        if self._rank is None:
+            self._rank = _rank(self.best, self._order)
+        rank = _rank(finding, page)
+        if rank < self._rank:
+            self.best, self._rank = finding, rank
         self.first_seen = min(self.first_seen, finding.fetched_at)
         self.last_seen = max(self.last_seen, finding.fetched_at)
         self.visitors.update(finding.visitors)
-        sighting = Sighting(finding.url, finding.record_id, finding.fetched_at)
+        sighting = Sighting.of(finding.url, finding.record_id, finding.fetched_at)
         for at, (kept, _) in enumerate(self.sample):
             if kept[0] == order[0]:  # this URL is in the sample already: keep its first sighting
                 if order < kept:
@@ -85,14 +91,14 @@ class FindingMerger:
         urls: dict[str, str] = {}  # a page's findings share one or two URLs: each normalised once
         for finding in findings:
             key = fact_key(finding)
-            fact = self._facts.get(key)
-            rank = _rank(finding, order)
-            if fact is None:
-                fact = self._facts[key] = _Fact(finding, rank)
             url = urls.get(finding.url)
             if url is None:
                 url = urls[finding.url] = normalise_url(finding.url)
-            fact.sighted(finding, rank, (url, *order, finding.record_id))
+            fact = self._facts.get(key)
+            if fact is None:
+                self._facts[key] = _Fact(finding, order, (url, *order, finding.record_id))
+            else:
+                fact.sighted(finding, order, (url, *order, finding.record_id))
             by_page.setdefault(url, set()).add(key)
         for url, keys in by_page.items():
             counted = self._counted.get(url, frozenset())

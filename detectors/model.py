@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from detectors.urls import normalise_url
 
@@ -125,11 +125,34 @@ class Document:
         return ""
 
 
+class _kept:  # lower case: a decorator, as the functools one it replaces
+    """functools.cached_property without its lock (Python 3.11 takes one at every first read: a crawl reads the id
+    of each of thousands of findings a second once, detectors/merge.py): the value is kept in the instance's
+    `__dict__`, which then answers instead."""
+
+    def __init__(self, read):
+        self._read, self._name = read, read.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._read(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Evidence:
     value: str  # the normalised observed value (a locale, a host, a phrase, a number)
     snippet: str  # the surrounding text as captured, trimmed
     locator: str  # where on the page: a CSS-like selector, "text", "url", "sitemap xhtml:link"...
+
+    @classmethod
+    def of(cls, value: str, snippet: str, locator: str) -> Evidence:
+        """As Evidence(value, snippet, locator), its state set at once as Finding.of's (0.6 against 1.3 us)."""
+        made = object.__new__(cls)
+        state = made.__dict__
+        state["value"], state["snippet"], state["locator"] = value, snippet, locator
+        return made
 
 
 @dataclass(frozen=True)
@@ -139,6 +162,15 @@ class Sighting:
     url: str
     record_id: str = ""
     fetched_at: str = ""
+
+    @classmethod
+    def of(cls, url: str, record_id: str, fetched_at: str) -> Sighting:
+        """As Sighting(url, record_id, fetched_at), its state set at once as Evidence.of's (merging makes one a
+        finding)."""
+        made = object.__new__(cls)
+        state = made.__dict__
+        state["url"], state["record_id"], state["fetched_at"] = url, record_id, fetched_at
+        return made
 
 
 @dataclass(frozen=True)
@@ -166,7 +198,7 @@ class Finding:
     first_seen: str = ""  # min / max fetched_at over all sightings, not only the sample
     last_seen: str = ""
 
-    @cached_property  # the fingerprint is read for dedup, sorting and output: hash once
+    @_kept  # the fingerprint is read for dedup, sorting and output: hash once
     def id(self) -> str:
         if self.seen_on:  # merged: the page is no longer part of its identity
             return merged_id(self.indicator, self.channel, self.evidence.value)
@@ -191,7 +223,9 @@ class Finding:
         with_fields, not field by field through the frozen dataclass's __init__ (4.5 against 7.8 us; a page makes
         ~45). Unchecked, for its one hot caller (Context.finding): a field left out is an AttributeError later."""
         made = object.__new__(cls)
-        made.__dict__.update(_FINDING_DEFAULTS, **values)
+        state = made.__dict__
+        state.update(_FINDING_DEFAULTS)  # two updates: merging the two into one more dict cost more
+        state.update(values)
         return made
 
     def to_dict(self) -> dict:
