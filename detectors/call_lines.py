@@ -203,5 +203,6 @@ def _own(text: str, start: int, end: int, language: str) -> bool:
     """Not quoted and not negated: the site's own call, not a cited slogan or a warning against it."""
     first = re.search(r"\w", text[start:end])
     at = start + (first.start() if first else 0)
-    end = max(at, len(text[:end].rstrip(_SPAN_TRAIL)))  # a line all in quotes ends with its closing quote
+    while end > at and text[end - 1] in _SPAN_TRAIL:  # a line all in quotes ends with its closing quote
+        end -= 1
     return not is_quoted(text, at, end) and not is_negated(text, at, language)
