@@ -1,7 +1,8 @@
 """Whether a page is a published article (a news story, a blog post) by what its address and markup say of it.
 
 A page filed under its publication date ("/2017/05/cysec-verbietet-...", "/tecnologia/2014/06/12/...",
-"/gazdasag/20210919/...") or marked up as news (JSON-LD NewsArticle, BlogPosting) reports:
+"/gazdasag/20210919/..."), in a news site's news section ("/actualite/...", "/vijesti/hrvatska/...") or marked up as
+news (JSON-LD NewsArticle, BlogPosting) reports:
 the amounts and payment rails in its running text are the story's, not the site's offer, unless the site says they
 are its own ("we support SEPA"). Read from the page's address and head only: the text's own marks of an article
 (reading time, press agencies, people quoted) are in detectors/offer_context.py. A publication time alone
@@ -12,10 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
+from detectors.lexicon import phrase_lexicon
 from detectors.model import Document
+
+NEWS_SECTIONS = "news_sections"
+SECTION_DEPTH = 3  # leading folders of an address read for a news section ("/economia/noticias/...")
 
 _YEAR = r"(?:199\d|20[0-3]\d)"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -31,12 +36,24 @@ NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArti
 
 def is_article(doc: Document) -> bool:
     """Whether the page is a published story, as its address or its markup says."""
-    return dated_address(doc.url) or dated_address(doc.requested_url) or any(map(_news_markup, doc.json_ld))
+    return (dated_address(doc.url) or dated_address(doc.requested_url) or news_section(doc.url)
+            or any(map(_news_markup, doc.json_ld)))
 
 
 def dated_address(url: str) -> bool:
     """Whether the address files the page under a publication date."""
     return bool(url) and bool(_DATED_PATH.search(urlsplit(url).path + "/"))
+
+
+def news_section(url: str) -> bool:
+    """Whether the address files the page in a news section: a folder among its first few, not the page itself."""
+    folders = [s for s in urlsplit(url).path.lower().split("/") if s][:-1][:SECTION_DEPTH] if url else []
+    return bool(folders) and not _news_sections().isdisjoint(folders)
+
+
+@cache
+def _news_sections() -> frozenset[str]:
+    return frozenset(term.lower() for terms in phrase_lexicon(NEWS_SECTIONS).terms.values() for term in terms)
 
 
 @lru_cache(maxsize=512)  # a site repeats its JSON-LD blocks on every page

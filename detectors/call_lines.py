@@ -159,7 +159,9 @@ def _can_start(word: str, words: frozenset[str]) -> bool:
 
 
 # Table cells and buttons whose text runs together once tags are gone: "gute NutzerfreundlichkeitZum AnbieterKrypto".
-_GLUED = re.compile(r"(?<=[a-zäöüßàéèìòùáíóúâêôç])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
+# Two lower-case letters before the capital: a brand's one-letter prefix ("eToro", "iPhone") is no seam.
+_LOWER = "a-zäöüßàéèìòùáíóúâêôç"
+_GLUED = re.compile(rf"(?<=[{_LOWER}][{_LOWER}])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
 
 
 def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):

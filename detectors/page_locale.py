@@ -42,9 +42,10 @@ CAPS = {"places": 2, "usage": 3, "currency": 2, "price": 1}
 MIN_SCORE = 3  # points a territory needs: two independent markers at least, or its own domain
 KINDS = 2  # ... or, on a page with no sign of the Union at all, markers of this many kinds ("Argentina", "podés")
 DOMINANCE = 2  # ... and at least this many times the points of all EU/EEA territories together
-# Or the text is written in the territory's own standard: this many distinct words of its usage (bônus, você,
-# aplicativo), none of the EU standard's: that is the language variant itself, whatever the page is about.
-VARIANT_USAGE = 3
+# Or the text is written in the territory's own standard: this many distinct marks of its usage or grammar
+# ("usuários" and "está cobrindo"), none of the EU standard's: that is the language variant itself, whatever the page
+# is about (three let a Brazilian fee page with two pass as European).
+VARIANT_USAGE = 2
 CURRENCY_LIST = 4  # distinct currency codes from which a page lists currencies rather than quoting its own
 SCAN = 30_000  # characters of text read: the first screens of a long page say who it is for
 MAX_PHONES = 10

@@ -37,6 +37,7 @@ class _Rules:
     exclusion: PhraseLexicon
     states: re.Pattern
     names: dict[str, str]  # lower-cased country name -> member state
+    countries: frozenset[str]  # the last word of every country's name, lower-cased, in English and the name languages
     context: PhraseLexicon
     discussion: PhraseLexicon
 
@@ -56,12 +57,15 @@ def _rules() -> _Rules:
     names: dict[str, str] = {}
     for table in geo.country_names.values():
         names.update(table)
-    for language in data["name_languages"]:
+    countries: set[str] = set()
+    for language in ("en", *data["name_languages"]):
         try:
             territories = Locale.parse(language).territories
         except (UnknownLocaleError, ValueError):
             continue
-        names.update({territories[s].lower(): s for s in geo.member_states if s in territories})
+        if language != "en":
+            names.update({territories[s].lower(): s for s in geo.member_states if s in territories})
+        countries.update(name.split()[-1].lower() for code, name in territories.items() if code.isalpha())
     names = {n: s for n, s in names.items() if len(n) >= 4}  # "EU"-like stubs and two-letter names read wrongly
     bounded = r"(?<!\w)(?:{})(?!\w)"
     # PhraseLexicon's word index finds these phrases fast; any language code (the schema checked the keys).
@@ -78,6 +82,7 @@ def _rules() -> _Rules:
         exclusion=PhraseLexicon("DISCLAIMER", keyed(data["exclusion_terms"])),
         states=re.compile(bounded.format(states), re.IGNORECASE),
         names=names,
+        countries=frozenset(countries),
         context=PhraseLexicon("DISCLAIMER", {"en": data["context_terms"]}),
         discussion=PhraseLexicon("DISCLAIMER", {"en": data["discussion_markers"]}),
     )
@@ -94,7 +99,7 @@ def exclusions(text: str) -> list[Exclusion]:
         if m.start < covered:
             continue
         named = {rules.names[s.group(0).lower()]: None for s in rules.states.finditer(text, m.end, end)
-                 if _listed(text, s.start(), s.end()) and not _territory(text, s.start(), s.end())}
+                 if _listed(text, s.start(), s.end()) and not _territory(text, s.start(), s.end(), rules.countries)}
         if named:
             found.append(Exclusion(m.start, m.end, "restricted-country list", tuple(sorted(named))))
             covered = end
@@ -150,10 +155,18 @@ _TERRITORY_BEFORE = re.compile(r"(?:northern|caribbean|dutch|french|danish)\s+$"
 _TERRITORY_AFTER = re.compile(r"\s*(?:antilles|caribbean|karibia|overseas)", re.IGNORECASE)
 
 
-def _territory(text: str, start: int, end: int) -> bool:
+# A capitalised word and one space before a name: the name ends a longer one ("Heard Island", Island being
+# Iceland in German and Norse; "Christmas Island").
+_NAME_BEFORE = re.compile(r"(?<!\w)([A-Z][\w'-]+) $")
+
+
+def _territory(text: str, start: int, end: int, countries: frozenset[str]) -> bool:
     """A territory outside the EU named after a member state: Northern Ireland, the Netherlands Antilles,
-    Caribbean Netherlands ("Belanda Karibia")."""
-    return bool(_TERRITORY_BEFORE.search(text[max(0, start - 12):start]) or _TERRITORY_AFTER.match(text, end))
+    Caribbean Netherlands ("Belanda Karibia"); or a place whose name ends in one ("Heard Island"), unless the word
+    before ends a country's name itself (a list set off by spaces alone: "Iran Denmark")."""
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return bool(_TERRITORY_BEFORE.search(text[max(0, start - 12):start]) or _TERRITORY_AFTER.match(text, end)
+                or before and before.group(1).lower() not in countries)
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -65,3 +65,23 @@ def test_news_markup_marks_an_article(head, article):
     doc = page(FEE, "https://www.example-firm.de/hilfe/einzahlung", head)
     assert is_article(doc) is article
     assert values(doc) == (set() if article else {"EUR", "SEPA"})
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.zeitung.example.fr/actualite/acheter-du-bitcoin-au-tabac",  # a news section
+    "https://www.dnevnik.example.hr/vijesti/hrvatska/kune-u-carapama-1292617",  # and its subsection
+    "https://portal.example.pl/biznes/wiadomosci/kantor-kryptowalut",  # second folder
+])
+def test_a_page_in_a_news_section_is_an_article(url):
+    assert is_article(page(FEE, url))
+    assert values(page(FEE, url)) == set()
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.example-exchange.de/blog/gebuehren-sinken",  # a firm's blog pitches its own offer
+    "https://www.example-exchange.de/news",  # the news index page itself, no folder
+    "https://www.example-exchange.de/gebuehren/newsletter",  # a word that only begins like one
+])
+def test_other_folders_keep_the_sites_offer(url):
+    assert not is_article(page(FEE, url))
+    assert values(page(FEE, url)) == {"EUR", "SEPA"}

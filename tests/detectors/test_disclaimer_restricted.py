@@ -60,3 +60,12 @@ def test_the_target_market_and_the_area_in_more_wordings():
     assert _found("Usługi nie są skierowane do osób z EOG.") == {("exclusion of the EU/EEA", ())}
     # Without the area named, a target-market line is a product's, not an exclusion of the Union's clients.
     assert _found("Privatanleger gehören nicht zum Zielmarkt dieses Produkts.") == set()
+
+
+def test_a_place_whose_name_ends_in_a_member_states_is_not_that_state():
+    # "Island" is Iceland in German and the Norse languages; "Heard Island" is an Australian territory.
+    text = "List of restricted regions: American Samoa, Heard Island and McDonald Islands, Antarctica."
+    assert _found(text) == set()
+    assert _found("Nicht verfügbar in: Kuba, Island, Iran.") == {("restricted-country list", ("IS",))}
+    # A list set off by spaces alone still names each state.
+    assert _found("Restricted countries: Cuba Iran Denmark") == {("restricted-country list", ("DK",))}

@@ -236,3 +236,36 @@ def test_a_sign_up_after_a_log_in_label_is_a_call(detect, language, line, call):
                                                 ("en", "Log in to see your balance")])
 def test_a_log_in_label_is_no_call(detect, language, line):
     assert detect("promo", page_of(language, line)) == set()
+
+
+# A brand's one-letter prefix is no seam between two run-together labels: "eToron" is not "e" + "Toron" (the clause
+# cut there read "Avaa tilille selaamalla e" as a call of four words). Two lower-case letters before the capital are.
+def test_a_brand_with_a_one_letter_prefix_is_not_split_into_labels():
+    from detectors.call_lines import segments
+
+    line = "Avaa tilille selaamalla eToron verkkosivustoa ja klikkaamalla Start Investing -kuvaketta."
+    assert [text for _, _, text in segments([line], {0}, (0,))] == [line]
+    glued = "Bester Broker NutzerfreundlichkeitZum Anbieter"
+    assert [text for _, _, text in segments([glued], {0}, (0,))] == ["Bester Broker Nutzerfreundlichkeit",
+                                                                      "Zum Anbieter"]
+
+
+# "By clicking ..." makes a sentence a how-to step, as "click" does: it tells how, it does not pitch.
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("fr", "Ouvrez un compte en cliquant sur le bouton S'inscrire."),
+    ("pl", "Załóż konto, klikając przycisk Zarejestruj."),
+    ("es", "Abre tu cuenta haciendo clic en Registrarse."),
+    ("fi", "Avaa tili klikkaamalla Rekisteröidy-painiketta."),
+])
+def test_a_step_by_clicking_is_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), [
+    ("fr", "Ouvrez un compte gratuit dès aujourd'hui.", "ouvrez un compte gratuit dès aujourd'hui"),
+    ("pl", "Załóż konto już dziś!", "załóż konto już dziś"),
+    # Icelandic writes its buttons' "click" in the infinitive: "click here to apply" sends the reader to act.
+    ("is", "Smella hér til að sækja um aðgang.", "smella hér til að sækja um aðgang"),
+])
+def test_the_same_sign_up_with_a_hook_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
