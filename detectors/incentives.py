@@ -46,6 +46,7 @@ class _Vocabulary:
     rewards: tuple[str, ...]  # word beginnings
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
+    caps: re.Pattern | None  # "up to", "bis zu": an advertised maximum, a headline's trigger
     negations: frozenset[str]
     hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
     hedge_phrases: tuple[str, ...]
@@ -66,11 +67,19 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        tuple(v for v in verbs if " " in v),
                                        tuple(r.lower() for r in entry["rewards"]),
                                        tuple(t.lower() for t in entry["triggers"]),
-                                       tuple(t.lower() for t in entry["referrals"]), frozenset(cues),
+                                       tuple(t.lower() for t in entry["referrals"]), _whole(entry.get("caps", [])),
+                                       frozenset(cues),
                                        frozenset(h for h in hedges if " " not in h),
                                        tuple(h for h in hedges if " " in h),
                                        tuple(d.lower() for d in entry.get("disclosures", [])))
     return result
+
+
+def _whole(phrases: list[str]) -> re.Pattern | None:
+    """Whole words or phrases, lower-cased, in one pattern (None for none)."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?!\w)")
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
@@ -93,6 +102,9 @@ def without_questions(text: str) -> str:
         return text
     parts, done = [], 0
     while ask >= 0:
+        if text.startswith("!", ask + 1):  # "?!" exclaims: "... und erhalten Sie 4 €?!" offers
+            ask = text.find("?", ask + 1)
+            continue
         left = max(text.rfind(".", done, ask), text.rfind("!", done, ask), text.rfind("\n", done, ask), done - 1) + 1
         parts += (text[done:left], " " * (ask + 1 - left))
         done = ask + 1
@@ -202,7 +214,10 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
             continue  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
             # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
-        if not rewarded or not _starts(words, lowered, voc.triggers):
+        # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie").
+        capped = (not verb and reward and amount and len(words) <= HEADLINE_WORDS and voc.caps is not None
+                  and voc.caps.search(lowered) is not None)
+        if not rewarded or not (capped or _starts(words, lowered, voc.triggers)):
             continue
         if any(w in voc.negations for w in words):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing

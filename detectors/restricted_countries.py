@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 
 from detectors.data_files import load
 from detectors.geography import geography
-from detectors.lexicon import PhraseLexicon
+from detectors.lexicon import PhraseLexicon, phrase_lexicon
 from detectors.text import sentence_bounds
 
 FILE = "lexicons/restricted_countries.yaml"
@@ -31,6 +31,8 @@ class _Rules:
     triggers: PhraseLexicon
     opener_reach: int
     openers: PhraseLexicon
+    refused: PhraseLexicon  # "the following countries", counted where its sentence refuses
+    cues: dict[str, frozenset[str]]  # language -> its negation cues (one word each)
     investor: PhraseLexicon
     union: re.Pattern
     union_long: PhraseLexicon
@@ -76,6 +78,9 @@ def _rules() -> _Rules:
         triggers=PhraseLexicon("DISCLAIMER", keyed(data["list_triggers"])),
         opener_reach=data["opener_reach"],
         openers=PhraseLexicon("DISCLAIMER", keyed(data["list_openers"])),
+        refused=PhraseLexicon("DISCLAIMER", keyed(data["refused_lists"])),
+        cues={lang: frozenset(c.lower() for c in cues if " " not in c)
+              for lang, cues in phrase_lexicon("negation").terms.items()},
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
         union_long=PhraseLexicon("DISCLAIMER", {"en": data["eu_long_names"]}),
@@ -93,7 +98,8 @@ def exclusions(text: str) -> list[Exclusion]:
     rules = _rules()
     found: list[Exclusion] = []
     covered = -1
-    openers = [(m, _opened_list_end(text, m.end, rules.opener_reach)) for m in rules.openers.find(text)]
+    openers = [(m, _opened_list_end(text, m.end, rules.opener_reach))
+               for m in (*rules.openers.find(text), *(m for m in rules.refused.find(text) if _refuses(text, m, rules)))]
     triggers = [(m, min(len(text), m.end + rules.window)) for m in rules.triggers.find(text)]
     for m, end in sorted(triggers + openers, key=lambda found_: found_[0].start):
         if m.start < covered:
@@ -118,6 +124,19 @@ def exclusions(text: str) -> list[Exclusion]:
 
 _OPENED_LIST_END = re.compile(r"[.!?]\s|\n\s*\n")  # a list after a colon runs to its paragraph's end
 _SENTENCE_ON = re.compile(r"[.!?;\n]")
+
+
+_WORDS = re.compile(r"\w+(?:'\w+)?")
+
+
+def _refuses(text: str, m, rules: _Rules) -> bool:
+    """Whether the sentence of "the following countries", up to its list's colon, holds a negation cue of the
+    phrase's language ("... are not accepted: ...", "... nem tudjuk elfogadni: ...")."""
+    left, right = sentence_bounds(text, m.start, m.end)
+    colon = text.find(":", m.end, right)
+    head = text[left:colon if colon >= 0 else right].lower()
+    cues = frozenset().union(*(rules.cues.get(lang, frozenset()) for lang in m.languages))
+    return not cues.isdisjoint(_WORDS.findall(head))
 
 
 def _opened_list_end(text: str, start: int, reach: int) -> int:

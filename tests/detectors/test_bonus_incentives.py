@@ -72,3 +72,33 @@ def test_amounts_in_every_currency_form(text, amount):
     from detectors.incentives import AMOUNT
 
     assert bool(AMOUNT.search(text)) is amount
+
+
+# A short verbless line that caps its reward's amount is an offer's headline: the cap stands for the trigger.
+CAPPED = [
+    ("fi", "150% Bonus jopa 600€ asti"),
+    ("de", "Bis zu 300 € Prämie für dein neues Depot"),
+    ("es", "Hasta 4000 USD de bonificación"),
+    ("en", "Welcome cashback up to 5 %"),
+]
+
+
+@pytest.mark.parametrize(("language", "headline"), CAPPED, ids=[s for _, s in CAPPED])
+def test_a_capped_reward_in_a_headline_is_an_offer(language, headline):
+    assert [i.language for i in incentives(headline, (language, "en"))] == [language]
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", "Trading fees up to 0.5 %"),  # a cap without a reward
+    ("de", "Bis zu 300 € Prämie zahlen manche Broker ihren Neukunden, und oft gelten strenge Bedingungen dafür."),
+    ("en", "Earn up to 5 % a year on your staked coins"),  # a verb: the yield of a product, no trigger
+])
+def test_a_cap_without_a_reward_headline_is_no_offer(language, line):
+    assert incentives(line, (language, "en")) == []
+
+
+def test_an_exclamation_after_a_question_mark_is_no_question():
+    text = "Odporučte ďalšie domácnosti a získajte za každé odporučenie 4€?! Podmienky platia."
+    assert without_questions(text) == text
+    assert [i.language for i in incentives(text, ("sk",))] == ["sk"]
+    assert without_questions("Was bringt ein Bonus? Mehr.").startswith(" " * len("Was bringt ein Bonus?"))

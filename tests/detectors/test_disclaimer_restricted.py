@@ -69,3 +69,17 @@ def test_a_place_whose_name_ends_in_a_member_states_is_not_that_state():
     assert _found("Nicht verfügbar in: Kuba, Island, Iran.") == {("restricted-country list", ("IS",))}
     # A list set off by spaces alone still names each state.
     assert _found("Restricted countries: Cuba Iran Denmark") == {("restricted-country list", ("DK",))}
+
+
+def test_the_following_countries_refused_is_a_restricted_list():
+    assert _found("Igrači iz sljedećih država nisu prihvaćeni: Sjedinjene Američke Države, Belgija, Irska.") == {
+        ("restricted-country list", ("BE", "IE"))}
+    assert _found("A játékosok regisztrációját a következő országokból nem tudjuk elfogadni: Afganisztán, "
+                  "Belgium, Csehország.") == {("restricted-country list", ("BE", "CZ"))}
+    assert _found("Players from the following countries are not accepted: United States, France.") == {
+        ("restricted-country list", ("FR",))}
+
+
+def test_the_following_countries_unrefused_lists_where_a_service_is_offered():
+    assert _found("Our programme is available in the following countries: Belgium, France, Germany.") == set()
+    assert _found("Igrači iz sljedećih država mogu se registrirati: Belgija, Irska.") == set()
