@@ -85,3 +85,10 @@ def test_a_page_in_a_news_section_is_an_article(url):
 def test_other_folders_keep_the_sites_offer(url):
     assert not is_article(page(FEE, url))
     assert values(page(FEE, url)) == {"EUR", "SEPA"}
+
+
+def test_a_page_that_calls_itself_a_guide_explains_the_amounts_it_names():
+    guide = ("<p>In diesem Ratgeber zeigen wir, wie man Bitcoin in Euro tauscht.</p>"
+             "<p>Die Gebühr für eine Einzahlung von 200 Euro per SEPA-Überweisung beträgt 2 Euro.</p>")
+    assert values(page(guide, "https://www.example-ratgeber.de/bitcoin-tauschen")) == set()
+    assert values(page(FEE, "https://www.example-ratgeber.de/bitcoin-tauschen")) == {"EUR", "SEPA"}
