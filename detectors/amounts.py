@@ -28,5 +28,6 @@ def amount_pattern() -> re.Pattern[str]:
     for code, spec in data["currencies"].items():
         units += [code, *spec["symbols"], *spec["words"]]
     tickers = alternation(data["crypto_tickers"])
-    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{alternation(u.lower() for u in units)})(?!\w)"
+    # "50 de lei": Romanian's "de" between a number from 20 and its unit.
+    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:de\s)?(?:{alternation(u.lower() for u in units)})(?!\w)"
                       rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)

@@ -80,10 +80,12 @@ def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
 
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
-    if not tokens or len(tokens) > SHORT_LINE or _instruction(tokens, voc) or tokens[0] in voc.connectors:
+    if not tokens or len(tokens) > SHORT_LINE or tokens[0] in voc.connectors:
         return False  # a label does not open with "and", "then" ("siis helistasid arstid")
     if voc.has(tokens, frozenset(), voc.phrases):
-        return True
+        return True  # a fixed label, also where its verb is a how-to's ("Siirry sivustolle", "Przejdź do oferty")
+    if _instruction(tokens, voc):
+        return False
     at = imperative_at(tokens, voc)
     if _reading_path(tokens, voc, at) or at >= 0 and tokens[at] in voc.discovery and not (button or voc.hooked(tokens)):
         return False  # "Start here", "Prozkoumejte také náš slovník": a reading path, a teaser

@@ -12,7 +12,7 @@ from detectors.document import build_document
 ROOT = Path(__file__).resolve().parents[2]
 PIECES = list("0123456789 .,'-€$£/\u00a0\u202f\nabcEURPLNKčzłFtkr.лв٣") + [
     "EUR", "zł", "Kč", "kr.", "лв.", "USD", "SEK", "€", "1 000", "12,50", "10.-", "Ft", "euro", "Euro", "ZŁOTYCH",
-    "BTC", "ETH", "EURC", "OP", "USDT", "_"]
+    "BTC", "ETH", "EURC", "OP", "USDT", "_", " de ", "lei", "de"]
 
 
 def _spans(matches) -> list:
@@ -38,3 +38,14 @@ def test_same_pairs_as_finditer_on_random_text():
     for _ in range(5000):
         text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 20)))
         assert [m.span() for m in _pairs(rules, text)] == [m.span() for m in rules.pair.finditer(text)], text
+
+
+def test_a_romanian_amount_with_de_between_number_and_unit():
+    # From 20 on, Romanian puts "de" between a number and its unit's word: "50 de lei" is RON, as "5 lei" is.
+    rules = _rules()
+    for text, unit in (("Comision 50 de lei", "lei"), ("Depunere minimă: 100 de euro", "euro"),
+                       ("Comision 5 lei", "lei")):
+        found = [m.group("unit") for m in _amounts(rules, text)]
+        assert found == [unit], text
+    # "de" alone after a number is no amount: "20 de ani" (20 years), "5 de oameni" (5 people).
+    assert [m.group(0) for m in _amounts(rules, "După 20 de ani, 5 de oameni")] == []

@@ -269,3 +269,22 @@ def test_a_step_by_clicking_is_no_call(detect, language, sentence):
 ])
 def test_the_same_sign_up_with_a_hook_is_a_call(detect, language, sentence, call):
     assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+# A comparison site's "go to the provider" button is a fixed label, also where its verb heads how-to steps
+# elsewhere ("Siirry asetuksiin" is a step; "Siirry sivustolle" a button).
+@pytest.mark.parametrize(("language", "label", "call"), [
+    ("es", "Ir al sitio", "ir al sitio"), ("it", "Vai a XTB", "vai a"),
+    ("fi", "Siirry sivustolle", "siirry sivustolle"),
+    ("pl", "Przejdź do oferty", "przejdź do oferty"), ("ro", "Vizitează site-ul", "vizitează site-ul"),
+])
+def test_a_go_to_the_site_label_is_a_call(detect, language, label, call):
+    assert values(detect("promo", page_of(language, label))) == {call}
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("fi", "Siirry asetuksiin ja valitse kieli."),
+    ("it", "Per cambiare la password vai a Impostazioni, poi tocca Sicurezza e inserisci il codice ricevuto via SMS."),
+])
+def test_a_how_to_step_that_goes_somewhere_is_no_call(detect, language, line):
+    assert detect("promo", page_of(language, line)) == set()
