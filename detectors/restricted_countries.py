@@ -34,6 +34,8 @@ class _Rules:
     refused: PhraseLexicon  # "the following countries", counted where its sentence refuses
     cues: dict[str, frozenset[str]]  # language -> its negation cues (one word each)
     investor: PhraseLexicon
+    only_residents: PhraseLexicon  # eligibility limited to named countries
+    exclusive_investor: PhraseLexicon  # "for professional investors only"
     union: re.Pattern
     union_long: PhraseLexicon
     exclusion: PhraseLexicon
@@ -48,7 +50,8 @@ class _Rules:
 class Exclusion:
     start: int
     end: int
-    what: str  # "restricted-country list", "exclusion of the EU/EEA" or "investor restriction"
+    what: str  # "restricted-country list", "exclusion of the EU/EEA", "eligibility outside the EU/EEA" or
+    # "investor restriction"
     states: tuple[str, ...]  # the member states named (the union itself: none)
 
 
@@ -82,6 +85,8 @@ def _rules() -> _Rules:
         cues={lang: frozenset(c.lower() for c in cues if " " not in c)
               for lang, cues in phrase_lexicon("negation").terms.items()},
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
+        only_residents=PhraseLexicon("DISCLAIMER", keyed(data["only_residents"])),
+        exclusive_investor=PhraseLexicon("DISCLAIMER", keyed(data["exclusive_investor_terms"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
         union_long=PhraseLexicon("DISCLAIMER", {"en": data["eu_long_names"]}),
         exclusion=PhraseLexicon("DISCLAIMER", keyed(data["exclusion_terms"])),
@@ -114,12 +119,44 @@ def exclusions(text: str) -> list[Exclusion]:
         right = min(right, m.end + UNION_REACH)
         if _names_union(text, m.end, right, rules):
             found.append(Exclusion(m.start, m.end, "exclusion of the EU/EEA", ()))
+    for m in rules.only_residents.find(text):
+        if _only_outside(text, m, rules):
+            found.append(Exclusion(m.start, m.end, "eligibility outside the EU/EEA", ()))
+    found += [Exclusion(m.start, m.end, "investor restriction", ()) for m in rules.exclusive_investor.find(text)]
     for m in rules.investor.find(text):
         left, right = _line(text, m.start, m.end)
         named = [rules.names[s.group(0).lower()] for s in rules.states.finditer(text, left, right)]
         if named or _names_union(text, left, right, rules):
             found.append(Exclusion(m.start, m.end, "investor restriction", tuple(sorted(set(named)))))
     return found
+
+
+def _only_outside(text: str, m, rules: _Rules) -> bool:
+    """Whether the countries an eligibility phrase names (its sentence, or after its colon its paragraph) are all
+    outside the EU/EEA, at least one of them."""
+    right = sentence_bounds(text, m.start, m.end)[1]  # a sentence here ends at a colon too
+    if text.startswith(":", right):
+        right = _opened_list_end(text, right, rules.opener_reach)
+    named = {code for lang in (*m.languages, "en") for code in _countries_named(text[m.end:right], lang)}
+    member = geography().member_states
+    return bool(named) and named.isdisjoint(member)
+
+
+def _countries_named(text: str, language: str) -> set[str]:
+    names, pattern = _country_names(language)
+    return {names[n.group(0).lower()] for n in pattern.finditer(text)} if pattern else set()
+
+
+@lru_cache(maxsize=32)
+def _country_names(language: str) -> tuple[dict[str, str], re.Pattern | None]:
+    """Every country's name in `language` (CLDR), lower-cased, to its code; names of four letters or more."""
+    try:
+        territories = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return {}, None
+    names = {name.lower(): code for code, name in territories.items() if code.isalpha() and len(name) >= 4}
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return names, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 _OPENED_LIST_END = re.compile(r"[.!?]\s|\n\s*\n")  # a list after a colon runs to its paragraph's end

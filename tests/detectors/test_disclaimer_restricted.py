@@ -83,3 +83,23 @@ def test_the_following_countries_refused_is_a_restricted_list():
 def test_the_following_countries_unrefused_lists_where_a_service_is_offered():
     assert _found("Our programme is available in the following countries: Belgium, France, Germany.") == set()
     assert _found("Igrači iz sljedećih država mogu se registrirati: Belgija, Irska.") == set()
+
+
+def test_eligibility_limited_to_countries_outside_the_union_excludes_it():
+    eligibility = ("eligibility outside the EU/EEA", ())
+    assert _found("The Platform is available only to residents located in Australia.") == {eligibility}
+    assert _found("Ces pages s'adressent aux investisseurs dont le domicile est situé en Suisse.") == {eligibility}
+    assert _found("Klient musi być obywatelem jednego z niżej wymienionych państw:\n  Wielka Brytania.\n") == {
+        eligibility}
+
+
+def test_eligibility_naming_a_member_state_is_an_offer_to_it():
+    assert _found("This service is available only to residents of Germany and Austria.") == set()
+    assert _found("Ces pages s'adressent aux investisseurs dont le domicile est situé en France.") == set()
+    assert _found("The offer is available only to residents, subject to checks.") == set()  # no country named
+
+
+def test_an_exclusive_restriction_to_professional_investors_needs_no_union_named():
+    assert _found("This site is intended for professional investors only.") == {("investor restriction", ())}
+    assert _found("Réservé aux investisseurs professionnels.") == {("investor restriction", ())}
+    assert _found("Professional investors may also use the app.") == set()
