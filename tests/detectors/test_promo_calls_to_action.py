@@ -288,3 +288,20 @@ def test_a_go_to_the_site_label_is_a_call(detect, language, label, call):
 ])
 def test_a_how_to_step_that_goes_somewhere_is_no_call(detect, language, line):
     assert detect("promo", page_of(language, line)) == set()
+
+
+# Where the imperative is the verb's bare stem, its other persons and tenses narrate: "Sain ..." (I got), "Avasin
+# tilin" (I opened an account) tell a story; "Saa", "Avaa tili" call.
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("et", "Sain igal ajal hõlpsalt oma raha hallata ja kulutada."),
+    ("fi", "Avasin tilin ja talletin rahaa."),
+])
+def test_a_narrated_form_of_a_call_verb_is_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), [
+    ("et", "Ava oma konto täna.", "ava oma konto täna"), ("fi", "Avaa tili tänään", "avaa tili tänään"),
+])
+def test_the_bare_stem_still_calls(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
