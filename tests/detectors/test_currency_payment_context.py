@@ -234,3 +234,19 @@ def test_the_narrative_words_themselves_still_veto():
 ])
 def test_a_rail_the_reader_is_told_to_pay_with_is_offered(text, lang, rail):
     assert rail in {value for value, _, _ in found(payment, page(text, lang))}
+
+
+# A law firm's page on a licence names the capital the law requires: an amount of regulation, not a price.
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("es", "La segunda categoría requiere 125.000 € de capital y permite custodiar activos."),
+    ("en", "Class 2 providers need share capital of €125,000 before they apply."),
+    ("pl", "Minimalny kapitał zakładowy spółki wynosi 5000 zł."),
+    ("de", "Das Stammkapital der GmbH beträgt mindestens 25.000 Euro."),
+])
+def test_required_capital_is_no_price(lang, sentence):
+    assert found(currency, page(f"<p>{sentence}</p>", lang)) == set()
+
+
+def test_a_fee_beside_the_capital_sentence_is_still_a_price():
+    body = "<p>Das Stammkapital beträgt 25.000 Euro.</p><p>Unsere Gebühr für die Gründung beträgt 900 Euro.</p>"
+    assert {v for v, _, _ in found(currency, page(body, "de"))} == {"EUR"}
