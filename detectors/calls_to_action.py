@@ -47,6 +47,8 @@ _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:�
 # keycap digit, in markdown bold): a step of a how-to.
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
                             r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\)|\d\ufe0f?\u20e3)\s")
+_POINTERS = ("👉", "➔", "➜", "➡", "→", "⇒", "▶", "►", "»")  # marks that style a line as a link
+_POINTER_MARKS = "".join(_POINTERS) + " "
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
@@ -323,12 +325,14 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         voc = vocabularies()[language]
         own = after_login(tokens, voc)
         hooked = bool(voc.has(own, voc.hooks, voc.hook_phrases))
-        # A line in capitals is styled as a button ("ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ", "JETZT REGISTRIEREN").
-        button = stripped.isupper() and len(own) > 1
+        # A line in capitals is styled as a button ("ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ", "JETZT REGISTRIEREN"), and one a
+        # pointer leads or ends is a link ("👉 Comparar exchanges em Portugal", "Depot eröffnen →").
+        button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or stripped.endswith(_POINTERS)
         if is_label(own, voc, button=button) and (hooked or not instructional):
             at = voc.has(own, frozenset(), voc.phrases)
             label = next((" ".join(p) for p in voc.phrases if at and tuple(own[at - 1:at - 1 + len(p)]) == p), "")
-            yield language, label or _clause(stripped if own is tokens else " ".join(own))
+            shown = stripped.strip(_POINTER_MARKS) if own is tokens else " ".join(own)
+            yield language, label or _clause(shown)
 
 
 def _sentences(line: str, languages: tuple[str, ...], instructional: bool):

@@ -305,3 +305,17 @@ def test_a_narrated_form_of_a_call_verb_is_no_call(detect, language, sentence):
 ])
 def test_the_bare_stem_still_calls(detect, language, sentence, call):
     assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+# A pointer before or after a short line styles it as a link: the infinitive label is a button's, not a heading's.
+@pytest.mark.parametrize(("language", "line", "call"), [
+    ("pt", "👉 Abrir conta na Binance", "abrir conta na binance"), ("de", "Depot eröffnen →", "depot eröffnen"),
+])
+def test_a_pointed_line_is_a_link_label(detect, language, line, call):
+    assert values(detect("promo", page_of(language, line))) == {call}
+
+
+@pytest.mark.parametrize(("language", "line"), [("de", "Depot eröffnen"), ("de", "» Weiterlesen"),
+                                                ("de", "Mehr erfahren →")])
+def test_an_unpointed_heading_or_a_pointed_reading_link_is_no_call(detect, language, line):
+    assert detect("promo", page_of(language, line)) == set()
