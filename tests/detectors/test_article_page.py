@@ -92,3 +92,13 @@ def test_a_page_that_calls_itself_a_guide_explains_the_amounts_it_names():
              "<p>Die Gebühr für eine Einzahlung von 200 Euro per SEPA-Überweisung beträgt 2 Euro.</p>")
     assert values(page(guide, "https://www.example-ratgeber.de/bitcoin-tauschen")) == set()
     assert values(page(FEE, "https://www.example-ratgeber.de/bitcoin-tauschen")) == {"EUR", "SEPA"}
+
+
+def test_a_story_in_a_news_section_reports_another_firms_referral_programme():
+    from detectors import affiliate, bonus
+
+    story = ("<p>Das Empfehlungsprogramm von Beispielbank zählt zu den beliebtesten.</p>"
+             "<p>Wer Freunde einlädt, bekommt für jede Empfehlung 50 Euro Prämie.</p>")
+    found = lambda url: {f.indicator for m in (affiliate, bonus) for f in m.detect(page(story, url), Context())}  # noqa: E731
+    assert found("https://www.zeitung.example.de/nachrichten/empfehlungsprogramm-beispielbank") == set()
+    assert found("https://www.beispielbank.example.de/empfehlungsprogramm") == {"AFFILIATE", "BONUS"}
