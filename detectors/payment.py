@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from detectors.article_page import is_article
 from detectors.calls_to_action import candidate_languages
@@ -33,6 +33,7 @@ _WORD = re.compile(r"\w+")
 LIST_NAMES = 3  # payment names (rails, card brands) that make a line or a run of short lines a list of methods
 SHORT_LINE = 40  # characters: a list item, not a sentence
 EXPLAINED_SUBJECT = 3  # mentions that make a rail the subject of a page laid out as an explanation
+LABELS = 4096  # image labels, options, buttons and file names whose rails are kept
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def _matches(rules: _Rules, text: str, scanned: frozenset[str] | None = None):
             yield int((m.lastgroup or "r0")[1:]), m
 
 
-def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
+def _shown(doc: Document) -> dict[int, tuple[str, str]]:
     """Rails on payment logos, picker options and buttons: rail index -> (snippet, locator)."""
     shown: dict[int, tuple[str, str]] = {}
     labelled = [(alt, "img[alt]") for alt, _title, _file in doc.images] + \
@@ -134,18 +135,33 @@ def _shown(doc: Document, rules: _Rules) -> dict[int, tuple[str, str]]:
                [(o, "select option") for o in doc.select_options] + [(b, "button") for b in doc.buttons]
     for label, locator in labelled:
         if label and len(label) <= 120:  # a label, not a paragraph
-            for index, _m in _matches(rules, label):
+            for index in _label_rails(label):
                 shown.setdefault(index, (label, locator))
     for _alt, _title, file_name in doc.images:
-        stem = file_name.rsplit(".", 1)[0].lower()
-        words = {w for w in _FILE_NAME_SEPARATORS.split(stem) if w}
-        joined = stem.replace("-", "").replace("_", "")
-        if words.isdisjoint(rules.logo_words) and not rules.long_logo_words.search(joined):
-            continue
-        for index, rail in enumerate(rules.rails):
-            if rail.logo_words & words or any(w in joined for w in rail.logo_words if len(w) >= 6):
-                shown.setdefault(index, (file_name, "img[src] (file name)"))
+        for index in _file_rails(file_name):
+            shown.setdefault(index, (file_name, "img[src] (file name)"))
     return shown
+
+
+# A site's logos, pickers and buttons are the same on every page (the analyze benchmark: 20 labels and 24 images a
+# page, 150 distinct in all): each read once.
+@lru_cache(maxsize=LABELS)
+def _label_rails(label: str) -> tuple[int, ...]:
+    """The rail indices a label names, in the order found."""
+    return tuple(index for index, _m in _matches(_rails(), label))
+
+
+@lru_cache(maxsize=LABELS)
+def _file_rails(file_name: str) -> tuple[int, ...]:
+    """The rail indices an image's file name shows by a logo word ("sepa-logo.svg", "ideal_badge.png")."""
+    rules = _rails()
+    stem = file_name.rsplit(".", 1)[0].lower()
+    words = {w for w in _FILE_NAME_SEPARATORS.split(stem) if w}
+    joined = stem.replace("-", "").replace("_", "")
+    if words.isdisjoint(rules.logo_words) and not rules.long_logo_words.search(joined):
+        return ()
+    return tuple(index for index, rail in enumerate(rules.rails)
+                 if rail.logo_words & words or any(w in joined for w in rail.logo_words if len(w) >= 6))
 
 
 def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict[int, list[re.Match]],
@@ -203,7 +219,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html" or not doc.text:
         return []
     rules = _rails()
-    found_at: dict[int, tuple[str, str]] = _shown(doc, rules)
+    found_at: dict[int, tuple[str, str]] = _shown(doc)
     text = doc.text
     mentions: dict[int, list[re.Match]] = {}
     scanned = _scanned(rules, text)
