@@ -33,7 +33,7 @@ _ASCII = frozenset(map(chr, range(128)))
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
 
 
-GROUPS = ("offer", "own_offer", "narrative", "explainer", "generic", "reporting", "editorial")
+GROUPS = ("offer", "own_offer", "narrative", "explainer", "generic", "reporting", "editorial", "sign_in")
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class OfferContext:
         # The site speaking of its own offer ("you can pay") is an offer word too.
         self._offer = sorted(found["offer"] + found["own_offer"] + found[ENDING])
         self._narrative, self._explainer = found["narrative"], found["explainer"]
-        self._generic, self._own = found["generic"], found["own_offer"]
+        self._generic, self._own, self._sign_in = found["generic"], found["own_offer"], found["sign_in"]
         # An article (a dateline, a reading time, a press agency, or people quoted): what it says of money is reported.
         self.editorial = (bool(_DATELINE.match(text)) or bool(found["editorial"])
                           or len(found["reporting"]) >= REPORTED)
@@ -292,6 +292,11 @@ class OfferContext:
         """The site speaks of its own offer in the match's sentence ("we support ... SEPA transfer")."""
         left, right = self.sentence(start, end)
         return self._any(self._own, left, right)
+
+    def is_sign_in(self, start: int, end: int) -> bool:
+        """The match's sentence names credentials ("Vipps or username and password"): identity, not payment."""
+        left, right = self.sentence(start, end)
+        return self._any(self._sign_in, left, right)
 
     def is_generic(self, start: int, end: int) -> bool:
         """The match is an example or what exchanges in general do ("via methoden zoals iDEAL"), also right after an

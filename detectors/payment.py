@@ -242,6 +242,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             # A hedged sentence tells what is usual, not what the site offers ("... suelen ser más altas que las
             # transferencias SEPA estándar").
             if (offers.is_offer(m.start(), m.end(), beyond_match=True) and not offers.is_generic(m.start(), m.end())
+                    and not offers.is_sign_in(m.start(), m.end())
                     and not rules.foreign.search(text, left, right)
                     and not hedged(text, m.start(), m.end(), candidate_languages(doc))):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")

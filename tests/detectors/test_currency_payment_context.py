@@ -250,3 +250,20 @@ def test_required_capital_is_no_price(lang, sentence):
 def test_a_fee_beside_the_capital_sentence_is_still_a_price():
     body = "<p>Das Stammkapital beträgt 25.000 Euro.</p><p>Unsere Gebühr für die Gründung beträgt 900 Euro.</p>"
     assert {v for v, _, _ in found(currency, page(body, "de"))} == {"EUR"}
+
+
+def test_a_rail_named_beside_a_password_is_a_way_to_sign_in():
+    login = "<p>Innlogging på konto gjennomføres med Vipps eller e-post og passord.</p>"
+    assert found(payment, page(login, "no")) == set()
+    assert found(payment, page("<p>You can register with Vipps or username and password here.</p>", "en")) == set()
+    paying = "<p>Logg inn og betal innskuddet ditt med Vipps.</p>"
+    assert {v for v, _, _ in found(payment, page(paying, "no"))} == {"Vipps"}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("et", "Virtuaalvääringute tegevusluba Leedus — alates 3500 €"),
+    ("pt", "Planos a partir de 9,99 € por mês"),
+    ("pl", "Konto firmowe już od 19 zł"),
+])
+def test_a_price_from_an_amount_is_an_offer(lang, sentence):
+    assert {v for v, _, _ in found(currency, page(f"<p>{sentence}</p>", lang))} == {"EUR" if lang != "pl" else "PLN"}
