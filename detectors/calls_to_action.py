@@ -39,7 +39,7 @@ from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.page_words import LINES, line_starts
 from detectors.phrases import explained_by_non_eu_locale, page_language
-from detectors.text import snippet
+from detectors.text import negation_cues, snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
@@ -373,11 +373,24 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
         voc = vocabularies()[language]
         if instructional and not sentence.endswith("!") and _instruction(words, voc):
             continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
+        if _warns(words, voc):
+            continue  # "Investeer nooit meer dan je kunt verliezen!", "Investieren Sie nie mehr, als ...": a warning
         # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
         label = len(words) <= 4 and is_label(words, voc, button=tail)
         if label or is_pitch_sentence(sentence, words, voc, steps=instructional):
             found.append(language)  # the first of them whose call is the site's own counts
     return tuple(found)
+
+
+def _warns(words: list[str], voc: Vocabulary) -> bool:
+    """Whether a negation follows the opening verb (after a polite pronoun): a warning, not a call."""
+    at = imperative_at(words, voc)
+    if at < 0:
+        return False
+    after = words[at + 1:at + 3]
+    if after and after[0] in voc.address:
+        after = words[at + 2:at + 3]
+    return not negation_cues(voc.language).isdisjoint(after)
 
 
 def _clause(sentence: str) -> str:

@@ -38,7 +38,7 @@ def snippet(text: str, start: int, end: int, width: int = 90) -> str:
 
 
 @cache
-def _negation_cues(language: str) -> frozenset[str]:
+def negation_cues(language: str) -> frozenset[str]:
     """A language's own cues; English's only where it lists none: English "no" is Latvian "from", Slovak "well"."""
     lexicon = phrase_lexicon("negation")
     return frozenset(c.lower() for c in lexicon.terms.get(language) or lexicon.terms.get("en", []))
@@ -48,7 +48,7 @@ def is_negated(text: str, start: int, language: str) -> bool:
     left, _ = sentence_bounds(text, start, start)
     before = text[left:start].lower()
     words = _WORD.findall(before)[-NEGATION_WINDOW:]
-    cues = _negation_cues(language)
+    cues = negation_cues(language)
     if any(w in cues for w in words):
         return True
     window = " ".join(words)

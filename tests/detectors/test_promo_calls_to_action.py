@@ -319,3 +319,20 @@ def test_a_pointed_line_is_a_link_label(detect, language, line, call):
                                                 ("de", "Mehr erfahren →")])
 def test_an_unpointed_heading_or_a_pointed_reading_link_is_no_call(detect, language, line):
     assert detect("promo", page_of(language, line)) == set()
+
+
+# A negation right after the opening verb makes the sentence a warning ("never invest more than you can lose").
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("nl", "Investeer nooit meer dan je kunt veroorloven om te verliezen!"),
+    ("de", "Investieren Sie nie mehr, als Sie verlieren können!"),
+])
+def test_a_negated_imperative_is_a_warning(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), [
+    ("nl", "Investeer nu in bitcoin!", "investeer nu in bitcoin"), ("de", "Investieren Sie noch heute!",
+                                                                     "investieren sie noch heute"),
+])
+def test_the_same_verb_urged_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
