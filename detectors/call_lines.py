@@ -2,7 +2,7 @@
 opens inside a line, for detectors/calls_to_action.py: after hook words ("jetzt registrieren") or a connector ("so
 start today", "..., alors commencez dès maintenant"), and whether its verb addresses the reader by its own form (a
 polite or plural imperative: "Prozkoumejte ...", "Ouvrez ..."), and whether a call there is the site's own (not
-quoted, not negated)."""
+quoted, not negated, not a warning)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
 from detectors.page_words import LINES
-from detectors.text import is_negated, is_quoted
+from detectors.text import is_negated, is_quoted, negation_cues
 
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
@@ -208,3 +208,14 @@ def _own(text: str, start: int, end: int, language: str) -> bool:
     while end > at and text[end - 1] in _SPAN_TRAIL:  # a line all in quotes ends with its closing quote
         end -= 1
     return not is_quoted(text, at, end) and not is_negated(text, at, language)
+
+
+def warns(words: list[str], voc: Vocabulary) -> bool:
+    """Whether a negation follows the opening verb (after a polite pronoun): a warning, not a call."""
+    at = imperative_at(words, voc)
+    if at < 0:
+        return False
+    after = words[at + 1:at + 3]
+    if after and after[0] in voc.address:
+        after = words[at + 2:at + 3]
+    return not negation_cues(voc.language).isdisjoint(after)

@@ -26,6 +26,7 @@ from detectors.call_lines import (
     owner,
     segments,
     starts_something,
+    warns,
 )
 from detectors.call_links import link_kind
 from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
@@ -39,7 +40,7 @@ from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.page_words import LINES, line_starts
 from detectors.phrases import explained_by_non_eu_locale, page_language
-from detectors.text import negation_cues, snippet
+from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
@@ -119,7 +120,10 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
     if spoken_to and tokens[imperative_at(tokens, voc)] in voc.discovery:  # "Découvrez aussi ...": a teaser
         spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
-    spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0
+    # An infinitive that opens a sentence is its subject ("Iniziare il tuo viaggio ... richiede"), unless a polite
+    # pronoun follows it ("Eröffnen Sie Ihr Depot").
+    subject = voc.infinitive(tokens[at]) and tokens[at + 1:at + 2] != [] and tokens[at + 1] not in voc.address
+    spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not subject
     return spoken_to and not _instruction(tokens, voc)
 
 
@@ -373,24 +377,13 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
         voc = vocabularies()[language]
         if instructional and not sentence.endswith("!") and _instruction(words, voc):
             continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
-        if _warns(words, voc):
+        if warns(words, voc):
             continue  # "Investeer nooit meer dan je kunt verliezen!", "Investieren Sie nie mehr, als ...": a warning
         # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
         label = len(words) <= 4 and is_label(words, voc, button=tail)
         if label or is_pitch_sentence(sentence, words, voc, steps=instructional):
             found.append(language)  # the first of them whose call is the site's own counts
     return tuple(found)
-
-
-def _warns(words: list[str], voc: Vocabulary) -> bool:
-    """Whether a negation follows the opening verb (after a polite pronoun): a warning, not a call."""
-    at = imperative_at(words, voc)
-    if at < 0:
-        return False
-    after = words[at + 1:at + 3]
-    if after and after[0] in voc.address:
-        after = words[at + 2:at + 3]
-    return not negation_cues(voc.language).isdisjoint(after)
 
 
 def _clause(sentence: str) -> str:

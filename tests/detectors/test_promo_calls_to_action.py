@@ -336,3 +336,12 @@ def test_a_negated_imperative_is_a_warning(detect, language, sentence):
 ])
 def test_the_same_verb_urged_is_a_call(detect, language, sentence, call):
     assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+def test_an_infinitive_that_opens_a_sentence_is_its_subject(detect):
+    subject = "Iniziare il tuo viaggio nel trading di criptovalute richiede una piattaforma sicura."
+    assert detect("promo", page_of("it", subject)) == set()
+    assert values(detect("promo", page_of("it", "Inizia il tuo viaggio nel trading oggi."))) == {
+        "inizia il tuo viaggio nel trading oggi"}
+    assert values(detect("promo", page_of("de", "Eröffnen Sie Ihr Depot in wenigen Minuten."))) == {
+        "eröffnen sie ihr depot in wenigen minuten"}  # the polite imperative looks like the infinitive
