@@ -25,6 +25,9 @@ OFFERS = [
     ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
+    # A free share for the invited person; a reward awarded to the recommender.
+    ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
+    ("pl", "Nagroda za polecenie to bonus pieniężny przyznawany Rekomendującemu po spełnieniu warunków."),
 ]
 
 
@@ -43,6 +46,8 @@ NOT_OFFERS = [
     ("es", "Muchas plataformas regalan 10 € a los nuevos usuarios al registrarse."),
     # A verification code is no promotional one.
     ("en", "After you have entered the code on our website you will receive instructions to transfer € 0.01."),
+    # An analyst's recommendation is no referral.
+    ("pl", "Spółka otrzymała rekomendację kupuj z ceną docelową 120 zł."),
 ]
 
 
