@@ -14,6 +14,7 @@ from detectors.data_files import load
 
 # Units outside the EEA, or tickers also written in lower case: an offer's amount all the same ("10 USD", "0,01 btc").
 OTHER_UNITS = ("usd", "usdt", "btc", "sats", "sat")
+UNIT_OF = "de"  # Romanian puts it between a number from 20 and its unit's word: "50 de lei", "100 de euro"
 
 
 def alternation(items) -> str:
@@ -27,7 +28,6 @@ def amount_pattern() -> re.Pattern[str]:
     units = [*OTHER_UNITS, *data["krona"]["symbols"], *data["krona"]["words"]]
     for code, spec in data["currencies"].items():
         units += [code, *spec["symbols"], *spec["words"]]
-    tickers = alternation(data["crypto_tickers"])
-    # "50 de lei": Romanian's "de" between a number from 20 and its unit.
-    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:de\s)?(?:{alternation(u.lower() for u in units)})(?!\w)"
+    tickers, words = alternation(data["crypto_tickers"]), alternation(u.lower() for u in units)
+    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{UNIT_OF}\s)?(?:{words})(?!\w)"
                       rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)

@@ -122,7 +122,7 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
         spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
     # An infinitive that opens a sentence is its subject ("Iniziare il tuo viaggio ... richiede"), unless a polite
     # pronoun follows it ("Eröffnen Sie Ihr Depot").
-    subject = voc.infinitive(tokens[at]) and tokens[at + 1:at + 2] != [] and tokens[at + 1] not in voc.address
+    subject = voc.infinitive(tokens[at]) and at + 1 < len(tokens) and tokens[at + 1] not in voc.address
     spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not subject
     return spoken_to and not _instruction(tokens, voc)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from detectors.amounts import alternation
+from detectors.amounts import UNIT_OF, alternation
 from detectors.article_page import is_article
 from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
@@ -70,7 +70,6 @@ def _beside_number(text: str, start: int, end: int) -> bool:
     return text[end:end + 2].lstrip(" \t")[:1].isdigit() or text[max(0, start - 2):start].rstrip(" \t")[-1:].isdigit()
 
 
-_RO_OF = "de"  # "50 de lei"
 _RATE = re.compile(r"[ \t]*1[ \t]?[A-Z][A-Z0-9]{1,5}[ \t]?=")  # "1 BTC = ...": a line quoting a rate
 
 
@@ -102,9 +101,9 @@ def _rules() -> _Rules:
     words += krona["words"]
     tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
-    # Romanian puts "de" between a number from 20 and its unit's word ("50 de lei", "100 de euro").
-    unit = (f"(?:{_RO_OF} (?=\\w))?(?P<unit>(?-i:{alternation(codes + symbols)})"
-            f"|(?:(?<=\\d )|(?<=\\d {_RO_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
+    # A word unit after Romanian's "de" too ("50 de lei").
+    unit = (f"(?:{UNIT_OF} (?=\\w))?(?P<unit>(?-i:{alternation(codes + symbols)})"
+            f"|(?:(?<=\\d )|(?<=\\d {UNIT_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
     lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
@@ -128,7 +127,7 @@ def _rules() -> _Rules:
     # with: an ASCII letter that a code, a symbol or (ignoring case) a word begins with, or anything beyond ASCII.
     firsts = {c for c in string.ascii_letters
               if any(c == t[0] for t in codes + symbols) or any(re.match(re.escape(w[0]), c, re.I) for w in words)}
-    firsts |= {_RO_OF[0], _RO_OF[0].upper()}
+    firsts |= {UNIT_OF[0], UNIT_OF[0].upper()}
     between = " .,'\u00a0\u202f-£$/"  # besides digits: separators, gaps, a second currency ("15 £/€")
     if any(c in between for c in firsts):
         raise ValueError(f"{FILE}: a unit that begins with a space or a sign")

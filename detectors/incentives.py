@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from detectors.amounts import amount_pattern
+from detectors.amounts import alternation, amount_pattern
 from detectors.data_files import load
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
@@ -79,7 +79,7 @@ def _whole(phrases: list[str]) -> re.Pattern | None:
     """Whole words or phrases, lower-cased, in one pattern (None for none)."""
     if not phrases:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(p.lower() for p in phrases)})(?!\w)")
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:

@@ -18,8 +18,8 @@ from babel import Locale, UnknownLocaleError
 
 from detectors.data_files import load
 from detectors.geography import geography
-from detectors.lexicon import PhraseLexicon, phrase_lexicon
-from detectors.text import sentence_bounds
+from detectors.lexicon import PhraseLexicon
+from detectors.text import negation_cues, sentence_bounds
 
 FILE = "lexicons/restricted_countries.yaml"
 UNION_REACH = 80  # characters from an exclusion ("not directed at") to the union it names ("residents of the EEA")
@@ -32,7 +32,6 @@ class _Rules:
     opener_reach: int
     openers: PhraseLexicon
     refused: PhraseLexicon  # "the following countries", counted where its sentence refuses
-    cues: dict[str, frozenset[str]]  # language -> its negation cues (one word each)
     investor: PhraseLexicon
     only_residents: PhraseLexicon  # eligibility limited to named countries
     exclusive_investor: PhraseLexicon  # "for professional investors only"
@@ -62,15 +61,12 @@ def _rules() -> _Rules:
     names: dict[str, str] = {}
     for table in geo.country_names.values():
         names.update(table)
-    countries: set[str] = set()
-    for language in ("en", *data["name_languages"]):
+    for language in data["name_languages"]:
         try:
             territories = Locale.parse(language).territories
         except (UnknownLocaleError, ValueError):
             continue
-        if language != "en":
-            names.update({territories[s].lower(): s for s in geo.member_states if s in territories})
-        countries.update(name.split()[-1].lower() for code, name in territories.items() if code.isalpha())
+        names.update({territories[s].lower(): s for s in geo.member_states if s in territories})
     names = {n: s for n, s in names.items() if len(n) >= 4}  # "EU"-like stubs and two-letter names read wrongly
     bounded = r"(?<!\w)(?:{})(?!\w)"
     # PhraseLexicon's word index finds these phrases fast; any language code (the schema checked the keys).
@@ -82,8 +78,6 @@ def _rules() -> _Rules:
         opener_reach=data["opener_reach"],
         openers=PhraseLexicon("DISCLAIMER", keyed(data["list_openers"])),
         refused=PhraseLexicon("DISCLAIMER", keyed(data["refused_lists"])),
-        cues={lang: frozenset(c.lower() for c in cues if " " not in c)
-              for lang, cues in phrase_lexicon("negation").terms.items()},
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         only_residents=PhraseLexicon("DISCLAIMER", keyed(data["only_residents"])),
         exclusive_investor=PhraseLexicon("DISCLAIMER", keyed(data["exclusive_investor_terms"])),
@@ -92,7 +86,8 @@ def _rules() -> _Rules:
         exclusion=PhraseLexicon("DISCLAIMER", keyed(data["exclusion_terms"])),
         states=re.compile(bounded.format(states), re.IGNORECASE),
         names=names,
-        countries=frozenset(countries),
+        countries=frozenset(name.split()[-1] for language in ("en", *data["name_languages"])
+                            for name in _country_names(language)[0]),
         context=PhraseLexicon("DISCLAIMER", {"en": data["context_terms"]}),
         discussion=PhraseLexicon("DISCLAIMER", {"en": data["discussion_markers"]}),
     )
@@ -172,8 +167,8 @@ def _refuses(text: str, m, rules: _Rules) -> bool:
     left, right = sentence_bounds(text, m.start, m.end)
     colon = text.find(":", m.end, right)
     head = text[left:colon if colon >= 0 else right].lower()
-    cues = frozenset().union(*(rules.cues.get(lang, frozenset()) for lang in m.languages))
-    return not cues.isdisjoint(_WORDS.findall(head))
+    words = _WORDS.findall(head)
+    return any(not negation_cues(lang).isdisjoint(words) for lang in m.languages)
 
 
 def _opened_list_end(text: str, start: int, reach: int) -> int:
