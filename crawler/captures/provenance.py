@@ -88,11 +88,19 @@ class Step:
     server_ip: str
     client: str
     record_id: str
+    redirected: bool = False  # the capture's request was for another URL
+
+    def rank(self) -> tuple[bool, bool, str]:
+        """Which of a page's captures a report names: lower first (see `Navigation`)."""
+        return self.redirected, bool(self.referrer), self.referrer
 
 
 class Navigation:
-    """Each capture's provenance, by (channel, visitor, URL): the first capture of a page as a visitor is kept
-    (the rendered copy of a page fetched plainly first keeps the plain fetch's referrer, which is the same)."""
+    """Each capture's provenance, by (channel, visitor, URL). A page captured more than once as a visitor (a start
+    URL redirected to a page a link also led to; its rendered copy) keeps one capture chosen by what it holds, not
+    by which answer came first, so that two scans of the same site give the same report: the page fetched at its
+    own address before one a redirect landed on, then a start URL before a linked page, then the first referrer
+    in order (the rendered copy of a page fetched plainly keeps the plain fetch, whose referrer is the same)."""
 
     def __init__(self):
         self.steps: dict[tuple[str, str, str], Step] = {}
@@ -103,14 +111,19 @@ class Navigation:
             return
         # Kept for every capture of a scan (tens of thousands): the values many captures share are interned.
         channel, visitor = sys.intern(capture["channel"]), sys.intern(capture.get("visitor", ""))
-        key = (channel, visitor, capture["url"])
-        if key not in self.steps:
-            self.steps[key] = Step(sys.intern(capture.get("referrer", "")), capture.get("started_at", ""),
-                                   capture["fetched_at"], sys.intern(capture.get("server_ip", "")),
-                                   sys.intern(capture.get("client", "")), capture.get("record_id", ""))
-        requested = (channel, visitor, capture.get("requested_url") or "")
-        if requested[2] and requested[2] != capture["url"]:
-            self.steps.setdefault(requested, self.steps[key])  # a redirected page is found by either URL
+        referrer, requested = sys.intern(capture.get("referrer", "")), capture.get("requested_url") or ""
+        redirected = bool(requested) and requested != capture["url"]
+        step = Step(referrer, capture.get("started_at", ""), capture["fetched_at"],
+                    sys.intern(capture.get("server_ip", "")), sys.intern(capture.get("client", "")),
+                    capture.get("record_id", ""), redirected)
+        self._keep((channel, visitor, capture["url"]), step)
+        if redirected:  # a redirected page is found by either URL, after any capture made at that URL itself
+            self._keep((channel, visitor, requested), step)
+
+    def _keep(self, key: tuple[str, str, str], step: Step) -> None:
+        kept = self.steps.get(key)
+        if kept is None or step.rank() < kept.rank():
+            self.steps[key] = step
 
     def first_address(self, visitor: str) -> str:
         """The address the first capture as `visitor` connected to ("" when none was recorded)."""

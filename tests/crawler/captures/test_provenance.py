@@ -61,6 +61,26 @@ def test_the_navigation_path_follows_referrers_back_to_the_start_url():
     assert page["started_at"] < page["finished_at"] and page["client"] == "Scrapy 2.19.0"
 
 
+def test_a_page_captured_twice_as_a_visitor_gets_the_same_path_whichever_answer_came_first():
+    # The DE visitor's start URL redirects to /de/, which the start page's link also led to: the two answers race
+    linked = _capture("https://x.com/de/", "https://x.com/")
+    landed = {**_capture("https://x.com/de/", requested="https://x.com/"), "record_id": "<urn:uuid:landed>"}
+    paths = []
+    for order in ((_capture("https://x.com/", visitor="US"), linked, landed),
+                  (landed, _capture("https://x.com/", visitor="US"), linked)):
+        nav = Navigation()
+        for capture in order:
+            nav.add(capture)
+        paths.append((nav.path("website:x.com", "DE", "https://x.com/de/"),
+                      nav.page("website:x.com", "DE", "https://x.com/")["record_id"]))
+    assert paths[0] == paths[1] == (["https://x.com/", "https://x.com/de/"], "<urn:uuid:landed>")
+    # Near miss: the rendered copy of a page, same referrer, keeps the plain fetch that came first
+    nav = Navigation()
+    nav.add(linked)
+    nav.add({**linked, "client": "Chromium 131", "record_id": "<urn:uuid:rendered>"})
+    assert nav.page("website:x.com", "DE", "https://x.com/de/")["client"] == "Scrapy 2.19.0"
+
+
 def test_a_finding_read_on_a_page_that_links_to_it_is_found_by_its_record():
     nav = Navigation()
     nav.add({**_capture("https://t.me/s/firm"), "channel": "social:telegram:firm", "visitor": "US"})
