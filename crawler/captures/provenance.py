@@ -163,10 +163,11 @@ class Navigation:
                 "client": step.client or OLD_ARCHIVE, "record_id": step.record_id}
 
     def _by_record(self) -> dict[str, tuple[str, str, str]]:
-        """Each capture's key by its WARC record id, built once, when first needed (after the archive is read)."""
+        """Each capture's key by its WARC record id, built once, when first needed (after the archive is read); a
+        redirected capture is kept under two URLs: the first in order names it, whichever was read first."""
         if self._records is None:
             self._records = {}
-            for key, step in self.steps.items():
+            for key, step in sorted(self.steps.items()):
                 self._records.setdefault(step.record_id, key)
         return self._records
 
