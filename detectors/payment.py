@@ -2,7 +2,8 @@
 
 A rail counts when the page shows it as a way to pay: on a payment logo (image alt, title or file name), a picker
 option or a button, or in running text in an offer context (detectors/offer_context.py: "Einzahlung per SEPA",
-"betale med Vipps"). It does not count when an article explains it ("What is SEPA?", "cómo funciona Bizum"), names
+"betale med Vipps"). It does not count when an article explains it ("What is SEPA?", "cómo funciona Bizum";
+on a page that names the site itself, the firm's help page explains its own rail), names
 it as an example or as what exchanges in general do ("via methoden zoals iDEAL"), compares it with a non-EEA rail
 ("ACH/SEPA"), or reports it (a news article). Brands that are also common nouns match only as the brand writes them
 ("iDEAL", "BLIK", "Cartes Bancaires" — "carte bancaire" is any bank card).
@@ -23,6 +24,7 @@ from detectors.incentives import hedged
 from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, read_words, scan
+from detectors.own_voice import site_brand
 from detectors.page_words import line_starts
 from detectors.text import snippet
 
@@ -215,6 +217,13 @@ def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict
     return listed
 
 
+def _names_itself(doc: Document) -> bool:
+    """Whether the page's copy names the site (the first label of its domain): a page explaining a rail on the
+    firm's own site is its help page, not a guide to what others offer."""
+    brand = site_brand(doc.url)
+    return brand is not None and brand.search(doc.text) is not None
+
+
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html" or not doc.text:
         return []
@@ -235,6 +244,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         # (A rail named again and again under an explainer heading is the article's subject.)
         explained = (any(offers.is_explained(m.start(), m.end()) for m in ms)
                      or (len(ms) >= EXPLAINED_SUBJECT and offers.explainer_headings()))
+        if explained and _names_itself(doc):
+            explained = False  # the firm's help page explains the rail it offers ("... deinem Kriptomat-Konto")
         for m in sorted(ms, key=lambda m: m.start()):
             if (explained or article) and not offers.is_own_offer(m.start(), m.end()):
                 continue

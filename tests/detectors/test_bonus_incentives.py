@@ -48,6 +48,10 @@ NOT_OFFERS = [
     ("en", "After you have entered the code on our website you will receive instructions to transfer € 0.01."),
     # An analyst's recommendation is no referral.
     ("pl", "Spółka otrzymała rekomendację kupuj z ceną docelową 120 zł."),
+    # A definition explains what a reward is (near miss: OFFERS' "Le parrain et le filleul reçoivent ...").
+    ("fr", "L'affiliation pourrait se définir comme une rémunération qu'une personne gagne pour avoir inscrit "
+           "un client chez un partenaire."),
+    ("en", "A referral bonus is defined as a reward that users earn when a friend signs up."),
 ]
 
 

@@ -267,3 +267,26 @@ def test_a_rail_named_beside_a_password_is_a_way_to_sign_in():
 ])
 def test_a_price_from_an_amount_is_an_offer(lang, sentence):
     assert {v for v, _, _ in found(currency, page(f"<p>{sentence}</p>", lang))} == {"EUR" if lang != "pl" else "PLN"}
+
+
+_SEPA_EXPLAINED = ("<h1>Was ist eine SEPA-Überweisung und wie funktioniert sie?</h1>"
+                   "<p>Mit einer SEPA-Überweisung zahlst du Euro auf dein Konto ein, ohne Gebühr.</p>"
+                   "<p>Sobald das Guthaben auf deinem Nordkrypto-Konto verfügbar ist, erhältst du eine E-Mail.</p>")
+
+
+def test_a_firms_own_help_page_that_explains_its_rail_offers_it():
+    # The site's name in its own copy ("deinem Nordkrypto-Konto"): the explainer is the firm's help page.
+    own = page(_SEPA_EXPLAINED, "de", url="https://help.nordkrypto.com/de/articles/sepa-ueberweisung")
+    assert found(payment, own) == {("SEPA", (UNION,), "text")}
+    # Near miss: the same explainer on a site of another name explains a rail it does not offer.
+    assert found(payment, page(_SEPA_EXPLAINED, "de", url="https://www.krypto-lexikon.de/sepa")) == set()
+
+
+def test_a_wiki_explains_the_rails_and_fees_of_the_exchanges_it_describes():
+    guide = ("<p>O caminho mais rápido envolve utilizar uma exchange europeia que ofereça suporte direto a "
+             "transferências SEPA, com taxas de 0 € a 5 €.</p>")
+    wiki = page(guide, "pt", url="https://guia.example.pt/wiki/levantar-euros-para-o-banco")
+    assert found(payment, wiki) == set() and found(currency, wiki) == set()
+    # Near miss: the same words in a help section are the site's own
+    help_page = page(guide, "pt", url="https://guia.example.pt/ajuda/levantar-euros-para-o-banco")
+    assert {v for v, _, _ in found(payment, help_page) | found(currency, help_page)} == {"SEPA", "EUR"}

@@ -134,6 +134,28 @@ def test_a_reward_joined_by_and_is_a_call(detect, language, sentence, call):
     assert values(detect("promo", page_of(language, sentence))) == {call}
 
 
+ADDRESSED = [("pt", "Regista-te na OKX e compra os teus primeiros bitcoins.",
+              "regista-te na okx e compra os teus primeiros"),
+             ("de", "Eröffne deinen Account bei uns in wenigen Minuten und ganz ohne Papierkram.",
+              "eröffne deinen account bei uns in wenigen minuten"),
+             ("it", "Aprite il vostro conto con noi in pochi minuti e senza carta.",
+              "aprite il vostro conto con noi in pochi"),
+             ("pl", "Załóż swoją skrytkę w naszej aplikacji w kilka minut i bez papierów.",
+              "załóż swoją skrytkę w naszej aplikacji w kilka")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), ADDRESSED, ids=[s for _, s, _ in ADDRESSED])
+def test_an_imperative_with_a_possessive_of_the_reader_in_any_form_is_a_call(detect, language, sentence, call):
+    # "os teus", "deinen", "il vostro", "swoją": the reader's possessive in every number, gender and case
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+    # Near miss: the same words told of someone else open with no imperative
+    told = {"pt": "O João registou-se na OKX e comprou os seus primeiros bitcoins.",
+            "de": "Er eröffnete seinen Account bei uns in wenigen Minuten und ganz ohne Papierkram.",
+            "it": "Hanno aperto il loro conto con noi in pochi minuti e senza carta.",
+            "pl": "Klient założył swoją skrytkę w naszej aplikacji w kilka minut i bez papierów."}[language]
+    assert detect("promo", page_of(language, told)) == set()
+
+
 JOINED_NEAR_MISSES = [
     ("de", "Der Partner bringt Kunden und verdient 5 % Provision."),  # the third person describes
     ("pl", "Kliknij „Zaproś” i zdobądź 25 USD."),  # a step in the app: click, then get
