@@ -156,6 +156,20 @@ def test_an_imperative_with_a_possessive_of_the_reader_in_any_form_is_a_call(det
     assert detect("promo", page_of(language, told)) == set()
 
 
+ADVANTAGE = [("es", "Aprovecha tu bono de bienvenida.", "Muchos usuarios aprovechan el bono de bienvenida."),
+             ("it", "Approfitta del tuo bonus di benvenuto.", "Molti utenti approfittano del bonus di benvenuto."),
+             ("nl", "Profiteer van je welkomstbonus.", "Veel gebruikers profiteerden van de welkomstbonus."),
+             ("pl", "Skorzystaj z bonusu powitalnego.", "Wielu użytkowników skorzystało z bonusu powitalnego."),
+             ("ro", "Profită de bonusul tău de bun venit.", "Mulți utilizatori au profitat de bonusul de bun venit."),
+             ("el", "Γίνετε μέλος της κοινότητάς μας.", "Πολλοί έγιναν μέλη της κοινότητας.")]
+
+
+@pytest.mark.parametrize(("language", "call", "told"), ADVANTAGE, ids=[c for _, c, _ in ADVANTAGE])
+def test_taking_up_an_offer_or_joining_is_a_call_in_every_language(detect, language, call, told):
+    assert detect("promo", page_of(language, call))
+    assert detect("promo", page_of(language, told)) == set()  # near miss: what others did
+
+
 JOINED_NEAR_MISSES = [
     ("de", "Der Partner bringt Kunden und verdient 5 % Provision."),  # the third person describes
     ("pl", "Kliknij „Zaproś” i zdobądź 25 USD."),  # a step in the app: click, then get
