@@ -87,9 +87,14 @@ def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
         if " " in stem or "-" in stem:
             if re.search(r"(?<!\w)" + re.escape(stem), lowered):
                 return True
-        elif any(w.startswith(stem) for w in words):
+        elif any(w.startswith(stem) or _elided(w).startswith(stem) for w in words):
             return True
     return False
+
+
+def _elided(word: str) -> str:
+    """A word after its elided article ("l'inscription", "all’iscrizione" -> "inscription", "iscrizione")."""
+    return word[max(word.rfind("'"), word.rfind("’")) + 1:]
 
 
 @lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page

@@ -28,6 +28,12 @@ OFFERS = [
     # A free share for the invited person; a reward awarded to the recommender.
     ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
     ("pl", "Nagroda za polecenie to bonus pieniężny przyznawany Rekomendującemu po spełnieniu warunków."),
+    # A trigger after an elided article; a code in the familiar form; a trigger in another case.
+    ("fr", "Recevez 20 € offerts à l'inscription."),
+    ("it", "Ricevi 20 € di bonus all’iscrizione."),
+    ("pt", "Usa o código OLA10 e ganha 10 € grátis."),
+    ("pl", "Otrzymasz 100 zł bonusu po pierwszej wpłacie."),
+    ("ro", "Primești un bonus de 100 de lei după primul depozit."),
 ]
 
 
@@ -52,6 +58,9 @@ NOT_OFFERS = [
     ("fr", "L'affiliation pourrait se définir comme une rémunération qu'une personne gagne pour avoir inscrit "
            "un client chez un partenaire."),
     ("en", "A referral bonus is defined as a reward that users earn when a friend signs up."),
+    # Near misses of the elided trigger and the deposit: no reward
+    ("fr", "Recevez un e-mail de confirmation après l'inscription."),
+    ("ro", "Primești o confirmare după primul depozit."),
 ]
 
 
