@@ -231,9 +231,21 @@ def test_the_narrative_words_themselves_still_veto():
     ("<p>Mokėkite SEPA pavedimu.</p>", "lt", "SEPA"),
     ("<p>Zapłać BLIKiem.</p>", "pl", "BLIK"),
     ("<p>Maksa MobilePaylla.</p>", "fi", "MobilePay"),
+    # "Deposit by ...": the polite imperative of a deposit verb
+    ("<p>Déposez des euros par virement SEPA en quelques clics.</p>", "fr", "SEPA"),
+    ("<p>Καταθέστε ευρώ με SEPA.</p>", "el", "SEPA"),
+    ("<p>Депозирайте евро чрез SEPA.</p>", "bg", "SEPA"),
 ])
 def test_a_rail_the_reader_is_told_to_pay_with_is_offered(text, lang, rail):
     assert rail in {value for value, _, _ in found(payment, page(text, lang))}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("<p>Le SEPA a été créé par l'Union européenne en 2008.</p>", "fr"),  # near miss: what it is
+    ("<p>Το SEPA δημιουργήθηκε από την Ευρωπαϊκή Ένωση.</p>", "el"),
+])
+def test_a_rail_described_without_an_offer_is_not_offered(text, lang):
+    assert found(payment, page(text, lang)) == set()
 
 
 # A law firm's page on a licence names the capital the law requires: an amount of regulation, not a price.
