@@ -110,6 +110,11 @@ def test_code_in_text_needs_an_offer_or_a_named_code(page):
     assert values("Mit dem Code ANNA2024 erhältst du 10 € Bonus.", "de") == {"code in text: ANNA2024"}
     assert values("Bruk koden KRYPTO10 og få 50 kr i bonus.", "no") == {"code in text: KRYPTO10"}
     assert values("Promo code SPRING50") == {"code in text: SPRING50"}
+    # A code's name in another case or with its article ("kodu polecającego", "codul de recomandare")
+    assert values("Użyj mojego kodu polecającego PL2024 i odbierz 50 zł.", "pl") == {"code in text: PL2024"}
+    assert values("Folosește codul de recomandare RO2024 și primește 50 de lei.", "ro") == {"code in text: RO2024"}
+    assert values("Usa il codice invito ITA2024 e ottieni 10 € di bonus.", "it") == {"code in text: ITA2024"}
+    assert values("Podaj kod pocztowy 00-950 i odbierz paczkę.", "pl") == set()  # a postal code is no referral
     assert values("If you see error code E4021, restart the app.") == set()
     assert values("Our SWIFT code is NRDWDEFF and our IBAN starts with DE.") == set()
     assert values("Scan the QR code to download the app.") == set()
