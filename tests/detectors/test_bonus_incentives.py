@@ -34,6 +34,12 @@ OFFERS = [
     ("pt", "Usa o código OLA10 e ganha 10 € grátis."),
     ("pl", "Otrzymasz 100 zł bonusu po pierwszej wpłacie."),
     ("ro", "Primești un bonus de 100 de lei după primul depozit."),
+    # The site gives, adds or doubles ("te regalamos", "dorzucimy", "bjuder vi på"); verifying is a trigger.
+    ("es", "Con tu primer depósito de 100 € o más, te regalamos 25 € adicionales."),
+    ("pl", "Przy pierwszej wpłacie od 400 zł dorzucimy Ci 100 zł ekstra."),
+    ("sv", "Verifiera ditt konto så bjuder vi på ether för 100 kr."),
+    ("cs", "K prvnímu vkladu od 1 000 Kč vám připíšeme dalších 500 Kč."),
+    ("fi", "Talleta vähintään 100 €, niin tuplaamme ensimmäisen talletuksesi."),
 ]
 
 
@@ -61,6 +67,9 @@ NOT_OFFERS = [
     # Near misses of the elided trigger and the deposit: no reward
     ("fr", "Recevez un e-mail de confirmation après l'inscription."),
     ("ro", "Primești o confirmare după primul depozit."),
+    # Near misses of giving: what platforms in general do; consent given, no reward
+    ("ro", "Multe platforme oferă bonusuri pentru a atrage clienți noi."),
+    ("fi", "Osallistumalla tarjoukseen annat suostumuksen bonusehtoihin."),
 ]
 
 

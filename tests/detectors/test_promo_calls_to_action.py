@@ -161,7 +161,14 @@ ADVANTAGE = [("es", "Aprovecha tu bono de bienvenida.", "Muchos usuarios aprovec
              ("nl", "Profiteer van je welkomstbonus.", "Veel gebruikers profiteerden van de welkomstbonus."),
              ("pl", "Skorzystaj z bonusu powitalnego.", "Wielu użytkowników skorzystało z bonusu powitalnego."),
              ("ro", "Profită de bonusul tău de bun venit.", "Mulți utilizatori au profitat de bonusul de bun venit."),
-             ("el", "Γίνετε μέλος της κοινότητάς μας.", "Πολλοί έγιναν μέλη της κοινότητας.")]
+             ("el", "Γίνετε μέλος της κοινότητάς μας.", "Πολλοί έγιναν μέλη της κοινότητας."),
+             # claim, take, use up, join in the languages an audit of 288 calls found short of them
+             ("fr", "Réclamez votre bonus de bienvenue maintenant", "Il a réclamé son bonus le mois dernier."),
+             ("sl", "Izkoristite ponudbo, dokler še velja!", "Ponudbo je izkoristilo veliko strank."),
+             ("hr", "Uzmi svoj bonus", "Uzeo je svoj bonus prošli tjedan."),
+             ("lt", "Pasinaudokite pasiūlymu, kol jis dar galioja!", "Pasiūlymu pasinaudojo daug klientų."),
+             ("et", "Liitu meie kogukonnaga juba täna!", "Ta liitus kogukonnaga eelmisel aastal."),
+             ("fi", "Hyödynnä tarjous, kun se on vielä voimassa!", "Moni asiakas hyödynsi tarjouksen viime vuonna.")]
 
 
 @pytest.mark.parametrize(("language", "call", "told"), ADVANTAGE, ids=[c for _, c, _ in ADVANTAGE])
