@@ -46,6 +46,7 @@ class _Vocabulary:
     rewards: tuple[str, ...]  # word beginnings
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
+    openings: tuple[str, ...]  # triggers that need a reward word: opening an account costs a fee as often as it pays
     caps: re.Pattern | None  # "up to", "bis zu": an advertised maximum, a headline's trigger
     negations: frozenset[str]
     hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
@@ -67,7 +68,9 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        tuple(v for v in verbs if " " in v),
                                        tuple(r.lower() for r in entry["rewards"]),
                                        tuple(t.lower() for t in entry["triggers"]),
-                                       tuple(t.lower() for t in entry["referrals"]), _whole(entry.get("caps", [])),
+                                       tuple(t.lower() for t in entry["referrals"]),
+                                       tuple(t.lower() for t in entry.get("openings", [])),
+                                       _whole(entry.get("caps", [])),
                                        frozenset(cues),
                                        frozenset(h for h in hedges if " " not in h),
                                        tuple(h for h in hedges if " " in h),
@@ -222,7 +225,9 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie").
         capped = (not verb and reward and amount and len(words) <= HEADLINE_WORDS and voc.caps is not None
                   and voc.caps.search(lowered) is not None)
-        if not rewarded or not (capped or _starts(words, lowered, voc.triggers)):
+        # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
+        opened = reward and _starts(words, lowered, voc.openings)
+        if not rewarded or not (capped or opened or _starts(words, lowered, voc.triggers)):
             continue
         if any(w in voc.negations for w in words):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing

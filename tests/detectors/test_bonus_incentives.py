@@ -40,6 +40,11 @@ OFFERS = [
     ("sv", "Verifiera ditt konto så bjuder vi på ether för 100 kr."),
     ("cs", "K prvnímu vkladu od 1 000 Kč vám připíšeme dalších 500 Kč."),
     ("fi", "Talleta vähintään 100 €, niin tuplaamme ensimmäisen talletuksesi."),
+    # Opening an account, being a new customer, the first month of trading trigger a premium.
+    ("it", "Apri un conto entro il 30 giugno e ottieni un premio di 50 €."),
+    ("sv", "Öppna ett konto före den 30 juni och få en premie på 500 kr."),
+    ("pl", "Otwórz rachunek do 30 czerwca i odbierz premię 200 zł."),
+    ("es", "Abra su cuenta antes del 30 de junio y reciba una prima de 50 €."),
 ]
 
 
@@ -70,6 +75,9 @@ NOT_OFFERS = [
     # Near misses of giving: what platforms in general do; consent given, no reward
     ("ro", "Multe platforme oferă bonusuri pentru a atrage clienți noi."),
     ("fi", "Osallistumalla tarjoukseen annat suostumuksen bonusehtoihin."),
+    # Near misses of opening an account: a fee, no reward
+    ("sv", "Öppna ett konto och betala 49 kr i månaden för förvaringen."),
+    ("it", "Apri un conto e paga 2 € al mese di canone."),
 ]
 
 
