@@ -208,9 +208,17 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
             continue
         if language == "en" and _to_infinitive(before):
             continue  # "... allows you to refer a friend and earn rewards": an infinitive, not a call
-        if rewarded(tokens[verb + 1:], language) or not instructional and AMOUNT.search(clause):
+        if rewarded(tokens[verb + 1:], language) or not instructional and (AMOUNT.search(clause)
+                                                                            or _called(before, voc)):
             found.append(language)
     return tuple(found)
+
+
+def _called(before: list[str], voc) -> bool:
+    """Whether the sentence opens with a call of its own: two calls joined ("Descarga la app y opera desde
+    cualquier lugar", "Download the app and trade anywhere") pitch, outside a page of steps."""
+    return bool(before) and imperative_at(before, voc) == 0 and voc.listed_verb(before[0]) \
+        and not voc.infinitive(before[0])
 
 
 _QUOTES = '"“”„«»'

@@ -126,7 +126,10 @@ JOINED = [("de", "Zahle 100 € ein und erhalte 20 € Bonus.", "und erhalte 20 
           ("fr", "Effectuez un dépôt et recevez 100 € de bonus.", "et recevez 100 € de bonus"),
           ("es", "Realice un depósito y solicite la oferta de bonos.", "y solicite la oferta de bonos"),
           ("pl", "Wpłać 100 zł i odbierz bonus 50 zł.", "i odbierz bonus 50 zł"),
-          ("en", "Refer a friend to us and earn 10 €.", "and earn 10 €")]
+          ("en", "Refer a friend to us and earn 10 €.", "and earn 10 €"),
+          # two calls joined
+          ("es", "Descarga la app y opera desde cualquier lugar.", "y opera desde cualquier lugar"),
+          ("en", "Download the app and trade anywhere.", "download the app and trade anywhere")]
 
 
 @pytest.mark.parametrize(("language", "sentence", "call"), JOINED, ids=[s for _, s, _ in JOINED])
@@ -184,6 +187,8 @@ JOINED_NEAR_MISSES = [
     ("de", "Zahle 100 € ein und lies die Bedingungen."),  # no reward in the clause
     ("es", "**4️⃣ Recibir tus criptomonedas**"),  # a numbered step (keycap digit) of a how-to
     ("pt", "O banco lançou o programa “Convide e Ganhe” com R$ 20 por convite."),  # a programme's name, quoted
+    ("es", "Abre la app y pulsa Comprar."),  # two steps of a how-to, not two calls
+    ("en", "Open the app and tap Buy."),
 ]
 
 
