@@ -90,14 +90,14 @@ def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
         if " " in stem or "-" in stem:
             if re.search(r"(?<!\w)" + re.escape(stem), lowered):
                 return True
-        elif any(w.startswith(stem) or _elided(w).startswith(stem) for w in words):
+        elif any(w.startswith(stem) for w in words):
             return True
     return False
 
 
-def _elided(word: str) -> str:
-    """A word after its elided article ("l'inscription", "all’iscrizione" -> "inscription", "iscrizione")."""
-    return word[max(word.rfind("'"), word.rfind("’")) + 1:]
+def _with_elided(words: list[str]) -> list[str]:
+    """The words, and each word after its elided article ("l'inscription", "all’iscrizione" -> "inscription")."""
+    return words + [w[max(w.rfind("'"), w.rfind("’")) + 1:] for w in words if "'" in w or "’" in w]
 
 
 @lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page
@@ -208,6 +208,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     amount = bool(AMOUNT.search(sentence))
     if len(words) + amount < MIN_TOKENS:
         return "", False
+    stems = _with_elided(words)
     for language in languages:
         voc = vocabularies.get(language)
         if voc is None:
@@ -215,8 +216,8 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         verb = any(w in voc.verbs for w in words) or any(v in lowered for v in voc.verb_phrases)
         if not verb and not amount:
             continue
-        reward = _starts(words, lowered, voc.rewards)
-        referrals = sum(_starts(words, lowered, (stem,)) for stem in voc.referrals)
+        reward = _starts(stems, lowered, voc.rewards)
+        referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
         # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
         rewarded = amount or reward or referrals >= 2
         if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
@@ -226,8 +227,8 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         capped = (not verb and reward and amount and len(words) <= HEADLINE_WORDS and voc.caps is not None
                   and voc.caps.search(lowered) is not None)
         # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
-        opened = reward and _starts(words, lowered, voc.openings)
-        if not rewarded or not (capped or opened or _starts(words, lowered, voc.triggers)):
+        opened = reward and _starts(stems, lowered, voc.openings)
+        if not rewarded or not (capped or opened or _starts(stems, lowered, voc.triggers)):
             continue
         if any(w in voc.negations for w in words):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
