@@ -47,6 +47,7 @@ class Offers:
     more: re.Pattern[str] | None
     labels: re.Pattern[str] | None
     conditions: re.Pattern[str] | None  # matched at a sentence's start
+    deals: tuple[str, ...]  # word beginnings of the site's offer itself ("Aprovecha esta oferta", "Grib tilbuddet")
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
@@ -79,7 +80,8 @@ def offers() -> dict[str, Offers]:
             tuple(without_accents(r.lower()) for r in incentive["rewards"] + incentive["referrals"]),
             frozenset(without_accents(w.rstrip("*").lower()) for w in own if " " not in w),
             _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
-            _pattern(entry["conditions"]))
+            _pattern(entry["conditions"]),
+            tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])))
     return result
 
 
@@ -230,6 +232,8 @@ def _to_infinitive(tokens: list[str]) -> bool:
 
 
 def rewarded(tokens: list[str], language: str) -> bool:
-    """Whether the words name a reward ("nagrody", "bonus", "free"): the object that makes an imperative a pitch."""
+    """Whether the words name a reward ("nagrody", "bonus", "free") or the offer itself ("Aprovecha esta oferta"): the
+    object that makes an imperative a pitch."""
     vocabulary = offers().get(language)
-    return bool(vocabulary) and any(t.startswith(vocabulary.rewards) for t in tokens)
+    return bool(vocabulary) and any(t.startswith(vocabulary.rewards) or t.startswith(vocabulary.deals)
+                                    for t in tokens)

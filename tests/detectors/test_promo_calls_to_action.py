@@ -171,7 +171,10 @@ ADVANTAGE = [("es", "Aprovecha tu bono de bienvenida.", "Muchos usuarios aprovec
              ("hr", "Uzmi svoj bonus", "Uzeo je svoj bonus prošli tjedan."),
              ("lt", "Pasinaudokite pasiūlymu, kol jis dar galioja!", "Pasiūlymu pasinaudojo daug klientų."),
              ("et", "Liitu meie kogukonnaga juba täna!", "Ta liitus kogukonnaga eelmisel aastal."),
-             ("fi", "Hyödynnä tarjous, kun se on vielä voimassa!", "Moni asiakas hyödynsi tarjouksen viime vuonna.")]
+             ("fi", "Hyödynnä tarjous, kun se on vielä voimassa!", "Moni asiakas hyödynsi tarjouksen viime vuonna."),
+             # the site's offer itself as the object
+             ("es", "Aprovecha esta oferta antes de que termine.", "Muchos clientes aprovecharon la oferta."),
+             ("da", "Grib tilbuddet, før det udløber!", "Mange kunder greb tilbuddet sidste år.")]
 
 
 @pytest.mark.parametrize(("language", "call", "told"), ADVANTAGE, ids=[c for _, c, _ in ADVANTAGE])
