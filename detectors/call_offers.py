@@ -194,7 +194,8 @@ def joined_reward(sentence: str, languages: tuple[str, ...], instructional: bool
 def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructional: bool) -> tuple[str, ...]:
     """The languages in which the clause at `at`, joined to its sentence by "and", asks the reader to take a reward:
     an imperative (a listed form, not the dictionary form) with a reward word or an amount after it ("... und
-    erhalte 20 € Bonus", "... y solicite la oferta ... en bonos"), in a sentence that is no how-to step ("Kliknij
+    erhalte 20 € Bonus", "... y solicite la oferta ... en bonos"), or a hook ("... and start trading today!"), in a
+    sentence that is no how-to step ("Kliknij
     Zaproś i zdobądź 25 USD"). On a page of steps (an affiliate page's "how it works") an amount alone is not enough
     ("... y recibe tus fondos en 1 día"): the clause names a reward."""
     clause = sentence[at:]
@@ -210,8 +211,9 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
             continue
         if language == "en" and _to_infinitive(before):
             continue  # "... allows you to refer a friend and earn rewards": an infinitive, not a call
-        if rewarded(tokens[verb + 1:], language) or not instructional and (AMOUNT.search(clause)
-                                                                            or _called(before, voc)):
+        after = tokens[verb + 1:]
+        if rewarded(after, language) or not instructional and (
+                AMOUNT.search(clause) or _called(before, voc) or voc.has(after, voc.hooks, voc.hook_phrases)):
             found.append(language)
     return tuple(found)
 

@@ -45,6 +45,10 @@ OFFERS = [
     ("sv", "Öppna ett konto före den 30 juni och få en premie på 500 kr."),
     ("pl", "Otwórz rachunek do 30 czerwca i odbierz premię 200 zł."),
     ("es", "Abra su cuenta antes del 30 de junio y reciba una prima de 50 €."),
+    # The site credits, doubles or adds ("doublons", "dopiszemy"); finishing the identity check triggers it.
+    ("fr", "Nous doublons votre premier dépôt jusqu'à 150 €."),
+    ("pl", "Przy rejestracji dopiszemy Ci 30 zł do salda."),
+    ("cs", "Dokonči ověření identity a získej 50 Kč zdarma."),
 ]
 
 
@@ -78,6 +82,9 @@ NOT_OFFERS = [
     # Near misses of opening an account: a fee, no reward
     ("sv", "Öppna ett konto och betala 49 kr i månaden för förvaringen."),
     ("it", "Apri un conto e paga 2 € al mese di canone."),
+    # Near misses of crediting and doubling: a fee added, security doubled
+    ("pl", "Za przelew ekspresowy dopiszemy Ci opłatę 5 zł."),
+    ("fr", "Nous doublons la sécurité de votre compte avec la double authentification."),
 ]
 
 

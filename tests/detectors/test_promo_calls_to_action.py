@@ -129,7 +129,11 @@ JOINED = [("de", "Zahle 100 € ein und erhalte 20 € Bonus.", "und erhalte 20 
           ("en", "Refer a friend to us and earn 10 €.", "and earn 10 €"),
           # two calls joined
           ("es", "Descarga la app y opera desde cualquier lugar.", "y opera desde cualquier lugar"),
-          ("en", "Download the app and trade anywhere.", "download the app and trade anywhere")]
+          ("en", "Download the app and trade anywhere.", "download the app and trade anywhere"),
+          # a call with a hook after any first clause
+          ("de", "Bestätige deine Identität und starte noch heute mit dem Handel.",
+           "und starte noch heute mit dem handel"),
+          ("pl", "Potwierdź tożsamość i zacznij handlować jeszcze dziś.", "i zacznij handlować jeszcze dziś")]
 
 
 @pytest.mark.parametrize(("language", "sentence", "call"), JOINED, ids=[s for _, s, _ in JOINED])
@@ -174,7 +178,9 @@ ADVANTAGE = [("es", "Aprovecha tu bono de bienvenida.", "Muchos usuarios aprovec
              ("fi", "Hyödynnä tarjous, kun se on vielä voimassa!", "Moni asiakas hyödynsi tarjouksen viime vuonna."),
              # the site's offer itself as the object
              ("es", "Aprovecha esta oferta antes de que termine.", "Muchos clientes aprovecharon la oferta."),
-             ("da", "Grib tilbuddet, før det udløber!", "Mange kunder greb tilbuddet sidste år.")]
+             ("da", "Grib tilbuddet, før det udløber!", "Mange kunder greb tilbuddet sidste år."),
+             ("de", "Schnapp dir das Angebot der Woche!", "Er schnappte sich das Angebot."),
+             ("pl", "Łap promocję, póki trwa!", "Klienci złapali promocję w zeszłym roku.")]
 
 
 @pytest.mark.parametrize(("language", "call", "told"), ADVANTAGE, ids=[c for _, c, _ in ADVANTAGE])
@@ -192,6 +198,7 @@ JOINED_NEAR_MISSES = [
     ("pt", "O banco lançou o programa “Convide e Ganhe” com R$ 20 por convite."),  # a programme's name, quoted
     ("es", "Abre la app y pulsa Comprar."),  # two steps of a how-to, not two calls
     ("en", "Open the app and tap Buy."),
+    ("de", "Klicke auf Weiter und starte heute."),  # a hooked call inside a how-to step
 ]
 
 
