@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from detectors.call_lines import imperative_at, joined_clauses
-from detectors.cta_vocabulary import GREEK, tokens_of, vocabularies, without_accents
+from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
 from detectors.incentives import AMOUNT  # the same amounts an incentive names
@@ -195,9 +195,8 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
     """The languages in which the clause at `at`, joined to its sentence by "and", asks the reader to take a reward:
     an imperative (a listed form, not the dictionary form) with a reward word or an amount after it ("... und
     erhalte 20 € Bonus", "... y solicite la oferta ... en bonos"), or a hook ("... and start trading today!"), in a
-    sentence that is no how-to step ("Kliknij
-    Zaproś i zdobądź 25 USD"). On a page of steps (an affiliate page's "how it works") an amount alone is not enough
-    ("... y recibe tus fondos en 1 día"): the clause names a reward."""
+    sentence that is no how-to step ("Kliknij Zaproś i zdobądź 25 USD"). On a page of steps (an affiliate page's
+    "how it works") an amount alone is not enough ("... y recibe tus fondos en 1 día"): the clause names a reward."""
     clause = sentence[at:]
     if sum(map(sentence[:at].count, _QUOTES)) % 2:
         return ()  # inside a quotation: a programme's name ("o programa “Convide e Ganhe”")
@@ -218,7 +217,7 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
     return tuple(found)
 
 
-def _called(before: list[str], voc) -> bool:
+def _called(before: list[str], voc: Vocabulary) -> bool:
     """Whether the sentence opens with a call of its own: two calls joined ("Descarga la app y opera desde
     cualquier lugar", "Download the app and trade anywhere") pitch, outside a page of steps."""
     return bool(before) and imperative_at(before, voc) == 0 and voc.listed_verb(before[0]) \
