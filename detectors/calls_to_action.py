@@ -332,7 +332,8 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         # A line in capitals is styled as a button ("ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ", "JETZT REGISTRIEREN"), and one a
         # pointer leads or ends is a link ("👉 Comparar exchanges em Portugal", "Depot eröffnen →").
         button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or stripped.endswith(_POINTERS)
-        if is_label(own, voc, button=button) and (hooked or not instructional):
+        # A call after a log-in label is the header's pair of buttons ("Zaloguj się Załóż konto"), not a step.
+        if is_label(own, voc, button=button) and (hooked or not instructional or own is not tokens):
             at = voc.has(own, frozenset(), voc.phrases)
             label = next((" ".join(p) for p in voc.phrases if at and tuple(own[at - 1:at - 1 + len(p)]) == p), "")
             shown = stripped.strip(_POINTER_MARKS) if own is tokens else " ".join(own)

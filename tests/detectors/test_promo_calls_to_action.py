@@ -290,6 +290,17 @@ def test_a_sign_up_after_a_log_in_label_is_a_call(detect, language, line, call):
     assert values(detect("promo", page_of(language, line))) == {call}
 
 
+# On a page of numbered clauses or steps (terms of service, a how-to) a short line needs a hook to count; the
+# header's log-in and sign-up pair is no step, and counts all the same.
+HOW_TO_STEPS = ("1. Otwórz aplikację.", "2. Kliknij Dalej.", "3. Wpisz kwotę.", "4. Potwierdź przelew.")
+
+
+@pytest.mark.parametrize(("header", "calls"), [("Zaloguj się Załóż konto", {"załóż konto"}),
+                                               ("Zaloguj się Pomoc", set())])  # a log-in and a help link
+def test_a_header_sign_up_counts_on_a_page_of_steps(detect, header, calls):
+    assert values(detect("promo", page_of("pl", header, *HOW_TO_STEPS))) == calls
+
+
 @pytest.mark.parametrize(("language", "line"), [("pl", "Zaloguj się"), ("en", "Log in"),
                                                 ("en", "Log in to see your balance")])
 def test_a_log_in_label_is_no_call(detect, language, line):
