@@ -175,6 +175,14 @@ def is_label(line: str, language: str) -> bool:
     return bool(m) and (m.end() == len(text) or text[m.end():].lstrip().startswith(":"))
 
 
+def asks_to_read_more(tokens: list[str], language: str) -> bool:
+    """Whether the words right after a verb of discovery ask for more of the same text ("scoprite di più",
+    "descubre más", "découvrez-en plus", "discover more"): a read-more teaser, whatever follows."""
+    vocabulary = offers().get(language)
+    more = vocabulary.more if vocabulary else None
+    return bool(more) and any(more.fullmatch(without_accents(t)) for t in tokens[:2])
+
+
 def claims_advantage(sentence: str, language: str) -> bool:
     """Whether a sentence claims a superlative advantage ("s nejlepšími burzami", "the lowest fees")."""
     vocabulary = offers().get(language)

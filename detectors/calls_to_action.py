@@ -30,7 +30,14 @@ from detectors.call_lines import (
 )
 from detectors.call_links import link_kind
 from detectors.call_offers import SENTENCE as _OFFER_SENTENCE
-from detectors.call_offers import candidate_lines, claims_advantage, is_offer, joined_reward, rewarded
+from detectors.call_offers import (
+    asks_to_read_more,
+    candidate_lines,
+    claims_advantage,
+    is_offer,
+    joined_reward,
+    rewarded,
+)
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
@@ -63,10 +70,6 @@ class CallToAction:
     language: str  # the language whose words make it a call to action
     locator: str  # button, a[href="..."], text
     snippet: str
-
-
-def _imperative(tokens: list[str], voc: Vocabulary) -> bool:
-    return imperative_at(tokens, voc) >= 0
 
 
 def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
@@ -108,17 +111,22 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     led = led_to_call(tokens, voc)
     if led is not None:
         return led
-    if not _imperative(tokens, voc) or _reading_path(tokens, voc, imperative_at(tokens, voc)):
+    at = imperative_at(tokens, voc)
+    if at < 0 or _reading_path(tokens, voc, at):
+        return False
+    # A verb of discovery asks to read on: before "more" always ("Scoprite di più ..."), and an exclamation does
+    # not make it a pitch ("Tutustu ... ennen sijoituspäätösten tekemistä!" is advice); a hook or an offer does.
+    discovering = tokens[at] in voc.discovery
+    if discovering and asks_to_read_more(tokens[at + 1:], voc.language):
         return False
     # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains.
-    if sentence.rstrip().endswith("!") or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
+    if sentence.rstrip().endswith("!") and not discovering or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
         return True
-    at = imperative_at(tokens, voc)
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
         return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
     # A verb that speaks to the reader by its form pitches in prose ("Prozkoumejte ... burzami."), not in a title.
     spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
-    if spoken_to and tokens[imperative_at(tokens, voc)] in voc.discovery:  # "Découvrez aussi ...": a teaser
+    if spoken_to and discovering:  # "Découvrez aussi ...": a teaser
         spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
     # An infinitive that opens a sentence is its subject ("Iniziare il tuo viaggio ... richiede"), unless a polite
     # pronoun follows it ("Eröffnen Sie Ihr Depot").

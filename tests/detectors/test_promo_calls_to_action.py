@@ -414,3 +414,26 @@ def test_an_infinitive_that_opens_a_sentence_is_its_subject(detect):
         "inizia il tuo viaggio nel trading oggi"}
     assert values(detect("promo", page_of("de", "Eröffnen Sie Ihr Depot in wenigen Minuten."))) == {
         "eröffnen sie ihr depot in wenigen minuten"}  # the polite imperative looks like the infinitive
+
+
+# A verb of discovery pitches only what the site offers ("Scopri le nostre offerte", "Descubre las mejores
+# ofertas"); before "more" it is a read-more teaser whatever follows, and an exclamation alone does not make it
+# a pitch (advice to look into an asset before investing).
+@pytest.mark.parametrize(("language", "sentence", "call"), [
+    ("it", "Scopri le nostre offerte", "scopri le nostre offerte"),
+    ("es", "Descubre las mejores ofertas para nuevos clientes.", "descubre las mejores ofertas para nuevos clientes"),
+    ("nl", "Ontdek onze aanbiedingen", "ontdek onze aanbiedingen"),
+    ("pl", "Poznaj naszą ofertę", "poznaj naszą ofertę"),
+])
+def test_a_verb_of_discovery_with_the_offer_is_a_call(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("it", "Scoprite di più sulle possibilità d'investimento offerte dalle criptovalute."),
+    ("es", "Descubre más sobre las ofertas de staking en nuestra guía."),
+    ("fi", "Tutustu aina kohteeseen huolellisesti ennen sijoituspäätöksen tekemistä!"),
+    ("nl", "Ontdek hoe een blockchain werkt."),
+])
+def test_a_verb_of_discovery_that_asks_to_read_on_is_no_call(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
