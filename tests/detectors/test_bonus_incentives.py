@@ -49,6 +49,10 @@ OFFERS = [
     ("fr", "Nous doublons votre premier dépôt jusqu'à 150 €."),
     ("pl", "Przy rejestracji dopiszemy Ci 30 zł do salda."),
     ("cs", "Dokonči ověření identity a získej 50 Kč zdarma."),
+    # A first investment, savings plan or order triggers as a first deposit does.
+    ("en", "Start your first savings plan and receive up to €35 in Bitcoin!"),
+    ("fr", "Réalisez votre premier investissement et recevez 20 € en bitcoin."),
+    ("nl", "Doe je eerste belegging en ontvang 10 euro bonus."),
 ]
 
 
@@ -85,6 +89,9 @@ NOT_OFFERS = [
     # Near misses of crediting and doubling: a fee added, security doubled
     ("pl", "Za przelew ekspresowy dopiszemy Ci opłatę 5 zł."),
     ("fr", "Nous doublons la sécurité de votre compte avec la double authentification."),
+    # Near misses of a first investment: a price, not a reward
+    ("en", "Start your first savings plan and pay only €1 per execution."),
+    ("fr", "Votre premier investissement doit être d'au moins 20 €."),
 ]
 
 
