@@ -4,7 +4,8 @@ A list counts when a phrase that opens one ("restricted jurisdictions", "does no
 of the following", "nicht verfügbar in", "tidak menerima klien") is followed, within a few paragraphs, by the name
 of an EU/EEA member state in English, in an EU/EEA language, in the phrase's language or in one of the extra
 languages of data/lexicons/restricted_countries.yaml (babel's names). An investor restriction counts when the same
-sentence or line names the EU/EEA or a member state ("EU/EEA: only to qualified investors"). A list of sanctioned
+sentence or line names the EU/EEA or a member state ("EU/EEA: only to qualified investors"), or where it is
+exclusive ("for professional investors only", "only offers its services to professional clients"). A list of sanctioned
 countries only, or "the service is not available in the US", is no exclusion of EU clients.
 """
 
@@ -22,6 +23,7 @@ from detectors.lexicon import PhraseLexicon
 from detectors.text import negation_cues, sentence_bounds
 
 FILE = "lexicons/restricted_countries.yaml"
+ONLY_REACH = 80  # characters from an "only" word to the investor term it restricts ("only offers ... to")
 UNION_REACH = 80  # characters from an exclusion ("not directed at") to the union it names ("residents of the EEA")
 
 
@@ -35,6 +37,7 @@ class _Rules:
     investor: PhraseLexicon
     only_residents: PhraseLexicon  # eligibility limited to named countries
     exclusive_investor: PhraseLexicon  # "for professional investors only"
+    only: PhraseLexicon  # "only", "ausschließlich": before an investor term, they make it exclusive
     union: re.Pattern
     union_long: PhraseLexicon
     exclusion: PhraseLexicon
@@ -81,6 +84,7 @@ def _rules() -> _Rules:
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         only_residents=PhraseLexicon("DISCLAIMER", keyed(data["only_residents"])),
         exclusive_investor=PhraseLexicon("DISCLAIMER", keyed(data["exclusive_investor_terms"])),
+        only=PhraseLexicon("DISCLAIMER", keyed(data["only_words"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
         union_long=PhraseLexicon("DISCLAIMER", {"en": data["eu_long_names"]}),
         exclusion=PhraseLexicon("DISCLAIMER", keyed(data["exclusion_terms"])),
@@ -121,9 +125,23 @@ def exclusions(text: str) -> list[Exclusion]:
     for m in rules.investor.find(text):
         left, right = _line(text, m.start, m.end)
         named = [rules.names[s.group(0).lower()] for s in rules.states.finditer(text, left, right)]
-        if named or _names_union(text, left, right, rules):
+        if named or _names_union(text, left, right, rules) or _only(text, m, rules):
             found.append(Exclusion(m.start, m.end, "investor restriction", tuple(sorted(set(named)))))
     return found
+
+
+def _only(text: str, m, rules: _Rules) -> bool:
+    """Whether an "only" word of the term's language stands before it in its clause, not negated ("not only")."""
+    left = max(sentence_bounds(text, m.start, m.end)[0], m.start - ONLY_REACH)
+    clause = text[left:m.start]
+    cut = max(clause.rfind(","), clause.rfind(";"))
+    clause = clause[cut + 1:]
+    for o in rules.only.find(clause):
+        before = clause[:o.start].lower().split()[-1:]  # "not only", "nicht nur": more than these clients
+        counted = any(c.isdigit() for c in clause[o.end:])  # "only 5 % of professional investors": a statistic
+        if not counted and any(lang in m.languages and negation_cues(lang).isdisjoint(before) for lang in o.languages):
+            return True
+    return False
 
 
 def _only_outside(text: str, m, rules: _Rules) -> bool:

@@ -103,3 +103,13 @@ def test_an_exclusive_restriction_to_professional_investors_needs_no_union_named
     assert _found("This site is intended for professional investors only.") == {("investor restriction", ())}
     assert _found("Réservé aux investisseurs professionnels.") == {("investor restriction", ())}
     assert _found("Professional investors may also use the app.") == set()
+
+
+def test_an_only_word_before_an_investor_term_makes_it_exclusive():
+    assert _found("Please note that the firm only offers trading services to professional clients.") == {
+        ("investor restriction", ())}
+    assert _found("Das Angebot richtet sich ausschließlich an professionelle Kunden.") == {("investor restriction", ())}
+    # Near misses: "not only" widens the offer; "only" before a figure is a statistic; another clause's "only".
+    assert _found("Das Angebot richtet sich nicht nur an professionelle Kunden.") == set()
+    assert _found("Only 5 % of professional investors hold bitcoin.") == set()
+    assert _found("We only charge a flat fee, and professional clients may ask for a discount.") == set()
