@@ -79,8 +79,11 @@ def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
 
 
 def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
-    """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act."""
+    """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act;
+    so does a verb of discovery before "more" ("Scoprite di più ...", "Discover more")."""
     rest = tokens[:at] + tokens[at + 1:]
+    if at >= 0 and tokens[at] in voc.discovery and asks_to_read_more(tokens[at + 1:], voc.language):
+        return True
     return at >= 0 and tokens[at] in voc.open_ended and bool(rest) and all(t in voc.places for t in rest)
 
 
@@ -114,12 +117,9 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     at = imperative_at(tokens, voc)
     if at < 0 or _reading_path(tokens, voc, at):
         return False
-    # A verb of discovery asks to read on: before "more" always ("Scoprite di più ..."), and an exclamation does
-    # not make it a pitch ("Tutustu ... ennen sijoituspäätösten tekemistä!" is advice); a hook or an offer does.
+    # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains. An exclamation
+    # does not make a verb of discovery pitch ("Tutustu ... ennen sijoituspäätösten tekemistä!" is advice).
     discovering = tokens[at] in voc.discovery
-    if discovering and asks_to_read_more(tokens[at + 1:], voc.language):
-        return False
-    # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains.
     if sentence.rstrip().endswith("!") and not discovering or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
         return True
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
@@ -128,8 +128,7 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
     if spoken_to and discovering:  # "Découvrez aussi ...": a teaser
         spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
-    # An infinitive that opens a sentence is its subject ("Iniziare il tuo viaggio ... richiede"), unless a polite
-    # pronoun follows it ("Eröffnen Sie Ihr Depot").
+    # An opening infinitive is the subject ("Iniziare il tuo viaggio ... richiede"), unless "Sie" follows it.
     subject = voc.infinitive(tokens[at]) and at + 1 < len(tokens) and tokens[at + 1] not in voc.address
     spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not subject
     return spoken_to and not _instruction(tokens, voc)
