@@ -51,8 +51,7 @@ from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
-# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "Schritt 3: ...", "**4️⃣ Recibir ...**" (a
-# keycap digit, in markdown bold): a step of a how-to.
+# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**": a how-to's step.
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
                             r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\)|\d\ufe0f?\u20e3)\s")
 _POINTERS = ("👉", "➔", "➜", "➡", "→", "⇒", "▶", "►", "»")  # marks that style a line as a link
@@ -82,15 +81,16 @@ def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
     """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act;
     so does a verb of discovery before "more" ("Scoprite di più ...", "Discover more")."""
     rest = tokens[:at] + tokens[at + 1:]
-    if at >= 0 and tokens[at] in voc.discovery and asks_to_read_more(tokens[at + 1:], voc.language):
-        return True
-    return at >= 0 and tokens[at] in voc.open_ended and bool(rest) and all(t in voc.places for t in rest)
+    more = at >= 0 and tokens[at] in voc.discovery and asks_to_read_more(tokens[at + 1:], voc.language)
+    return more or at >= 0 and tokens[at] in voc.open_ended and bool(rest) and all(t in voc.places for t in rest)
 
 
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
     if not tokens or len(tokens) > SHORT_LINE or tokens[0] in voc.connectors:
         return False  # a label does not open with "and", "then" ("siis helistasid arstid")
+    spoken, tokens = tokens, voc.in_readers_voice(tokens)  # "J'ouvre mon compte": a button speaking for the reader
+    button = button or tokens is not spoken
     if voc.has(tokens, frozenset(), voc.phrases):
         return True  # a fixed label, also where its verb is a how-to's ("Siirry sivustolle", "Przejdź do oferty")
     if _instruction(tokens, voc):

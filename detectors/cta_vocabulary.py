@@ -42,6 +42,7 @@ class Vocabulary:
     imperatives: frozenset[str] = frozenset()  # listed imperatives that end like a dictionary form ("avaa")
     reminders: tuple[tuple[str, ...], ...] = ()  # "don't forget", "n'oubliez pas": a call when a verb follows
     logins: tuple[tuple[str, ...], ...] = ()  # "log in", "zaloguj się": a header's label before its sign-up button
+    first_person: frozenset[str] = frozenset()  # "je", "j'": a button in the reader's voice ("J'en profite")
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -65,6 +66,19 @@ class Vocabulary:
             return (token,)
         # "inscrivez-vous", "junte-se": the verb before its clitic; "s'abonner": the verb after the elision.
         return (token, token.split("-")[0], token.rsplit("'", 1)[-1])
+
+    def in_readers_voice(self, tokens: list[str]) -> list[str]:
+        """A label in the reader's first person ("J'ouvre mon compte", "Je m'inscris", "J'en profite") as the
+        imperative it sounds like ("ouvre mon compte"); else the tokens as they are."""
+        if not self.first_person or not tokens:
+            return tokens
+        rest = list(tokens)
+        while len(rest) > 1 and rest[0] in self.first_person:
+            rest = rest[1:]
+        elided = next((p for p in self.first_person if p.endswith("'") and rest[0].startswith(p)), "")
+        if elided and len(rest[0]) > len(elided):
+            rest = [rest[0][len(elided):], *rest[1:]]
+        return rest if len(rest) < len(tokens) or elided else tokens
 
     def hooked(self, tokens: list[str]) -> bool:
         return bool(self.has(tokens, self.hooks, self.hook_phrases) or self.has(tokens, self.address,
@@ -116,7 +130,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)),
             frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0],
             tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])),
-            tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])))
+            tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])),
+            frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])))
     return result
 
 

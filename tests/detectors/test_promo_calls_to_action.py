@@ -437,3 +437,17 @@ def test_a_verb_of_discovery_with_the_offer_is_a_call(detect, language, sentence
 ])
 def test_a_verb_of_discovery_that_asks_to_read_on_is_no_call(detect, language, sentence):
     assert detect("promo", page_of(language, sentence)) == set()
+
+
+# A French button speaks for the reader in the first person ("J'en profite", "Je m'inscris"): read as the imperative
+# it stands for. Near misses: first-person narrative, and a first-person verb that is no conversion.
+@pytest.mark.parametrize(("label", "call"), [("J'en profite", "j'en profite"), ("Je m'inscris", "je m'inscris"),
+                                             ("J’ouvre mon compte", "j’ouvre mon compte")])
+def test_a_french_button_in_the_readers_voice_is_a_call(detect, label, call):
+    assert values(detect("promo", page_of("fr", label))) == {call}
+
+
+@pytest.mark.parametrize("line", ["J'ai ouvert mon compte en 2021.", "J'aime", "Je m'inscris sur Binance, puis je "
+                                  "vérifie mon identité avant le premier achat."])
+def test_first_person_narrative_is_no_call(detect, line):
+    assert detect("promo", page_of("fr", line)) == set()
