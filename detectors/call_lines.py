@@ -15,9 +15,10 @@ from detectors.text import is_negated, is_quoted, negation_cues
 
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
-    """Where the conversion verb is when it comes first, after a connector and any hook words; else -1."""
+    """Where the conversion verb is when it comes first, after a connector and any hook words ("Just sign up now",
+    "Einfach jetzt registrieren"); else -1."""
     i = 1 if len(tokens) > 1 and tokens[0] in voc.connectors else 0
-    while i < len(tokens) - 1 and tokens[i] in voc.hooks:
+    while i < len(tokens) - 1 and (tokens[i] in voc.hooks or tokens[i] in voc.openers):
         i += 1
     return i if tokens and voc.verb_at(tokens, i) > 0 else -1
 

@@ -87,8 +87,8 @@ def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
 
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
-    if not tokens or len(tokens) > SHORT_LINE or tokens[0] in voc.connectors:
-        return False  # a label does not open with "and", "then" ("siis helistasid arstid")
+    if not tokens or len(tokens) > SHORT_LINE or tokens[0] in voc.connectors and tokens[0] not in voc.openers:
+        return False  # a label does not open with "and", "then" ("siis helistasid arstid"); it may with "just"
     spoken, tokens = tokens, voc.in_readers_voice(tokens)  # "J'ouvre mon compte": a button speaking for the reader
     button = button or tokens is not spoken
     if voc.has(tokens, frozenset(), voc.phrases):
@@ -111,16 +111,16 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
     or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous abonner"). On a
     page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
-    led = led_to_call(tokens, voc)
-    if led is not None:
+    if (led := led_to_call(tokens, voc)) is not None:
         return led
     at = imperative_at(tokens, voc)
     if at < 0 or _reading_path(tokens, voc, at):
         return False
-    # "Download the app now and enter your code!" pitches; "Open your app and tap Buy" explains. An exclamation
-    # does not make a verb of discovery pitch ("Tutustu ... ennen sijoituspäätösten tekemistä!" is advice).
-    discovering = tokens[at] in voc.discovery
-    if sentence.rstrip().endswith("!") and not discovering or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
+    # "Download the app now ...!", "Simply download ..." pitch; "Open your app and tap Buy" explains, "Tutustu ...!"
+    discovering = tokens[at] in voc.discovery  # advises: an exclamation does not make a verb of discovery pitch
+    opened = not voc.openers.isdisjoint(tokens[:at]) and not voc.infinitive(tokens[at])  # not "Einfach erklärt"
+    urged = sentence.rstrip().endswith("!") and not discovering or opened
+    if urged or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
         return True
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
         return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"

@@ -43,6 +43,7 @@ class Vocabulary:
     reminders: tuple[tuple[str, ...], ...] = ()  # "don't forget", "n'oubliez pas": a call when a verb follows
     logins: tuple[tuple[str, ...], ...] = ()  # "log in", "zaloguj się": a header's label before its sign-up button
     first_person: frozenset[str] = frozenset()  # "je", "j'": a button in the reader's voice ("J'en profite")
+    openers: frozenset[str] = frozenset()  # "just", "simply": may open a call before its verb ("Just sign up")
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -131,7 +132,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0],
             tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])),
             tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])),
-            frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])))
+            frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])),
+            _split(entry.get("openers", []))[0])
     return result
 
 

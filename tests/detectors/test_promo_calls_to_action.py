@@ -451,3 +451,27 @@ def test_a_french_button_in_the_readers_voice_is_a_call(detect, label, call):
                                   "vérifie mon identité avant le premier achat."])
 def test_first_person_narrative_is_no_call(detect, line):
     assert detect("promo", page_of("fr", line)) == set()
+
+
+# An adverb of ease may open a call ("Just sign up", "Simplemente regístrate ..."): skipped before the verb, and a
+# sentence it opens with an imperative pitches. Near misses: a how-to step, an infinitive heading ("Einfach
+# investieren: ..."), the adverb in a description.
+@pytest.mark.parametrize(("language", "line", "call"), [
+    ("en", "Just sign up", "just sign up"),
+    ("en", "Simply download the app and start trading.", "simply download the app and start trading"),
+    ("es", "Simplemente regístrate y empieza a invertir.", "simplemente regístrate y empieza a invertir"),
+    ("el", "Απλά κατέβασε την εφαρμογή και κάνε εγγραφή.", "απλά κατέβασε την εφαρμογή και κάνε εγγραφή"),
+    ("el", "Κέρδισε €500!", "κέρδισε €500"),
+])
+def test_an_adverb_of_ease_opens_a_call(detect, language, line, call):
+    assert values(detect("promo", page_of(language, line))) == {call}
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", "Simply tap Buy and enter the amount."),
+    ("de", "Einfach investieren: So funktioniert ein ETF-Sparplan"),
+    ("de", "Das Depot ist einfach zu eröffnen."),
+    ("el", "Ο Γιάννης κέρδισε το λαχείο."),
+])
+def test_an_adverb_of_ease_without_a_call(detect, language, line):
+    assert detect("promo", page_of(language, line)) == set()
