@@ -7,7 +7,9 @@ offer made in another sentence of the page. A headline needs no verb when it nam
 trigger ("Welcome bonus up to 100 USDT for new users", "Bonus za pozivanje prijatelja - do 40%"), and so does a
 programme's rule of any length that names its reward, an amount and a referral ("The remuneration is 20 % of the
 fees of the clients you refer"). Commissions and shares of fees are rewards, affiliates and partners triggers; an
-affiliate disclosure ("we may receive a commission when you sign up") is the site's income. A hedged sentence
+affiliate disclosure ("we may receive a commission when you sign up") is the site's income. A fee holiday is an
+incentive by itself: no fees for a number of days, weeks or months ("die ersten 6 Monate gebührenfrei"; the period
+words are CLDR's, detectors/durations.py), not a deadline ("within 14 days free of charge"). A hedged sentence
 ("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses") explains rather than offers; a page whose
 incentive sentences are at least half hedged is an explainer, and offers nothing.
 """
@@ -20,6 +22,7 @@ from functools import cache, lru_cache
 
 from detectors.amounts import alternation, amount_pattern
 from detectors.data_files import load
+from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
 from detectors.lexicon import phrase_lexicon
@@ -52,6 +55,8 @@ class _Vocabulary:
     hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
     hedge_phrases: tuple[str, ...]
     disclosures: tuple[str, ...]  # the site's own income: "we may receive a commission when you sign up"
+    fee_free: re.Pattern | None  # "no fees", "bez maksas": beside a period of time, a fee holiday
+    deadlines: re.Pattern | None  # "within", "binnen": the period is a time limit, not a holiday
 
 
 @cache
@@ -74,14 +79,21 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        frozenset(cues),
                                        frozenset(h for h in hedges if " " not in h),
                                        tuple(h for h in hedges if " " in h),
-                                       tuple(d.lower() for d in entry.get("disclosures", [])))
+                                       tuple(d.lower() for d in entry.get("disclosures", [])),
+                                       _whole(entry.get("fee_free", []), stems=True),
+                                       _whole(entry.get("deadlines", [])))
     return result
 
 
-def _whole(phrases: list[str]) -> re.Pattern | None:
-    """Whole words or phrases, lower-cased, in one pattern (None for none)."""
+def _whole(phrases: list[str], *, stems: bool = False) -> re.Pattern | None:
+    """Whole words or phrases, lower-cased, in one pattern (None for none); with `stems`, a trailing * matches any
+    ending ("gebührenfrei*")."""
     if not phrases:
         return None
+    if stems:
+        parts = "|".join(re.escape(p.lower().rstrip("*")) + (r"\w*" if p.endswith("*") else "")
+                         for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{parts})(?!\w)")
     return re.compile(rf"(?<!\w)(?:{alternation(p.lower() for p in phrases)})(?!\w)")
 
 
@@ -213,24 +225,12 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         voc = vocabularies.get(language)
         if voc is None:
             continue
-        verb = any(w in voc.verbs for w in words) or any(v in lowered for v in voc.verb_phrases)
-        if not verb and not amount:
+        holiday = _holiday(sentence, lowered, language, voc)
+        if not holiday and not _incentive(words, stems, lowered, amount, voc):
             continue
-        reward = _starts(stems, lowered, voc.rewards)
-        referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
-        # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
-        rewarded = amount or reward or referrals >= 2
-        if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
-            continue  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
-            # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
-        # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie").
-        capped = (not verb and reward and amount and len(words) <= HEADLINE_WORDS and voc.caps is not None
-                  and voc.caps.search(lowered) is not None)
-        # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
-        opened = reward and _starts(stems, lowered, voc.openings)
-        if not rewarded or not (capped or opened or _starts(stems, lowered, voc.triggers)):
-            continue
-        if any(w in voc.negations for w in words):
+        # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas") negates no offer.
+        said = _WORD.findall(voc.fee_free.sub(" ", lowered)) if holiday and voc.fee_free else words
+        if any(w in voc.negations for w in said):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
         if any(d in lowered for d in voc.disclosures):
             return "", False  # an affiliate disclosure: the site's income, not the reader's reward
@@ -238,3 +238,30 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
             return "", True  # "platforms often offer a bonus to new users": an explanation
         return language, False
     return "", False
+
+
+def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
+    """A reward (a reward word or an amount), a verb of getting and a trigger in the sentence's words."""
+    verb = any(w in voc.verbs for w in words) or any(v in lowered for v in voc.verb_phrases)
+    if not verb and not amount:
+        return False
+    reward = _starts(stems, lowered, voc.rewards)
+    referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
+    # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
+    rewarded = amount or reward or referrals >= 2
+    if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
+        return False  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
+        # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
+    # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie").
+    capped = (not verb and reward and amount and len(words) <= HEADLINE_WORDS and voc.caps is not None
+              and voc.caps.search(lowered) is not None)
+    # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
+    opened = reward and _starts(stems, lowered, voc.openings)
+    return bool(rewarded and (capped or opened or _starts(stems, lowered, voc.triggers)))
+
+
+def _holiday(sentence: str, lowered: str, language: str, voc: _Vocabulary) -> bool:
+    """A fee holiday: no fees for a number of days, weeks or months ("die ersten 3 Monate gebührenfrei"), not a
+    deadline ("innerhalb von 14 Tagen kostenfrei stornieren")."""
+    free = voc.fee_free is not None and voc.fee_free.search(lowered) is not None
+    return free and not (voc.deadlines and voc.deadlines.search(lowered)) and names_a_period(sentence, language)

@@ -53,6 +53,11 @@ OFFERS = [
     ("en", "Start your first savings plan and receive up to €35 in Bitcoin!"),
     ("fr", "Réalisez votre premier investissement et recevez 20 € en bitcoin."),
     ("nl", "Doe je eerste belegging en ontvang 10 euro bonus."),
+    # A fee holiday: no fees for a number of days, weeks or months (CLDR's words, in any case).
+    ("en", "New clients trade without fees for the first 30 days."),
+    ("de", "Die Kontoführung ist die ersten 6 Monate gebührenfrei."),
+    ("lv", "Ja piesakies jaunai kartei, bez maksas to vari lietot pirmos 3 mēnešus."),
+    ("sv", "Som ny kund handlar du utan courtage de första 30 dagarna."),
 ]
 
 
@@ -92,6 +97,10 @@ NOT_OFFERS = [
     # Near misses of a first investment: a price, not a reward
     ("en", "Start your first savings plan and pay only €1 per execution."),
     ("fr", "Votre premier investissement doit être d'au moins 20 €."),
+    # Near misses of a fee holiday: a deadline, a transfer's time, no period at all
+    ("de", "Innerhalb von 14 Tagen können Sie kostenfrei stornieren."),
+    ("en", "SEPA deposits are free of charge and arrive in 1-2 days."),
+    ("lv", "Konta atvēršana ir bez maksas."),
 ]
 
 
