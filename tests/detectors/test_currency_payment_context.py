@@ -302,3 +302,18 @@ def test_a_wiki_explains_the_rails_and_fees_of_the_exchanges_it_describes():
     # Near miss: the same words in a help section are the site's own
     help_page = page(guide, "pt", url="https://guia.example.pt/ajuda/levantar-euros-para-o-banco")
     assert {v for v, _, _ in found(payment, help_page) | found(currency, help_page)} == {"SEPA", "EUR"}
+
+
+@pytest.mark.parametrize(("text", "lang", "code", "state"), [
+    # A bank's own rate table: the balance tiers are in the currency it pays interest on.
+    ("<p>Лихва по сметката</p><p>Салдо в края на деня</p><p>до 1,000 BGN</p><p>0.10%</p>", "bg", "BGN", "BG"),
+    ("<p>Oprocentowanie rachunku oszczędnościowego: 2 % do 50 000 PLN.</p>", "pl", "PLN", "PL"),
+])
+def test_an_interest_rate_table_is_an_offer(text, lang, code, state):
+    assert (code, (state,), "text (amount)") in found(currency, page(text, lang))
+
+
+def test_a_central_banks_interest_rate_in_the_news_is_no_offer():
+    doc = page("<p>Narodowy Bank Polski podniósł stopy procentowe; kredyt na 300 000 PLN podrożał, "
+               "podała agencja PAP.</p>", "pl")
+    assert found(currency, doc) == set()
