@@ -101,6 +101,8 @@ NOT_OFFERS = [
     ("de", "Innerhalb von 14 Tagen können Sie kostenfrei stornieren."),
     ("en", "SEPA deposits are free of charge and arrive in 1-2 days."),
     ("lv", "Konta atvēršana ir bez maksas."),
+    # What some providers do: a comparison site's description, not its offer
+    ("de", "Bei einigen Anbietern erhalten sowohl der Werbende als auch der Geworbene eine Prämie."),
 ]
 
 
