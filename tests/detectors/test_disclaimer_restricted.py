@@ -113,3 +113,11 @@ def test_an_only_word_before_an_investor_term_makes_it_exclusive():
     assert _found("Das Angebot richtet sich nicht nur an professionelle Kunden.") == set()
     assert _found("Only 5 % of professional investors hold bitcoin.") == set()
     assert _found("We only charge a flat fee, and professional clients may ask for a discount.") == set()
+
+
+def test_information_targeted_at_professional_investors_restricts_them():
+    assert _found("The following information is targeted at professional investors.") == {("investor restriction", ())}
+    assert _found("Ce document est destiné aux investisseurs professionnels.") == {("investor restriction", ())}
+    # Near misses: aimed at retail investors; professional investors only described
+    assert _found("Our research is aimed at retail investors.") == set()
+    assert _found("Professional investors often hold bitcoin in cold storage.") == set()
