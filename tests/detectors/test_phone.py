@@ -45,3 +45,10 @@ def test_no_likely_region_or_no_phone_word_finds_nothing():
 def test_an_international_number_is_not_read_again_in_national_form():
     assert found("<p>Tel. +49 30 22 33 44 55</p>", url="https://www.brand.de/") == {
         ("+493022334455", ("DE",), "text")}
+
+
+def test_the_phone_word_in_another_case():
+    # Icelandic "síma" (the dative of "sími"): "contact us ... by phone 440-4000"; near miss: a card number's digits
+    assert found("<p>Hafðu samband í gegnum netspjall eða síma 440-4000.</p>", lang="is") == {
+        ("+3544404000", ("IS",), "text")}
+    assert found("<p>Kortanúmer 440-4000 er útrunnið.</p>", lang="is") == set()
