@@ -475,3 +475,15 @@ def test_an_adverb_of_ease_opens_a_call(detect, language, line, call):
 ])
 def test_an_adverb_of_ease_without_a_call(detect, language, line):
     assert detect("promo", page_of(language, line)) == set()
+
+
+# Generated forms that are no imperative: a German second person present that is also a noun ("Verdienst", in a
+# list of payment purposes), a Polish participle ("Zaproszony ..." the invited one). Beside them, the imperatives.
+@pytest.mark.parametrize(("language", "line", "calls"), [
+    ("de", "Verwendungszweck: Gehalt. Lohn. Verdienst. Rente.", set()),
+    ("de", "Verdiene jetzt Bitcoin!", {"verdiene jetzt bitcoin"}),
+    ("pl", "Zaproszony do promocji zakłada konto, wpisując kod w specjalnym wniosku.", set()),
+    ("pl", "Zaproś znajomych i zgarnij 100 zł!", {"zaproś znajomych i zgarnij 100 zł"}),
+])
+def test_a_generated_form_that_is_no_imperative(detect, language, line, calls):
+    assert values(detect("promo", page_of(language, line))) == calls
