@@ -103,6 +103,8 @@ NOT_OFFERS = [
     ("lv", "Konta atvēršana ir bez maksas."),
     # What some providers do: a comparison site's description, not its offer
     ("de", "Bei einigen Anbietern erhalten sowohl der Werbende als auch der Geworbene eine Prämie."),
+    # An example announced in another case of the word ("przykładu", "esimerkin")
+    ("pl", "Zacznijmy od przykładu: jeśli zaprosisz znajomego, otrzymasz 50 zł premii."),
 ]
 
 
