@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.units import format_unit
+
+from detectors.geography import babel_locale
 
 UNITS = ("duration-day", "duration-week", "duration-month")
 FIELDS = ("day", "week", "month")
 COUNTS = (1, 2, 3, 5, 11, 21, 30)  # enough numbers to meet every plural form CLDR knows
 MIN_LETTERS = 3  # shorter forms ("d", "m", "pv") are abbreviations that other words begin with
-BABEL_LOCALE = {"no": "nb"}  # EU/EEA code -> babel's
 WORDS_BETWEEN = 3  # "pirmie 6 kartes lietošanas mēneši": words between the number and its period
 
 
@@ -26,7 +27,7 @@ WORDS_BETWEEN = 3  # "pirmie 6 kartes lietošanas mēneši": words between the n
 def period_words(language: str) -> tuple[str, ...]:
     """The words for a number of days, weeks or months in `language`, lower-cased, longest first."""
     try:
-        locale = Locale.parse(BABEL_LOCALE.get(language, language))
+        locale = babel_locale(language)
     except (UnknownLocaleError, ValueError):
         return ()
     words: set[str] = set()

@@ -22,6 +22,7 @@ UNION = "EU"
 FILE = "eu.yaml"
 # Norwegian appears as no / nb / nn depending on the source (py3langid says "no", CLDR lists all three).
 LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
+BABEL_CODES = {"no": "nb"}  # an EU/EEA language code -> the CLDR locale babel keeps its data under
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per run, cache key
@@ -85,7 +86,7 @@ def geography(on: datetime.date | None = None) -> Geography:
 
     names: dict[str, dict[str, str]] = {}
     for lang in sorted(languages - set(LANGUAGE_ALIASES)):
-        locale = Locale.parse("nb" if lang == "no" else lang)
+        locale = babel_locale(lang)
         names[lang] = {locale.territories[s].lower(): s for s in states if s in locale.territories}
     return Geography(
         member_states=states,
@@ -96,3 +97,8 @@ def geography(on: datetime.date | None = None) -> Geography:
         states_by_currency={k: tuple(sorted(v)) for k, v in by_currency.items()},
         country_names=names,
     )
+
+
+def babel_locale(language: str) -> Locale:
+    """babel's locale of an EU/EEA language code ("no" is CLDR's "nb")."""
+    return Locale.parse(BABEL_CODES.get(language, language))

@@ -20,10 +20,10 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from babel import Locale
 from babel.languages import get_official_languages
 
 from detectors.context import Context
+from detectors.geography import babel_locale
 from detectors.language_groups import groups, resolve
 from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
@@ -119,7 +119,7 @@ def _endonyms(languages: frozenset[str]) -> dict[str, str]:
     """'deutsch' -> 'de', 'polski' -> 'pl'...: how a language switcher names each EU language."""
     names = {}
     for lang in sorted(languages):
-        locale = Locale.parse("nb" if lang == "no" else lang)
+        locale = babel_locale(lang)
         names[locale.get_display_name(locale).casefold()] = lang
     return names
 

@@ -29,7 +29,7 @@ from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from detectors.data_files import DataFileError, distinct, load
-from detectors.geography import Geography, geography
+from detectors.geography import Geography, babel_locale, geography
 from detectors.model import Document
 
 FILE = "lexicons/locale_markers.yaml"
@@ -137,7 +137,7 @@ def _territories(language: str, geo: Geography) -> list[str]:
 def _matcher(language: str, geo: Geography) -> _Matcher:
     data = _data()
     world = set(data["world_currencies"])
-    names = Locale.parse("nb" if language == "no" else language).territories
+    names = babel_locale(language).territories
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     grammar: list[tuple[re.Pattern, str]] = []
     dollar: list[str] = []

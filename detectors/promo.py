@@ -1,6 +1,7 @@
 """PROMO: promotional copy and calls to action by the site ("Jetzt Depot eröffnen", "Liity nyt", "Zum Angebot",
 "Start trading today") and its own time-limited offers ("nur für kurze Zeit", "Limited-time offer: 0 % fees for
-30 days"). A fee holiday stated without such words ("new clients trade without fees for 30 days") is not read.
+30 days"). A fee holiday stated without such words ("new clients trade without fees for 30 days") is BONUS's
+incentive (detectors/incentives.py), not PROMO's.
 
 Calls to action are found by structure (detectors/calls_to_action.py): buttons, links to sign-up or download
 targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml. Negated or

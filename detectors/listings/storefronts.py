@@ -19,6 +19,7 @@ from functools import cache
 from babel import Locale
 
 from detectors.context import Context
+from detectors.geography import BABEL_CODES
 from detectors.lang import MIN_PROBABILITY, text_language
 from detectors.listings.apple import AppleListing
 from detectors.listings.google_play import PlayListing, is_empty
@@ -70,7 +71,7 @@ def listing_languages(listing: Listing, ctx: Context) -> tuple[tuple[str, str, f
 @cache
 def language_name(lang: str) -> str:
     """"de" -> "German" (English names from CLDR), the code itself when unknown."""
-    return Locale.parse("en").languages.get("nb" if lang == "no" else lang, lang)
+    return Locale.parse("en").languages.get(BABEL_CODES.get(lang, lang), lang)
 
 
 def by_storefront(listings: dict[str, Listing | None]) -> dict[str, Listing | None]:
