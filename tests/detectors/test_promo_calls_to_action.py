@@ -472,6 +472,7 @@ def test_an_adverb_of_ease_opens_a_call(detect, language, line, call):
     ("de", "Einfach investieren: So funktioniert ein ETF-Sparplan"),
     ("de", "Das Depot ist einfach zu eröffnen."),
     ("el", "Ο Γιάννης κέρδισε το λαχείο."),
+    ("fi", "Vain sijoita varoja, jotka sinulla on varaa menettää."),  # "only": a risk warning, no ease
 ])
 def test_an_adverb_of_ease_without_a_call(detect, language, line):
     assert detect("promo", page_of(language, line)) == set()
