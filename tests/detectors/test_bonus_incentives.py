@@ -58,6 +58,7 @@ OFFERS = [
     ("de", "Die Kontoführung ist die ersten 6 Monate gebührenfrei."),
     ("lv", "Ja piesakies jaunai kartei, bez maksas to vari lietot pirmos 3 mēnešus."),
     ("sv", "Som ny kund handlar du utan courtage de första 30 dagarna."),
+    ("fi", "Ensimmäiset 3 kuukautta ilman kuluja, sitten 2 € kuukaudessa."),  # "sitten" is "then" here, not "ago"
 ]
 
 
