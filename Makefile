@@ -17,7 +17,7 @@ lint: setup
 
 test: lint
 	FOOTPRINT_TEST_POSTGRES=$$(bash scripts/postgres.sh start) FOOTPRINT_TEST_S3=$$(bash scripts/s3.sh start) \
-		$(PY) -m pytest -q; code=$$?; bash scripts/s3.sh stop; exit $$code
+		$(PY) -m pytest -q; code=$$?; bash scripts/s3.sh stop; bash scripts/postgres.sh stop; exit $$code
 
 # The three benchmarks of BENCHMARKS.md, each ending in `ratio: X`, then the three ratios together. The memory
 # benchmark runs 500 against 5,000 pages here (the same tenfold step, minutes instead of most of an hour); its full
