@@ -59,6 +59,8 @@ OFFERS = [
     ("lv", "Ja piesakies jaunai kartei, bez maksas to vari lietot pirmos 3 mēnešus."),
     ("sv", "Som ny kund handlar du utan courtage de första 30 dagarna."),
     ("fi", "Ensimmäiset 3 kuukautta ilman kuluja, sitten 2 € kuukaudessa."),  # "sitten" is "then" here, not "ago"
+    # An account-opening promotion's headline: opening, a credit, an amount
+    ("hu", "Számlanyitási akció 40 000 Ft jóváírás a bankszámlán"),
 ]
 
 
@@ -106,6 +108,7 @@ NOT_OFFERS = [
     ("de", "Bei einigen Anbietern erhalten sowohl der Werbende als auch der Geworbene eine Prämie."),
     # An example announced in another case of the word ("przykładu", "esimerkin")
     ("pl", "Zacznijmy od przykładu: jeśli zaprosisz znajomego, otrzymasz 50 zł premii."),
+    ("hu", "Számlanyitási díj 2 000 Ft"),  # the account-opening fee: no reward
 ]
 
 
