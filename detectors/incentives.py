@@ -25,7 +25,7 @@ from detectors.data_files import load
 from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
-from detectors.lexicon import phrase_lexicon
+from detectors.lexicon import phrase_lexicon, phrase_pattern
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -80,21 +80,25 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        frozenset(h for h in hedges if " " not in h),
                                        tuple(h for h in hedges if " " in h),
                                        tuple(d.lower() for d in entry.get("disclosures", [])),
-                                       _whole(entry.get("fee_free", []), stems=True),
+                                       _terms(entry.get("fee_free", [])),
                                        _whole(entry.get("deadlines", [])))
     return result
 
 
-def _whole(phrases: list[str], *, stems: bool = False) -> re.Pattern | None:
-    """Whole words or phrases, lower-cased, in one pattern (None for none); with `stems`, a trailing * matches any
-    ending ("gebührenfrei*")."""
+def _whole(phrases: list[str]) -> re.Pattern | None:
+    """Whole words or phrases, lower-cased, in one pattern (None for none)."""
     if not phrases:
         return None
-    if stems:
-        parts = "|".join(re.escape(p.lower().rstrip("*")) + (r"\w*" if p.endswith("*") else "")
-                         for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{parts})(?!\w)")
     return re.compile(rf"(?<!\w)(?:{alternation(p.lower() for p in phrases)})(?!\w)")
+
+
+def _terms(phrases: list[str]) -> re.Pattern | None:
+    """Lexicon terms as every lexicon matches them (detectors/lexicon.py: a trailing * for any ending, hyphen and
+    space alike), lower-cased, longest first; None for none."""
+    if not phrases:
+        return None
+    patterns = sorted({phrase_pattern(p.lower()) for p in phrases}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)")
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
