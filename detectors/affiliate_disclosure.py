@@ -16,7 +16,7 @@ import re
 from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import explained_by_non_eu_locale, page_language
+from detectors.phrases import explained_by_non_eu_locale, own_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 
 INDICATOR = "AFFILIATE"
@@ -33,7 +33,7 @@ def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
     links = [m.start for m in phrase_lexicon("disclosure_links").find(text)]
     if not links:
         return []
-    own = page_language(doc)
+    own = own_language(doc)
     for pay in pays:
         left, right = sentence_bounds(text, pay.start, pay.end)
         if not any(left <= at < right for at in links) or _FIGURE.search(text, left, right):

@@ -17,7 +17,7 @@ from detectors.context import Context
 from detectors.incentives import hedged
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import explained_by_non_eu_locale, page_language
+from detectors.phrases import explained_by_non_eu_locale, own_language
 from detectors.text import is_negated, sentence_bounds, snippet
 
 INDICATOR = "AFFILIATE"
@@ -33,7 +33,7 @@ def reward_rule_findings(doc: Document, ctx: Context) -> list[Finding]:
     rewards = phrase_lexicon(REWARDS).find(text)
     if not rewards:
         return []
-    own = page_language(doc)
+    own = own_language(doc)
     first, hedges, rules = None, 0, 0
     for match in phrase_lexicon(FRIENDS).find(text):
         language = match.language_for(own)

@@ -41,12 +41,11 @@ from detectors.call_offers import (
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
-from detectors.lang import text_language
 from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.page_words import LINES, line_starts
-from detectors.phrases import explained_by_non_eu_locale, page_language
+from detectors.phrases import explained_by_non_eu_locale, own_language
 from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
@@ -134,15 +133,9 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     return spoken_to and not _instruction(tokens, voc)
 
 
-@lru_cache(maxsize=8)
-def _detected_language(text: str) -> str:
-    found = text_language(text, Context())
-    return found[0] if found else ""
-
-
 def candidate_languages(doc: Document) -> tuple[str, ...]:
     """The page's language (declared, else identified from its text) and English, as far as we have their words."""
-    own = page_language(doc) or _detected_language(doc.text)
+    own = own_language(doc)
     # Near-identical languages (Danish / Norwegian, Czech / Slovak) are told apart unreliably: try the neighbour's
     # words after the page's own, so a Norwegian call on a page taken for Danish still counts (as Norwegian).
     # A page in a non-EU member of a group (Bosnian) borrows nothing: its calls are not Croatian ones.

@@ -35,7 +35,7 @@ from detectors.data_files import DataFileError, load
 from detectors.evidence import SuppliedItem
 from detectors.lexicon import PhraseLexicon, lexicon_terms
 from detectors.model import Document, Finding, Scope
-from detectors.phrases import page_language
+from detectors.phrases import own_language
 from detectors.text import is_negated, snippet
 from detectors.timestamps import parse
 
@@ -94,12 +94,12 @@ def service_types_from_data(file: str, data: dict) -> tuple[ServiceType, ...]:
 
 def service_mentions(doc: Document) -> list[ServiceMention]:
     """Every service type a document's text names (not negated), first mention of each, in vocabulary order."""
-    own_language = page_language(doc)
+    language_of_page = own_language(doc)
     text = doc.text
     found = []
     for service in service_types():
         for match in service.lexicon.find(text):
-            language = match.language_for(own_language)
+            language = match.language_for(language_of_page)
             if is_negated(text, match.start, language):
                 continue
             found.append(ServiceMention(service.id, match.text, language, match.start, match.end))

@@ -3,13 +3,15 @@ page's visible text turned into findings, one per distinct phrase per page.
 
 A match in a language other than English points to the member states where that language is official; an
 English match points nowhere in particular (the finding still shows marketing, untargeted). Where the same words
-exist in several languages, the page's own declared language decides. A page declaring a non-EU locale (pt-BR,
+exist in several languages, the page's own language decides: the one it declares, else the one its text is in
+("Partnerprogramms" on an undeclared German page is German, not Danish). A page declaring a non-EU locale (pt-BR,
 fr-CA, de-CH, es-MX) explains copy in its own language, as in LANG: such phrases count as untargeted.
 """
 
 from __future__ import annotations
 
 from detectors.context import Context
+from detectors.lang import text_language
 from detectors.lexicon import PhraseLexicon
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding
@@ -20,6 +22,15 @@ from detectors.text import is_negated, is_quoted, snippet
 def page_language(doc: Document) -> str:
     parsed = parse_locale(doc.html_lang) if doc.html_lang else None
     return parsed[0] if parsed else ""
+
+
+def own_language(doc: Document) -> str:
+    """The page's language: the one it declares, else the one its text is identified as ("" when neither)."""
+    declared = page_language(doc)
+    if declared:
+        return declared
+    identified = text_language(doc.text)
+    return identified[0] if identified else ""
 
 
 def explained_by_non_eu_locale(doc: Document, language: str, ctx: Context) -> bool:
@@ -46,13 +57,13 @@ def phrase_findings(
     if doc.kind != "html":
         return []
     text = doc.text if text is None else text
-    own_language = page_language(doc)
+    own = own_language(doc)
     found: dict[str, Finding] = {}
     for match in lexicon.find(text):
         phrase = " ".join(match.text.lower().split())
         if phrase in found:
             continue  # one finding per phrase: its later matches need no reading
-        language = match.language_for(own_language)
+        language = match.language_for(own)
         if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
             continue
         untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)

@@ -18,7 +18,7 @@ from detectors.context import Context
 from detectors.lang import language_scores
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import explained_by_non_eu_locale, page_language
+from detectors.phrases import explained_by_non_eu_locale, own_language
 from detectors.text import is_negated, sentence_bounds, snippet
 
 INDICATOR = "AFFILIATE"
@@ -60,7 +60,7 @@ def text_findings(doc: Document, ctx: Context,
 
 def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
     text = doc.text
-    own = page_language(doc)
+    own = own_language(doc)
     found: dict[str, Finding] = {}
     named = phrase_lexicon(NAMED_CODES).find(text)
     spans = [(m.start, m.end) for m in named]

@@ -19,7 +19,7 @@ from detectors.geography import Geography
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.offer_context import scan
-from detectors.phrases import explained_by_non_eu_locale, page_language
+from detectors.phrases import explained_by_non_eu_locale, own_language
 
 INDICATOR = "SEO"
 
@@ -71,7 +71,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     crypto = phrase_lexicon("crypto_terms")
     names = _country_regex(ctx.geo)[1]
     found: dict[str, Finding] = {}
-    own_language = page_language(doc)
+    language_of_page = own_language(doc)
     fields = [(locator, text, landing) for locator, text, landing in _fields(doc) if text]
     # One pass over all fields joined (one word index instead of one per field), matches split back per field.
     joined = "\n".join(text for _, text, _ in fields)
@@ -97,7 +97,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=value, snippet=text, locator=locator, member_states=(code,),
                 confidence=0.9, strength="strong" if landing else "medium"))
         for term in terms:
-            language = term.language_for(own_language)
+            language = term.language_for(language_of_page)
             if language != "en" and " " in term.text.strip() and not explained_by_non_eu_locale(doc, language, ctx):
                 states = ctx.geo.states_for_language(language)
                 value = term.text.lower()

@@ -27,7 +27,7 @@ from detectors.geography import Geography, geography
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.own_voice import own_voice, press_event, site_brand
-from detectors.phrases import page_language
+from detectors.phrases import own_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 
 INDICATOR = "SPONSORSHIP"
@@ -41,19 +41,19 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html" or not doc.text:
         return []
     text = doc.text
-    own_language = page_language(doc)
+    language_of_page = own_language(doc)
     found: dict[str, Finding] = {}
     for match in phrase_lexicon(LEXICON).find(text):
-        language = match.language_for(own_language)
+        language = match.language_for(language_of_page)
         if (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)
                 or press_event(text, match.start, match.end)):
             continue
         # Without a declared language, a phrase shared by many languages (roadshow) is read in each of them.
-        voice, reach = _own_voice_language(text, match, (language, own_language, "en", *match.languages),
+        voice, reach = _own_voice_language(text, match, (language, language_of_page, "en", *match.languages),
                                            site_brand(doc.url))
         if not voice:
             continue
-        languages = (language, voice, own_language, "en")
+        languages = (language, voice, language_of_page, "en")
         phrase = " ".join(match.text.lower().split())
         # Places before the phrase within reach (an organiser's address above); after it, up to the end of its
         # paragraph, or of the sentences read after a heading (not the next paragraph's other event).

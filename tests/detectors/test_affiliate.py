@@ -118,3 +118,24 @@ def test_code_in_text_needs_an_offer_or_a_named_code(page):
     assert values("If you see error code E4021, restart the app.") == set()
     assert values("Our SWIFT code is NRDWDEFF and our IBAN starts with DE.") == set()
     assert values("Scan the QR code to download the app.") == set()
+
+
+def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
+    """'Partnerprogramm' is German, and 'partnerprogram' Danish, Swedish and Norwegian: on a page that declares no
+    language, the language its text is in decides whose member states the programme points at."""
+    from detectors import affiliate
+    from detectors.context import Context
+
+    def states(html_lang: str, body: str) -> set[tuple[str, ...]]:
+        declared = f" lang='{html_lang}'" if html_lang else ""
+        doc = page(f"<!doctype html><html{declared}><body><p>{body}</p></body></html>")
+        return {f.member_states for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"}
+
+    german = ("Diese Richtlinie beschreibt die Gebühren und die Provisionen unseres Partnerprogramms. Wer über "
+              "einen Partner zu uns kommt, zahlt dauerhaft weniger, und der Partner erhält jeden Monat seine "
+              "Provision, sobald sie den Schwellenwert überschreitet.")
+    danish = ("Denne side beskriver gebyrerne og provisionerne i vores partnerprogram. Den, der kommer til os via en "
+              "partner, betaler permanent mindre, og partneren modtager hver måned sin provision, når den "
+              "overstiger tærsklen.")
+    assert states("", german) == {("AT", "BE", "DE", "LI", "LU")}
+    assert states("", danish) == {("DK",)}
