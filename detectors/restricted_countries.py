@@ -3,10 +3,11 @@
 A list counts when a phrase that opens one ("restricted jurisdictions", "does not provide services to residents
 of the following", "nicht verfügbar in", "tidak menerima klien") is followed, within a few paragraphs, by the name
 of an EU/EEA member state in English, in an EU/EEA language, in the phrase's language or in one of the extra
-languages of data/lexicons/restricted_countries.yaml (babel's names). An investor restriction counts when the same
-sentence or line names the EU/EEA or a member state ("EU/EEA: only to qualified investors"), or where it is
-exclusive ("for professional investors only", "only offers its services to professional clients"). A list of sanctioned
-countries only, or "the service is not available in the US", is no exclusion of EU clients.
+languages of data/lexicons/restricted_countries.yaml (babel's names), up to a heading of countries served ("List of
+supported countries for card delivery"). An investor restriction counts when the same sentence or line names the
+EU/EEA or a member state ("EU/EEA: only to qualified investors"), or where it is exclusive ("for professional
+investors only", "only offers its services to professional clients"). A list of sanctioned countries only, or "the
+service is not available in the US", is no exclusion of EU clients.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ UNION_REACH = 80  # characters from an exclusion ("not directed at") to the unio
 class _Rules:
     window: int
     triggers: PhraseLexicon
+    ends: PhraseLexicon  # a heading of countries served, where a triggered list's window ends
     opener_reach: int
     openers: PhraseLexicon
     refused: PhraseLexicon  # "the following countries", counted where its sentence refuses
@@ -78,6 +80,7 @@ def _rules() -> _Rules:
     return _Rules(
         window=data["list_window"],
         triggers=PhraseLexicon("DISCLAIMER", keyed(data["list_triggers"])),
+        ends=PhraseLexicon("DISCLAIMER", keyed(data["list_ends"])),
         opener_reach=data["opener_reach"],
         openers=PhraseLexicon("DISCLAIMER", keyed(data["list_openers"])),
         refused=PhraseLexicon("DISCLAIMER", keyed(data["refused_lists"])),
@@ -104,7 +107,9 @@ def exclusions(text: str) -> list[Exclusion]:
     covered = -1
     openers = [(m, _opened_list_end(text, m.end, rules.opener_reach))
                for m in (*rules.openers.find(text), *(m for m in rules.refused.find(text) if _refuses(text, m, rules)))]
-    triggers = [(m, min(len(text), m.end + rules.window)) for m in rules.triggers.find(text)]
+    served = [m.start for m in rules.ends.find(text)]
+    triggers = [(m, min([len(text), m.end + rules.window, *(at for at in served if at > m.end)]))
+                for m in rules.triggers.find(text)]
     for m, end in sorted(triggers + openers, key=lambda found_: found_[0].start):
         if m.start < covered:
             continue

@@ -121,3 +121,12 @@ def test_information_targeted_at_professional_investors_restricts_them():
     # Near misses: aimed at retail investors; professional investors only described
     assert _found("Our research is aimed at retail investors.") == set()
     assert _found("Professional investors often hold bitcoin in cold storage.") == set()
+
+
+def test_a_restricted_list_ends_at_a_heading_of_countries_served():
+    page = ("List of prohibited countries for clients\nCountry name\nIran\n(IRN)\nSyria\n(SYR)\n"
+            "List of supported countries for card delivery\nAustria\n(AUT)\nBelgium\n(BEL)\n")
+    assert _found(page) == set()
+    # near miss: a member state in the prohibited list itself still counts, and the served list adds none
+    assert _found(page.replace("Syria\n", "Syria\nDenmark\n")) == {("restricted-country list", ("DK",))}
+    assert _found("Eingeschränkte Länder: Iran, Kuba.\nUnterstützte Länder: Österreich, Deutschland.") == set()
