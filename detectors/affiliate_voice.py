@@ -33,7 +33,6 @@ REPORTING = "programme_reporting"
 OWN_TERMS = "own_terms"  # a contract's defining phrases: the page is its publisher's own terms
 NEAR = 300  # characters on each side of a mention in which the site's name makes the programme its own
 _WORD = re.compile(r"\w{3,}")
-_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")  # "US-Wettbewerber": a country, not the English "us"
 _OWNER_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})-$")  # "Binance-" right before "Empfehlungsprogramm"
 
 
@@ -54,7 +53,7 @@ def _names_site(word: str, label: str, parts: tuple[str, ...]) -> bool:
 
 def _own(text: str, match: PhraseMatch, language: str, label: str, parts: tuple[str, ...]) -> bool:
     left, right = sentence_bounds(text, match.start, match.end)
-    if own_voice(_ACRONYM.sub(" ", text[left:right]), (language, *match.languages, "en")):
+    if own_voice(text[left:right], (language, *match.languages, "en")):
         return True
     window = text[max(0, match.start - NEAR):match.end + NEAR]
     return any(_names_site(w, label, parts) for w in _WORD.findall(window))

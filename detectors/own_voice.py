@@ -21,6 +21,7 @@ from detectors.text import is_negated
 
 FILE = "lexicons/own_voice.yaml"
 _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
+ABBREVIATION = 3  # letters: "US", "EU"; a first-person word this short in capitals may be one
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,17 @@ def own_voice(passage: str, languages) -> str:
     for language in dict.fromkeys(lang for lang in languages if lang):
         for table in (words.first_person, words.organiser):
             # "este ano não estaremos no Porto": the site says where it will not be
-            if language in table and any(not is_negated(prose, m.start(), language)
+            if language in table and any(not is_negated(prose, m.start(), language) and not _abbreviation(prose, m)
                                          for m in table[language].finditer(prose)):
                 return language
     return ""
+
+
+def _abbreviation(prose: str, m: re.Match) -> bool:
+    """A short word in capitals in a passage that is not: an abbreviation ("US$100m", "the US market"), not the
+    pronoun it is spelt like; in a line of capitals ("MEET US IN BERLIN") it is the pronoun."""
+    word = m.group(0)
+    return len(word) <= ABBREVIATION and word.isupper() and not prose.isupper()
 
 
 def press_event(text: str, start: int, end: int) -> bool:

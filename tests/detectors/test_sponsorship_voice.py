@@ -29,3 +29,11 @@ def test_site_brand_from_the_address():
     assert site_brand("https://www.nordwind.de/sponsoring").search("Nordwind ist Hauptsponsor")
     assert site_brand("https://crypto-expo.eu/").search("Crypto Expo Europe")
     assert site_brand("https://ab.de/") is None
+
+
+def test_a_country_abbreviation_is_not_the_pronoun():
+    news = "Inter had secured a sponsorship deal worth US$100m with Zytara Labs."
+    assert own_voice(news, ("en",)) == ""  # "US" the country, spelt like "us"
+    assert own_voice("Its US-Wettbewerber ist offizieller Partner", ("de", "en")) == ""
+    assert own_voice("MEET US IN BERLIN AT STAND B12", ("en",)) == "en"  # a line in capitals: the pronoun
+    assert own_voice("Meet us in Berlin at stand B12", ("en",)) == "en"
