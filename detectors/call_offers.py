@@ -216,8 +216,9 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
         if verb < 0 or not voc.listed_verb(tokens[verb]) or voc.infinitive(tokens[verb]) or \
                 voc.has(before + tokens, voc.instructions, voc.instruction_phrases):
             continue
-        if language == "en" and _to_infinitive(before):
-            continue  # "... allows you to refer a friend and earn rewards": an infinitive, not a call
+        if language == "en" and _bare_infinitive(before):
+            continue  # "... allows you to refer a friend and earn rewards", "Participants can ... and receive a
+            # prize": the verb an infinitive, not a call
         after = tokens[verb + 1:]
         if rewarded(after, language) or not instructional and (
                 AMOUNT.search(clause) or _called(before, voc) or voc.has(after, voc.hooks, voc.hook_phrases)):
@@ -234,10 +235,13 @@ def _called(before: list[str], voc: Vocabulary) -> bool:
 
 _QUOTES = '"“”„«»'
 _NOT_VERBS = frozenset({"us", "you", "your", "our", "the", "a", "an", "them", "me", "it", "this", "that", "my"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 
 
-def _to_infinitive(tokens: list[str]) -> bool:
-    return any(t == "to" and n + 1 < len(tokens) and tokens[n + 1] not in _NOT_VERBS for n, t in enumerate(tokens))
+def _bare_infinitive(tokens: list[str]) -> bool:
+    """Whether the clause before "and" holds "to" before a verb or a modal verb: the joined verb is infinitive too."""
+    return not _MODALS.isdisjoint(tokens) or any(t == "to" and n + 1 < len(tokens) and tokens[n + 1] not in _NOT_VERBS
+                                                 for n, t in enumerate(tokens))
 
 
 def rewarded(tokens: list[str], language: str) -> bool:

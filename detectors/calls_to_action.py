@@ -50,9 +50,10 @@ from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
-# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**": a how-to's step.
+# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**", "a. Install ...": a
+# how-to's step or a rule's lettered item.
 _NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
-                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h]\)|\d\ufe0f?\u20e3)\s")
+                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
 _POINTERS = ("👉", "➔", "➜", "➡", "→", "⇒", "▶", "►", "»")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
 _UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction

@@ -70,6 +70,7 @@ EDITORIAL = [
     ("de", "Klicken Sie auf Registrieren und geben Sie Ihre Daten ein."),
     ("en", "To open an account, click Sign up and enter your e-mail address."),
     ("es", "1 – Comprar bitcoins por transferencia bancaria."),
+    ("en", "a. Install the app after clicking on the host's unique referral link."),  # a lettered requirement
     ("nl", "Open je app > Kopen > Crypto kopen"),
     ("fr", "Lisez aussi : comment fonctionne un exchange"),
     ("de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer."),
@@ -193,6 +194,7 @@ JOINED_NEAR_MISSES = [
     ("de", "Der Partner bringt Kunden und verdient 5 % Provision."),  # the third person describes
     ("pl", "Kliknij „Zaproś” i zdobądź 25 USD."),  # a step in the app: click, then get
     ("en", "The code allows you to refer a friend and earn rewards."),  # "to refer ... and earn": an infinitive
+    ("en", "Only participants can take part in the contest and receive a prize."),  # after a modal: an infinitive
     ("de", "Zahle 100 € ein und lies die Bedingungen."),  # no reward in the clause
     ("es", "**4️⃣ Recibir tus criptomonedas**"),  # a numbered step (keycap digit) of a how-to
     ("pt", "O banco lançou o programa “Convide e Ganhe” com R$ 20 por convite."),  # a programme's name, quoted
