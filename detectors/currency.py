@@ -5,9 +5,10 @@ An amount counts only in an offer context (detectors/offer_context.py): "Mindest
 lost 300 euros in a week" and "230 Millionen Euro" do not, nor does an amount in a sentence hedged as an example
 ("zum Beispiel 200 Euro", "till exempel upp till 1000 kr"). A currency named without an amount counts only right
 beside an offer word, and not in a generic list with non-EEA currencies ("dollars, euros or reais"). "kr" is the
-krone of the page's language (SEK, NOK, DKK, ISK). EUR points at the euro area as a group (geography.UNION), not
-at its 21 states one by one; single-country currencies at their state (babel's territory data, or the lexicon's
-`member_states` for a former currency such as the kuna).
+krone of the page's language (SEK, NOK, DKK, ISK); a currency's word on a page written for a territory outside the
+EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
+euro area as a group (geography.UNION), not at its 21 states one by one; single-country currencies at their state
+(babel's territory data, or the lexicon's `member_states` for a former currency such as the kuna).
 """
 
 from __future__ import annotations
@@ -18,16 +19,21 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from babel import UnknownLocaleError
+from babel.numbers import get_currency_name, get_territory_currencies
+
 from detectors.amounts import UNIT_OF, alternation
 from detectors.article_page import is_article
 from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
+from detectors.geography import babel_locale
 from detectors.incentives import hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, scan
+from detectors.page_locale import written_for
 from detectors.text import snippet
 
 INDICATOR = "CURRENCY"
@@ -44,6 +50,7 @@ _FUNCTION_WORDS = {
     "is": {"að", "ekki", "þú", "frá", "ég", "hvað", "það", "eða", "krónur"},
 }
 _WORD = re.compile(r"\w+")
+PLURAL_COUNTS = (1, 2, 5, 20)  # enough numbers to meet the plural forms of a currency's name
 
 
 @dataclass(frozen=True)
@@ -187,6 +194,18 @@ def _pairs(rules: _Rules, text: str):
             last = m.end()
 
 
+@cache
+def _currency_words(territory: str, language: str) -> dict[str, str]:
+    """The words of the names of a territory's currencies in a language (lower-cased) -> the currency's code."""
+    try:
+        locale = babel_locale(language)
+        codes = get_territory_currencies(territory)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {word: code for code in codes for count in PLURAL_COUNTS
+            for word in _WORD.findall(get_currency_name(code, count=count, locale=locale).lower())}
+
+
 def _too_large(amount: str) -> bool:
     """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
     digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))
@@ -196,18 +215,30 @@ def _too_large(amount: str) -> bool:
 class _Page:
     """The first accepted observation of each currency on one page."""
 
-    def __init__(self, doc: Document, rules: _Rules):
-        self.doc, self.rules = doc, rules
+    def __init__(self, doc: Document, rules: _Rules, ctx: Context):
+        self.doc, self.rules, self.ctx = doc, rules, ctx
         self.first: dict[str, tuple[str, str]] = {}  # code -> (snippet, locator)
         self._krona: str | None = None
+        self._local: dict[str, str] | None = None
 
     def code(self, token: str) -> str:
         code = self.rules.by_token.get(token.lower(), "")
+        if code and code != KRONA and token.lower() != code.lower():
+            return self.local_names().get(token.lower(), code)
         if code != KRONA:
             return code
         if self._krona is None:
             self._krona = self.rules.krona_by_language.get(_krona_language(self.doc, self.rules), "")
         return self._krona
+
+    def local_names(self) -> dict[str, str]:
+        """On a page written for a territory outside the EU/EEA, the words of its own currency's names (babel's, in
+        the page's language): "lei" on a Moldovan page is the Moldovan leu, not the Romanian one."""
+        if self._local is None:
+            languages = candidate_languages(self.doc)
+            territory = written_for(self.doc, languages[0], self.ctx.geo).territory if languages else ""
+            self._local = _currency_words(territory, languages[0]) if territory else {}
+        return self._local
 
     def add(self, code: str, snip: str, locator: str) -> None:
         if code and code not in self.first:
@@ -219,7 +250,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return []
     rules = _rules()
     text = doc.text
-    page = _Page(doc, rules)
+    page = _Page(doc, rules, ctx)
     offers: OfferContext | None = None
     article = is_article(doc)  # a story's amounts are its own, unless the site says it offers them
     for m in _amounts(rules, text):

@@ -317,3 +317,16 @@ def test_a_central_banks_interest_rate_in_the_news_is_no_offer():
     doc = page("<p>Narodowy Bank Polski podniósł stopy procentowe; kredyt na 300 000 PLN podrożał, "
                "podała agencja PAP.</p>", "pl")
     assert found(currency, doc) == set()
+
+
+def test_a_currency_word_shared_with_a_non_eu_territory_is_that_territorys_on_a_page_written_for_it():
+    """"lei" is the Romanian and the Moldovan currency alike: on a page written for Moldova (its name, a .md
+    address) a limit in lei is in Moldovan lei, no EU currency; the same limit on a Romanian page is in RON."""
+    body = ("<p>Banca Națională a Moldovei a limitat transferurile la 50 000 de lei pe lună pentru clienții din "
+            "Republica Moldova.</p><p>Comisionul de retragere este de 10 lei.</p>")
+    assert found(currency, page(body, "ro", "https://www.example-firm.md/")) == set()
+    romanian = body.replace("Banca Națională a Moldovei", "Banca").replace("Republica Moldova", "România")
+    assert {v for v, _, _ in found(currency, page(romanian, "ro", "https://www.example-firm.ro/"))} == {"RON"}
+    # the code itself is not a word of a name: "RON" stays the Romanian leu
+    assert {v for v, _, _ in found(currency, page(body.replace("10 lei", "10 RON"), "ro",
+                                                  "https://www.example-firm.md/"))} == {"RON"}
