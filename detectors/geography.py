@@ -102,3 +102,10 @@ def geography(on: datetime.date | None = None) -> Geography:
 def babel_locale(language: str) -> Locale:
     """babel's locale of an EU/EEA language code ("no" is CLDR's "nb")."""
     return Locale.parse(BABEL_CODES.get(language, language))
+
+
+def issued_elsewhere(territory: str, on: datetime.date) -> set[str]:
+    """The currencies a territory uses that another issues, the one its code begins with (ISO 4217) and that uses it
+    too: CHF in Liechtenstein, DKK in Greenland. They mark the issuer's pages, not this territory's."""
+    return {code for code in get_territory_currencies(territory, on) if code[:2] != territory
+            and code in get_territory_currencies(code[:2], on)}

@@ -6,9 +6,11 @@ gives its audience away: the currency it quotes (R$, CHF, pesos), its payment ra
 Interac, TWINT, CURP), its dialling codes and country-code domain, its places and the spelling and words of the local
 standard (Strasse for Straße, econômico for económico, vosotros). Each territory gets points for the distinct
 markers seen (data/lexicons/locale_markers.yaml, plus what babel and phonenumbers know: currencies, country names,
-dialling codes); a page is written for a territory outside the Union when that territory has a clear score and
-clearly more than all EU/EEA territories together. One mention of a country in a news story, or a currency in a
-list of twenty, does not decide: a page is judged on several independent markers.
+dialling codes; a currency marks the territory that issues it, CHF Switzerland and not Liechtenstein); a page is
+written for a territory outside the Union when that territory has a clear score and clearly more than all EU/EEA
+territories together, a member state's domain counting double there (the site's identity, not its topic). One
+mention of a country in a news story, or a currency in a list of twenty, does not decide: a page is judged on several
+independent markers.
 
 `written_for(doc, language)` is a pure function of the Document, for any detector that must tell a non-EU variant
 of an EU language from the EU one (LANG uses it like a declared non-EU region).
@@ -29,8 +31,9 @@ from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from detectors.data_files import DataFileError, distinct, load
-from detectors.geography import Geography, babel_locale, geography
+from detectors.geography import Geography, babel_locale, geography, issued_elsewhere
 from detectors.model import Document
+from detectors.page_words import regex_words
 
 FILE = "lexicons/locale_markers.yaml"
 WEIGHTS = {"domain": 3, "address": 3, "phone": 2, "currency": 2, "strong": 2, "folder": 2, "country": 1, "places": 1,
@@ -146,7 +149,7 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
     for territory in territories:
         if territory in names:
             owners[names[territory]].add((territory, "country"))
-        for code in set(get_territory_currencies(territory, today)) - world:
+        for code in set(get_territory_currencies(territory, today)) - world - issued_elsewhere(territory, today):
             owners[code].add((territory, "currency"))
             symbol = get_currency_symbol(code, f"{language}_{territory}") if _has_locale(language, territory) else ""
             if len(symbol) >= 2 and any(c.isalpha() for c in symbol) and symbol != code:
@@ -303,7 +306,7 @@ class _Scan:
 
 @lru_cache(maxsize=16)
 def _scan(text: str) -> _Scan:
-    as_written = _words(text)
+    as_written = regex_words(text)
     folded = frozenset(map(str.lower, as_written))  # as lower-casing them joined: no word's case reads past its end
     phones = []
     for number in _PHONE.findall(text)[:MAX_PHONES]:
@@ -312,16 +315,6 @@ def _scan(text: str) -> _Scan:
             phones.append((region, " ".join(number.split())))
     return _Scan(frozenset(as_written.union(folded)), folded,
                  len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST, tuple(phones))
-
-
-def _words(text: str) -> set[str]:
-    """`set(_WORD.findall(text))`, in a quarter less time: the distinct runs between spaces first, most of them a
-    word already (no space is a word character, so no word runs across one), the others cut by the regex."""
-    tokens = set(text.split())
-    cut = [token for token in tokens if not token.isalnum()]  # \w takes isalnum() and "_": those with "_" are cut too
-    tokens.difference_update(cut)
-    tokens.update(_WORD.findall(" ".join(cut)))
-    return tokens
 
 
 def _points(seen: set[tuple[str, str]]) -> int:
@@ -380,7 +373,9 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     if not own:
         return PageLocale(language, "", ())
     scores = territory_scores(doc, language, geo)
-    union = sum(s.score for s in scores if s.in_union)
+    # The page's own address in a member state's domain is the site's identity, not a topic: it weighs double.
+    union = sum(s.score + WEIGHTS["domain"] * any(seen.startswith("domain: ") for seen in s.seen)
+                for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
     decided = best is not None and best.score >= DOMINANCE * union and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)

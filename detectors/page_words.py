@@ -7,6 +7,7 @@ caches: the detectors of one page run one after another, so the last few texts a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -15,6 +16,7 @@ from detectors.cta_vocabulary import tokens_of
 
 SIZE = 8  # texts kept: a page's text, its text without questions, a few variants of them
 LINES = 8192  # lines kept: a site's chrome, its recurring table rows and labels
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=SIZE)
@@ -69,3 +71,14 @@ def lines_with(lowered: str, present: set[str]) -> set[int]:
                 at += 1
             at = lowered.find(word, at)
     return lines
+
+
+def regex_words(text: str) -> set[str]:
+    """`set(re.findall(r"\\w+", text))` (words as written, unlike `words`), in a quarter less time: the distinct runs
+    between spaces first, most of them a word already (no space is a word character, so no word runs across one),
+    the others cut by the regex."""
+    found = set(text.split())
+    cut = [token for token in found if not token.isalnum()]  # \w takes isalnum() and "_": those with "_" are cut too
+    found.difference_update(cut)
+    found.update(_WORD.findall(" ".join(cut)))
+    return found

@@ -116,6 +116,25 @@ def test_weak_or_outweighed_evidence_decides_no_territory(language, paragraphs):
     assert page_locale.written_for(page(*paragraphs), language).territory == ""
 
 
+def test_a_currency_another_territory_issues_marks_its_issuer():
+    """CHF is also Liechtenstein's money, but ISO gave it to Switzerland: "CHF 100'000" on a German page marks a
+    Swiss one, as Swiss as before Liechtenstein shared the points; Vaduz still makes a page Liechtenstein's."""
+    swiss = ["Einlagen sind bis CHF 100'000 pro Kunde geschützt.", "Die Bank bietet sechs Kryptowährungen an."]
+    assert page_locale.written_for(page(*swiss), "de").territory == "CH"
+    scores = {s.territory for s in page_locale.territory_scores(page(*swiss), "de")}
+    assert "LI" not in scores
+    assert "LI" in {s.territory for s in page_locale.territory_scores(page(*swiss, "Unser Sitz ist in Vaduz."), "de")}
+
+
+def test_a_member_states_domain_weighs_as_the_sites_identity():
+    """A German site's news about Switzerland (Franken, Kanton Zug, a price in Franken) stays German: its .de address
+    is who writes, the Swiss words what it writes about; the same text on a .com address is Swiss."""
+    story = ["Die Schweizerischen Bundesbahnen verkaufen Bitcoin ab 20 Schweizer Franken am Automaten.",
+             "Im Kanton Zug zahlt man damit schon Steuern, schließlich ist die Schweiz offen dafür."]
+    assert page_locale.written_for(page(*story, url="https://www.example-news.de/"), "de").territory == ""
+    assert page_locale.written_for(page(*story, url="https://www.example-news.com/"), "de").territory == "CH"
+
+
 def test_the_evidence_names_what_was_seen():
     found = page_locale.written_for(page("Pague com Pix.", "Informe seu CPF."), "pt")
     assert found.evidence == "written for BR: strong: CPF, strong: Pix"
