@@ -330,3 +330,17 @@ def test_a_currency_word_shared_with_a_non_eu_territory_is_that_territorys_on_a_
     # the code itself is not a word of a name: "RON" stays the Romanian leu
     assert {v for v, _, _ in found(currency, page(body.replace("10 lei", "10 RON"), "ro",
                                                   "https://www.example-firm.md/"))} == {"RON"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ireland imposes a flat 33% CGT rate on net gains exceeding your annual exemption of €1,270.", "en"),
+    ("Un abattement de 305 € s'applique avant le calcul du taux.", "fr"),
+    ("Die Freigrenze liegt bei 1.000 € pro Jahr.", "de"),
+])
+def test_a_tax_exemption_or_allowance_is_no_price(text, lang):
+    assert found(currency, page(f"<p>{text}</p>", lang)) == set()
+
+
+def test_a_price_beside_an_exemption_is_still_a_price():
+    text = "<p>The annual exemption is €1,270.</p><p>Our app costs €49 per year.</p>"
+    assert [(v, loc) for v, _, loc in found(currency, page(text, "en"))] == [("EUR", "text (amount)")]
