@@ -15,6 +15,8 @@ def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
 
 OFFERS = [
     ("en", "Invite a friend and you both get 15 € in bitcoin."),
+    ("en", "You receive a percentage of every trade the referee makes for 365 days."),
+    ("en", "Earn 20 % of the fees of the clients you refer."),
     ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),
     ("da", "Som ny kunde får du en velkomstgave på 100 kroner."),
     ("pl", "Zaproś znajomego, a oboje otrzymacie 50 zł na start."),
@@ -74,6 +76,9 @@ NOT_OFFERS = [
     ("de", "Wer sich registriert, erhält keinen Bonus."),
     ("en", "Bitcoin lost 300 euros in a week."),
     ("en", "Invite your friends to read this article."),
+    # "refer" begins "reference" and "referencia": a payment reference is no referral
+    ("en", "Add the reference code to your deposit, so it can be correctly credited to your account."),
+    ("es", "Indica la referencia de tu depósito para que se acredite en tu cuenta."),
     # What platforms in general do: a guide's explanation, not an offer.
     ("en", "Many platforms offer new users a welcome bonus of 20 USDT when they sign up."),
     ("es", "Muchas plataformas regalan 10 € a los nuevos usuarios al registrarse."),
