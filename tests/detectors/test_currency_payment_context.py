@@ -344,3 +344,10 @@ def test_a_tax_exemption_or_allowance_is_no_price(text, lang):
 def test_a_price_beside_an_exemption_is_still_a_price():
     text = "<p>The annual exemption is €1,270.</p><p>Our app costs €49 per year.</p>"
     assert [(v, loc) for v, _, loc in found(currency, page(text, "en"))] == [("EUR", "text (amount)")]
+
+
+def test_the_sites_own_offer_named_by_example_is_offered():
+    own = "<p>We support trading between cryptocurrencies and fiat money, such as NOK and DKK.</p>"
+    assert {v for v, _, _ in found(currency, page(own, "en"))} == {"DKK", "NOK"}
+    told = "<p>Exchanges let you trade against fiat money, such as NOK and DKK.</p>"  # what exchanges do in general
+    assert found(currency, page(told, "en")) == set()
