@@ -25,7 +25,8 @@ from detectors.data_files import load
 from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
-from detectors.lexicon import phrase_lexicon, phrase_pattern
+from detectors.lexicon import phrase_pattern
+from detectors.text import negation_cues
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -63,10 +64,9 @@ class _Vocabulary:
 def _vocabularies() -> dict[str, _Vocabulary]:
     file = "lexicons/incentives.yaml"
     data = load(file, "incentives")
-    negation = phrase_lexicon("negation").terms
     result = {}
     for language, entry in by_language(file, "languages", data["languages"]).items():
-        cues = {c.lower() for c in negation.get(language, []) + negation.get("en", []) if " " not in c}
+        cues = {c for c in negation_cues(language) if " " not in c}  # not English "no": Latvian "from"
         hedges = [h.lower() for h in entry.get("hedges", [])]
         verbs = [v.lower() for v in entry["verbs"]]
         result[language] = _Vocabulary(forms_of({v for v in verbs if " " not in v}, language),

@@ -16,6 +16,8 @@ def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
 OFFERS = [
     ("en", "Invite a friend and you both get 15 € in bitcoin."),
     ("en", "You receive a percentage of every trade the referee makes for 365 days."),
+    # Latvian "no" is "from": no negation ("from 10 € to 150 €")
+    ("lv", "Iesakiet draugu un saņemiet no 10 € līdz 150 €."),
     ("en", "Earn 20 % of the fees of the clients you refer."),
     ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),
     ("da", "Som ny kunde får du en velkomstgave på 100 kroner."),

@@ -37,3 +37,8 @@ def test_a_country_abbreviation_is_not_the_pronoun():
     assert own_voice("Its US-Wettbewerber ist offizieller Partner", ("de", "en")) == ""
     assert own_voice("MEET US IN BERLIN AT STAND B12", ("en",)) == "en"  # a line in capitals: the pronoun
     assert own_voice("Meet us in Berlin at stand B12", ("en",)) == "en"
+
+
+def test_a_first_person_quote_with_a_reporting_verb_in_the_present_is_news():
+    assert own_voice('"No nosso caso, quem indica amigos ganha", explica o CEO da corretora.', ("pt",)) == ""
+    assert own_voice("No nosso caso, quem indica amigos ganha sempre.", ("pt",)) == "pt"
