@@ -28,7 +28,7 @@ from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.own_voice import own_voice, press_event, site_brand
 from detectors.phrases import own_language
-from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
+from detectors.text import is_negated, is_quoted, negation_cues, sentence_bounds, snippet
 
 INDICATOR = "SPONSORSHIP"
 LEXICON = "sponsorship"
@@ -79,7 +79,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
 def _place_negated(text: str, start: int, language: str) -> bool:
     """"not in Berlin", "nicht in Wien": a negation cue of the phrase's own language among the three words before the
     place (English cues only for English: Portuguese "no" is "in the", as in "estaremos no Web Summit em Lisboa")."""
-    cues = {c.lower() for c in phrase_lexicon("negation").terms.get(language, [])}
+    cues = negation_cues(language)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[max(0, start - 60):start].lower())[-3:]
     return any(w in cues for w in words)
 
