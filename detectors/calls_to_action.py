@@ -61,6 +61,7 @@ _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
 MAX_SPAN = 200  # characters of a button or link text worth reading
+DOCUMENT_REACH = 3  # words after a verb in which a document makes it a download to read ("Scarica il modulo")
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,13 @@ def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
 
 def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
     """"Start here", "Commencez ici": an open-ended verb with nothing but a place word leads to reading, not to act;
-    so does a verb of discovery before "more" ("Scoprite di più ...", "Discover more")."""
+    so does a verb of discovery before "more" ("Scoprite di più ...", "Discover more"), and any verb before a
+    document ("Pobierz PDF", "Scarica il modulo per i reclami")."""
     rest = tokens[:at] + tokens[at + 1:]
     more = at >= 0 and tokens[at] in voc.discovery and asks_to_read_more(tokens[at + 1:], voc.language)
-    return more or at >= 0 and tokens[at] in voc.open_ended and bool(rest) and all(t in voc.places for t in rest)
+    document = at >= 0 and not voc.documents.isdisjoint(tokens[at + 1:at + 1 + DOCUMENT_REACH])
+    return more or document or at >= 0 and tokens[at] in voc.open_ended and bool(rest) and \
+        all(t in voc.places for t in rest)
 
 
 def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:

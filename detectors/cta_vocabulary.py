@@ -44,6 +44,7 @@ class Vocabulary:
     logins: tuple[tuple[str, ...], ...] = ()  # "log in", "zaloguj się": a header's label before its sign-up button
     first_person: frozenset[str] = frozenset()  # "je", "j'": a button in the reader's voice ("J'en profite")
     openers: frozenset[str] = frozenset()  # "just", "simply": may open a call before its verb ("Just sign up")
+    documents: frozenset[str] = frozenset()  # "pdf", "form": what a download hands over to read, not a conversion
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -133,7 +134,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])),
             tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])),
             frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])),
-            _split(entry.get("openers", []))[0])
+            _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0])
     return result
 
 

@@ -134,7 +134,8 @@ def test_a_restricted_list_ends_at_a_heading_of_countries_served():
 
 def test_users_not_permitted_from_the_countries_listed_below():
     page = ("Users located in the countries listed below are not permitted to use our services.\n\n"
-            "KYC is required for rewards only.\n\n### Location Restrictions\n\n| Canada | Mali |\n| Belarus | Cyprus |\n")
+            "KYC is required for rewards only.\n\n### Location Restrictions\n\n"
+            "| Canada | Mali |\n| Belarus | Cyprus |\n")
     assert _found(page) == {("restricted-country list", ("CY",))}
     # near miss: a rule with no country list after it
     assert _found("You are not permitted to use the service for unlawful purposes. Our office is in Cyprus.") == set()

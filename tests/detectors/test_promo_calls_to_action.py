@@ -71,6 +71,10 @@ EDITORIAL = [
     ("en", "To open an account, click Sign up and enter your e-mail address."),
     ("es", "1 – Comprar bitcoins por transferencia bancaria."),
     ("en", "a. Install the app after clicking on the host's unique referral link."),  # a lettered requirement
+    # a download that hands over a document to read
+    ("pl", "Pobierz PDF"),
+    ("it", "Scarica il modulo per i reclami"),
+    ("en", "Download the form now"),
     ("nl", "Open je app > Kopen > Crypto kopen"),
     ("fr", "Lisez aussi : comment fonctionne un exchange"),
     ("de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer."),
