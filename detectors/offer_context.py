@@ -300,11 +300,14 @@ class OfferContext:
 
     def is_generic(self, start: int, end: int) -> bool:
         """The match is an example or what exchanges in general do ("via methoden zoals iDEAL"), also right after an
-        abbreviation whose dot ends no sentence ("np. BTC/PLN"); not where the site names its own offer by example
-        ("We support trading against fiat money, such as NOK and DKK")."""
+        abbreviation whose dot ends no sentence ("np. BTC/PLN"); not where the site first names its own offer and
+        then gives examples of it ("We support trading against fiat money, such as NOK and DKK")."""
         left, right = self.sentence(start, end)
-        return self._any(self._generic, max(self._line(start)[0], left - ABBREVIATION), right) and \
-            not self._any(self._own, left, right)
+        from_ = max(self._line(start)[0], left - ABBREVIATION)
+        i = bisect_left(self._generic, from_)
+        if i == len(self._generic) or self._generic[i] >= right:
+            return False
+        return not self._any(self._own, left, self._generic[i])
 
 
 def narrates(sentence: str, language: str) -> bool:

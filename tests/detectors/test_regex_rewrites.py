@@ -128,7 +128,7 @@ def test_locale_scan_words_cut_at_spaces_first_are_the_regex_words():
     rnd = random.Random(23)
     alphabet = "aZé ΣσςΆά-'’_1\nİış.Ωω\u00a0\u2003\t²½٣"
     for text in TEXTS + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]:
-        assert page_locale._words(text) == set(re.findall(r"\w+", text)), text
+        assert page_words.regex_words(text) == set(re.findall(r"\w+", text)), text
 
 
 def test_a_class_of_first_letters_ignoring_case_takes_what_each_letter_does():
