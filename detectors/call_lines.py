@@ -13,6 +13,26 @@ from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, voc
 from detectors.page_words import LINES
 from detectors.text import is_negated, is_quoted, negation_cues
 
+# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**", "a. Install ...": a
+# how-to's step or a rule's lettered item.
+NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
+                           r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
+UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
+_BULLETS = "-•*–"
+ITEM_START = 3  # characters before an item's label: its bullet and a space
+
+
+def a_step(line: str) -> bool:
+    """A numbered or lettered step, or a path through menus: an instruction, whatever its verb."""
+    return bool(NUMBERED_STEP.match(line) or UI_PATH.search(line))
+
+
+def item_label(line: str, start: int, end: int) -> bool:
+    """Whether line[start:end] is a bulleted item's label before its colon, text following ("- Apply Annual
+    Exemption: Deduct your ..."): the item's name in a list of steps or terms, not a call."""
+    return (start <= ITEM_START and line.lstrip()[:1] in _BULLETS and line[start:end].rstrip().endswith(":")
+            and end < len(line.rstrip()))
+
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:
     """Where the conversion verb is when it comes first, after a connector and any hook words ("Just sign up now",

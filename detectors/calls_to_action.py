@@ -17,10 +17,14 @@ from functools import lru_cache
 from itertools import compress
 
 from detectors.call_lines import (
+    NUMBERED_STEP,
+    UI_PATH,
+    a_step,
     addressing,
     after_login,
     connected_clauses,
     imperative_at,
+    item_label,
     led_to_call,
     lines_to_read,
     owner,
@@ -50,13 +54,8 @@ from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
-# "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**", "a. Install ...": a
-# how-to's step or a rule's lettered item.
-_NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
-                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
 _POINTERS = ("👉", "➔", "➜", "➡", "→", "⇒", "▶", "►", "»")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
-_UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
@@ -202,12 +201,12 @@ def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
 @lru_cache(maxsize=4096)
 def _step(line: str, languages: tuple[str, ...]) -> bool:
     tokens = tokens_of(line)
-    return bool(_NUMBERED_STEP.match(line)) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages)
+    return bool(NUMBERED_STEP.match(line)) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages)
 
 
 @lru_cache(maxsize=LINES)  # read once per line: a site's lines repeat page after page
 def _numbered(line: str) -> bool:
-    return bool(_NUMBERED_STEP.match(line))
+    return bool(NUMBERED_STEP.match(line))
 
 
 def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> bool:
@@ -291,7 +290,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
     starts = None
     for n in sorted(candidate_lines(text, languages, acting)):
         line = lines[n]
-        if _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
+        if a_step(line):
             continue
         if starts is None:
             starts = line_starts(text)
@@ -319,7 +318,7 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
     """The calls a line of text may hold, before the context is read: (language, label) for a short line, then
     (start, end, languages, clause) of each sentence; None where the line holds none."""
     stripped = line.strip()
-    if not stripped or stripped.endswith(("?", ":")) or _NUMBERED_STEP.match(line) or _UI_PATH.search(line):
+    if not stripped or stripped.endswith(("?", ":")) or a_step(line):
         return (), None
     tokens = tokens_of(stripped)
     short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else ()
@@ -351,7 +350,10 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
         words = tokens_of(sentence)
         # A few words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.").
         continued = len(words) <= 4 and sentence[:1].islower() and line[:m.start()].rstrip().endswith(".")
-        if not words or sentence.endswith("?") or _UI_PATH.search(sentence) or continued:
+        # An item's label before its colon names a step or a term ("- Apply Annual Exemption: ..."), unless hooked.
+        named = item_label(line, m.start(), m.end()) and not any(vocabularies()[lang].hooked(words)
+                                                                 for lang in languages)
+        if not words or sentence.endswith("?") or UI_PATH.search(sentence) or continued or named:
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").
         # After a separator it is a breadcrumb's or a byline's category ("4 Minimale leestijd | Investeren").

@@ -71,6 +71,8 @@ EDITORIAL = [
     ("en", "To open an account, click Sign up and enter your e-mail address."),
     ("es", "1 – Comprar bitcoins por transferencia bancaria."),
     ("en", "a. Install the app after clicking on the host's unique referral link."),  # a lettered requirement
+    # a bulleted item's label before its colon: the name of a step or a term
+    ("en", "- Apply Annual Exemption: Deduct your €1,270 tax-free allowance from your gains."),
     # a download that hands over a document to read
     ("pl", "Pobierz PDF"),
     ("it", "Scarica il modulo per i reclami"),
@@ -206,6 +208,13 @@ JOINED_NEAR_MISSES = [
     ("en", "Open the app and tap Buy."),
     ("de", "Klicke auf Weiter und starte heute."),  # a hooked call inside a how-to step
 ]
+
+
+@pytest.mark.parametrize(("language", "line", "call"), [("en", "- Sign up now: it takes two minutes.", "- sign up now"),
+                                                   ("en", "- Open your account today: no fees for 30 days.",
+                                                    "- open your account today")])
+def test_a_hooked_item_label_is_still_a_call(detect, language, line, call):
+    assert {value for _, _, value, _ in detect("promo", page_of(language, line))} == {call}
 
 
 @pytest.mark.parametrize(("language", "sentence"), JOINED_NEAR_MISSES, ids=[s for _, s in JOINED_NEAR_MISSES])
