@@ -5,7 +5,8 @@
 language, from babel, or a demonym from the lexicon) next to a word for the people the page speaks to
 (customers, investors, residents, "who live in", "available in") or to a national topic (its tax, law, market,
 banks, whether crypto is legal there). A country merely mentioned is not a market: "Germany's regulator fined ..."
-has neither. Licences are not a topic: "licensed in Cyprus" says where a firm is supervised, not whom it serves.
+has neither. Licences are not a topic: "licensed in Cyprus" says where a firm is supervised, not whom it serves;
+nor is a seat ("... OÜ with its registered office at ..., Tallinn"): where a firm is, not whom it serves.
 Member state: that state.
 
 - an audience next to the country, in one sentence: strong (the page says whom it is for);
@@ -32,7 +33,7 @@ from babel import Locale
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
-from detectors.lexicon import STEM, word_places
+from detectors.lexicon import STEM, phrase_pattern, word_places
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
 from detectors.offer_context import read_words
@@ -69,6 +70,7 @@ class _Lexicon:
     before: frozenset[str]
     after: _Words
     third_party: frozenset[str]
+    seats: re.Pattern  # "registered office", "mit Sitz in": a country after one in its sentence is a firm's seat
     endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
     alphabet: frozenset[str]  # the letters of the keys of `alternatives`
     short_keys: frozenset[str]  # the keys of `alternatives` shorter than KEY (whole words, on a page)
@@ -138,6 +140,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
                     stems, _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
+                    re.compile("|".join(phrase_pattern(p.lower()) for terms in data["seats"].values() for p in terms),
+                               re.IGNORECASE),
                     frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names),
                     frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY),
                     frozenset(k for k in alternatives if len(k) == KEY and re.fullmatch(r"\w+", k)))
@@ -348,6 +352,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             if endonym and any(at != start for at in
                                endonyms[bisect_left(endonyms, left):bisect_left(endonyms, right)]):
                 continue  # "Deutsch and Polski": a list of languages
+            if lex.seats.search(text, left, start):
+                continue  # "... OÜ with its registered office at ..., Tallinn": where the firm is, not whom it serves
             entry = seen.setdefault(state, _Seen())
             if not landing:
                 entry.mentions += 1

@@ -92,3 +92,18 @@ def test_a_mentions_sentence_is_bounded_by_the_nearest_stops_within_reach():
         left = max(max(text.rfind(c, low, start) for c in local_ref.SENTENCE_ENDS) + 1, low)
         right = min((i for i in (text.find(c, end, high) for c in local_ref.SENTENCE_ENDS) if i >= 0), default=high)
         assert local_ref._sentence(text, start, end) == (left, right), (text, start, end)
+
+
+@pytest.mark.parametrize(("body", "lang"), [
+    ("<p>This agreement is between Example Trade OÜ, having its principal place of business at Tartu mnt 84, "
+     "Tallinn, Estonia (the Company) and you (the Client).</p>", "en"),
+    ("<p>Example Pay UAB, società di diritto lituano con sede legale a Vilnius, Lituania, per i clienti.</p>", "it"),
+])
+def test_a_firms_registered_seat_is_not_its_market(body, lang):
+    assert found(body, lang=lang) == set()
+
+
+def test_an_audience_in_another_sentence_than_the_seat_still_counts():
+    body = ("<p>Example Trade OÜ has its registered office in Tallinn, Estonia.</p>"
+            "<p>The service is for customers in Finland.</p>")
+    assert found(body) == {(("FI",), "strong")}
