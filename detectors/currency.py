@@ -34,7 +34,7 @@ from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, scan
 from detectors.page_locale import written_for
-from detectors.text import snippet
+from detectors.text import is_quoted, snippet
 
 INDICATOR = "CURRENCY"
 FILE = "lexicons/currency.yaml"
@@ -296,7 +296,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             break
         left, right = offers.sentence(m.start(), m.end())
         if (offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
-                and not rules.foreign.search(text, left, right)
+                and not rules.foreign.search(text, left, right) and not is_quoted(text, m.start(), m.end())
                 and (not article or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")
     found = []

@@ -351,3 +351,10 @@ def test_the_sites_own_offer_named_by_example_is_offered():
     assert {v for v, _, _ in found(currency, page(own, "en"))} == {"DKK", "NOK"}
     told = "<p>Exchanges let you trade against fiat money, such as NOK and DKK.</p>"  # what exchanges do in general
     assert found(currency, page(told, "en")) == set()
+
+
+def test_a_currency_named_inside_a_quotation_is_someone_elses_word():
+    quoted = "<p>On glisse son billet, «en euro, le temps d'adapter la machine à la devise», dixit le promoteur.</p>"
+    assert found(currency, page(quoted, "fr")) == set()
+    own = "<p>Vous pouvez payer en euro, sans frais de change.</p>"
+    assert {v for v, _, _ in found(currency, page(own, "fr"))} == {"EUR"}
