@@ -1,5 +1,6 @@
 """CURRENCY: the site's own offer in an EU/EEA currency: prices, fees, limits, bonus amounts, trading pairs, currency
-pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner").
+pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner"; CLDR's
+names in every EU/EEA language too, "couronnes danoises").
 
 An amount counts only in an offer context (detectors/offer_context.py): "Mindesteinzahlung: 25 €" does, "the token
 lost 300 euros in a week" and "230 Millionen Euro" do not, nor does an amount in a sentence hedged as an example
@@ -27,7 +28,7 @@ from detectors.article_page import is_article
 from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
-from detectors.geography import babel_locale
+from detectors.geography import babel_locale, geography
 from detectors.incentives import hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.lexicon import lower_in_place
@@ -100,6 +101,9 @@ def _rules() -> _Rules:
         names += spec.get("names", [])
         for token in spec["symbols"] + spec["words"] + spec.get("names", []):
             by_token[token.lower()] = code
+        for name in _babel_names(code) - set(by_token):  # "couronnes danoises", "coronas suecas"
+            names.append(name)
+            by_token[name] = code
     krona = data["krona"]
     distinct(FILE, "krona.symbols", krona["symbols"])
     for token in krona["symbols"] + krona["words"]:
@@ -192,6 +196,21 @@ def _pairs(rules: _Rules, text: str):
         if body.start() >= last and (m := rules.pair.match(text, body.start())) is not None:
             yield m
             last = m.end()
+
+
+def _babel_names(code: str) -> set[str]:
+    """A currency's names in every EU/EEA language, singular and plural, lower-cased (CLDR, through babel); the euro's
+    are the lexicon's (its words differ little and run into other words: "eur", "euro-")."""
+    if code == "EUR":
+        return set()
+    found = set()
+    for language in sorted(geography().languages):
+        try:
+            locale = babel_locale(language)
+        except (UnknownLocaleError, ValueError):
+            continue
+        found |= {get_currency_name(code, count=n, locale=locale).lower() for n in PLURAL_COUNTS}
+    return {name for name in found if name.lower() != code.lower()}
 
 
 @cache

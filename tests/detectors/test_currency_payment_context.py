@@ -358,3 +358,17 @@ def test_a_currency_named_inside_a_quotation_is_someone_elses_word():
     assert found(currency, page(quoted, "fr")) == set()
     own = "<p>Vous pouvez payer en euro, sans frais de change.</p>"
     assert {v for v, _, _ in found(currency, page(own, "fr"))} == {"EUR"}
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Vous pouvez payer en couronnes danoises, sans frais de change.", "fr", "DKK"),
+    ("Puedes pagar en coronas suecas sin comisiones.", "es", "SEK"),
+    ("Einzahlung in Dänische Kronen ohne Gebühren.", "de", "DKK"),
+])
+def test_a_currency_offered_by_its_cldr_name_in_any_eu_language(text, lang, code):
+    assert {v for v, _, _ in found(currency, page(f"<p>{text}</p>", lang))} == {code}
+
+
+def test_a_cldr_name_in_a_story_is_no_offer():
+    story = "<p>La couronne danoise a perdu 2 % face au dollar la semaine dernière, selon les analystes.</p>"
+    assert found(currency, page(story, "fr")) == set()
