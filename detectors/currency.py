@@ -33,7 +33,7 @@ from detectors.incentives import hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
-from detectors.offer_context import OfferContext, offer_context, scan
+from detectors.offer_context import OfferContext, narrates, offer_context, scan
 from detectors.page_locale import written_for
 from detectors.text import is_quoted, snippet
 
@@ -51,6 +51,7 @@ _FUNCTION_WORDS = {
     "is": {"að", "ekki", "þú", "frá", "ég", "hvað", "það", "eða", "krónur"},
 }
 _WORD = re.compile(r"\w+")
+TITLE_WORDS = 14  # a first line this short stands for the title of a page that has none
 PLURAL_COUNTS = (1, 2, 5, 20)  # enough numbers to meet the plural forms of a currency's name
 
 
@@ -225,6 +226,16 @@ def _currency_words(territory: str, language: str) -> dict[str, str]:
             for word in _WORD.findall(get_currency_name(code, count=count, locale=locale).lower())}
 
 
+def _titled_with_narrative(doc: Document) -> bool:
+    """Whether the page's title (its <title>, else its first heading, else a short first line) speaks of money as
+    news or law does: "Krypto Skat i Danmark", "Ghid complet privind impozitarea criptomonedelor"."""
+    lines = [line.strip() for line in doc.text.split("\n", 8)[:8] if line.strip()]
+    first = next((line for line in lines if len(line.split()) >= 2), "")
+    short = first if len(first.split()) <= TITLE_WORDS else ""
+    title = doc.title or (doc.headings[0] if doc.headings else "") or short
+    return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
+
+
 def _too_large(amount: str) -> bool:
     """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
     digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))
@@ -271,7 +282,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = doc.text
     page = _Page(doc, rules, ctx)
     offers: OfferContext | None = None
-    article = is_article(doc)  # a story's amounts are its own, unless the site says it offers them
+    # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them.
+    article = is_article(doc) or _titled_with_narrative(doc)
     for m in _amounts(rules, text):
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
