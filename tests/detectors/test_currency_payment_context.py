@@ -375,8 +375,8 @@ def test_a_cldr_name_in_a_story_is_no_offer():
 
 
 def test_a_tax_guides_amounts_are_its_examples():
-    guide = ("<h1>Krypto Skat i Danmark</h1><p>Eksempel på beregning</p><p>Du købte 1 Bitcoin for 200.000 kr i 2023.</p>"
-             "<p>Du sælger 1 Bitcoin for 350.000 kr i 2024.</p>")
+    guide = ("<h1>Krypto Skat i Danmark</h1><p>Eksempel på beregning</p>"
+             "<p>Du købte 1 Bitcoin for 200.000 kr i 2023.</p><p>Du sælger 1 Bitcoin for 350.000 kr i 2024.</p>")
     assert found(currency, page(guide, "da")) == set()
     shop = "<h1>Köb bitcoin hos os</h1><p>Du køber 1 Bitcoin for 350.000 kr, gebyr 0,5 %.</p>"
     assert {v for v, _, _ in found(currency, page(shop, "da"))} == {"DKK"}  # a shop's own heading: its prices
