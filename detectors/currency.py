@@ -227,11 +227,11 @@ def _currency_words(territory: str, language: str) -> dict[str, str]:
 
 
 def _titled_with_narrative(doc: Document) -> bool:
-    """Whether the page's title (its <title>, else its first heading, else a short first line) speaks of money as
-    news or law does: "Krypto Skat i Danmark", "Ghid complet privind impozitarea criptomonedelor"."""
+    """Whether the page's title (its <title>, else its first heading, else a short first line that ends no sentence)
+    speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid complet privind impozitarea criptomonedelor"."""
     lines = [line.strip() for line in doc.text.split("\n", 8)[:8] if line.strip()]
     first = next((line for line in lines if len(line.split()) >= 2), "")
-    short = first if len(first.split()) <= TITLE_WORDS else ""
+    short = first if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", ";", ":")) else ""
     title = doc.title or (doc.headings[0] if doc.headings else "") or short
     return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
 
