@@ -180,9 +180,10 @@ def _can_start(word: str, words: frozenset[str]) -> bool:
 
 
 # Table cells and buttons whose text runs together once tags are gone: "gute NutzerfreundlichkeitZum AnbieterKrypto".
-# Two lower-case letters before the capital: a brand's one-letter prefix ("eToro", "iPhone") is no seam.
+# Four lower-case letters before the capital: a brand's prefix ("eToro", "iPhone", "ProBit", "CoinMarketCap") is no
+# seam; a word run into the next one ("GebührenZum Anbieter") is.
 _LOWER = "a-zäöüßàéèìòùáíóúâêôç"
-_GLUED = re.compile(rf"(?<=[{_LOWER}][{_LOWER}])(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
+_GLUED = re.compile(rf"(?<=[{_LOWER}]{{4}})(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
 
 
 def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):

@@ -329,6 +329,8 @@ def test_a_brand_with_a_one_letter_prefix_is_not_split_into_labels():
 
     line = "Avaa tilille selaamalla eToron verkkosivustoa ja klikkaamalla Start Investing -kuvaketta."
     assert [text for _, _, text in segments([line], {0}, (0,))] == [line]
+    camel = "Open de ProBit-app en tik op Inloggen."  # a brand in camel case is one word, not "Open de Pro"
+    assert [text for _, _, text in segments([camel], {0}, (0,))] == [camel]
     glued = "Bester Broker NutzerfreundlichkeitZum Anbieter"
     assert [text for _, _, text in segments([glued], {0}, (0,))] == ["Bester Broker Nutzerfreundlichkeit",
                                                                       "Zum Anbieter"]
