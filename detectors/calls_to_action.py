@@ -381,7 +381,7 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
 
 def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instructional: bool, tail: bool):
     found = []
-    for language in languages:
+    for language in languages if "=" not in sentence else ():  # "Câștig = Preț de vânzare - ...": a formula
         voc = vocabularies()[language]
         if instructional and not sentence.endswith("!") and _instruction(words, voc):
             continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step

@@ -71,6 +71,8 @@ EDITORIAL = [
     ("en", "To open an account, click Sign up and enter your e-mail address."),
     ("es", "1 – Comprar bitcoins por transferencia bancaria."),
     ("en", "a. Install the app after clicking on the host's unique referral link."),  # a lettered requirement
+    # a formula, whatever word opens it ("câștig": a gain, also "win!")
+    ("ro", "Câștig = Preț de vânzare - Preț de achiziție - Costuri directe ale tranzacției"),
     # a bulleted item's label before its colon: the name of a step or a term
     ("en", "- Apply Annual Exemption: Deduct your €1,270 tax-free allowance from your gains."),
     # a download that hands over a document to read
