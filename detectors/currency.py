@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from babel import UnknownLocaleError
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies
 
 from detectors.amounts import UNIT_OF, alternation
@@ -215,6 +216,20 @@ def _babel_names(code: str) -> set[str]:
 
 
 @cache
+def _shared_words() -> frozenset[str]:
+    """The currency words of the lexicon that also name a currency of a territory outside the EU/EEA in one of its
+    EU languages ("lei": Moldova's too): only these need the page's territory read."""
+    geo, by_token = geography(), _rules().by_token
+    words = set()
+    for territory in Locale("en").territories:
+        if len(territory) == 2 and territory.isalpha() and not geo.is_member(territory):
+            for language in set(get_official_languages(territory, de_facto=True)) & geo.languages:
+                words |= {w for w, code in _currency_words(territory, language).items()
+                          if by_token.get(w, code) not in (code, "")}
+    return frozenset(words)
+
+
+@cache
 def _currency_words(territory: str, language: str) -> dict[str, str]:
     """The words of the names of a territory's currencies in a language (lower-cased) -> the currency's code."""
     try:
@@ -253,7 +268,7 @@ class _Page:
 
     def code(self, token: str) -> str:
         code = self.rules.by_token.get(token.lower(), "")
-        if code and code != KRONA and token.lower() != code.lower():
+        if code and code != KRONA and token.lower() in _shared_words():
             return self.local_names().get(token.lower(), code)
         if code != KRONA:
             return code
@@ -282,8 +297,15 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text = doc.text
     page = _Page(doc, rules, ctx)
     offers: OfferContext | None = None
-    # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them.
-    article = is_article(doc) or _titled_with_narrative(doc)
+    # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them: read when
+    # an amount first needs it (most pages have none in an offer's words).
+    story: list[bool] = []
+
+    def article() -> bool:
+        if not story:
+            story.append(is_article(doc) or _titled_with_narrative(doc))
+        return story[0]
+
     for m in _amounts(rules, text):
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
@@ -296,7 +318,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         quoted = bool(_RATE.match(text, text.rfind("\n", 0, m.start()) + 1))
         if (quoted or offers.is_offer(m.start(), m.end())) \
                 and not hedged(text, m.start(), m.end(), candidate_languages(doc)) \
-                and (not article or offers.is_own_offer(m.start(), m.end())):
+                and (not article() or offers.is_own_offer(m.start(), m.end())):
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
@@ -328,7 +350,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         left, right = offers.sentence(m.start(), m.end())
         if (offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
                 and not rules.foreign.search(text, left, right) and not is_quoted(text, m.start(), m.end())
-                and (not article or offers.is_own_offer(m.start(), m.end()))):
+                and (not article() or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")
     found = []
     for code in sorted(page.first):

@@ -57,12 +57,13 @@ def phrase_findings(
     if doc.kind != "html":
         return []
     text = doc.text if text is None else text
-    own = own_language(doc)
+    own = ""  # the page's own language, read where a phrase is shared by several languages
     found: dict[str, Finding] = {}
     for match in lexicon.find(text):
         phrase = " ".join(match.text.lower().split())
         if phrase in found:
             continue  # one finding per phrase: its later matches need no reading
+        own = own or (own_language(doc) if len(match.languages) > 1 else "")
         language = match.language_for(own)
         if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
             continue
