@@ -232,8 +232,10 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         holiday = _holiday(sentence, lowered, language, voc)
         if not holiday and not _incentive(words, stems, lowered, amount, voc):
             continue
-        # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas") negates no offer.
-        said = _WORD.findall(voc.fee_free.sub(" ", lowered)) if holiday and voc.fee_free else words
+        # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
+        # no-deposit bonus"), negate no offer.
+        told = voc.fee_free.sub(" ", lowered) if holiday and voc.fee_free else lowered
+        said = _WORD.findall(_COMPOUND_HEAD.sub(" ", told)) if "-" in told or told is not lowered else words
         if any(w in voc.negations for w in said):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
         if any(d in lowered for d in voc.disclosures):
@@ -242,6 +244,10 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
             return "", True  # "platforms often offer a bonus to new users": an explanation
         return language, False
     return "", False
+
+
+# The first word of a hyphenated compound ("no-" of "a no-deposit bonus", "no-fee account"): part of an adjective.
+_COMPOUND_HEAD = re.compile(r"(?<![\w-])[^\W\d_]+-(?=[^\W\d_])")
 
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:

@@ -16,7 +16,8 @@ def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
 OFFERS = [
     ("en", "Invite a friend and you both get 15 € in bitcoin."),
     ("en", "You receive a percentage of every trade the referee makes for 365 days."),
-    # Latvian "no" is "from": no negation ("from 10 € to 150 €")
+    # Latvian "no" is "from": no negation ("from 10 € to 150 €"); "no-deposit" is a kind of bonus, not a "no"
+    ("en", "Sign up and get a no-deposit bonus of 30 USD."),
     ("lv", "Iesakiet draugu un saņemiet no 10 € līdz 150 €."),
     ("en", "Earn 20 % of the fees of the clients you refer."),
     ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),
@@ -78,6 +79,7 @@ NOT_OFFERS = [
     ("de", "Wer sich registriert, erhält keinen Bonus."),
     ("en", "Bitcoin lost 300 euros in a week."),
     ("en", "Invite your friends to read this article."),
+    ("en", "There is no deposit bonus for new users who sign up."),  # "no" alone still negates
     # "refer" begins "reference" and "referencia": a payment reference is no referral
     ("en", "Add the reference code to your deposit, so it can be correctly credited to your account."),
     ("es", "Indica la referencia de tu depósito para que se acredite en tu cuenta."),
