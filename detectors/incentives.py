@@ -26,7 +26,7 @@ from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
 from detectors.lexicon import phrase_pattern
-from detectors.text import negation_cues
+from detectors.text import negation_cues, without_compound_heads
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -235,7 +235,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
         # no-deposit bonus"), negate no offer.
         told = voc.fee_free.sub(" ", lowered) if holiday and voc.fee_free else lowered
-        said = _WORD.findall(_COMPOUND_HEAD.sub(" ", told)) if "-" in told or told is not lowered else words
+        said = _WORD.findall(without_compound_heads(told)) if "-" in told or told is not lowered else words
         if any(w in voc.negations for w in said):
             return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
         if any(d in lowered for d in voc.disclosures):
@@ -244,10 +244,6 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
             return "", True  # "platforms often offer a bonus to new users": an explanation
         return language, False
     return "", False
-
-
-# The first word of a hyphenated compound ("no-" of "a no-deposit bonus", "no-fee account"): part of an adjective.
-_COMPOUND_HEAD = re.compile(r"(?<![\w-])[^\W\d_]+-(?=[^\W\d_])")
 
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:

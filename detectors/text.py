@@ -13,6 +13,7 @@ from detectors.lexicon import phrase_lexicon
 
 _SENTENCE_END = re.compile(r"[.!?…;:\n]|\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_COMPOUND_HEAD = re.compile(r"(?<![\w-])[^\W\d_]+-(?=[^\W\d_])")
 # Opening quote -> closing quotes it may pair with (German „…“, French «…», English “…” and straight quotes).
 _QUOTES = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", "「": "」"}
 QUOTE_REACH = 400  # characters of its line around a sentence in which a quotation of several sentences opens and closes
@@ -44,9 +45,15 @@ def negation_cues(language: str) -> frozenset[str]:
     return frozenset(c.lower() for c in lexicon.terms.get(language) or lexicon.terms.get("en", []))
 
 
+def without_compound_heads(lowered: str) -> str:
+    """The text without the first word of each hyphenated compound ("no-" of "a no-deposit bonus", "no-fee
+    account"): part of an adjective, never a negation of the sentence."""
+    return _COMPOUND_HEAD.sub(" ", lowered) if "-" in lowered else lowered
+
+
 def is_negated(text: str, start: int, language: str) -> bool:
     left, _ = sentence_bounds(text, start, start)
-    before = text[left:start].lower()
+    before = without_compound_heads(text[left:start].lower())
     words = _WORD.findall(before)[-NEGATION_WINDOW:]
     cues = negation_cues(language)
     if any(w in cues for w in words):

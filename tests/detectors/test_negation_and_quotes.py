@@ -90,3 +90,12 @@ def test_an_english_cue_is_no_negation_in_another_language(detect, lang, sentenc
 def test_a_slovak_no_opens_a_call_it_does_not_negate(detect):
     # Slovak "No, ..." is "Well, ...": the call after it stands.
     assert values(detect("promo", page_of("sk", "No, a teraz získajte bonus 10 € pri registrácii.")))
+
+
+def test_the_first_word_of_a_hyphenated_compound_negates_nothing():
+    from detectors.text import is_negated
+
+    compound = "Open a no-fee account today."
+    assert not is_negated(compound, compound.index("account"), "en")
+    plain = "There is no fee for an account today."
+    assert is_negated(plain, plain.index("fee"), "en")
