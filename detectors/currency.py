@@ -205,14 +205,18 @@ def _babel_names(code: str) -> set[str]:
     are the lexicon's (its words differ little and run into other words: "eur", "euro-")."""
     if code == "EUR":
         return set()
-    found = set()
-    for language in sorted(geography().languages):
-        try:
-            locale = babel_locale(language)
-        except (UnknownLocaleError, ValueError):
-            continue
-        found |= {get_currency_name(code, count=n, locale=locale).lower() for n in PLURAL_COUNTS}
-    return {name for name in found if name.lower() != code.lower()}
+    found = set().union(*(_cldr_names(code, language) for language in sorted(geography().languages)))
+    return {name for name in found if name != code.lower()}
+
+
+@cache
+def _cldr_names(code: str, language: str) -> frozenset[str]:
+    """A currency's names in a language, singular and plural forms, lower-cased (none for a language babel lacks)."""
+    try:
+        locale = babel_locale(language)
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(get_currency_name(code, count=n, locale=locale).lower() for n in PLURAL_COUNTS)
 
 
 @cache
@@ -233,12 +237,10 @@ def _shared_words() -> frozenset[str]:
 def _currency_words(territory: str, language: str) -> dict[str, str]:
     """The words of the names of a territory's currencies in a language (lower-cased) -> the currency's code."""
     try:
-        locale = babel_locale(language)
         codes = get_territory_currencies(territory)
-    except (UnknownLocaleError, ValueError):
+    except ValueError:
         return {}
-    return {word: code for code in codes for count in PLURAL_COUNTS
-            for word in _WORD.findall(get_currency_name(code, count=count, locale=locale).lower())}
+    return {word: code for code in codes for name in _cldr_names(code, language) for word in _WORD.findall(name)}
 
 
 def _titled_with_narrative(doc: Document) -> bool:

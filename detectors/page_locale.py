@@ -374,8 +374,7 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
         return PageLocale(language, "", ())
     scores = territory_scores(doc, language, geo)
     # The page's own address in a member state's domain is the site's identity, not a topic: it weighs double.
-    union = sum(s.score + WEIGHTS["domain"] * any(seen.startswith("domain: ") for seen in s.seen)
-                for s in scores if s.in_union)
+    union = sum(s.score + WEIGHTS["domain"] * ("domain" in _kinds(s)) for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
     decided = best is not None and best.score >= DOMINANCE * union and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
