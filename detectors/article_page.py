@@ -20,6 +20,7 @@ from detectors.lexicon import phrase_lexicon
 from detectors.model import Document
 
 NEWS_SECTIONS = "news_sections"
+HELP_SECTIONS = "help_sections"
 SECTION_DEPTH = 3  # leading folders of an address read for a news section ("/economia/noticias/...")
 
 _YEAR = r"(?:199\d|20[0-3]\d)"
@@ -48,12 +49,24 @@ def dated_address(url: str) -> bool:
 def news_section(url: str) -> bool:
     """Whether the address files the page in a news section: a folder among its first few, not the page itself."""
     folders = [s for s in urlsplit(url).path.lower().split("/") if s][:-1][:SECTION_DEPTH] if url else []
-    return bool(folders) and not _news_sections().isdisjoint(folders)
+    return bool(folders) and not _sections(NEWS_SECTIONS).isdisjoint(folders)
+
+
+def help_section(url: str) -> bool:
+    """Whether the address files the page in the firm's help centre: its host's first label ("help.example.com")
+    or a folder among the first few ("/support/...", "/hilfe/...")."""
+    if not url:
+        return False
+    parts = urlsplit(url)
+    folders = [s for s in parts.path.lower().split("/") if s][:-1][:SECTION_DEPTH]
+    labels = (parts.hostname or "").split(".")
+    subdomain = labels[:1] if len(labels) > 2 else []  # "help" of help.example.com, not "example" of example.com
+    return not _sections(HELP_SECTIONS).isdisjoint(folders + subdomain)
 
 
 @cache
-def _news_sections() -> frozenset[str]:
-    return frozenset(term.lower() for terms in phrase_lexicon(NEWS_SECTIONS).terms.values() for term in terms)
+def _sections(lexicon: str) -> frozenset[str]:
+    return frozenset(term.lower() for terms in phrase_lexicon(lexicon).terms.values() for term in terms)
 
 
 @lru_cache(maxsize=512)  # a site repeats its JSON-LD blocks on every page

@@ -15,8 +15,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
+from urllib.parse import urlsplit
 
-from detectors.article_page import is_article
+from detectors.article_page import help_section, is_article
 from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -32,6 +34,7 @@ INDICATOR = "PAYMENT"
 FILE = "lexicons/payment.yaml"
 _FILE_NAME_SEPARATORS = re.compile(r"[-_.+\d]+")
 _WORD = re.compile(r"\w+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 LIST_NAMES = 3  # payment names (rails, card brands) that make a line or a run of short lines a list of methods
 SHORT_LINE = 40  # characters: a list item, not a sentence
 EXPLAINED_SUBJECT = 3  # mentions that make a rail the subject of a page laid out as an explanation
@@ -217,6 +220,14 @@ def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict
     return listed
 
 
+def _named_in_address(url: str, rail: _Rail) -> bool:
+    """Whether the page's path names the rail by a logo word, as a word of its own or two joined ("...-mb-way",
+    "/koppla-kreditkort-med-swish"; not "sepa" of "/separate-accounts"): the rail is what the page is about."""
+    words = [w for w in _NOT_ALNUM.split(urlsplit(url).path.lower()) if w] if url else []
+    named = set(words) | {a + b for a, b in pairwise(words)}
+    return not named.isdisjoint(rail.logo_words)
+
+
 def _names_itself(doc: Document) -> bool:
     """Whether the page's copy names the site (the first label of its domain): a page explaining a rail on the
     firm's own site is its help page, not a guide to what others offer."""
@@ -242,9 +253,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue
         # On a page that explains the rail its mentions are the explanation, unless the site says it offers it.
         # (A rail named again and again under an explainer heading is the article's subject.)
+        # So is a rail the page's address is about ("/come-pagare-con-satispay", "/talletustavat/trustly/").
         explained = (any(offers.is_explained(m.start(), m.end()) for m in ms)
-                     or (len(ms) >= EXPLAINED_SUBJECT and offers.explainer_headings()))
-        if explained and _names_itself(doc):
+                     or (len(ms) >= EXPLAINED_SUBJECT and offers.explainer_headings())
+                     or _named_in_address(doc.url, rules.rails[index]))
+        if explained and (_names_itself(doc) or help_section(doc.url)):
             explained = False  # the firm's help page explains the rail it offers ("... deinem Kriptomat-Konto")
         for m in sorted(ms, key=lambda m: m.start()):
             if (explained or article) and not offers.is_own_offer(m.start(), m.end()):
