@@ -96,6 +96,7 @@ class _Matcher:
     stems: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]]  # first STEM letters -> (stem, owners)
     phrases: tuple[tuple[str, re.Pattern, tuple[tuple[str, str], ...]], ...]  # (first word or symbol, pattern, owners)
     grammar: tuple[tuple[re.Pattern, frozenset[str], tuple[str, ...]], ...]  # pattern, first words, owners
+    spelling: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]  # pattern, the letters it needs, owners
     dollar: tuple[str, ...]  # territories whose own currency is written with a bare "$" in this language (es-AR, fr-CA)
     territories: frozenset[str]  # every territory where the language is official or has markers
 
@@ -143,6 +144,7 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
     names = babel_locale(language).territories
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     grammar: list[tuple[re.Pattern, str]] = []
+    spelling: dict[str, list[str]] = defaultdict(list)  # pattern -> territories
     dollar: list[str] = []
     today = datetime.date.today()
     territories = _territories(language, geo)
@@ -159,6 +161,10 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
         for kind, markers in data["regions"].get(territory, {}).get(language, {}).items():
             if kind == "grammar":
                 grammar.extend((re.compile(pattern, re.IGNORECASE), territory) for pattern in markers)
+                continue
+            if kind == "spelling":
+                for pattern in markers:
+                    spelling[pattern].append(territory)
                 continue
             for marker in markers:
                 owners[marker].add((territory, kind))
@@ -187,8 +193,9 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
         by_pattern[pattern].append(territory)
     return _Matcher({k: tuple(sorted(v)) for k, v in words.items()}, {k: names[k] for k in words},
                     {k: tuple(v) for k, v in stems.items()}, tuple(phrases),
-                    tuple((p, _probes(p), tuple(t)) for p, t in by_pattern.items()), tuple(dollar),
-                    frozenset(territories))
+                    tuple((p, _probes(p), tuple(t)) for p, t in by_pattern.items()),
+                    tuple((re.compile(p, re.IGNORECASE), _letters(p), tuple(t)) for p, t in spelling.items()),
+                    tuple(dollar), frozenset(territories))
 
 
 def _probes(pattern: re.Pattern) -> frozenset[str]:
@@ -198,6 +205,14 @@ def _probes(pattern: re.Pattern) -> frozenset[str]:
     if not first:
         raise DataFileError(FILE, "grammar", "a pattern that starts with a group of alternative words (?:a|b)")
     return frozenset(first.group(1).lower().split("|"))
+
+
+def _letters(pattern: str) -> str:
+    """The letters a spelling rule needs (its first class, after at most "\\w*"): it is tried only on pages with one."""
+    first = re.match(r"(?:\\w\*)?\[([^\]\\]+)\]", pattern)
+    if not first:
+        raise DataFileError(FILE, "spelling", "a pattern that starts with a class of letters [...] after at most \\w*")
+    return first.group(1)
 
 
 @cache
@@ -240,6 +255,11 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
         for m in dict.fromkeys(" ".join(found.lower().split()) for found in pattern.findall(text)):
             for territory in territories:
                 seen[territory].add(("usage", m))
+    for pattern, letters, territories in matcher.spelling:
+        if any(letter in text or letter.upper() in text for letter in letters):
+            for word in {found.lower() for found in pattern.findall(text)}:
+                for territory in territories:
+                    seen[territory].add(("usage", word))
     if scan.currency_list:
         seen = defaultdict(set, {t: {s for s in v if s[0] != "currency"} for t, v in seen.items()})
     else:

@@ -1,0 +1,48 @@
+"""The spelling rules and plural forms of a language's local standards (data/lexicons/locale_markers.yaml): a page
+that quotes no currency and names no place still shows whether it is Brazilian or European Portuguese, Argentine
+or Spanish Spanish, by how it writes its words; Québec's registered savings plans (REER, CELI) mark a Canadian
+French page as its places do."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import page_locale
+from detectors.data_files import DataFileError
+
+from .test_lang import page
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "territory"), [
+    # A stressed e or o before m or n and a vowel: circumflex in Brazil (patrimônio, gênero), acute in Portugal.
+    ("pt", ["Investidores de patrimônio elevado escolhem a corretora certa.",
+            "Hoje você pode abrir conta e operar sem comissões."], "BR"),
+    ("pt", ["Investidores de património elevado escolhem a corretora certa.",
+            "O género de conta depende do perfil e do prémio de risco."], ""),  # European words decide nothing here
+    # A plural of a Latin-American word counts as the word does ("computadoras", not only "computadora").
+    ("es", ["Todas las computadoras de la red llevan las cuentas.", "Podés comprarlos a otra persona."], "AR"),
+    ("fr", ["Ouvrez des comptes REER et CELI autogérés en ligne.", "Une succursale près de chez vous à Montréal."],
+     "CA"),
+], ids=["pt-BR-spelling", "pt-PT-spelling", "es-AR-plural", "fr-CA-savings-plans"])
+def test_spelling_and_local_products_show_the_territory(language, paragraphs, territory):
+    assert page_locale.written_for(page(*paragraphs), language).territory == territory
+
+
+def test_near_miss_a_circumflex_before_another_letter_is_both_standards():
+    """"você", "três", "ciência": a circumflex not before m or n and a vowel is written in Portugal too."""
+    scores = page_locale.territory_scores(page("Você tem três opções: ciência, experiência e paciência."), "pt")
+    brazil = next(s for s in scores if s.territory == "BR")
+    assert brazil.seen == ("usage: você",)
+
+
+def test_a_european_spelling_outweighs_one_brazilian_word():
+    doc = page("Os utilizadores recebem um prémio económico; você também.")
+    assert page_locale.written_for(doc, "pt").territory == ""
+    portugal = next(s for s in page_locale.territory_scores(doc, "pt") if s.territory == "PT")
+    assert {"usage: prémio", "usage: económico", "usage: utilizadores"} <= set(portugal.seen)
+
+
+def test_a_spelling_rule_must_say_which_letters_it_needs():
+    with pytest.raises(DataFileError, match="spelling"):
+        page_locale._letters("(?:a|b)\\w+")
+    assert page_locale._letters("\\w*[ôê][mn][aeiou]\\w*") == "ôê"
