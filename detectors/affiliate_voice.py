@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from detectors.article_page import is_article
+from detectors.calls_to_action import candidate_languages
 from detectors.domains import registrable_domain
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document
@@ -74,7 +75,8 @@ def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callab
     label, parts = _name_parts(doc.url or doc.requested_url)
     # The signs of reporting first (one scan each, the article test shared with other detectors), then the
     # dearer test of the site's own voice around every mention.
-    reported = bool(phrase_lexicon(REPORTING).find(text)) or offer_context(text).editorial or is_article(doc)
+    reported = (bool(phrase_lexicon(REPORTING).find(text))
+                or offer_context(text, frozenset(candidate_languages(doc))).editorial or is_article(doc))
     if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
         mentions = mentions()
     if not mentions or callable(mentions):

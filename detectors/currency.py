@@ -312,7 +312,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
             continue
-        offers = offers or offer_context(text)
+        offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
         if offers.editorial or _too_large(m.group(0)) or offers.is_magnitude(m.end()):
             continue
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
@@ -325,7 +325,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     for m in _pairs(rules, text):
         code = m.group("code")
         if code not in page.first:
-            offers = offers or offer_context(text)
+            offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
             # A pair given as an example ("np. BTC/PLN czy ETH/EUR") is not one the site lists.
             if not offers.is_narrative(m.start(), m.end()) and not offers.is_generic(m.start(), m.end()):
                 page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
@@ -346,7 +346,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
         if m.re is rules.names and " " not in m.group(0) and not _native(code, doc, ctx):
             continue  # "kuna" is Estonian for "since": a name of one word counts in its currency's languages
-        offers = offers or offer_context(text)
+        offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
         if offers.editorial:
             break
         left, right = offers.sentence(m.start(), m.end())

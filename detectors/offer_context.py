@@ -33,7 +33,8 @@ _ASCII = frozenset(map(chr, range(128)))
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
 
 
-GROUPS = ("offer", "own_offer", "narrative", "explainer", "generic", "reporting", "editorial", "sign_in")
+OWN_OFFER = "own_offer"  # the site speaking of its own offer: the one group read in the page's languages only
+GROUPS = ("offer", OWN_OFFER, "narrative", "explainer", "generic", "reporting", "editorial", "sign_in")
 
 
 @dataclass(frozen=True)
@@ -162,28 +163,34 @@ def _endings(text: str, lex: _Lexicons, index: _Words) -> list[int]:
 
 
 ENDING = "ending"  # a compound ending in an offer word, beside the lexicon's groups
+ANY_LANGUAGE: frozenset[str] = frozenset()
 
 
-def _block_words(block: str) -> tuple[tuple[str, int], ...]:
-    """(group, offset) of each offer-context word in one block of a page (the offer-context lexicon's blocks: no
-    phrase runs across them, and a compound ending is a word's), in order; remembered per block
-    (detectors/blocks.py)."""
+def _block_words(block: str) -> tuple[tuple[str, frozenset[str], int], ...]:
+    """(group, languages, offset) of each offer-context word in one block of a page (the offer-context lexicon's
+    blocks: no phrase runs across them, and a compound ending is a word's), in order, with the languages whose words
+    of that group it is (none for a compound ending: any language's); remembered per block (detectors/blocks.py)."""
     lex, index = _lexicons(), words_of(block)
-    words = [(group, m.start) for m in lex.phrases.find(block, index)
-             for group in sorted({key.split(":")[0] for key in m.languages})]
-    words += [(ENDING, at) for at in _endings(block, lex, index)]
+    words = []
+    for m in lex.phrases.find(block, index):
+        by_group: dict[str, set[str]] = {}
+        for key in m.languages:
+            group, _, language = key.partition(":")
+            by_group.setdefault(group, set()).add(language)
+        words += [(group, frozenset(by_group[group]), m.start) for group in sorted(by_group)]
+    words += [(ENDING, ANY_LANGUAGE, at) for at in _endings(block, lex, index)]
     return tuple(words)
 
 
-def _blocks_words(blocks: list[str]) -> list[tuple[tuple[str, int], ...]]:
+def _blocks_words(blocks: list[str]) -> list[tuple[tuple[str, frozenset[str], int], ...]]:
     """`_block_words` of each of a page's new blocks (in page order), read as one text of the blocks joined by line
     breaks: a block's reading is the same (no phrase runs across its end, but the page's last block's, which comes
     last), and the costs of a read are paid once instead of per block (about 25 new blocks a page)."""
     starts = list(accumulate((len(block) + 1 for block in blocks[:-1]), initial=0))
-    words: list[list[tuple[str, int]]] = [[] for _ in blocks]
-    for group, at in _block_words("\n".join(blocks)):
+    words: list[list[tuple[str, frozenset[str], int]]] = [[] for _ in blocks]
+    for group, languages, at in _block_words("\n".join(blocks)):
         n = bisect_right(starts, at) - 1
-        words[n].append((group, at - starts[n]))
+        words[n].append((group, languages, at - starts[n]))
     return [tuple(read) for read in words]
 
 
@@ -191,18 +198,22 @@ _BLOCK_WORDS = BlockMemo(_block_words, _blocks_words)
 
 
 class OfferContext:
-    """The offer and narrative words of one text, found once and asked about each match."""
+    """The offer and narrative words of one text, found once and asked about each match. Offer and narrative words
+    count in any language (cognates: "лимит" reads the same in a Russian page as in a Bulgarian one); the site
+    speaking of its own offer, which outweighs a story or an explainer, only in `languages` (the page's, or any where
+    unknown): Finnish "voit" ("you can") in a French "se voit amputé" is not the site speaking of its offer."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, languages: frozenset[str] = ANY_LANGUAGE):
         self.text = text
         found: dict[str, list[int]] = {group: [] for group in (*GROUPS, ENDING)}
         for at, words in _BLOCK_WORDS.over(_lexicons().phrases.blocks(text)):
-            for group, start in words:
-                found[group].append(at + start)
+            for group, of, start in words:
+                if group != OWN_OFFER or not languages or not of.isdisjoint(languages):
+                    found[group].append(at + start)
         # The site speaking of its own offer ("you can pay") is an offer word too.
-        self._offer = sorted(found["offer"] + found["own_offer"] + found[ENDING])
+        self._offer = sorted(found["offer"] + found[OWN_OFFER] + found[ENDING])
         self._narrative, self._explainer = found["narrative"], found["explainer"]
-        self._generic, self._own, self._sign_in = found["generic"], found["own_offer"], found["sign_in"]
+        self._generic, self._own, self._sign_in = found["generic"], found[OWN_OFFER], found["sign_in"]
         # An article (a dateline, a reading time, a press agency, or people quoted): what it says of money is reported.
         self.editorial = (bool(_DATELINE.match(text)) or bool(found["editorial"])
                           or len(found["reporting"]) >= REPORTED)
@@ -318,6 +329,6 @@ def narrates(sentence: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def offer_context(text: str) -> OfferContext:
-    """One OfferContext per text, shared by CURRENCY and PAYMENT on the same document."""
-    return OfferContext(text)
+def offer_context(text: str, languages: frozenset[str] = ANY_LANGUAGE) -> OfferContext:
+    """One OfferContext per text and languages, shared by CURRENCY and PAYMENT on the same document."""
+    return OfferContext(text, languages)

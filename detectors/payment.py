@@ -246,7 +246,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     for index, m in _matches(rules, text, scanned):
         mentions.setdefault(index, []).append(m)
     brand = "brands" in scanned and next(scan(rules.brands, text, rules.firsts["brands"], rules.alphabet), None)
-    offers = offer_context(text) if mentions or brand else None
+    offers = offer_context(text, frozenset(candidate_languages(doc))) if mentions or brand else None
     article = bool(offers) and is_article(doc)  # a story's rails are its own, unless the site says it offers them
     for index, ms in mentions.items():
         if index in found_at or offers is None or offers.editorial:
