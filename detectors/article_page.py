@@ -26,10 +26,11 @@ SECTION_DEPTH = 3  # leading folders of an address read for a news section ("/ec
 _YEAR = r"(?:199\d|20[0-3]\d)"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-# Year and month as folders ("/2017/05/"), a compact date folder ("/20210919/") or day/month/year ("/06/08/2018/").
-# A year alone ("/reports/2024/") is not enough: firms file their own documents by year.
+# Year and month as folders ("/2017/05/"), a compact date folder ("/20210919/"), an ISO date folder
+# ("/2014-06-21/") or day/month/year ("/06/08/2018/"). A year alone ("/reports/2024/") is not enough: firms file
+# their own documents by year.
 _DATED_PATH = re.compile(rf"/(?:{_YEAR}/{_MONTH}/|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/|"
-                         rf"{_DAY}/{_MONTH}/{_YEAR}/)")
+                         rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])/|{_DAY}/{_MONTH}/{_YEAR}/)")
 # schema.org types of a published story (an exchange's help-centre "Article" is not one of them).
 NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                         "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting"})

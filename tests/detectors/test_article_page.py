@@ -29,6 +29,7 @@ def values(doc) -> set[str]:
     "https://zeitung.example.es/tecnologia/2014/06/12/actualidad/123.html",  # year, month, day
     "https://portal.example.hu/gazdasag/20210919/bitcoin-cikk",  # a compact date folder
     "https://portal.example.br/06/08/2018/exchange-lanca-programa",  # day/month/year
+    "https://journal.example.fr/france/2014-06-21/le-bitcoin-a-paris-123",  # an ISO date folder
 ])
 def test_a_page_filed_under_its_date_is_an_article(url):
     assert dated_address(url)
@@ -40,6 +41,7 @@ def test_a_page_filed_under_its_date_is_an_article(url):
     "https://www.example-exchange.de/berichte/2024/jahresbericht",  # a year alone files the firm's own papers
     "https://www.example-exchange.de/preise/2024/13/",  # no month 13
     "https://www.example-exchange.de/produkt/20241301/",  # nor here
+    "https://www.example-exchange.de/produkt/2024-13-01/",  # nor in an ISO date
 ])
 def test_undated_or_year_only_addresses_keep_the_sites_offer(url):
     assert not dated_address(url)
