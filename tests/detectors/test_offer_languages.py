@@ -14,8 +14,8 @@ STORY = "https://news.example.fr/2025/12/10/la-banque-ouvre-le-bitcoin/"
 FEES = "Concrètement, un investissement de 1 000 € se voit amputé de 15 € de frais."
 
 
-def amounts(sentence: str, url: str = STORY) -> set[str]:
-    html = f'<!doctype html><html lang="fr"><head><meta charset="utf-8"></head><body><p>{sentence}</p>'
+def amounts(sentence: str, url: str = STORY, lang: str = "fr") -> set[str]:
+    html = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><p>{sentence}</p>'
     doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html", body=html.encode())
     return {f.evidence.value for f in currency.detect(doc, Context())}
@@ -39,3 +39,12 @@ def test_own_offer_words_are_read_in_the_given_languages_only():
     assert offer_context(text).is_own_offer(at, at + 4)  # any language: Finnish "voit"
     assert not offer_context(text, frozenset({"fr", "en"})).is_own_offer(at, at + 4)
     assert offer_context(text, frozenset({"fr", "en"})).is_offer(at, at + 4)  # "frais" is an offer word still
+
+
+def test_an_estonian_tax_story_reports_its_amounts():
+    """Estonian tax words ("tulumaks", income tax) and a past participle of rising ("tõusnud") are a story's, as
+    other languages' are: the amounts in such a sentence are no price."""
+    story = "Seega sai isik vahetustehingust kasu 240 eurot, mis tuleb deklareerida ning sellelt tuleb tasuda tulumaks."
+    assert amounts(story, "https://www.uudised.example.ee/maksud", "et") == set()
+    shop = "Tehingutasu on 2 eurot ja sissemakse on tasuta."
+    assert amounts(shop, "https://www.borss.example.ee/hinnad", "et") == {"EUR"}
