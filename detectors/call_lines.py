@@ -233,11 +233,12 @@ def _own(text: str, start: int, end: int, language: str) -> bool:
 
 
 def warns(words: list[str], voc: Vocabulary) -> bool:
-    """Whether a negation follows the opening verb (after a polite pronoun): a warning, not a call."""
+    """Whether a negation or an "only" follows the opening verb (after a polite pronoun): a warning, not a call
+    ("Investieren Sie nie mehr, als ...", "Invest only what you can afford to lose")."""
     at = imperative_at(words, voc)
     if at < 0:
         return False
     after = words[at + 1:at + 3]
     if after and after[0] in voc.address:
         after = words[at + 2:at + 3]
-    return not negation_cues(voc.language).isdisjoint(after)
+    return not negation_cues(voc.language).isdisjoint(after) or not voc.only.isdisjoint(after[:1])

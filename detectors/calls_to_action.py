@@ -83,7 +83,7 @@ def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
     document ("Pobierz PDF", "Scarica il modulo per i reclami")."""
     rest = tokens[:at] + tokens[at + 1:]
     more = at >= 0 and tokens[at] in voc.discovery and asks_to_read_more(tokens[at + 1:], voc.language)
-    document = at >= 0 and not voc.documents.isdisjoint(tokens[at + 1:at + 1 + DOCUMENT_REACH])
+    document = at >= 0 and voc.names_document(tokens[at + 1:at + 1 + DOCUMENT_REACH])
     return more or document or at >= 0 and tokens[at] in voc.open_ended and bool(rest) and \
         all(t in voc.places for t in rest)
 

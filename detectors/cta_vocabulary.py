@@ -45,6 +45,7 @@ class Vocabulary:
     first_person: frozenset[str] = frozenset()  # "je", "j'": a button in the reader's voice ("J'en profite")
     openers: frozenset[str] = frozenset()  # "just", "simply": may open a call before its verb ("Just sign up")
     documents: frozenset[str] = frozenset()  # "pdf", "form": what a download hands over to read, not a conversion
+    only: frozenset[str] = frozenset()  # "only", "nur": after an imperative, a risk warning ("Invest only what ...")
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -52,6 +53,10 @@ class Vocabulary:
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 return len(phrase)
         return int(any(form in self.verbs for form in self._candidates(tokens[i])))
+
+    def names_document(self, tokens: list[str]) -> bool:
+        """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei")."""
+        return not self.documents.isdisjoint(part for token in tokens for part in token.split("-"))
 
     def listed_verb(self, token: str) -> bool:
         """Whether the verb is a form listed in the lexicon (an imperative or a dictionary form), not only a form
@@ -134,7 +139,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(tuple(tokens_of(r)) for r in entry.get("reminders", [])),
             tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])),
             frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])),
-            _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0])
+            _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0],
+            _split(entry.get("only", []))[0])
     return result
 
 

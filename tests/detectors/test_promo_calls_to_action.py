@@ -79,6 +79,7 @@ EDITORIAL = [
     ("pl", "Pobierz PDF"),
     ("it", "Scarica il modulo per i reclami"),
     ("en", "Download the form now"),
+    ("nl", "(Download als PDF-bestand)"),  # a document heading a compound
     ("nl", "Open je app > Kopen > Crypto kopen"),
     ("fr", "Lisez aussi : comment fonctionne un exchange"),
     ("de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer."),
@@ -409,10 +410,13 @@ def test_an_unpointed_heading_or_a_pointed_reading_link_is_no_call(detect, langu
     assert detect("promo", page_of(language, line)) == set()
 
 
-# A negation right after the opening verb makes the sentence a warning ("never invest more than you can lose").
+# A negation or an "only" right after the opening verb makes the sentence a warning ("never invest more than you
+# can lose", "invest only what you can afford to lose").
 @pytest.mark.parametrize(("language", "sentence"), [
     ("nl", "Investeer nooit meer dan je kunt veroorloven om te verliezen!"),
     ("de", "Investieren Sie nie mehr, als Sie verlieren können!"),
+    ("de", "Investieren Sie nur, was Sie verlieren können"),
+    ("en", "Invest only what you can afford to lose!"),
 ])
 def test_a_negated_imperative_is_a_warning(detect, language, sentence):
     assert detect("promo", page_of(language, sentence)) == set()
