@@ -61,7 +61,8 @@ def help_section(url: str) -> bool:
     parts = urlsplit(url)
     folders = [s for s in parts.path.lower().split("/") if s][:-1][:SECTION_DEPTH]
     labels = (parts.hostname or "").split(".")
-    subdomain = labels[:1] if len(labels) > 2 else []  # "help" of help.example.com, not "example" of example.com
+    # "help" of help.example.com or of exchange-support.example.com, not "example" of example.com
+    subdomain = [labels[0], *labels[0].split("-")] if len(labels) > 2 else []
     return not _sections(HELP_SECTIONS).isdisjoint(folders + subdomain)
 
 

@@ -56,6 +56,8 @@ def test_near_miss_a_rail_inside_a_longer_word_of_the_address_is_no_topic():
     ("https://help.exchange.example/de/articles/123-einzahlung", True),  # the host's first label
     ("https://www.wallet.example/support/sepa-payments/how-to", True),  # a folder
     ("https://www.boerse.example/de/hilfe/einzahlen", True),  # in the page's language
+    ("https://exchange-support.example.com/hc/en-us/articles/1-withdraw-eur-sepa", True),  # a help-desk's folder
+    ("https://exchange-support.example.com/news/sepa", True),  # a part of the host's first label
     ("https://help.example/articles/sepa", False),  # a registrable domain named "help" is no help centre
     ("https://www.boerse.example/blog/support-fuer-sepa", False),  # a word inside a slug is not a folder
     ("https://www.boerse.example/faq", False),  # the page itself, not a folder
