@@ -37,7 +37,7 @@ from detectors.lexicon import STEM, phrase_pattern, word_places
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
 from detectors.offer_context import read_words
-from detectors.phrases import page_language
+from detectors.phrases import own_language, page_language
 from detectors.sponsorship import city_names
 from detectors.text import is_negated, snippet
 
@@ -65,6 +65,9 @@ class _Lexicon:
     alternatives: dict[str, tuple[str, ...]]  # first letters of a name or demonym -> its regex alternatives
     exact: dict[str, tuple[str, bool]]  # lower-cased form -> (state, is a demonym)
     stems: dict[str, tuple[str, bool, bool]]  # lower-cased stem -> (state, capital required, demonym)
+    # A country name's stem -> the inflecting languages it is theirs in: Estonian "Poola" (Poland) gives "pool", which
+    # inflects "Poolas" on an Estonian page and is the English "pool" on any other.
+    name_stems: dict[str, frozenset[str]]
     audience: _Words
     topics: _Words
     before: frozenset[str]
@@ -112,10 +115,12 @@ def _lexicon(geo: Geography) -> _Lexicon:
     data = _data()
     exact: dict[str, tuple[str, bool]] = {}
     stems: dict[str, tuple[str, bool, bool]] = {}
+    name_stems: dict[str, set[str]] = {}
     for language, by_name in geo.country_names.items():
         for name, state in by_name.items():
             if language in INFLECTING and len(name) >= STEMMED_NAME and " " not in name:
                 stems[name[:-1]] = (state, False, False)
+                name_stems.setdefault(name[:-1], set()).add(language)
             exact[name] = (state, False)
     for key, forms in data["name_forms"].items():
         for form in forms:
@@ -126,6 +131,7 @@ def _lexicon(geo: Geography) -> _Lexicon:
             capital = entry[0].isupper()
             if entry.endswith("*") or capital:
                 stems.setdefault(entry.rstrip("*").lower(), (state, capital, True))
+                name_stems.pop(entry.rstrip("*").lower(), None)  # "norsk*" is Norwegian in any language's page
             else:
                 exact.setdefault(entry.lower(), (state, True))
     by_length = sorted(stems, key=len, reverse=True)
@@ -137,7 +143,7 @@ def _lexicon(geo: Geography) -> _Lexicon:
     words = [w for terms in data["audience"].values() for w in terms]
     topics = [w for terms in data["topics"].values() for w in terms]
     return _Lexicon({k: tuple(v) for k, v in alternatives.items()}, exact,
-                    stems, _split(words), _split(topics),
+                    stems, {k: frozenset(v) for k, v in name_stems.items()}, _split(words), _split(topics),
                     frozenset(w.lower() for w in data["language_use"]["before"]),
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
                     re.compile("|".join(phrase_pattern(p.lower()) for terms in data["seats"].values() for p in terms),
@@ -154,9 +160,10 @@ def _member(geo: Geography, key, entry: str) -> str:
     return state
 
 
-def _state(lex: _Lexicon, matched: str) -> tuple[str, bool]:
+def _state(lex: _Lexicon, matched: str, language: str) -> tuple[str, bool]:
     """(member state, is a demonym) of a matched name or demonym; "" for a capitalised demonym written
-    lower-case ("polish"). The longest stem the match starts with decides."""
+    lower-case ("polish"), or an inflected country name on a page in another language than the name's (known).
+    The longest stem the match starts with decides."""
     lower = matched.lower()
     if lower in lex.exact:
         return lex.exact[lower]
@@ -164,7 +171,8 @@ def _state(lex: _Lexicon, matched: str) -> tuple[str, bool]:
         found = lex.stems.get(lower[:length])
         if found:
             state, capital, demonym = found
-            return ("" if capital and not matched[0].isupper() else state), demonym
+            foreign = language and lower[:length] in lex.name_stems and language not in lex.name_stems[lower[:length]]
+            return ("" if capital and not matched[0].isupper() or foreign else state), demonym
     return "", False
 
 
@@ -237,7 +245,7 @@ def _keys(lex: _Lexicon, text: str) -> frozenset[str]:
     return frozenset(index.prefixes & lex.alternatives.keys()) | (index.words & lex.short_keys)
 
 
-def _mentions(lex: _Lexicon, text: str):
+def _mentions(lex: _Lexicon, text: str, language: str):
     """(state, start, end, is a demonym) for each country mention in `text`. One regex of every name in every
     language tried at every position is slow: the words that can start a name are found first (by their first
     letters, as in detectors/lexicon.py), and only the forms sharing those letters are tried there."""
@@ -248,7 +256,7 @@ def _mentions(lex: _Lexicon, text: str):
         m = _forms(lex, start.group(0).lower()).match(text, start.start())
         if not m:
             continue
-        state, demonym = _state(lex, m.group(0))
+        state, demonym = _state(lex, m.group(0), language)
         if state:
             yield state, m.start(), m.end(), demonym
 
@@ -332,7 +340,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.platform or doc.kind != "html":
         return []
     lex = _lexicon(ctx.geo)
-    language = page_language(doc)
+    language, written_in = page_language(doc), own_language(doc)
     seen: dict[str, _Seen] = {}
     slug = unquote(urlsplit(doc.url).path).replace("-", " ").replace("_", " ").replace("/", " ")
     fields = [("title", doc.title, True), ("h1", doc.headings[0] if doc.headings else "", True),
@@ -340,7 +348,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     for locator, text, landing in fields:
         if not text:
             continue
-        mentions = list(_mentions(lex, text))
+        mentions = list(_mentions(lex, text, written_in))
         # Mentions come in text order: a sentence's are a slice, found by bisection (a page may name a state often).
         starts = [m[1] for m in mentions]
         is_endonym = [text[m[1]:m[2]].lower() in lex.endonyms for m in mentions]

@@ -107,3 +107,12 @@ def test_an_audience_in_another_sentence_than_the_seat_still_counts():
     body = ("<p>Example Trade OÜ has its registered office in Tallinn, Estonia.</p>"
             "<p>The service is for customers in Finland.</p>")
     assert found(body) == {(("FI",), "strong")}
+
+
+def test_an_inflected_country_name_counts_in_its_own_language_only():
+    """Estonian "Poola" (Poland) inflects as "Poolas"; its stem is the English "pool", which names no country."""
+    assert found("<p>Mutual funds pool money from many investors who buy a basket of shares.</p>") == set()
+    assert found("<p>Teenus on mõeldud klientidele Poolas, kes ostavad bitcoini.</p>", lang="et") == \
+        {(("PL",), "strong")}
+    # a stem that is also a demonym ("norsk*", Czech "Norsko") is Norwegian on any page
+    assert found("<p>Tjenesten er laget for norske kunder som kjøper bitcoin.</p>", lang="no") == {(("NO",), "strong")}
