@@ -30,7 +30,7 @@ from detectors.calls_to_action import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.geography import babel_locale, geography
-from detectors.incentives import hedged
+from detectors.incentives import advert, hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
@@ -313,11 +313,18 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not code or code in page.first:
             continue
         offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
-        if offers.editorial or _too_large(m.group(0)) or offers.is_magnitude(m.end()):
+        if _too_large(m.group(0)) or offers.is_magnitude(m.end()):
+            continue
+        line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        if advert(text[line:line_end if line_end >= 0 else len(text)], candidate_languages(doc)):
+            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too.
+            page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
+            continue
+        if offers.editorial:
             continue
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
         # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
-        quoted = bool(_RATE.match(text, text.rfind("\n", 0, m.start()) + 1))
+        quoted = bool(_RATE.match(text, line))
         if (quoted or offers.is_offer(m.start(), m.end())) \
                 and not hedged(text, m.start(), m.end(), candidate_languages(doc)) \
                 and (not article() or offers.is_own_offer(m.start(), m.end())):

@@ -41,6 +41,7 @@ class Incentive:
     language: str
     start: int
     end: int
+    headline: bool = False  # a short line that caps its amount ("Jusqu'à 160 € offerts"): an advert, not a report
 
 
 @dataclass(frozen=True)
@@ -154,20 +155,27 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
         answer = read.get(sentence)
         if answer is None:
             answer = read[sentence] = _offer_language(sentence, languages)
-        language, hedge = answer
+        language, hedge, headline = answer
         if hedge:
             hedged += 1
         elif language:
-            found.append(Incentive(" ".join(sentence.split()), language, m.start(), m.end()))
+            found.append(Incentive(" ".join(sentence.split()), language, m.start(), m.end(), headline))
     return found, hedged
 
 
 # Menus, footers and banners repeat from page to page: a sentence is read once per set of page languages (a plain
 # dict per set: an lru_cache keyed by sentence and languages costs as much as the sentence loop itself).
-_read: dict[tuple[str, ...], dict[str, tuple[str, bool]]] = {}
+_read: dict[tuple[str, ...], dict[str, tuple[str, bool, bool]]] = {}
 READ_MAX = 8192
 LIST_ITEMS = 12  # items of a list read up to its heading
 _BULLETS = ("•", "-", "–", "*", "·")
+
+
+def advert(line: str, languages: tuple[str, ...]) -> bool:
+    """Whether a line is an advert's headline for an incentive: short, with its amount capped ("Jusqu'à 160 €
+    offerts", "Bis zu 300 € Prämie"), neither negated nor hedged."""
+    found = _read.setdefault(languages, {}).get(line) or _offer_language(line, languages)
+    return bool(found[0]) and found[2]
 
 
 def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
@@ -215,15 +223,16 @@ def _list_heading(text: str, left: int) -> int:
     return left
 
 
-def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool]:
-    """The first of `languages` in whose words `sentence` offers an incentive ("" for none), and whether the
-    sentence, incentive-shaped, is hedged (an explanation: "exchanges often offer ...")."""
+def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool, bool]:
+    """The first of `languages` in whose words `sentence` offers an incentive ("" for none), whether the sentence,
+    incentive-shaped, is hedged (an explanation: "exchanges often offer ..."), and whether it is a headline that
+    caps its amount (an advert's: "Jusqu'à 160 € offerts")."""
     vocabularies = _vocabularies()
     lowered = sentence.lower()
     words = _WORD.findall(lowered)
     amount = bool(AMOUNT.search(sentence))
     if len(words) + amount < MIN_TOKENS:
-        return "", False
+        return "", False, False
     stems = _with_elided(words)
     for language in languages:
         voc = vocabularies.get(language)
@@ -237,13 +246,13 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         told = voc.fee_free.sub(" ", lowered) if holiday and voc.fee_free else lowered
         said = _WORD.findall(without_compound_heads(told)) if "-" in told or told is not lowered else words
         if any(w in voc.negations for w in said):
-            return "", False  # negated or hypothetical ("if your bonus was not paid"): this sentence offers nothing
+            return "", False, False  # negated or hypothetical ("if your bonus was not paid"): it offers nothing
         if any(d in lowered for d in voc.disclosures):
-            return "", False  # an affiliate disclosure: the site's income, not the reader's reward
+            return "", False, False  # an affiliate disclosure: the site's income, not the reader's reward
         if any(w in voc.hedges for w in words) or any(h in lowered for h in voc.hedge_phrases):
-            return "", True  # "platforms often offer a bonus to new users": an explanation
-        return language, False
-    return "", False
+            return "", True, False  # "platforms often offer a bonus to new users": an explanation
+        return language, False, _capped(words, lowered, amount, voc)
+    return "", False, False
 
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
@@ -258,12 +267,17 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
         return False  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
         # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
-    # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie").
-    capped = (not verb and reward and amount and len(words) <= HEADLINE_WORDS and voc.caps is not None
-              and voc.caps.search(lowered) is not None)
+    # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie",
+    # "Jusqu'à 160 € offerts": a participle of the verb is no verb of a sentence there).
+    capped = reward and _capped(words, lowered, amount, voc)
     # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
     opened = reward and _starts(stems, lowered, voc.openings)
     return bool(rewarded and (capped or opened or _starts(stems, lowered, voc.triggers)))
+
+
+def _capped(words: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
+    """A short line with an amount and its advertised maximum ("up to", "bis zu"): an offer's headline."""
+    return amount and len(words) <= HEADLINE_WORDS and voc.caps is not None and voc.caps.search(lowered) is not None
 
 
 def _holiday(sentence: str, lowered: str, language: str, voc: _Vocabulary) -> bool:

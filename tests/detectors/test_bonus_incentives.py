@@ -155,6 +155,7 @@ CAPPED = [
     ("de", "Bis zu 300 € Prämie für dein neues Depot"),
     ("es", "Hasta 4000 USD de bonificación"),
     ("en", "Welcome cashback up to 5 %"),
+    ("fr", "Jusqu'à 160 € offerts"),  # a participle of the getting verb is no sentence's verb
 ]
 
 
@@ -167,6 +168,7 @@ def test_a_capped_reward_in_a_headline_is_an_offer(language, headline):
     ("en", "Trading fees up to 0.5 %"),  # a cap without a reward
     ("de", "Bis zu 300 € Prämie zahlen manche Broker ihren Neukunden, und oft gelten strenge Bedingungen dafür."),
     ("en", "Earn up to 5 % a year on your staked coins"),  # a verb: the yield of a product, no trigger
+    ("fr", "Jusqu'à 160 € de frais par an"),  # a cap and an amount, but no reward
 ])
 def test_a_cap_without_a_reward_headline_is_no_offer(language, line):
     assert incentives(line, (language, "en")) == []
