@@ -28,6 +28,7 @@ OFFERS = [
     ("en", "Our aim is to award prizes to referred users who register through the referral link."),
     # A promotional code is the trigger; an accented imperative is a sign-up.
     ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
+    ("hu", "50 000 Ft jóváírást kapsz, ha új ügyfélként nyitod meg a számlát."),  # a new client is the trigger
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
     # A free share for the invited person; a reward awarded to the recommender.
