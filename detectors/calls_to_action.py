@@ -94,8 +94,8 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
         return False  # a label does not open with "and", "then" ("siis helistasid arstid"); it may with "just"
     spoken, tokens = tokens, voc.in_readers_voice(tokens)  # "J'ouvre mon compte": a button speaking for the reader
     button = button or tokens is not spoken
-    if voc.has(tokens, frozenset(), voc.phrases):
-        return True  # a fixed label, also where its verb is a how-to's ("Siirry sivustolle", "Przejdź do oferty")
+    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button):
+        return True  # a fixed label (also with a how-to's verb: "Przejdź do oferty"), a comparison's button
     if _instruction(tokens, voc):
         return False
     at = imperative_at(tokens, voc)

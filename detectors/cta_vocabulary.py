@@ -46,6 +46,7 @@ class Vocabulary:
     openers: frozenset[str] = frozenset()  # "just", "simply": may open a call before its verb ("Just sign up")
     documents: frozenset[str] = frozenset()  # "pdf", "form": what a download hands over to read, not a conversion
     only: frozenset[str] = frozenset()  # "only", "nur": after an imperative, a risk warning ("Invest only what ...")
+    compare: frozenset[str] = frozenset()  # "vergleichen", "je compare": a comparison site's button, as a label only
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -53,6 +54,11 @@ class Vocabulary:
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 return len(phrase)
         return int(any(form in self.verbs for form in self._candidates(tokens[i])))
+
+    def compare_button(self, tokens: list[str], button: bool) -> bool:
+        """A comparison site's button: a verb of comparing in a short label with a hook or styled as a button
+        ("Jetzt vergleichen", "Direct vergelijken »", "Je compare")."""
+        return (button or self.hooked(tokens)) and not self.compare.isdisjoint(tokens)
 
     def names_document(self, tokens: list[str]) -> bool:
         """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei")."""
@@ -140,7 +146,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])),
             frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])),
             _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0],
-            _split(entry.get("only", []))[0])
+            _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0])
     return result
 
 
@@ -204,5 +210,5 @@ def starters(voc: Vocabulary) -> frozenset[str]:
     if voc.language not in _STARTERS:
         firsts = {p[0] for group in (voc.verb_phrases, voc.phrases, voc.instruction_phrases, voc.reminders)
                   for p in group}
-        _STARTERS[voc.language] = voc.verbs | voc.instructions | firsts
+        _STARTERS[voc.language] = voc.verbs | voc.instructions | voc.compare | firsts
     return _STARTERS[voc.language]

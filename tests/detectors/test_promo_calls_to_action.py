@@ -404,6 +404,23 @@ def test_a_pointed_line_is_a_link_label(detect, language, line, call):
     assert values(detect("promo", page_of(language, line))) == {call}
 
 
+# A comparison site's own button: a verb of comparing, hooked or styled as a button; in a sentence it explains.
+@pytest.mark.parametrize(("language", "line", "call"), [
+    ("de", "Jetzt vergleichen", "jetzt vergleichen"), ("nl", "Direct vergelijken »", "direct vergelijken"),
+    ("fr", "Je compare", "je compare"),
+])
+def test_a_comparison_button_is_a_call(detect, language, line, call):
+    assert values(detect("promo", page_of(language, line))) == {call}
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("de", "Vergleichen Sie die Gebühren von zwei Brokern."), ("nl", "Vergelijk de kosten van beide brokers."),
+    ("de", "Vergleichen"),  # a menu's or a heading's single word
+])
+def test_near_miss_comparing_in_a_sentence_or_alone_explains(detect, language, line):
+    assert detect("promo", page_of(language, line)) == set()
+
+
 @pytest.mark.parametrize(("language", "line"), [("de", "Depot eröffnen"), ("de", "» Weiterlesen"),
                                                 ("de", "Mehr erfahren →")])
 def test_an_unpointed_heading_or_a_pointed_reading_link_is_no_call(detect, language, line):
