@@ -272,7 +272,10 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     capped = reward and _capped(words, lowered, amount, voc)
     # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
     opened = reward and _starts(stems, lowered, voc.openings)
-    return bool(rewarded and (capped or opened or _starts(stems, lowered, voc.triggers)))
+    # A sentence that opens with the getting verb hands the reward to the reader ("Odbierz do 300 zł bonusu ..."):
+    # the call is its trigger.
+    pitched = reward and amount and words[0] in voc.verbs
+    return bool(rewarded and (capped or opened or pitched or _starts(stems, lowered, voc.triggers)))
 
 
 def _capped(words: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:

@@ -29,6 +29,7 @@ OFFERS = [
     # A promotional code is the trigger; an accented imperative is a sign-up.
     ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
     ("hu", "50 000 Ft jóváírást kapsz, ha új ügyfélként nyitod meg a számlát."),  # a new client is the trigger
+    ("pl", "Odbierz do 300 zł bonusu za aktywne korzystanie z konta."),  # opened by the getting verb: a call
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
     # A free share for the invited person; a reward awarded to the recommender.
@@ -76,6 +77,9 @@ def test_incentive_by_structure(language, sentence):
 
 
 NOT_OFFERS = [
+    ("pl", "Odbierz do 300 zł przelewu za darmo z konta."),  # opened by the getting verb, but no reward word
+    # not opened by the getting verb, and no headline: a report
+    ("pl", "W zeszłym roku klienci tego banku odbierali bonusy do 300 zł za aktywne korzystanie z konta osobistego."),
     ("en", "If your bonus was not paid after you signed up, contact support."),
     ("de", "Wer sich registriert, erhält keinen Bonus."),
     ("en", "Bitcoin lost 300 euros in a week."),
