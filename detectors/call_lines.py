@@ -146,7 +146,7 @@ def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
 
 
 def _unglued(line: str) -> str:
-    return _GLUED.sub(" ", line)
+    return GLUED.sub(" ", line)
 
 
 # A word standing alone in a lower-cased line, as page_words.lines_with finds one: no letter, digit or underscore
@@ -183,7 +183,7 @@ def _can_start(word: str, words: frozenset[str]) -> bool:
 # Four lower-case letters before the capital: a brand's prefix ("eToro", "iPhone", "ProBit", "CoinMarketCap") is no
 # seam; a word run into the next one ("GebührenZum Anbieter") is.
 _LOWER = "a-zäöüßàéèìòùáíóúâêôç"
-_GLUED = re.compile(rf"(?<=[{_LOWER}]{{4}})(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
+GLUED = re.compile(rf"(?<=[{_LOWER}]{{4}})(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
 
 
 def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):
@@ -192,7 +192,7 @@ def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):
     for n in sorted(wanted):
         line, start = lines[n], starts[n]
         cut = 0
-        for m in _GLUED.finditer(line):
+        for m in GLUED.finditer(line):
             yield n, start + cut, line[cut:m.start()]
             cut = m.start()
         yield n, start + cut, line[cut:]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from detectors.amounts import alternation, amount_pattern
+from detectors.call_lines import GLUED
 from detectors.data_files import load
 from detectors.durations import names_a_period
 from detectors.geography import by_language
@@ -150,8 +151,8 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
     read = _read.setdefault(languages, {})
     if len(read) > READ_MAX:
         read.clear()
-    for m in _SENTENCE.finditer(text):
-        sentence = m[0]
+    for start, end in _spans(text):
+        sentence = text[start:end]
         answer = read.get(sentence)
         if answer is None:
             answer = read[sentence] = _offer_language(sentence, languages)
@@ -159,8 +160,19 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
         if hedge:
             hedged += 1
         elif language:
-            found.append(Incentive(" ".join(sentence.split()), language, m.start(), m.end(), headline))
+            found.append(Incentive(" ".join(sentence.split()), language, start, end, headline))
     return found, hedged
+
+
+def _spans(text: str):
+    """(start, end) of each sentence, cut where a word runs into the next cell's capital ("... à
+    l'étrangerJusqu'à 230€ offerts", table cells whose text ran together once tags were gone)."""
+    for m in _SENTENCE.finditer(text):
+        cut = m.start()
+        for seam in GLUED.finditer(text, m.start(), m.end()):
+            yield cut, seam.start()
+            cut = seam.start()
+        yield cut, m.end()
 
 
 # Menus, footers and banners repeat from page to page: a sentence is read once per set of page languages (a plain
@@ -174,8 +186,8 @@ _BULLETS = ("•", "-", "–", "*", "·")
 def advert(line: str, languages: tuple[str, ...]) -> bool:
     """Whether a line is an advert's headline for an incentive: short, with its amount capped ("Jusqu'à 160 €
     offerts", "Bis zu 300 € Prämie"), neither negated nor hedged."""
-    found = _read.setdefault(languages, {}).get(line) or _offer_language(line, languages)
-    return bool(found[0]) and found[2]
+    found, _ = offers(line, languages)
+    return any(incentive.headline for incentive in found)
 
 
 def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:

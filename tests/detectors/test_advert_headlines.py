@@ -29,3 +29,11 @@ def test_an_advert_headline_on_a_guide_is_an_incentive_and_a_price():
 
 def test_near_miss_the_guides_reported_amounts_are_neither():
     assert found(GUIDE + REPORT) == {"BONUS": set(), "CURRENCY": set()}
+
+
+def test_a_headline_run_into_the_cell_before_it_is_read_on_its_own():
+    """Table cells whose text ran together once tags were gone ("... à l'étrangerJusqu'à 230€ offerts► VOIR")."""
+    glued = "<p>Aucuns frais à l'étrangerJusqu'à 230€ offerts► VOIR</p>"
+    assert found(GUIDE + glued) == {"BONUS": {"jusqu'à 230€ offerts► voir"}, "CURRENCY": {"EUR"}}
+    assert found(GUIDE + "<p>Aucuns frais à l'étranger jusqu'à 230 € par an</p>") == {"BONUS": set(),
+                                                                                         "CURRENCY": set()}
