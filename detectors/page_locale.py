@@ -9,11 +9,8 @@ markers seen (data/lexicons/locale_markers.yaml, plus what babel and phonenumber
 dialling codes; a currency marks the territory that issues it, CHF Switzerland and not Liechtenstein); a page is
 written for a territory outside the Union when that territory has a clear score and clearly more than all EU/EEA
 territories together, a member state's domain counting double there (the site's identity, not its topic). One
-mention of a country in a news story, or a currency in a list of twenty, does not decide: a page is judged on several
-independent markers.
-
-`written_for(doc, language)` is a pure function of the Document, for any detector that must tell a non-EU variant
-of an EU language from the EU one (LANG uses it like a declared non-EU region).
+mention of a country in a news story, or a currency in a list of twenty, does not decide. `written_for(doc,
+language)` is a pure function of the Document (LANG uses it like a declared non-EU region).
 """
 
 from __future__ import annotations
@@ -30,6 +27,7 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
+from detectors.address_locale import locale_folders, region_folder
 from detectors.data_files import DataFileError, distinct, load
 from detectors.geography import Geography, babel_locale, geography, issued_elsewhere
 from detectors.model import Document
@@ -60,8 +58,6 @@ STEM = 4  # letters a `stem*` marker is indexed by
 _PHONE = re.compile(r"\+(?<![\w+]\+)\s?\d[\d\s().-]{6,18}\d")  # "+" not after a word or "+"
 # A price: an amount in dollar-sign notation ("$3.000", "5 $"), not "US$ 30" nor "R$ 5" (a currency of its own).
 _DOLLAR_AMOUNT = re.compile(r"(?<![\w$])\$\s?\d|\d\s?\$(?![\w$])(?!\s?US(?!\w))")
-_SEGMENT = re.compile(r"([a-z]{2})[-_]([a-z]{2})", re.IGNORECASE)
-ADDRESS_PARTS = 3  # leading path segments (and host labels) read for a locale folder: /es-mx/, /fr-ca/, /mx/
 
 
 @dataclass(frozen=True)
@@ -268,7 +264,7 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(tld) == 2 and tld not in _data()["generic_tlds"]:
         seen["GB" if tld == "uk" else tld.upper()].add(("domain", f".{tld}"))
-    for kind, territory, part in _address(doc.url, language, matcher.territories, geo):
+    for kind, territory, part in locale_folders(doc.url, language, matcher.territories, geo):
         seen[territory].add((kind, part))
     for region, number in scan.phones:
         seen[region].add(("phone", number))
@@ -298,20 +294,6 @@ def _amount(marker: str) -> tuple[re.Pattern, re.Pattern]:
     flags = 0 if _exact(marker) else re.IGNORECASE
     tail = "(?!\\w)" if marker[-1].isalnum() else ""
     return re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{tail}", flags), re.compile(rf"{_led(marker)}\s?\d", flags)
-
-
-def _address(url: str, language: str, territories: frozenset[str], geo: Geography):
-    """Locale folders and host labels of the page's address: /es-mx/, /pt-br/, fr-ca.example.com (the language with a
-    territory: as strong as a domain of its own); /mx/, br.example.com (a territory code that is no EU language's:
-    /de/ and /pt/ name languages)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").split(".")[:-2]
-    for part in [*host[:ADDRESS_PARTS], *[p for p in parts.path.split("/") if p][:ADDRESS_PARTS]]:
-        pair = _SEGMENT.fullmatch(part)
-        if pair and pair.group(1).lower() == language and pair.group(2).upper() in territories:
-            yield "address", pair.group(2).upper(), part
-        elif len(part) == 2 and part.isalpha() and part.upper() in territories and part.lower() not in geo.languages:
-            yield "folder", part.upper(), part
 
 
 @dataclass(frozen=True)
@@ -392,6 +374,9 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     own = _outside(language, geo)  # where else the language is the local one: a Polish page on .ch is not Swiss
     if not own:
         return PageLocale(language, "", ())
+    region = region_folder(doc.url, language)
+    if region:  # "/es-419/": declared for Latin America, as a territory of its own would be
+        return PageLocale(language, region, ())
     scores = territory_scores(doc, language, geo)
     # The page's own address in a member state's domain is the site's identity, not a topic: it weighs double.
     union = sum(s.score + WEIGHTS["domain"] * ("domain" in _kinds(s)) for s in scores if s.in_union)

@@ -46,3 +46,13 @@ def test_a_spelling_rule_must_say_which_letters_it_needs():
     with pytest.raises(DataFileError, match="spelling"):
         page_locale._letters("(?:a|b)\\w+")
     assert page_locale._letters("\\w*[ôê][mn][aeiou]\\w*") == "ôê"
+
+
+@pytest.mark.parametrize(("url", "territory"), [
+    ("https://help.example-pay.com/hc/es-419/articles/1-invita-y-gana", "419"),  # Latin America and the Caribbean
+    ("https://help.example-pay.com/hc/es-150/articles/1-invita-y-gana", ""),  # Europe: a member state's, maybe
+    ("https://help.example-pay.com/hc/pt-419/articles/1", ""),  # another language's folder says nothing of Spanish
+])
+def test_a_locale_folder_for_a_region_outside_europe_is_a_declared_region(url, territory):
+    doc = page("Invita a tus clientes a descargarse la app y ganan hasta 4 dólares por cada invitado.", url=url)
+    assert page_locale.written_for(doc, "es").territory == territory
