@@ -291,8 +291,12 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
 
 
 def _capped(words: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
-    """A short line with an amount and its advertised maximum ("up to", "bis zu"): an offer's headline."""
-    return amount and len(words) <= HEADLINE_WORDS and voc.caps is not None and voc.caps.search(lowered) is not None
+    """A short line with an amount right after its advertised maximum ("up to 40 %", "bis zu 300 €", "do 300 zł";
+    not the Polish "do" of "do jednego ze sklepów"): an offer's headline."""
+    if not amount or len(words) > HEADLINE_WORDS or voc.caps is None:
+        return False
+    return any(AMOUNT.match(lowered, m.end() + len(lowered[m.end():]) - len(lowered[m.end():].lstrip()))
+               for m in voc.caps.finditer(lowered))
 
 
 def _holiday(sentence: str, lowered: str, language: str, voc: _Vocabulary) -> bool:

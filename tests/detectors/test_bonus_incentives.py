@@ -161,6 +161,7 @@ CAPPED = [
     ("es", "Hasta 4000 USD de bonificación"),
     ("en", "Welcome cashback up to 5 %"),
     ("fr", "Jusqu'à 160 € offerts"),  # a participle of the getting verb is no sentence's verb
+    ("pl", "Bonus do 80 zł na start"),
 ]
 
 
@@ -174,6 +175,7 @@ def test_a_capped_reward_in_a_headline_is_an_offer(language, headline):
     ("de", "Bis zu 300 € Prämie zahlen manche Broker ihren Neukunden, und oft gelten strenge Bedingungen dafür."),
     ("en", "Earn up to 5 % a year on your staked coins"),  # a verb: the yield of a product, no trigger
     ("fr", "Jusqu'à 160 € de frais par an"),  # a cap and an amount, but no reward
+    ("pl", "Bonus 80 zł do wykorzystania do końca roku"),  # Polish "do" before no amount is "to", not "up to"
 ])
 def test_a_cap_without_a_reward_headline_is_no_offer(language, line):
     assert incentives(line, (language, "en")) == []
