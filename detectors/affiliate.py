@@ -141,15 +141,19 @@ def _source_tag(value: str, rules: _Rules) -> bool:
         tag in value for tag in rules.source_tags if len(tag) >= 4)
 
 
-def _param_evidence(pairs: list[tuple[str, str]], rules: _Rules, signup: bool) -> tuple[str, str] | None:
+def _param_evidence(pairs: list[tuple[str, str]], rules: _Rules, signup: bool,
+                    path: str = "") -> tuple[str, str] | None:
     for name, value in pairs:
         key, value = name.lower(), value.strip()
         if key in rules.network_params:
             return f"{rules.network_params[key]} click id ({name})", value
         if key in rules.referral_params and value and "://" not in value and not _source_tag(value, rules):
             return f"referral parameter {name}", value
-        # A bare number (?i=159096, a stock id; ?s=143443, a store front) is a code only on a home or sign-up page.
-        if key in rules.generic_params and (looks_like_code(value) or (key in rules.digit_params and (
+        # A bare number (?i=159096, a stock id; ?s=143443, a store front) is a code only on a home or sign-up page;
+        # an id that spells a word of the page's path (?c=A160513_101504_viteze_kho on /viteze.aspx) is the
+        # page's own content id, no code.
+        if key in rules.generic_params and not _spells_path(value, path) and (looks_like_code(value) or (
+                key in rules.digit_params and (
                 (signup and value.isdigit() and len(value) >= 5) or _consonant_name(value)))):
             return f"code-like parameter {name}", value
     return None
@@ -187,6 +191,13 @@ def _path_evidence(host: str, segments: list[str], rules: _Rules) -> tuple[str, 
     return None
 
 
+def _spells_path(value: str, path: str) -> bool:
+    """Whether a value joins parts with "_" or "-" and one of them, a word of four letters or more, is in the page's
+    path: a content id built from the page's slug ("A160513_101504_viteze_kho" on /viteze.aspx), not a code."""
+    parts = re.split(r"[_-]", value.lower())
+    return len(parts) > 1 and any(p.isalpha() and len(p) >= 4 and p in path for p in parts)
+
+
 def _consonant_name(token: str) -> bool:
     """A made-up lowercase name without vowels (ccxt), as a one-letter parameter's value (#a=ccxt)."""
     return token.isalpha() and token.isascii() and 4 <= len(token) <= 12 and not set(token.lower()) & _VOWELS
@@ -214,7 +225,7 @@ def referral_evidence(url: str) -> tuple[str, str] | None:
         return None
     signup = not segments or any(s.lower() in rules.signup_keywords or s.lower() in rules.path_keywords
                                  for s in segments + [p for p in parts.fragment.split("?")[0].split("/") if p])
-    evidence = _param_evidence(pairs, rules, signup)
+    evidence = _param_evidence(pairs, rules, signup, parts.path.lower())
     if evidence:
         return evidence
     network = rules.network_hosts.get(registrable_domain(host)) if host else None

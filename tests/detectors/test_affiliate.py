@@ -26,6 +26,9 @@ CODED = [
     ("https://example-exchange.com/?a=31C7A0D9E2", ("code-like parameter a", "31C7A0D9E2")),
     ("https://www.example-exchange.com/en-US/r?i=kQzVbT", ("code-like parameter i", "kQzVbT")),
     ("https://example-exchange.com/?r=482913", ("code-like parameter r", "482913")),
+    # the same id shape where the path does not spell it: a code
+    ("https://www.example-exchange.com/register?c=A160513_101504_viteze_kho",
+     ("code-like parameter c", "A160513_101504_viteze_kho")),
     ("https://example-exchange.com/#a=xkcd", ("code-like parameter a", "xkcd")),
     ("https://example-exchange.com/#/register?key=5512093", ("code-like parameter key", "5512093")),
     ("https://example-exchange.com/signup?c=QWRTZPLK", ("code-like parameter c", "QWRTZPLK")),
@@ -80,6 +83,7 @@ PLAIN = [
     "https://www.example-radio.de/radio1niedersachsen/",
     "https://www.example-firm.de/tv/schnappschuss",
     "https://boersen.example-magazin.de/mm/kurs_uebersicht.htn?i=159096",
+    "https://finance.example-news.cz/odmena-za-noveho-klienta/viteze.aspx?c=A160513_101504_viteze_kho",  # its slug
     "https://www.example-docs.com/read/001906337ef8e3cec3667",
     "https://wordpress.example/start?ref=news-topnav",
     "https://wordpress.example/?ref=footer_website",
