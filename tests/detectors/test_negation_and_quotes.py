@@ -99,3 +99,14 @@ def test_the_first_word_of_a_hyphenated_compound_negates_nothing():
     assert not is_negated(compound, compound.index("account"), "en")
     plain = "There is no fee for an account today."
     assert is_negated(plain, plain.index("fee"), "en")
+
+
+def test_a_french_elided_negation_and_no_longer_possible_negate():
+    from detectors.text import is_negated
+
+    closed = "En 2021, il n'est désormais plus possible de parrainer vos amis."
+    assert is_negated(closed, closed.index("parrainer"), "fr")
+    elided = "Ce compte n’offre aucun bonus."
+    assert is_negated(elided, elided.index("bonus"), "fr")
+    open_ = "Il est désormais possible de parrainer vos amis."  # near miss: still possible
+    assert not is_negated(open_, open_.index("parrainer"), "fr")
