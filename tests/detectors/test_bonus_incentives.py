@@ -77,6 +77,7 @@ def test_incentive_by_structure(language, sentence):
 
 
 NOT_OFFERS = [
+    ("en", "Simply put, you refer people to the exchange and if they trade you get a commission."),  # explains
     ("pl", "Odbierz do 300 zł przelewu za darmo z konta."),  # opened by the getting verb, but no reward word
     # not opened by the getting verb, and no headline: a report
     ("pl", "W zeszłym roku klienci tego banku odbierali bonusy do 300 zł za aktywne korzystanie z konta osobistego."),
