@@ -26,7 +26,7 @@ from detectors.call_lines import imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
-from detectors.incentives import AMOUNT  # the same amounts an incentive names
+from detectors.incentives import AMOUNT, hedged  # the same amounts an incentive names, and its hedges
 from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
@@ -127,8 +127,10 @@ def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
 
 def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     """Whether a sentence (not a question, not a how-to step) states the site's offer to the reader, and does not
-    speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita")."""
-    return _states_offer(sentence, tokens, language) and not narrates(sentence, language)
+    speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita"), nor
+    give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged)."""
+    return (_states_offer(sentence, tokens, language) and not narrates(sentence, language)
+            and not hedged(sentence, 0, len(sentence), (language,)))
 
 
 def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:

@@ -80,6 +80,7 @@ EDITORIAL = [
     ("it", "Scarica il modulo per i reclami"),
     ("en", "Download the form now"),
     ("nl", "(Download als PDF-bestand)"),  # a document heading a compound
+    ("en", "For example, if you're eligible for a 30% bonus, and you deposit 1BTC, you earn a 0.3BTC bonus."),
     ("nl", "Open je app > Kopen > Crypto kopen"),
     ("fr", "Lisez aussi : comment fonctionne un exchange"),
     ("de", "Ihr Slogan „Jetzt Bitcoin kaufen!“ ist nicht unserer."),
