@@ -128,8 +128,9 @@ def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
 def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     """Whether a sentence (not a question, not a how-to step) states the site's offer to the reader, and does not
     speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita"), nor
-    give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged)."""
-    return (_states_offer(sentence, tokens, language) and not narrates(sentence, language)
+    give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged) or work one out
+    ("Ricevi 250 euro di bonus = il 50% di 500 euro": a formula)."""
+    return ("=" not in sentence and _states_offer(sentence, tokens, language) and not narrates(sentence, language)
             and not hedged(sentence, 0, len(sentence), (language,)))
 
 

@@ -73,6 +73,7 @@ EDITORIAL = [
     ("en", "a. Install the app after clicking on the host's unique referral link."),  # a lettered requirement
     # a formula, whatever word opens it ("câștig": a gain, also "win!")
     ("ro", "Câștig = Preț de vânzare - Preț de achiziție - Costuri directe ale tranzacției"),
+    ("it", "Ricevi 250 euro di bonus = il 50% di 500 euro"),  # an offer worked out as a formula
     # a bulleted item's label before its colon: the name of a step or a term
     ("en", "- Apply Annual Exemption: Deduct your €1,270 tax-free allowance from your gains."),
     # a download that hands over a document to read
