@@ -30,6 +30,7 @@ OFFERS = [
     ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
     ("hu", "50 000 Ft jóváírást kapsz, ha új ügyfélként nyitod meg a számlát."),  # a new client is the trigger
     ("pl", "Odbierz do 300 zł bonusu za aktywne korzystanie z konta."),  # opened by the getting verb: a call
+    ("da", "Du får 10 % rabat på din første ordre, når du tilmelder dig vores nyhedsbrev."),  # a discount
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
     # A free share for the invited person; a reward awarded to the recommender.
@@ -77,6 +78,7 @@ def test_incentive_by_structure(language, sentence):
 
 
 NOT_OFFERS = [
+    ("de", "Im Sommerschlussverkauf gibt es 20 % Rabatt auf alle Schuhe im Laden."),  # a sale: no trigger
     ("en", "Simply put, you refer people to the exchange and if they trade you get a commission."),  # explains
     ("pl", "Odbierz do 300 zł przelewu za darmo z konta."),  # opened by the getting verb, but no reward word
     # not opened by the getting verb, and no headline: a report
