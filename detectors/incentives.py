@@ -17,6 +17,7 @@ incentive sentences are at least half hedged is an explainer, and offers nothing
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -164,15 +165,20 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
     return found, hedged
 
 
-def _spans(text: str):
+def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, cut where a word runs into the next cell's capital ("... à
     l'étrangerJusqu'à 230€ offerts", table cells whose text ran together once tags were gone)."""
-    for m in _SENTENCE.finditer(text):
-        cut = m.start()
-        for seam in GLUED.finditer(text, m.start(), m.end()):
-            yield cut, seam.start()
-            cut = seam.start()
-        yield cut, m.end()
+    spans = [m.span() for m in _SENTENCE.finditer(text)]
+    seams = [m.start() for m in GLUED.finditer(text)]  # once per text: a search per sentence cost as much as BONUS
+    if not seams:
+        return spans
+    cut_spans = []
+    for start, end in spans:
+        for seam in seams[bisect_right(seams, start):bisect_left(seams, end)]:
+            cut_spans.append((start, seam))
+            start = seam
+        cut_spans.append((start, end))
+    return cut_spans
 
 
 # Menus, footers and banners repeat from page to page: a sentence is read once per set of page languages (a plain
