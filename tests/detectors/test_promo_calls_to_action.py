@@ -530,3 +530,11 @@ def test_an_adverb_of_ease_without_a_call(detect, language, line):
 ])
 def test_a_generated_form_that_is_no_imperative(detect, language, line, calls):
     assert values(detect("promo", page_of(language, line))) == calls
+
+
+def test_compare_and_only_words_are_single_words():
+    """A phrase among them would be dropped silently: they are looked up as single tokens."""
+    data = yaml.safe_load((LEXICONS / "calls_to_action.yaml").read_text(encoding="utf-8"))["languages"]
+    phrases = [(lang, key, w) for lang, entry in data.items() for key in ("compare", "only")
+               for w in entry.get(key, []) if len(tokens_of(w)) != 1]
+    assert phrases == []
