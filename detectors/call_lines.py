@@ -242,3 +242,12 @@ def warns(words: list[str], voc: Vocabulary) -> bool:
     if after and after[0] in voc.address:
         after = words[at + 2:at + 3]
     return not negation_cues(voc.language).isdisjoint(after) or not voc.only.isdisjoint(after[:1])
+
+
+def a_name(text: str, call: str) -> bool:
+    """Whether a call's first two words, both capitalised, are a name the page also uses inside its sentences ("...
+    bei Trade Republic für ...", "Sollte Trade Republic ..."): a brand that opens with a verb, not an imperative."""
+    words = call.split()[:2]
+    if len(words) < 2 or not (words[0][:1].isupper() and words[1][:1].isupper()):
+        return False
+    return re.search(rf"[a-zäöüß,] {re.escape(' '.join(words))}\b", text) is not None

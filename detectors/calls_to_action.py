@@ -5,9 +5,8 @@ By structure, not by a list of slogans: a conversion verb (sign up, open, buy, s
 inflection) first, after at most a hook word ("jetzt", "now"), in a button, a link, a line of its own, or a sentence
 that also carries a hook (now, today, free, your) or ends in "!". A verb-final label ("Jetzt Depot eröffnen") needs
 a hook or a button. Editorial text is none: questions, numbered steps and how-to sentences ("Klicken Sie auf
-Registrieren", "4. Compra bitcoin"), quoted and negated phrases; on a page of steps only buttons, links and hooked
-lines count.
-"""
+Registrieren", "4. Compra bitcoin"), quoted and negated phrases, a brand that opens with a verb and recurs inside the
+page's sentences ("Trade Republic"); on a page of steps only buttons, links and hooked lines count."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from itertools import compress
 from detectors.call_lines import (
     NUMBERED_STEP,
     UI_PATH,
+    a_name,
     a_step,
     addressing,
     after_login,
@@ -231,7 +231,7 @@ def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToActio
 
     def add(text: str, language: str, locator: str, snip: str) -> bool:
         key = " ".join(text.lower().split())
-        if key and key not in found:
+        if key and key not in found and not (locator == "text" and a_name(doc.text, text)):
             found[key] = CallToAction(key, language, locator, snip)
         return True
 

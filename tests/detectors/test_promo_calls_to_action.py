@@ -538,3 +538,13 @@ def test_compare_and_only_words_are_single_words():
     phrases = [(lang, key, w) for lang, entry in data.items() for key in ("compare", "only")
                for w in entry.get(key, []) if len(tokens_of(w)) != 1]
     assert phrases == []
+
+
+def test_a_brand_that_opens_with_a_verb_is_a_name_where_the_page_uses_it_as_one(detect):
+    """"Trade Republic" reads as the imperative "trade" at a line's start; "bei Trade Republic" inside a sentence
+    shows it is a name."""
+    headline = "Trade Republic setzt mit Guthabenverzinsung ein weiteres Zeichen"
+    named = page_of("de", headline, "Der Zinssatz ist bei Trade Republic derzeit hoch, sagt der Verband.")
+    assert detect("promo", named) == set()
+    # near miss: the same line on a page that never uses the words as a name
+    assert detect("promo", page_of("de", "Trade Bitcoin jetzt mit 0 € Gebühren!")) != set()
