@@ -381,7 +381,8 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     # The page's own address in a member state's domain is the site's identity, not a topic: it weighs double.
     union = sum(s.score + WEIGHTS["domain"] * ("domain" in _kinds(s)) for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
-    decided = best is not None and best.score >= DOMINANCE * union and (
+    # A country and its places alone are a story's subject ("La Suisse compte 26 cantons ..."), whoever writes it.
+    decided = best is not None and best.score >= DOMINANCE * union and set(_kinds(best)) != {"country"} and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
     if not decided and not any("usage" in _kinds(s) for s in scores if s.in_union):
         best = next((s for s in scores if s.territory in own and _kinds(s).count("usage") >= VARIANT_USAGE), best)

@@ -109,8 +109,10 @@ def test_a_page_is_written_for_the_territory_its_markers_show(language, paragrap
         ("pt", ["No Brasil, a lei limita operações acima de 30 mil reais.",
                 "Os utilizadores registam-se e pagam 10 € por Multibanco."]),
         ("es", ["Comprá bitcoin."]),
+        # a story's subject: a country and its places, however many, say what it is about, not for whom
+        ("fr", ["La Suisse compte 26 cantons; à Genève et à Lausanne, les entreprises crypto se multiplient."]),
     ],
-    ids=["one-country-name", "currency-list", "pt-PT-news-about-Brazil", "one-usage-word"],
+    ids=["one-country-name", "currency-list", "pt-PT-news-about-Brazil", "one-usage-word", "places-only"],
 )
 def test_weak_or_outweighed_evidence_decides_no_territory(language, paragraphs):
     assert page_locale.written_for(page(*paragraphs), language).territory == ""

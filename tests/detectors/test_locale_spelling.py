@@ -23,7 +23,9 @@ from .test_lang import page
     ("es", ["Todas las computadoras de la red llevan las cuentas.", "Podés comprarlos a otra persona."], "AR"),
     ("fr", ["Ouvrez des comptes REER et CELI autogérés en ligne.", "Une succursale près de chez vous à Montréal."],
      "CA"),
-], ids=["pt-BR-spelling", "pt-PT-spelling", "es-AR-plural", "fr-CA-savings-plans"])
+    # near miss of a story about Switzerland: its places and one mark of its own (TWINT) decide
+    ("fr", ["À Genève et à Lausanne, payez vos achats avec TWINT, partout en Suisse."], "CH"),
+], ids=["pt-BR-spelling", "pt-PT-spelling", "es-AR-plural", "fr-CA-savings-plans", "fr-CH-places-and-rail"])
 def test_spelling_and_local_products_show_the_territory(language, paragraphs, territory):
     assert page_locale.written_for(page(*paragraphs), language).territory == territory
 
