@@ -316,18 +316,13 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if _too_large(m.group(0)) or offers.is_magnitude(m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        if advert(text[line:line_end if line_end >= 0 else len(text)], candidate_languages(doc)):
-            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too.
-            page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
-            continue
-        if offers.editorial:
-            continue
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
         # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
-        quoted = bool(_RATE.match(text, line))
-        if (quoted or offers.is_offer(m.start(), m.end())) \
-                and not hedged(text, m.start(), m.end(), candidate_languages(doc)) \
-                and (not article() or offers.is_own_offer(m.start(), m.end())):
+        if (not offers.editorial and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
+                and not hedged(text, m.start(), m.end(), candidate_languages(doc))
+                and (not article() or offers.is_own_offer(m.start(), m.end()))) \
+                or advert(text[line:line_end if line_end >= 0 else len(text)], candidate_languages(doc)):
+            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too.
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
