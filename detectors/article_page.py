@@ -49,7 +49,7 @@ def dated_address(url: str) -> bool:
 
 def news_section(url: str) -> bool:
     """Whether the address files the page in a news section: a folder among its first few, not the page itself."""
-    folders = [s for s in urlsplit(url).path.lower().split("/") if s][:-1][:SECTION_DEPTH] if url else []
+    folders = _folders(url)
     return bool(folders) and not _sections(NEWS_SECTIONS).isdisjoint(folders)
 
 
@@ -58,12 +58,15 @@ def help_section(url: str) -> bool:
     or a folder among the first few ("/support/...", "/hilfe/...")."""
     if not url:
         return False
-    parts = urlsplit(url)
-    folders = [s for s in parts.path.lower().split("/") if s][:-1][:SECTION_DEPTH]
-    labels = (parts.hostname or "").split(".")
+    labels = (urlsplit(url).hostname or "").split(".")
     # "help" of help.example.com or of exchange-support.example.com, not "example" of example.com
     subdomain = [labels[0], *labels[0].split("-")] if len(labels) > 2 else []
-    return not _sections(HELP_SECTIONS).isdisjoint(folders + subdomain)
+    return not _sections(HELP_SECTIONS).isdisjoint(_folders(url) + subdomain)
+
+
+def _folders(url: str) -> list[str]:
+    """The first few folders of an address, lower-cased: not the page itself."""
+    return [s for s in urlsplit(url).path.lower().split("/") if s][:-1][:SECTION_DEPTH] if url else []
 
 
 @cache

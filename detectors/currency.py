@@ -298,6 +298,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     rules = _rules()
     text = doc.text
     page = _Page(doc, rules, ctx)
+    languages = candidate_languages(doc)  # read once: every amount asks for them
     offers: OfferContext | None = None
     # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them: read when
     # an amount first needs it (most pages have none in an offer's words).
@@ -312,22 +313,22 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         code = page.code(m.group("lead") or m.group("unit") or "")
         if not code or code in page.first:
             continue
-        offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
+        offers = offers or offer_context(text, frozenset(languages))
         if _too_large(m.group(0)) or offers.is_magnitude(m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
         # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
         if (not offers.editorial and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
-                and not hedged(text, m.start(), m.end(), candidate_languages(doc))
+                and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
-                or advert(text[line:line_end if line_end >= 0 else len(text)], candidate_languages(doc)):
+                or advert(text[line:line_end if line_end >= 0 else len(text)], languages):
             # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too.
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
         if code not in page.first:
-            offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
+            offers = offers or offer_context(text, frozenset(languages))
             # A pair given as an example ("np. BTC/PLN czy ETH/EUR") is not one the site lists.
             if not offers.is_narrative(m.start(), m.end()) and not offers.is_generic(m.start(), m.end()):
                 page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
@@ -348,7 +349,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
         if m.re is rules.names and " " not in m.group(0) and not _native(code, doc, ctx):
             continue  # "kuna" is Estonian for "since": a name of one word counts in its currency's languages
-        offers = offers or offer_context(text, frozenset(candidate_languages(doc)))
+        offers = offers or offer_context(text, frozenset(languages))
         if offers.editorial:
             break
         left, right = offers.sentence(m.start(), m.end())
