@@ -282,7 +282,8 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
     # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
     rewarded = amount or reward or referrals >= 2
-    if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals)):
+    if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals
+                                     or amount and _starts(stems, lowered, voc.triggers))):
         return False  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
         # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
     # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie",
