@@ -195,6 +195,23 @@ ADVANTAGE = [("es", "Aprovecha tu bono de bienvenida.", "Muchos usuarios aprovec
              ("pl", "Łap promocję, póki trwa!", "Klienci złapali promocję w zeszłym roku.")]
 
 
+# "Become a client": a bank's or broker's header button, in the languages whose verbs of becoming are too common to
+# list ("saa", "postani"); the near miss speaks of becoming one.
+BECOME = [("lv", "Kļūt par klientu", "Kļūt par klientu ir vienkārši, ja jums ir pase."),
+          ("lt", "Tapkite klientu", "Kaip tapti banko klientu?"),
+          ("et", "Saa kliendiks", "Kliendiks saamine võtab aega kümme minutit."),
+          ("bg", "Станете клиент", "Как да станете клиент на банката?"),
+          ("hr", "Postanite klijent", "Kako postati klijent banke"),
+          ("sl", "Postanite stranka", "Vsak lahko postane stranka banke."),
+          ("hu", "Legyen ügyfelünk", "Ügyfelünk lehet bárki, aki elmúlt 18 éves.")]
+
+
+@pytest.mark.parametrize(("language", "call", "told"), BECOME, ids=[c for _, c, _ in BECOME])
+def test_become_a_client_is_a_call(detect, language, call, told):
+    assert detect("promo", page_of(language, call))
+    assert detect("promo", page_of(language, told)) == set()
+
+
 @pytest.mark.parametrize(("language", "call", "told"), ADVANTAGE, ids=[c for _, c, _ in ADVANTAGE])
 def test_taking_up_an_offer_or_joining_is_a_call_in_every_language(detect, language, call, told):
     assert detect("promo", page_of(language, call))
