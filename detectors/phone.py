@@ -39,8 +39,10 @@ INDICATOR = "PHONE"
 _CANDIDATE = re.compile(r"(?:\+(?<![\w+]\+)|00(?<![\w+]00))\d[\d \u00a0().\-/]{5,20}\d")
 # A national-form number: digits in groups, 7 to 13 of them, not part of a longer token, a decimal or a date.
 # It begins with "(" or a digit (the lookbehind checked after it, so the engine skips to one instead of trying the
-# pattern at every character), a "(" followed by a digit.
-_NATIONAL = re.compile(r"[(\d](?<![\w+.,/:-].)(?:(?<=\()\d|(?<=\d))[\d \u00a0().\-/]{5,16}\d(?![\w%€$£]|[.,/:-]\d)")
+# pattern at every character), a "(" followed by a digit; after a hyphen only where the hyphen starts a list item
+# ("-6979913711" on a line of its own), not in a range or a code ("10-2345678", "AB-1234567").
+_NATIONAL = re.compile(r"[(\d](?<![\w+.,/:].)(?<![\w+.,/:)-]-.)(?:(?<=\()\d|(?<=\d))[\d \u00a0().\-/]{5,16}\d"
+                       r"(?![\w%€$£]|[.,/:-]\d)")
 # A date at the start ("06.10.15 - 08:35", "2026-01-01"), unless the whole is the French five pairs (01.23.45.67.89).
 _DATE = re.compile(r"^(?:(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d\d-\d\d)")
 _FIVE_PAIRS = re.compile(r"^\d\d([ .\-])\d\d(?:\1\d\d){3}$")

@@ -52,3 +52,22 @@ def test_the_phone_word_in_another_case():
     assert found("<p>Hafðu samband í gegnum netspjall eða síma 440-4000.</p>", lang="is") == {
         ("+3544404000", ("IS",), "text")}
     assert found("<p>Kortanúmer 440-4000 er útrunnið.</p>", lang="is") == set()
+
+
+def test_inflected_and_spoken_phone_words():
+    # Estonian "infotelefonil" (at the info line), Danish "ringe på" (to call at), Greek plural "τηλέφωνα", German
+    # "Wir sind für Sie da" before a hotline; near misses: the same numbers as a customer or order number
+    assert found("<p>Lisateavet saate infotelefonil 77 00 000.</p>", url="https://www.pank.ee/") == {
+        ("+3727700000", ("EE",), "text")}
+    assert found("<p>Kontakt kundeservice eller ringe på 46 33 76 00.</p>", url="https://www.shop.dk/") == {
+        ("+4546337600", ("DK",), "text")}
+    assert found("<p>Wir sind für Sie da: 0911 - 369 30 00 (Mo-So)</p>", url="https://www.bank.de/") == {
+        ("+499113693000", ("DE",), "text")}
+    assert found("<p>Kundennummer 0911 - 369 30 00</p>", url="https://www.bank.de/") == set()
+    assert found("<p>Kundenummer 46 33 76 00</p>", url="https://www.shop.dk/") == set()
+
+
+def test_a_number_after_a_list_dash_but_not_in_a_range():
+    body = "<p>Εναλλακτικά τηλέφωνα:</p><p>-6979913711</p>"
+    assert found(body, url="https://www.broker.gr/") == {("+306979913711", ("GR",), "text")}
+    assert found("<p>Τηλέφωνο: κωδικός AB-6979913711</p>", url="https://www.broker.gr/") == set()
