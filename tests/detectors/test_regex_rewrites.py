@@ -18,7 +18,7 @@ from detectors.lexicon import _words as shared_words
 ROOT = Path(__file__).resolve().parents[2]
 REWRITES = [  # (the pattern in use, its plain form, characters for random texts)
     (phone._CANDIDATE, r"(?<![\w+])(?:\+|00)\d[\d \u00a0().\-/]{5,20}\d", "0123456789 +()-./a_\u00a0"),
-    (phone._NATIONAL, r"(?<![\w+.,/:-])\(?\d[\d \u00a0().\-/]{5,16}\d(?![\w%€$£]|[.,/:-]\d)",
+    (phone._NATIONAL, r"(?<![\w+.,/:])(?<![\w+.,/:)-]-)\(?\d[\d \u00a0().\-/]{5,16}\d(?![\w%€$£]|[.,/:-]\d)",
      "0123456789 +()-./,:a_%€\u00a0\n"),
     (page_locale._PHONE, r"(?<![\w+])\+\s?\d[\d\s().-]{6,18}\d", "0123456789 +()-.a_\n"),
     (page_locale._CODE, r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", "EURSDKaé1 -"),
