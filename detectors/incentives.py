@@ -61,6 +61,7 @@ class _Vocabulary:
     disclosures: tuple[str, ...]  # the site's own income: "we may receive a commission when you sign up"
     fee_free: re.Pattern | None  # "no fees", "bez maksas": beside a period of time, a fee holiday
     deadlines: re.Pattern | None  # "within", "binnen": the period is a time limit, not a holiday
+    pays: tuple[str, ...]  # getting verbs that are verbs of paying ("vi betalar ut"): the reader's, they price
 
 
 @cache
@@ -84,7 +85,8 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        tuple(h for h in hedges if " " in h),
                                        tuple(d.lower() for d in entry.get("disclosures", [])),
                                        _terms(entry.get("fee_free", [])),
-                                       _whole(entry.get("deadlines", [])))
+                                       _whole(entry.get("deadlines", [])),
+                                       tuple(p.lower() for p in entry.get("pays", [])))
     return result
 
 
@@ -290,11 +292,26 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     # "Jusqu'à 160 € offerts": a participle of the verb is no verb of a sentence there).
     capped = reward and _capped(words, lowered, amount, voc)
     # "Open an account and get a 50 € premium" offers; "open an account and pay 49 kr a month" does not.
-    opened = reward and _starts(stems, lowered, voc.openings)
+    # "Otwórz konto i zyskaj 80 zł": the amount received right after the verb is the reward (not "erhalten Sie Ihre
+    # Karte für 2 €", a price).
+    opened = (reward or amount and _gets_amount(lowered, voc)) and _starts(stems, lowered, voc.openings)
     # A sentence that opens with the getting verb hands the reward to the reader ("Odbierz do 300 zł bonusu ..."):
     # the call is its trigger.
     pitched = reward and amount and words[0] in voc.verbs
     return bool(rewarded and (capped or opened or pitched or _starts(stems, lowered, voc.triggers)))
+
+
+def _gets_amount(lowered: str, voc: _Vocabulary) -> bool:
+    """A verb of getting with an amount at most one word (or an "up to") after it: "zyskaj 80 zł", "receive up to
+    50 €", "erhalte sofort 50 €"; not a verb of paying ("betala 49 kr i månaden": the reader pays)."""
+    for m in _WORD.finditer(lowered):
+        if m.group(0) in voc.verbs and not m.group(0).startswith(voc.pays):
+            rest = lowered[m.end():].lstrip()
+            cap = voc.caps.match(rest) if voc.caps else None
+            rest = rest[cap.end():].lstrip() if cap else rest
+            if AMOUNT.match(rest) or (gap := _WORD.match(rest)) and AMOUNT.match(rest[gap.end():].lstrip()):
+                return True
+    return False
 
 
 def _capped(words: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:

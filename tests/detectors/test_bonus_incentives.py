@@ -69,6 +69,10 @@ OFFERS = [
     ("fi", "Ensimmäiset 3 kuukautta ilman kuluja, sitten 2 € kuukaudessa."),  # "sitten" is "then" here, not "ago"
     # An account-opening promotion's headline: opening, a credit, an amount
     ("hu", "Számlanyitási akció 40 000 Ft jóváírás a bankszámlán"),
+    # Opening an account and an amount received right after the verb of getting, with no reward word
+    ("pl", "Otwórz konto dla dziecka i zyskaj 80 zł kieszonkowego."),
+    ("en", "Open an account and get 50 € in bitcoin."),
+    ("ro", "Deschide un cont și primești 100 lei în contul tău."),
     # A promotion's rule without a verb of getting, however long: its reward, an amount and its trigger
     ("en", "The bonus amount for the first deposit is 20% for deposits from 50 USD in the account currency."),
     ("de", "Die Höhe der Prämie für die erste Einzahlung beträgt 10 % bei Einzahlungen ab 100 Euro auf das Konto."),
@@ -129,6 +133,9 @@ NOT_OFFERS = [
     # An example announced in another case of the word ("przykładu", "esimerkin")
     ("pl", "Zacznijmy od przykładu: jeśli zaprosisz znajomego, otrzymasz 50 zł premii."),
     ("hu", "Számlanyitási díj 2 000 Ft"),  # the account-opening fee: no reward
+    # Near misses of opening and getting: what is got is a card, the amount its price
+    ("de", "Eröffnen Sie ein Konto und erhalten Sie Ihre Karte für 2 € im Monat."),
+    ("pl", "Otwórz konto i otrzymaj kartę za 5 zł miesięcznie."),
     # Near miss of a verbless rule: reward and amount, but nothing that triggers it
     ("en", "The bonus amount shown in the account balance section is 20% of the amount held in the account."),
 ]
