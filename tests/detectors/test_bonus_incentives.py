@@ -66,8 +66,8 @@ OFFERS = [
     ("de", "Die Kontoführung ist die ersten 6 Monate gebührenfrei."),
     ("lv", "Ja piesakies jaunai kartei, bez maksas to vari lietot pirmos 3 mēnešus."),
     ("sv", "Som ny kund handlar du utan courtage de första 30 dagarna."),
-    ("fi", "Ensimmäiset 3 kuukautta ilman kuluja, sitten 2 € kuukaudessa."),
-    ("et", "Kaardi väljastamisel on esimesed 6 kuud hooldustasuta."),  # a compound of the fee's name and "free"  # "sitten" is "then" here, not "ago"
+    ("fi", "Ensimmäiset 3 kuukautta ilman kuluja, sitten 2 € kuukaudessa."),  # "sitten" is "then" here, not "ago"
+    ("et", "Kaardi väljastamisel on esimesed 6 kuud hooldustasuta."),  # a compound of the fee's name and "free"
     # An account-opening promotion's headline: opening, a credit, an amount
     ("hu", "Számlanyitási akció 40 000 Ft jóváírás a bankszámlán"),
     # Opening an account and an amount received right after the verb of getting, with no reward word

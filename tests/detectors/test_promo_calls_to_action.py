@@ -41,7 +41,9 @@ INFLECTED = [("de", "Registriere dich jetzt"), ("pl", "Zarejestruj się teraz"),
              # imperatives that end like a dictionary form, informal imperatives, set phrases
              ("fi", "Avaa tili"), ("et", "Alusta kauplemist"), ("nl", "Open een rekening"), ("bg", "Регистрирай се"),
              ("lt", "Registruokis"), ("sv", "Kom igång"), ("da", "Kom i gang"), ("de", "Melde dich an"),
-             ("en", "Get the app")]
+             ("en", "Get the app"),
+             # Rioplatense voseo (a look-alike's calls still count, with no member state)
+             ("es", "Registrate gratis"), ("es", "Suscribite ahora"), ("es", "Sumate hoy")]
 
 
 @pytest.mark.parametrize(("language", "label"), INFLECTED, ids=[f"{lang}-{label}" for lang, label in INFLECTED])
