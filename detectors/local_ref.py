@@ -363,6 +363,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             if not ctx.geo.is_member(state) or ((demonym or endonym) and _as_language(lex, text, start, end)):
                 continue
             left, right = _sentence(text, start, end)
+            if not _WORDS.search(text, left, start) and not _WORDS.search(text, end, right):
+                # The sentence's only word (an entry of a language menu, most mentions): no list, seat or frame to read
+                seen.setdefault(state, _Seen()).mentions += not landing
+                continue
             if endonym and any(at != start for at in
                                endonyms[bisect_left(endonyms, left):bisect_left(endonyms, right)]):
                 continue  # "Deutsch and Polski": a list of languages

@@ -43,6 +43,8 @@ def test_a_national_topic_in_the_text_needs_the_state_named_twice():
     assert found(once, lang="de") == set()
     twice = once + "<p>Viele Händler in Österreich bieten inzwischen Bitcoin an, sagt der Verband.</p>"
     assert found(twice, lang="de") == {(("AT",), "medium")}
+    alone = once + "<ul><li>Deutschland</li><li>Österreich</li></ul>"  # a name alone on its line is named all the same
+    assert found(alone, lang="de") == {(("AT",), "medium")}
 
 
 def test_news_mentions_lists_negations_and_language_names_name_no_market():
