@@ -43,6 +43,8 @@ def test_a_national_topic_in_the_text_needs_the_state_named_twice():
     assert found(once, lang="de") == set()
     twice = once + "<p>Viele Händler in Österreich bieten inzwischen Bitcoin an, sagt der Verband.</p>"
     assert found(twice, lang="de") == {(("AT",), "medium")}
+    alone = once + "<ul><li>Deutschland</li><li>Österreich</li></ul>"  # a name alone on its line is named all the same
+    assert found(alone, lang="de") == {(("AT",), "medium")}
 
 
 def test_news_mentions_lists_negations_and_language_names_name_no_market():
@@ -116,3 +118,17 @@ def test_an_inflected_country_name_counts_in_its_own_language_only():
         {(("PL",), "strong")}
     # a stem that is also a demonym ("norsk*", Czech "Norsko") is Norwegian on any page
     assert found("<p>Tjenesten er laget for norske kunder som kjøper bitcoin.</p>", lang="no") == {(("NO",), "strong")}
+
+
+@pytest.mark.parametrize("other", ["ıtalıa", "İtalia", "Ελλάς"])
+def test_a_long_pages_names_are_looked_for_where_the_regex_over_it_finds_them(other):
+    """On a long page, names are tried only where the word index puts their first letters (_key_places), also where
+    a letter is read otherwise ("ı" as "i", "ς" as "σ"): the places the one regex over the whole page gives."""
+    lex = local_ref._lexicon(Context().geo)
+    text = (f"Türkçe · Ελληνικά · Polski\nFür Anleger in Deutschland und Italien; {other} ıspanya. Clients en France "
+            "et en Belgique, in Österreich: Steuer.\n") * 30
+    keys = local_ref._keys(lex, text)
+    assert len(text) >= local_ref.LONG_TEXT and keys <= lex.word_keys
+    assert local_ref.read_words(text, lex.alphabet)[1] is not local_ref.shared_words(text).words
+    assert ([m.span() for m in local_ref._starts(lex, keys, text)] ==
+            [m.span() for m in local_ref._finder(keys).finditer(text)])
