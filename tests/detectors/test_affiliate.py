@@ -143,3 +143,30 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
               "overstiger tærsklen.")
     assert states("", german) == {("AT", "BE", "DE", "LI", "LU")}
     assert states("", danish) == {("DK",)}
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("no", "Annonselenke"),  # a paid link's label beside an offer box
+    ("sv", "Inlägget innehåller samarbetslänkar."),
+    ("de", "Ihr Freund eröffnet das Konto über Ihren persönlichen Werbungscode."),
+    ("cs", "Doporučte nás svým známým a vyděláte všichni."),
+])
+def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+    assert [f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("no", "Annonse"),  # an advert's label is no paid link
+    ("de", "Bitte geben Sie den Gutscheincode an der Kasse ein."),
+    ("cs", "Doporučujeme zkontrolovat poplatky."),  # "we recommend", not "recommend us"
+])
+def test_advert_labels_and_advice_are_no_programme(page, lang, body):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+    assert not [f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]
