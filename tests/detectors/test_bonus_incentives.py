@@ -70,6 +70,9 @@ OFFERS = [
     ("et", "Kaardi väljastamisel on esimesed 6 kuud hooldustasuta."),  # a compound of the fee's name and "free"
     # An account-opening promotion's headline: opening, a credit, an amount
     ("hu", "Számlanyitási akció 40 000 Ft jóváírás a bankszámlán"),
+    # Crediting as the verb of getting, in the passive ("bus įskaityti", "θα πιστωθεί")
+    ("lt", "Už kiekvieną pakviestą draugą jums bus įskaityti 5 eurai į partnerio sąskaitą."),
+    ("el", "Η ανταμοιβή σας θα πιστωθεί μόλις ο φίλος σας ολοκληρώσει την πρώτη του αγορά."),
     # Opening an account and an amount received right after the verb of getting, with no reward word
     ("pl", "Otwórz konto dla dziecka i zyskaj 80 zł kieszonkowego."),
     ("en", "Open an account and get 50 € in bitcoin."),
