@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -134,9 +135,10 @@ def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozens
         yield from regex.finditer(target)
         return
     folded, words = read
+    places = _places(text, folded, alphabet)
     starts = []
     for word in firsts & words:
-        starts += word_places(folded, word)
+        starts += places(word)
     last = 0
     for at in sorted(starts):
         if at >= last:
@@ -144,6 +146,16 @@ def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozens
             if m:
                 yield m
                 last = m.end()
+
+
+def _places(text: str, folded: str, alphabet: frozenset[str]) -> Callable[[str], list[int]]:
+    """Where a word of the text as read_words read it stands: where the shared index has it (every page's phrase
+    scans ask the index that), unless the word holds a letter another letter was read as (looked for in `folded`)."""
+    index = page_words(text)
+    if folded is index.folded:
+        return index.places
+    became = "".join(set(_readings(_letters(text), alphabet).values()))
+    return lambda word: word_places(folded, word) if any(c in word for c in became) else index.places(word)
 
 
 def _endings(text: str, lex: _Lexicons, index: _Words) -> list[int]:
