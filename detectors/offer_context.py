@@ -125,10 +125,12 @@ def _read(alphabet: frozenset[str], index: _Words, letters: frozenset[str]) -> t
     return folded, frozenset(words.split("\n"))
 
 
-def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozenset[str], on: str | None = None):
+def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozenset[str], on: str | None = None,
+         by_first: Callable[[str], re.Pattern] | None = None):
     """`regex.finditer(on or text)` for a regex whose every match starts a run of word characters that is one of
     `firsts` (lower-cased, letters from `alphabet`): tried only where the page has such a run (read_words), not at
-    every character. `on`: a text of the same offsets to match in (the page lower-cased)."""
+    every character. `on`: a text of the same offsets to match in (the page lower-cased). `by_first`: the part of
+    `regex` that can match where a first word stands, tried there instead (a few alternatives, not all)."""
     read = read_words(text, alphabet)
     target = text if on is None else on
     if read is None:
@@ -136,13 +138,11 @@ def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozens
         return
     folded, words = read
     places = _places(text, folded, alphabet)
-    starts = []
-    for word in firsts & words:
-        starts += places(word)
+    starts = sorted((at, word) for word in firsts & words for at in places(word))
     last = 0
-    for at in sorted(starts):
+    for at, word in starts:
         if at >= last:
-            m = regex.match(target, at)
+            m = (regex if by_first is None else by_first(word)).match(target, at)
             if m:
                 yield m
                 last = m.end()

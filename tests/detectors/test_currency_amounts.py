@@ -6,8 +6,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from detectors.currency import _amounts, _pairs, _rules
+from detectors.currency import _amounts, _names_from, _pairs, _rules
 from detectors.document import build_document
+from detectors.lexicon import lower_in_place
+from detectors.offer_context import scan
 
 ROOT = Path(__file__).resolve().parents[2]
 PIECES = list("0123456789 .,'-€$£/\u00a0\u202f\nabcEURPLNKčzłFtkr.лв٣") + [
@@ -49,3 +51,15 @@ def test_a_romanian_amount_with_de_between_number_and_unit():
         assert found == [unit], text
     # "de" alone after a number is no amount: "20 de ani" (20 years), "5 de oameni" (5 people).
     assert [m.group(0) for m in _amounts(rules, "După 20 de ani, 5 de oameni")] == []
+
+
+def test_names_tried_by_their_first_word_are_those_the_whole_alternation_finds():
+    rules = _rules()
+    rnd = random.Random(12)
+    names = sorted(token for token in rules.by_token if rules.names.fullmatch(token))[::3] + ["in euro", "euro", "in"]
+    pieces = names + ["ı", "İ", "ſ", "ς", "σ", "ş", "ț", "K", "-", "'", " ", "\n", "_", "1", "€", "euro-", "eurokonto"]
+    for _ in range(4000):
+        text = "".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(1, 10)))
+        lowered = lower_in_place(text)
+        found = scan(rules.names, text, rules.name_firsts, rules.name_letters, on=lowered, by_first=_names_from)
+        assert [m.span() for m in found] == [m.span() for m in rules.names.finditer(lowered)], text
