@@ -15,7 +15,6 @@ euro area as a group (geography.UNION), not at its 21 states one by one; single-
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -60,7 +59,7 @@ PLURAL_COUNTS = (1, 2, 5, 20)  # enough numbers to meet the plural forms of a cu
 class _Rules:
     amount: re.Pattern
     lead_start: re.Pattern  # where `amount` can start with a code or symbol: one of them, a gap, a digit
-    number_start: re.Pattern  # where it can start with its number: a digit, and a unit's first letter after it
+    number_start: re.Pattern  # where it can start with its number: a digit, and a unit's first character after it
     pair: re.Pattern
     pair_body: re.Pattern  # `pair` without its opening \b: begins with a ticker, which the engine skips to
     named: re.Pattern  # a currency's code without an amount
@@ -116,7 +115,11 @@ def _rules() -> _Rules:
     tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
     # A word unit after Romanian's "de" too ("50 de lei").
-    unit = (f"(?:{UNIT_OF} (?=\\w))?(?P<unit>(?-i:{alternation(codes + symbols)})"
+    # The unit's first character checked first: where none stands, the alternations are not tried (a number that
+    # is no amount, "2025 Ethora", would try them again after each shorter reading of the number).
+    unit_firsts = "".join(sorted({t[0] for t in codes + symbols + words} | {UNIT_OF[0]}))
+    between = " .,'\u00a0\u202f-£$/"  # besides digits, what may stand between a number and its unit: "15 £/€"
+    unit = (f"(?=[{re.escape(unit_firsts)}])(?:{UNIT_OF} (?=\\w))?(?P<unit>(?-i:{alternation(codes + symbols)})"
             f"|(?:(?<=\\d )|(?<=\\d {UNIT_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
     lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
@@ -139,17 +142,13 @@ def _rules() -> _Rules:
     code_words = frozenset(c.lower() for c in codes)
     if any(c.isdigit() for lead in codes + symbols for c in lead):  # _amounts: a lead is never a number's start
         raise ValueError(f"{FILE}: a currency code or symbol with a digit")
+    if any(c in between for c in unit_firsts):
+        raise ValueError(f"{FILE}: a unit that begins with a space or a sign")
     lead_start = re.compile(rf"(?:{alternation(codes + symbols)}){_GAP}\d")  # case-sensitive, as in `amount`
     # A digit not after a letter, digit, point or comma (`amount`'s opening lookbehind, checked after the digit so the
     # pattern begins with it), then what may stand between a number and its unit, then a character a unit can begin
-    # with: an ASCII letter that a code, a symbol or (ignoring case) a word begins with, or anything beyond ASCII.
-    firsts = {c for c in string.ascii_letters
-              if any(c == t[0] for t in codes + symbols) or any(re.match(re.escape(w[0]), c, re.I) for w in words)}
-    firsts |= {UNIT_OF[0], UNIT_OF[0].upper()}
-    between = " .,'\u00a0\u202f-£$/"  # besides digits: separators, gaps, a second currency ("15 £/€")
-    if any(c in between for c in firsts):
-        raise ValueError(f"{FILE}: a unit that begins with a space or a sign")
-    ahead = rf"[\d{re.escape(between)}]*[{re.escape(''.join(sorted(firsts)))}\x80-\U0010ffff]"
+    # with (ignoring case, as the unit's first check in `amount` does).
+    ahead = rf"[\d{re.escape(between)}]*(?i:[{re.escape(unit_firsts)}])"
     number_start = re.compile(rf"\d(?<![\w.,]\d)(?={ahead})")
     return _Rules(amount, lead_start, number_start, pair, pair_body, named, lowered, names_by_first, name_firsts,
                   frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,

@@ -4,6 +4,7 @@ finds."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from detectors.currency import _amounts, _names_from, _pairs, _rules
@@ -63,3 +64,14 @@ def test_names_tried_by_their_first_word_are_those_the_whole_alternation_finds()
         lowered = lower_in_place(text)
         found = scan(rules.names, text, rules.name_firsts, rules.name_letters, on=lowered, by_first=_names_from)
         assert [m.span() for m in found] == [m.span() for m in rules.names.finditer(lowered)], text
+
+
+def test_the_check_of_a_units_first_character_changes_no_amount():
+    rules = _rules()
+    guard = re.search(r"\(\?=\[[^\]]*\]\)", rules.amount.pattern)[0]  # the unit's first-character check
+    plain = re.compile(rules.amount.pattern.replace(guard, "", 1), rules.amount.flags)
+    rnd = random.Random(13)
+    pieces = [*PIECES, "ı", "İ", "ſ", "K", "ε", "Ε", "ευρώ", "ΕΥΡΏ", "Лв", "EURO", "Zł", "KR", "DE "]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        assert _spans(rules.amount.finditer(text)) == _spans(plain.finditer(text)), text
