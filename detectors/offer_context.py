@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -124,26 +125,37 @@ def _read(alphabet: frozenset[str], index: _Words, letters: frozenset[str]) -> t
     return folded, frozenset(words.split("\n"))
 
 
-def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozenset[str], on: str | None = None):
+def scan(regex: re.Pattern, text: str, firsts: frozenset[str], alphabet: frozenset[str], on: str | None = None,
+         by_first: Callable[[str], re.Pattern] | None = None):
     """`regex.finditer(on or text)` for a regex whose every match starts a run of word characters that is one of
     `firsts` (lower-cased, letters from `alphabet`): tried only where the page has such a run (read_words), not at
-    every character. `on`: a text of the same offsets to match in (the page lower-cased)."""
+    every character. `on`: a text of the same offsets to match in (the page lower-cased). `by_first`: the part of
+    `regex` that can match where a first word stands, tried there instead (a few alternatives, not all)."""
     read = read_words(text, alphabet)
     target = text if on is None else on
     if read is None:
         yield from regex.finditer(target)
         return
     folded, words = read
-    starts = []
-    for word in firsts & words:
-        starts += word_places(folded, word)
+    places = _places(text, folded, alphabet)
+    starts = sorted((at, word) for word in firsts & words for at in places(word))
     last = 0
-    for at in sorted(starts):
+    for at, word in starts:
         if at >= last:
-            m = regex.match(target, at)
+            m = (regex if by_first is None else by_first(word)).match(target, at)
             if m:
                 yield m
                 last = m.end()
+
+
+def _places(text: str, folded: str, alphabet: frozenset[str]) -> Callable[[str], list[int]]:
+    """Where a word of the text as read_words read it stands: where the shared index has it (every page's phrase
+    scans ask the index that), unless the word holds a letter another letter was read as (looked for in `folded`)."""
+    index = page_words(text)
+    if folded is index.folded:
+        return index.places
+    became = "".join(set(_readings(_letters(text), alphabet).values()))
+    return lambda word: word_places(folded, word) if any(c in word for c in became) else index.places(word)
 
 
 def _endings(text: str, lex: _Lexicons, index: _Words) -> list[int]:

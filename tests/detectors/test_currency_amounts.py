@@ -4,10 +4,13 @@ finds."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
-from detectors.currency import _amounts, _pairs, _rules
+from detectors.currency import _amounts, _names_from, _pairs, _rules
 from detectors.document import build_document
+from detectors.lexicon import lower_in_place
+from detectors.offer_context import scan
 
 ROOT = Path(__file__).resolve().parents[2]
 PIECES = list("0123456789 .,'-€$£/\u00a0\u202f\nabcEURPLNKčzłFtkr.лв٣") + [
@@ -49,3 +52,26 @@ def test_a_romanian_amount_with_de_between_number_and_unit():
         assert found == [unit], text
     # "de" alone after a number is no amount: "20 de ani" (20 years), "5 de oameni" (5 people).
     assert [m.group(0) for m in _amounts(rules, "După 20 de ani, 5 de oameni")] == []
+
+
+def test_names_tried_by_their_first_word_are_those_the_whole_alternation_finds():
+    rules = _rules()
+    rnd = random.Random(12)
+    names = sorted(token for token in rules.by_token if rules.names.fullmatch(token))[::3] + ["in euro", "euro", "in"]
+    pieces = names + ["ı", "İ", "ſ", "ς", "σ", "ş", "ț", "K", "-", "'", " ", "\n", "_", "1", "€", "euro-", "eurokonto"]
+    for _ in range(4000):
+        text = "".join(rnd.choice([p, p.upper(), p.title()]) for p in rnd.choices(pieces, k=rnd.randint(1, 10)))
+        lowered = lower_in_place(text)
+        found = scan(rules.names, text, rules.name_firsts, rules.name_letters, on=lowered, by_first=_names_from)
+        assert [m.span() for m in found] == [m.span() for m in rules.names.finditer(lowered)], text
+
+
+def test_the_check_of_a_units_first_character_changes_no_amount():
+    rules = _rules()
+    guard = re.search(r"\(\?=\[[^\]]*\]\)", rules.amount.pattern)[0]  # the unit's first-character check
+    plain = re.compile(rules.amount.pattern.replace(guard, "", 1), rules.amount.flags)
+    rnd = random.Random(13)
+    pieces = [*PIECES, "ı", "İ", "ſ", "K", "ε", "Ε", "ευρώ", "ΕΥΡΏ", "Лв", "EURO", "Zł", "KR", "DE "]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        assert _spans(rules.amount.finditer(text)) == _spans(plain.finditer(text)), text
