@@ -70,6 +70,9 @@ OFFERS = [
     ("et", "Kaardi väljastamisel on esimesed 6 kuud hooldustasuta."),  # a compound of the fee's name and "free"
     # An account-opening promotion's headline: opening, a credit, an amount
     ("hu", "Számlanyitási akció 40 000 Ft jóváírás a bankszámlán"),
+    # An airdrop is a reward: free tokens for signing up
+    ("de", "Die ersten 10.000 Teilnehmer, die sich über den Link registrieren, erhalten einen Airdrop von 5 EUR."),
+    ("en", "Claim your airdrop of 50 USDT after you sign up."),
     # Crediting as the verb of getting, in the passive ("bus įskaityti", "θα πιστωθεί")
     ("lt", "Už kiekvieną pakviestą draugą jums bus įskaityti 5 eurai į partnerio sąskaitą."),
     ("el", "Η ανταμοιβή σας θα πιστωθεί μόλις ο φίλος σας ολοκληρώσει την πρώτη του αγορά."),
@@ -137,6 +140,8 @@ NOT_OFFERS = [
     # An example announced in another case of the word ("przykładu", "esimerkin")
     ("pl", "Zacznijmy od przykładu: jeśli zaprosisz znajomego, otrzymasz 50 zł premii."),
     ("hu", "Számlanyitási díj 2 000 Ft"),  # the account-opening fee: no reward
+    # Near miss of an airdrop: a market story's, no getting verb, no trigger
+    ("en", "The airdrop was worth 200 million dollars to the early users of the protocol, analysts said."),
     # Near misses of opening and getting: what is got is a card, the amount its price
     ("de", "Eröffnen Sie ein Konto und erhalten Sie Ihre Karte für 2 € im Monat."),
     ("pl", "Otwórz konto i otrzymaj kartę za 5 zł miesięcznie."),
