@@ -125,24 +125,31 @@ def joined_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
 
 
 def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
-    """Indices of the lines holding a word that can start a call. The hot path: most lines of
-    a page hold none, and a set lookup per distinct word is far cheaper than reading every line."""
-    # Each line read once (menus and footers repeat on every page): its words, with those that ran together apart
-    # ("GebührenZum Anbieter"), and the words standing alone in it; the page's words decide which of these count.
-    readings = list(map(_line_reading, text.split("\n")))
-    words = _starter_words(languages)
-    distinct = frozenset().union(*(tokens for tokens, _ in readings))
-    present = (distinct & words) | {w for w in distinct if ("-" in w or "'" in w) and _can_start(w, words)}
-    greek = set()
+    """Indices of the lines holding a word that can start a call. The hot path: most lines of a page hold none,
+    and most were read on an earlier page of the site."""
+    # A word standing alone in a line counts where it can start a call and is one of the page's words ("up" of
+    # "sign-up" only where the page has "up" as a word of its own): each line read once per languages (menus and
+    # footers repeat on every page), the page's words gathered only for a line whose own words do not settle it.
+    lines = text.split("\n")
+    known = _marks.setdefault(languages, {})
+    if len(known) > LINES:
+        known.clear()
+    marks = list(map(known.get, lines))  # in C: most lines of a page were read before
+    for n, mark in enumerate(marks):
+        if mark is None:
+            marks[n] = known[lines[n]] = _line_mark(lines[n], languages)
+    wanted = {n for n, mark in enumerate(marks) if mark is True}
+    if any(mark and mark is not True for mark in marks):
+        distinct = frozenset().union(*map(_line_tokens, lines))
+        wanted.update(n for n, mark in enumerate(marks) if mark and mark is not True and not distinct.isdisjoint(mark))
     if "el" in languages and GREEK.search(text):  # Greek words start a call only in Greek (a menu's "Ελληνικά")
         # Folded Greek tokens do not match the raw text: lines with Greek are tokenised one by one (as they are
         # and with glued words apart), the rest of the page is scanned like any other.
-        for n, line in enumerate(text.split("\n")):
-            if GREEK.search(line) and any(_can_start(w, words) for w in (*_greek_tokens(line), *readings[n][0])):
-                greek.add(n)
-    if not present:
-        return greek
-    return greek | {n for n, (_, alone) in enumerate(readings) if not present.isdisjoint(alone)}
+        words = _starter_words(languages)
+        for n, line in enumerate(lines):
+            if GREEK.search(line) and any(_can_start(w, words) for w in (*_greek_tokens(line), *_line_tokens(line))):
+                wanted.add(n)
+    return wanted
 
 
 def _unglued(line: str) -> str:
@@ -155,13 +162,26 @@ def _unglued(line: str) -> str:
 _ALONE = re.compile(r"(?<!\w)(?=([^\W\d_]+(?:[-'][^\W\d_]+)*)(?![\w'-]))")
 
 
+# Each line's mark, by the page's languages: a plain dict per set, so a site's lines are not crowded out by other
+# languages' and a look-up is a C-speed map (an lru_cache keyed by line and languages cost as much as the reading).
+_marks: dict[tuple[str, ...], dict[str, bool | tuple[str, ...]]] = {}
+
+
+def _line_mark(line: str, languages: tuple[str, ...]) -> bool | tuple[str, ...]:
+    """True where a word standing alone in the line (lower case, "'" for "’", glued words apart; lower case changes
+    no line break) can start a call and is one of the line's own tokens, so one of the page's; else the words
+    standing alone that can start one, which count only where the page has them. Tokenised only then: most lines
+    hold no such word."""
+    words = _starter_words(languages)
+    starting = tuple(w for w in _ALONE.findall(_unglued(line).lower().replace("’", "'")) if _can_start(w, words))
+    return starting and (True if not set(_line_tokens(line)).isdisjoint(starting) else starting)
+
+
 @lru_cache(maxsize=LINES)
-def _line_reading(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The tokens of a line with its glued words apart, and the words standing alone in it (lower case, "'" for
-    "’"; lower case changes no line break, so the line reads as it does in the page lower-cased). Tuples of strings:
-    the collector stops tracking them (page_words.py)."""
-    unglued = _unglued(line)
-    return tuple(tokens_of(unglued)), tuple(_ALONE.findall(unglued.lower().replace("’", "'")))
+def _line_tokens(line: str) -> tuple[str, ...]:
+    """The tokens of a line with its glued words apart. A tuple of strings: the collector stops tracking it
+    (page_words.py)."""
+    return tuple(tokens_of(_unglued(line)))
 
 
 @lru_cache(maxsize=LINES)  # a Greek site's lines recur on its pages as any site's
