@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 
 from detectors.call_lines import (
     NUMBERED_STEP,
@@ -209,14 +209,11 @@ def _numbered(line: str) -> bool:
     return bool(NUMBERED_STEP.match(line))
 
 
-def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> bool:
-    count = 0
-    for n in sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines)))):
-        if _step(lines[n], languages):
-            count += 1
-            if count >= INSTRUCTIONAL_PAGE:
-                return True
-    return False
+def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> int:
+    """The first step's line on a page of steps (the lines above it, its headline, are none); -1 elsewhere."""
+    lines_in_order = sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines))))
+    steps = list(islice((n for n in lines_in_order if _step(lines[n], languages)), INSTRUCTIONAL_PAGE))
+    return steps[0] if len(steps) == INSTRUCTIONAL_PAGE else -1
 
 
 def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToAction]:
@@ -266,11 +263,11 @@ def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
-    instructional = wanted and _instructional(lines, languages, wanted)
+    first_step = _instructional(lines, languages, wanted) if wanted else -1
     for n, start, line in segments(lines, wanted, line_starts(text)):
         if enough():
             return  # the calls asked for are found: the rest of the text can only come after them
-        short, sentences = _line_calls(line, languages, instructional)
+        short, sentences = _line_calls(line, languages, 0 <= first_step <= n)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
         own = owner(text, lines, n, start)

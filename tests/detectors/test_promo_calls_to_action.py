@@ -567,3 +567,12 @@ def test_a_brand_that_opens_with_a_verb_is_a_name_where_the_page_uses_it_as_one(
     assert detect("promo", named) == set()
     # near miss: the same line on a page that never uses the words as a name
     assert detect("promo", page_of("de", "Trade Bitcoin jetzt mit 0 € Gebühren!")) != set()
+
+
+def test_the_headline_above_a_page_of_steps_is_no_step(detect):
+    # An affiliate page's headline offers ("open ... and get 80 zł"), then its steps explain how; the same sentence
+    # among the steps is one more step (near miss).
+    headline = "Otwórz konto dla dziecka w banku i zyskaj 80 zł kieszonkowego"
+    steps = ["1. Wejdź na stronę banku.", "2. Wybierz rodzaj konta.", "3. Wypełnij wniosek online."]
+    assert values(detect("promo", page_of("pl", headline, *steps))) == {"i zyskaj 80 zł kieszonkowego"}
+    assert detect("promo", page_of("pl", steps[0], steps[1], headline, steps[2])) == set()
