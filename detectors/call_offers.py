@@ -26,7 +26,7 @@ from detectors.call_lines import imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
-from detectors.incentives import AMOUNT, hedged  # the same amounts an incentive names, and its hedges
+from detectors.incentives import AMOUNT, gets_amount, hedged  # the amounts an incentive names, its hedges
 from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
@@ -227,6 +227,15 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
                 AMOUNT.search(clause) or _called(before, voc) or voc.has(after, voc.hooks, voc.hook_phrases)):
             found.append(language)
     return tuple(found)
+
+
+def takes_incentive(sentence: str, tokens: list[str], language: str) -> bool:
+    """A sentence opened by a conversion imperative with an amount received right after a verb of getting ("Buy $20
+    of crypto to earn $20 in Bitcoin", "Kaufe für 50 € ein und erhalte 10 € zurück"): the reader asked to take
+    it, also among a page's steps."""
+    voc = vocabularies()[language]
+    return bool(tokens) and imperative_at(tokens, voc) == 0 and voc.listed_verb(tokens[0]) and \
+        not voc.infinitive(tokens[0]) and gets_amount(sentence.lower(), language)
 
 
 def _called(before: list[str], voc: Vocabulary) -> bool:

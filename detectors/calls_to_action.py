@@ -41,6 +41,7 @@ from detectors.call_offers import (
     is_offer,
     joined_reward,
     rewarded,
+    takes_incentive,
 )
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
@@ -386,7 +387,8 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
             continue  # "Investeer nooit meer dan je kunt verliezen!", "Investieren Sie nie mehr, als ...": a warning
         # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
         label = len(words) <= 4 and is_label(words, voc, button=tail)
-        if label or is_pitch_sentence(sentence, words, voc, steps=instructional):
+        if label or is_pitch_sentence(sentence, words, voc, steps=instructional) or \
+                takes_incentive(sentence, words, language):
             found.append(language)  # the first of them whose call is the site's own counts
     return tuple(found)
 

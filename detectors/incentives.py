@@ -301,6 +301,12 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     return bool(rewarded and (capped or opened or pitched or _starts(stems, lowered, voc.triggers)))
 
 
+def gets_amount(lowered: str, language: str) -> bool:
+    """Whether a lower-cased sentence has an amount right after a verb of getting in `language` (_gets_amount)."""
+    voc = _vocabularies().get(language)
+    return voc is not None and _gets_amount(lowered, voc)
+
+
 def _gets_amount(lowered: str, voc: _Vocabulary) -> bool:
     """A verb of getting with an amount at most one word (or an "up to") after it: "zyskaj 80 zł", "receive up to
     50 €", "erhalte sofort 50 €"; not a verb of paying ("betala 49 kr i månaden": the reader pays)."""

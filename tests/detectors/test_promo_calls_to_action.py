@@ -570,9 +570,19 @@ def test_a_brand_that_opens_with_a_verb_is_a_name_where_the_page_uses_it_as_one(
 
 
 def test_the_headline_above_a_page_of_steps_is_no_step(detect):
-    # An affiliate page's headline offers ("open ... and get 80 zł"), then its steps explain how; the same sentence
-    # among the steps is one more step (near miss).
-    headline = "Otwórz konto dla dziecka w banku i zyskaj 80 zł kieszonkowego"
+    # An affiliate page's headline joins two calls ("download the app and buy crypto"), then its steps explain how;
+    # the same sentence among the steps is one more step (near miss).
+    headline = "Pobierz aplikację i kupuj kryptowaluty w kilka minut"
     steps = ["1. Wejdź na stronę banku.", "2. Wybierz rodzaj konta.", "3. Wypełnij wniosek online."]
-    assert values(detect("promo", page_of("pl", headline, *steps))) == {"i zyskaj 80 zł kieszonkowego"}
-    assert detect("promo", page_of("pl", steps[0], steps[1], headline, steps[2])) == set()
+    assert values(detect("promo", page_of("pl", headline, *steps))) == {"i kupuj kryptowaluty w kilka minut"}
+    assert detect("promo", page_of("pl", steps[0], headline, steps[1], steps[2])) == set()
+
+
+def test_an_amount_to_take_is_a_call_among_steps_too(detect):
+    # A campaign's third step asks the reader to buy and names the amount received; near miss: a step that names
+    # what is bought and when it arrives.
+    steps = ["1. Create an account", "2. Verify your identity", "3. Buy crypto"]
+    earn = "Buy or convert $20 or more of crypto in one transaction to earn $20 in Bitcoin."
+    arrive = "Buy or convert $20 or more of crypto in one transaction to receive it within a day."
+    assert detect("promo", page_of("en", *steps, earn))
+    assert detect("promo", page_of("en", *steps, arrive)) == set()
