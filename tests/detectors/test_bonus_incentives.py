@@ -70,6 +70,9 @@ OFFERS = [
     ("et", "Kaardi väljastamisel on esimesed 6 kuud hooldustasuta."),  # a compound of the fee's name and "free"
     # An account-opening promotion's headline: opening, a credit, an amount
     ("hu", "Számlanyitási akció 40 000 Ft jóváírás a bankszámlán"),
+    # Telling one's acquaintances, and taking part, as triggers
+    ("cs", "Řekněte o tom svým známým a získejte společně odměnu až 30 % z poplatků."),
+    ("en", "Every participant is eligible to earn a one-time €50 bonus for updating the banners."),
     # An airdrop is a reward: free tokens for signing up
     ("de", "Die ersten 10.000 Teilnehmer, die sich über den Link registrieren, erhalten einen Airdrop von 5 EUR."),
     ("en", "Claim your airdrop of 50 USDT after you sign up."),
@@ -140,6 +143,8 @@ NOT_OFFERS = [
     # An example announced in another case of the word ("przykładu", "esimerkin")
     ("pl", "Zacznijmy od przykładu: jeśli zaprosisz znajomego, otrzymasz 50 zł premii."),
     ("hu", "Számlanyitási díj 2 000 Ft"),  # the account-opening fee: no reward
+    # Near miss of acquaintances: "known" as an adjective
+    ("cs", "Známá burza získala odměnu 30 % za inovace."),
     # Near miss of an airdrop: a market story's, no getting verb, no trigger
     ("en", "The airdrop was worth 200 million dollars to the early users of the protocol, analysts said."),
     # Near misses of opening and getting: what is got is a card, the amount its price
