@@ -586,3 +586,14 @@ def test_an_amount_to_take_is_a_call_among_steps_too(detect):
     arrive = "Buy or convert $20 or more of crypto in one transaction to receive it within a day."
     assert detect("promo", page_of("en", *steps, earn))
     assert detect("promo", page_of("en", *steps, arrive)) == set()
+
+
+@pytest.mark.parametrize(("language", "call", "told"), [
+    ("en", "Use code WELCOME25 and get 10% off.", "Use the code from your authenticator app."),
+    ("de", "Nutze meinen Code ANNA2024", "Nutze den Code aus der SMS, um dich anzumelden."),
+    ("pl", "Użyj mojego kodu START2025", "Użyj kodu BLIK, aby zapłacić."),
+])
+def test_using_the_sites_own_code_is_a_call(detect, language, call, told):
+    # A promotional or referral code offered to the reader; near miss: a verification or payment code
+    assert detect("promo", page_of(language, call))
+    assert detect("promo", page_of(language, told)) == set()
