@@ -233,9 +233,7 @@ def takes_incentive(sentence: str, tokens: list[str], language: str) -> bool:
     """A sentence opened by a conversion imperative with an amount received right after a verb of getting ("Buy $20
     of crypto to earn $20 in Bitcoin", "Kaufe für 50 € ein und erhalte 10 € zurück"): the reader asked to take
     it, also among a page's steps."""
-    voc = vocabularies()[language]
-    return bool(tokens) and imperative_at(tokens, voc) == 0 and voc.listed_verb(tokens[0]) and \
-        not voc.infinitive(tokens[0]) and gets_amount(sentence.lower(), language)
+    return _called(tokens, vocabularies()[language]) and gets_amount(sentence.lower(), language)
 
 
 def _called(before: list[str], voc: Vocabulary) -> bool:

@@ -194,24 +194,20 @@ ADVANTAGE = [("es", "Aprovecha tu bono de bienvenida.", "Muchos usuarios aprovec
              ("es", "Aprovecha esta oferta antes de que termine.", "Muchos clientes aprovecharon la oferta."),
              ("da", "Grib tilbuddet, før det udløber!", "Mange kunder greb tilbuddet sidste år."),
              ("de", "Schnapp dir das Angebot der Woche!", "Er schnappte sich das Angebot."),
-             ("pl", "Łap promocję, póki trwa!", "Klienci złapali promocję w zeszłym roku.")]
-
-
-# "Become a client": a bank's or broker's header button, in the languages whose verbs of becoming are too common to
-# list ("saa", "postani"); the near miss speaks of becoming one.
-BECOME = [("lv", "Kļūt par klientu", "Kļūt par klientu ir vienkārši, ja jums ir pase."),
-          ("lt", "Tapkite klientu", "Kaip tapti banko klientu?"),
-          ("et", "Saa kliendiks", "Kliendiks saamine võtab aega kümme minutit."),
-          ("bg", "Станете клиент", "Как да станете клиент на банката?"),
-          ("hr", "Postanite klijent", "Kako postati klijent banke"),
-          ("sl", "Postanite stranka", "Vsak lahko postane stranka banke."),
-          ("hu", "Legyen ügyfelünk", "Ügyfelünk lehet bárki, aki elmúlt 18 éves.")]
-
-
-@pytest.mark.parametrize(("language", "call", "told"), BECOME, ids=[c for _, c, _ in BECOME])
-def test_become_a_client_is_a_call(detect, language, call, told):
-    assert detect("promo", page_of(language, call))
-    assert detect("promo", page_of(language, told)) == set()
+             ("pl", "Łap promocję, póki trwa!", "Klienci złapali promocję w zeszłym roku."),
+             # "Become a client", a bank's or broker's header button, in the languages whose verbs of becoming are
+             # too common to list ("saa", "postani"); the near miss speaks of becoming one
+             ("lv", "Kļūt par klientu", "Kļūt par klientu ir vienkārši, ja jums ir pase."),
+             ("lt", "Tapkite klientu", "Kaip tapti banko klientu?"),
+             ("et", "Saa kliendiks", "Kliendiks saamine võtab aega kümme minutit."),
+             ("bg", "Станете клиент", "Как да станете клиент на банката?"),
+             ("hr", "Postanite klijent", "Kako postati klijent banke"),
+             ("sl", "Postanite stranka", "Vsak lahko postane stranka banke."),
+             ("hu", "Legyen ügyfelünk", "Ügyfelünk lehet bárki, aki elmúlt 18 éves."),
+             # a promotional or referral code offered to the reader; near miss: a verification or payment code
+             ("en", "Use code WELCOME25 and get 10% off.", "Use the code from your authenticator app."),
+             ("de", "Nutze meinen Code ANNA2024", "Nutze den Code aus der SMS, um dich anzumelden."),
+             ("pl", "Użyj mojego kodu START2025", "Użyj kodu BLIK, aby zapłacić.")]
 
 
 @pytest.mark.parametrize(("language", "call", "told"), ADVANTAGE, ids=[c for _, c, _ in ADVANTAGE])
@@ -586,14 +582,3 @@ def test_an_amount_to_take_is_a_call_among_steps_too(detect):
     arrive = "Buy or convert $20 or more of crypto in one transaction to receive it within a day."
     assert detect("promo", page_of("en", *steps, earn))
     assert detect("promo", page_of("en", *steps, arrive)) == set()
-
-
-@pytest.mark.parametrize(("language", "call", "told"), [
-    ("en", "Use code WELCOME25 and get 10% off.", "Use the code from your authenticator app."),
-    ("de", "Nutze meinen Code ANNA2024", "Nutze den Code aus der SMS, um dich anzumelden."),
-    ("pl", "Użyj mojego kodu START2025", "Użyj kodu BLIK, aby zapłacić."),
-])
-def test_using_the_sites_own_code_is_a_call(detect, language, call, told):
-    # A promotional or referral code offered to the reader; near miss: a verification or payment code
-    assert detect("promo", page_of(language, call))
-    assert detect("promo", page_of(language, told)) == set()
