@@ -154,12 +154,21 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
             return True  # "hos oss får du ... den snabbaste ... servicen", "puedes comprar ... más bajas del mercado"
     if not gains:
         return False  # the reader gets something: money, a reward, access to the service
-    if vocabulary.more and len(vocabulary.more.findall(text)) >= 2:
+    if vocabulary.more and _correlative(vocabulary.more, text):
         return True  # "cuanto más consigues más ganas"
     if not any(t.startswith(vocabulary.rewards) for t in tokens):
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
     hooks = vocabularies()[language].hooks
     return bool(sentence.rstrip().endswith("!") or AMOUNT.search(sentence) or hooks.intersection(tokens))
+
+
+def _correlative(more: re.Pattern[str], text: str) -> bool:
+    """"The more you invite, the more you earn": a comparative twice, the first opening the sentence (at most one
+    word before it: "Je mehr", "Cuanto más", "Plus vous"); "Justo cuando más o menos ..., más complicado" compares
+    in passing."""
+    found = more.search(text)
+    opening = text[:found.start()].lstrip(" •-–*·\t").split() if found else ()
+    return bool(found) and len(opening) <= 1 and more.search(text, found.end()) is not None
 
 
 def _acts(tokens: list[str], language: str) -> bool:

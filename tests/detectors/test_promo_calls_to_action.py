@@ -317,6 +317,26 @@ def test_an_exclamation_without_the_reader_or_urge_is_no_call(detect, language, 
     assert detect("promo", page_of(language, sentence)) == set()
 
 
+# "The more you invite, the more you earn": the comparative opens the sentence and comes back. One that compares in
+# passing ("more or less ... more complicated") is no offer.
+CORRELATIVE = [("es", "Cuanto más inviertes, más ganas en recompensas.",
+                "cuanto más inviertes, más ganas en recompensas"),
+               ("fr", "Plus vous invitez d'amis, plus vous gagnez de récompenses.",
+                "plus vous invitez d'amis, plus vous gagnez de")]
+CORRELATIVE_NEAR_MISSES = [("es", "Justo cuando más o menos entendías los euros, el asunto se hace más "
+                                  "complicado y recibes un nuevo tipo de recompensa en tu cartera.")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "call"), CORRELATIVE, ids=[s for _, s, _ in CORRELATIVE])
+def test_the_more_you_do_the_more_you_gain_is_an_offer(detect, language, sentence, call):
+    assert values(detect("promo", page_of(language, sentence))) == {call}
+
+
+@pytest.mark.parametrize(("language", "sentence"), CORRELATIVE_NEAR_MISSES, ids=[s for _, s in CORRELATIVE_NEAR_MISSES])
+def test_a_comparative_in_passing_is_no_offer(detect, language, sentence):
+    assert detect("promo", page_of(language, sentence)) == set()
+
+
 # A header's log-in and sign-up buttons run together into one line: the sign-up is a call, the log-in never is.
 @pytest.mark.parametrize(("language", "line", "call"), [("pl", "Zaloguj się Załóż konto", "załóż konto"),
                                                         ("en", "Log in Sign up", "sign up"),
