@@ -26,7 +26,7 @@ from detectors.domains import registrable_domain
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document
 from detectors.offer_context import offer_context
-from detectors.own_voice import own_voice
+from detectors.own_voice import offers_own_link, own_voice
 from detectors.phrases import page_language
 from detectors.text import sentence_bounds
 
@@ -84,4 +84,5 @@ def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callab
     if not (reported or any(_another_firms(text, m, label, parts) for m in mentions)):
         return False
     language = page_language(doc)
-    return not (phrase_lexicon(OWN_TERMS).find(text) or any(_own(text, m, language, label, parts) for m in mentions))
+    return not (phrase_lexicon(OWN_TERMS).find(text) or offers_own_link(text, candidate_languages(doc))
+                or any(_own(text, m, language, label, parts) for m in mentions))

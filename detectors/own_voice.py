@@ -5,6 +5,8 @@ nordwind.de; on a news site the sponsor's name is not the site's).
 Navigation labels that hold a first-person word ("Über uns", "Contact us") are blanked out first, so a menu line
 "Über uns Referenzen Spenden & Sponsoring" is not the site's own sponsorship. "Press conference" and its
 translations are someone else's meeting with the press, not an event of the site's.
+A writer offering its own referral link or code ("med min länk") pitches the programme it earns from (AFFILIATE and
+BONUS read a page that does so as the site's own offer, not a report).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from urllib.parse import urlsplit
 from detectors.data_files import load
 from detectors.domains import registrable_domain
 from detectors.lexicon import phrase_pattern
-from detectors.text import is_negated
+from detectors.text import is_negated, negation_cues, sentence_bounds
 
 FILE = "lexicons/own_voice.yaml"
 _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
+_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 ABBREVIATION = 3  # letters: "US", "EU"; a first-person word this short in capitals may be one
 
 
@@ -28,6 +31,7 @@ ABBREVIATION = 3  # letters: "US", "EU"; a first-person word this short in capit
 class _Words:
     first_person: dict[str, re.Pattern]  # per language: "me" is Estonian "we" and English "me"
     organiser: dict[str, re.Pattern]
+    own_links: dict[str, re.Pattern]
     menu: re.Pattern
     press: re.Pattern
     reported: re.Pattern
@@ -46,6 +50,7 @@ def _words() -> _Words:
     return _Words(
         first_person=per_language("first_person"),
         organiser=per_language("organiser"),
+        own_links=per_language("own_links"),
         menu=re.compile(_alternation(data["menu_labels"]), re.IGNORECASE),
         press=re.compile(_alternation(data["press_words"]), re.IGNORECASE),
         reported=re.compile(_alternation(data["reported_speech"]), re.IGNORECASE),
@@ -66,6 +71,21 @@ def own_voice(passage: str, languages) -> str:
                                          for m in table[language].finditer(prose)):
                 return language
     return ""
+
+
+def offers_own_link(text: str, languages) -> bool:
+    """Whether text offers the writer's own referral link or code ("Få 20% rabatt ... med min länk") in one of
+    languages, in a sentence that neither asks nor denies ("my referral code didn't work?" is a user's complaint):
+    an affiliate pitching the programme it earns from, wherever on the page."""
+    table = _words().own_links
+    for language in dict.fromkeys(languages):
+        for m in table[language].finditer(text) if language in table else ():
+            left, right = sentence_bounds(text, m.start(), m.end())
+            sentence = text[left:right]
+            if not sentence.rstrip().endswith("?") and negation_cues(language).isdisjoint(
+                    w.lower() for w in _SENTENCE_WORD.findall(sentence)):
+                return True
+    return False
 
 
 def _abbreviation(prose: str, m: re.Match) -> bool:
