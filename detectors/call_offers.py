@@ -163,12 +163,18 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
 
 
 def _correlative(more: re.Pattern[str], text: str) -> bool:
-    """"The more you invite, the more you earn": a comparative twice, the first opening the sentence (at most one
-    word before it: "Je mehr", "Cuanto más", "Plus vous"); "Justo cuando más o menos ..., más complicado" compares
-    in passing."""
+    """"The more you invite, the more you earn": a comparative twice, the first opening its clause (at most one word
+    before it: "Je mehr", "y además, cuanto más", "Plus vous"); "Justo cuando más o menos ..., más complicado"
+    compares in passing."""
     found = more.search(text)
-    opening = text[:found.start()].lstrip(" •-–*·\t").split() if found else ()
-    return bool(found) and len(opening) <= 1 and more.search(text, found.end()) is not None
+    if not found:
+        return False
+    clause = max(text.rfind(mark, 0, found.start()) for mark in _CLAUSE_MARKS) + 1
+    return len(text[clause:found.start()].lstrip(" •-–*·\t").split()) <= 1 and \
+        more.search(text, found.end()) is not None
+
+
+_CLAUSE_MARKS = (",", ";", ":", "–", "—")
 
 
 def _acts(tokens: list[str], language: str) -> bool:

@@ -163,6 +163,8 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     ("no", "Annonse"),  # an advert's label is no paid link
     ("de", "Bitte geben Sie den Gutscheincode an der Kasse ein."),
     ("cs", "Doporučujeme zkontrolovat poplatky."),  # "we recommend", not "recommend us"
+    # a sign-up form's field for the code someone else gave the reader
+    ("de", "Wenn Sie einen Empfehlungscode haben, wählen Sie „Ich habe einen Empfehlungscode“."),
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
     from detectors import affiliate

@@ -319,8 +319,8 @@ def test_an_exclamation_without_the_reader_or_urge_is_no_call(detect, language, 
 
 # "The more you invite, the more you earn": the comparative opens the sentence and comes back. One that compares in
 # passing ("more or less ... more complicated") is no offer.
-CORRELATIVE = [("es", "Cuanto más inviertes, más ganas en recompensas.",
-                "cuanto más inviertes, más ganas en recompensas"),
+CORRELATIVE = [("es", "Y además, cuanto más inviertes, más ganas en recompensas.",
+                "y además, cuanto más inviertes, más ganas en"),
                ("fr", "Plus vous invitez d'amis, plus vous gagnez de récompenses.",
                 "plus vous invitez d'amis, plus vous gagnez de")]
 CORRELATIVE_NEAR_MISSES = [("es", "Justo cuando más o menos entendías los euros, el asunto se hace más "
