@@ -15,8 +15,9 @@ page is a contract ("hereinafter ...") and so its publisher's own terms.
 from __future__ import annotations
 
 from detectors.affiliate_voice import reports_on_programme
-from detectors.calls_to_action import candidate_languages, untargeted, without_non_eu_states
+from detectors.calls_to_action import candidate_languages, is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
+from detectors.cta_vocabulary import tokens_of, vocabularies
 from detectors.incentives import Incentive, explains, hedged, offers, without_questions
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
@@ -44,7 +45,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if (findings or sentences) and _reported(doc, sentences):
         # News or an explainer about another firm's incentive (detectors/affiliate_voice.py); its advert boxes are
         # still adverts ("Jusqu'à 160 € offerts" beside "J'en profite" on a comparison guide).
-        findings, sentences = [], [s for s in sentences if s.headline]
+        # So are offers put to the reader as a call ("Claim your free €20 Bitcoin bonus now!").
+        findings, sentences = [], [s for s in sentences if s.headline or _called(s)]
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in sentences[:MAX_FINDINGS]:
@@ -68,6 +70,12 @@ def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> boo
             return True
         start = page.find(term, end)
     return False
+
+
+def _called(offer: Incentive) -> bool:
+    """Whether the incentive's sentence is itself a call to the reader: an urged conversion imperative."""
+    voc = vocabularies().get(offer.language)
+    return bool(voc) and is_pitch_sentence(offer.text, tokens_of(offer.text), voc)
 
 
 def _reported(doc: Document, sentences: list[Incentive]) -> bool:

@@ -104,3 +104,17 @@ def test_a_story_in_a_news_section_reports_another_firms_referral_programme():
     found = lambda url: {f.indicator for m in (affiliate, bonus) for f in m.detect(page(story, url), Context())}  # noqa: E731
     assert found("https://www.zeitung.example.de/nachrichten/empfehlungsprogramm-beispielbank") == set()
     assert found("https://www.beispielbank.example.de/empfehlungsprogramm") == {"AFFILIATE", "BONUS"}
+
+
+def test_a_reports_call_to_take_a_bonus_is_still_the_sites_offer():
+    from detectors import bonus
+
+    story = ("<p>Das Empfehlungsprogramm von Beispielbank zählt zu den beliebtesten.</p>"
+             "<p>Wer Freunde einlädt, bekommt für jede Empfehlung 50 Euro Prämie.</p>")
+    call = "<p>Eröffne jetzt dein Konto und sichere dir 20 € Prämie!</p>"
+    quoted = "<p>Die Bank wirbt mit „Eröffne jetzt dein Konto und sichere dir 20 € Prämie!“</p>"
+    url = "https://www.zeitung.example.de/nachrichten/empfehlungsprogramm-beispielbank"
+    found = lambda body: [f.evidence.value for f in bonus.detect(page(body, url), Context())]  # noqa: E731
+    assert found(story) == []
+    assert found(story + call) == ["eröffne jetzt dein konto und sichere dir 20 € prämie!"]
+    assert found(story + quoted) == []  # someone else's slogan, quoted
