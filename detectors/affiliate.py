@@ -284,7 +284,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if discusses_the_rule(doc.text):  # a law firm's article naming "referral programmes" as a risk
         return links
     programme = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("partner_programme"),
-                                localised_strength="strong", english_strength="medium")
+                                localised_strength="strong", english_strength="medium", names=True)
     # A name in single quotes is mentioned, not offered: "'refer a friend' bonuses are restricted".
     if programme:
         folded = doc.text.lower()

@@ -42,6 +42,15 @@ def explained_by_non_eu_locale(doc: Document, language: str, ctx: Context) -> bo
     return language in ctx.geo.languages and bool(written_for(doc, language, ctx.geo).territory)
 
 
+_OPENING_QUOTES, _CLOSING_QUOTES = "\"“„«", "\"”“»"
+
+
+def _a_name(text: str, start: int, end: int) -> bool:
+    """Whether the phrase is itself all that its quotation marks hold: a programme's name ('the programme "Invita
+    un amico"', '«Verv en venn»-tilbudet'), not a slogan or a sentence quoted around it."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
+
+
 def phrase_findings(
     doc: Document,
     ctx: Context,
@@ -51,6 +60,7 @@ def phrase_findings(
     localised_strength: str,
     english_strength: str,
     filter_context: bool = True,
+    names: bool = False,
     text: str | None = None,
     locator: str = "text",
 ) -> list[Finding]:
@@ -65,7 +75,8 @@ def phrase_findings(
             continue  # one finding per phrase: its later matches need no reading
         own = own or (own_language(doc) if len(match.languages) > 1 else "")
         language = match.language_for(own)
-        if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)):
+        if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)
+                               and not (names and _a_name(text, match.start, match.end))):
             continue
         untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
         states = () if untargeted else ctx.geo.states_for_language(language)

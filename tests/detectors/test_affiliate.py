@@ -172,3 +172,18 @@ def test_advert_labels_and_advice_are_no_programme(page, lang, body):
 
     doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
     assert not [f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]
+
+
+@pytest.mark.parametrize(("lang", "body", "found"), [
+    # A programme's name in quotation marks is still the site's programme on its own page ...
+    ("it", 'Il programma "Invita un amico" ti premia ogni volta che parli di noi.', True),
+    ("no", "Vilkår for tilbudet «Verv en venn»: NOK 250 for hver nyvervet kunde.", True),
+    # ... but a slogan or a sentence quoted around the phrase is someone's words, not the site's programme.
+    ("de", "Die Bank wirbt mit dem Satz „Jetzt Freunde werben und doppelt profitieren“.", False),
+])
+def test_a_programmes_name_in_quotation_marks_is_its_name(page, lang, body, found):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
