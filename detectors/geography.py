@@ -45,6 +45,11 @@ class Geography:
     def is_member(self, code: str) -> bool:
         return code.upper() in self.member_states
 
+    def outside(self, region: str) -> bool:
+        """Whether a locale's region is a territory outside the EU/EEA (pt-BR, de-CH); the Union itself (de-EU,
+        a locale some EU sites use) is not."""
+        return bool(region) and region.upper() != UNION and not self.is_member(region)
+
 
 def by_language(file: str, entry: str, mapping: dict) -> dict[str, Any]:
     """A data file's per-language mapping with its keys read back as language codes (YAML's bare `no`) and checked

@@ -143,7 +143,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     text_lang = identified[0] if identified and identified[1] >= MIN_PROBABILITY else ""
     # A declared non-EU region (pt-BR) explains text in its language; so does a non-EU territory the text itself
     # shows it is written for (R$, Pix and Brazilian spelling under no lang or a bare lang="pt").
-    explained = {lang for (lang, region), *_ in declared if region and not ctx.geo.is_member(region)}
+    explained = {lang for (lang, region), *_ in declared if ctx.geo.outside(region)}
     page_lang = text_lang or next((lang for (lang, region), *_ in declared if not region), "")
     if page_lang in ctx.geo.languages and page_lang not in explained:
         explained |= non_eu_languages(doc, page_lang, ctx)

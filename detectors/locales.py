@@ -31,15 +31,18 @@ def _territories() -> frozenset[str]:
 def locale_targets(tag: str, geo: Geography) -> tuple[tuple[str, ...], str] | None:
     """Member states a locale points to and the strength of that signal, or None if it points nowhere in the EU.
 
-    A region decides alone: de-AT points to AT, de-CH to nothing (Switzerland is outside the EEA), en-IE to IE.
+    A region decides alone: de-AT points to AT, de-CH to nothing (Switzerland is outside the EEA), en-IE to IE; the
+    Union as a region (de-EU) leaves it to the language.
     Without a region the language decides: pl -> PL (strong), de -> DE AT BE LU LI (medium), en -> nothing.
     """
     parsed = parse_locale(tag)
     if not parsed:
         return None
     lang, region = parsed
-    if region:
-        return ((region,), "strong") if geo.is_member(region) else None
+    if geo.is_member(region):
+        return (region,), "strong"
+    if geo.outside(region):
+        return None
     if lang not in geo.languages or geo.strength_for_language(lang) == "none":
         return None
     states = geo.states_for_language(lang)

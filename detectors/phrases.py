@@ -37,7 +37,7 @@ def explained_by_non_eu_locale(doc: Document, language: str, ctx: Context) -> bo
     """Whether the page declares `language` for a region outside the EU/EEA (<html lang="pt-BR"> for pt), or its own
     text and address show it is written for one (R$ prices, /es-mx/, Québec; page_locale.py)."""
     parsed = parse_locale(doc.html_lang) if doc.html_lang else None
-    if parsed and parsed[0] == language and parsed[1] and not ctx.geo.is_member(parsed[1]):
+    if parsed and parsed[0] == language and ctx.geo.outside(parsed[1]):
         return True
     return language in ctx.geo.languages and bool(written_for(doc, language, ctx.geo).territory)
 

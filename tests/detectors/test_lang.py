@@ -180,3 +180,14 @@ def test_a_placeholder_region_in_the_address_does_not_hide_the_language():
              "société. Veuillez noter que la participation au bonus de bienvenue constitue votre acceptation.")
     doc = page(terms, url="https://www.example-firm.com/fr-xx/campaigns/terms")
     assert {f.evidence.value for f in run_detector("lang", doc)} == {"fr"}
+
+
+def test_the_union_as_a_locales_region_leaves_it_to_the_language():
+    # "/de-EU/": a site's German for the Union; its text is German for the member states, not explained away.
+    help_page = ("Für Nutzerinnen und Nutzer in Österreich wird die Steuer auf Kryptowährungen direkt einbehalten. "
+                 "Die Einbehaltung erfolgt bei jedem Verkauf und wird regelmäßig an das Finanzamt gemeldet.")
+    doc = page(help_page, url="https://www.example-firm.eu/de-EU/help-center/steuer")
+    found = {(f.evidence.value, f.member_states) for f in run_detector("lang", doc)}
+    assert ("de", ("AT", "BE", "DE", "LI", "LU")) in found
+    near_miss = page(help_page.replace("Österreich", "der Schweiz"), url="https://www.example-firm.ch/de-CH/hilfe")
+    assert not [f for f in run_detector("lang", near_miss) if f.member_states]
