@@ -3,7 +3,8 @@
 Looks at what the page declares (<html lang>, og:locale, a locale path segment, a language switcher) and at the
 language of its visible text. A declared non-EU locale (pt-BR, fr-CA, de-CH, es-MX) explains text in that language,
 and so does a non-EU territory the page's own text and address show it is written for (page_locale.py: R$, Pix and
-Brazilian spelling under no lang or a bare lang="pt"). Platform pages are skipped: their language is the platform's.
+Brazilian spelling under no lang or a bare lang="pt"). Platform pages are skipped: their language is the platform's;
+on a publishing platform (a Medium post) only the text's language counts, the text being the publisher's.
 
 Text language comes from py3langid over every language it knows (a language left out is forced into a neighbour),
 near-identical languages resolved as groups (language_groups.py: Croatian against Bosnian and Serbian), from 20
@@ -28,6 +29,7 @@ from detectors.language_groups import groups, resolve
 from detectors.locales import locale_targets, parse_locale
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for, written_in_states
+from detectors.platforms import PUBLISHING, platform_kind
 
 if TYPE_CHECKING:
     from detectors.langid import FastIdentifier
@@ -125,10 +127,13 @@ def _endonyms(languages: frozenset[str]) -> dict[str, str]:
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
-    if doc.platform or doc.kind != "html":
+    if doc.kind != "html" or doc.platform and not _publication(doc):
         return []
     found: list[Finding] = []
-    declared = [(parsed, *rest) for tag, *rest in _declared_locales(doc) if (parsed := parse_locale(tag))]
+    # On a publishing platform (a Medium or Substack post) the text is the publisher's; its html lang, address and
+    # menus stay the platform's.
+    declared = [] if doc.platform else [
+        (parsed, *rest) for tag, *rest in _declared_locales(doc) if (parsed := parse_locale(tag))]
 
     def add(tag: str, locator: str, snippet: str, confidence: float) -> None:
         target = locale_targets(tag, ctx.geo)
@@ -153,7 +158,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             add(f"{lang}-{region}" if region else lang, locator, snippet, confidence)
     endonyms = _endonyms(frozenset(ctx.geo.languages))  # once per page, not per link
     switched = set(explained)  # a language the switcher names twice (header and footer) is reported once: the first
-    for link in doc.links:
+    for link in () if doc.platform else doc.links:
         lang = endonyms.get(link.text.casefold())
         if lang and lang not in switched:
             switched.add(lang)
@@ -161,6 +166,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if text_lang and text_lang not in explained:
         add(text_lang, "text (detected language)", doc.text[:160], 0.9 * identified[1])
     return _unique(found)
+
+
+def _publication(doc: Document) -> bool:
+    """Whether the page is a post on a publishing platform (medium.com, substack.com): its text the publisher's."""
+    return platform_kind(urlsplit(doc.url).hostname or "") == PUBLISHING
 
 
 def non_eu_languages(doc: Document, language: str, ctx: Context) -> set[str]:

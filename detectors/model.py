@@ -86,8 +86,9 @@ class Alternate:
 class Document:
     """What was captured of one fetched resource, parsed once and shared by every detector.
 
-    `platform` is set when the host is a platform (app store, social network, video site): there the page's
-    localisation belongs to the platform, not to the firm, so localisation detectors stay silent.
+    `platform` is set when the host is a platform (app store, social network, video or publishing site): there the
+    page's localisation belongs to the platform, not to the firm, so localisation detectors stay silent (LANG still
+    reads the text of a post on a publishing site, the publisher's own).
     """
 
     channel: str

@@ -19,6 +19,7 @@ from detectors.data_files import DataFileError, distinct, load
 FILE = "platforms.yaml"
 WALL_VERDICTS = ("login wall", "bot wall", "not found")  # detectors/social/walls.py: LOGIN_WALL, BOT_WALL, NOT_FOUND
 _HOST_FIELDS = ("accounts", "hosts", "chrome")
+PUBLISHING = "publishing"  # the kind whose pages carry a publisher's own text (a Medium post): LANG reads it
 
 
 @dataclass(frozen=True)

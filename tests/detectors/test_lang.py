@@ -191,3 +191,22 @@ def test_the_union_as_a_locales_region_leaves_it_to_the_language():
     assert ("de", ("AT", "BE", "DE", "LI", "LU")) in found
     near_miss = page(help_page.replace("Österreich", "der Schweiz"), url="https://www.example-firm.ch/de-CH/hilfe")
     assert not [f for f in run_detector("lang", near_miss) if f.member_states]
+
+
+POST = ("Ho finalmente ricevuto la mia nuova carta crypto e in questo articolo vi racconto come funziona, quanto costa "
+        "e quali sono i vantaggi rispetto a una normale carta di debito.")
+
+
+def test_a_post_on_a_publishing_platform_is_in_its_publishers_language():
+    found = {(f.evidence.value, f.evidence.locator) for f in run_detector(
+        "lang", page(POST, url="https://someone.medium.com/la-mia-nuova-carta-crypto-60a28ad5e178"))}
+    assert found == {("it", "text (detected language)")}
+
+
+def test_near_miss_a_social_profile_and_a_publishing_platforms_own_locale_are_the_platforms():
+    profile = build(f'<!doctype html><html lang="it"><body><p>{POST}</p></body></html>', "https://x.com/someone")
+    assert run_detector("lang", profile) == []
+    english = build('<!doctype html><html lang="it"><body><p>I finally received my new crypto card and in this post '
+                    'I explain how it works and what it costs compared with a debit card.</p></body></html>',
+                    "https://someone.medium.com/my-new-crypto-card")
+    assert run_detector("lang", english) == []
