@@ -33,6 +33,7 @@ OFFERS = [
     ("da", "Du får 10 % rabat på din første ordre, når du tilmelder dig vores nyhedsbrev."),  # a discount
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
+    ("en", "A cash bonus of $25 is available to new clients who open an account."),  # offered as available
     # A free share for the invited person; a reward awarded to the recommender.
     ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
     ("pl", "Nagroda za polecenie to bonus pieniężny przyznawany Rekomendującemu po spełnieniu warunków."),
@@ -101,6 +102,7 @@ NOT_OFFERS = [
     # not opened by the getting verb, and no headline: a report
     ("pl", "W zeszłym roku klienci tego banku odbierali bonusy do 300 zł za aktywne korzystanie z konta osobistego."),
     ("en", "If your bonus was not paid after you signed up, contact support."),
+    ("en", "Crypto trading is available to all clients who open an account."),  # available, but no reward
     ("de", "Wer sich registriert, erhält keinen Bonus."),
     ("en", "Bitcoin lost 300 euros in a week."),
     ("en", "Invite your friends to read this article."),
