@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
-from babel.numbers import get_currency_name, get_territory_currencies
+from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from detectors.amounts import UNIT_OF, alternation
 from detectors.article_page import is_article
@@ -80,6 +80,10 @@ def _beside_number(text: str, start: int, end: int) -> bool:
     return text[end:end + 2].lstrip(" \t")[:1].isdigit() or text[max(0, start - 2):start].rstrip(" \t")[-1:].isdigit()
 
 
+# A line that lists three currency codes or more and nothing else ("GBP, USD, EUR, SEK, PLN."): the options a
+# deposit page or a casino's terms offer, as a currency picker does.
+_CODE_LIST = re.compile(r"^[ \t•·*-]*[A-Z]{3}(?:[ \t]*[,;/|·•][ \t]*[A-Z]{3}){2,}[ \t]*\.?[ \t]*$", re.M)
+_THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 _RATE = re.compile(r"[ \t]*1[ \t]?[A-Z][A-Z0-9]{1,5}[ \t]?=")  # "1 BTC = ...": a line quoting a rate
 
 
@@ -307,6 +311,11 @@ class _Page:
             self.first[code] = (snip, locator)
 
 
+@cache
+def _iso_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
 def detect(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html":
         return []
@@ -349,6 +358,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 page.add(code, snippet(text, m.start(), m.end()), "text (trading pair)")
     for option in doc.select_options:
         page.add(page.code(option.strip().split(" ")[0]), option, "select option")
+    for m in _CODE_LIST.finditer(text):  # the text's currency picker: "EUR, USD, PLN, CZK" on a line of its own
+        codes = _THREE_CAPITALS.findall(m.group(0))
+        if _iso_codes().issuperset(codes) and not article():
+            for code in codes:
+                page.add(page.code(code), m.group(0).strip(), "text (currency list)")
     named = [*scan(rules.named, text, rules.code_words, rules.code_letters)]
     index = page_words(text)
     if not rules.name_firsts.isdisjoint(index.words):  # a name's first word is one of the page's words

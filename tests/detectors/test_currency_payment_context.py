@@ -66,6 +66,15 @@ def test_kr_on_a_page_of_no_known_language_names_no_currency():
     assert found(currency, page("<p>Fee: 29 kr</p>")) == set()
 
 
+def test_a_line_listing_currency_codes_is_a_currency_picker():
+    listing = "<h2>Einzahlungsmethoden</h2><p>Banküberweisung</p><p>GBP, USD, EUR, SEK, PLN, CHF.</p>"
+    assert {code for code, _, _ in found(currency, page(listing, "de"))} == {"EUR", "SEK", "PLN"}
+    # Near misses: three capitals that are no currency codes; the same list in a dated news story.
+    assert found(currency, page("<p>FAQ, KYC, AML</p>", "en")) == set()
+    story = page(listing, "de", url="https://news.example.de/2025/03/12/broker-erweitert-waehrungen/")
+    assert found(currency, story) == set()
+
+
 def test_rails_on_logos_and_pickers_count_without_text():
     doc = page('<footer><img src="/i/visa.svg" alt="Visa"><img src="/i/x.png" alt="Bancontact">'
                '<img src="/pay/mbway-badge.svg" alt=""></footer>'
