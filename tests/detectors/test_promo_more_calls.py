@@ -1,0 +1,31 @@
+"""PROMO: calls to action read beyond the structure of tests/detectors/test_promo_calls_to_action.py: a language
+outside the Union read with its EU neighbour's words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def page_of(lang: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+
+
+def calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
+    """(member states, value, language of the locator) of each PROMO finding."""
+    return {(states, value, locator.rsplit("(", 1)[-1].rstrip(")"))
+            for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))}
+
+
+# Serbian and Bosnian share their calls with Croatian ("Otvorite račun", "Pozovite prijatelje"): read with the
+# Croatian words, they are the page's own language's, aimed at no member state (not Croatia).
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("sr", "Otvorite besplatni račun odmah.", "otvorite besplatni račun odmah"),
+    ("bs", "Pozovite svoje prijatelje danas!", "pozovite svoje prijatelje danas"),
+])
+def test_a_call_in_a_non_eu_group_member_is_read_with_its_neighbours_words(detect, lang, line, call):
+    assert calls(detect, lang, line) == {((), call, lang)}
+
+
+def test_a_step_in_a_non_eu_group_member_is_still_a_step(detect):
+    assert calls(detect, "sr", "Kliknite na dugme Registracija i unesite svoj e-mail.") == set()
