@@ -8,6 +8,8 @@ Sie jetzt Ihren Anwalt!"), or either
   amigo ganhem bitcoins grátis", "Plus vous invitez d'amis, plus vous gagnez"), or
 - claims an advantage of the offer: a superlative of price, speed, safety, ease or choice ("får du tillgång till
   den snabbaste ... servicen", "con las comisiones más bajas del mercado").
+A sentence opened by a verb of getting whose object is an amount speaks to the reader by that verb alone ("Få 20%
+rabatt med min länk", "Saa 20 % alennus").
 A line that is a paid-partner label ("Kaupallinen yhteistyökumppani: ...", "Annonselenke") marks the site's own
 advertising. An imperative whose object is a reward ("Zdobądź nagrody", "Claim your bonus") pitches as a hooked one.
 
@@ -139,6 +141,9 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if vocabulary is None:
         return False
     text = without_accents(sentence.lower())
+    if tokens and tokens[0] in vocabulary.gains and vocabulary.gains.isdisjoint(tokens[1:GAIN_REACH]) and \
+            gets_amount(" ".join(text.split()[:GAIN_REACH]), language):
+        return True  # opened by the gain, its amount the object: "Få 20% rabatt" (not "Få kunder får 20%": few)
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
         return False
@@ -160,6 +165,9 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
     hooks = vocabularies()[language].hooks
     return bool(sentence.rstrip().endswith("!") or AMOUNT.search(sentence) or hooks.intersection(tokens))
+
+
+GAIN_REACH = 4  # words from an opening verb of getting to its amount ("Få 20% rabatt", "Get up to $50")
 
 
 def _correlative(more: re.Pattern[str], text: str) -> bool:

@@ -29,3 +29,19 @@ def test_a_call_in_a_non_eu_group_member_is_read_with_its_neighbours_words(detec
 
 def test_a_step_in_a_non_eu_group_member_is_still_a_step(detect):
     assert calls(detect, "sr", "Kliknite na dugme Registracija i unesite svoj e-mail.") == set()
+
+
+# A sentence opened by a verb of getting with an amount as its object offers it to the reader, with no "you" (the
+# verb is an imperative or a "you get"); "Få" is also Swedish "few", whose sentence has its own verb of getting.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("sv", "Få 20% rabatt med min länk.", "få 20% rabatt med min länk"),
+    ("fi", "Saa 20 % alennus veroraportista.", "saa 20 % alennus veroraportista"),
+])
+def test_an_amount_offered_by_an_opening_verb_of_getting_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize("line", ["Få investerare får 20% rabatt på sina avgifter.",
+                                  "Få en översikt över 20 olika avgifter."])
+def test_few_or_no_amount_after_the_verb_of_getting_is_no_call(detect, line):
+    assert calls(detect, "sv", line) == set()
