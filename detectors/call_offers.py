@@ -28,7 +28,8 @@ from detectors.call_lines import imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
-from detectors.incentives import AMOUNT, gets_amount, hedged  # the amounts an incentive names, its hedges
+from detectors.incentives import AMOUNT, Incentive, explains, gets_amount, hedged  # amounts, hedges
+from detectors.incentives import offers as incentives
 from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
@@ -283,3 +284,19 @@ def rewarded(tokens: list[str], language: str) -> bool:
     vocabulary = offers().get(language)
     return bool(vocabulary) and any(t.startswith(vocabulary.rewards) or t.startswith(vocabulary.deals)
                                     for t in tokens)
+
+
+def advertised(text: str, languages: tuple[str, ...]) -> list[Incentive]:
+    """The incentives of `text` (questions blanked) that a short line advertises with a capped amount ("Bis zu
+    2.500 € Bonus für deinen Wechsel", "150% Bonus jopa 600€ asti", "Jusqu'à 230€ offerts"): an advert's
+    headline, promotional copy. One that ends with a full stop is a sentence stating a programme's rule ("Een
+    affiliate kan tot 20% van deze kosten verdienen."); a page that mostly hedges its incentives explains them."""
+    found, hedges = incentives(text, languages)
+    if explains(found, hedges):
+        return []
+    return [s for s in found if s.headline and not _full_stop(text, s.start, s.end)]
+
+
+def _full_stop(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends a sentence with a full stop (not "finanzen." of "finanzen.net")."""
+    return text[start:end].rstrip().endswith(".") and text[end:end + 1] in ("", " ", "\n")

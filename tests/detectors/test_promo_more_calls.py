@@ -1,5 +1,6 @@
 """PROMO: calls to action read beyond the structure of tests/detectors/test_promo_calls_to_action.py: a language
-outside the Union read with its EU neighbour's words."""
+outside the Union read with its EU neighbour's words, an amount offered by an opening verb of getting, an
+incentive's headline."""
 
 from __future__ import annotations
 
@@ -45,3 +46,20 @@ def test_an_amount_offered_by_an_opening_verb_of_getting_is_a_call(detect, lang,
                                   "Få en översikt över 20 olika avgifter."])
 def test_few_or_no_amount_after_the_verb_of_getting_is_no_call(detect, line):
     assert calls(detect, "sv", line) == set()
+
+
+# A short line that caps an incentive's amount is an advert's headline, promotional copy with no imperative; a
+# sentence with its full stop states a programme's rule instead.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("de", "Bis zu 2.500 € Bonus für deinen Depotwechsel", "bis zu 2.500 € bonus für deinen depotwechsel"),
+    ("fi", "150% bonus jopa 600€ asti", "150% bonus jopa 600€ asti"),
+    ("fr", "Jusqu'à 160 € offerts", "jusqu'à 160 € offerts"),
+])
+def test_an_incentive_headline_with_a_capped_amount_is_promotional_copy(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [("nl", "Een affiliate kan tot 20% van deze kosten verdienen."),
+                                            ("de", "Neue Kunden erhalten bis zu 300 € Prämie.")])
+def test_a_capped_amount_in_a_sentence_is_no_headline(detect, lang, line):
+    assert calls(detect, lang, line) == set()
