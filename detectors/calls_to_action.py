@@ -112,9 +112,9 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
 
 
 def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
-    """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
-    or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous abonner"). On a
-    page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
+    """A sentence in running text that opens with a conversion verb and carries a hook, a reward, an exclamation or a
+    superlative claim, or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous
+    abonner"). On a page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
     if (led := led_to_call(tokens, voc)) is not None:
         return led
     at = imperative_at(tokens, voc)
@@ -125,6 +125,10 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     opened = not voc.openers.isdisjoint(tokens[:at]) and not voc.infinitive(tokens[at])  # not "Einfach erklärt"
     urged = sentence.rstrip().endswith("!") and not discovering or opened
     if urged or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
+        return True
+    if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
+        return True  # "Trade crypto with the lowest fees", "Használd ki ... a legjobb bankszámlát": praise pitches
+    if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
         return True
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
         return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"

@@ -1,6 +1,6 @@
 """PROMO: calls to action read beyond the structure of tests/detectors/test_promo_calls_to_action.py: a language
 outside the Union read with its EU neighbour's words, an amount offered by an opening verb of getting, an
-incentive's headline."""
+incentive's headline, an imperative that praises what it sells."""
 
 from __future__ import annotations
 
@@ -62,4 +62,22 @@ def test_an_incentive_headline_with_a_capped_amount_is_promotional_copy(detect, 
 @pytest.mark.parametrize(("lang", "line"), [("nl", "Een affiliate kan tot 20% van deze kosten verdienen."),
                                             ("de", "Neue Kunden erhalten bis zu 300 € Prämie.")])
 def test_a_capped_amount_in_a_sentence_is_no_headline(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+# An imperative that praises what it sells pitches without a hook ("... with the lowest fees"); a heading in the
+# infinitive and a verb of discovery ("Discover the best exchanges") do not.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("en", "Trade bitcoin and ether with the lowest fees in Europe.", "trade bitcoin and ether with the lowest fees"),
+    ("pl", "Kup bitcoina i ethereum po najniższej cenie w Polsce.", "kup bitcoina i ethereum po najniższej cenie w"),
+])
+def test_an_imperative_that_claims_an_advantage_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pl", "Kupić bitcoina i ethereum po najniższej cenie w Polsce to proste."),
+    ("en", "Discover the best exchanges of the year in our ranking below."),
+])
+def test_an_advantage_after_an_infinitive_or_a_verb_of_discovery_is_no_call(detect, lang, line):
     assert calls(detect, lang, line) == set()
