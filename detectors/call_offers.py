@@ -8,6 +8,8 @@ Sie jetzt Ihren Anwalt!"), or either
   amigo ganhem bitcoins grátis", "Plus vous invitez d'amis, plus vous gagnez"), or
 - claims an advantage of the offer: a superlative of price, speed, safety, ease or choice ("får du tillgång till
   den snabbaste ... servicen", "con las comisiones más bajas del mercado").
+A sentence opened by a verb of getting whose object is an amount speaks to the reader by that verb alone ("Få 20%
+rabatt med min länk", "Saa 20 % alennus").
 A line that is a paid-partner label ("Kaupallinen yhteistyökumppani: ...", "Annonselenke") marks the site's own
 advertising. An imperative whose object is a reward ("Zdobądź nagrody", "Claim your bonus") pitches as a hooked one.
 
@@ -26,7 +28,8 @@ from detectors.call_lines import imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
-from detectors.incentives import AMOUNT, gets_amount, hedged  # the amounts an incentive names, its hedges
+from detectors.incentives import AMOUNT, Incentive, explains, gets_amount, hedged  # amounts, hedges
+from detectors.incentives import offers as incentives
 from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
@@ -139,6 +142,9 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if vocabulary is None:
         return False
     text = without_accents(sentence.lower())
+    if tokens and tokens[0] in vocabulary.gains and vocabulary.gains.isdisjoint(tokens[1:GAIN_REACH]) and \
+            gets_amount(" ".join(text.split()[:GAIN_REACH]), language):
+        return True  # opened by the gain, its amount the object: "Få 20% rabatt" (not "Få kunder får 20%": few)
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
         return False
@@ -160,6 +166,9 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
     hooks = vocabularies()[language].hooks
     return bool(sentence.rstrip().endswith("!") or AMOUNT.search(sentence) or hooks.intersection(tokens))
+
+
+GAIN_REACH = 4  # words from an opening verb of getting to its amount ("Få 20% rabatt", "Get up to $50")
 
 
 def _correlative(more: re.Pattern[str], text: str) -> bool:
@@ -275,3 +284,19 @@ def rewarded(tokens: list[str], language: str) -> bool:
     vocabulary = offers().get(language)
     return bool(vocabulary) and any(t.startswith(vocabulary.rewards) or t.startswith(vocabulary.deals)
                                     for t in tokens)
+
+
+def advertised(text: str, languages: tuple[str, ...]) -> list[Incentive]:
+    """The incentives of `text` (questions blanked) that a short line advertises with a capped amount ("Bis zu
+    2.500 € Bonus für deinen Wechsel", "150% Bonus jopa 600€ asti", "Jusqu'à 230€ offerts"): an advert's
+    headline, promotional copy. One that ends with a full stop is a sentence stating a programme's rule ("Een
+    affiliate kan tot 20% van deze kosten verdienen."); a page that mostly hedges its incentives explains them."""
+    found, hedges = incentives(text, languages)
+    if explains(found, hedges):
+        return []
+    return [s for s in found if s.headline and not _full_stop(text, s.start, s.end)]
+
+
+def _full_stop(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends a sentence with a full stop (not "finanzen." of "finanzen.net")."""
+    return text[start:end].rstrip().endswith(".") and text[end:end + 1] in ("", " ", "\n")

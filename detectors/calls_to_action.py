@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, islice
 
+from detectors.call_languages import borrowed_vocabulary, candidate_languages
 from detectors.call_lines import (
     NUMBERED_STEP,
     UI_PATH,
@@ -46,11 +47,10 @@ from detectors.call_offers import (
 from detectors.call_offers import is_label as is_partner_label
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
-from detectors.language_groups import groups
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.page_words import LINES, line_starts
-from detectors.phrases import explained_by_non_eu_locale, own_language
+from detectors.phrases import explained_by_non_eu_locale
 from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
@@ -112,9 +112,9 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
 
 
 def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
-    """A sentence in running text that opens with a conversion verb and carries a hook, a reward or an exclamation,
-    or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous abonner"). On a
-    page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
+    """A sentence in running text that opens with a conversion verb and carries a hook, a reward, an exclamation or a
+    superlative claim, or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous
+    abonner"). On a page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
     if (led := led_to_call(tokens, voc)) is not None:
         return led
     at = imperative_at(tokens, voc)
@@ -125,6 +125,10 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     opened = not voc.openers.isdisjoint(tokens[:at]) and not voc.infinitive(tokens[at])  # not "Einfach erklärt"
     urged = sentence.rstrip().endswith("!") and not discovering or opened
     if urged or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
+        return True
+    if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
+        return True  # "Trade crypto with the lowest fees", "Használd ki ... a legjobb bankszámlát": praise pitches
+    if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
         return True
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
         return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
@@ -138,20 +142,12 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     return spoken_to and not _instruction(tokens, voc)
 
 
-def candidate_languages(doc: Document) -> tuple[str, ...]:
-    """The page's language (declared, else identified from its text) and English, as far as we have their words."""
-    own = own_language(doc)
-    # Near-identical languages (Danish / Norwegian, Czech / Slovak) are told apart unreliably: try the neighbour's
-    # words after the page's own, so a Norwegian call on a page taken for Danish still counts (as Norwegian).
-    # A page in a non-EU member of a group (Bosnian) borrows nothing: its calls are not Croatian ones.
-    group = groups()[own].members if own in groups() and own in vocabularies() else ()
-    return tuple(dict.fromkeys(lang for lang in (own, *group, "en") if lang in vocabularies()))
-
-
 def untargeted(doc: Document, language: str, ctx: Context) -> bool:
-    """Copy in English, or in a language the page writes for a territory outside the Union (pt-BR, fr-CA, de-CH,
-    es-AR: declared, or evident from its text): marketing, but aimed at no member state."""
-    return language == "en" or explained_by_non_eu_locale(doc, language, ctx) or bool(_territory(doc, language))
+    """Copy in English, in a language of no member state (Serbian), or in a language the page writes for a
+    territory outside the Union (pt-BR, fr-CA, de-CH, es-AR: declared, or evident from its text): marketing, but
+    aimed at no member state."""
+    return language == "en" or not ctx.geo.states_for_language(language) or \
+        explained_by_non_eu_locale(doc, language, ctx) or bool(_territory(doc, language))
 
 
 _TERRITORIES: dict[tuple[int, str], tuple[Document, str]] = {}
@@ -222,7 +218,8 @@ def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToActio
     where the caller shows no more (the text, read last, is then read only until they are found)."""
     if doc.kind != "html":
         return []
-    languages = candidate_languages(doc)
+    neighbour, own = borrowed_vocabulary(doc)
+    languages = tuple(dict.fromkeys(filter(None, (neighbour, *candidate_languages(doc)))))
     if not languages:
         return []
     found: dict[str, CallToAction] = {}
@@ -230,7 +227,7 @@ def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToActio
     def add(text: str, language: str, locator: str, snip: str) -> bool:
         key = " ".join(text.lower().split())
         if key and key not in found and not (locator == "text" and a_name(doc.text, text)):
-            found[key] = CallToAction(key, language, locator, snip)
+            found[key] = CallToAction(key, own if language == neighbour else language, locator, snip)
         return True
 
     def enough() -> bool:

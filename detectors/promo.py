@@ -4,20 +4,23 @@
 incentive (detectors/incentives.py), not PROMO's.
 
 Calls to action are found by structure (detectors/calls_to_action.py): buttons, links to sign-up or download
-targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml. Negated or
+targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml, and from
+headlines that cap an incentive's amount ("Bis zu 300 € Prämie", detectors/call_offers.advertised). Negated or
 quoted phrases do not count. A call in English is weak on its own: it shows marketing, not marketing aimed at the
 Union; one in another EU language points at the states where that language is official.
 """
 
 from __future__ import annotations
 
-from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
+from detectors.call_offers import advertised
+from detectors.calls_to_action import calls_to_action, candidate_languages, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
+from detectors.text import is_quoted, snippet
 
 INDICATOR = "PROMO"
 MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show the pattern
@@ -37,4 +40,13 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if offers and "?" in doc.text:  # an offer named only in questions ("Gibt es ein Angebot für kurze Zeit?")
         asked = lowered(without_questions(doc.text))
         offers = [f for f in offers if f.evidence.value in asked]
-    return findings + without_non_eu_states(doc, [f for f in offers if f.evidence.value not in seen], ctx, "weak")
+    findings += without_non_eu_states(doc, [f for f in offers if f.evidence.value not in seen], ctx, "weak")
+    text = without_questions(doc.text)
+    for advert in advertised(text, candidate_languages(doc))[:max(0, MAX_FINDINGS - len(findings))]:
+        if not is_quoted(text, advert.start, advert.end):  # someone else's slogan
+            aimed = not untargeted(doc, advert.language, ctx)
+            findings.append(ctx.finding(
+                doc, INDICATOR, value=advert.text[:80].lower(), snippet=snippet(text, advert.start, advert.end),
+                locator=f"text ({advert.language})", confidence=0.8, strength="strong" if aimed else "weak",
+                member_states=ctx.geo.states_for_language(advert.language) if aimed else ()))
+    return findings

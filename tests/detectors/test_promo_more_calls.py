@@ -1,0 +1,83 @@
+"""PROMO: calls to action read beyond the structure of tests/detectors/test_promo_calls_to_action.py: a language
+outside the Union read with its EU neighbour's words, an amount offered by an opening verb of getting, an
+incentive's headline, an imperative that praises what it sells."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def page_of(lang: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+
+
+def calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
+    """(member states, value, language of the locator) of each PROMO finding."""
+    return {(states, value, locator.rsplit("(", 1)[-1].rstrip(")"))
+            for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))}
+
+
+# Serbian and Bosnian share their calls with Croatian ("Otvorite račun", "Pozovite prijatelje"): read with the
+# Croatian words, they are the page's own language's, aimed at no member state (not Croatia).
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("sr", "Otvorite besplatni račun odmah.", "otvorite besplatni račun odmah"),
+    ("bs", "Pozovite svoje prijatelje danas!", "pozovite svoje prijatelje danas"),
+])
+def test_a_call_in_a_non_eu_group_member_is_read_with_its_neighbours_words(detect, lang, line, call):
+    assert calls(detect, lang, line) == {((), call, lang)}
+
+
+def test_a_step_in_a_non_eu_group_member_is_still_a_step(detect):
+    assert calls(detect, "sr", "Kliknite na dugme Registracija i unesite svoj e-mail.") == set()
+
+
+# A sentence opened by a verb of getting with an amount as its object offers it to the reader, with no "you" (the
+# verb is an imperative or a "you get"); "Få" is also Swedish "few", whose sentence has its own verb of getting.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("sv", "Få 20% rabatt med min länk.", "få 20% rabatt med min länk"),
+    ("fi", "Saa 20 % alennus veroraportista.", "saa 20 % alennus veroraportista"),
+])
+def test_an_amount_offered_by_an_opening_verb_of_getting_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize("line", ["Få investerare får 20% rabatt på sina avgifter.",
+                                  "Få en översikt över 20 olika avgifter."])
+def test_few_or_no_amount_after_the_verb_of_getting_is_no_call(detect, line):
+    assert calls(detect, "sv", line) == set()
+
+
+# A short line that caps an incentive's amount is an advert's headline, promotional copy with no imperative; a
+# sentence with its full stop states a programme's rule instead.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("de", "Bis zu 2.500 € Bonus für deinen Depotwechsel", "bis zu 2.500 € bonus für deinen depotwechsel"),
+    ("fi", "150% bonus jopa 600€ asti", "150% bonus jopa 600€ asti"),
+    ("fr", "Jusqu'à 160 € offerts", "jusqu'à 160 € offerts"),
+])
+def test_an_incentive_headline_with_a_capped_amount_is_promotional_copy(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [("nl", "Een affiliate kan tot 20% van deze kosten verdienen."),
+                                            ("de", "Neue Kunden erhalten bis zu 300 € Prämie.")])
+def test_a_capped_amount_in_a_sentence_is_no_headline(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+# An imperative that praises what it sells pitches without a hook ("... with the lowest fees"); a heading in the
+# infinitive and a verb of discovery ("Discover the best exchanges") do not.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("en", "Trade bitcoin and ether with the lowest fees in Europe.", "trade bitcoin and ether with the lowest fees"),
+    ("pl", "Kup bitcoina i ethereum po najniższej cenie w Polsce.", "kup bitcoina i ethereum po najniższej cenie w"),
+])
+def test_an_imperative_that_claims_an_advantage_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pl", "Kupić bitcoina i ethereum po najniższej cenie w Polsce to proste."),
+    ("en", "Discover the best exchanges of the year in our ranking below."),
+])
+def test_an_advantage_after_an_infinitive_or_a_verb_of_discovery_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
