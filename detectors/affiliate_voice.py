@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from detectors.article_page import is_article
-from detectors.calls_to_action import candidate_languages
+from detectors.call_languages import candidate_languages
 from detectors.domains import registrable_domain
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document

@@ -15,7 +15,8 @@ page is a contract ("hereinafter ...") and so its publisher's own terms.
 from __future__ import annotations
 
 from detectors.affiliate_voice import reports_on_programme
-from detectors.calls_to_action import candidate_languages, is_pitch_sentence, untargeted, without_non_eu_states
+from detectors.call_languages import candidate_languages
+from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of, vocabularies
 from detectors.incentives import Incentive, explains, hedged, offers, without_questions

@@ -128,8 +128,6 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
         return True
     if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
         return True  # "Trade crypto with the lowest fees", "Használd ki ... a legjobb bankszámlát": praise pitches
-    if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
-        return True
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
         return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
     # A verb that speaks to the reader by its form pitches in prose ("Prozkoumejte ... burzami."), not in a title.

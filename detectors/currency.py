@@ -25,7 +25,7 @@ from babel.numbers import get_currency_name, get_territory_currencies, list_curr
 
 from detectors.amounts import UNIT_OF, alternation
 from detectors.article_page import is_article
-from detectors.calls_to_action import candidate_languages
+from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.geography import babel_locale, geography

@@ -19,7 +19,7 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from detectors.article_page import help_section, is_article
-from detectors.calls_to_action import candidate_languages
+from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.incentives import hedged

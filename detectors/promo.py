@@ -12,8 +12,9 @@ Union; one in another EU language points at the states where that language is of
 
 from __future__ import annotations
 
+from detectors.call_languages import candidate_languages
 from detectors.call_offers import advertised
-from detectors.calls_to_action import calls_to_action, candidate_languages, untargeted, without_non_eu_states
+from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
