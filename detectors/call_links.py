@@ -10,10 +10,12 @@ from urllib.parse import urlsplit
 
 # Link targets that are calls to action whatever their text: sign-up, account opening, download, the stores, and
 # the redirect paths comparison sites send readers to a provider through.
+# Alternatives that begin alike are written as one ("/(?:download|go/|...)", "registe?r"): the regex engine tries
+# each alternative at every place a link's address could match, and most addresses match none.
 _TARGET = re.compile(
-    r"sign-?up|register|registr|join|open-?account|create-?account|onboarding|/download|get-?app|/go/|/out/|/goto/|"
-    r"/visit/|/recommends/|/apps?\b|apps\.apple\.com|play\.google\.com", re.IGNORECASE)
-_LOGIN = re.compile(r"log-?in|sign-?in|signin|anmelden|/auth\b", re.IGNORECASE)
+    r"/(?:download|go/|out/|goto/|visit/|recommends/|apps?\b)|sign-?up|registe?r|join|open-?account|create-?account|"
+    r"onboarding|get-?app|apps\.apple\.com|play\.google\.com", re.IGNORECASE)
+_LOGIN = re.compile(r"log-?in|sign-?in|anmelden|/auth\b", re.IGNORECASE)
 _EITHER = re.compile(f"{_LOGIN.pattern}|{_TARGET.pattern}", re.IGNORECASE)  # most links: neither, one scan
 # The same patterns without IGNORECASE, for an address already in lower case: several times faster per link.
 _TARGET_LOWER, _LOGIN_LOWER, _EITHER_LOWER = (re.compile(p.pattern) for p in (_TARGET, _LOGIN, _EITHER))

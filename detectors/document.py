@@ -38,7 +38,7 @@ BUTTONS = (  # also what a "button" locator names on a screenshot (crawler/crawl
     'a[class*="button"], a[class*="cta"]')
 # Elements told apart by their tag alone (a node with tag "option" can only have matched "select option").
 _BY_TAG = ('base[href], meta[content], link[hreflang][href], a[href], area[href], h1, h2, h3, '
-           'script[type="application/ld+json"], select option, img')
+           'script[type="application/ld+json"], select option, img, title')
 
 
 def sha256(body: bytes) -> str:
@@ -135,18 +135,18 @@ def _parse_html(body: bytes, url: str, content_type: str) -> dict:
     parts = _BLOCK_END.split(body)
     parts[1::2] = [end + b"\n" for end in parts[1::2]]
     tree = LexborHTMLParser(b"".join(parts))
-    html = tree.css_first("html")
+    html = tree.root  # the <html> element, which the parser always makes: no selector walk to find it
     html_lang = (html.attributes.get("lang") or "").strip() if html else ""
     # The elements read by tag alone, found in one traversal (document order) instead of one per selector.
     by_tag: dict[str, list] = {"base": [], "meta": [], "link": [], "a": [], "h": [], "script": [], "option": [],
-                               "img": []}
+                               "img": [], "title": []}
     for node in tree.css(_BY_TAG):
         tag = node.tag
         by_tag["a" if tag == "area" else "h" if tag in ("h1", "h2", "h3") else tag].append(node)
     base_node = by_tag["base"][0] if by_tag["base"] else None
     base_url = urljoin(url, base_node.attributes.get("href") or "") if base_node else url
 
-    title_node = tree.css_first("title")
+    title_node = by_tag["title"][0] if by_tag["title"] else None
     title = " ".join(title_node.text().split()) if title_node else ""
     meta = []
     for node in by_tag["meta"]:
@@ -185,8 +185,8 @@ def _parse_html(body: bytes, url: str, content_type: str) -> dict:
     tree.strip_tags(_INVISIBLE_TAGS)
     root = tree.body or tree.root
     raw = root.text(deep=True, separator=" ") if root else ""
-    lines = (" ".join(line.split()) for line in raw.split("\n"))
-    text = "\n".join(line for line in lines if line)
+    # Each line's whitespace runs made one space, and the lines left empty dropped (map and filter: no Python loop).
+    text = "\n".join(filter(None, map(" ".join, map(str.split, raw.split("\n")))))
     if len(text) > PAGE_LIMITS.text:
         text = text[:PAGE_LIMITS.text]
         truncated = "; ".join(filter(None, (truncated, f"visible text cut at {PAGE_LIMITS.text:,} characters")))

@@ -119,8 +119,15 @@ def _read(alphabet: frozenset[str], index: _Words, letters: frozenset[str]) -> t
         return None
     if not readings:
         return index.folded, index.words
+    return _read_as(index, tuple(sorted(readings.items())))
+
+
+@lru_cache(maxsize=16)
+def _read_as(index: _Words, readings: tuple[tuple[str, str], ...]) -> tuple[str, frozenset[str]]:
+    """The index's text and words with each letter replaced by its reading: the same for every alphabet that reads
+    the page's letters alike (a page with a Turkish "ı" is read with "i" by three or four scans), so read once."""
     folded, words = index.folded, "\n".join(index.words)
-    for key, reading in readings.items():
+    for key, reading in readings:
         folded, words = folded.replace(key, reading), words.replace(key, reading)
     return folded, frozenset(words.split("\n"))
 
