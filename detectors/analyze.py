@@ -125,10 +125,19 @@ def load_tables(ctx: Context) -> None:
                                   content_type="text/html; charset=utf-8", body=body), ctx)
 
 
+# Objects allocated before the collector's youngest generation is scanned. Judging a page makes tens of thousands of
+# short-lived containers (word indexes, links) that reference counting frees; the default 700 made the collector walk
+# them several times a page and find nothing (0 unreachable): 6-8 % of the CPU time (BENCHMARKS.md, "Stop 38").
+YOUNG_GENERATION = 20_000
+
+
 @cache
 def _freeze_loaded_tables() -> None:
     """Once per process, after a first document: what is alive now (mostly the tables just loaded) is left out of
-    every later collection. Not where the caller manages the collector itself (gc disabled)."""
+    every later collection, and the youngest generation is scanned less often. Not where the caller manages the
+    collector itself (gc disabled)."""
     if gc.isenabled():
         gc.collect()
         gc.freeze()
+        _, older, oldest = gc.get_threshold()
+        gc.set_threshold(max(YOUNG_GENERATION, gc.get_threshold()[0]), older, oldest)
