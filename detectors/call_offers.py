@@ -192,6 +192,20 @@ def _acts(tokens: list[str], language: str) -> bool:
     return any(t in verbs for t in tokens)
 
 
+def main_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
+    """Offsets in `sentence` of the clauses after its commas that urge ("now", "today") where it opens with a
+    condition ("If you're looking for ..., open a ... Account now", "Si buscas ..., abre tu cuenta hoy"): the main
+    clause is the call, read as a sentence of its own. Without the hook it states a rule ("Sobald ..., erhalten Sie
+    beide 10 USD", "Una volta ..., riceverai un'email")."""
+    if "," not in sentence:
+        return []
+    text = without_accents(sentence.lower()).lstrip(" •-–*·\t")
+    if not any((o := offers().get(lang)) and o.conditions and o.conditions.match(text) for lang in languages):
+        return []
+    urging = _urging(languages)
+    return [m.end() for m in re.finditer(r",\s+", sentence) if not urging.isdisjoint(tokens_of(sentence[m.end():]))]
+
+
 def is_label(line: str, language: str) -> bool:
     """Whether a line is a paid-partner label, alone or before a colon ("Kaupallinen yhteistyökumppani: x.com")."""
     vocabulary = offers().get(language)

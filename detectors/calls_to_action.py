@@ -41,6 +41,7 @@ from detectors.call_offers import (
     claims_advantage,
     is_offer,
     joined_reward,
+    main_clauses,
     rewarded,
     takes_incentive,
 )
@@ -360,7 +361,7 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
                 yield m.start(), m.end(), found, _clause(sentence)
                 continue
         begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        for at in connected_clauses(sentence, languages):
+        for at in connected_clauses(sentence, languages) + main_clauses(sentence, languages):
             clause = sentence[at:]
             found = _pitching(clause, tokens_of(clause), languages, instructional, False)
             if found:

@@ -81,3 +81,22 @@ def test_an_imperative_that_claims_an_advantage_is_a_call(detect, lang, line, ca
 ])
 def test_an_advantage_after_an_infinitive_or_a_verb_of_discovery_is_no_call(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+# A sentence opened by a condition keeps its call in the main clause after the comma ("If you ..., open ... now");
+# without an urging hook that clause states a programme's rule ("Sobald ..., erhalten Sie beide 10 USD").
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("en", "If you need an account for everyday banking, open a Welcome Account now.", "open a welcome account now"),
+    ("de", "Wenn Sie ein günstiges Depot suchen, eröffnen Sie jetzt Ihr Konto.", "eröffnen sie jetzt ihr konto"),
+    ("es", "Si buscas una cuenta barata, abre tu cuenta hoy.", "abre tu cuenta hoy"),
+])
+def test_the_urged_main_clause_after_a_condition_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Sobald Ihr Freund einen Kauf von 100 USD abschließt, erhalten Sie beide 10 USD als Guthaben."),
+    ("it", "Una volta compilato il modulo, riceverai un'email che ti confermerà la tua richiesta."),
+])
+def test_the_main_clause_after_a_condition_without_a_hook_is_a_rule(detect, lang, line):
+    assert calls(detect, lang, line) == set()
