@@ -17,14 +17,17 @@ from detectors.text import is_negated, is_quoted, negation_cues
 # how-to's step or a rule's lettered item.
 NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
+# "3.1. Cadastre-se ...", "3.3 Deposite ...": a sub-clause of terms or of a price list, no call whatever its verb; not
+# a how-to's step either (a fee schedule's "5.1.1. Pieslēgšana" makes no page of steps).
+SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s")
 UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 _BULLETS = "-•*–"
 ITEM_START = 3  # characters before an item's label: its bullet and a space
 
 
 def a_step(line: str) -> bool:
-    """A numbered or lettered step, or a path through menus: an instruction, whatever its verb."""
-    return bool(NUMBERED_STEP.match(line) or UI_PATH.search(line))
+    """A numbered or lettered step, a numbered sub-clause, or a path through menus: no call, whatever its verb."""
+    return bool(NUMBERED_STEP.match(line) or SUB_CLAUSE.match(line) or UI_PATH.search(line))
 
 
 def item_label(line: str, start: int, end: int) -> bool:

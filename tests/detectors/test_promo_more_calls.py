@@ -100,3 +100,21 @@ def test_the_urged_main_clause_after_a_condition_is_a_call(detect, lang, line, c
 ])
 def test_the_main_clause_after_a_condition_without_a_hook_is_a_rule(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+# A line numbered as a sub-clause ("3.1.", "3.3") is a clause of terms, no call whatever its verb; it makes no page
+# of steps either, so a price list's numbered rows leave the call after them a call.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pt", "3.1. Cadastre-se agora na Empresa."),
+    ("pt", "3.3 Deposite 100 euros ou mais nesta conta durante o período da promoção."),
+    ("de", "3.2 Eröffnen Sie jetzt ein Depot bei der Bank."),
+    ("lv", "5.1.2. Abonēšana bezmaksas"),
+])
+def test_a_numbered_sub_clause_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_numbered_rows_of_a_price_list_make_no_page_of_steps(detect):
+    rows = ["5.1.1. Pieslēgšana bezmaksas", "5.1.2. Abonēšana bezmaksas", "5.1.3. Kodu kalkulators 25,00 EUR"]
+    found = {value for (_, value, _) in calls(detect, "lv", *rows, "Atver kontu un piesakies maksājumu kartei")}
+    assert found == {"atver kontu un piesakies maksājumu kartei"}
