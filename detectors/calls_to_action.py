@@ -315,6 +315,8 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
     if not stripped or stripped.endswith(("?", ":")) or a_step(line):
         return (), None
     tokens = tokens_of(stripped)
+    if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
+        return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
     short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else ()
     return short, tuple(_sentences(line, languages, instructional))
 

@@ -118,3 +118,19 @@ def test_numbered_rows_of_a_price_list_make_no_page_of_steps(detect):
     rows = ["5.1.1. Pieslēgšana bezmaksas", "5.1.2. Abonēšana bezmaksas", "5.1.3. Kodu kalkulators 25,00 EUR"]
     found = {value for (_, value, _) in calls(detect, "lv", *rows, "Atver kontu un piesakies maksājumu kartei")}
     assert found == {"atver kontu un piesakies maksājumu kartei"}
+
+
+# A call in a paragraph that names the reader's comments signs up to comment: a news portal's comment box, not the
+# site's pitch. French "comment" is "how": only "commentaire", "commenter" name comments there.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Kommentare von registrierten Usern werden sofort freigeschaltet - hier registrieren!"),
+    ("en", "Register now to comment on this article."),
+    ("pl", "Zarejestruj się teraz, aby dodać komentarz."),
+])
+def test_a_sign_up_to_comment_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_french_how_is_no_comment(detect):
+    found = calls(detect, "fr", "Comment investir simplement : ouvrez votre compte dès maintenant.")
+    assert {value for (_, value, _) in found} == {"ouvrez votre compte dès maintenant"}
