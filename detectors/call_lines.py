@@ -30,11 +30,24 @@ def a_step(line: str) -> bool:
     return bool(NUMBERED_STEP.match(line) or SUB_CLAUSE.match(line) or UI_PATH.search(line))
 
 
-def item_label(line: str, start: int, end: int) -> bool:
-    """Whether line[start:end] is a bulleted item's label before its colon, text following ("- Apply Annual
-    Exemption: Deduct your ..."): the item's name in a list of steps or terms, not a call."""
-    return (start <= ITEM_START and line.lstrip()[:1] in _BULLETS and line[start:end].rstrip().endswith(":")
-            and end < len(line.rstrip()))
+RUN_IN = 4  # words of a label with no bullet that runs into its explanation ("Crie sua conta: o cadastro ...")
+
+
+def item_label(line: str, start: int, end: int, vocabularies: list[Vocabulary]) -> bool:
+    """Whether line[start:end] is an item's label before its colon, text following: the item's name in a list of
+    steps or terms, not a call. Bulleted ("- Apply Annual Exemption: Deduct your ..."), it calls only when hooked
+    ("- Jetzt registrieren: ..."). With no bullet, a short label runs into an explanation in lower case ("Crie sua
+    conta: o cadastro exige documentos ..."), a how-to's run-in heading that calls only with a hook in the whole
+    line ("Abra sua conta: é grátis"): an address word ("sua") does not make it one."""
+    label = line[start:end]
+    if start > ITEM_START or not label.rstrip().endswith(":") or end >= len(line.rstrip()):
+        return False
+    words = tokens_of(label)
+    if line.lstrip()[:1] in _BULLETS:
+        return not any(voc.hooked(words) for voc in vocabularies)
+    if not line[end:].lstrip()[:1].islower() or len(words) > RUN_IN:
+        return False
+    return not any(voc.has(tokens_of(line), voc.hooks, voc.hook_phrases) for voc in vocabularies)
 
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:

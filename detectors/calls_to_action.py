@@ -347,8 +347,7 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
         # A few words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.").
         continued = len(words) <= 4 and sentence[:1].islower() and line[:m.start()].rstrip().endswith(".")
         # An item's label before its colon names a step or a term ("- Apply Annual Exemption: ..."), unless hooked.
-        named = item_label(line, m.start(), m.end()) and not any(vocabularies()[lang].hooked(words)
-                                                                 for lang in languages)
+        named = item_label(line, m.start(), m.end(), [vocabularies()[lang] for lang in languages])
         if not words or sentence.endswith("?") or UI_PATH.search(sentence) or continued or named:
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").

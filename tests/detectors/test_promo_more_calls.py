@@ -134,3 +134,21 @@ def test_a_sign_up_to_comment_is_no_call(detect, lang, line):
 def test_french_how_is_no_comment(detect):
     found = calls(detect, "fr", "Comment investir simplement : ouvrez votre compte dès maintenant.")
     assert {value for (_, value, _) in found} == {"ouvrez votre compte dès maintenant"}
+
+
+# A short label with no bullet that runs into an explanation in lower case is a how-to's run-in heading ("Crie sua
+# conta: o cadastro exige ..."), whatever address word it holds; a hook in its line still makes it a call.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pt", "Crie sua conta: o cadastro exige documentos de identificação para verificação."),
+    ("en", "Open your account: the bank asks for an ID document and a proof of address."),
+])
+def test_a_run_in_heading_before_its_explanation_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("pt", "Abra sua conta: é grátis e leva dois minutos.", "abra sua conta"),
+    ("en", "Open your account: it's free and takes two minutes.", "open your account"),
+])
+def test_a_run_in_label_with_a_hook_in_its_line_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
