@@ -21,7 +21,7 @@ NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
 # a how-to's step either (a fee schedule's "5.1.1. Pieslēgšana" makes no page of steps).
 SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s")
 UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
-_BULLETS = "-•*–"
+BULLETS = "-•*–·"  # what opens an item of a list
 ITEM_START = 3  # characters before an item's label: its bullet and a space
 
 
@@ -43,7 +43,7 @@ def item_label(line: str, start: int, end: int, vocabularies: list[Vocabulary]) 
     if start > ITEM_START or not label.rstrip().endswith(":") or end >= len(line.rstrip()):
         return False
     words = tokens_of(label)
-    if line.lstrip()[:1] in _BULLETS:
+    if line.lstrip()[:1] in BULLETS:
         return not any(voc.hooked(words) for voc in vocabularies)
     if not line[end:].lstrip()[:1].islower() or len(words) > RUN_IN:
         return False

@@ -152,3 +152,19 @@ def test_a_run_in_heading_before_its_explanation_is_no_call(detect, lang, line):
 ])
 def test_a_run_in_label_with_a_hook_in_its_line_is_a_call(detect, lang, line, call):
     assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+# A bulleted item beside a bulleted how-to step is one more step of the list, whatever its verb; a list of pitches
+# with no how-to word stays a list of calls.
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("es", ["- Visita el sitio oficial y haz clic en Registrarse.", "- Regístrate con tu dirección de correo."]),
+    ("fi", ["- Valitse peli ja napsauta pelaa", "- Avaa talletusikkuna ja lataa tilisi heti"]),
+    ("en", ["- Step 3: your friend completes the referral", "- Sign up now"]),
+])
+def test_a_bulleted_item_beside_a_step_is_a_step(detect, lang, lines):
+    assert calls(detect, lang, *lines) == set()
+
+
+def test_a_bulleted_list_of_pitches_stays_calls(detect):
+    found = calls(detect, "de", "- Eröffne jetzt dein Depot", "- Sichere dir heute 50 € Bonus")
+    assert {value for (_, value, _) in found} == {"- eröffne jetzt dein depot", "- sichere dir heute 50 € bonus"}
