@@ -168,3 +168,20 @@ def test_a_bulleted_item_beside_a_step_is_a_step(detect, lang, lines):
 def test_a_bulleted_list_of_pitches_stays_calls(detect):
     found = calls(detect, "de", "- Eröffne jetzt dein Depot", "- Sichere dir heute 50 € Bonus")
     assert {value for (_, value, _) in found} == {"- eröffne jetzt dein depot", "- sichere dir heute 50 € bonus"}
+
+
+# Where the imperative is the bare stem, the present tense's "you buy" describes (Estonian "ostad" beside "osta",
+# as Finnish "ostat" beside "osta"): a worked example, not a call. A gain offered with an amount still is one.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("et", "Ostad 20 000 €, müüd 25 000 €."),
+    ("et", "Ostad bitcoini täna ja müüd selle aasta pärast."),
+    ("fi", "Ostat bitcoinia tänään ja myyt sen vuoden päästä."),
+])
+def test_the_present_tense_of_you_describes(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+@pytest.mark.parametrize(("line", "call"), [("Osta bitcoini kohe!", "osta bitcoini kohe"),
+                                            ("Saad 10 € boonust, kui registreerud täna.", "saad 10 € boonust")])
+def test_an_estonian_imperative_or_offered_gain_is_still_a_call(detect, line, call):
+    assert any(value.startswith(call) for (_, value, _) in calls(detect, "et", line))
