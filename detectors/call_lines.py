@@ -33,6 +33,22 @@ def a_step(line: str) -> bool:
 RUN_IN = 4  # words of a label with no bullet that runs into its explanation ("Crie sua conta: o cadastro ...")
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{1,20}\)\s*$")  # "(affiliate)", "(Anzeige)" after a button
+LABEL_WORDS = 4  # words of a button's text run into the end of a line
+
+
+def pointed_labels(line: str, pointers: tuple[str, ...]) -> list[str]:
+    """The texts a button run into the end of a line may have, shortest first, where a pointer ends the line ("...
+    for most users Open Account ↗ (affiliate)"): the last few words before the pointer, from a capital on (a
+    button's label; "... how to buy →" is a sentence's end; German nouns make "Einsteiger Depot eröffnen" one
+    too, after "Depot eröffnen"). None where no pointer ends the line."""
+    text = _TRAILING_NOTE.sub("", line).rstrip()
+    if not text.endswith(pointers):
+        return []
+    words = text.rstrip("".join(pointers) + " ").split()
+    return [" ".join(words[-k:]) for k in range(1, min(LABEL_WORDS, len(words) - 1) + 1) if words[-k][:1].isupper()]
+
+
 def item_label(line: str, start: int, end: int, vocabularies: list[Vocabulary]) -> bool:
     """Whether line[start:end] is an item's label before its colon, text following: the item's name in a list of
     steps or terms, not a call. Bulleted ("- Apply Annual Exemption: Deduct your ..."), it calls only when hooked

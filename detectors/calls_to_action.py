@@ -27,6 +27,7 @@ from detectors.call_lines import (
     led_to_call,
     lines_to_read,
     owner,
+    pointed_labels,
     segments,
     starts_something,
     warns,
@@ -55,7 +56,7 @@ from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
-_POINTERS = ("👉", "➔", "➜", "➡", "→", "⇒", "▶", "►", "»")  # marks that style a line as a link
+_POINTERS = ("👉", "➔", "➜", "➡", "→", "↗", "⇒", "▶", "►", "»")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
@@ -293,8 +294,20 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
     tokens = tokens_of(stripped)
     if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
         return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
-    short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else ()
+    short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else \
+        _pointed(stripped, languages)
     return short, tuple(_sentences(line, languages, instructional))
+
+
+def _pointed(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(language, label) of a button's text run into the end of a long line before its pointer ("... Open Account
+    ↗"), read as a button's."""
+    for label in pointed_labels(line, _POINTERS):
+        language = next((lang for lang in languages if is_label(tokens_of(label), vocabularies()[lang], button=True)),
+                        "")
+        if language:  # in lower case: its capitals follow a word of the line by construction, as a brand's would
+            return ((language, _clause(label).lower()),)
+    return ()
 
 
 def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instructional: bool):
