@@ -89,7 +89,10 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
         return False  # a label does not open with "and", "then" ("siis helistasid arstid"); it may with "just"
     spoken, tokens = tokens, voc.in_readers_voice(tokens)  # "J'ouvre mon compte": a button speaking for the reader
     button = button or tokens is not spoken
-    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button):
+    # A comparison's label that praises what it finds is its slogan ("palygink ir gauk pigiausią", "Compare and find
+    # the cheapest broker"), as a button's is.
+    praised = not voc.compare.isdisjoint(tokens) and claims_advantage(" ".join(tokens), voc.language)  # read rarely
+    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button or praised):
         return True  # a fixed label (also with a how-to's verb: "Przejdź do oferty"), a comparison's button
     if instruction(tokens, voc):
         return False

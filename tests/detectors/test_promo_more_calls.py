@@ -199,3 +199,18 @@ def test_a_button_run_into_the_end_of_a_line_before_its_pointer_is_a_call(detect
 
 def test_a_sentence_ending_with_a_pointer_is_no_button(detect):
     assert calls(detect, "en", "Our guide explains step by step where and how to buy →") == set()
+
+
+# A comparison's short label that praises what it finds is its slogan, as a comparison's button is; comparing
+# without a claim is a heading.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("lt", "Paskolos iš žmonių: palygink ir gauk pigiausią", "palygink ir gauk pigiausią"),
+    ("en", "Compare and find the cheapest broker", "compare and find the cheapest broker"),
+    ("pl", "Porównaj i wybierz najtańsze konto", "porównaj i wybierz najtańsze konto"),
+])
+def test_a_comparison_label_that_praises_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+def test_a_comparison_label_without_a_claim_is_no_call(detect):
+    assert calls(detect, "en", "Compare fees and spreads") == set()
