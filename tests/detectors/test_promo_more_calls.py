@@ -214,3 +214,19 @@ def test_a_comparison_label_that_praises_is_a_call(detect, lang, line, call):
 
 def test_a_comparison_label_without_a_claim_is_no_call(detect):
     assert calls(detect, "en", "Compare fees and spreads") == set()
+
+
+# A sentence opened by "this means" works a programme's rule out for the reader: an explanation of the terms, not
+# their pitch. The same words later in an offer's sentence leave it an offer.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dat betekent dat als je 100 euro stort, je nog eens 100 euro bonus krijgt."),
+    ("it", "Questo significa che potrai guadagnare fino a un totale di 100 EUR di bonus."),
+    ("en", "This means you can earn up to 100 EUR in bonus rewards."),
+])
+def test_a_rule_worked_out_is_no_offer(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_an_offer_that_says_what_it_means_is_still_an_offer(detect):
+    found = calls(detect, "en", "You get a 50 € bonus today, which means more money for you.")
+    assert {value for (_, value, _) in found} == {"you get a 50 € bonus today, which"}
