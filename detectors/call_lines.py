@@ -19,7 +19,7 @@ NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
 # "3.1. Cadastre-se ...", "3.3 Deposite ...": a sub-clause of terms or of a price list, no call whatever its verb; not
 # a how-to's step either (a fee schedule's "5.1.1. Pieslēgšana" makes no page of steps).
-SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s")
+SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s(?![%€$£]|[A-Z]{3}\b)")  # not "1.5 BTC Bonus sichern"
 UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 BULLETS = "-•*–·"  # what opens an item of a list
 ITEM_START = 3  # characters before an item's label: its bullet and a space

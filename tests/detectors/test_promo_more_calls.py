@@ -230,3 +230,8 @@ def test_a_rule_worked_out_is_no_offer(detect, lang, line):
 def test_an_offer_that_says_what_it_means_is_still_an_offer(detect):
     found = calls(detect, "en", "You get a 50 € bonus today, which means more money for you.")
     assert {value for (_, value, _) in found} == {"you get a 50 € bonus today, which"}
+
+
+def test_a_decimal_amount_opening_a_headline_is_no_sub_clause(detect):
+    found = calls(detect, "de", "1.5 BTC Bonus jetzt sichern")
+    assert {value for (_, value, _) in found} == {"1.5 btc bonus jetzt sichern"}
