@@ -17,21 +17,53 @@ from detectors.text import is_negated, is_quoted, negation_cues
 # how-to's step or a rule's lettered item.
 NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
                            r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
+# "3.1. Cadastre-se ...", "3.3 Deposite ...": a sub-clause of terms or of a price list, no call whatever its verb; not
+# a how-to's step either (a fee schedule's "5.1.1. Pieslēgšana" makes no page of steps).
+SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s(?![%€$£]|[A-Z]{3}\b)")  # not "1.5 BTC Bonus sichern"
 UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
-_BULLETS = "-•*–"
+BULLETS = "-•*–·"  # what opens an item of a list
 ITEM_START = 3  # characters before an item's label: its bullet and a space
 
 
 def a_step(line: str) -> bool:
-    """A numbered or lettered step, or a path through menus: an instruction, whatever its verb."""
-    return bool(NUMBERED_STEP.match(line) or UI_PATH.search(line))
+    """A numbered or lettered step, a numbered sub-clause, or a path through menus: no call, whatever its verb."""
+    return bool(NUMBERED_STEP.match(line) or SUB_CLAUSE.match(line) or UI_PATH.search(line))
 
 
-def item_label(line: str, start: int, end: int) -> bool:
-    """Whether line[start:end] is a bulleted item's label before its colon, text following ("- Apply Annual
-    Exemption: Deduct your ..."): the item's name in a list of steps or terms, not a call."""
-    return (start <= ITEM_START and line.lstrip()[:1] in _BULLETS and line[start:end].rstrip().endswith(":")
-            and end < len(line.rstrip()))
+RUN_IN = 4  # words of a label with no bullet that runs into its explanation ("Crie sua conta: o cadastro ...")
+
+
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{1,20}\)\s*$")  # "(affiliate)", "(Anzeige)" after a button
+LABEL_WORDS = 4  # words of a button's text run into the end of a line
+
+
+def pointed_labels(line: str, pointers: tuple[str, ...]) -> list[str]:
+    """The texts a button run into the end of a line may have, shortest first, where a pointer ends the line ("...
+    for most users Open Account ↗ (affiliate)"): the last few words before the pointer, from a capital on (a
+    button's label; "... how to buy →" is a sentence's end; German nouns make "Einsteiger Depot eröffnen" one
+    too, after "Depot eröffnen"). None where no pointer ends the line."""
+    text = _TRAILING_NOTE.sub("", line).rstrip()
+    if not text.endswith(pointers):
+        return []
+    words = text.rstrip("".join(pointers) + " ").split()
+    return [" ".join(words[-k:]) for k in range(1, min(LABEL_WORDS, len(words) - 1) + 1) if words[-k][:1].isupper()]
+
+
+def item_label(line: str, start: int, end: int, vocabularies: list[Vocabulary]) -> bool:
+    """Whether line[start:end] is an item's label before its colon, text following: the item's name in a list of
+    steps or terms, not a call. Bulleted ("- Apply Annual Exemption: Deduct your ..."), it calls only when hooked
+    ("- Jetzt registrieren: ..."). With no bullet, a short label runs into an explanation in lower case ("Crie sua
+    conta: o cadastro exige documentos ..."), a how-to's run-in heading that calls only with a hook in the whole
+    line ("Abra sua conta: é grátis"): an address word ("sua") does not make it one."""
+    label = line[start:end]
+    if start > ITEM_START or not label.rstrip().endswith(":") or end >= len(line.rstrip()):
+        return False
+    words = tokens_of(label)
+    if line.lstrip()[:1] in BULLETS:
+        return not any(voc.hooked(words) for voc in vocabularies)
+    if not line[end:].lstrip()[:1].islower() or len(words) > RUN_IN:
+        return False
+    return not any(voc.has(tokens_of(line), voc.hooks, voc.hook_phrases) for voc in vocabularies)
 
 
 def imperative_at(tokens: list[str], voc: Vocabulary) -> int:

@@ -50,6 +50,7 @@ class Offers:
     more: re.Pattern[str] | None
     labels: re.Pattern[str] | None
     conditions: re.Pattern[str] | None  # matched at a sentence's start
+    consequences: re.Pattern[str] | None  # "this means ...", matched at a sentence's start: a rule worked out
     deals: tuple[str, ...]  # word beginnings of the site's offer itself ("Aprovecha esta oferta", "Grib tilbuddet")
 
 
@@ -83,7 +84,7 @@ def offers() -> dict[str, Offers]:
             tuple(without_accents(r.lower()) for r in incentive["rewards"] + incentive["referrals"]),
             frozenset(without_accents(w.rstrip("*").lower()) for w in own if " " not in w),
             _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
-            _pattern(entry["conditions"]),
+            _pattern(entry["conditions"]), _pattern(entry.get("consequences", [])),
             tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])))
     return result
 
@@ -148,8 +149,11 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
         return False
-    if vocabulary.conditions and vocabulary.conditions.match(text.lstrip(" •-–*·\t")) and not text.endswith("!"):
+    opening = text.lstrip(" •-–*·\t")
+    if vocabulary.conditions and vocabulary.conditions.match(opening) and not text.endswith("!"):
         return False  # "Sobald Ihr Freund ... abschließt, erhalten Sie beide 10 USD": a rule, or advice ("If you ...")
+    if vocabulary.consequences and vocabulary.consequences.match(opening):
+        return False  # "Questo significa che potrai guadagnare fino a ...": the rule worked out for the reader
     if text.rstrip().endswith("!") and _urging((language,)).intersection(tokens) and \
             not any(q in text for q in _QUOTES):  # an exclamation in a quotation is a slogan ("„Jetzt ...!“")
         return True  # "Finden Sie jetzt Ihren Anwalt ...!", "Zacznij już teraz!": the reader urged to act
@@ -190,6 +194,20 @@ def _acts(tokens: list[str], language: str) -> bool:
     """Whether the reader is the one who buys, trades or opens an account (a conversion verb of the sentence)."""
     verbs = vocabularies()[language].verbs
     return any(t in verbs for t in tokens)
+
+
+def main_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
+    """Offsets in `sentence` of the clauses after its commas that urge ("now", "today") where it opens with a
+    condition ("If you're looking for ..., open a ... Account now", "Si buscas ..., abre tu cuenta hoy"): the main
+    clause is the call, read as a sentence of its own. Without the hook it states a rule ("Sobald ..., erhalten Sie
+    beide 10 USD", "Una volta ..., riceverai un'email")."""
+    if "," not in sentence:
+        return []
+    text = without_accents(sentence.lower()).lstrip(" •-–*·\t")
+    if not any((o := offers().get(lang)) and o.conditions and o.conditions.match(text) for lang in languages):
+        return []
+    urging = _urging(languages)
+    return [m.end() for m in re.finditer(r",\s+", sentence) if not urging.isdisjoint(tokens_of(sentence[m.end():]))]
 
 
 def is_label(line: str, language: str) -> bool:

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress, islice
 
 from detectors.call_languages import borrowed_vocabulary, candidate_languages
 from detectors.call_lines import (
-    NUMBERED_STEP,
     UI_PATH,
     a_name,
     a_step,
@@ -29,6 +27,7 @@ from detectors.call_lines import (
     led_to_call,
     lines_to_read,
     owner,
+    pointed_labels,
     segments,
     starts_something,
     warns,
@@ -41,25 +40,26 @@ from detectors.call_offers import (
     claims_advantage,
     is_offer,
     joined_reward,
+    main_clauses,
     rewarded,
     takes_incentive,
 )
 from detectors.call_offers import is_label as is_partner_label
+from detectors.call_steps import among_steps, first_step, instruction
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
-from detectors.page_words import LINES, line_starts
+from detectors.page_words import line_starts
 from detectors.phrases import explained_by_non_eu_locale
 from detectors.text import snippet
 
 # Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
 _SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
-_POINTERS = ("👉", "➔", "➜", "➡", "→", "⇒", "▶", "►", "»")  # marks that style a line as a link
+_POINTERS = ("👉", "➔", "➜", "➡", "→", "↗", "⇒", "▶", "►", "»")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
-INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
 MAX_SPAN = 200  # characters of a button or link text worth reading
 DOCUMENT_REACH = 3  # words after a verb in which a document makes it a download to read ("Scarica il modulo")
 
@@ -70,12 +70,6 @@ class CallToAction:
     language: str  # the language whose words make it a call to action
     locator: str  # button, a[href="..."], text
     snippet: str
-
-
-def _instruction(tokens: list[str], voc: Vocabulary) -> bool:
-    """A how-to step ("click Register", "wählen Sie"), unless it points at the site's own pitch ("klicka här")."""
-    at = voc.has(tokens, voc.instructions, voc.instruction_phrases)
-    return bool(at) and not (at < len(tokens) and tokens[at] in voc.hooks)
 
 
 def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
@@ -95,9 +89,12 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
         return False  # a label does not open with "and", "then" ("siis helistasid arstid"); it may with "just"
     spoken, tokens = tokens, voc.in_readers_voice(tokens)  # "J'ouvre mon compte": a button speaking for the reader
     button = button or tokens is not spoken
-    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button):
+    # A comparison's label that praises what it finds is its slogan ("palygink ir gauk pigiausią", "Compare and find
+    # the cheapest broker"), as a button's is.
+    praised = not voc.compare.isdisjoint(tokens) and claims_advantage(" ".join(tokens), voc.language)  # read rarely
+    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button or praised):
         return True  # a fixed label (also with a how-to's verb: "Przejdź do oferty"), a comparison's button
-    if _instruction(tokens, voc):
+    if instruction(tokens, voc):
         return False
     at = imperative_at(tokens, voc)
     if _reading_path(tokens, voc, at) or at >= 0 and tokens[at] in voc.discovery and not (button or voc.hooked(tokens)):
@@ -129,7 +126,7 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
         return True  # "Trade crypto with the lowest fees", "Használd ki ... a legjobb bankszámlát": praise pitches
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
-        return not _instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
+        return not instruction(tokens, voc)  # "Zdobądź nagrody za polecenie"; not a list's "Acquistare un Buono"
     # A verb that speaks to the reader by its form pitches in prose ("Prozkoumejte ... burzami."), not in a title.
     spoken_to = not steps and addressing(tokens, voc) and sentence.rstrip().endswith(".")
     if spoken_to and discovering:  # "Découvrez aussi ...": a teaser
@@ -137,7 +134,7 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     # An opening infinitive is the subject ("Iniziare il tuo viaggio ... richiede"), unless "Sie" follows it.
     subject = voc.infinitive(tokens[at]) and at + 1 < len(tokens) and tokens[at + 1] not in voc.address
     spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not subject
-    return spoken_to and not _instruction(tokens, voc)
+    return spoken_to and not instruction(tokens, voc)
 
 
 def untargeted(doc: Document, language: str, ctx: Context) -> bool:
@@ -193,24 +190,6 @@ def _first_label(text: str, languages: tuple[str, ...], *, button: bool) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
-def _step(line: str, languages: tuple[str, ...]) -> bool:
-    tokens = tokens_of(line)
-    return bool(NUMBERED_STEP.match(line)) or any(_instruction(tokens, vocabularies()[lang]) for lang in languages)
-
-
-@lru_cache(maxsize=LINES)  # read once per line: a site's lines repeat page after page
-def _numbered(line: str) -> bool:
-    return bool(NUMBERED_STEP.match(line))
-
-
-def _instructional(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> int:
-    """The first step's line on a page of steps (the lines above it, its headline, are none); -1 elsewhere."""
-    lines_in_order = sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines))))
-    steps = list(islice((n for n in lines_in_order if _step(lines[n], languages)), INSTRUCTIONAL_PAGE))
-    return steps[0] if len(steps) == INSTRUCTIONAL_PAGE else -1
-
-
 def calls_to_action(doc: Document, limit: int | None = None) -> list[CallToAction]:
     """Every call to action of an HTML page, one per distinct text, buttons and links first; the first `limit` only
     where the caller shows no more (the text, read last, is then read only until they are found)."""
@@ -259,11 +238,13 @@ def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
     languages = tuple(lang for lang in languages if lang != "en") if languages[0] != "en" else languages
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
-    first_step = _instructional(lines, languages, wanted) if wanted else -1
+    first = first_step(lines, languages, wanted) if wanted else -1
     for n, start, line in segments(lines, wanted, line_starts(text)):
         if enough():
             return  # the calls asked for are found: the rest of the text can only come after them
-        short, sentences = _line_calls(line, languages, 0 <= first_step <= n)
+        if among_steps(lines, n, languages):
+            continue  # "- Regístrate con tu correo" after "- Haz clic en Sign Up": one more step
+        short, sentences = _line_calls(line, languages, 0 <= first <= n)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
         own = owner(text, lines, n, start)
@@ -299,7 +280,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
             tokens = tokens_of(sentence)
             for language in languages:
                 voc = vocabularies()[language]
-                if not _instruction(tokens, voc) and is_offer(sentence, tokens, language) and \
+                if not instruction(tokens, voc) and is_offer(sentence, tokens, language) and \
                         own(starts[n] + m.start(), starts[n] + m.end(), language):
                     told = " ".join(sentence.split()[:8]).rstrip(".!;:…,")  # "Oui, vous pouvez ...": no comma cut
                     add(told, language, "text", snippet(text, starts[n] + m.start(), starts[n] + m.end()))
@@ -314,8 +295,22 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
     if not stripped or stripped.endswith(("?", ":")) or a_step(line):
         return (), None
     tokens = tokens_of(stripped)
-    short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else ()
+    if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
+        return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
+    short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else \
+        _pointed(stripped, languages)
     return short, tuple(_sentences(line, languages, instructional))
+
+
+def _pointed(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(language, label) of a button's text run into the end of a long line before its pointer ("... Open Account
+    ↗"), read as a button's."""
+    for label in pointed_labels(line, _POINTERS):
+        language = next((lang for lang in languages if is_label(tokens_of(label), vocabularies()[lang], button=True)),
+                        "")
+        if language:  # in lower case: its capitals follow a word of the line by construction, as a brand's would
+            return ((language, _clause(label).lower()),)
+    return ()
 
 
 def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instructional: bool):
@@ -344,8 +339,7 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
         # A few words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.").
         continued = len(words) <= 4 and sentence[:1].islower() and line[:m.start()].rstrip().endswith(".")
         # An item's label before its colon names a step or a term ("- Apply Annual Exemption: ..."), unless hooked.
-        named = item_label(line, m.start(), m.end()) and not any(vocabularies()[lang].hooked(words)
-                                                                 for lang in languages)
+        named = item_label(line, m.start(), m.end(), [vocabularies()[lang] for lang in languages])
         if not words or sentence.endswith("?") or UI_PATH.search(sentence) or continued or named:
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").
@@ -360,7 +354,7 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
                 yield m.start(), m.end(), found, _clause(sentence)
                 continue
         begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        for at in connected_clauses(sentence, languages):
+        for at in connected_clauses(sentence, languages) + main_clauses(sentence, languages):
             clause = sentence[at:]
             found = _pitching(clause, tokens_of(clause), languages, instructional, False)
             if found:
@@ -376,7 +370,7 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
     found = []
     for language in languages if "=" not in sentence else ():  # "Câștig = Preț de vânzare - ...": a formula
         voc = vocabularies()[language]
-        if instructional and not sentence.endswith("!") and _instruction(words, voc):
+        if instructional and not sentence.endswith("!") and instruction(words, voc):
             continue  # on a page of steps, "Starten Sie ..., indem Sie hier klicken" is one more step
         if warns(words, voc):
             continue  # "Investeer nooit meer dan je kunt verliezen!", "Investieren Sie nie mehr, als ...": a warning

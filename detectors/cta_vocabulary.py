@@ -47,6 +47,7 @@ class Vocabulary:
     documents: frozenset[str] = frozenset()  # "pdf", "form": what a download hands over to read, not a conversion
     only: frozenset[str] = frozenset()  # "only", "nur": after an imperative, a risk warning ("Invest only what ...")
     compare: frozenset[str] = frozenset()  # "vergleichen", "je compare": a comparison site's button, as a label only
+    comments: tuple[str, ...] = ()  # word beginnings naming a reader's comments ("kommentar"): a comment box's sign-up
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -63,6 +64,10 @@ class Vocabulary:
     def names_document(self, tokens: list[str]) -> bool:
         """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei")."""
         return not self.documents.isdisjoint(part for token in tokens for part in token.split("-"))
+
+    def names_comments(self, tokens: list[str]) -> bool:
+        """Whether a reader's comments are named ("Kommentare von registrierten Usern ...", "para comentar")."""
+        return bool(self.comments) and any(t.startswith(self.comments) for t in tokens)
 
     def listed_verb(self, token: str) -> bool:
         """Whether the verb is a form listed in the lexicon (an imperative or a dictionary form), not only a form
@@ -146,7 +151,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(tuple(tokens_of(r)) for r in entry.get("logins", [])),
             frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])),
             _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0],
-            _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0])
+            _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0],
+            tuple(_fold(c.lower(), language) for c in entry.get("comments", [])))
     return result
 
 

@@ -81,3 +81,157 @@ def test_an_imperative_that_claims_an_advantage_is_a_call(detect, lang, line, ca
 ])
 def test_an_advantage_after_an_infinitive_or_a_verb_of_discovery_is_no_call(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+# A sentence opened by a condition keeps its call in the main clause after the comma ("If you ..., open ... now");
+# without an urging hook that clause states a programme's rule ("Sobald ..., erhalten Sie beide 10 USD").
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("en", "If you need an account for everyday banking, open a Welcome Account now.", "open a welcome account now"),
+    ("de", "Wenn Sie ein günstiges Depot suchen, eröffnen Sie jetzt Ihr Konto.", "eröffnen sie jetzt ihr konto"),
+    ("es", "Si buscas una cuenta barata, abre tu cuenta hoy.", "abre tu cuenta hoy"),
+])
+def test_the_urged_main_clause_after_a_condition_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Sobald Ihr Freund einen Kauf von 100 USD abschließt, erhalten Sie beide 10 USD als Guthaben."),
+    ("it", "Una volta compilato il modulo, riceverai un'email che ti confermerà la tua richiesta."),
+])
+def test_the_main_clause_after_a_condition_without_a_hook_is_a_rule(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+# A line numbered as a sub-clause ("3.1.", "3.3") is a clause of terms, no call whatever its verb; it makes no page
+# of steps either, so a price list's numbered rows leave the call after them a call.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pt", "3.1. Cadastre-se agora na Empresa."),
+    ("pt", "3.3 Deposite 100 euros ou mais nesta conta durante o período da promoção."),
+    ("de", "3.2 Eröffnen Sie jetzt ein Depot bei der Bank."),
+    ("lv", "5.1.2. Abonēšana bezmaksas"),
+])
+def test_a_numbered_sub_clause_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_numbered_rows_of_a_price_list_make_no_page_of_steps(detect):
+    rows = ["5.1.1. Pieslēgšana bezmaksas", "5.1.2. Abonēšana bezmaksas", "5.1.3. Kodu kalkulators 25,00 EUR"]
+    found = {value for (_, value, _) in calls(detect, "lv", *rows, "Atver kontu un piesakies maksājumu kartei")}
+    assert found == {"atver kontu un piesakies maksājumu kartei"}
+
+
+# A call in a paragraph that names the reader's comments signs up to comment: a news portal's comment box, not the
+# site's pitch. French "comment" is "how": only "commentaire", "commenter" name comments there.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Kommentare von registrierten Usern werden sofort freigeschaltet - hier registrieren!"),
+    ("en", "Register now to comment on this article."),
+    ("pl", "Zarejestruj się teraz, aby dodać komentarz."),
+])
+def test_a_sign_up_to_comment_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_french_how_is_no_comment(detect):
+    found = calls(detect, "fr", "Comment investir simplement : ouvrez votre compte dès maintenant.")
+    assert {value for (_, value, _) in found} == {"ouvrez votre compte dès maintenant"}
+
+
+# A short label with no bullet that runs into an explanation in lower case is a how-to's run-in heading ("Crie sua
+# conta: o cadastro exige ..."), whatever address word it holds; a hook in its line still makes it a call.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pt", "Crie sua conta: o cadastro exige documentos de identificação para verificação."),
+    ("en", "Open your account: the bank asks for an ID document and a proof of address."),
+])
+def test_a_run_in_heading_before_its_explanation_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("pt", "Abra sua conta: é grátis e leva dois minutos.", "abra sua conta"),
+    ("en", "Open your account: it's free and takes two minutes.", "open your account"),
+])
+def test_a_run_in_label_with_a_hook_in_its_line_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+# A bulleted item beside a bulleted how-to step is one more step of the list, whatever its verb; a list of pitches
+# with no how-to word stays a list of calls.
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("es", ["- Visita el sitio oficial y haz clic en Registrarse.", "- Regístrate con tu dirección de correo."]),
+    ("fi", ["- Valitse peli ja napsauta pelaa", "- Avaa talletusikkuna ja lataa tilisi heti"]),
+    ("en", ["- Step 3: your friend completes the referral", "- Sign up now"]),
+])
+def test_a_bulleted_item_beside_a_step_is_a_step(detect, lang, lines):
+    assert calls(detect, lang, *lines) == set()
+
+
+def test_a_bulleted_list_of_pitches_stays_calls(detect):
+    found = calls(detect, "de", "- Eröffne jetzt dein Depot", "- Sichere dir heute 50 € Bonus")
+    assert {value for (_, value, _) in found} == {"- eröffne jetzt dein depot", "- sichere dir heute 50 € bonus"}
+
+
+# Where the imperative is the bare stem, the present tense's "you buy" describes (Estonian "ostad" beside "osta",
+# as Finnish "ostat" beside "osta"): a worked example, not a call. A gain offered with an amount still is one.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("et", "Ostad 20 000 €, müüd 25 000 €."),
+    ("et", "Ostad bitcoini täna ja müüd selle aasta pärast."),
+    ("fi", "Ostat bitcoinia tänään ja myyt sen vuoden päästä."),
+])
+def test_the_present_tense_of_you_describes(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+@pytest.mark.parametrize(("line", "call"), [("Osta bitcoini kohe!", "osta bitcoini kohe"),
+                                            ("Saad 10 € boonust, kui registreerud täna.", "saad 10 € boonust")])
+def test_an_estonian_imperative_or_offered_gain_is_still_a_call(detect, line, call):
+    assert any(value.startswith(call) for (_, value, _) in calls(detect, "et", line))
+
+
+# A button's text run into the end of a long line before its pointer is read as a button ("... Open Account ↗
+# (affiliate)"), from a capital on: a sentence that ends with an arrow ("... how to buy →") is no button.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("en", "Our top pick: Examplebank, the best crypto bank for most users Open Account ↗ (affiliate)", "open account"),
+    ("de", "Testsieger: Musterbank, der günstigste Broker für Einsteiger Depot eröffnen →", "depot eröffnen"),
+])
+def test_a_button_run_into_the_end_of_a_line_before_its_pointer_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+def test_a_sentence_ending_with_a_pointer_is_no_button(detect):
+    assert calls(detect, "en", "Our guide explains step by step where and how to buy →") == set()
+
+
+# A comparison's short label that praises what it finds is its slogan, as a comparison's button is; comparing
+# without a claim is a heading.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("lt", "Paskolos iš žmonių: palygink ir gauk pigiausią", "palygink ir gauk pigiausią"),
+    ("en", "Compare and find the cheapest broker", "compare and find the cheapest broker"),
+    ("pl", "Porównaj i wybierz najtańsze konto", "porównaj i wybierz najtańsze konto"),
+])
+def test_a_comparison_label_that_praises_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+def test_a_comparison_label_without_a_claim_is_no_call(detect):
+    assert calls(detect, "en", "Compare fees and spreads") == set()
+
+
+# A sentence opened by "this means" works a programme's rule out for the reader: an explanation of the terms, not
+# their pitch. The same words later in an offer's sentence leave it an offer.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dat betekent dat als je 100 euro stort, je nog eens 100 euro bonus krijgt."),
+    ("it", "Questo significa che potrai guadagnare fino a un totale di 100 EUR di bonus."),
+    ("en", "This means you can earn up to 100 EUR in bonus rewards."),
+])
+def test_a_rule_worked_out_is_no_offer(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_an_offer_that_says_what_it_means_is_still_an_offer(detect):
+    found = calls(detect, "en", "You get a 50 € bonus today, which means more money for you.")
+    assert {value for (_, value, _) in found} == {"you get a 50 € bonus today, which"}
+
+
+def test_a_decimal_amount_opening_a_headline_is_no_sub_clause(detect):
+    found = calls(detect, "de", "1.5 BTC Bonus jetzt sichern")
+    assert {value for (_, value, _) in found} == {"1.5 btc bonus jetzt sichern"}

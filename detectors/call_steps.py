@@ -1,0 +1,51 @@
+"""How-to steps among a page's lines, for detectors/calls_to_action.py: a sentence with a how-to word ("click
+Register", "wählen Sie"), a page of steps (from its first step on, text lines need a hook to call), and a bulleted
+item beside a bulleted or numbered step ("- Haz clic en Sign Up" / "- Regístrate con tu correo"): one more step,
+whatever its verb."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import compress, islice
+
+from detectors.call_lines import BULLETS, NUMBERED_STEP
+from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
+from detectors.page_words import LINES
+
+INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
+
+
+def instruction(tokens: list[str], voc: Vocabulary) -> bool:
+    """A how-to step ("click Register", "wählen Sie"), unless it points at the site's own pitch ("klicka här")."""
+    at = voc.has(tokens, voc.instructions, voc.instruction_phrases)
+    return bool(at) and not (at < len(tokens) and tokens[at] in voc.hooks)
+
+
+@lru_cache(maxsize=4096)
+def _step(line: str, languages: tuple[str, ...]) -> bool:
+    tokens = tokens_of(line)
+    return bool(NUMBERED_STEP.match(line)) or any(instruction(tokens, vocabularies()[lang]) for lang in languages)
+
+
+@lru_cache(maxsize=LINES)  # read once per line: a site's lines repeat page after page
+def _numbered(line: str) -> bool:
+    return bool(NUMBERED_STEP.match(line))
+
+
+def _bulleted(line: str) -> bool:
+    return line.lstrip()[:1] in BULLETS
+
+
+def among_steps(lines: list[str], n: int, languages: tuple[str, ...]) -> bool:
+    """Whether line `n` is a bulleted item next to a bulleted or numbered how-to step ("- Valitse peli ja napsauta
+    pelata" / "- Avaa talletusikkuna"): one more step of the list, not a call."""
+    return _bulleted(lines[n]) and any(
+        0 <= k < len(lines) and (_bulleted(lines[k]) or _numbered(lines[k])) and _step(lines[k], languages)
+        for k in (n - 1, n + 1))
+
+
+def first_step(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> int:
+    """The first step's line on a page of steps (the lines above it, its headline, are none); -1 elsewhere."""
+    lines_in_order = sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines))))
+    steps = list(islice((n for n in lines_in_order if _step(lines[n], languages)), INSTRUCTIONAL_PAGE))
+    return steps[0] if len(steps) == INSTRUCTIONAL_PAGE else -1
