@@ -17,7 +17,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 
 from detectors.blocks import joined_runs
 from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
@@ -103,12 +103,12 @@ class _Words:
     def places(self, word: str) -> list[int]:
         """Where `word` (one of `words`) starts in `folded`, as `_WORD.finditer` cuts words."""
         if self._places is None:
-            # The words' offsets are the running sum of the pieces' lengths (in C). A word met once keeps its offset
-            # alone: no list per word, which lived as long as the text's index and set the collector off.
+            # The words' offsets: every other running sum of the pieces' lengths (in C, no list). A word met once keeps
+            # its offset alone: no list per word, which lived as long as the text's index and set the collector off.
             pieces, self._pieces = self._pieces, None
             places: dict[str, int | list[int]] = {}
             get = places.get
-            for piece, at in zip(pieces[1::2], list(accumulate(map(len, pieces)))[::2], strict=False):
+            for piece, at in zip(pieces[1::2], islice(accumulate(map(len, pieces)), 0, None, 2), strict=False):
                 known = get(piece)
                 if known is None:
                     places[piece] = at

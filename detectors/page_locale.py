@@ -31,7 +31,7 @@ from detectors.address_locale import locale_folders, region_folder
 from detectors.data_files import DataFileError, distinct, load
 from detectors.geography import Geography, babel_locale, geography, issued_elsewhere
 from detectors.model import Document
-from detectors.page_words import regex_words
+from detectors.page_words import regex_words, whole_word_matches
 
 FILE = "lexicons/locale_markers.yaml"
 WEIGHTS = {"domain": 3, "address": 3, "phone": 2, "currency": 2, "strong": 2, "folder": 2, "country": 1, "places": 1,
@@ -252,10 +252,9 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
             for territory in territories:
                 seen[territory].add(("usage", m))
     for pattern, letters, territories in matcher.spelling:
-        if any(letter in text or letter.upper() in text for letter in letters):
-            for word in {found.lower() for found in pattern.findall(text)}:
-                for territory in territories:
-                    seen[territory].add(("usage", word))
+        for word in whole_word_matches(pattern, letters, scan.as_written):
+            for territory in territories:
+                seen[territory].add(("usage", word))
     if scan.currency_list:
         seen = defaultdict(set, {t: {s for s in v if s[0] != "currency"} for t, v in seen.items()})
     else:
@@ -302,6 +301,7 @@ class _Scan:
     of PROMO and BONUS ask of the same page)."""
     words: frozenset[str]  # its words as written and lower-cased
     folded: frozenset[str]  # its words lower-cased
+    as_written: str  # its distinct words as written, one a line
     currency_list: bool  # it lists currencies (so currency markers say nothing)
     phones: tuple[tuple[str, str], ...]  # (region, number) of its first international numbers
 
@@ -315,7 +315,7 @@ def _scan(text: str) -> _Scan:
         region = _phone_region(number)
         if region:
             phones.append((region, " ".join(number.split())))
-    return _Scan(frozenset(as_written.union(folded)), folded,
+    return _Scan(frozenset(as_written.union(folded)), folded, "\n".join(as_written),
                  len({c for c in _CODE.findall(text) if c in _currency_codes()}) >= CURRENCY_LIST, tuple(phones))
 
 

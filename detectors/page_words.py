@@ -82,3 +82,19 @@ def regex_words(text: str) -> set[str]:
     found.difference_update(cut)
     found.update(_WORD.findall(" ".join(cut)))
     return found
+
+
+def whole_word_matches(pattern: re.Pattern, letters: str, words: str) -> set[str]:
+    """The matches, lower-cased, of a case-insensitive pattern that reads a whole word holding one of `letters`, in a
+    text whose distinct words are `words` (one a line): only the words with such a letter are read. A leading "\\w*"
+    tried at every letter of the text instead cost about 0.6 ms a Portuguese page."""
+    found = set()
+    for letter in _any_of(letters).finditer(words):
+        end = words.find("\n", letter.start())
+        found.add(words[words.rfind("\n", 0, letter.start()) + 1:end if end >= 0 else len(words)])
+    return {match.lower() for word in found for match in pattern.findall(word)}
+
+
+@lru_cache(maxsize=SIZE)
+def _any_of(letters: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(letters)}]", re.IGNORECASE)
