@@ -139,5 +139,5 @@ def _freeze_loaded_tables() -> None:
     if gc.isenabled():
         gc.collect()
         gc.freeze()
-        _, older, oldest = gc.get_threshold()
-        gc.set_threshold(max(YOUNG_GENERATION, gc.get_threshold()[0]), older, oldest)
+        young, older, oldest = gc.get_threshold()
+        gc.set_threshold(max(YOUNG_GENERATION, young), older, oldest)

@@ -19,7 +19,7 @@ from detectors.call_languages import candidate_languages
 from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of, vocabularies
-from detectors.incentives import Incentive, explains, hedged, offers, without_questions
+from detectors.incentives import Incentive, explains, hedged, page_offers, without_questions
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
@@ -35,7 +35,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         return []
     text = without_questions(doc.text)
     languages = candidate_languages(doc)
-    sentences, hedges = offers(text, languages)
+    sentences, hedges = page_offers(text, languages)
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",

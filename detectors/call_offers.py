@@ -24,18 +24,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from detectors.call_lines import imperative_at, joined_clauses
+from detectors.call_lines import BULLETS, imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
-from detectors.incentives import AMOUNT, Incentive, explains, gets_amount, hedged  # amounts, hedges
-from detectors.incentives import offers as incentives
+from detectors.incentives import AMOUNT, Incentive, explains, gets_amount, hedged, page_offers  # amounts, hedges
 from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
 from detectors.page_words import words as words_of
 
 _GREEK_PLAIN = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ")
+_LEADING = " \t" + BULLETS  # what may stand before a sentence's first word on a list's line
 SENTENCE = re.compile(r"(?:[^.!?;\n]|\.(?=\w))+[.!?;]*")  # "Crypto.com" and "1.000" do not end a sentence
 
 
@@ -149,7 +149,7 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
         return False
-    opening = text.lstrip(" •-–*·\t")
+    opening = text.lstrip(_LEADING)
     if vocabulary.conditions and vocabulary.conditions.match(opening) and not text.endswith("!"):
         return False  # "Sobald Ihr Freund ... abschließt, erhalten Sie beide 10 USD": a rule, or advice ("If you ...")
     if vocabulary.consequences and vocabulary.consequences.match(opening):
@@ -183,7 +183,7 @@ def _correlative(more: re.Pattern[str], text: str) -> bool:
     if not found:
         return False
     clause = max(text.rfind(mark, 0, found.start()) for mark in _CLAUSE_MARKS) + 1
-    return len(text[clause:found.start()].lstrip(" •-–*·\t").split()) <= 1 and \
+    return len(text[clause:found.start()].lstrip(_LEADING).split()) <= 1 and \
         more.search(text, found.end()) is not None
 
 
@@ -203,7 +203,7 @@ def main_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
     beide 10 USD", "Una volta ..., riceverai un'email")."""
     if "," not in sentence:
         return []
-    text = without_accents(sentence.lower()).lstrip(" •-–*·\t")
+    text = without_accents(sentence.lower()).lstrip(_LEADING)
     if not any((o := offers().get(lang)) and o.conditions and o.conditions.match(text) for lang in languages):
         return []
     urging = _urging(languages)
@@ -309,7 +309,7 @@ def advertised(text: str, languages: tuple[str, ...]) -> list[Incentive]:
     2.500 € Bonus für deinen Wechsel", "150% Bonus jopa 600€ asti", "Jusqu'à 230€ offerts"): an advert's
     headline, promotional copy. One that ends with a full stop is a sentence stating a programme's rule ("Een
     affiliate kan tot 20% van deze kosten verdienen."); a page that mostly hedges its incentives explains them."""
-    found, hedges = incentives(text, languages)
+    found, hedges = page_offers(text, languages)
     if explains(found, hedges):
         return []
     return [s for s in found if s.headline and not _full_stop(text, s.start, s.end)]

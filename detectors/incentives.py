@@ -148,6 +148,13 @@ def explains(found: list[Incentive], hedged: int) -> bool:
     return bool(hedged) and hedged >= len(found)
 
 
+@lru_cache(maxsize=8)  # BONUS and PROMO's advert headlines both ask, of the same page
+def page_offers(text: str, languages: tuple[str, ...]) -> tuple[tuple[Incentive, ...], int]:
+    """`offers` of a page's whole text, kept for the next detector that asks."""
+    found, hedged = offers(text, languages)
+    return tuple(found), hedged
+
+
 def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]:
     """The incentive sentences of `text` that offer, and how many incentive-shaped sentences were hedged."""
     found, hedged = [], 0

@@ -19,11 +19,10 @@ from urllib.parse import urlsplit
 from detectors.data_files import load
 from detectors.domains import registrable_domain
 from detectors.lexicon import phrase_pattern
-from detectors.text import is_negated, negation_cues, sentence_bounds
+from detectors.text import denies, is_negated, sentence_bounds
 
 FILE = "lexicons/own_voice.yaml"
 _BOUNDED = r"(?<!\w)(?:{})(?!\w)"
-_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 ABBREVIATION = 3  # letters: "US", "EU"; a first-person word this short in capitals may be one
 
 
@@ -82,8 +81,7 @@ def offers_own_link(text: str, languages) -> bool:
         for m in table[language].finditer(text) if language in table else ():
             left, right = sentence_bounds(text, m.start(), m.end())
             sentence = text[left:right]
-            if not sentence.rstrip().endswith("?") and negation_cues(language).isdisjoint(
-                    w.lower() for w in _SENTENCE_WORD.findall(sentence)):
+            if not sentence.rstrip().endswith("?") and not denies(sentence, language):
                 return True
     return False
 

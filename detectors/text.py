@@ -53,8 +53,15 @@ def without_compound_heads(lowered: str) -> str:
 
 def is_negated(text: str, start: int, language: str) -> bool:
     left, _ = sentence_bounds(text, start, start)
-    before = without_compound_heads(text[left:start].lower())
-    words = _WORD.findall(before)[-NEGATION_WINDOW:]
+    return _cued(_WORD.findall(without_compound_heads(text[left:start].lower()))[-NEGATION_WINDOW:], language)
+
+
+def denies(sentence: str, language: str) -> bool:
+    """Whether a negation cue stands anywhere in `sentence` ("my referral code didn't work")."""
+    return _cued(_WORD.findall(without_compound_heads(sentence.lower())), language)
+
+
+def _cued(words: list[str], language: str) -> bool:
     cues = negation_cues(language)
     if any(w in cues for w in words):
         return True
