@@ -48,6 +48,8 @@ class Vocabulary:
     only: frozenset[str] = frozenset()  # "only", "nur": after an imperative, a risk warning ("Invest only what ...")
     compare: frozenset[str] = frozenset()  # "vergleichen", "je compare": a comparison site's button, as a label only
     comments: tuple[str, ...] = ()  # word beginnings naming a reader's comments ("kommentar"): a comment box's sign-up
+    imperative_endings: tuple[str, ...] = ()  # a polite or plural imperative's ending ("-iet", "-kaa"): never a
+    # dictionary form, however it ends
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -76,8 +78,9 @@ class Vocabulary:
 
     def infinitive(self, token: str) -> bool:
         """Whether the verb is in its dictionary form, which reads as an imperative only in English (and on buttons)."""
-        return token not in self.imperatives and any(form in self.verbs and form.endswith(self.infinitive_endings)
-                                                     for form in self._candidates(token))
+        if token in self.imperatives or self.imperative_endings and token.endswith(self.imperative_endings):
+            return False
+        return any(form in self.verbs and form.endswith(self.infinitive_endings) for form in self._candidates(token))
 
     def _candidates(self, token: str) -> tuple[str, ...]:
         if self.language == "en":
@@ -152,7 +155,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             frozenset(p.lower().replace("’", "'") for p in entry.get("first_person", [])),
             _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0],
             _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0],
-            tuple(_fold(c.lower(), language) for c in entry.get("comments", [])))
+            tuple(_fold(c.lower(), language) for c in entry.get("comments", [])),
+            tuple(entry.get("imperative_endings", ())))
     return result
 
 
