@@ -14,9 +14,9 @@ from detectors.page_words import LINES
 from detectors.text import is_negated, is_quoted, negation_cues
 
 # "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**", "a. Install ...": a
-# how-to's step or a rule's lettered item.
+# how-to's step or a rule's lettered item; not a date ("29. 11. 2024. 15:01" under an article's title).
 NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
-                           r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s")
+                           r"(?:\d{1,2}\s*[.):\-–—]|\(\d{1,2}\)|[a-h][.)]|\d\ufe0f?\u20e3)\s(?!\d{1,2}\.\s*\d{2,4}\b)")
 # "3.1. Cadastre-se ...", "3.3 Deposite ...": a sub-clause of terms or of a price list, no call whatever its verb; not
 # a how-to's step either (a fee schedule's "5.1.1. Pieslēgšana" makes no page of steps).
 SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s(?![%€$£]|[A-Z]{3}\b)")  # not "1.5 BTC Bonus sichern"

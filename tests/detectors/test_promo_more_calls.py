@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from detectors.call_lines import a_step
+
 
 def page_of(lang: str, *paragraphs: str) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
@@ -118,6 +120,21 @@ def test_numbered_rows_of_a_price_list_make_no_page_of_steps(detect):
     rows = ["5.1.1. Pieslēgšana bezmaksas", "5.1.2. Abonēšana bezmaksas", "5.1.3. Kodu kalkulators 25,00 EUR"]
     found = {value for (_, value, _) in calls(detect, "lv", *rows, "Atver kontu un piesakies maksājumu kartei")}
     assert found == {"atver kontu un piesakies maksājumu kartei"}
+
+
+# An article's date under its title ("29. 11. 2024.") is no numbered step: the call that leads the guide stays a
+# call, while the steps below it ("Korak 1: ...", "Kliknite ...") stay steps.
+def test_a_date_makes_no_page_of_steps(detect):
+    lines = ["29. 11. 2024. 15:01", "Počnite trgovati kriptovalutama na našoj platformi u samo nekoliko koraka.",
+             "Korak 1: Kreiranje računa", "Kliknite na gumb Izradi račun i unesite e-mail."]
+    found = {value for (_, value, _) in calls(detect, "hr", *lines)}
+    assert found == {"počnite trgovati kriptovalutama na našoj platformi u samo"}
+
+
+@pytest.mark.parametrize(("line", "step"), [("29. 11. 2024. 15:01", False), ("1. 3. 2024", False),
+                                          ("1. Otvorite račun", True), ("3. 10 minuta do prve uplate", True)])
+def test_a_date_is_no_numbered_step(line, step):
+    assert a_step(line) is step
 
 
 # A call in a paragraph that names the reader's comments signs up to comment: a news portal's comment box, not the
