@@ -258,7 +258,7 @@ def rewarded_call(sentence: str, at: int, languages: tuple[str, ...], instructio
     for language in languages:
         voc = vocabularies()[language]
         verb = imperative_at(tokens, voc)
-        if verb < 0 or not voc.listed_verb(tokens[verb]) or voc.infinitive(tokens[verb]) or \
+        if verb < 0 or not voc.listed_verb(tokens, verb) or voc.infinitive(tokens[verb]) or \
                 voc.has(before + tokens, voc.instructions, voc.instruction_phrases):
             continue
         if language == "en" and _bare_infinitive(before):
@@ -281,7 +281,7 @@ def takes_incentive(sentence: str, tokens: list[str], language: str) -> bool:
 def _called(before: list[str], voc: Vocabulary) -> bool:
     """Whether the sentence opens with a call of its own: two calls joined ("Descarga la app y opera desde
     cualquier lugar", "Download the app and trade anywhere") pitch, outside a page of steps."""
-    return bool(before) and imperative_at(before, voc) == 0 and voc.listed_verb(before[0]) \
+    return bool(before) and imperative_at(before, voc) == 0 and voc.listed_verb(before, 0) \
         and not voc.infinitive(before[0])
 
 

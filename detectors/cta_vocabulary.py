@@ -71,10 +71,12 @@ class Vocabulary:
         """Whether a reader's comments are named ("Kommentare von registrierten Usern ...", "para comentar")."""
         return bool(self.comments) and any(t.startswith(self.comments) for t in tokens)
 
-    def listed_verb(self, token: str) -> bool:
-        """Whether the verb is a form listed in the lexicon (an imperative or a dictionary form), not only a form
-        generated from one ("verdient", the third person, beside the listed "verdiene")."""
-        return any(form in self.listed for form in self._candidates(token))
+    def listed_verb(self, tokens: list[str], i: int) -> bool:
+        """Whether the verb at `i` is a form listed in the lexicon (an imperative or a dictionary form, or a phrase:
+        "használd ki"), not only a form generated from one ("verdient", the third person, beside the listed
+        "verdiene")."""
+        return any(form in self.listed for form in self._candidates(tokens[i])) or \
+            any(len(p) > 1 and tuple(tokens[i:i + len(p)]) == p for p in self.verb_phrases)
 
     def infinitive(self, token: str) -> bool:
         """Whether the verb is in its dictionary form, which reads as an imperative only in English (and on buttons)."""

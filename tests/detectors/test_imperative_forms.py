@@ -59,3 +59,14 @@ def test_an_imperative_opening_a_short_line_is_a_call(detect, lang, line, call):
                                             ("no", "Handle")])
 def test_a_dictionary_form_heading_is_no_call(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+# A clause joined by "and" whose verb is a listed phrase ("használd ki", take advantage of) asks to take what its hook
+# offers, as a one-word verb's clause does; without a hook or a reward it asks nothing.
+def test_a_joined_clause_opened_by_a_phrase_verb_with_a_hook_is_a_call(detect):
+    line = "Tedd izgalmasabbá az esti döntőt és használd ki az ingyenes fogadási ajánlatot."
+    assert {value for _, value, _ in calls(detect, "hu", line)} == {"és használd ki az ingyenes fogadási ajánlatot"}
+
+
+def test_a_joined_clause_opened_by_a_phrase_verb_without_a_hook_is_none(detect):
+    assert calls(detect, "hu", "Tedd izgalmasabbá az estét és használd ki a funkciókat.") == set()
