@@ -105,10 +105,10 @@ def press_event(text: str, start: int, end: int) -> bool:
 @cache
 def site_brand(url: str) -> re.Pattern | None:
     """The site's name as written in its copy: the first label of its registrable domain (nordwind.de:
-    Nordwind, crypto-expo.eu: Crypto Expo), four letters or more; None for shorter or unknown names."""
+    Nordwind, crypto-expo.eu: Crypto Expo, tatrabanka.sk: Tatra banka, a space or hyphen anywhere the domain
+    has none), four letters or more; None for shorter or unknown names."""
     domain = registrable_domain((urlsplit(url).hostname or "").lower())
-    label = domain.split(".")[0] if domain else ""
-    if len(label.replace("-", "")) < 4:
+    label = domain.split(".")[0].replace("-", "") if domain else ""
+    if len(label) < 4:
         return None
-    parts = [re.escape(p) for p in label.split("-") if p]
-    return re.compile(r"(?<!\w)" + r"[\s-]?".join(parts) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"[\s-]?".join(map(re.escape, label)) + r"(?!\w)", re.IGNORECASE)

@@ -29,6 +29,9 @@ def test_site_brand_from_the_address():
     assert site_brand("https://www.nordwind.de/sponsoring").search("Nordwind ist Hauptsponsor")
     assert site_brand("https://crypto-expo.eu/").search("Crypto Expo Europe")
     assert site_brand("https://ab.de/") is None
+    # A name in two words that its domain writes as one ("Tatra banka"), not a longer word that holds it.
+    assert site_brand("https://www.tatrabanka.sk/en/").search("Tatra banka je hlavný sponzor")
+    assert not site_brand("https://www.tatrabanka.sk/en/").search("Tatrabankamat")
 
 
 def test_a_country_abbreviation_is_not_the_pronoun():
@@ -42,3 +45,15 @@ def test_a_country_abbreviation_is_not_the_pronoun():
 def test_a_first_person_quote_with_a_reporting_verb_in_the_present_is_news():
     assert own_voice('"No nosso caso, quem indica amigos ganha", explica o CEO da corretora.', ("pt",)) == ""
     assert own_voice("No nosso caso, quem indica amigos ganha sempre.", ("pt",)) == "pt"
+
+
+def test_a_proud_sponsor_in_the_sites_own_voice(detect):
+    page = ('<!doctype html><html lang="no"><body><p>Nidaros Sparebank er stolt sponsor og samarbeidspartner for '
+            'flere lag i lokalsamfunnet vårt.</p></body></html>')
+    assert {value for (_, _, value, _) in detect("sponsorship", page)} == {"stolt sponsor"}
+
+
+def test_someone_elses_proud_sponsor_is_news(detect):
+    page = ('<!doctype html><html lang="no"><body><p>Banken i nabobyen er stolt sponsor for fotballaget, skriver '
+            'avisen.</p></body></html>')
+    assert detect("sponsorship", page) == set()
