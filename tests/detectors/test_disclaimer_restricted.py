@@ -15,10 +15,15 @@ def test_list_naming_member_states_in_several_languages():
     assert _found("Juridictions restreintes : Belgique, Iran.") == {("restricted-country list", ("BE",))}
     assert _found("Exness tidak menerima klien yang merupakan penduduk dari: Jerman, Kanada.") == {
         ("restricted-country list", ("DE",))}
+    # The firm's Tagalog and Ukrainian pages list the same countries under their own heading.
+    assert _found("Kabilang sa listahan ng mga Ipinagbabawal na hurisdiksyon ang: Albania, Malta, Iran.") == {
+        ("restricted-country list", ("MT",))}
+    assert _found("Заборонені юрисдикції: Куба, Іран, Malta.") == {("restricted-country list", ("MT",))}
 
 
 def test_list_without_member_states_is_no_exclusion_of_eu_clients():
     assert _found("Restricted jurisdictions: Cuba, Iran, North Korea, Syria, United States.") == set()
+    assert _found("Mga ipinagbabawal na hurisdiksyon: Albania, Iran, Syria, USA.") == set()
 
 
 def test_investor_restriction_needs_the_eu_on_its_line():
