@@ -113,3 +113,23 @@ def test_a_watched_command_within_its_timeout_keeps_its_exit_code():
 
     watched = watch(["bash", "-c", "exit 3"], 0.1, timeout=60)
     assert watched.code == 3 and watched.wall < 30
+
+
+def test_the_real_web_labels_are_well_formed():
+    """Every label of benchmarks/realweb/labels.yaml names a scored indicator and member-state codes (YAML 1.1 reads
+    a bare NO, Norway, as false: quoted, it stays a code), and every id is labelled once."""
+    import yaml
+
+    from detectors.geography import geography
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import realweb
+
+    cases = yaml.safe_load(realweb.LABELS.read_text(encoding="utf-8"))
+    states = geography().member_states
+    assert len({c["id"] for c in cases}) == len(cases)
+    for case in cases:
+        assert isinstance(case["language"], str), case["id"]
+        for indicator, codes in (case.get("expect") or {}).items():
+            assert indicator in realweb.MAIN + realweb.OTHER, (case["id"], indicator)
+            assert all(code in states for code in codes or ()), (case["id"], indicator, codes)
