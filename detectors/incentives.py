@@ -167,11 +167,45 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
         if answer is None:
             answer = read[sentence] = _offer_language(sentence, languages)
         language, hedge, headline = answer
+        if not language and not hedge:
+            language = _last_step(text, start, sentence, languages)
         if hedge:
             hedged += 1
         elif language:
             found.append(Incentive(" ".join(sentence.split()), language, start, end, headline))
     return found, hedged
+
+
+STEPS_ABOVE = 3  # items of a numbered list read above its last one
+
+
+def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...]) -> str:
+    """The language in which a numbered item that hands the reader an amount ("3. Je ontvangt direct €10 extra!")
+    ends a list of steps whose items above it are the trigger ("1. Maak een account aan", "2. Stort 10 euro"): the
+    list read as one sentence. Else ""."""
+    if not AMOUNT.search(sentence) or not any(gets_amount(sentence.lower(), lang) for lang in languages):
+        return ""
+    at = text.rfind("\n", 0, start) + 1
+    number = _NUMBERED.match(text, at)
+    if not number or text[number.end():start].strip():  # the item's first sentence, after its number
+        return ""
+    items = [sentence]
+    while at and len(items) <= STEPS_ABOVE:
+        above = text.rfind("\n", 0, at - 1) + 1
+        line = text[above:at - 1]
+        at = above
+        if not line.strip():
+            continue  # the blank line between two paragraphs
+        if not _NUMBERED.match(line):
+            break
+        items.insert(0, _NUMBERED.sub("", line))
+    if len(items) < 2:
+        return ""
+    language, hedge, _ = _offer_language(" ".join(items), languages)
+    return "" if hedge else language
+
+
+_NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)]\s+")  # "3. ", "2) ": a numbered item
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -217,3 +217,20 @@ def test_an_exclamation_after_a_question_mark_is_no_question():
     assert without_questions(text) == text
     assert [i.language for i in incentives(text, ("sk",))] == ["sk"]
     assert without_questions("Was bringt ein Bonus? Mehr.").startswith(" " * len("Was bringt ein Bonus?"))
+
+
+# A numbered item that hands the reader an amount ends a list of steps; the items above it are its trigger (an
+# affiliate box: "1. Maak een account aan 2. Stort 10 euro 3. Je ontvangt direct €10 extra!"), read as one sentence.
+def test_the_last_step_of_a_list_takes_its_trigger_from_the_steps_above():
+    text = "Snel €10 verdienen?\n\n1. Maak een account aan\n\n2. Stort 10 euro\n\n3. Je ontvangt direct €10 extra!\n"
+    assert [(i.text, i.language) for i in incentives(text, ("nl",))] == [("Je ontvangt direct €10 extra!", "nl")]
+
+
+def test_steps_of_a_purchase_are_no_incentive():
+    text = "1. Kies een bedrag\n2. Betaal met iDEAL\n3. Je ontvangt direct 10 euro aan bitcoin.\n"
+    assert incentives(text, ("nl",)) == []
+
+
+def test_an_amount_received_outside_a_list_needs_its_own_trigger():
+    text = "Maak een account aan.\nStort 10 euro.\nJe ontvangt direct €10 extra!\n"
+    assert incentives(text, ("nl",)) == []
