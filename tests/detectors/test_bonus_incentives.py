@@ -15,6 +15,9 @@ def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
 
 OFFERS = [
     ("en", "Invite a friend and you both get 15 € in bitcoin."),
+    # Opening an account in the familiar imperative, whatever account it names ("Študentský účet").
+    ("sk", "Otvor si Študentský účet a získaj 30 EUR"),
+    ("sv", "Skapa ett konto och få 200 kr i bitcoin."),
     ("en", "You receive a percentage of every trade the referee makes for 365 days."),
     # Latvian "no" is "from": no negation ("from 10 € to 150 €"); "no-deposit" is a kind of bonus, not a "no"
     ("en", "Sign up and get a no-deposit bonus of 30 USD."),
@@ -103,6 +106,7 @@ NOT_OFFERS = [
     ("pl", "W zeszłym roku klienci tego banku odbierali bonusy do 300 zł za aktywne korzystanie z konta osobistego."),
     ("en", "If your bonus was not paid after you signed up, contact support."),
     ("en", "Crypto trading is available to all clients who open an account."),  # available, but no reward
+    ("sk", "Otvor si účet a zaplať 3 EUR mesačne."),  # the reader pays: a price, not a reward
     ("de", "Wer sich registriert, erhält keinen Bonus."),
     ("en", "Bitcoin lost 300 euros in a week."),
     ("en", "Invite your friends to read this article."),
