@@ -384,7 +384,10 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     # A country and its places alone are a story's subject ("La Suisse compte 26 cantons ..."), whoever writes it.
     decided = best is not None and best.score >= DOMINANCE * union and set(_kinds(best)) != {"country"} and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
-    if not decided and not any("usage" in _kinds(s) for s in scores if s.in_union):
+    # Not where a member state is the site's own, by its domain or address (Liechtenstein writes "ss" as the Swiss do:
+    # "ausschliesslich" on cryptoz.li from Schaan is Liechtenstein's German).
+    at_home = any(s.score >= MIN_SCORE and {"domain", "address"} & set(_kinds(s)) for s in scores if s.in_union)
+    if not decided and not at_home and not any("usage" in _kinds(s) for s in scores if s.in_union):
         best = next((s for s in scores if s.territory in own and _kinds(s).count("usage") >= VARIANT_USAGE), best)
         decided = best is not None and _kinds(best).count("usage") >= VARIANT_USAGE
     return PageLocale(language, best.territory if decided else "", tuple(scores))

@@ -58,3 +58,18 @@ def test_a_spelling_rule_must_say_which_letters_it_needs():
 def test_a_locale_folder_for_a_region_outside_europe_is_a_declared_region(url, territory):
     doc = page("Invita a tus clientes a descargarse la app y ganan hasta 4 dólares por cada invitado.", url=url)
     assert page_locale.written_for(doc, "es").territory == territory
+
+
+# Liechtenstein writes "ss" for "ß" as Switzerland does: on the site's own Liechtenstein domain, from a Liechtenstein
+# address, the spelling is Liechtenstein's German (EEA); the same text on a neutral domain is Swiss.
+SS_SPELLING = ["Die Plattform wird von der Beispiel GmbH aus Schaan, Liechtenstein, zur Verfügung gestellt.",
+               "Diese Bedingungen gelten ausschliesslich und gemäss dem Vertrag für alle Geschäfte."]
+
+
+def test_swiss_spelling_on_a_liechtenstein_site_is_no_swiss_page():
+    assert page_locale.written_for(page(*SS_SPELLING, url="https://www.beispiel.li/agb/"), "de").territory == ""
+
+
+def test_swiss_spelling_on_a_neutral_domain_is_swiss():
+    text = ["Diese Bedingungen gelten ausschliesslich und gemäss dem Vertrag für alle Geschäfte."]
+    assert page_locale.written_for(page(*text, url="https://www.beispiel.com/agb/"), "de").territory == "CH"
