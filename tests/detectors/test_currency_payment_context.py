@@ -101,6 +101,11 @@ def test_a_rail_the_site_offers_in_text_counts():
     assert found(payment, doc) == {("BLIK", ("PL",), "text"), ("SEPA", (UNION,), "text")}
 
 
+def test_the_card_scheme_written_as_its_brand_in_a_list_of_cards_counts():
+    doc = page("<p>Pievienojiet karti: Mastercard, Visa, AMEX, Carte Bancaire, Diners, JCB.</p>", "lv")
+    assert found(payment, doc) == {("Carte Bancaire", ("FR",), "text (list of payment methods)")}
+
+
 @pytest.mark.parametrize(("text", "code", "state"), [
     ("<p>Pay in złoty with a bank transfer.</p>", "PLN", "PL"),
     ("<p>You can now deposit Hungarian forint and Czech koruna.</p>", "CZK", "CZ"),
