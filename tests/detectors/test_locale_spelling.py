@@ -73,3 +73,16 @@ def test_swiss_spelling_on_a_liechtenstein_site_is_no_swiss_page():
 def test_swiss_spelling_on_a_neutral_domain_is_swiss():
     text = ["Diese Bedingungen gelten ausschliesslich und gemäss dem Vertrag für alle Geschäfte."]
     assert page_locale.written_for(page(*text, url="https://www.beispiel.com/agb/"), "de").territory == "CH"
+
+
+# A people's name counts as its country's places do (a story's subject alone), so it decides with one more kind of
+# marker: the address's country folder, a regulator of the territory's own (CANAFE, Canada's FINTRAC in French).
+@pytest.mark.parametrize(("language", "paragraphs", "url", "territory"), [
+    ("es", ["Promoción de referidos para residentes colombianos mayores de edad."],
+     "https://terms.example-exchange.com/co/promocion-referidos", "CO"),
+    ("es", ["Los colombianos compran cada vez más bitcoin, según un estudio."], "https://www.example-news.com/", ""),
+    ("fr", ["La plateforme est inscrite auprès de CANAFE et sert ses clients depuis Québec."],
+     "https://www.example-desk.com/fr/", "CA"),
+], ids=["folder-and-people", "people-alone", "regulator-and-place"])
+def test_a_people_decides_with_another_kind_of_marker(language, paragraphs, url, territory):
+    assert page_locale.written_for(page(*paragraphs, url=url), language).territory == territory
