@@ -47,7 +47,7 @@ from detectors.call_offers import (
 from detectors.call_offers import is_label as is_partner_label
 from detectors.call_steps import among_steps, first_step, instruction
 from detectors.context import Context
-from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
+from detectors.cta_vocabulary import Vocabulary, as_written, tokens_of, vocabularies
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
 from detectors.page_words import line_starts
@@ -112,6 +112,7 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     """A sentence in running text that opens with a conversion verb and carries a hook, a reward, an exclamation or a
     superlative claim, or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous
     abonner"). On a page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
+    tokens = as_written(sentence, tokens, voc)
     if (led := led_to_call(tokens, voc)) is not None:
         return led
     at = imperative_at(tokens, voc)

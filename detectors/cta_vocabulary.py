@@ -50,13 +50,26 @@ class Vocabulary:
     comments: tuple[str, ...] = ()  # word beginnings naming a reader's comments ("kommentar"): a comment box's sign-up
     imperative_endings: tuple[str, ...] = ()  # a polite or plural imperative's ending ("-iet", "-kaa"): never a
     # dictionary form, however it ends
+    # Address words that address the reader only when capitalised (German "Sie", "Ihre"; "sie" is "they", "ihre"
+    # "their"): written in lower case, they are read as no address.
+    capitalised: frozenset[str] = frozenset()
+    # Verb forms that call only with the reader as object right after them ("Sichere dir", "Sichern Sie sich") or as
+    # a label's last word ("Jetzt 3 Prozent sichern"): "Sichern Sie Ihr Konto" advises, "sichere Verwahrung" describes.
+    reflexive: frozenset[str] = frozenset()
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
         for phrase in self.verb_phrases:
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 return len(phrase)
+        if tokens[i] in self.reflexive and i + 1 < len(tokens) and not self._reader_after(tokens, i + 1):
+            return 0
         return int(any(form in self.verbs for form in self._candidates(tokens[i])))
+
+    def _reader_after(self, tokens: list[str], at: int) -> bool:
+        """Whether the reader is the object at `at` ("dir", "euch", "Sie sich")."""
+        rest = tokens[at:at + 2]
+        return rest[0] in _READER or rest == ["sie", "sich"]
 
     def compare_button(self, tokens: list[str], button: bool) -> bool:
         """A comparison site's button: a verb of comparing in a short label with a hook or styled as a button
@@ -158,7 +171,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("openers", []))[0], _split(entry.get("documents", []))[0],
             _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0],
             tuple(_fold(c.lower(), language) for c in entry.get("comments", [])),
-            tuple(entry.get("imperative_endings", ())))
+            tuple(entry.get("imperative_endings", ())), frozenset(entry.get("capitalised", ())),
+            frozenset(entry.get("reflexive", ())))
     return result
 
 
@@ -183,6 +197,20 @@ def _with_enclitics(verbs: frozenset[str], entry: dict) -> set[str]:
     reflexive = {own: tuple(e for e in endings if e.endswith(own) and e != own) for own in pronouns}  # "arse"
     return {verb[:-len(own)] + other for verb in verbs for own in pronouns
             if reflexive[own] and verb.endswith(reflexive[own]) for other in pronouns}
+
+
+_READER = frozenset({"dir", "euch", "sich"})  # the reader as a German verb's reflexive object
+
+
+def as_written(sentence: str, tokens: list[str], voc: Vocabulary) -> list[str]:
+    """`tokens` of `sentence` with the address words that address only when capitalised blanked where the sentence
+    writes them in lower case ("Heute werden sie immer häufiger ...": they, not you)."""
+    if not voc.capitalised or voc.capitalised.isdisjoint(tokens):
+        return tokens
+    written = _TOKEN.findall(sentence.replace("’", "'"))
+    if len(written) != len(tokens):
+        return tokens
+    return ["" if t in voc.capitalised and w[:1].islower() else t for t, w in zip(tokens, written)]
 
 
 def tokens_of(text: str) -> list[str]:

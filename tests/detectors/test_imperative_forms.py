@@ -70,3 +70,31 @@ def test_a_joined_clause_opened_by_a_phrase_verb_with_a_hook_is_a_call(detect):
 
 def test_a_joined_clause_opened_by_a_phrase_verb_without_a_hook_is_none(detect):
     assert calls(detect, "hu", "Tedd izgalmasabbá az estét és használd ki a funkciókat.") == set()
+
+
+# German "sie" and "ihre" address the reader only as "Sie", "Ihre": in lower case they are "they", "their".
+def test_a_lower_case_sie_is_no_polite_address(detect):
+    line = "Heute werden sie immer häufiger durch die Namen von Kryptowährungen ersetzt."
+    assert calls(detect, "de", line) == set()
+    assert {value for _, value, _ in calls(detect, "de", "Werden Sie heute Mitglied.")} == {"werden sie heute mitglied"}
+
+
+# "sichern" calls with the reader as its object or as a label's last word; else it advises or describes.
+@pytest.mark.parametrize(("line", "call"), [("Sichere dir jetzt 50 € Bonus!", "sichere dir jetzt 50 € bonus"),
+                                            ("Sichern Sie sich Ihren Bonus.", "sichern sie sich ihren bonus"),
+                                            ("Jetzt 3 Prozent sichern", "jetzt 3 prozent sichern")])
+def test_securing_something_for_the_reader_is_a_call(detect, line, call):
+    assert {value for _, value, _ in calls(detect, "de", line)} == {call}
+
+
+@pytest.mark.parametrize("line", ["Sichern Sie Ihre Seed-Phrase ordnungsgemäß.",
+                                  "Kennzeichen guter Anbieter: sichere Krypto-Verwahrung, solide Finanzen."])
+def test_securing_an_account_or_a_safe_custody_is_no_call(detect, line):
+    assert calls(detect, "de", line) == set()
+
+
+# A verbal noun is a heading's topic ("TRGOVANJE VALUTAMA", currency trading), not an imperative, even in capitals.
+@pytest.mark.parametrize(("lang", "line"), [("hr", "TRGOVANJE VALUTAMA"),
+                                            ("bg", "ИНВЕСТИРАНЕ В АКЦИИ"), ("sl", "PRIJAVLJENJE STRANK")])
+def test_a_verbal_noun_in_capitals_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
