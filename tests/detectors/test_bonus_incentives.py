@@ -18,6 +18,8 @@ OFFERS = [
     # Opening an account in the familiar imperative, whatever account it names ("Študentský účet").
     ("sk", "Otvor si Študentský účet a získaj 30 EUR"),
     ("sv", "Skapa ett konto och få 200 kr i bitcoin."),
+    # The imperfective "you get" and a gift in the locative ("w prezencie", not "prezent").
+    ("pl", "Teraz rejestrując konto dostajesz od nas w prezencie ETF o wartości do 500 zł!"),
     ("en", "You receive a percentage of every trade the referee makes for 365 days."),
     # Latvian "no" is "from": no negation ("from 10 € to 150 €"); "no-deposit" is a kind of bonus, not a "no"
     ("en", "Sign up and get a no-deposit bonus of 30 USD."),
