@@ -62,7 +62,8 @@ class Vocabulary:
         for phrase in self.verb_phrases:
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 return len(phrase)
-        if tokens[i] in self.reflexive and i + 1 < len(tokens) and not self._reader_after(tokens, i + 1):
+        if self.reflexive and tokens[i] in self.reflexive and i + 1 < len(tokens) and \
+                not self._reader_after(tokens, i + 1):
             return 0
         return int(any(form in self.verbs for form in self._candidates(tokens[i])))
 

@@ -183,11 +183,11 @@ def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...])
     """The language in which a numbered item that hands the reader an amount ("3. Je ontvangt direct €10 extra!")
     ends a list of steps whose items above it are the trigger ("1. Maak een account aan", "2. Stort 10 euro"): the
     list read as one sentence. Else ""."""
-    if not AMOUNT.search(sentence) or not any(gets_amount(sentence.lower(), lang) for lang in languages):
-        return ""
     at = text.rfind("\n", 0, start) + 1
-    number = _NUMBERED.match(text, at)
+    number = _NUMBERED.match(text, at)  # first: most sentences are no numbered item (this runs on every one)
     if not number or text[number.end():start].strip():  # the item's first sentence, after its number
+        return ""
+    if not AMOUNT.search(sentence) or not any(gets_amount(sentence.lower(), lang) for lang in languages):
         return ""
     items = [sentence]
     while at and len(items) <= STEPS_ABOVE:
