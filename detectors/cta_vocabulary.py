@@ -211,7 +211,7 @@ def as_written(sentence: str, tokens: list[str], voc: Vocabulary) -> list[str]:
     written = _TOKEN.findall(sentence.replace("’", "'"))
     if len(written) != len(tokens):
         return tokens
-    return ["" if t in voc.capitalised and w[:1].islower() else t for t, w in zip(tokens, written)]
+    return ["" if t in voc.capitalised and w[:1].islower() else t for t, w in zip(tokens, written, strict=True)]
 
 
 def tokens_of(text: str) -> list[str]:
