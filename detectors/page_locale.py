@@ -82,10 +82,9 @@ class PageLocale:
 
 @dataclass(frozen=True)
 class _Matcher:
-    """Markers indexed for a scan that costs one split of the text into words (a regex alternation of ~600
-    markers tried at every position measured at 5 ms a page): one-word markers are looked up in the page's words,
-    stems by their first letters, and only the few phrases and symbols whose first word (or text) is on the page are
-    tried with their own pattern."""
+    """Markers indexed for a scan that costs one split of the text into words (an alternation of ~600 markers: 5 ms a
+    page): one-word markers looked up in the page's words, stems by their first letters, and only the phrases and
+    symbols whose first word (or text) is on the page tried with their own pattern."""
 
     words: dict[str, tuple[tuple[str, str], ...]]  # one-word marker (folded, or as written for capitals) -> owners
     names: dict[str, str]  # one-word marker's key -> the marker as the lexicon writes it
@@ -119,9 +118,8 @@ def _pattern(marker: str) -> re.Pattern:
 
 
 def _led(marker: str) -> str:
-    """The marker as a regex body (spaces any run of spaces), not after a word character when it begins with one: that
-    check made after its first character, "M(?<!\\w.)ercado", as a lookbehind first is tried at every position (a
-    search of a page 0.1 ms, two to three times what it costs after the character)."""
+    """The marker as a regex body (spaces any run of spaces), not after a word character if it begins with one, checked
+    after its first character ("M(?<!\\w.)ercado": a lookbehind first is tried at every position, 2-3x the time)."""
     body = re.escape(marker).replace(r"\ ", r"\s+")
     return f"{body[0]}(?<!\\w.){body[1:]}" if marker[0].isalnum() else body
 
@@ -384,8 +382,7 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     # A country and its places alone are a story's subject ("La Suisse compte 26 cantons ..."), whoever writes it.
     decided = best is not None and best.score >= DOMINANCE * union and set(_kinds(best)) != {"country"} and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
-    # Not where a member state is the site's own, by its domain or address (Liechtenstein writes "ss" as the Swiss do:
-    # "ausschliesslich" on cryptoz.li from Schaan is Liechtenstein's German).
+    # Liechtenstein writes "ss" as the Swiss do: no variant decides on a member state's own site (domain, address).
     at_home = any(s.score >= MIN_SCORE and {"domain", "address"} & set(_kinds(s)) for s in scores if s.in_union)
     if not decided and not at_home and not any("usage" in _kinds(s) for s in scores if s.in_union):
         best = next((s for s in scores if s.territory in own and _kinds(s).count("usage") >= VARIANT_USAGE), best)
