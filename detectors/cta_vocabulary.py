@@ -56,6 +56,7 @@ class Vocabulary:
     # Verb forms that call only with the reader as object right after them ("Sichere dir", "Sichern Sie sich") or as
     # a label's last word ("Jetzt 3 Prozent sichern"): "Sichern Sie Ihr Konto" advises, "sichere Verwahrung" describes.
     reflexive: frozenset[str] = frozenset()
+    reader_objects: frozenset[str] = frozenset()  # the reader as such a verb's object ("dir", "euch", "sich")
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -68,9 +69,9 @@ class Vocabulary:
         return int(any(form in self.verbs for form in self._candidates(tokens[i])))
 
     def _reader_after(self, tokens: list[str], at: int) -> bool:
-        """Whether the reader is the object at `at` ("dir", "euch", "Sie sich")."""
-        rest = tokens[at:at + 2]
-        return rest[0] in _READER or rest == ["sie", "sich"]
+        """Whether the reader is the object at `at`, after a polite pronoun ("dir", "euch", "Sie sich")."""
+        at += at < len(tokens) - 1 and tokens[at] in self.capitalised
+        return tokens[at] in self.reader_objects
 
     def compare_button(self, tokens: list[str], button: bool) -> bool:
         """A comparison site's button: a verb of comparing in a short label with a hook or styled as a button
@@ -173,7 +174,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0],
             tuple(_fold(c.lower(), language) for c in entry.get("comments", [])),
             tuple(entry.get("imperative_endings", ())), frozenset(entry.get("capitalised", ())),
-            frozenset(entry.get("reflexive", ())))
+            frozenset(entry.get("reflexive", ())), frozenset(entry.get("reader_objects", ())))
     return result
 
 
@@ -198,9 +199,6 @@ def _with_enclitics(verbs: frozenset[str], entry: dict) -> set[str]:
     reflexive = {own: tuple(e for e in endings if e.endswith(own) and e != own) for own in pronouns}  # "arse"
     return {verb[:-len(own)] + other for verb in verbs for own in pronouns
             if reflexive[own] and verb.endswith(reflexive[own]) for other in pronouns}
-
-
-_READER = frozenset({"dir", "euch", "sich"})  # the reader as a German verb's reflexive object
 
 
 def as_written(sentence: str, tokens: list[str], voc: Vocabulary) -> list[str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from detectors.amounts import alternation, amount_pattern
-from detectors.call_lines import GLUED
+from detectors.call_lines import GLUED, NUMBERED_STEP
 from detectors.data_files import load
 from detectors.durations import names_a_period
 from detectors.geography import by_language
@@ -177,6 +177,7 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
 
 
 STEPS_ABOVE = 3  # items of a numbered list read above its last one
+ITEM_LEAD = 24  # characters before a numbered item's first sentence: its bullet, number and a word ("Schritt 3: ")
 
 
 def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...]) -> str:
@@ -184,8 +185,10 @@ def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...])
     ends a list of steps whose items above it are the trigger ("1. Maak een account aan", "2. Stort 10 euro"): the
     list read as one sentence. Else ""."""
     at = text.rfind("\n", 0, start) + 1
-    number = _NUMBERED.match(text, at)  # first: most sentences are no numbered item (this runs on every one)
-    if not number or text[number.end():start].strip():  # the item's first sentence, after its number
+    if start - at > ITEM_LEAD:
+        return ""  # a later sentence of its paragraph
+    number = NUMBERED_STEP.match(text[at:start + 1])  # first: most sentences are no numbered item (read on every one)
+    if not number or text[at + number.end():start].strip():  # the item's first sentence, after its number
         return ""
     if not AMOUNT.search(sentence) or not any(gets_amount(sentence.lower(), lang) for lang in languages):
         return ""
@@ -196,16 +199,14 @@ def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...])
         at = above
         if not line.strip():
             continue  # the blank line between two paragraphs
-        if not _NUMBERED.match(line):
+        number = NUMBERED_STEP.match(line)
+        if not number:
             break
-        items.insert(0, _NUMBERED.sub("", line))
+        items.insert(0, line[number.end():])
     if len(items) < 2:
         return ""
     language, hedge, _ = _offer_language(" ".join(items), languages)
     return "" if hedge else language
-
-
-_NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)]\s+")  # "3. ", "2) ": a numbered item
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
