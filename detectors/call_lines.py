@@ -23,6 +23,7 @@ SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s(?![%€$£]|[A-Z]{3}\b)
 UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
 BULLETS = "-•*–·"  # what opens an item of a list
 ITEM_START = 3  # characters before an item's label: its bullet and a space
+REPEATED_LABEL = 6  # words of a button's text, and of the lines around it, where a label comes back
 
 
 def a_step(line: str) -> bool:
@@ -154,6 +155,21 @@ def joined_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
     ...", "Realice un depósito y solicite la oferta"): read only for a reward (call_offers.rewarded_call)."""
     pattern = _before_connector(languages, _AFTER_WORD)
     return [m.end() for m in pattern.finditer(sentence)] if pattern else []
+
+
+def repeated_labels(lines: list[str], wanted: set[int]) -> set[str]:
+    """The short lines among `wanted` that come back as lines of their own, each time among short lines: a button's
+    text (a comparison's "Konto eröffnen" by each provider, a header's and a footer's "Démarrer"). A heading comes
+    back too, in a table of contents, but a paragraph follows it in the text."""
+    count: dict[str, int] = {}
+    for n in wanted:
+        label = lines[n].strip()
+        nearby = next((line for line in lines[n + 1:n + 4] if line.strip()), "")
+        if len(label.split()) > REPEATED_LABEL or len(nearby.split()) > REPEATED_LABEL:
+            count[label] = -len(lines)  # once a heading, never a button
+        else:
+            count[label] = count.get(label, 0) + 1
+    return {label for label, seen in count.items() if seen > 1}
 
 
 def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:

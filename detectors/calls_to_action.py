@@ -28,6 +28,7 @@ from detectors.call_lines import (
     lines_to_read,
     owner,
     pointed_labels,
+    repeated_labels,
     segments,
     starts_something,
     warns,
@@ -104,8 +105,10 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
     alone = len(tokens) == 1 and tokens[0] in voc.alone
     if at >= 0 and (button or alone or not voc.infinitive(tokens[at]) or voc.hooked(tokens)):
         return True
-    # Verb-final labels ("Jetzt Depot eröffnen", "Bitcoin kaufen"): a heading unless hooked or a button.
-    return len(tokens) > 1 and voc.verb_at(tokens, len(tokens) - 1) > 0 and (button or voc.hooked(tokens[:-1]))
+    # Verb-final labels ("Jetzt Depot eröffnen", "Bitcoin kaufen"): a heading unless hooked or a button; not one
+    # that fetches a document ("PDF herunterladen").
+    return len(tokens) > 1 and voc.verb_at(tokens, len(tokens) - 1) > 0 and (button or voc.hooked(tokens[:-1])) \
+        and not voc.names_document(tokens[:-1])
 
 
 def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
@@ -240,12 +243,13 @@ def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
     wanted = lines_to_read(text, languages)
     lines = text.split("\n")
     first = first_step(lines, languages, wanted) if wanted else -1
+    repeated = repeated_labels(lines, wanted)
     for n, start, line in segments(lines, wanted, line_starts(text)):
         if enough():
             return  # the calls asked for are found: the rest of the text can only come after them
         if among_steps(lines, n, languages):
             continue  # "- Regístrate con tu correo" after "- Haz clic en Sign Up": one more step
-        short, sentences = _line_calls(line, languages, 0 <= first <= n)
+        short, sentences = _line_calls(line, languages, 0 <= first <= n, line.strip() in repeated)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
         own = owner(text, lines, n, start)
@@ -289,7 +293,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
 
 
 @lru_cache(maxsize=4096)
-def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
+def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repeated: bool):
     """The calls a line of text may hold, before the context is read: (language, label) for a short line, then
     (start, end, languages, clause) of each sentence; None where the line holds none."""
     stripped = line.strip()
@@ -298,7 +302,7 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool):
     tokens = tokens_of(stripped)
     if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
         return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
-    short = tuple(_short_line(line, tokens, languages, instructional)) if len(tokens) <= SHORT_LINE else \
+    short = tuple(_short_line(line, tokens, languages, instructional, repeated)) if len(tokens) <= SHORT_LINE else \
         _pointed(stripped, languages)
     return short, tuple(_sentences(line, languages, instructional))
 
@@ -314,7 +318,7 @@ def _pointed(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ..
     return ()
 
 
-def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instructional: bool):
+def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instructional: bool, repeated: bool):
     stripped = line.strip()
     if not any(starts_something(t, languages) for t in tokens):
         return
@@ -324,7 +328,8 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         hooked = bool(voc.has(own, voc.hooks, voc.hook_phrases))
         # A line in capitals is styled as a button ("ΑΝΟΙΓΜΑ LIVE ΛΟΓΑΡΙΑΣΜΟΥ", "JETZT REGISTRIEREN"), and one a
         # pointer leads or ends is a link ("👉 Comparar exchanges em Portugal", "Depot eröffnen →").
-        button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or stripped.endswith(_POINTERS)
+        button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or \
+            stripped.endswith(_POINTERS) or repeated
         # A call after a log-in label is the header's pair of buttons ("Zaloguj się Załóż konto"), not a step.
         if is_label(own, voc, button=button) and (hooked or not instructional or own is not tokens):
             at = voc.has(own, frozenset(), voc.phrases)

@@ -252,3 +252,43 @@ def test_an_offer_that_says_what_it_means_is_still_an_offer(detect):
 def test_a_decimal_amount_opening_a_headline_is_no_sub_clause(detect):
     found = calls(detect, "de", "1.5 BTC Bonus jetzt sichern")
     assert {value for (_, value, _) in found} == {"1.5 btc bonus jetzt sichern"}
+
+
+# "In a few minutes" sells how quickly the reader gets what the call offers: a hook like "now" and "free", in every
+# language. A duration in a sentence that asks nothing of the reader is none.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("is", "Stofnaðu sparireikning á örfáum mínútum.", "stofnaðu sparireikning á örfáum mínútum"),
+    ("de", "Depot in 5 Minuten eröffnen", "depot in 5 minuten eröffnen"),
+    ("fr", "Ouvrir un compte en 5 minutes", "ouvrir un compte en 5 minutes"),
+])
+def test_a_call_done_in_minutes_is_hooked(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Die Überweisung dauert 10 Minuten."),
+    ("fr", "Le virement arrive en 10 minutes environ."),
+])
+def test_a_duration_without_a_call_is_none(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+# A short label that comes back among short lines is a button's text: a comparison's "Konto eröffnen" under each
+# provider. Written once it is a heading; a table of contents repeats a heading, but a paragraph follows it.
+def test_a_label_repeated_under_each_offer_is_a_button(detect):
+    found = calls(detect, "de", "Empfohlene Börsen", "Bitpanda", "Gebühren 1,49 %", "Konto eröffnen", "Coinbase",
+                  "Gebühren 1,5 %", "Konto eröffnen", "Alle Börsen vergleichen")
+    assert {value for (_, value, _) in found} == {"konto eröffnen"}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Empfohlene Börse", "Bitpanda", "Gebühren 1,49 %", "Konto eröffnen", "Alle Börsen vergleichen"),
+    ("Inhalt", "Bitcoins kaufen", "Bitcoins verkaufen", "Bitcoins kaufen",
+     "Sie kaufen bei uns Bitcoins zum aktuellen Kurs, der oben in der Navigationsleiste steht."),
+])
+def test_a_label_written_once_or_repeated_as_a_heading_is_no_button(detect, paragraphs):
+    assert calls(detect, "de", *paragraphs) == set()
+
+
+def test_a_repeated_label_that_fetches_a_document_is_no_call(detect):
+    assert calls(detect, "de", "Preisliste", "PDF herunterladen", "Bedingungen", "PDF herunterladen") == set()
