@@ -588,9 +588,9 @@ def test_a_brand_that_opens_with_a_verb_is_a_name_where_the_page_uses_it_as_one(
 def test_the_headline_above_a_page_of_steps_is_no_step(detect):
     # An affiliate page's headline joins two calls ("download the app and buy crypto"), then its steps explain how;
     # the same sentence among the steps is one more step (near miss).
-    headline = "Pobierz aplikację i kupuj kryptowaluty w kilka minut"
+    headline = "Pobierz aplikację i kupuj kryptowaluty w kilka chwil"
     steps = ["1. Wejdź na stronę banku.", "2. Wybierz rodzaj konta.", "3. Wypełnij wniosek online."]
-    assert values(detect("promo", page_of("pl", headline, *steps))) == {"i kupuj kryptowaluty w kilka minut"}
+    assert values(detect("promo", page_of("pl", headline, *steps))) == {"i kupuj kryptowaluty w kilka chwil"}
     assert detect("promo", page_of("pl", steps[0], headline, steps[1], steps[2])) == set()
 
 
