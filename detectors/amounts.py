@@ -31,3 +31,32 @@ def amount_pattern() -> re.Pattern[str]:
     tickers, words = alternation(data["crypto_tickers"]), alternation(u.lower() for u in units)
     return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{UNIT_OF}\s)?(?:{words})(?!\w)"
                       rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)
+
+
+_OPENING = re.compile(r"[ \t]*\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}")  # "(about ", "(ca. ", "(": a bracket before a sum
+_CLOSING = re.compile(r"[\d.,]*[ \t]*\)")  # the rest of a sum's digits ("$5" of "$50") and the bracket
+_DIGITS = re.compile(r"[\d.,]*")
+CONVERSION_REACH = 40  # characters before a bracket in which the sum it converts ends
+
+
+@cache
+def _sum_pattern() -> re.Pattern[str]:
+    """An amount of money in any currency: a CURRENCY unit or a foreign currency's name ("200 Franken", "$50")."""
+    names = alternation(load("lexicons/currency.yaml", "currency")["foreign_names"])
+    return re.compile(rf"{amount_pattern().pattern}|\d[\d.,]*\s?(?:{names})(?!\w)", re.IGNORECASE)
+
+
+def converted(text: str, start: int, end: int) -> bool:
+    """Whether the sum at `start:end` is a conversion in brackets ("200 Franken (180 Euro)", "3 000 Kč (122 €)"), or
+    one given beside an approximate conversion ("Fans paid €45 (about $50)"): money reported to readers who count in
+    another currency, not a price the site charges. The sum a bracket converts stays ("3 000 Kč")."""
+    sums = _sum_pattern()
+    opening = _OPENING.match(text, end)  # a sum converted "(about $50)": given as the reader's own is a price
+    if opening and opening.group(0).rstrip()[-1:] != "(" and (after := sums.match(text, opening.end())) and \
+            "%" not in after.group(0) and _CLOSING.match(text, after.end()):
+        return True
+    bracket = text.rfind("(", max(0, start - 16), start)
+    if bracket < 0 or not _OPENING.fullmatch(text, bracket, start) or text[end:end + 2].lstrip()[:1] != ")":
+        return False
+    before = text[max(0, bracket - CONVERSION_REACH):bracket].rstrip()
+    return any(_DIGITS.fullmatch(before, m.end()) and "%" not in m.group(0) for m in sums.finditer(before))

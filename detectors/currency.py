@@ -23,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from detectors.amounts import UNIT_OF, alternation
+from detectors.amounts import UNIT_OF, alternation, converted
 from detectors.article_page import is_article
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
@@ -338,7 +338,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not code or code in page.first:
             continue
         offers = offers or offer_context(text, frozenset(languages))
-        if _too_large(m.group(0)) or offers.is_magnitude(m.end()):
+        if _too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line

@@ -1,0 +1,50 @@
+"""CURRENCY: sums reported to readers, not charged by the site. A sum converted in brackets for readers who count
+in another currency, and a protection scheme's cap (investor compensation, deposit guarantee), are news or law; the
+sum a bracket converts is still the site's price, and an amount beside a bracket of other words is unaffected."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import currency
+from detectors.amounts import converted
+from detectors.context import Context
+from detectors.document import build_document
+
+
+def codes(text: str, lang: str) -> set[str]:
+    html = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'
+    doc = build_document(channel="website:test", requested_url="https://www.example-firm.com/",
+                         url="https://www.example-firm.com/", status=200, fetched_at="2026-01-01T00:00:00Z",
+                         content_type="text/html", body=html.encode())
+    return {f.evidence.value for f in currency.detect(doc, Context())}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Fans could pay €45 (about $50) for the club's jersey token.", "en"),
+    ("Die Stadt nimmt für Gebühren Bitcoins im Wert von bis zu 200 Franken (180 Euro) an.", "de"),
+    ("Contul are o compensație maximă de 20.000 EUR pentru clienții retail eligibili.", "ro"),
+    ("Your deposits are covered up to 100 000 € by the deposit guarantee scheme.", "en"),
+])
+def test_a_reported_sum_is_no_price(text, lang):
+    assert codes(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Vyšší poplatok za výber pod 3 000 Kč (122 €).", "sk", {"CZK"}),  # the price is in koruna, euros converted
+    ("Trading fee: 2 € (incl. 19 % VAT) per order.", "en", {"EUR"}),  # a bracket of other words
+    ("Deposit at least 10 € (minimum) to start.", "en", {"EUR"}),
+])
+def test_the_sum_a_bracket_converts_is_still_the_price(text, lang, expected):
+    assert codes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "sum_", "expected"), [
+    ("paid €45 (about $50)", "€45", True),
+    ("200 Franken (180 Euro)", "180 Euro", True),
+    ("200 Franken (180 Euro)", "200 Franken", False),
+    ("a discount of 20% (10 €)", "10 €", False),  # a percentage is no sum to convert
+])
+def test_converted_reads_which_sum_is_the_conversion(text, sum_, expected):
+    start = text.index(sum_)
+    assert converted(text, start, start + len(sum_)) is expected
