@@ -210,3 +210,23 @@ def test_near_miss_a_social_profile_and_a_publishing_platforms_own_locale_are_th
                     'I explain how it works and what it costs compared with a debit card.</p></body></html>',
                     "https://someone.medium.com/my-new-crypto-card")
     assert run_detector("lang", english) == []
+
+
+# ------------------------------------------------------------------------------------------- locale folders
+
+ENGLISH_HELP = ("Deposits in Canadian dollars are made by bank transfer from your own account. Funds usually arrive "
+                "within one business day, and we never charge for incoming transfers.")
+
+
+def test_a_locale_folder_whose_page_is_in_english_is_no_lang():
+    doc = page(ENGLISH_HELP, url="https://www.example-firm.com/fr/support/deposits")
+    assert run_detector("lang", doc) == []
+
+
+def test_a_locale_folder_counts_where_the_text_is_its_language_or_too_short_to_tell():
+    french = page("Les dépôts se font par virement depuis votre propre compte bancaire, sans frais de notre part.",
+                  url="https://www.example-firm.com/fr/support/depots")
+    assert {(f.evidence.value, f.evidence.locator) for f in run_detector("lang", french)} == {
+        ("fr", "url path"), ("fr", "text (detected language)")}
+    short = page("OK", url="https://www.example-firm.com/fr/")
+    assert {(f.evidence.value, f.evidence.locator) for f in run_detector("lang", short)} == {("fr", "url path")}
