@@ -55,8 +55,11 @@ from detectors.page_words import line_starts
 from detectors.phrases import explained_by_non_eu_locale
 from detectors.text import snippet
 
-# Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000") does not end it.
-_SENTENCE = re.compile(r"(?:[^.!?;:…|\s]|\.(?=\w)|\s(?![-–—|]\s))+[.!?;:…]*")
+# Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000", "Admiral.Prime account") does not end it,
+# unless a few words in title case close the line after it: a button's text run into the sentence before it ("...
+# for everything Web3.Register Now").
+_RUN_IN_BUTTON = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\w*){0,3}$"
+_SENTENCE = re.compile(rf"(?:[^.!?;:…|\s]|\.(?=\w)(?!{_RUN_IN_BUTTON})|\s(?![-–—|]\s))+[.!?;:…]*")
 _POINTERS = ("👉", "➔", "➜", "➡", "→", "↗", "⇒", "▶", "►", "»")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")

@@ -292,3 +292,33 @@ def test_a_label_written_once_or_repeated_as_a_heading_is_no_button(detect, para
 
 def test_a_repeated_label_that_fetches_a_document_is_no_call(detect):
     assert calls(detect, "de", "Preisliste", "PDF herunterladen", "Bedingungen", "PDF herunterladen") == set()
+
+
+# "Free" hooks a call in its adjective's forms too ("contenido gratuito", "carteira gratuita"); the same word in a
+# sentence that asks nothing of the reader is none.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("es", "Suscríbete a la newsletter para recibir contenido gratuito cada semana.",
+     "suscríbete a la newsletter para recibir contenido gratuito"),
+    ("pt", "Faça um diagnóstico online e receba uma carteira gratuita.", "e receba uma carteira gratuita"),
+])
+def test_a_call_hooked_by_free_in_its_adjective_forms(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("es", "El contenido gratuito de la web se actualiza cada semana."),
+    ("pt", "A carteira gratuita do banco foi encerrada em março."),
+])
+def test_free_without_a_call_is_none(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+# A button's text run into the sentence before it, in title case after a dot, is read as a button; a name with a dot
+# ("Example.Open account") stays one word.
+def test_a_button_run_into_the_sentence_before_it_is_a_call(detect):
+    found = calls(detect, "en", "The biggest hub for everything crypto, blockchain and Web3.Register Now")
+    assert {value for (_, value, _) in found} == {"register now"}
+
+
+def test_a_name_with_a_dot_is_no_button(detect):
+    assert calls(detect, "en", "Trading fees on the Example.Open account") == set()
