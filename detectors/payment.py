@@ -248,6 +248,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     brand = "brands" in scanned and next(scan(rules.brands, text, rules.firsts["brands"], rules.alphabet), None)
     offers = offer_context(text, frozenset(candidate_languages(doc))) if mentions or brand else None
     article = bool(offers) and is_article(doc)  # a story's rails are its own, unless the site says it offers them
+    # The firm's help centre gives its own rails as examples too ("deposit, for example, EUR via Bank Transfer (SEPA)",
+    # "if payment comes from the SEPA countries"): what it names there it offers.
+    helping = help_section(doc.url)
     for index, ms in mentions.items():
         if index in found_at or offers is None or offers.editorial:
             continue
@@ -265,7 +268,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             left, right = offers.sentence(m.start(), m.end())
             # A hedged sentence tells what is usual, not what the site offers ("... suelen ser más altas que las
             # transferencias SEPA estándar").
-            if (offers.is_offer(m.start(), m.end(), beyond_match=True) and not offers.is_generic(m.start(), m.end())
+            if (offers.is_offer(m.start(), m.end(), beyond_match=True)
+                    and (helping or not offers.is_generic(m.start(), m.end()))
                     and not offers.is_sign_in(m.start(), m.end())
                     and not rules.foreign.search(text, left, right)
                     and not hedged(text, m.start(), m.end(), candidate_languages(doc))):

@@ -1,12 +1,13 @@
-"""CURRENCY: sums reported to readers, not charged by the site. A sum converted in brackets for readers who count
-in another currency, and a protection scheme's cap (investor compensation, deposit guarantee), are news or law; the
-sum a bracket converts is still the site's price, and an amount beside a bracket of other words is unaffected."""
+"""CURRENCY and PAYMENT: what a page reports or explains against what the site charges and offers. A sum converted
+in brackets for readers who count in another currency, and a protection scheme's cap (investor compensation, deposit
+guarantee), are news or law; the sum a bracket converts is still the site's price. A rail the firm's help centre
+names is offered, in words an article would use for an example."""
 
 from __future__ import annotations
 
 import pytest
 
-from detectors import currency
+from detectors import currency, payment
 from detectors.amounts import converted
 from detectors.context import Context
 from detectors.document import build_document
@@ -48,3 +49,24 @@ def test_the_sum_a_bracket_converts_is_still_the_price(text, lang, expected):
 def test_converted_reads_which_sum_is_the_conversion(text, sum_, expected):
     start = text.index(sum_)
     assert converted(text, start, start + len(sum_)) is expected
+
+
+# The firm's help centre names its own rails with the words an article uses for examples or for the scheme's area:
+# there, what it names it offers. The same sentences on a blog are examples.
+HELP_TEXT = ("<p>How to deposit fiat currencies, for example EUR or GBP, via Bank Transfer (SEPA)</p>"
+             "<p>If your payment comes from one of the SEPA countries, share your IBAN with the sender.</p>")
+
+
+def test_a_rail_named_on_the_firms_help_page_is_offered():
+    doc = build_document(channel="website:test", requested_url="https://help.example-firm.com/deposits",
+                         url="https://help.example-firm.com/deposits", status=200, fetched_at="2026-01-01T00:00:00Z",
+                         content_type="text/html", body=f"<!doctype html><html lang='en'><body>{HELP_TEXT}".encode())
+    assert {f.evidence.value for f in payment.detect(doc, Context())} == {"SEPA"}
+
+
+def test_the_same_rail_on_a_blog_is_an_example():
+    doc = build_document(channel="website:test", requested_url="https://www.example-firm.com/blog/deposits",
+                         url="https://www.example-firm.com/blog/deposits", status=200,
+                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                         body=f"<!doctype html><html lang='en'><body>{HELP_TEXT}".encode())
+    assert payment.detect(doc, Context()) == []
