@@ -24,7 +24,7 @@ from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from detectors.amounts import UNIT_OF, alternation, converted
-from detectors.article_page import is_article
+from detectors.article_page import help_section, is_article
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -363,7 +363,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if _iso_codes().issuperset(codes) and not article():
             for code in codes:
                 page.add(page.code(code), m.group(0).strip(), "text (currency list)")
-    named = [*scan(rules.named, text, rules.code_words, rules.code_letters)]
+    named, helping = [*scan(rules.named, text, rules.code_words, rules.code_letters)], help_section(doc.url)
     index = page_words(text)
     if not rules.name_firsts.isdisjoint(index.words):  # a name's first word is one of the page's words
         # The page lower-cased, offsets kept (as the shared word index has it, unless that folded ş and ţ).
@@ -382,7 +382,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if offers.editorial:
             break
         left, right = offers.sentence(m.start(), m.end())
-        if (offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end())
+        # The firm's help centre names its own currencies as examples too ("deposit fiat, for example EUR or GBP").
+        if (offers.is_close_offer(m.start(), m.end()) and (helping or not offers.is_generic(m.start(), m.end()))
                 and not rules.foreign.search(text, left, right) and not is_quoted(text, m.start(), m.end())
                 and (not article() or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")

@@ -1,7 +1,7 @@
 """CURRENCY and PAYMENT: what a page reports or explains against what the site charges and offers. A sum converted
 in brackets for readers who count in another currency, and a protection scheme's cap (investor compensation, deposit
-guarantee), are news or law; the sum a bracket converts is still the site's price. A rail the firm's help centre
-names is offered, in words an article would use for an example."""
+guarantee), are news or law; the sum a bracket converts is still the site's price. The rails and currencies the
+firm's help centre names are offered, in words an article would use for examples."""
 
 from __future__ import annotations
 
@@ -57,16 +57,17 @@ HELP_TEXT = ("<p>How to deposit fiat currencies, for example EUR or GBP, via Ban
              "<p>If your payment comes from one of the SEPA countries, share your IBAN with the sender.</p>")
 
 
-def test_a_rail_named_on_the_firms_help_page_is_offered():
+def test_a_rail_and_a_currency_named_on_the_firms_help_page_are_offered():
     doc = build_document(channel="website:test", requested_url="https://help.example-firm.com/deposits",
                          url="https://help.example-firm.com/deposits", status=200, fetched_at="2026-01-01T00:00:00Z",
                          content_type="text/html", body=f"<!doctype html><html lang='en'><body>{HELP_TEXT}".encode())
     assert {f.evidence.value for f in payment.detect(doc, Context())} == {"SEPA"}
+    assert {f.evidence.value for f in currency.detect(doc, Context())} == {"EUR"}
 
 
-def test_the_same_rail_on_a_blog_is_an_example():
+def test_the_same_rail_and_currency_on_a_blog_are_examples():
     doc = build_document(channel="website:test", requested_url="https://www.example-firm.com/blog/deposits",
                          url="https://www.example-firm.com/blog/deposits", status=200,
                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
                          body=f"<!doctype html><html lang='en'><body>{HELP_TEXT}".encode())
-    assert payment.detect(doc, Context()) == []
+    assert payment.detect(doc, Context()) == [] and currency.detect(doc, Context()) == []
