@@ -15,6 +15,8 @@ def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
 
 OFFERS = [
     ("en", "Invite a friend and you both get 15 € in bitcoin."),
+    # Getting told in the passive: the reader "is rewarded" when the friend signs up.
+    ("en", "When your friends sign up via your link and start trading, you are rewarded for those orders."),
     # Opening an account in the familiar imperative, whatever account it names ("Študentský účet").
     ("sk", "Otvor si Študentský účet a získaj 30 EUR"),
     ("sv", "Skapa ett konto och få 200 kr i bitcoin."),
@@ -101,6 +103,7 @@ def test_incentive_by_structure(language, sentence):
 
 
 NOT_OFFERS = [
+    ("en", "The users who traded the most were rewarded by the exchange last year."),  # no trigger for the reader
     ("de", "Im Sommerschlussverkauf gibt es 20 % Rabatt auf alle Schuhe im Laden."),  # a sale: no trigger
     ("en", "Simply put, you refer people to the exchange and if they trade you get a commission."),  # explains
     ("pl", "Odbierz do 300 zł przelewu za darmo z konta."),  # opened by the getting verb, but no reward word
