@@ -60,3 +60,13 @@ def converted(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, bracket - CONVERSION_REACH):bracket].rstrip()
     return any(_DIGITS.fullmatch(before, m.end()) and "%" not in m.group(0) for m in sums.finditer(before))
+
+
+def beside_number(text: str, start: int, end: int) -> bool:
+    return text[end:end + 2].lstrip(" \t")[:1].isdigit() or text[max(0, start - 2):start].rstrip(" \t")[-1:].isdigit()
+
+
+def too_large(amount: str) -> bool:
+    """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
+    digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))
+    return len(re.sub(r"\D", "", digits)) >= 7

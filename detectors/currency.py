@@ -23,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from detectors.amounts import UNIT_OF, alternation, converted
+from detectors.amounts import UNIT_OF, alternation, beside_number, converted, too_large
 from detectors.article_page import help_section, is_article
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
@@ -74,10 +74,8 @@ class _Rules:
     states: dict[str, tuple[str, ...]]  # from the lexicon, where babel's territory data does not say
     by_token: dict[str, str]  # symbol, code, word or name (lower-cased) -> currency code, or KRONA
     krona_by_language: dict[str, str]
+    acronyms: dict[str, frozenset[str]]  # code -> languages in which it is another word's acronym (Swedish "ISK")
 
-
-def _beside_number(text: str, start: int, end: int) -> bool:
-    return text[end:end + 2].lstrip(" \t")[:1].isdigit() or text[max(0, start - 2):start].rstrip(" \t")[-1:].isdigit()
 
 
 # A line that lists three currency codes or more and nothing else ("GBP, USD, EUR, SEK, PLN."): the options a
@@ -156,7 +154,8 @@ def _rules() -> _Rules:
     number_start = re.compile(rf"\d(?<![\w.,]\d)(?={ahead})")
     return _Rules(amount, lead_start, number_start, pair, pair_body, named, lowered, names_by_first, name_firsts,
                   frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,
-                  states, by_token, by_language)
+                  states, by_token, by_language,
+                  {code: frozenset(spec.get("acronym_in", ())) for code, spec in data["currencies"].items()})
 
 
 def _names_pattern(names) -> str:
@@ -272,11 +271,6 @@ def _titled_with_narrative(doc: Document) -> bool:
     return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
 
 
-def _too_large(amount: str) -> bool:
-    """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
-    digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))
-    return len(re.sub(r"\D", "", digits)) >= 7
-
 
 class _Page:
     """The first accepted observation of each currency on one page."""
@@ -338,7 +332,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not code or code in page.first:
             continue
         offers = offers or offer_context(text, frozenset(languages))
-        if _too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()):
+        if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
@@ -374,10 +368,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         named = sorted([*named, *names], key=lambda m: m.start())
     for m in named:
         code = page.code(m.group(0))
-        if not code or code in page.first or _beside_number(text, m.start(), m.end()):
+        if not code or code in page.first or beside_number(text, m.start(), m.end()):
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
         if m.re is not rules.named and " " not in m.group(0) and not _native(code, doc, ctx):
             continue  # "kuna" is Estonian for "since": a name of one word counts in its currency's languages
+        if m.re is rules.named and not rules.acronyms.get(code, frozenset()).isdisjoint(languages):
+            continue  # "ISK" in Swedish is the investment savings account, not the Icelandic krona
         offers = offers or offer_context(text, frozenset(languages))
         if offers.editorial:
             break

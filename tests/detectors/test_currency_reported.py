@@ -71,3 +71,11 @@ def test_the_same_rail_and_currency_on_a_blog_are_examples():
                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
                          body=f"<!doctype html><html lang='en'><body>{HELP_TEXT}".encode())
     assert payment.detect(doc, Context()) == [] and currency.detect(doc, Context()) == []
+
+
+# A code that is another word's acronym in the page's language names no currency there: Swedish "ISK" is the
+# investment savings account. In Icelandic, or with an amount, it is the krona.
+def test_a_code_that_is_an_acronym_in_the_pages_language_is_no_currency():
+    assert codes("Det går att köpa från ditt vanliga fondkonto, ISK eller kapitalförsäkring, utan avgift.", "sv") \
+        == set()
+    assert codes("Lágmarksinnborgun er 1000 ISK á mánuði og þú getur greitt í ISK.", "is") == {"ISK"}
