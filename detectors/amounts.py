@@ -34,8 +34,11 @@ def amount_pattern() -> re.Pattern[str]:
 
 
 _OPENING = re.compile(r"[ \t]*\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}")  # "(about ", "(ca. ", "(": a bracket before a sum
+# Inside the bracket before a converted sum: its opening and a range's first number ("(umgerechnet etwa 18,50 bis ").
+_INSIDE = re.compile(r"\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}(?:[\d.,]+[ \t]*(?:[-–]|[^\W\d]{1,5})[ \t]*)?")
 _CLOSING = re.compile(r"[\d.,]*[ \t]*\)")  # the rest of a sum's digits ("$5" of "$50") and the bracket
 _DIGITS = re.compile(r"[\d.,]*")
+_SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 CONVERSION_REACH = 40  # characters before a bracket in which the sum it converts ends
 
 
@@ -55,11 +58,19 @@ def converted(text: str, start: int, end: int) -> bool:
     if opening and opening.group(0).rstrip()[-1:] != "(" and (after := sums.match(text, opening.end())) and \
             "%" not in after.group(0) and _CLOSING.match(text, after.end()):
         return True
-    bracket = text.rfind("(", max(0, start - 16), start)
-    if bracket < 0 or not _OPENING.fullmatch(text, bracket, start) or text[end:end + 2].lstrip()[:1] != ")":
+    bracket = text.rfind("(", max(0, start - CONVERSION_REACH), start)
+    if bracket < 0 or not _INSIDE.fullmatch(text, bracket, start) or text[end:end + 2].lstrip()[:1] != ")":
         return False
+    # The sum it converts: right before the bracket, or a few words before it in another currency ("500 Franken in
+    # Bitcoin um (umgerechnet etwa 460 Euro)"; "100 € per month (minimum 10 €)" converts nothing).
     before = text[max(0, bracket - CONVERSION_REACH):bracket].rstrip()
-    return any(_DIGITS.fullmatch(before, m.end()) and "%" not in m.group(0) for m in sums.finditer(before))
+    unit = _unit(text[start:end])
+    return any("%" not in m.group(0) and (_DIGITS.fullmatch(before, m.end()) or _unit(m.group(0)) != unit)
+               and not _SENTENCE_END.search(before, m.end()) for m in sums.finditer(before))
+
+
+def _unit(amount: str) -> str:
+    return amount.strip("0123456789.,' \t").lower()
 
 
 def beside_number(text: str, start: int, end: int) -> bool:

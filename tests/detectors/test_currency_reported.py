@@ -25,6 +25,8 @@ def codes(text: str, lang: str) -> set[str]:
     ("Fans could pay €45 (about $50) for the club's jersey token.", "en"),
     ("Die Stadt nimmt für Gebühren Bitcoins im Wert von bis zu 200 Franken (180 Euro) an.", "de"),
     ("Contul are o compensație maximă de 20.000 EUR pentru clienții retail eligibili.", "ro"),
+    ("Die Automaten tauschen bis zu 500 Franken in Bitcoin um (umgerechnet etwa 18,50 bis 460 Euro).", "de"),
+    ("Im letzten Jahr ist der Kurs von 300 auf mehr als 600 Euro pro Bitcoin gestiegen.", "de"),
     ("Your deposits are covered up to 100 000 € by the deposit guarantee scheme.", "en"),
 ])
 def test_a_reported_sum_is_no_price(text, lang):
@@ -35,6 +37,7 @@ def test_a_reported_sum_is_no_price(text, lang):
     ("Vyšší poplatok za výber pod 3 000 Kč (122 €).", "sk", {"CZK"}),  # the price is in koruna, euros converted
     ("Trading fee: 2 € (incl. 19 % VAT) per order.", "en", {"EUR"}),  # a bracket of other words
     ("Deposit at least 10 € (minimum) to start.", "en", {"EUR"}),
+    ("Deposit 100 € per month (minimum 10 €) to start.", "en", {"EUR"}),  # the same currency converts nothing
 ])
 def test_the_sum_a_bracket_converts_is_still_the_price(text, lang, expected):
     assert codes(text, lang) == expected
