@@ -334,7 +334,8 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or \
             stripped.endswith(_POINTERS) or repeated
         # A call after a log-in label is the header's pair of buttons ("Zaloguj się Załóż konto"), not a step.
-        if is_label(own, voc, button=button) and (hooked or not instructional or own is not tokens):
+        if is_label(own, voc, button=button) and (hooked or not instructional or own is not tokens) and \
+                not warns(own, voc):  # "Invierte sólo lo que puedas perder": a risk warning's line
             at = voc.has(own, frozenset(), voc.phrases)
             label = next((" ".join(p) for p in voc.phrases if at and tuple(own[at - 1:at - 1 + len(p)]) == p), "")
             shown = stripped.strip(_POINTER_MARKS) if own is tokens else " ".join(own)

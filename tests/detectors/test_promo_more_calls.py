@@ -322,3 +322,19 @@ def test_a_button_run_into_the_sentence_before_it_is_a_call(detect):
 
 def test_a_name_with_a_dot_is_no_button(detect):
     assert calls(detect, "en", "Trading fees on the Example.Open account") == set()
+
+
+# A risk warning on a line of its own opens with the verb a call would ("Invest only what you can afford to lose"):
+# the "only" or the negation after it makes it a warning, as in a sentence.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("es", "Invierte sólo lo que puedas perder"),
+    ("en", "Invest only what you can afford to lose"),
+    ("de", "Investiere nie mehr, als du verlieren kannst"),
+])
+def test_a_risk_warning_on_a_line_of_its_own_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_the_same_verb_hooked_on_a_line_of_its_own_is_a_call(detect):
+    found = calls(detect, "es", "Invierte ahora en bitcoin")
+    assert {value for (_, value, _) in found} == {"invierte ahora en bitcoin"}
