@@ -104,6 +104,7 @@ def test_incentive_by_structure(language, sentence):
 
 NOT_OFFERS = [
     ("en", "New users might get 10 EUR in bitcoin when they sign up, depending on the platform."),  # a possibility
+    ("de", "Neue Nutzer könnten je nach Plattform 10 € bei der Anmeldung erhalten."),
     ("en", "The users who traded the most were rewarded by the exchange last year."),  # no trigger for the reader
     ("de", "Im Sommerschlussverkauf gibt es 20 % Rabatt auf alle Schuhe im Laden."),  # a sale: no trigger
     ("en", "Simply put, you refer people to the exchange and if they trade you get a commission."),  # explains
