@@ -77,7 +77,6 @@ class _Rules:
     acronyms: dict[str, frozenset[str]]  # code -> languages in which it is another word's acronym (Swedish "ISK")
 
 
-
 # A line that lists three currency codes or more and nothing else ("GBP, USD, EUR, SEK, PLN."): the options a
 # deposit page or a casino's terms offer, as a currency picker does.
 _CODE_LIST = re.compile(r"^[ \t•·*-]*[A-Z]{3}(?:[ \t]*[,;/|·•][ \t]*[A-Z]{3}){2,}[ \t]*\.?[ \t]*$", re.M)
@@ -269,7 +268,6 @@ def _titled_with_narrative(doc: Document) -> bool:
     short = first if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", ";", ":")) else ""
     title = doc.title or (doc.headings[0] if doc.headings else "") or short
     return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
-
 
 
 class _Page:
