@@ -33,9 +33,10 @@ def amount_pattern() -> re.Pattern[str]:
                       rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)
 
 
-_OPENING = re.compile(r"[ \t]*\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}")  # "(about ", "(ca. ", "(": a bracket before a sum
+_BRACKET = r"\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}"  # "(about ", "(ca. ", "(": a bracket's opening before a sum
+_OPENING = re.compile(r"[ \t]*" + _BRACKET)
 # Inside the bracket before a converted sum: its opening and a range's first number ("(umgerechnet etwa 18,50 bis ").
-_INSIDE = re.compile(r"\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}(?:[\d.,]+[ \t]*(?:[-–]|[^\W\d]{1,5})[ \t]*)?")
+_INSIDE = re.compile(_BRACKET + r"(?:[\d.,]+[ \t]*(?:[-–]|[^\W\d]{1,5})[ \t]*)?")
 _CLOSING = re.compile(r"[\d.,]*[ \t]*\)")  # the rest of a sum's digits ("$5" of "$50") and the bracket
 _DIGITS = re.compile(r"[\d.,]*")
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")

@@ -7,6 +7,7 @@ quoted, not negated, not a warning)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
@@ -161,15 +162,16 @@ def repeated_labels(lines: list[str], wanted: set[int]) -> set[str]:
     """The short lines among `wanted` that come back as lines of their own, each time among short lines: a button's
     text (a comparison's "Konto eröffnen" by each provider, a header's and a footer's "Démarrer"). A heading comes
     back too, in a table of contents, but a paragraph follows it in the text."""
-    count: dict[str, int] = {}
+    times: Counter[str] = Counter()
+    headings: set[str] = set()
     for n in wanted:
         label = lines[n].strip()
         nearby = next((line for line in lines[n + 1:n + 4] if line.strip()), "")
         if len(label.split()) > REPEATED_LABEL or len(nearby.split()) > REPEATED_LABEL:
-            count[label] = -len(lines)  # once a heading, never a button
+            headings.add(label)  # once a heading, never a button
         else:
-            count[label] = count.get(label, 0) + 1
-    return {label for label, seen in count.items() if seen > 1}
+            times[label] += 1
+    return {label for label, seen in times.items() if seen > 1} - headings
 
 
 def lines_to_read(text: str, languages: tuple[str, ...]) -> set[int]:
