@@ -28,9 +28,28 @@ from detectors.text import is_quoted, snippet
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
+KEPT = 8  # pages whose incentives are kept for PROMO, which judges the same page next
+_KEPT: dict[tuple[int, int], tuple[Document, Context, tuple[Finding, ...]]] = {}
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
+    return list(offered(doc, ctx))
+
+
+def offered(doc: Document, ctx: Context) -> tuple[Finding, ...]:
+    """The page's incentives, kept for the page (PROMO restates them as the site's own offers)."""
+    key = (id(doc), id(ctx))  # kept by identity, the page and context kept too so their ids are not reused
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0] is doc and kept[1] is ctx:
+        return kept[2]
+    if len(_KEPT) >= KEPT:
+        _KEPT.pop(next(iter(_KEPT)))
+    found = tuple(_incentives(doc, ctx))
+    _KEPT[key] = (doc, ctx, found)
+    return found
+
+
+def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind != "html":
         return []
     text = without_questions(doc.text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_territory_currencies
 
@@ -107,6 +107,16 @@ def geography(on: datetime.date | None = None) -> Geography:
 def babel_locale(language: str) -> Locale:
     """babel's locale of an EU/EEA language code ("no" is CLDR's "nb")."""
     return Locale.parse(BABEL_CODES.get(language, language))
+
+
+@cache
+def has_locale(language: str, territory: str) -> bool:
+    """Whether babel has a locale of the language for the territory ("fr_CA": yes; "pt_DE": no)."""
+    try:
+        Locale.parse(f"{language}_{territory}")
+    except (ValueError, LookupError, UnknownLocaleError):
+        return False
+    return True
 
 
 def issued_elsewhere(territory: str, on: datetime.date) -> set[str]:

@@ -2,15 +2,15 @@
 or France for French, Mexico or Spain for Spanish, Switzerland or Germany for German.
 
 A language official in the EU is also official elsewhere; without a declared region (`lang="pt-BR"`), a page still
-gives its audience away: the currency it quotes (R$, CHF, pesos), its payment rails and ID numbers (Pix, CPF,
-Interac, TWINT, CURP), its dialling codes and country-code domain, its places and the spelling and words of the local
-standard (Strasse for Straße, econômico for económico, vosotros). Each territory gets points for the distinct
-markers seen (data/lexicons/locale_markers.yaml, plus what babel and phonenumbers know: currencies, country names,
-dialling codes; a currency marks the territory that issues it, CHF Switzerland and not Liechtenstein); a page is
-written for a territory outside the Union when that territory has a clear score and clearly more than all EU/EEA
-territories together, a member state's domain counting double there (the site's identity, not its topic). One
-mention of a country in a news story, or a currency in a list of twenty, does not decide. `written_for(doc,
-language)` is a pure function of the Document (LANG uses it like a declared non-EU region).
+gives its audience away: its currency (R$, CHF, pesos), payment rails and ID numbers (Pix, CPF, Interac, TWINT,
+CURP), dialling codes, country-code domain, places, and the spelling and words of the local standard (Strasse for
+Straße, econômico for económico, vosotros). Each territory gets points for the distinct markers seen
+(data/lexicons/locale_markers.yaml, plus what babel and phonenumbers know; a currency marks the territory that
+issues it, CHF Switzerland and not Liechtenstein); a page is written for a territory outside the Union when that
+territory has a clear score and clearly more than all EU/EEA territories together, a member state's domain
+counting double (the site's identity, not its topic). One mention of a country in a news story, or a currency in a
+list of twenty, does not decide. `written_for(doc, language)` is a pure function of the Document (LANG uses it like
+a declared non-EU region).
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from detectors.address_locale import locale_folders, region_folder
 from detectors.data_files import DataFileError, distinct, load
-from detectors.geography import Geography, babel_locale, geography, issued_elsewhere
+from detectors.geography import Geography, babel_locale, geography, has_locale, issued_elsewhere
 from detectors.model import Document
 from detectors.page_words import regex_words, whole_word_matches
 
@@ -147,7 +147,7 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
             owners[names[territory]].add((territory, "country"))
         for code in set(get_territory_currencies(territory, today)) - world - issued_elsewhere(territory, today):
             owners[code].add((territory, "currency"))
-            symbol = get_currency_symbol(code, f"{language}_{territory}") if _has_locale(language, territory) else ""
+            symbol = get_currency_symbol(code, f"{language}_{territory}") if has_locale(language, territory) else ""
             if len(symbol) >= 2 and any(c.isalpha() for c in symbol) and symbol != code:
                 owners[symbol].add((territory, "currency"))
             for count in (1, 2):
@@ -162,7 +162,7 @@ def _matcher(language: str, geo: Geography) -> _Matcher:
                 continue
             for marker in markers:
                 owners[marker].add((territory, kind))
-        if not _in_union(territory, geo) and _has_locale(language, territory):
+        if not _in_union(territory, geo) and has_locale(language, territory):
             local = f"{language}_{territory}"
             if any(get_currency_symbol(code, local) == "$" != get_currency_symbol("USD", local)
                    for code in get_territory_currencies(territory, today)):
@@ -207,15 +207,6 @@ def _letters(pattern: str) -> str:
     if not first:
         raise DataFileError(FILE, "spelling", "a pattern that starts with a class of letters [...] after at most \\w*")
     return first.group(1)
-
-
-@cache
-def _has_locale(language: str, territory: str) -> bool:
-    try:
-        Locale.parse(f"{language}_{territory}")
-    except (ValueError, LookupError, UnknownLocaleError):
-        return False
-    return True
 
 
 def _in_union(territory: str, geo: Geography) -> bool:
@@ -382,8 +373,11 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     # A country and its places alone are a story's subject ("La Suisse compte 26 cantons ..."), whoever writes it.
     decided = best is not None and best.score >= DOMINANCE * union and set(_kinds(best)) != {"country"} and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
-    # Liechtenstein writes "ss" as the Swiss do: no variant decides on a member state's own site (domain, address).
-    at_home = any(s.score >= MIN_SCORE and {"domain", "address"} & set(_kinds(s)) for s in scores if s.in_union)
+    # Liechtenstein writes "ss" as the Swiss do: no variant decides on its own site (domain, address). A member state
+    # with a standard of its own (Germany's ß) is no such home: a .de page in Swiss spelling is Swiss text syndicated.
+    regions = _data()["regions"]
+    at_home = any(s.score >= MIN_SCORE and {"domain", "address"} & set(_kinds(s))
+                  and not regions.get(s.territory, {}).get(language, {}).get("usage") for s in scores if s.in_union)
     if not decided and not at_home and not any("usage" in _kinds(s) for s in scores if s.in_union):
         best = next((s for s in scores if s.territory in own and _kinds(s).count("usage") >= VARIANT_USAGE), best)
         decided = best is not None and _kinds(best).count("usage") >= VARIANT_USAGE

@@ -1,7 +1,8 @@
 """PROMO: promotional copy and calls to action by the site ("Jetzt Depot eröffnen", "Liity nyt", "Zum Angebot",
-"Start trading today") and its own time-limited offers ("nur für kurze Zeit", "Limited-time offer: 0 % fees for
-30 days"). A fee holiday stated without such words ("new clients trade without fees for 30 days") is BONUS's
-incentive (detectors/incentives.py), not PROMO's.
+"Start trading today") and its own offers: time-limited ones ("nur für kurze Zeit", "Limited-time offer: 0 % fees
+for 30 days"), and every incentive BONUS finds on the page ("new clients trade without fees for 30 days", a
+campaign's terms, a referral programme's reward): the site putting an incentive to its reader is offering it, in
+terms and help pages as on a landing page (re-judged on the real-web labels: benchmarks/realweb/GUIDE.md).
 
 Calls to action are found by structure (detectors/calls_to_action.py): buttons, links to sign-up or download
 targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml, and from
@@ -12,6 +13,7 @@ Union; one in another EU language points at the states where that language is of
 
 from __future__ import annotations
 
+from detectors.bonus import offered
 from detectors.call_languages import candidate_languages
 from detectors.call_offers import advertised
 from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
@@ -25,6 +27,7 @@ from detectors.text import is_quoted, snippet
 
 INDICATOR = "PROMO"
 MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show the pattern
+INCENTIVE = "incentive"  # locator prefix of an incentive restated as the site's offer ("incentive, text (de)")
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -50,4 +53,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=advert.text[:80].lower(), snippet=snippet(text, advert.start, advert.end),
                 locator=f"text ({advert.language})", confidence=0.8, strength="strong" if aimed else "weak",
                 member_states=ctx.geo.states_for_language(advert.language) if aimed else ()))
+    # The site's own incentive ("invite a friend and both get 15 €", a campaign's terms) is its offer to the reader.
+    seen = {f.evidence.value for f in findings}
+    for offer in offered(doc, ctx)[:max(0, MAX_FINDINGS - len(findings))]:
+        if offer.evidence.value not in seen:
+            findings.append(ctx.finding(
+                doc, INDICATOR, value=offer.evidence.value, snippet=offer.evidence.snippet,
+                locator=f"{INCENTIVE}, {offer.evidence.locator}", member_states=offer.member_states,
+                confidence=offer.confidence, strength="medium" if offer.member_states else "weak"))
     return findings

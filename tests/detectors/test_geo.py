@@ -72,8 +72,8 @@ def channel_score(docs: list[Document], extra):
 
 def test_german_euro_greeting_for_de_only_is_geo_targeted():
     findings, verdicts = run([page("/", ENGLISH, "US"), page("/", GERMAN, "DE"), page("/", ENGLISH, "FR")])
-    assert seen(findings) == {("GEO_TARGETED", "DE-only: BONUS willkommensbonus, CURRENCY EUR, LANG de-DE", ("DE",),
-                               ("DE",), "visitor comparison")}
+    only = "DE-only: BONUS willkommensbonus, CURRENCY EUR, LANG de-DE, PROMO willkommensbonus"
+    assert seen(findings) == {("GEO_TARGETED", only, ("DE",), ("DE",), "visitor comparison")}
     [finding] = findings
     assert finding.strength == "strong" and finding.url == SITE + "/" and "Willkommensbonus" in finding.evidence.snippet
     assert not [f for f in findings if "US" in f.visitors or "FR" in f.visitors]

@@ -86,3 +86,34 @@ def test_swiss_spelling_on_a_neutral_domain_is_swiss():
 ], ids=["folder-and-people", "people-alone", "regulator-and-place"])
 def test_a_people_decides_with_another_kind_of_marker(language, paragraphs, url, territory):
     assert page_locale.written_for(page(*paragraphs, url=url), language).territory == territory
+
+
+# A German site's own standard writes ß: a press release in Swiss spelling and quotes syndicated on a .de portal is
+# Swiss text, not a German page; the same news retold in Germany's spelling on that portal stays German.
+@pytest.mark.parametrize(("paragraphs", "territory"), [
+    (["Zürich - Die Hälfte der Kunden hat regelmässig gekauft, sagt der Sprecher gegenüber der «Handelszeitung».",
+      "Pro Tag kann man zwischen 20 und 500 Franken wechseln."], "CH"),
+    (["Zürich - Die Hälfte der Kunden hat regelmäßig gekauft, sagt der Sprecher gegenüber dem „Handelsblatt“.",
+      "Pro Tag kann man zwischen 20 und 500 Franken wechseln."], ""),
+], ids=["swiss-spelling-on-de", "german-spelling-on-de"])
+def test_swiss_spelling_on_a_german_domain_is_syndicated_swiss_text(paragraphs, territory):
+    doc = page(*paragraphs, url="https://www.example-nachrichten.de/nachrichten/1")
+    assert page_locale.written_for(doc, "de").territory == territory
+
+
+# Brazil writes "em um", "acessar"; Portugal contracts "num" and writes "aceder".
+@pytest.mark.parametrize(("paragraphs", "territory"), [
+    (["Para acessar todas as moedas, é preciso abrir conta em uma corretora.",
+      "A abertura é feita em um aplicativo."], "BR"),
+    (["Para aceder a todas as moedas, é preciso abrir conta numa corretora.",
+      "A abertura é feita num instante."], ""),
+], ids=["em-um-and-acessar", "num-and-aceder"])
+def test_brazilian_contractions_and_verbs_show_the_variant(paragraphs, territory):
+    assert page_locale.written_for(page(*paragraphs), "pt").territory == territory
+
+
+def test_a_swiss_magazine_names_its_regulator_in_any_case():
+    """"Finma" as a magazine writes it is the regulator FINMA; with "helvétique" and its places, a Swiss page."""
+    doc = page("Le bitcoin devient concret en Suisse : la Finma surveille les nouvelles places helvétiques.",
+               "Des automates sont en service à Genève et à Lausanne.")
+    assert page_locale.written_for(doc, "fr").territory == "CH"

@@ -10,8 +10,18 @@ import pytest
 import yaml
 
 from detectors.calls_to_action import is_label, tokens_of, vocabularies
+from detectors.promo import INCENTIVE
 
 LEXICONS = Path(__file__).resolve().parents[2] / "detectors" / "data" / "lexicons"
+
+
+@pytest.fixture
+def detect(detect):
+    """PROMO's calls to action and offers only: the incentives it restates as the site's offers are
+    tests/detectors/test_promo_incentives.py's."""
+    def run(name: str, *args, **kwargs):
+        return {found for found in detect(name, *args, **kwargs) if not found[3].startswith(INCENTIVE)}
+    return run
 
 
 def page_of(lang: str, *paragraphs: str) -> str:

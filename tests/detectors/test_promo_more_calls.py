@@ -7,6 +7,16 @@ from __future__ import annotations
 import pytest
 
 from detectors.call_lines import a_step
+from detectors.promo import INCENTIVE
+
+
+@pytest.fixture
+def detect(detect):
+    """PROMO's calls to action and offers only: the incentives it restates as the site's offers are
+    tests/detectors/test_promo_incentives.py's."""
+    def run(name: str, *args, **kwargs):
+        return {found for found in detect(name, *args, **kwargs) if not found[3].startswith(INCENTIVE)}
+    return run
 
 
 def page_of(lang: str, *paragraphs: str) -> str:

@@ -1,0 +1,56 @@
+"""PROMO restates the site's own incentives as its offers (detectors/promo.py): a campaign's terms, a referral
+programme's reward, a welcome bonus put to the reader are offers whether or not a button asks for a click. What BONUS
+does not count (an explainer, news of another firm's bonus, a hedged or negated mention) is no offer either."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.promo import INCENTIVE
+
+
+def page_of(lang: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+
+
+def offers(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str]]:
+    """(member states, value) of each incentive PROMO restates."""
+    return {(states, value) for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))
+            if locator.startswith(INCENTIVE)}
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "expected"), [
+    # a campaign's terms: no imperative, still the site's offer
+    ("de", ["Teilnahmebedingungen der Aktion.",
+            "Neukunden erhalten einen Bonus von 50 € nach der ersten Einzahlung von mindestens 100 €."],
+     {(("AT", "BE", "DE", "LI", "LU"),
+       "neukunden erhalten einen bonus von 50 € nach der ersten einzahlung von mindestens 100 €.")}),
+    # a referral programme's help page
+    ("pl", ["Program poleceń.", "Za każdego zaproszonego znajomego otrzymasz 20 zł po jego pierwszej transakcji."],
+     {(("PL",), "za każdego zaproszonego znajomego otrzymasz 20 zł po jego pierwszej transakcji.")}),
+    # in English the offer points at no member state
+    ("en", ["Referral programme.", "Invite a friend and you both get €10 in bitcoin after the first purchase."],
+     {((), "invite a friend and you both get €10 in bitcoin after the first purchase.")}),
+], ids=["de-campaign-terms", "pl-referral-help", "en-referral"])
+def test_the_sites_own_incentive_is_its_offer(detect, lang, paragraphs, expected):
+    assert offers(detect, lang, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    # an explainer of incentives in general (as many hedged sentences as offers)
+    ("de", ["Viele Börsen bieten Neukunden oft einen Bonus von 50 € nach der ersten Einzahlung.",
+            "Ein solcher Bonus kann an Bedingungen geknüpft sein."]),
+    # a negated incentive
+    ("en", ["There is no welcome bonus and new users get no free crypto when they sign up."]),
+    # a question is no offer
+    ("es", ["¿Recibes 10 € de regalo con tu primera compra?"]),
+], ids=["de-explainer", "en-negated", "es-question"])
+def test_near_miss_what_bonus_does_not_count_is_no_offer(detect, lang, paragraphs):
+    assert offers(detect, lang, *paragraphs) == set()
+
+
+def test_an_incentive_found_as_a_call_is_not_restated(detect):
+    """A call that is itself the incentive ("Cuantos más amigos traes, más ganas") is one PROMO finding."""
+    found = detect("promo", page_of("es", "Cuantos más amigos traes a la plataforma, más ganas."))
+    assert len({value for (_, _, value, _) in found}) == len(found)
