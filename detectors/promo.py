@@ -53,10 +53,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=advert.text[:80].lower(), snippet=snippet(text, advert.start, advert.end),
                 locator=f"text ({advert.language})", confidence=0.8, strength="strong" if aimed else "weak",
                 member_states=ctx.geo.states_for_language(advert.language) if aimed else ()))
-    # The site's own incentive ("invite a friend and both get 15 €", a campaign's terms) is its offer to the reader.
-    seen = {f.evidence.value for f in findings}
+    # The site's own incentive ("invite a friend and both get 15 €", a campaign's terms) is its offer to the reader;
+    # one that holds a call found above ("participate now and win ...!"), or is named in one ("Jetzt
+    # Willkommensbonus sichern"), is that call.
+    seen = [f.evidence.value for f in findings]
     for offer in offered(doc, ctx)[:max(0, MAX_FINDINGS - len(findings))]:
-        if offer.evidence.value not in seen:
+        if not any(value in offer.evidence.value or offer.evidence.value in value for value in seen):
             findings.append(ctx.finding(
                 doc, INDICATOR, value=offer.evidence.value, snippet=offer.evidence.snippet,
                 locator=f"{INCENTIVE}, {offer.evidence.locator}", member_states=offer.member_states,

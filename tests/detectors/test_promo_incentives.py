@@ -26,12 +26,14 @@ def offers(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], st
             "Neukunden erhalten einen Bonus von 50 € nach der ersten Einzahlung von mindestens 100 €."],
      {(("AT", "BE", "DE", "LI", "LU"),
        "neukunden erhalten einen bonus von 50 € nach der ersten einzahlung von mindestens 100 €.")}),
-    # a referral programme's help page
-    ("pl", ["Program poleceń.", "Za każdego zaproszonego znajomego otrzymasz 20 zł po jego pierwszej transakcji."],
-     {(("PL",), "za każdego zaproszonego znajomego otrzymasz 20 zł po jego pierwszej transakcji.")}),
+    # a referral programme's help page, in the third person ("otrzymuje": the imperfective's present)
+    ("pl", ["Program poleceń.",
+            "Polecający otrzymuje 20 zł za każdego zaproszonego znajomego po jego pierwszej transakcji."],
+     {(("PL",), "polecający otrzymuje 20 zł za każdego zaproszonego znajomego po jego pierwszej transakcji.")}),
     # in English the offer points at no member state
-    ("en", ["Referral programme.", "Invite a friend and you both get €10 in bitcoin after the first purchase."],
-     {((), "invite a friend and you both get €10 in bitcoin after the first purchase.")}),
+    ("en", ["Referral programme.",
+            "Each referrer and the invited friend receive €10 in bitcoin after the first purchase."],
+     {((), "each referrer and the invited friend receive €10 in bitcoin after the first purchase.")}),
 ], ids=["de-campaign-terms", "pl-referral-help", "en-referral"])
 def test_the_sites_own_incentive_is_its_offer(detect, lang, paragraphs, expected):
     assert offers(detect, lang, *paragraphs) == expected
@@ -50,7 +52,10 @@ def test_near_miss_what_bonus_does_not_count_is_no_offer(detect, lang, paragraph
     assert offers(detect, lang, *paragraphs) == set()
 
 
-def test_an_incentive_found_as_a_call_is_not_restated(detect):
-    """A call that is itself the incentive ("Cuantos más amigos traes, más ganas") is one PROMO finding."""
-    found = detect("promo", page_of("es", "Cuantos más amigos traes a la plataforma, más ganas."))
-    assert len({value for (_, _, value, _) in found}) == len(found)
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Invite a friend and you both get €10 in bitcoin after the first purchase."),  # the call holds it
+    ("de", "Jetzt registrieren und Willkommensbonus sichern!"),  # the call names it
+])
+def test_an_incentive_found_as_a_call_is_not_restated(detect, lang, line):
+    found = detect("promo", page_of(lang, line))
+    assert found and offers(detect, lang, line) == set()

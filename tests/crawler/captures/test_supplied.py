@@ -98,7 +98,7 @@ def test_the_same_phrase_in_two_posts_stays_two_findings(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = export_items(read_posts_export(path), "posts.jsonl")
     findings = analyze_items([item.document for item in items], Context(), "export")
-    assert sorted(f.url for f in findings if f.evidence.value == "willkommensbonus") == [
+    assert sorted(f.url for f in findings if (f.indicator, f.evidence.value) == ("BONUS", "willkommensbonus")) == [
         "export:posts.jsonl/line-1", "export:posts.jsonl/line-2"]
 
 
