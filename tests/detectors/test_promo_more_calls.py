@@ -348,3 +348,15 @@ def test_a_risk_warning_on_a_line_of_its_own_is_no_call(detect, lang, line):
 def test_the_same_verb_hooked_on_a_line_of_its_own_is_a_call(detect):
     found = calls(detect, "es", "Invierte ahora en bitcoin")
     assert {value for (_, value, _) in found} == {"invierte ahora en bitcoin"}
+
+
+# A past participle of a conversion verb dates or describes ("Creato il 29.08.2024", a page's byline): Italian,
+# Spanish and Portuguese imperatives never end like one ("Crea", "Regístrate", "Crie").
+@pytest.mark.parametrize(("lang", "line", "called"), [
+    ("it", "Creato il 29.08.2024", False),
+    ("it", "Crea il tuo conto ora", True),
+    ("es", "Regístrate ahora", True),
+    ("pt", "Crie a sua conta agora", True),
+])
+def test_a_past_participle_is_no_call(detect, lang, line, called):
+    assert bool(calls(detect, lang, line)) == called
