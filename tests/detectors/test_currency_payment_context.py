@@ -267,6 +267,8 @@ def test_a_rail_described_without_an_offer_is_not_offered(text, lang):
     ("en", "Class 2 providers need share capital of €125,000 before they apply."),
     ("pl", "Minimalny kapitał zakładowy spółki wynosi 5000 zł."),
     ("de", "Das Stammkapital der GmbH beträgt mindestens 25.000 Euro."),
+    # the accusative of Lithuanian "įstatinis kapitalas"
+    ("lt", "Operatoriai turi turėti ne mažesnį kaip 125 000 eurų įstatinį kapitalą."),
 ])
 def test_required_capital_is_no_price(lang, sentence):
     assert found(currency, page(f"<p>{sentence}</p>", lang)) == set()
@@ -393,3 +395,11 @@ def test_a_tax_guides_amounts_are_its_examples():
     assert found(currency, page(guide, "da")) == set()
     shop = "<h1>Köb bitcoin hos os</h1><p>Du køber 1 Bitcoin for 350.000 kr, gebyr 0,5 %.</p>"
     assert {v for v, _, _ in found(currency, page(shop, "da"))} == {"DKK"}  # a shop's own heading: its prices
+
+
+def test_a_pair_that_converts_what_something_is_worth_is_no_market():
+    """"worth about €40k ... at current XLM/EUR exchange rate" values a giveaway; a pair the site lists is a market."""
+    worth = "<p>Wave 1 distributes 222,200 lumens, worth about €40k in total, at the current XLM/EUR exchange rate.</p>"
+    assert found(currency, page(worth, "en")) == set()
+    market = "<p>Trade XLM/EUR and BTC/EUR with a 0.1 % fee.</p>"
+    assert {v for v, _, _ in found(currency, page(market, "en"))} == {"EUR"}
