@@ -62,6 +62,7 @@ class _Vocabulary:
     fee_free: re.Pattern | None  # "no fees", "bez maksas": beside a period of time, a fee holiday
     deadlines: re.Pattern | None  # "within", "binnen": the period is a time limit, not a holiday
     pays: tuple[str, ...]  # getting verbs that are verbs of paying ("vi betalar ut"): the reader's, they price
+    thresholds: re.Pattern | None  # "at least", "über" right before an amount: a condition, not a reward
 
 
 @cache
@@ -86,8 +87,17 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        tuple(d.lower() for d in entry.get("disclosures", [])),
                                        _terms(entry.get("fee_free", [])),
                                        _whole(entry.get("deadlines", [])),
-                                       tuple(p.lower() for p in entry.get("pays", [])))
+                                       tuple(p.lower() for p in entry.get("pays", [])),
+                                       _ending(entry.get("thresholds", [])))
     return result
+
+
+def _ending(phrases: list[str]) -> re.Pattern | None:
+    """The phrases as a whole word or phrase that ends a string (spaces after it): what stands right before."""
+    if not phrases:
+        return None
+    alternatives = sorted((re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")\s*$")
 
 
 def _whole(phrases: list[str]) -> re.Pattern | None:
@@ -301,7 +311,8 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         if voc is None:
             continue
         holiday = _holiday(sentence, lowered, language, voc)
-        if not holiday and not _incentive(words, stems, lowered, amount, voc):
+        rewarding = amount and not _conditions(sentence, lowered, voc)
+        if not holiday and not _incentive(words, stems, lowered, rewarding, voc):
             continue
         # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
         # no-deposit bonus"), negate no offer.
@@ -315,6 +326,15 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
             return "", True, False  # "platforms often offer a bonus to new users": an explanation
         return language, False, _capped(words, lowered, amount, voc)
     return "", False, False
+
+
+def _conditions(sentence: str, lowered: str, voc: _Vocabulary) -> bool:
+    """Whether every amount of the sentence follows a threshold ("wird gutgeschrieben, solange er über 25 EUR ist",
+    "at least €10"): the reader's own money credited, a condition, not a reward."""
+    if voc.thresholds is None:
+        return False
+    starts = [m.start() for m in AMOUNT.finditer(sentence)]
+    return bool(starts) and all(voc.thresholds.search(lowered, max(0, at - 30), at) for at in starts)
 
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:

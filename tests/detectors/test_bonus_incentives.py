@@ -27,6 +27,8 @@ OFFERS = [
     ("en", "Sign up and get a no-deposit bonus of 30 USD."),
     ("lv", "Iesakiet draugu un saņemiet no 10 € līdz 150 €."),
     ("en", "Earn 20 % of the fees of the clients you refer."),
+    # A threshold before one amount and a reward amount beside it: the reward stands
+    ("de", "Nach einer ersten Einzahlung von mindestens 100 EUR werden dir 25 EUR gutgeschrieben."),
     ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),
     ("da", "Som ny kunde får du en velkomstgave på 100 kroner."),
     ("pl", "Zaproś znajomego, a oboje otrzymacie 50 zł na start."),
@@ -165,6 +167,10 @@ NOT_OFFERS = [
     ("pl", "Otwórz konto i otrzymaj kartę za 5 zł miesięcznie."),
     # Near miss of a verbless rule: reward and amount, but nothing that triggers it
     ("en", "The bonus amount shown in the account balance section is 20% of the amount held in the account."),
+    # Near misses of an amount credited: the reader's own deposit, every amount a threshold it must pass
+    ("de", "Der angegebene Betrag wird dir gutgeschrieben, solange er über 25 EUR ist und im Einzahlungslimit liegt."),
+    ("en", "You receive your first deposit in your account once it is at least €10."),
+    ("de", "Einzahlungen ab 0,005 BTC: kostenlos nach der Registrierung."),
 ]
 
 
