@@ -28,7 +28,9 @@ def bonuses(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], s
      "nagradne igre", ("HR",)),
     ("en", ["Giveaway terms", "The organiser will select 100 winners among eligible users on 1 March."],
      "giveaway", ()),
-], ids=["de-gewinnspiel", "cs-soutez-o", "hr-nagradna-igra", "en-giveaway"])
+    ("pl", ["Regulamin konkursu z nagrodami", "Organizatorem jest Przykład sp. z o.o. Zwycięzców ogłosimy 31 grudnia."],
+     "regulamin konkursu", ("PL",)),
+], ids=["de-gewinnspiel", "cs-soutez-o", "hr-nagradna-igra", "en-giveaway", "pl-regulamin-konkursu"])
 def test_the_sites_own_contest_is_an_incentive(detect, lang, paragraphs, value, states):
     assert (states, value) in bonuses(detect, lang, *paragraphs)
 
@@ -44,6 +46,9 @@ def test_the_sites_own_contest_is_an_incentive(detect, lang, paragraphs, value, 
     # news of another firm's prize draw
     ("de", ["Die Kryptobörse Binance hat am Montag ein Gewinnspiel gestartet, teilte das Unternehmen in Malta mit.",
             "Laut einem Sprecher sollen zehn Preise verlost werden."]),
-], ids=["cs-competition-law", "pl-contests-in-general", "en-market-competition", "de-news-of-another-firm"])
+    # a ski-jumping competition
+    ("pl", ["Po srebrnym medalu podczas konkursu duetów na skoczni zawodnicy otrzymają nagrody."]),
+], ids=["cs-competition-law", "pl-contests-in-general", "en-market-competition", "de-news-of-another-firm",
+        "pl-sports-konkurs"])
 def test_near_miss_the_word_in_a_general_sense_is_no_contest(detect, lang, paragraphs):
     assert bonuses(detect, lang, *paragraphs) == set()

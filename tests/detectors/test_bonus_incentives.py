@@ -171,6 +171,8 @@ NOT_OFFERS = [
     ("de", "Der angegebene Betrag wird dir gutgeschrieben, solange er über 25 EUR ist und im Einzahlungslimit liegt."),
     ("en", "You receive your first deposit in your account once it is at least €10."),
     ("de", "Einzahlungen ab 0,005 BTC: kostenlos nach der Registrierung."),
+    # Czech negates with a prefix: "nemůžeme" (we cannot) pays no reward
+    ("cs", "Nemůžeme vyplácet odměny za doporučení zákaznickým účtům, které jsou zmrazeny."),
 ]
 
 

@@ -360,3 +360,17 @@ def test_the_same_verb_hooked_on_a_line_of_its_own_is_a_call(detect):
 ])
 def test_a_past_participle_is_no_call(detect, lang, line, called):
     assert bool(calls(detect, lang, line)) == called
+
+
+# A link that opens a new window or tab is a reading path in every language; an adjective "sicher" opens a
+# statement ("Sicher ist aber, dass ..."), the verb "sichern" still calls as a label's last word.
+@pytest.mark.parametrize(("lang", "line", "called"), [
+    ("en", "Open in new window", False),
+    ("et", "Ava uues aknas", False),
+    ("de", "In neuem Fenster öffnen", False),
+    ("en", "Open an account today", True),
+    ("de", "Sicher ist aber, dass heute bereits zahlreiche Banken die Technik nutzen.", False),
+    ("de", "Jetzt 3 Prozent sichern", True),
+])
+def test_a_new_window_and_a_certainty_are_no_calls(detect, lang, line, called):
+    assert bool(calls(detect, lang, line)) == called
