@@ -186,10 +186,12 @@ def _addressing(verbs: frozenset[str], language: str, entry: dict) -> frozenset[
 def _conversion_forms(verbs: frozenset[str], language: str, entry: dict) -> frozenset[str]:
     """The listed verbs and their generated forms, without the "let's" forms of an editorial "we" and, where the
     imperative is the bare stem, the present tense ("Öppnar menyn och ser Swish": a description, not a call), and
-    participles that serve as nouns (Hungarian "Kereskedő", the trader, from "kereskedik")."""
+    participles that serve as nouns (Hungarian "Kereskedő", the trader, from "kereskedik"), and a log-in label the
+    lemmatiser maps to a listed verb (Slovenian "Prijava", log-in, from "prijaviti"): never a call itself."""
     dropped = (*entry["first_plural_endings"], *entry.get("present_endings", ()), *entry.get("participle_endings", ()))
+    logins = {label.lower() for label in entry.get("logins", ())}
     return verbs | _with_enclitics(verbs, entry) | {f for f in forms_of(verbs, language)
-                                                   if not (dropped and f.endswith(dropped))}
+                                                   if not (dropped and f.endswith(dropped)) and f not in logins}
 
 
 def _with_enclitics(verbs: frozenset[str], entry: dict) -> set[str]:

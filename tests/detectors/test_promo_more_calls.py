@@ -374,3 +374,14 @@ def test_a_past_participle_is_no_call(detect, lang, line, called):
 ])
 def test_a_new_window_and_a_certainty_are_no_calls(detect, lang, line, called):
     assert bool(calls(detect, lang, line)) == called
+
+
+# Slovenian and Croatian sign up with the familiar "Prijavi se"; "Prijava", the log-in label the lemmatiser maps to
+# the same verb, is never a call itself.
+@pytest.mark.parametrize(("lang", "line", "called"), [
+    ("sl", "( Prijavi se zdaj )", True),
+    ("sl", "Domov Prijava", False),
+    ("hr", "Naslovna Prijava", False),
+])
+def test_a_familiar_sign_up_calls_and_a_log_in_label_does_not(detect, lang, line, called):
+    assert bool(calls(detect, lang, line)) == called
