@@ -117,3 +117,14 @@ def test_a_swiss_magazine_names_its_regulator_in_any_case():
     doc = page("Le bitcoin devient concret en Suisse : la Finma surveille les nouvelles places helvétiques.",
                "Des automates sont en service à Genève et à Lausanne.")
     assert page_locale.written_for(doc, "fr").territory == "CH"
+
+
+# Brazil's football fans are "torcedores" (Portugal's "adeptos") and its dollar "US$": with a "br." edition's host
+# label they decide; the same words on a neutral host are one mark, not enough.
+@pytest.mark.parametrize(("url", "territory"), [
+    ("https://br.example-news.com/news/1", "BR"),
+    ("https://www.example-news.com/news/1", ""),
+])
+def test_a_brazilian_edition_with_brazilian_words_is_brazilian(url, territory):
+    doc = page("Os torcedores viram as exchanges investirem em patrocínios de clubes de futebol.", url=url)
+    assert page_locale.written_for(doc, "pt").territory == territory
