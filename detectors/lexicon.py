@@ -361,10 +361,11 @@ def _phrase_regex(pattern: str) -> re.Pattern:
 
 
 def phrase_pattern(term: str) -> str:
-    wildcard = term.endswith("*")
-    words = re.split(r"[\s\-]+", term.rstrip("*").strip())
-    pattern = _SEPARATOR.join("".join(_VARIANTS.get(c, re.escape(c)) for c in w) for w in words)
-    return pattern + (r"\w*" if wildcard else "")
+    """A phrase as a regex body: its words joined by spaces or hyphens, each word ending in * with any ending
+    ("niedostępn* w następujących krajach")."""
+    words = re.split(r"[\s\-]+", term.strip())
+    return _SEPARATOR.join("".join(_VARIANTS.get(c, re.escape(c)) for c in w.rstrip("*")) + (r"\w*" if w.endswith("*")
+                                                                                              else "") for w in words)
 
 
 @cache

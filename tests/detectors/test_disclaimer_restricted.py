@@ -144,3 +144,20 @@ def test_users_not_permitted_from_the_countries_listed_below():
     assert _found(page) == {("restricted-country list", ("CY",))}
     # near miss: a rule with no country list after it
     assert _found("You are not permitted to use the service for unlawful purposes. Our office is in Cyprus.") == set()
+
+
+def test_a_promotion_held_in_all_countries_but_some_excludes_those_named():
+    """A campaign's territory clause ("held in all countries, with the exception of ...") lists where it is not
+    offered; with no member state in the list it excludes no EU client."""
+    held = "The Promotion is held on the territory of all countries, with the exception of Iran, Spain, the USA."
+    assert _found(held) == {("restricted-country list", ("ES",))}
+    assert _found("The Promotion is conducted in all countries except Iran, Syria and the USA.") == set()
+
+
+def test_a_starred_word_inside_a_phrase_takes_any_ending():
+    """"není dostupn* v následujících zemích": the * ends its word, not only the phrase; Polish lists its forms, as a
+    phrase is looked up by its first word."""
+    assert _found("Služba není dostupná v následujících zemích: Francie, USA.") == {
+        ("restricted-country list", ("FR",))}
+    assert _found("Karta niedostępna w następujących jurysdykcjach: Chorwacja, Islandia.") == {
+        ("restricted-country list", ("HR", "IS"))}
