@@ -364,8 +364,8 @@ def phrase_pattern(term: str) -> str:
     """A phrase as a regex body: its words joined by spaces or hyphens, each word ending in * with any ending
     ("niedostępn* w następujących krajach")."""
     words = re.split(r"[\s\-]+", term.strip())
-    return _SEPARATOR.join("".join(_VARIANTS.get(c, re.escape(c)) for c in w.rstrip("*")) + (r"\w*" if w.endswith("*")
-                                                                                              else "") for w in words)
+    return _SEPARATOR.join("".join(_VARIANTS.get(c, re.escape(c)) for c in w.rstrip("*")) + r"\w*" * w.endswith("*")
+                           for w in words)
 
 
 @cache
