@@ -22,6 +22,7 @@ from detectors.cta_vocabulary import tokens_of, vocabularies
 from detectors.incentives import Incentive, explains, hedged, page_offers, without_questions
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.text import is_quoted, snippet
@@ -29,7 +30,7 @@ from detectors.text import is_quoted, snippet
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
 KEPT = 8  # pages whose incentives are kept for PROMO, which judges the same page next
-_KEPT: dict[tuple[int, int], tuple[Document, Context, tuple[Finding, ...]]] = {}
+_KEPT: PageMemo[tuple[Finding, ...]] = PageMemo(KEPT)
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -38,15 +39,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
 
 def offered(doc: Document, ctx: Context) -> tuple[Finding, ...]:
     """The page's incentives, kept for the page (PROMO restates them as the site's own offers)."""
-    key = (id(doc), id(ctx))  # kept by identity, the page and context kept too so their ids are not reused
-    kept = _KEPT.get(key)
-    if kept is not None and kept[0] is doc and kept[1] is ctx:
-        return kept[2]
-    if len(_KEPT) >= KEPT:
-        _KEPT.pop(next(iter(_KEPT)))
-    found = tuple(_incentives(doc, ctx))
-    _KEPT[key] = (doc, ctx, found)
-    return found
+    return _KEPT.get((doc, ctx), None, lambda: tuple(_incentives(doc, ctx)))
 
 
 def _incentives(doc: Document, ctx: Context) -> list[Finding]:

@@ -51,6 +51,7 @@ from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, as_written, tokens_of, vocabularies
 from detectors.model import Document, Finding
 from detectors.page_locale import written_for
+from detectors.page_memo import PageMemo
 from detectors.page_words import line_starts
 from detectors.phrases import explained_by_non_eu_locale
 from detectors.text import snippet
@@ -152,21 +153,13 @@ def untargeted(doc: Document, language: str, ctx: Context) -> bool:
         explained_by_non_eu_locale(doc, language, ctx) or bool(_territory(doc, language))
 
 
-_TERRITORIES: dict[tuple[int, str], tuple[Document, str]] = {}
 TERRITORIES = 64  # pages x languages kept
+_TERRITORIES: PageMemo[str] = PageMemo(TERRITORIES)
 
 
 def _territory(doc: Document, language: str) -> str:
-    # Read once per page and language (PROMO and BONUS both ask, once per finding); it scans the whole text. Kept by
-    # the page's identity (the page is kept too, so its id is not reused): hashing a whole Document costs more.
-    key = (id(doc), language)
-    kept = _TERRITORIES.get(key)
-    if kept is not None and kept[0] is doc:
-        return kept[1]
-    if len(_TERRITORIES) >= TERRITORIES:
-        _TERRITORIES.pop(next(iter(_TERRITORIES)))
-    territory = _TERRITORIES[key] = (doc, written_for(doc, language).territory)
-    return territory[1]
+    # Read once per page and language (PROMO and BONUS both ask, once per finding); it scans the whole text.
+    return _TERRITORIES.get((doc,), language, lambda: written_for(doc, language).territory)
 
 
 def without_non_eu_states(doc: Document, findings: list[Finding], ctx: Context, weak: str) -> list[Finding]:

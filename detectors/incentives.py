@@ -96,8 +96,8 @@ def _ending(phrases: list[str]) -> re.Pattern | None:
     """The phrases as a whole word or phrase that ends a string (spaces after it): what stands right before."""
     if not phrases:
         return None
-    alternatives = sorted((re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")\s*$")
+    words = alternation(p.lower() for p in phrases).replace(r"\ ", r"\s+")  # a phrase's spaces: any run of them
+    return re.compile(rf"(?<!\w)(?:{words})\s*$")
 
 
 def _whole(phrases: list[str]) -> re.Pattern | None:
@@ -302,7 +302,8 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     vocabularies = _vocabularies()
     lowered = sentence.lower()
     words = _WORD.findall(lowered)
-    amount = bool(AMOUNT.search(sentence))
+    amounts = [m.start() for m in AMOUNT.finditer(sentence)]
+    amount = bool(amounts)
     if len(words) + amount < MIN_TOKENS:
         return "", False, False
     stems = _with_elided(words)
@@ -311,7 +312,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         if voc is None:
             continue
         holiday = _holiday(sentence, lowered, language, voc)
-        rewarding = amount and not _conditions(sentence, lowered, voc)
+        rewarding = amount and not _conditions(amounts, lowered, voc)
         if not holiday and not _incentive(words, stems, lowered, rewarding, voc):
             continue
         # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
@@ -328,13 +329,11 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     return "", False, False
 
 
-def _conditions(sentence: str, lowered: str, voc: _Vocabulary) -> bool:
-    """Whether every amount of the sentence follows a threshold ("wird gutgeschrieben, solange er über 25 EUR ist",
-    "at least €10"): the reader's own money credited, a condition, not a reward."""
-    if voc.thresholds is None:
-        return False
-    starts = [m.start() for m in AMOUNT.finditer(sentence)]
-    return bool(starts) and all(voc.thresholds.search(lowered, max(0, at - 30), at) for at in starts)
+def _conditions(amounts: list[int], lowered: str, voc: _Vocabulary) -> bool:
+    """Whether every amount of the sentence (where each starts) follows a threshold ("wird gutgeschrieben, solange er
+    über 25 EUR ist", "at least €10"): the reader's own money credited, a condition, not a reward."""
+    return voc.thresholds is not None and bool(amounts) and \
+        all(voc.thresholds.search(lowered, max(0, at - 30), at) for at in amounts)
 
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:

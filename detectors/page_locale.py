@@ -31,6 +31,7 @@ from detectors.address_locale import locale_folders, region_folder
 from detectors.data_files import DataFileError, distinct, load
 from detectors.geography import Geography, babel_locale, geography, has_locale, issued_elsewhere
 from detectors.model import Document
+from detectors.page_memo import PageMemo
 from detectors.page_words import regex_words, whole_word_matches
 
 FILE = "lexicons/locale_markers.yaml"
@@ -340,23 +341,14 @@ def _kinds(score: TerritoryScore) -> list[str]:
     return [kind if kind != "places" else "country" for kind, _, _ in (seen.partition(": ") for seen in score.seen)]
 
 
-_READ: dict[tuple[int, str, int], tuple[Document, PageLocale]] = {}
 READ = 64  # pages x languages kept: LANG, SEO and every phrase of PROMO, BONUS and AFFILIATE ask of the same page
+_READ: PageMemo[PageLocale] = PageMemo(READ)
 
 
 def written_for(doc: Document, language: str, geo: Geography | None = None) -> PageLocale:
     """The territory outside the EU/EEA a page in `language` is evidently written for ("" when none is clear)."""
     geo = geo or geography()
-    # Kept by the page's identity (the page is kept too, so its id is not reused): hashing a Document costs more.
-    key = (id(doc), language, id(geo))
-    kept = _READ.get(key)
-    if kept is not None and kept[0] is doc:
-        return kept[1]
-    if len(_READ) >= READ:
-        _READ.pop(next(iter(_READ)))
-    found = _written_for(doc, language, geo)
-    _READ[key] = (doc, found)
-    return found
+    return _READ.get((doc, geo), language, lambda: _written_for(doc, language, geo))
 
 
 def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:

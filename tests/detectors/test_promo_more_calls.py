@@ -10,24 +10,17 @@ from detectors.call_lines import a_step
 from detectors.promo import INCENTIVE
 
 
-@pytest.fixture
-def detect(detect):
-    """PROMO's calls to action and offers only: the incentives it restates as the site's offers are
-    tests/detectors/test_promo_incentives.py's."""
-    def run(name: str, *args, **kwargs):
-        return {found for found in detect(name, *args, **kwargs) if not found[3].startswith(INCENTIVE)}
-    return run
-
-
 def page_of(lang: str, *paragraphs: str) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
 
 
 def calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
-    """(member states, value, language of the locator) of each PROMO finding."""
+    """(member states, value, language of the locator) of each PROMO call or offer; the incentives PROMO restates as
+    the site's offers are tests/detectors/test_promo_incentives.py's."""
     return {(states, value, locator.rsplit("(", 1)[-1].rstrip(")"))
-            for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))}
+            for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))
+            if not locator.startswith(INCENTIVE)}
 
 
 # Serbian and Bosnian share their calls with Croatian ("Otvorite račun", "Pozovite prijatelje"): read with the
