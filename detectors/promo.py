@@ -23,6 +23,7 @@ from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
+from detectors.promotion_rules import promotion_rules
 from detectors.text import is_quoted, snippet
 
 INDICATOR = "PROMO"
@@ -63,4 +64,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=offer.evidence.value, snippet=offer.evidence.snippet,
                 locator=f"{INCENTIVE}, {offer.evidence.locator}", member_states=offer.member_states,
                 confidence=offer.confidence, strength="medium" if offer.member_states else "weak"))
+    rules = promotion_rules(doc, ctx, INDICATOR)  # the rules of the site's own campaign, reward stated or not
+    if rules and len(findings) < MAX_FINDINGS:
+        findings.append(rules)
     return findings

@@ -1,0 +1,31 @@
+"""PROMO: a page that is the rules of a promotion its publisher runs ("Promotion Period", "Organizer of the
+Promotion", "Aktionszeitraum", "Teilnahmebedingungen", "Pravila dogodka", "regulamin promocji").
+
+Campaign terms put the site's own offer to its reader even where the excerpt never states the reward ("Users must
+register for the event to qualify for rewards"): the labelling guide reads them as PROMO (benchmarks/realweb/GUIDE.md).
+Two different rule headings are needed (promotion_rules.yaml), so a guide that mentions "the campaign's terms" once
+is not a campaign; a page that reports on or explains another firm's campaign (news, an explainer) is set aside by
+the test AFFILIATE and BONUS use (detectors/affiliate_voice.py).
+"""
+
+from __future__ import annotations
+
+from detectors.affiliate_voice import reports_on_programme
+from detectors.context import Context
+from detectors.lexicon import phrase_lexicon
+from detectors.model import Document, Finding
+from detectors.phrases import phrase_findings
+
+RULES = "promotion_rules"
+LOCATOR = "promotion rules"
+MIN_HEADINGS = 2  # different rule phrases that make a page a promotion's rules
+
+
+def promotion_rules(doc: Document, ctx: Context, indicator: str) -> Finding | None:
+    """The page's first promotion-rule phrase as a finding, when the page is the rules of the site's own promotion."""
+    lexicon = phrase_lexicon(RULES)
+    headings = phrase_findings(doc, ctx, indicator, lexicon, localised_strength="medium", english_strength="weak",
+                               locator=LOCATOR)
+    if len(headings) < MIN_HEADINGS or reports_on_programme(doc, lambda: lexicon.find(doc.text)):
+        return None
+    return headings[0]

@@ -1,0 +1,54 @@
+"""PROMO: the rules of a promotion the site runs are its offer to the reader, reward stated or not
+(detectors/promotion_rules.py). Two different rule headings make the page a campaign's rules; one alone, or a news
+story and an explainer about another firm's campaign, do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.promotion_rules import LOCATOR
+
+
+def page_of(lang: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+
+
+def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-exchange.com/promo/terms"):
+    """(member states, value) of each promotion-rules finding."""
+    return {(states, value) for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs), url=url)
+            if locator.startswith(LOCATOR)}
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "expected"), [
+    ("en", ["Promotion Period: from 1 March to 31 March, 12:00 UTC.",
+            "Eligible participants are verified users who trade spot pairs during the promotion.",
+            "Prizes are sent within 14 days."],
+     {((), "promotion period")}),
+    ("de", ["1. Aktionszeitraum: Die Aktion läuft vom 1. bis 30. Juni.",
+            "2. Teilnahmebedingungen: Teilnehmen können volljährige Kundinnen und Kunden mit verifiziertem Konto."],
+     {(("AT", "BE", "DE", "LI", "LU"), "aktionszeitraum")}),
+    ("sl", ["Pravila dogodka", "1. Nagrade bodo razdeljene po koncu dogodka vsem upravičenim uporabnikom."],
+     {(("SI",), "pravila dogodka")}),
+    ("pl", ["Regulamin promocji „Jesień z kryptowalutami”",
+            "§ 2. Czas trwania promocji: od 1 października do 30 listopada."],
+     {(("PL",), "regulamin promocji")}),
+], ids=["en", "de", "sl", "pl"])
+def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
+    assert rules(detect, lang, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "url"), [
+    # one rule heading in a guide is no campaign
+    ("de", ["Bei Prämien für Neukunden gilt: Die Aktionsbedingungen sind entscheidend, lesen Sie sie genau."],
+     "https://www.example-guide.de/ratgeber/neukundenpraemie"),
+    # news about another firm's campaign, dated in its address
+    ("en", ["The exchange said the promotion period runs until 31 March.",
+            "According to the company, eligible participants must hold a verified account."],
+     "https://www.example-news.com/2025/03/04/exchange-launches-spring-promotion"),
+    # a conference page: an event, but no promotion's rules
+    ("en", ["Register for the event before 1 May.", "The venue opens at 9:00."],
+     "https://www.example-exchange.com/events/summit"),
+], ids=["de-guide-one-heading", "en-news", "en-conference"])
+def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
+    assert rules(detect, lang, *paragraphs, url=url) == set()
