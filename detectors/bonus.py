@@ -19,12 +19,13 @@ from detectors.call_languages import candidate_languages
 from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of, vocabularies
-from detectors.incentives import Incentive, explains, hedged, page_offers, without_questions
+from detectors.incentives import Incentive, explains, hedged, page_offers, rewarded, without_questions
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
+from detectors.promotion_rules import promotion_rules
 from detectors.text import is_quoted, snippet
 
 INDICATOR = "BONUS"
@@ -50,6 +51,8 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     sentences, hedges = page_offers(text, languages)
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
+    if not sentences and promotion_rules(doc, ctx, INDICATOR):
+        sentences = tuple(rewarded(text, languages))  # a promotion's rules: taking part earns the reward they name
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared
     page = lowered(text)

@@ -21,14 +21,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from detectors.amounts import alternation, amount_pattern
+from detectors.amounts import amount_pattern
 from detectors.call_lines import GLUED, NUMBERED_STEP
 from detectors.data_files import load
 from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
-from detectors.lexicon import phrase_pattern
 from detectors.text import negation_cues, without_compound_heads
+from detectors.word_patterns import ending_pattern, terms_pattern, whole_pattern
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -80,40 +80,16 @@ def _vocabularies() -> dict[str, _Vocabulary]:
                                        tuple(t.lower() for t in entry["triggers"]),
                                        tuple(t.lower() for t in entry["referrals"]),
                                        tuple(t.lower() for t in entry.get("openings", [])),
-                                       _whole(entry.get("caps", [])),
+                                       whole_pattern(entry.get("caps", [])),
                                        frozenset(cues),
                                        frozenset(h for h in hedges if " " not in h),
                                        tuple(h for h in hedges if " " in h),
                                        tuple(d.lower() for d in entry.get("disclosures", [])),
-                                       _terms(entry.get("fee_free", [])),
-                                       _whole(entry.get("deadlines", [])),
+                                       terms_pattern(entry.get("fee_free", [])),
+                                       whole_pattern(entry.get("deadlines", [])),
                                        tuple(p.lower() for p in entry.get("pays", [])),
-                                       _ending(entry.get("thresholds", [])))
+                                       ending_pattern(entry.get("thresholds", [])))
     return result
-
-
-def _ending(phrases: list[str]) -> re.Pattern | None:
-    """The phrases as a whole word or phrase that ends a string (spaces after it): what stands right before."""
-    if not phrases:
-        return None
-    words = alternation(p.lower() for p in phrases).replace(r"\ ", r"\s+")  # a phrase's spaces: any run of them
-    return re.compile(rf"(?<!\w)(?:{words})\s*$")
-
-
-def _whole(phrases: list[str]) -> re.Pattern | None:
-    """Whole words or phrases, lower-cased, in one pattern (None for none)."""
-    if not phrases:
-        return None
-    return re.compile(rf"(?<!\w)(?:{alternation(p.lower() for p in phrases)})(?!\w)")
-
-
-def _terms(phrases: list[str]) -> re.Pattern | None:
-    """Lexicon terms as every lexicon matches them (detectors/lexicon.py: a trailing * for any ending, hyphen and
-    space alike), lower-cased, longest first; None for none."""
-    if not phrases:
-        return None
-    patterns = sorted({phrase_pattern(p.lower()) for p in phrases}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)")
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
@@ -184,6 +160,22 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
         elif language:
             found.append(Incentive(" ".join(sentence.split()), language, start, end, headline))
     return found, hedged
+
+
+def rewarded(text: str, languages: tuple[str, ...]) -> list[Incentive]:
+    """The first sentence of `text` that names a reward in one of `languages`' words and is neither negated nor
+    hedged ("Rewards are sent within 10 working days", not "these terms are not a public promise of reward"): on a
+    promotion's own rules page, taking part is the trigger (detectors/promotion_rules.py)."""
+    vocabularies = [(language, _vocabularies()[language]) for language in languages if language in _vocabularies()]
+    for start, end in _spans(text):
+        lowered = text[start:end].lower()
+        words = _WORD.findall(lowered)
+        for language, voc in vocabularies:
+            if _starts(_with_elided(words), lowered, voc.rewards):
+                if not any(w in voc.negations or w in voc.hedges for w in words):
+                    return [Incentive(" ".join(text[start:end].split()), language, start, end)]
+                break
+    return []
 
 
 STEPS_ABOVE = 3  # items of a numbered list read above its last one

@@ -52,3 +52,31 @@ def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expect
 ], ids=["de-guide-one-heading", "en-news", "en-conference"])
 def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
     assert rules(detect, lang, *paragraphs, url=url) == set()
+
+
+def bonuses(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str]]:
+    return {(states, value) for (_, states, value, _) in detect("bonus", page_of(lang, *paragraphs),
+                                                                url="https://www.example-exchange.com/promo/terms")}
+
+
+def test_a_reward_named_in_a_promotions_rules_is_an_incentive(detect):
+    """Taking part in the promotion is the trigger: the reward needs no "sign up and get" of its own."""
+    assert bonuses(detect, "hr", "Pravila događaja",
+                   "1. Trajanje događaja: od 1. do 31. prosinca.",
+                   "2. Nagrade će biti podijeljene u roku od 10 radnih dana.") == {
+        (("HR",), "nagrade će biti podijeljene u roku od 10 radnih dana.")}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # the rules name no reward
+    ["Promotion Period: 1 to 31 May.", "Eligible participants are verified users with a funded account."],
+    # the only reward named is negated
+    ["Promotion Period: 1 to 31 May.", "Eligible participants are verified users.",
+     "These terms are not a promise of any reward."],
+], ids=["no-reward", "negated-reward"])
+def test_near_miss_rules_without_a_reward_offer_no_incentive(detect, paragraphs):
+    assert bonuses(detect, "en", *paragraphs) == set()
+
+
+def test_a_reward_in_one_heading_alone_is_no_incentive(detect):
+    assert bonuses(detect, "en", "Promotion Period: 1 to 31 May.", "Rewards are sent within 10 working days.") == set()
