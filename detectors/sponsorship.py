@@ -96,7 +96,9 @@ def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -
     while sentences:
         sentence = text[left:right]
         # The brand counts in the phrase's own sentence only: "Sponsoring" over "fairkom agiert ..." is a button.
-        named = first and brand is not None and brand.search(sentence)
+        # Not the phrase itself: "sponsoring" on sponsoring.fr is the trade's word, not the site naming itself.
+        named = first and brand is not None and brand.search(
+            text[left:match.start] + " " * (match.end - match.start) + text[match.end:right])
         voice = own_voice(sentence, languages) or (languages[0] if named else "")
         first = False
         if voice or right >= len(text):

@@ -57,3 +57,15 @@ def test_someone_elses_proud_sponsor_is_news(detect):
     page = ('<!doctype html><html lang="no"><body><p>Banken i nabobyen er stolt sponsor for fotballaget, skriver '
             'avisen.</p></body></html>')
     assert detect("sponsorship", page) == set()
+
+
+def test_the_phrase_itself_does_not_name_a_site_that_bears_its_word(detect):
+    """On a sponsorship trade site ("sponsoring.fr"), the word "sponsoring" is the story's, not the site naming
+    itself; the site's name elsewhere in the sentence still makes the sponsorship its own."""
+    url = "https://www.sponsoring.fr/news/maillots"
+    news = ('<html lang="fr"><body><p>Une étude relevait une percée des monnaies virtuelles parmi les contrats de '
+            "sponsoring maillot signés à Milan et à Rome.</p></body></html>")
+    assert {v for (_, _, v, _) in detect("sponsorship", news, url=url)} == set()
+    own = ('<html lang="fr"><body><p>Sponsoring Example est partenaire officiel du salon de la finance à Paris.'
+           "</p></body></html>")
+    assert ("partenaire officiel + paris" in {v for (_, _, v, _) in detect("sponsorship", own, url=url)})
