@@ -51,6 +51,7 @@ class _Vocabulary:
     verbs: frozenset[str]
     verb_phrases: tuple[str, ...]  # a getting verb in several words: "entitled to", "heeft recht op", "a droit à"
     rewards: tuple[str, ...]  # word beginnings
+    gifts: tuple[str, ...]  # the rewards that are no charge (a commission, a percentage): a verbless line needs one
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
     openings: tuple[str, ...]  # triggers that need a reward word: opening an account costs a fee as often as it pays
@@ -77,6 +78,7 @@ def _vocabularies() -> dict[str, _Vocabulary]:
         result[language] = _Vocabulary(forms_of({v for v in verbs if " " not in v}, language),
                                        tuple(v for v in verbs if " " in v),
                                        tuple(r.lower() for r in entry["rewards"]),
+                                       tuple(r.lower() for r in entry["rewards"] if r not in entry.get("charges", [])),
                                        tuple(t.lower() for t in entry["triggers"]),
                                        tuple(t.lower() for t in entry["referrals"]),
                                        tuple(t.lower() for t in entry.get("openings", [])),
@@ -337,6 +339,8 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
     # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
     rewarded = amount or reward or referrals >= 2
+    if not verb and not referrals and not _starts(stems, lowered, voc.gifts):
+        return False  # "Los depósitos tienen una comisión de 1.5%": a commission without a verb of getting is a fee
     if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals
                                      or amount and _starts(stems, lowered, voc.triggers))):
         return False  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),

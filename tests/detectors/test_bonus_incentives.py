@@ -27,6 +27,8 @@ OFFERS = [
     ("en", "Sign up and get a no-deposit bonus of 30 USD."),
     ("lv", "Iesakiet draugu un saņemiet no 10 € līdz 150 €."),
     ("en", "Earn 20 % of the fees of the clients you refer."),
+    # A commission without a verb still rewards where a referral earns it (the near miss, a fee: NOT_OFFERS)
+    ("de", "30 % Provision für jeden geworbenen Freund"),
     # A threshold before one amount and a reward amount beside it: the reward stands
     ("de", "Nach einer ersten Einzahlung von mindestens 100 EUR werden dir 25 EUR gutgeschrieben."),
     ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),
@@ -173,6 +175,9 @@ NOT_OFFERS = [
     ("de", "Einzahlungen ab 0,005 BTC: kostenlos nach der Registrierung."),
     # Czech negates with a prefix: "nemůžeme" (we cannot) pays no reward
     ("cs", "Nemůžeme vyplácet odměny za doporučení zákaznickým účtům, které jsou zmrazeny."),
+    # A commission or a percentage without a verb of getting is a fee, not a reward
+    ("es", "Los depósitos por transferencia tienen una comisión de 1.5% por transacción."),
+    ("de", "Einzahlung per Karte: Provision 2 % pro Vorgang."),
 ]
 
 
