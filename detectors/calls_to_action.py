@@ -288,6 +288,11 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
                     break
 
 
+# "Buy with card inside the EU/EEA: 3.5%", "Withdrawal: €0.90": a label before its number, a percentage or a sum (not a
+# phone number: "Appelez notre équipe support : +33 1 84 ...", a call)
+_TABLE_ROW = re.compile(r"[^:]{1,60}:\s*(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:%|€|\$|£|[A-Z]{3}\b))")
+
+
 @lru_cache(maxsize=4096)
 def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repeated: bool):
     """The calls a line of text may hold, before the context is read: (language, label) for a short line, then
@@ -298,6 +303,8 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repe
     tokens = tokens_of(stripped)
     if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
         return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
+    if _TABLE_ROW.match(stripped) and not any(vocabularies()[lang].hooked(tokens) for lang in languages):
+        return (), None  # a table's row, a label before its number ("Buy Bank: 0.75%"); not "Jetzt sichern: 50 €"
     short = tuple(_short_line(line, tokens, languages, instructional, repeated)) if len(tokens) <= SHORT_LINE else \
         _pointed(stripped, languages)
     return short, tuple(_sentences(line, languages, instructional))

@@ -339,8 +339,10 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
     # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
     rewarded = amount or reward or referrals >= 2
-    if not verb and not referrals and not _starts(stems, lowered, voc.gifts):
-        return False  # "Los depósitos tienen una comisión de 1.5%": a commission without a verb of getting is a fee
+    # "Los depósitos tienen una comisión de 1.5%": a commission without a verb of getting is a fee, unless advertised
+    # ("commissions of up to 40%")
+    if not (verb or referrals or _starts(stems, lowered, voc.gifts) or _capped(words, lowered, amount, voc)):
+        return False
     if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals
                                      or amount and _starts(stems, lowered, voc.triggers))):
         return False  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),

@@ -29,6 +29,7 @@ OFFERS = [
     ("en", "Earn 20 % of the fees of the clients you refer."),
     # A commission without a verb still rewards where a referral earns it (the near miss, a fee: NOT_OFFERS)
     ("de", "30 % Provision für jeden geworbenen Freund"),
+    ("en", "Affiliates: commissions of up to 40% on every client."),  # or advertised with its cap
     # A threshold before one amount and a reward amount beside it: the reward stands
     ("de", "Nach einer ersten Einzahlung von mindestens 100 EUR werden dir 25 EUR gutgeschrieben."),
     ("de", "Für jede Empfehlung erhalten Sie und Ihr Freund 10 € Guthaben."),

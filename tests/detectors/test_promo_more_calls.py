@@ -378,3 +378,23 @@ def test_a_new_window_and_a_certainty_are_no_calls(detect, lang, line, called):
 ])
 def test_a_familiar_sign_up_calls_and_a_log_in_label_does_not(detect, lang, line, called):
     assert bool(calls(detect, lang, line)) == called
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "expected"), [
+    # a fee table's rows: a label before its number
+    ("en", ["Payment fees:", "Buy with card inside the EU/EEA: 3.5%", "Buy by bank transfer: 0.75%"], set()),
+    # hooked, the same shape still calls
+    ("de", ["Jetzt registrieren: 50 € Startguthaben"],
+     {(("AT", "BE", "DE", "LI", "LU"), "jetzt registrieren: 50 € startguthaben", "de")}),
+], ids=["en-fee-rows", "de-hooked"])
+def test_a_tables_row_is_no_call_unless_hooked(detect, lang, paragraphs, expected):
+    assert calls(detect, lang, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Start a conversation"),  # a help centre's chat widget
+    ("fr", "Démarrer une conversation"),
+    ("sv", "Köpande"),  # a FAQ section's heading: "buying", a participle
+])
+def test_a_support_chat_and_a_participle_heading_are_no_calls(detect, lang, line):
+    assert calls(detect, lang, line) == set()
