@@ -33,7 +33,13 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
     ("pl", ["Regulamin promocji „Jesień z kryptowalutami”",
             "§ 2. Czas trwania promocji: od 1 października do 30 listopada."],
      {(("PL",), "regulamin promocji")}),
-], ids=["en", "de", "sl", "pl"])
+    # a contest's rules: its organiser and its length
+    ("pl", ["Regulamin konkursu „Krypto-quiz”", "§ 1. Organizatorem konkursu jest spółka prowadząca serwis."],
+     {(("PL",), "regulamin konkursu")}),
+    ("en", ["Article 2. The competition lasts from 1 July until 1 September.",
+            "Article 3. The prize pool is 2,000 USDT, shared among the ten best referrers."],
+     {((), "the competition lasts")}),
+], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
