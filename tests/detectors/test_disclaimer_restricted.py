@@ -152,6 +152,18 @@ def test_a_promotion_held_in_all_countries_but_some_excludes_those_named():
     held = "The Promotion is held on the territory of all countries, with the exception of Iran, Spain, the USA."
     assert _found(held) == {("restricted-country list", ("ES",))}
     assert _found("The Promotion is conducted in all countries except Iran, Syria and the USA.") == set()
+    # the same clause in other languages
+    assert _found("La promoción se celebra en todos los países excepto: Estados Unidos, Alemania, Francia.") == {
+        ("restricted-country list", ("DE", "FR"))}
+    assert _found("L'opération est ouverte dans tous les pays sauf la Belgique et le Canada.") == {
+        ("restricted-country list", ("BE",))}
+
+
+def test_terms_that_do_not_apply_to_residents_of_the_eea_exclude_them():
+    assert _found("These Terms of Service do not apply to residents of the EEA or the United Kingdom.") == {
+        ("exclusion of the EU/EEA", ())}
+    # near miss: a fee that does not apply names no one excluded
+    assert _found("The withdrawal fee does not apply to deposits made by card.") == set()
 
 
 def test_a_starred_word_inside_a_phrase_takes_any_ending():
