@@ -25,6 +25,7 @@ INDICATOR = "AFFILIATE"
 NAMED_CODES = "referral_codes"  # promo code, Empfehlungscode: no offer needed
 CODE_WORDS = "code_words"  # code, use code, met de code: an offer in the sentence needed
 INCENTIVES = "referral_incentives"
+NAMED_REACH = 40  # characters before a bare "use code" in which a named referral code makes it one
 # After the code word: optional "is", a colon, quotes or a dash, then the token.
 _AFTER = re.compile(r"""\s*(?:is\s+|ist\s+|est\s+|es\s+|è\s+|je\s+|on\s+|er\s+|är\s+)?[:=\-–—]?\s*["'„“”«»‘’]?"""
                     r"""([A-Za-z0-9][A-Za-z0-9_-]{3,24})(?![A-Za-z0-9_-])""")
@@ -75,8 +76,11 @@ def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
         if is_negated(text, match.start, language):
             continue
         left, right = sentence_bounds(text, match.start, after.end())
-        if match in bare and not _offer_nearby(text, max(left, match.start - 160),
-                                                        min(right, after.end() + 160), language):
+        # A bare "use code" counts beside an offer, or right after a named referral code ("enter a referral code -
+        # Use code 100KRIPTO").
+        named_before = any(min(left, match.start - NAMED_REACH) <= a < right for a, _ in spans)
+        if match in bare and not named_before and not _offer_nearby(
+                text, max(left, match.start - 160), min(right, after.end() + 160), language):
             continue
         code = after.group(1)
         value = f"code in text: {code}"

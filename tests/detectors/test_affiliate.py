@@ -122,6 +122,10 @@ def test_code_in_text_needs_an_offer_or_a_named_code(page):
     assert values("If you see error code E4021, restart the app.") == set()
     assert values("Our SWIFT code is NRDWDEFF and our IBAN starts with DE.") == set()
     assert values("Scan the QR code to download the app.") == set()
+    # a bare "use code" right after a named referral code needs no offer of its own; far from one it does
+    assert values("You will be asked to enter a referral code - Use code 100KRIPTO") == {"code in text: 100KRIPTO"}
+    assert values("Referral codes are explained in our help centre, which covers many other topics as well, "
+                  "from fees to security. Use code 100KRIPTO") == set()
 
 
 def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
@@ -150,6 +154,10 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     ("sv", "Inlägget innehåller samarbetslänkar."),
     ("de", "Ihr Freund eröffnet das Konto über Ihren persönlichen Werbungscode."),
     ("cs", "Doporučte nás svým známým a vyděláte všichni."),
+    # the affiliate partnerships that pay for its links, and a refer-a-friend reward in Spanish
+    ("en", "Some reviews on this site are supported by affiliate partnerships from which this website may receive "
+           "money."),
+    ("es", "Refiere a un amigo y recibe 50 USDT cuando complete su primera operación."),
 ])
 def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
     from detectors import affiliate
