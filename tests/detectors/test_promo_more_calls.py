@@ -395,6 +395,7 @@ def test_a_tables_row_is_no_call_unless_hooked(detect, lang, paragraphs, expecte
     ("en", "Start a conversation"),  # a help centre's chat widget
     ("fr", "Démarrer une conversation"),
     ("sv", "Köpande"),  # a FAQ section's heading: "buying", a participle
+    ("el", "Λάβετε υπόψη ότι η υπηρεσία δεν λειτουργεί τα Σαββατοκύριακα."),  # "please note", not "receive"
 ])
-def test_a_support_chat_and_a_participle_heading_are_no_calls(detect, lang, line):
+def test_a_support_chat_a_participle_heading_and_a_note_are_no_calls(detect, lang, line):
     assert calls(detect, lang, line) == set()
