@@ -39,7 +39,10 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
     ("en", ["Article 2. The competition lasts from 1 July until 1 September.",
             "Article 3. The prize pool is 2,000 USDT, shared among the ten best referrers."],
      {((), "the competition lasts")}),
-], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition"])
+    # a campaign's FAQ: who may take part, and on what terms
+    ("es", ["¿Quién puede participar?", "Los usuarios nuevos que cumplan los requisitos de la campaña."],
+     {(("ES",), "quién puede participar")}),
+], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
