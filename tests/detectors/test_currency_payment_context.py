@@ -108,6 +108,9 @@ def test_a_rail_the_site_offers_in_text_counts():
     ("<p>You can now deposit Hungarian forint and Czech koruna.</p>", "CZK", "CZ"),
     ("<p>Veksle norske kroner til bitcoin uten gebyr.</p>", "NOK", "NO"),
     ("<p>Útgreiðslur í krónum eru framkvæmdar tvisvar á dag virka bankadaga.</p>", "ISK", "IS"),
+    # the euro of the site's own account, named in a collocation with no amount
+    ("<p>No cobramos comisión por ingresar o retirar euros.</p>", "EUR", UNION),
+    ("<p>Asiakas voi nostaa euroja tililtään milloin tahansa.</p>", "EUR", UNION),
 ])
 def test_a_currency_named_in_words_beside_an_offer_word(text, code, state):
     assert (code, (state,), "text (currency offered)") in found(currency, page(text))
@@ -132,6 +135,8 @@ def test_kr_on_an_undeclared_norwegian_page_is_the_norwegian_krone():
     ("<p>¿Un ejemplo rápido? Pagas una comisión de 100 € y te devuelven 1 € en bitcoin.</p>", "es"),
     # A code written before a market figure is part of the amount, vetoed with it (a magnitude word).
     ("<p>Czechs spent CZK 200 million on purchasing cryptocurrencies in July.</p>", "en"),
+    # the bare word in a news story: no collocation of the site's account
+    ("<p>Los turistas pudieron sacar euros en cualquier cajero durante el apagón.</p>", "es"),
 ])
 def test_examples_and_comparisons_name_no_currency_offered(text, lang):
     assert found(currency, page(text, lang)) == set()
