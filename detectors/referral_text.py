@@ -26,9 +26,10 @@ NAMED_CODES = "referral_codes"  # promo code, Empfehlungscode: no offer needed
 CODE_WORDS = "code_words"  # code, use code, met de code: an offer in the sentence needed
 INCENTIVES = "referral_incentives"
 NAMED_REACH = 40  # characters before a bare "use code" in which a named referral code makes it one
-# After the code word: optional "is", a colon, quotes or a dash, then the token.
-_AFTER = re.compile(r"""\s*(?:is\s+|ist\s+|est\s+|es\s+|è\s+|je\s+|on\s+|er\s+|är\s+)?[:=\-–—]?\s*["'„“”«»‘’]?"""
-                    r"""([A-Za-z0-9][A-Za-z0-9_-]{3,24})(?![A-Za-z0-9_-])""")
+# After the code word: optional "is" (or "like": "a referral code like PGVORW"), a colon, quotes or a dash, then the
+# token.
+_AFTER = re.compile(r"""\s*(?:is\s+|ist\s+|est\s+|es\s+|è\s+|je\s+|on\s+|er\s+|är\s+|like\s+|such as\s+)?"""
+                    r"""[:=\-–—]?\s*["'„“”«»‘’]?([A-Za-z0-9][A-Za-z0-9_-]{3,24})(?![A-Za-z0-9_-])""")
 _TEXT_URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>"'()\[\]]+""")
 _NOT_CODES = {"EUR", "USD", "USDT", "USDC", "BTC", "ETH", "SEPA", "IBAN", "SWIFT", "BIC", "HTTPS", "HTTP", "HTML",
               "API", "FAQ", "KYC", "AML", "GDPR", "MICA", "PDF", "ISO", "UTC", "NFT", "DEFI", "CASP", "ESMA", "CFD",

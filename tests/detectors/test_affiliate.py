@@ -124,6 +124,8 @@ def test_code_in_text_needs_an_offer_or_a_named_code(page):
     assert values("Scan the QR code to download the app.") == set()
     # a bare "use code" right after a named referral code needs no offer of its own; far from one it does
     assert values("You will be asked to enter a referral code - Use code 100KRIPTO") == {"code in text: 100KRIPTO"}
+    assert values("When people use a referral code like QWERT7, both get a bonus.") == {"code in text: QWERT7"}
+    assert values("A referral code like this one is easy to share.") == set()  # "like" a word, no code
     assert values("Referral codes are explained in our help centre, which covers many other topics as well, "
                   "from fees to security. Use code 100KRIPTO") == set()
 
@@ -158,6 +160,10 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     ("en", "Some reviews on this site are supported by affiliate partnerships from which this website may receive "
            "money."),
     ("es", "Refiere a un amigo y recibe 50 USDT cuando complete su primera operación."),
+    # sharing one's invitation code, an affiliate network's "system partnerski", a friend referred
+    ("en", "You can also share your invitation code with your friends."),
+    ("pl", "Podczas rejestracji w Systemie Partnerskim utworzymy dla Ciebie serwis partnerski."),
+    ("en", "Up to 3 lift tickets for referring a friend who opens an account."),
 ])
 def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
     from detectors import affiliate
@@ -172,6 +178,7 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     ("de", "Bitte geben Sie den Gutscheincode an der Kasse ein."),
     ("cs", "Doporučujeme zkontrolovat poplatky."),  # "we recommend", not "recommend us"
     # a sign-up form's field for the code someone else gave the reader
+    ("en", "Invitation code (optional)"),
     ("de", "Wenn Sie einen Empfehlungscode haben, wählen Sie „Ich habe einen Empfehlungscode“."),
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
