@@ -35,7 +35,8 @@ from detectors.page_words import line_starts, lines_with, lowered
 from detectors.page_words import words as words_of
 
 _GREEK_PLAIN = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ")
-_LEADING = " \t" + BULLETS  # what may stand before a sentence's first word on a list's line
+_QUOTES = '"“”„«»'
+_LEADING = " \t" + BULLETS + _QUOTES  # what may stand before a sentence's first word: a list's bullet, a closing quote
 SENTENCE = re.compile(r"(?:[^.!?;\n]|\.(?=\w))+[.!?;]*")  # "Crypto.com" and "1.000" do not end a sentence
 
 
@@ -285,7 +286,6 @@ def _called(before: list[str], voc: Vocabulary) -> bool:
         and not voc.infinitive(before[0])
 
 
-_QUOTES = '"“”„«»'
 _NOT_VERBS = frozenset({"us", "you", "your", "our", "the", "a", "an", "them", "me", "it", "this", "that", "my"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 

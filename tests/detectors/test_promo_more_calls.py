@@ -396,6 +396,10 @@ def test_a_tables_row_is_no_call_unless_hooked(detect, lang, paragraphs, expecte
     ("fr", "Démarrer une conversation"),
     ("sv", "Köpande"),  # a FAQ section's heading: "buying", a participle
     ("el", "Λάβετε υπόψη ότι η υπηρεσία δεν λειτουργεί τα Σαββατοκύριακα."),  # "please note", not "receive"
+    ("en", "Download resources"),  # a menu's reading path
+    # a rule worked out after a quoted term, not an offer
+    ("en", 'Issuers set "Monthly Reward Caps." This means even if you have an 8% cashback rate, you may only be able '
+           "to earn a maximum of $50 per month in rewards."),
 ])
 def test_a_support_chat_a_participle_heading_and_a_note_are_no_calls(detect, lang, line):
     assert calls(detect, lang, line) == set()
