@@ -16,6 +16,8 @@ _TARGET = re.compile(
     r"/(?:download|go/|out/|goto/|visit/|recommends/|apps?\b)|sign-?up|registe?r|join|open-?account|create-?account|"
     r"onboarding|get-?app|apps\.apple\.com|play\.google\.com", re.IGNORECASE)
 _LOGIN = re.compile(r"log-?in|sign-?in|anmelden|/auth\b", re.IGNORECASE)
+# A download of a document to read ("/download/.../Ausstellungen.pdf"), not of an app: no call by its target.
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|csv|txt)$")
 _EITHER = re.compile(f"{_LOGIN.pattern}|{_TARGET.pattern}", re.IGNORECASE)  # most links: neither, one scan
 # The same patterns without IGNORECASE, for an address already in lower case: several times faster per link.
 _TARGET_LOWER, _LOGIN_LOWER, _EITHER_LOWER = (re.compile(p.pattern) for p in (_TARGET, _LOGIN, _EITHER))
@@ -32,4 +34,5 @@ def link_kind(url: str) -> tuple[bool, bool]:
     if not _TARGET_LOWER.search(lower):  # the path and the host are parts of the address: no target, none in them
         return False, False
     parts = urlsplit(url)
-    return False, bool(_TARGET_LOWER.search((parts.path + " " + (parts.hostname or "")).lower()))
+    path = parts.path.lower()
+    return False, bool(_TARGET_LOWER.search(path + " " + (parts.hostname or "").lower())) and not _DOCUMENT.search(path)

@@ -397,9 +397,24 @@ def test_a_tables_row_is_no_call_unless_hooked(detect, lang, paragraphs, expecte
     ("sv", "Köpande"),  # a FAQ section's heading: "buying", a participle
     ("el", "Λάβετε υπόψη ότι η υπηρεσία δεν λειτουργεί τα Σαββατοκύριακα."),  # "please note", not "receive"
     ("en", "Download resources"),  # a menu's reading path
+    ("de", "Suche starten"),  # a search, not a conversion
+    ("en", "Open source"), ("en", "Open menu"), ("en", "Open data meetup"),  # "open" as an adjective, a menu
+    ("en", "Downloads"),  # a section's name: the plural noun, no imperative
     # a rule worked out after a quoted term, not an offer
     ("en", 'Issuers set "Monthly Reward Caps." This means even if you have an 8% cashback rate, you may only be able '
            "to earn a maximum of $50 per month in rewards."),
 ])
 def test_a_support_chat_a_participle_heading_and_a_note_are_no_calls(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+def test_a_link_to_a_document_download_is_no_call(detect):
+    """A "/download/" address that fetches a PDF is a document to read, not an app to install."""
+    page = ('<html lang="de"><body><a href="https://news.example/download/b2I/Ausstellungen.pdf">Ausstellungen</a>'
+            '<a href="https://news.example/download/app">Unsere App</a></body></html>')
+    assert {v for (_, _, v, _) in detect("promo", page, url="https://news.example/")} == {"unsere app"}
+
+
+def test_booking_the_site_is_a_call(detect):
+    assert calls(detect, "de", "Wir besuchen Unis in ganz Österreich. Buchen Sie uns!") == {
+        (("AT", "BE", "DE", "LI", "LU"), "buchen sie uns", "de")}
