@@ -400,6 +400,7 @@ def test_a_tables_row_is_no_call_unless_hooked(detect, lang, paragraphs, expecte
     ("de", "Suche starten"),  # a search, not a conversion
     ("en", "Open source"), ("en", "Open menu"), ("en", "Open data meetup"),  # "open" as an adjective, a menu
     ("en", "Downloads"),  # a section's name: the plural noun, no imperative
+    ("es", "• Creas una cuenta en la plataforma."),  # a how-to in the present: "you create", not "create!"
     # a rule worked out after a quoted term, not an offer
     ("en", 'Issuers set "Monthly Reward Caps." This means even if you have an 8% cashback rate, you may only be able '
            "to earn a maximum of $50 per month in rewards."),
