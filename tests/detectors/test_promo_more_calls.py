@@ -415,7 +415,3 @@ def test_a_link_to_a_document_download_is_no_call(detect):
             '<a href="https://news.example/download/app">Unsere App</a></body></html>')
     assert {v for (_, _, v, _) in detect("promo", page, url="https://news.example/")} == {"unsere app"}
 
-
-def test_booking_the_site_is_a_call(detect):
-    assert calls(detect, "de", "Wir besuchen Unis in ganz Österreich. Buchen Sie uns!") == {
-        (("AT", "BE", "DE", "LI", "LU"), "buchen sie uns", "de")}
