@@ -415,3 +415,13 @@ def test_a_link_to_a_document_download_is_no_call(detect):
             '<a href="https://news.example/download/app">Unsere App</a></body></html>')
     assert {v for (_, _, v, _) in detect("promo", page, url="https://news.example/")} == {"unsere app"}
 
+
+
+@pytest.mark.parametrize(("line", "call"), [("Kunde werden", "kunde werden"), ("Mitglied werden", "mitglied werden")])
+def test_becoming_a_customer_or_member_is_a_label_of_its_own(detect, line, call):
+    """"Kunde werden" ends in the verb as a heading would, but is a fixed label: a menu's or a button's call."""
+    assert calls(detect, "de", line) == {(("AT", "BE", "DE", "LI", "LU"), call, "de")}
+
+
+def test_becoming_a_customer_in_a_sentence_is_no_label(detect):
+    assert calls(detect, "de", "Wer bei einer Bank Kunde werden will, muss sich ausweisen.") == set()
