@@ -51,7 +51,7 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     sentences, hedges = page_offers(text, languages)
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
-    if not sentences and promotion_rules(doc, ctx, INDICATOR):
+    if not sentences and promotion_rules(doc, ctx):
         sentences = tuple(rewarded(text, languages))  # a promotion's rules: taking part earns the reward they name
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared

@@ -168,7 +168,8 @@ def rewarded(text: str, languages: tuple[str, ...]) -> list[Incentive]:
     """The first sentence of `text` that names a reward in one of `languages`' words and is neither negated nor
     hedged ("Rewards are sent within 10 working days", not "these terms are not a public promise of reward"): on a
     promotion's own rules page, taking part is the trigger (detectors/promotion_rules.py)."""
-    vocabularies = [(language, _vocabularies()[language]) for language in languages if language in _vocabularies()]
+    known = _vocabularies()
+    vocabularies = [(language, known[language]) for language in languages if language in known]
     for start, end in _spans(text):
         lowered = text[start:end].lower()
         words = _WORD.findall(lowered)

@@ -64,7 +64,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=offer.evidence.value, snippet=offer.evidence.snippet,
                 locator=f"{INCENTIVE}, {offer.evidence.locator}", member_states=offer.member_states,
                 confidence=offer.confidence, strength="medium" if offer.member_states else "weak"))
-    rules = promotion_rules(doc, ctx, INDICATOR)  # the rules of the site's own campaign, reward stated or not
+    rules = promotion_rules(doc, ctx)  # the rules of the site's own campaign, reward stated or not
     if rules and len(findings) < MAX_FINDINGS:
         findings.append(rules)
     return findings

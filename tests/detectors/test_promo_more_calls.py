@@ -343,40 +343,28 @@ def test_the_same_verb_hooked_on_a_line_of_its_own_is_a_call(detect):
     assert {value for (_, value, _) in found} == {"invierte ahora en bitcoin"}
 
 
-# A past participle of a conversion verb dates or describes ("Creato il 29.08.2024", a page's byline): Italian,
-# Spanish and Portuguese imperatives never end like one ("Crea", "Regístrate", "Crie").
 @pytest.mark.parametrize(("lang", "line", "called"), [
+    # A past participle of a conversion verb dates or describes ("Creato il 29.08.2024", a page's byline): Italian,
+    # Spanish and Portuguese imperatives never end like one ("Crea", "Regístrate", "Crie").
     ("it", "Creato il 29.08.2024", False),
     ("it", "Crea il tuo conto ora", True),
     ("es", "Regístrate ahora", True),
     ("pt", "Crie a sua conta agora", True),
-])
-def test_a_past_participle_is_no_call(detect, lang, line, called):
-    assert bool(calls(detect, lang, line)) == called
-
-
-# A link that opens a new window or tab is a reading path in every language; an adjective "sicher" opens a
-# statement ("Sicher ist aber, dass ..."), the verb "sichern" still calls as a label's last word.
-@pytest.mark.parametrize(("lang", "line", "called"), [
+    # A link that opens a new window or tab is a reading path in every language; an adjective "sicher" opens a
+    # statement ("Sicher ist aber, dass ..."), the verb "sichern" still calls as a label's last word.
     ("en", "Open in new window", False),
     ("et", "Ava uues aknas", False),
     ("de", "In neuem Fenster öffnen", False),
     ("en", "Open an account today", True),
     ("de", "Sicher ist aber, dass heute bereits zahlreiche Banken die Technik nutzen.", False),
     ("de", "Jetzt 3 Prozent sichern", True),
-])
-def test_a_new_window_and_a_certainty_are_no_calls(detect, lang, line, called):
-    assert bool(calls(detect, lang, line)) == called
-
-
-# Slovenian and Croatian sign up with the familiar "Prijavi se"; "Prijava", the log-in label the lemmatiser maps to
-# the same verb, is never a call itself.
-@pytest.mark.parametrize(("lang", "line", "called"), [
+    # Slovenian and Croatian sign up with the familiar "Prijavi se"; "Prijava", the log-in label the lemmatiser maps
+    # to the same verb, is never a call itself.
     ("sl", "( Prijavi se zdaj )", True),
     ("sl", "Domov Prijava", False),
     ("hr", "Naslovna Prijava", False),
 ])
-def test_a_familiar_sign_up_calls_and_a_log_in_label_does_not(detect, lang, line, called):
+def test_participles_new_windows_certainty_and_log_in_labels_are_no_calls(detect, lang, line, called):
     assert bool(calls(detect, lang, line)) == called
 
 
@@ -405,7 +393,7 @@ def test_a_tables_row_is_no_call_unless_hooked(detect, lang, paragraphs, expecte
     ("en", 'Issuers set "Monthly Reward Caps." This means even if you have an 8% cashback rate, you may only be able '
            "to earn a maximum of $50 per month in rewards."),
 ])
-def test_a_support_chat_a_participle_heading_and_a_note_are_no_calls(detect, lang, line):
+def test_site_chrome_headings_and_notes_are_no_calls(detect, lang, line):
     assert calls(detect, lang, line) == set()
 
 
@@ -414,7 +402,6 @@ def test_a_link_to_a_document_download_is_no_call(detect):
     page = ('<html lang="de"><body><a href="https://news.example/download/b2I/Ausstellungen.pdf">Ausstellungen</a>'
             '<a href="https://news.example/download/app">Unsere App</a></body></html>')
     assert {v for (_, _, v, _) in detect("promo", page, url="https://news.example/")} == {"unsere app"}
-
 
 
 @pytest.mark.parametrize(("line", "call"), [("Kunde werden", "kunde werden"), ("Mitglied werden", "mitglied werden")])

@@ -16,7 +16,7 @@ import pytest
 from crawler.captures.evidence import capture_of, firm_header
 from crawler.captures.record import ScanRecord
 from crawler.captures.warc import read_archive
-from detectors import bonus, calls_to_action, page_locale
+from detectors import bonus, calls_to_action, page_locale, promotion_rules
 from detectors.channels import judge_firm
 from detectors.channels.pages import document_of, documents
 from detectors.channels.stream import FirmJudgement
@@ -131,7 +131,8 @@ def test_visitor_comparison_is_the_same_in_any_order(seed):
 
 def test_the_judge_keeps_neither_bodies_nor_documents():
     """Once added, a capture (its body) is gone, and so is its document, but for the detectors' own caches of pages
-    read lately (page_locale.READ, calls_to_action.TERRITORIES, bonus.KEPT entries), however many pages come."""
+    read lately (page_locale.READ, calls_to_action.TERRITORIES, bonus.KEPT, promotion_rules.KEPT entries), however
+    many pages come."""
     judge = FirmJudgement(site_header())
     captures, documents = [], []
     for capture in site_captures(80):
@@ -142,11 +143,12 @@ def test_the_judge_keeps_neither_bodies_nor_documents():
         del capture, document
     gc.collect()
     assert not [ref for ref in captures if ref() is not None]
-    kept = page_locale.READ + calls_to_action.TERRITORIES + bonus.KEPT
+    kept = page_locale.READ + calls_to_action.TERRITORIES + bonus.KEPT + promotion_rules.KEPT
     assert len([ref for ref in documents if ref() is not None]) <= kept
     page_locale._READ.clear()  # the detectors' caches let go: nothing else holds a document
     calls_to_action._TERRITORIES.clear()
     bonus._KEPT.clear()
+    promotion_rules._KEPT.clear()
     gc.collect()
     assert not [ref for ref in documents if ref() is not None]
     [result] = judge.finish()
