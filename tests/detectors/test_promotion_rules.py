@@ -42,7 +42,18 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
     # a campaign's FAQ: who may take part, and on what terms
     ("es", ["¿Quién puede participar?", "Los usuarios nuevos que cumplan los requisitos de la campaña."],
      {(("ES",), "quién puede participar")}),
-], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq"])
+    # terms that name their campaign as "this promotion" and say when it runs, with no heading of their own
+    ("pt", ["Termos e Condições - Desafio de Inverno",
+            "1. Esta promoção é válida para clientes registados de 1 a 15 de janeiro.",
+            "2. O prémio desta promoção é pago em bitcoin no dia 20 de janeiro."],
+     {(("PT",), "esta promoção")}),
+    ("de", ["Mit der Teilnahme an der Promotion akzeptierst du diese Bedingungen.",
+            "Die Promotion beginnt am 1. März 2025 und endet am 14. März 2025."],
+     {(("AT", "BE", "DE", "LI", "LU"), "teilnahme an der promotion")}),
+    ("et", ["Käesolev kampaania kehtib 30 päeva.", "Kampaanias osalejad peavad olema täisealised."],
+     {(("EE",), "käesolev kampaania")}),
+], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq", "pt-this-promotion", "de-promotion",
+        "et-this-campaign"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
@@ -58,7 +69,10 @@ def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expect
     # a conference page: an event, but no promotion's rules
     ("en", ["Register for the event before 1 May.", "The venue opens at 9:00."],
      "https://www.example-exchange.com/events/summit"),
-], ids=["de-guide-one-heading", "en-news", "en-conference"])
+    # a guide that names "this campaign" once: one phrase, no rules
+    ("pt", ["Muitas corretoras fazem campanhas de boas-vindas; esta campanha de uma concorrente já terminou."],
+     "https://www.example-guide.pt/guia/bonus"),
+], ids=["de-guide-one-heading", "en-news", "en-conference", "pt-guide-one-phrase"])
 def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
     assert rules(detect, lang, *paragraphs, url=url) == set()
 
