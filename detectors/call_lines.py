@@ -22,6 +22,11 @@ NUMBERED_STEP = re.compile(r"^\s*[-•*–]{0,2}\s*(?:[^\W\d_]+\s+)?"
 # a how-to's step either (a fee schedule's "5.1.1. Pieslēgšana" makes no page of steps).
 SUB_CLAUSE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s(?![%€$£]|[A-Z]{3}\b)")  # not "1.5 BTC Bonus sichern"
 UI_PATH = re.compile(r"\s[>→»]\s")  # "Open the app > Buy > Crypto": a path through menus, an instruction
+# "Buy with card inside the EU/EEA: 3.5%", "Withdrawal: €0.90": a label before its number, a percentage or a sum (not a
+# phone number: "Appelez notre équipe support : +33 1 84 ...", a call)
+TABLE_ROW = re.compile(r"[^:]{1,60}:\s*(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:%|€|\$|£|[A-Z]{3}\b))")
+WORKED = re.compile(r"[\d)%]\s*=\s*[-\d$€£(]")  # a number or a bracket, "=", a number: a worked example
+CLOSING = ")]}\"'”’» "  # what may stand between an abbreviation's full stop and the words after it
 BULLETS = "-•*–·"  # what opens an item of a list
 ITEM_START = 3  # characters before an item's label: its bullet and a space
 REPEATED_LABEL = 6  # words of a button's text, and of the lines around it, where a label comes back

@@ -16,7 +16,10 @@ from functools import lru_cache
 
 from detectors.call_languages import borrowed_vocabulary, candidate_languages
 from detectors.call_lines import (
+    CLOSING,
+    TABLE_ROW,
     UI_PATH,
+    WORKED,
     a_name,
     a_step,
     addressing,
@@ -288,11 +291,6 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
                     break
 
 
-# "Buy with card inside the EU/EEA: 3.5%", "Withdrawal: €0.90": a label before its number, a percentage or a sum (not a
-# phone number: "Appelez notre équipe support : +33 1 84 ...", a call)
-_TABLE_ROW = re.compile(r"[^:]{1,60}:\s*(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:%|€|\$|£|[A-Z]{3}\b))")
-
-
 @lru_cache(maxsize=4096)
 def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repeated: bool):
     """The calls a line of text may hold, before the context is read: (language, label) for a short line, then
@@ -303,7 +301,9 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repe
     tokens = tokens_of(stripped)
     if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
         return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
-    if _TABLE_ROW.match(stripped) and not any(vocabularies()[lang].hooked(tokens) for lang in languages):
+    if WORKED.search(stripped):
+        return (), None  # a calculation ("5000(dobit) * 10% + ... = 590$"): its words are a formula's, not a call
+    if TABLE_ROW.match(stripped) and not any(vocabularies()[lang].hooked(tokens) for lang in languages):
         return (), None  # a table's row, a label before its number ("Buy Bank: 0.75%"); not "Jetzt sichern: 50 €"
     short = tuple(_short_line(line, tokens, languages, instructional, repeated)) if len(tokens) <= SHORT_LINE else \
         _pointed(stripped, languages)
@@ -346,8 +346,9 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
     for m in _SENTENCE.finditer(line):
         sentence = m.group(0).strip()
         words = tokens_of(sentence)
-        # A few words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.").
-        continued = len(words) <= 4 and sentence[:1].islower() and line[:m.start()].rstrip().endswith(".")
+        # Words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.", "(USD,
+        # EUR, etc.) gekauft hat, ..."): a call opens its sentence with a capital.
+        continued = sentence.lstrip(CLOSING)[:1].islower() and line[:m.start()].rstrip().endswith(".")
         # An item's label before its colon names a step or a term ("- Apply Annual Exemption: ..."), unless hooked.
         named = item_label(line, m.start(), m.end(), [vocabularies()[lang] for lang in languages])
         if not words or sentence.endswith("?") or UI_PATH.search(sentence) or continued or named:

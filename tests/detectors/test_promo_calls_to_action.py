@@ -108,6 +108,10 @@ EDITORIAL = [
     ("sv", "Få personer vet att bitcoin kan köpas här idag."),  # "few", not "get"
     ("pt", "Investindo em criptomoedas – Foto: Freepik"),  # a gerund in a photo caption
     ("de", "Dafür musst Du Dich auf der Plattform anmelden bzw. registrieren."),  # goes on after "bzw."
+    # goes on after "etc.)": a participle in lower case, not an imperative opening a sentence
+    ("de", "Nachdem man Ether mit Euro (oder USD, GBP etc.) gekauft hat, kann man ihn in Ihre Wallet senden."),
+    # a worked example whose first word is also a verb ("dobit": profit, and "get")
+    ("hr", "5000 (dobit) * 10% + 5000 * 18% (prirez za Split) = 1.400 EUR"),
     # An offer-shaped sentence about a loss; a programme's rule opening with "lorsqu'".
     ("it", "Pagare criptovalute con la carta di credito ti espone subito a una perdita: le commissioni."),
     ("fr", "Lorsqu’un ami que vous avez parrainé dépose 50 €, vous recevez tous les deux 100 € de bonus."),
