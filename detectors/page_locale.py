@@ -29,6 +29,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_territory_
 
 from detectors.address_locale import locale_folders, region_folder
 from detectors.data_files import DataFileError, distinct, load
+from detectors.domains import split_host
 from detectors.geography import Geography, babel_locale, geography, has_locale, issued_elsewhere
 from detectors.model import Document
 from detectors.page_memo import PageMemo
@@ -251,7 +252,8 @@ def territory_scores(doc: Document, language: str, geo: Geography | None = None)
         _prices(text, seen, matcher.dollar)
     host = (urlsplit(doc.url).hostname or "").rstrip(".")
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
-    if len(tld) == 2 and tld not in _data()["generic_tlds"]:
+    # A generic country code (.co, .io) still names its country under the registry's own zones: "lafm.com.co".
+    if len(tld) == 2 and (tld not in _data()["generic_tlds"] or "." in split_host(host)[2]):
         seen["GB" if tld == "uk" else tld.upper()].add(("domain", f".{tld}"))
     for kind, territory, part in locale_folders(doc.url, language, matcher.territories, geo):
         seen[territory].add((kind, part))

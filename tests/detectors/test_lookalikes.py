@@ -49,3 +49,23 @@ def test_a_country_domain_and_its_usage_outweigh_a_euro_named_in_passing():
 
     assert written_for(_pt_page("www.investidor.com.br"), "pt").territory == "BR"
     assert written_for(_pt_page("www.investidor.com"), "pt").territory == ""  # "você" and the euro alone: undecided
+
+
+def _es_page(host: str):
+    from detectors.document import build_document
+
+    body = ("<html><body><p>Ahorrar en dólares desde Colombia es más fácil con las billeteras digitales. Estas son "
+            "las opciones más rentables del año.</p></body></html>").encode()
+    return build_document(channel="website:test", requested_url=f"https://{host}/", url=f"https://{host}/",
+                          status=200, fetched_at="2026-01-01T00:00:00Z", content_type="text/html", body=body)
+
+
+@pytest.mark.parametrize(("host", "territory"), [
+    ("www.radio.com.co", "CO"),  # the registry's own zone of a code used as a generic name elsewhere
+    ("www.radio.co", ""),  # .co alone is a generic name: the country named once decides nothing
+    ("radio.github.io", ""),  # a hosting platform's zone is no country's
+])
+def test_a_generic_country_code_names_its_country_only_under_its_registrys_zones(host, territory):
+    from detectors.page_locale import written_for
+
+    assert written_for(_es_page(host), "es").territory == territory
