@@ -121,7 +121,8 @@ def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
 def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, steps: bool = False) -> bool:
     """A sentence in running text that opens with a conversion verb and carries a hook, a reward, an exclamation or a
     superlative claim, or that sends the reader to act ("Klicka här för att skapa ett konto", "N'oubliez pas de vous
-    abonner"). On a page of `steps` a polite imperative is one more step ("Téléchargez et ouvrez l'application")."""
+    abonner"). On a page of `steps` a polite imperative, or one that only addresses the reader ("Abre tu navegador
+    ..."), is one more step ("Téléchargez et ouvrez l'application")."""
     tokens = as_written(sentence, tokens, voc)
     if (led := led_to_call(tokens, voc)) is not None:
         return led
@@ -144,7 +145,7 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
         spoken_to = claims_advantage(sentence, voc.language)  # unless it praises ("... s nejlepšími burzami")
     # An opening infinitive is the subject ("Iniziare il tuo viaggio ... richiede"), unless "Sie" follows it.
     subject = voc.infinitive(tokens[at]) and at + 1 < len(tokens) and tokens[at + 1] not in voc.address
-    spoken_to = spoken_to or voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not subject
+    spoken_to = spoken_to or not steps and voc.has(tokens[1:], voc.address, voc.address_phrases) > 0 and not subject
     return spoken_to and not instruction(tokens, voc)
 
 

@@ -412,3 +412,19 @@ def test_becoming_a_customer_or_member_is_a_label_of_its_own(detect, line, call)
 
 def test_becoming_a_customer_in_a_sentence_is_no_label(detect):
     assert calls(detect, "de", "Wer bei einer Bank Kunde werden will, muss sich ausweisen.") == set()
+
+
+# On a page of steps, a step that speaks to the reader ("tu navegador") is one more step; with a hook it still calls.
+GUIDE_STEPS = ("Paso 1: Acceder al sitio web oficial", "Paso 2: Crear la cuenta", "Paso 3: Verificar la identidad")
+
+
+def test_a_step_that_addresses_the_reader_on_a_page_of_steps_is_no_call(detect):
+    line = "Abre tu navegador web y escribe la dirección oficial del exchange."
+    assert calls(detect, "es", *GUIDE_STEPS[:1], line, *GUIDE_STEPS[1:]) == set()
+    # near miss: alone, it speaks to the reader
+    assert calls(detect, "es", line) == {(("ES",), "abre tu navegador web y escribe la dirección", "es")}
+
+
+def test_a_hooked_line_on_a_page_of_steps_still_calls(detect):
+    assert calls(detect, "es", *GUIDE_STEPS[:1], "Abre tu cuenta gratis hoy.", *GUIDE_STEPS[1:]) == {
+        (("ES",), "abre tu cuenta gratis hoy", "es")}
