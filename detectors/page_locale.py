@@ -364,8 +364,10 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     # The page's own address in a member state's domain is the site's identity, not a topic: it weighs double.
     union = sum(s.score + WEIGHTS["domain"] * ("domain" in _kinds(s)) for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
-    # A country and its places alone are a story's subject ("La Suisse compte 26 cantons ..."), whoever writes it.
-    decided = best is not None and best.score >= DOMINANCE * union and set(_kinds(best)) != {"country"} and (
+    # A country and its places alone are a story's subject beside any sign of the Union ("La Suisse compte 26 cantons
+    # ..." in a French paper); on a page with none, a country named with its places (three points) is its audience.
+    topic = set(_kinds(best)) == {"country"} and union > 0 if best else False
+    decided = best is not None and best.score >= DOMINANCE * union and not topic and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
     # Liechtenstein writes "ss" as the Swiss do: no variant decides on its own site (domain, address). A member state
     # with a standard of its own (Germany's ß) is no such home: a .de page in Swiss spelling is Swiss text syndicated.

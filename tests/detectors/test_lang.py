@@ -109,13 +109,22 @@ def test_a_page_is_written_for_the_territory_its_markers_show(language, paragrap
         ("pt", ["No Brasil, a lei limita operações acima de 30 mil reais.",
                 "Os utilizadores registam-se e pagam 10 € por Multibanco."]),
         ("es", ["Comprá bitcoin."]),
-        # a story's subject: a country and its places, however many, say what it is about, not for whom
-        ("fr", ["La Suisse compte 26 cantons; à Genève et à Lausanne, les entreprises crypto se multiplient."]),
+        # a story's subject beside a sign of the Union (a French paper's "à Paris"): a country and its places, however
+        # many, say what it is about, not for whom
+        ("fr", ["La Suisse compte 26 cantons; à Genève et à Lausanne, les entreprises crypto se multiplient.",
+                "Notre rédaction à Paris a suivi le dossier."]),
     ],
     ids=["one-country-name", "currency-list", "pt-PT-news-about-Brazil", "one-usage-word", "places-only"],
 )
 def test_weak_or_outweighed_evidence_decides_no_territory(language, paragraphs):
     assert page_locale.written_for(page(*paragraphs), language).territory == ""
+
+
+def test_a_country_and_its_places_on_a_page_with_no_sign_of_the_union_are_its_audience():
+    """Three points of one territory's country and places, and nothing pointing at a member state."""
+    text = "La Suisse compte 26 cantons; à Genève et à Lausanne, les entreprises crypto se multiplient."
+    assert page_locale.written_for(page(text), "fr").territory == "CH"
+    assert page_locale.written_for(page("À Genève, les entreprises crypto se multiplient."), "fr").territory == ""
 
 
 def test_a_currency_another_territory_issues_marks_its_issuer():
