@@ -33,9 +33,15 @@ def test_a_single_eur_price_names_the_euro_area_not_its_member_states():
     "<p>Income below 2 500 € a year is not taxed.</p>",  # tax wording in the sentence
     "<p>The capital requirement is 5 000 000 € for every provider.</p>",  # seven digits: a legal threshold
     "<p>Required minimum capital = €125,000 plus a fee on the volume.</p>",  # a legal minimum, not a price
+    "<p>The club receives a sponsorship fee of an estimated 250,000 euros.</p>",  # an estimate is a story's figure
 ])
 def test_amounts_outside_an_offer_are_not_currency_findings(text):
     assert found(currency, page(text, "en")) == set()
+
+
+def test_an_estimated_fee_is_narrative_where_a_stated_fee_is_the_offer():
+    assert found(currency, page("<p>Der Verein erhält eine Gebühr von geschätzten 250.000 Euro.</p>", "de")) == set()
+    assert found(currency, page("<p>Die Gebühr beträgt 2,50 Euro pro Order.</p>", "de"))  # near miss: a price
 
 
 def test_an_article_reports_prices_it_does_not_offer():
