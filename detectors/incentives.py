@@ -333,11 +333,14 @@ def _conditions(amounts: list[int], lowered: str, voc: _Vocabulary) -> bool:
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
     """A reward (a reward word or an amount), a verb of getting and a trigger in the sentence's words."""
-    verb = any(w in voc.verbs for w in words) or any(v in lowered for v in voc.verb_phrases)
-    if not verb and not amount:
-        return False
     reward = _starts(stems, lowered, voc.rewards)
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
+    # A verb of paying gets the reader something only with a reward or a referral ("vi betalar ut 100 kr per vän");
+    # else the reader pays ("Vid ditt första köp betalar du en avgift på 10 kr").
+    verb = any(w in voc.verbs and (reward or referrals or not w.startswith(voc.pays)) for w in words) or \
+        any(v in lowered for v in voc.verb_phrases)
+    if not verb and not amount:
+        return False
     # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
     rewarded = amount or reward or referrals >= 2
     # "Los depósitos tienen una comisión de 1.5%": a commission without a verb of getting is a fee, unless advertised
