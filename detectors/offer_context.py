@@ -29,9 +29,10 @@ ABBREVIATION = 6  # characters before a sentence where an example's abbreviation
 REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
 _STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
-# A stored page that opens with its publication date ("date 2024-03 ...") is a dated article.
 _ASCII = frozenset(map(chr, range(128)))
-_DATELINE = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\b")
+# A stored page that opens with its publication date ("date 2024-03 ...") is a dated article; the first day of 2000
+# is an archive's placeholder for a page of no known date.
+_DATELINE = re.compile(r"\s*date (?!2000-01-01\b)\d{4}-\d{2}(?:-\d{2})?\b")
 
 
 OWN_OFFER = "own_offer"  # the site speaking of its own offer: the one group read in the page's languages only

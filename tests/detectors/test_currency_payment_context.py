@@ -414,3 +414,10 @@ def test_a_pair_that_converts_what_something_is_worth_is_no_market():
     assert found(currency, page(worth, "en")) == set()
     market = "<p>Trade XLM/EUR and BTC/EUR with a 0.1 % fee.</p>"
     assert {v for v, _, _ in found(currency, page(market, "en"))} == {"EUR"}
+
+
+def test_a_dated_page_reports_its_amounts_but_an_archives_placeholder_date_dates_nothing():
+    """A stored page opening with its publication date is an article; 2000-01-01 stands for a page of no known date."""
+    body = "<p>date {} Deposit from 20 EUR and trade with a 0.1 % fee.</p>"
+    assert found(currency, page(body.format("2024-03-05"), "en")) == set()
+    assert {code for code, _, _ in found(currency, page(body.format("2000-01-01"), "en"))} == {"EUR"}
