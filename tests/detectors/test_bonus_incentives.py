@@ -78,6 +78,7 @@ OFFERS = [
     ("hu", "Ha első alkalommal vásárolsz legalább 50 euró értékben, 5 eurót kapsz."),
     ("da", "Gennemfør dit første køb af bitcoin og få 50 kr. i bonus."),
     ("pl", "Za pierwszy zakup kryptowalut otrzymasz 20 zł na konto."),
+    ("de", "Nach deinem ersten Kauf erhältst du 20 € in Bitcoin."),
     # A fee holiday: no fees for a number of days, weeks or months (CLDR's words, in any case).
     ("en", "New clients trade without fees for the first 30 days."),
     ("de", "Die Kontoführung ist die ersten 6 Monate gebührenfrei."),
@@ -178,6 +179,7 @@ NOT_OFFERS = [
     ("de", "Der angegebene Betrag wird dir gutgeschrieben, solange er über 25 EUR ist und im Einzahlungslimit liegt."),
     ("en", "You receive your first deposit in your account once it is at least €10."),
     ("sv", "Vid ditt första köp betalar du en avgift på 1 %."),  # a first purchase, and the reader pays
+    ("de", "Der Verein kassiert in der ersten Saison 250.000 Euro."),  # a first season triggers nothing
     ("de", "Einzahlungen ab 0,005 BTC: kostenlos nach der Registrierung."),
     # Czech negates with a prefix: "nemůžeme" (we cannot) pays no reward
     ("cs", "Nemůžeme vyplácet odměny za doporučení zákaznickým účtům, které jsou zmrazeny."),
