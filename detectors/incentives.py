@@ -27,6 +27,7 @@ from detectors.data_files import load
 from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
+from detectors.offer_context import narrates
 from detectors.text import negation_cues, without_compound_heads
 from detectors.word_patterns import ending_pattern, terms_pattern, whole_pattern
 
@@ -139,11 +140,10 @@ def explains(found: list[Incentive], hedged: int) -> bool:
 @lru_cache(maxsize=8)  # BONUS and PROMO's advert headlines both ask, of the same page
 def page_offers(text: str, languages: tuple[str, ...]) -> tuple[tuple[Incentive, ...], int]:
     """`offers` of a page's whole text, kept for the next detector that asks."""
-    found, hedged = offers(text, languages)
-    return tuple(found), hedged
+    return offers(text, languages)
 
 
-def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]:
+def offers(text: str, languages: tuple[str, ...]) -> tuple[tuple[Incentive, ...], int]:
     """The incentive sentences of `text` that offer, and how many incentive-shaped sentences were hedged."""
     found, hedged = [], 0
     read = _read.setdefault(languages, {})
@@ -155,19 +155,20 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[list[Incentive], int]
         if answer is None:
             answer = read[sentence] = _offer_language(sentence, languages)
         language, hedge, headline = answer
+        if headline and narrates(sentence, language):  # "Procentsatsen kan variere ... op til 53% ... din indkomst"
+            language = ""  # a capped rate of a tax or an income, not an offer's headline
         if not language and not hedge:
             language = _last_step(text, start, sentence, languages)
         if hedge:
             hedged += 1
         elif language:
             found.append(Incentive(" ".join(sentence.split()), language, start, end, headline))
-    return found, hedged
+    return tuple(found), hedged
 
 
 def rewarded(text: str, languages: tuple[str, ...]) -> list[Incentive]:
-    """The first sentence of `text` that names a reward in one of `languages`' words and is neither negated nor
-    hedged ("Rewards are sent within 10 working days", not "these terms are not a public promise of reward"): on a
-    promotion's own rules page, taking part is the trigger (detectors/promotion_rules.py)."""
+    """The first sentence naming a reward, neither negated nor hedged ("Rewards are sent within 10 working days", not
+    "these terms are not a promise of reward"): on a promotion's rules taking part triggers it (promotion_rules.py)."""
     known = _vocabularies()
     vocabularies = [(language, known[language]) for language in languages if language in known]
     for start, end in _spans(text):

@@ -10,7 +10,7 @@ from detectors.incentives import Incentive, explains, offers, without_questions
 def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
     """The offering sentences as BONUS reads them: none on a page that explains incentives."""
     found, hedged = offers(text, languages)
-    return [] if explains(found, hedged) else found
+    return [] if explains(found, hedged) else list(found)
 
 
 OFFERS = [
@@ -180,6 +180,7 @@ NOT_OFFERS = [
     ("en", "You receive your first deposit in your account once it is at least €10."),
     ("sv", "Vid ditt första köp betalar du en avgift på 1 %."),  # a first purchase, and the reader pays
     ("de", "Der Verein kassiert in der ersten Saison 250.000 Euro."),  # a first season triggers nothing
+    ("da", "Procentsatsen er fra 37 % og op til 53 % af din indkomst"),  # a capped tax rate, no headline
     ("de", "Einzahlungen ab 0,005 BTC: kostenlos nach der Registrierung."),
     # Czech negates with a prefix: "nemůžeme" (we cannot) pays no reward
     ("cs", "Nemůžeme vyplácet odměny za doporučení zákaznickým účtům, které jsou zmrazeny."),
