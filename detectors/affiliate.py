@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from detectors.affiliate_disclosure import disclosure_findings
-from detectors.affiliate_programme import reward_rule_findings
+from detectors.affiliate_programme import FRIENDS, reward_rule_findings
 from detectors.affiliate_voice import reports_on_programme
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -300,5 +300,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if not programme and not written and not links:
         # A refer-a-friend rule in the page's own words, else the site's statement that it is paid per client its
         # links send (affiliate_disclosure.py).
-        written = reward_rule_findings(doc, ctx) or disclosure_findings(doc, ctx)
+        rules = reward_rule_findings(doc, ctx)
+        # A scheme's rule in a warning or a news story ("participants are rewarded for each person they bring in")
+        # is reported, as a programme's name is.
+        if rules and reports_on_programme(doc, lambda: phrase_lexicon(FRIENDS).find(doc.text)):
+            rules = []
+        written = rules or disclosure_findings(doc, ctx)
     return links + programme + written

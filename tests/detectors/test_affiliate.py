@@ -202,3 +202,31 @@ def test_a_programmes_name_in_quotation_marks_is_its_name(page, lang, body, foun
 
     doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
     assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+
+
+def test_a_referral_scheme_described_in_a_news_warning_is_no_programme_of_the_site(page):
+    """A scheme's rule reported in a warning is not the site's programme; the same rule on the site's page is."""
+    from detectors import affiliate
+    from detectors.context import Context
+
+    rule = "Members are told to bring in friends and family, and get a reward for every person they bring."
+    news = "The police announced a warning about fake trading groups on Monday."
+    for body, found in ((f"<p>{news}</p><p>{rule}</p>", False), (f"<p>{rule}</p>", True)):
+        doc = page(f"<!doctype html><html lang='en'><body>{body}</body></html>")
+        assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    # Romanian "noi" is "new" as often as "we": new members are no site speaking of its own scheme
+    ("<p>Poliția a anunțat luni un avertisment.</p><p>Membrii sunt încurajați să aducă noi membri (prieteni, "
+     "familie) și primesc o recompensă pentru fiecare persoană adusă.</p>", False),
+    # "prietenoasă" is friendly, not a friend
+    ("<p>Aplicația are o interfață prietenoasă și un bonus de bun venit.</p>", False),
+    ("<p>Invită-ți prietenii și primești un bonus pentru fiecare prieten care își deschide un cont.</p>", True),
+])
+def test_romanian_new_members_and_a_friendly_interface_are_no_referral_rule(page, body, found):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    doc = page(f"<!doctype html><html lang='ro'><body>{body}</body></html>")
+    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
