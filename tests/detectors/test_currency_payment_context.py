@@ -421,3 +421,11 @@ def test_a_dated_page_reports_its_amounts_but_an_archives_placeholder_date_dates
     body = "<p>date {} Deposit from 20 EUR and trade with a 0.1 % fee.</p>"
     assert found(currency, page(body.format("2024-03-05"), "en")) == set()
     assert {code for code, _, _ in found(currency, page(body.format("2000-01-01"), "en"))} == {"EUR"}
+
+
+def test_a_lithuanian_fee_page_is_no_tax_story():
+    """"Mokesčiai" titles a plan's fees as often as taxes; income tax ("pajamų mokestis") still titles a tax guide."""
+    fees = page("<h1>Mokesčiai</h1><p>Plano mokestis: 9,99 € per mėnesį.</p>", "lt")
+    assert {code for code, _, _ in found(currency, fees)} == {"EUR"}
+    tax = page("<h1>Gyventojų pajamų mokestis už kriptovaliutas</h1><p>Plano mokestis: 9,99 € per mėnesį.</p>", "lt")
+    assert found(currency, tax) == set()
