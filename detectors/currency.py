@@ -319,6 +319,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them: read when
     # an amount first needs it (most pages have none in an offer's words).
     story: list[bool] = []
+    # A help centre's "In this article, you will learn how to deposit EUR" explains its own service: no story.
+    helping = help_section(doc.url)
 
     def article() -> bool:
         if not story:
@@ -335,7 +337,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
         # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
-        if (not offers.editorial and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
+        if ((not offers.editorial or helping) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages):
@@ -355,7 +357,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if _iso_codes().issuperset(codes) and not article():
             for code in codes:
                 page.add(page.code(code), m.group(0).strip(), "text (currency list)")
-    named, helping = [*scan(rules.named, text, rules.code_words, rules.code_letters)], help_section(doc.url)
+    named = [*scan(rules.named, text, rules.code_words, rules.code_letters)]
     index = page_words(text)
     if not rules.name_firsts.isdisjoint(index.words):  # a name's first word is one of the page's words
         # The page lower-cased, offsets kept (as the shared word index has it, unless that folded ş and ţ).
@@ -373,7 +375,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if m.re is rules.named and not rules.acronyms.get(code, frozenset()).isdisjoint(languages):
             continue  # "ISK" in Swedish is the investment savings account, not the Icelandic krona
         offers = offers or offer_context(text, frozenset(languages))
-        if offers.editorial:
+        if offers.editorial and not helping:
             break
         left, right = offers.sentence(m.start(), m.end())
         # The firm's help centre names its own currencies as examples too ("deposit fiat, for example EUR or GBP").

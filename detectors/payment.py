@@ -249,10 +249,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     offers = offer_context(text, frozenset(candidate_languages(doc))) if mentions or brand else None
     article = bool(offers) and is_article(doc)  # a story's rails are its own, unless the site says it offers them
     # The firm's help centre gives its own rails as examples too ("deposit, for example, EUR via Bank Transfer (SEPA)",
-    # "if payment comes from the SEPA countries"): what it names there it offers.
+    # "if payment comes from the SEPA countries"): what it names there it offers, in an "article" of its own too.
     helping = help_section(doc.url)
     for index, ms in mentions.items():
-        if index in found_at or offers is None or offers.editorial:
+        if index in found_at or offers is None or offers.editorial and not helping:
             continue
         # On a page that explains the rail its mentions are the explanation, unless the site says it offers it.
         # (A rail named again and again under an explainer heading is the article's subject.)
@@ -275,7 +275,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                     and not hedged(text, m.start(), m.end(), candidate_languages(doc))):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
-    if offers is not None and not offers.editorial and not article:
+    if offers is not None and (not offers.editorial or helping) and not article:
         for index, shown in _method_lists(text, rules, offers, mentions, scanned).items():
             found_at.setdefault(index, shown)
     found = []

@@ -429,3 +429,14 @@ def test_a_lithuanian_fee_page_is_no_tax_story():
     assert {code for code, _, _ in found(currency, fees)} == {"EUR"}
     tax = page("<h1>Gyventojų pajamų mokestis už kriptovaliutas</h1><p>Plano mokestis: 9,99 € per mėnesį.</p>", "lt")
     assert found(currency, tax) == set()
+
+
+def test_a_help_centre_article_offers_what_it_explains():
+    """"In this article" makes a guide of a blog's page; in the firm's help centre it explains its own service."""
+    body = ("<p>In this article, you will learn how to deposit EUR by SEPA transfer. Consider the minimum deposit "
+            "(10 EUR) and the maximum (14 500 EUR per day).</p>")
+    help_page = page(body, "en", url="https://help.example-exchange.com/articles/deposit-eur")
+    assert {code for code, _, _ in found(currency, help_page)} == {"EUR"}
+    assert {rail for rail, _, _ in found(payment, help_page)} == {"SEPA"}
+    blog = page(body, "en", url="https://www.example-blog.com/guides/deposit-eur")  # near miss: a guide's example
+    assert found(currency, blog) == set() and found(payment, blog) == set()
