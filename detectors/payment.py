@@ -267,12 +267,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 continue
             left, right = offers.sentence(m.start(), m.end())
             # A hedged sentence tells what is usual, not what the site offers ("... suelen ser más altas que las
-            # transferencias SEPA estándar").
+            # transferencias SEPA estándar"), except in the firm's help centre ("For example, ... the SEPA Transfer").
             if (offers.is_offer(m.start(), m.end(), beyond_match=True)
                     and (helping or not offers.is_generic(m.start(), m.end()))
                     and not offers.is_sign_in(m.start(), m.end())
                     and not rules.foreign.search(text, left, right)
-                    and not hedged(text, m.start(), m.end(), candidate_languages(doc))):
+                    and (helping or not hedged(text, m.start(), m.end(), candidate_languages(doc)))):
                 found_at[index] = (snippet(text, m.start(), m.end()), "text")
                 break
     if offers is not None and (not offers.editorial or helping) and not article:

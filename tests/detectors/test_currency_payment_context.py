@@ -440,3 +440,11 @@ def test_a_help_centre_article_offers_what_it_explains():
     assert {rail for rail, _, _ in found(payment, help_page)} == {"SEPA"}
     blog = page(body, "en", url="https://www.example-blog.com/guides/deposit-eur")  # near miss: a guide's example
     assert found(currency, blog) == set() and found(payment, blog) == set()
+
+
+def test_a_help_centre_names_its_own_rail_in_an_example():
+    """"For example ... SEPA" in the firm's help centre is its own rail; a blog's example is no offer."""
+    body = "<p>For example, if you want to send EUR using the SEPA transfer payment system, the fee is 5 EUR.</p>"
+    help_page = page(body, "en", url="https://help.example-exchange.com/articles/fees")
+    assert {rail for rail, _, _ in found(payment, help_page)} == {"SEPA"}
+    assert found(payment, page(body, "en", url="https://www.example-blog.com/guides/fees")) == set()
