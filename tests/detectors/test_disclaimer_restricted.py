@@ -159,6 +159,12 @@ def test_a_promotion_held_in_all_countries_but_some_excludes_those_named():
         ("restricted-country list", ("BE",))}
 
 
+def test_a_promotion_that_excludes_residents_of_listed_jurisdictions_names_them():
+    text = "This promotion excludes residents from the following jurisdictions: Cuba, Iran, Switzerland and Malta."
+    assert _found(text) == {("restricted-country list", ("MT",))}
+    assert _found("Entry is open to all, excluding residents of Cuba, Syria and the United States.") == set()
+
+
 def test_terms_that_do_not_apply_to_residents_of_the_eea_exclude_them():
     assert _found("These Terms of Service do not apply to residents of the EEA or the United Kingdom.") == {
         ("exclusion of the EU/EEA", ())}
