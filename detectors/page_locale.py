@@ -366,7 +366,7 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
     # A country and its places alone are a story's subject beside any sign of the Union ("La Suisse compte 26 cantons
     # ..." in a French paper); on a page with none, a country named with its places (three points) is its audience.
-    topic = set(_kinds(best)) == {"country"} and union > 0 if best else False
+    topic = best is not None and union > 0 and set(_kinds(best)) == {"country"}
     decided = best is not None and best.score >= DOMINANCE * union and not topic and (
         best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
     # Liechtenstein writes "ss" as the Swiss do: no variant decides on its own site (domain, address). A member state

@@ -260,7 +260,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         explained = (any(offers.is_explained(m.start(), m.end()) for m in ms)
                      or (len(ms) >= EXPLAINED_SUBJECT and offers.explainer_headings())
                      or _named_in_address(doc.url, rules.rails[index]))
-        if explained and (_names_itself(doc) or help_section(doc.url)):
+        if explained and (_names_itself(doc) or helping):
             explained = False  # the firm's help page explains the rail it offers ("... deinem Kriptomat-Konto")
         for m in sorted(ms, key=lambda m: m.start()):
             if (explained or article) and not offers.is_own_offer(m.start(), m.end()):
