@@ -82,3 +82,15 @@ def too_large(amount: str) -> bool:
     """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
     digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))
     return len(re.sub(r"\D", "", digits)) >= 7
+
+
+def beside_amount(words: list[str]) -> re.Pattern[str] | None:
+    """One of `words` (word beginnings, or the end of a compound: "Willkommensbonus") right after an amount, one word
+    between at most ("5 USDT welcome bonus"), or right before one, a short word between at most ("bonus of $25",
+    "Bonus von 10 €"); None without words."""
+    if not words:
+        return None
+    word = r"\w*(?:" + alternation(words) + r")\w*"
+    amount = f"(?:{amount_pattern().pattern})"
+    return re.compile(rf"{amount}[\d.,]*\s*(?:[^\W\d]+\s+)?{word}|(?<!\w){word}\s+(?:[^\W\d]{{1,4}}\s+)?{amount}",
+                      re.IGNORECASE)

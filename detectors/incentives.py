@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
-from detectors.amounts import amount_pattern
+from detectors.amounts import amount_pattern, beside_amount
 from detectors.call_lines import GLUED, NUMBERED_STEP
 from detectors.data_files import load
 from detectors.durations import names_a_period
@@ -65,6 +65,7 @@ class _Vocabulary:
     deadlines: re.Pattern | None  # "within", "binnen": the period is a time limit, not a holiday
     pays: tuple[str, ...]  # getting verbs that are verbs of paying ("vi betalar ut"): the reader's, they price
     thresholds: re.Pattern | None  # "at least", "über" right before an amount: a condition, not a reward
+    bonuses: re.Pattern | None  # a bonus beside its amount: "10 € Bonus", "a bonus of $25"
 
 
 @cache
@@ -76,23 +77,19 @@ def _vocabularies() -> dict[str, _Vocabulary]:
         cues = {c for c in negation_cues(language) if " " not in c}  # not English "no": Latvian "from"
         hedges = [h.lower() for h in entry.get("hedges", [])]
         verbs = [v.lower() for v in entry["verbs"]]
-        result[language] = _Vocabulary(forms_of({v for v in verbs if " " not in v}, language),
-                                       tuple(v for v in verbs if " " in v),
-                                       tuple(r.lower() for r in entry["rewards"]),
-                                       tuple(r.lower() for r in entry["rewards"] if r not in entry.get("charges", [])),
-                                       tuple(t.lower() for t in entry["triggers"]),
-                                       tuple(t.lower() for t in entry["referrals"]),
-                                       tuple(t.lower() for t in entry.get("openings", [])),
-                                       whole_pattern(entry.get("caps", [])),
-                                       frozenset(cues),
-                                       frozenset(h for h in hedges if " " not in h),
-                                       tuple(h for h in hedges if " " in h),
-                                       tuple(d.lower() for d in entry.get("disclosures", [])),
-                                       terms_pattern(entry.get("fee_free", [])),
-                                       whole_pattern(entry.get("deadlines", [])),
-                                       tuple(p.lower() for p in entry.get("pays", [])),
-                                       ending_pattern(entry.get("thresholds", [])))
+        low = partial(_lowered, entry)
+        result[language] = _Vocabulary(
+            forms_of({v for v in verbs if " " not in v}, language), tuple(v for v in verbs if " " in v),
+            low("rewards"), tuple(r.lower() for r in entry["rewards"] if r not in entry.get("charges", [])),
+            low("triggers"), low("referrals"), low("openings"), whole_pattern(entry.get("caps", [])), frozenset(cues),
+            frozenset(h for h in hedges if " " not in h), tuple(h for h in hedges if " " in h), low("disclosures"),
+            terms_pattern(entry.get("fee_free", [])), whole_pattern(entry.get("deadlines", [])), low("pays"),
+            ending_pattern(entry.get("thresholds", [])), beside_amount(entry.get("bonuses", [])))
     return result
+
+
+def _lowered(entry: dict, key: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in entry.get(key, []))
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
@@ -348,8 +345,10 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     # ("commissions of up to 40%")
     if not (verb or referrals or _starts(stems, lowered, voc.gifts) or _capped(words, lowered, amount, voc)):
         return False
-    if not verb and not (reward and (len(words) <= HEADLINE_WORDS or referrals
-                                     or amount and _starts(stems, lowered, voc.triggers))):
+    # A bonus named with its amount needs neither ("A cash bonus of $25 is available ...", "10 € Bonus").
+    named = amount and voc.bonuses is not None and voc.bonuses.search(lowered) is not None
+    if not verb and not named and not (reward and (len(words) <= HEADLINE_WORDS or referrals
+                                                   or amount and _starts(stems, lowered, voc.triggers))):
         return False  # a verbless headline names its reward ("Bonus ... - up to 40%", not just "40% ... friends"),
         # a verbless rule its reward and whom it pays for ("La rémunération est de 20 % ... clients référés")
     # A headline that caps its reward's amount advertises it ("150% Bonus jopa 600€ asti", "Bis zu 300 € Prämie",
@@ -362,7 +361,7 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     # A sentence that opens with the getting verb hands the reward to the reader ("Odbierz do 300 zł bonusu ..."):
     # the call is its trigger.
     pitched = reward and amount and words[0] in voc.verbs
-    return bool(rewarded and (capped or opened or pitched or _starts(stems, lowered, voc.triggers)))
+    return bool(rewarded and (capped or opened or pitched or named or _starts(stems, lowered, voc.triggers)))
 
 
 def gets_amount(lowered: str, language: str) -> bool:

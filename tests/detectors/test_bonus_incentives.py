@@ -104,6 +104,12 @@ OFFERS = [
     # A promotion's rule without a verb of getting, however long: its reward, an amount and its trigger
     ("en", "The bonus amount for the first deposit is 20% for deposits from 50 USD in the account currency."),
     ("de", "Die Höhe der Prämie für die erste Einzahlung beträgt 10 % bei Einzahlungen ab 100 Euro auf das Konto."),
+    # A bonus named with its amount needs no verb and no trigger: a widget's line, a campaign's rule
+    ("de", "Ab 1 € Sparplan 200+ Coins 10 € Bonus"),
+    ("en", "A cash bonus of $25 is available for the client where the net funding amount reaches the threshold."),
+    ("it", "Con 4 ordini nel mese viene garantito il bonus di 3,95€."),
+    ("en", "The 2026 product offers a 5 USDT welcome bonus, plus the deepest liquidity in the region."),
+    ("pl", "Bonus 80 zł do wykorzystania do końca roku"),
 ]
 
 
@@ -187,6 +193,12 @@ NOT_OFFERS = [
     # A commission or a percentage without a verb of getting is a fee, not a reward
     ("es", "Los depósitos por transferencia tienen una comisión de 1.5% por transacción."),
     ("de", "Einzahlung per Karte: Provision 2 % pro Vorgang."),
+    # A bonus apart from the amount, a bond ("bonos") and a premium ("Versicherungsprämie") are no bonus beside its
+    # amount; a bonus reported as last year's is no offer
+    ("en", "The bonus is paid monthly; trading fees are 5 € per trade."),
+    ("es", "El banco compró bonos de 1.000 euros del Tesoro."),
+    ("de", "Die Versicherungsprämie von 50 € wird jährlich fällig."),
+    ("en", "Last year the exchange gave a bonus of $50 to its first users."),
 ]
 
 
@@ -239,7 +251,7 @@ def test_a_capped_reward_in_a_headline_is_an_offer(language, headline):
     ("de", "Bis zu 300 € Prämie zahlen manche Broker ihren Neukunden, und oft gelten strenge Bedingungen dafür."),
     ("en", "Earn up to 5 % a year on your staked coins"),  # a verb: the yield of a product, no trigger
     ("fr", "Jusqu'à 160 € de frais par an"),  # a cap and an amount, but no reward
-    ("pl", "Bonus 80 zł do wykorzystania do końca roku"),  # Polish "do" before no amount is "to", not "up to"
+    ("pl", "Nagroda 80 zł do wykorzystania do końca roku"),  # Polish "do" before no amount is "to", not "up to"
 ])
 def test_a_cap_without_a_reward_headline_is_no_offer(language, line):
     assert incentives(line, (language, "en")) == []
