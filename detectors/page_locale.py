@@ -115,8 +115,15 @@ def _exact(marker: str) -> bool:
 
 
 def _pattern(marker: str) -> re.Pattern:
-    tail = "(?!\\w)" if marker[-1].isalnum() else ""
-    return re.compile(_led(marker) + tail, 0 if _exact(marker) else re.IGNORECASE)
+    return re.compile(_led(marker) + _tail(marker), 0 if _exact(marker) else re.IGNORECASE)
+
+
+def _tail(marker: str) -> str:
+    """What may not follow a marker: a word character after a word; a letter after a dollar notation, which may run
+    into its number ("u$s2.200", "US$5")."""
+    if not marker[-1].isalnum():
+        return ""
+    return "(?![^\\W\\d])" if "$" in marker else "(?!\\w)"
 
 
 def _led(marker: str) -> str:
@@ -283,8 +290,7 @@ def _amount(marker: str) -> tuple[re.Pattern, re.Pattern]:
     with a digit the engine skips to, and the second with the currency's first character (see _led)."""
     body = re.escape(marker).replace(r"\ ", r"\s+")
     flags = 0 if _exact(marker) else re.IGNORECASE
-    tail = "(?!\\w)" if marker[-1].isalnum() else ""
-    return re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{tail}", flags), re.compile(rf"{_led(marker)}\s?\d", flags)
+    return re.compile(rf"\d\s?(?:[$€£]\s?)?{body}{_tail(marker)}", flags), re.compile(rf"{_led(marker)}\s?\d", flags)
 
 
 @dataclass(frozen=True)
@@ -364,11 +370,14 @@ def _written_for(doc: Document, language: str, geo: Geography) -> PageLocale:
     # The page's own address in a member state's domain is the site's identity, not a topic: it weighs double.
     union = sum(s.score + WEIGHTS["domain"] * ("domain" in _kinds(s)) for s in scores if s.in_union)
     best = next((s for s in scores if not s.in_union and s.territory in own), None)
+    kinds = set(_kinds(best)) if best else set()
     # A country and its places alone are a story's subject beside any sign of the Union ("La Suisse compte 26 cantons
     # ..." in a French paper); on a page with none, a country named with its places (three points) is its audience.
-    topic = best is not None and union > 0 and set(_kinds(best)) == {"country"}
-    decided = best is not None and best.score >= DOMINANCE * union and not topic and (
-        best.score >= MIN_SCORE or not union and len(set(_kinds(best))) >= KINDS)
+    # A domain outside the Union beside other markers weighs double too: a Swiss paper's story about Florence and
+    # Genoa is still Swiss (a .ch host alone, an Italian paper's, is not).
+    weight = best.score + WEIGHTS["domain"] * ("domain" in kinds and len(kinds) > 1) if best else 0
+    decided = best is not None and weight >= DOMINANCE * union and not (union and kinds == {"country"}) and (
+        best.score >= MIN_SCORE or not union and len(kinds) >= KINDS)
     # Liechtenstein writes "ss" as the Swiss do: no variant decides on its own site (domain, address). A member state
     # with a standard of its own (Germany's ß) is no such home: a .de page in Swiss spelling is Swiss text syndicated.
     regions = _data()["regions"]

@@ -127,6 +127,25 @@ def test_a_country_and_its_places_on_a_page_with_no_sign_of_the_union_are_its_au
     assert page_locale.written_for(page("À Genève, les entreprises crypto se multiplient."), "fr").territory == ""
 
 
+def test_a_dollar_notation_marks_its_territory_also_run_into_its_number():
+    """Argentina writes "u$s2.200" as often as "u$s 2.200"; the notation is a strong marker either way."""
+    for text in ("La empresa superó la valuación de u$s2.200 millones.", "La empresa vale u$s 2.200 millones."):
+        seen = {s.territory: s.seen for s in page_locale.territory_scores(page(text), "es")}
+        assert seen.get("AR") == ("strong: u$s",)
+    assert "AR" not in {s.territory for s in page_locale.territory_scores(page("Los u$sers del foro."), "es")}
+
+
+def test_a_domain_outside_the_union_beside_its_other_markers_weighs_double():
+    """A Swiss paper's story about Italian cities (three Italian points against the .ch host, Lugano and
+    "Svizzera") is Swiss; a .ch host alone against an Italian marker decides nothing."""
+    story = ["A Lugano si parla di Bitcoin in Svizzera.", "Il forum ha ospitato relatori da Firenze, Genova e Venezia,",
+             "e dall'Italia intera."]
+    assert page_locale.written_for(page(*story, url="https://www.giornale.ch/x"), "it").territory == "CH"
+    assert page_locale.written_for(page(*story, url="https://www.giornale.com/x"), "it").territory == ""
+    alone = ["Il Bancomat per bitcoin: cosa sono e dove trovarli."]
+    assert page_locale.written_for(page(*alone, url="https://www.giornale.ch/x"), "it").territory == ""
+
+
 def test_a_currency_another_territory_issues_marks_its_issuer():
     """CHF is also Liechtenstein's money, but ISO gave it to Switzerland: "CHF 100'000" on a German page marks a
     Swiss one, as Swiss as before Liechtenstein shared the points; Vaduz still makes a page Liechtenstein's."""
