@@ -13,6 +13,7 @@ from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
 from detectors.page_words import LINES
 
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
+TITLE_WORDS = 6  # a line this short right above the first step is the title of the steps ("Sign up with your e-mail")
 
 
 def instruction(tokens: list[str], voc: Vocabulary) -> bool:
@@ -45,7 +46,11 @@ def among_steps(lines: list[str], n: int, languages: tuple[str, ...]) -> bool:
 
 
 def first_step(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> int:
-    """The first step's line on a page of steps (the lines above it, its headline, are none); -1 elsewhere."""
+    """Where the steps start on a page of steps: the line right above the first step, the steps' title ("Register
+    with your e-mail" over "Step 1: ..."), when it is a short one; the lines above it are none. -1 elsewhere."""
     lines_in_order = sorted(candidates.union(compress(range(len(lines)), map(_numbered, lines))))
     steps = list(islice((n for n in lines_in_order if _step(lines[n], languages)), INSTRUCTIONAL_PAGE))
-    return steps[0] if len(steps) == INSTRUCTIONAL_PAGE else -1
+    if len(steps) < INSTRUCTIONAL_PAGE:
+        return -1
+    title = next((n for n in range(steps[0] - 1, -1, -1) if lines[n].strip()), -1)
+    return title if title >= 0 and len(lines[title].split()) <= TITLE_WORDS else steps[0]
