@@ -39,6 +39,13 @@ def test_amounts_outside_an_offer_are_not_currency_findings(text):
     assert found(currency, page(text, "en")) == set()
 
 
+def test_a_fine_is_narrative_in_its_inflected_forms():
+    # Romanian "amendă" changes its stem in the plural ("amenzi", "amenzilor"); a stated fee is still an offer
+    text = "<p>Platformele riscă amenzi de 10.000-50.000 de lei, potrivit proiectului de taxe și comisioane.</p>"
+    assert found(currency, page(text, "ro")) == set()
+    assert found(currency, page("<p>Comisionul de retragere este de 5 lei.</p>", "ro"))  # near miss: a price
+
+
 def test_an_estimated_fee_is_narrative_where_a_stated_fee_is_the_offer():
     assert found(currency, page("<p>Der Verein erhält eine Gebühr von geschätzten 250.000 Euro.</p>", "de")) == set()
     assert found(currency, page("<p>Die Gebühr beträgt 2,50 Euro pro Order.</p>", "de"))  # near miss: a price
