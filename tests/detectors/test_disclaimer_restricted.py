@@ -179,3 +179,19 @@ def test_a_starred_word_inside_a_phrase_takes_any_ending():
         ("restricted-country list", ("FR",))}
     assert _found("Karta niedostępna w następujących jurysdykcjach: Chorwacja, Islandia.") == {
         ("restricted-country list", ("HR", "IS"))}
+
+
+def test_no_retail_users_excludes_retail_clients_by_itself():
+    # An eligibility page's heading; near miss: retail users named as welcome, and retail named as a market segment
+    assert _found("No Retail Users\nClients must be professional clients or accredited investors.") == {
+        ("investor restriction", ())}
+    assert _found("Keine Privatanleger: das Produkt richtet sich an Unternehmen.") == {("investor restriction", ())}
+    assert _found("Retail users are welcome: open an account in minutes.") == set()
+    assert _found("The retail market grew by 12 % last year.") == set()
+
+
+def test_no_new_customers_from_member_states_lists_them():
+    text = "Since 1 November, no new customers will be permitted from Germany, Spain, or Italy until we are licensed."
+    assert _found(text) == {("restricted-country list", ("DE", "ES", "IT"))}
+    # near miss: no new customers for a while, no country named
+    assert _found("We accept no new customers this month while we upgrade our systems.") == set()
