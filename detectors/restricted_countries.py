@@ -105,8 +105,9 @@ def exclusions(text: str) -> list[Exclusion]:
     rules = _rules()
     found: list[Exclusion] = []
     covered = -1
-    openers = [(m, _opened_list_end(text, m.end, rules.opener_reach))
-               for m in (*rules.openers.find(text), *(m for m in rules.refused.find(text) if _refuses(text, m, rules)))]
+    openers = [(m, _opened_list_end(text, m.end, rules.opener_reach)) for m in rules.openers.find(text)]
+    openers += [(m, _opened_list_end(text, at, rules.opener_reach)) for m in rules.refused.find(text)
+                if (at := _refused_from(text, m, rules)) >= 0]
     served = [m.start for m in rules.ends.find(text)]
     triggers = [(m, min([len(text), m.end + rules.window, *(at for at in served if at > m.end)]))
                 for m in rules.triggers.find(text)]
@@ -179,19 +180,23 @@ def _country_names(language: str) -> tuple[dict[str, str], re.Pattern | None]:
 
 _OPENED_LIST_END = re.compile(r"[.!?]\s|\n\s*\n")  # a list after a colon runs to its paragraph's end
 _SENTENCE_ON = re.compile(r"[.!?;\n]")
+_COLON = re.compile(r":\s*")
 
 
-_WORDS = re.compile(r"\w+(?:'\w+)?")
+_WORDS = re.compile(r"\w+(?:['’]\w+)?")
 
 
-def _refuses(text: str, m, rules: _Rules) -> bool:
-    """Whether the sentence of "the following countries", up to its list's colon, holds a negation cue of the
-    phrase's language ("... are not accepted: ...", "... nem tudjuk elfogadni: ...")."""
+def _refused_from(text: str, m, rules: _Rules) -> int:
+    """Where the list of "the following countries" begins (its sentence's colon, or the phrase's end: "... can't be
+    used with bank accounts in the following countries because of KYC rules: ..."), when its sentence up to there
+    holds a negation cue of the phrase's language ("... are not accepted: ...", "... nem tudjuk elfogadni: ..."); else
+    -1."""
     left, right = sentence_bounds(text, m.start, m.end)
-    colon = text.find(":", m.end, right)
-    head = text[left:colon if colon >= 0 else right].lower()
-    words = _WORDS.findall(head)
-    return any(not negation_cues(lang).isdisjoint(words) for lang in m.languages)
+    colon = text.find(":", m.end, right + 1)
+    words = _WORDS.findall(text[left:colon if colon >= 0 else right].lower())
+    if not any(not negation_cues(lang).isdisjoint(words) for lang in m.languages):
+        return -1
+    return colon if colon >= 0 else m.end
 
 
 def _opened_list_end(text: str, start: int, reach: int) -> int:
@@ -199,7 +204,9 @@ def _opened_list_end(text: str, start: int, reach: int) -> int:
     paragraph (bullet lines included), `reach` characters at most."""
     limit = min(len(text), start + reach)
     colon = text[start:start + 3].lstrip().startswith(":")
-    stop = (_OPENED_LIST_END if colon else _SENTENCE_ON).search(text, start + (1 if colon else 0), limit)
+    # After a colon, the blank line before its first item does not end the list.
+    begin = _COLON.match(text, text.index(":", start)).end() if colon else start
+    stop = (_OPENED_LIST_END if colon else _SENTENCE_ON).search(text, begin, limit)
     return stop.start() if stop else limit
 
 

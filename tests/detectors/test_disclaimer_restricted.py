@@ -195,3 +195,19 @@ def test_no_new_customers_from_member_states_lists_them():
     assert _found(text) == {("restricted-country list", ("DE", "ES", "IT"))}
     # near miss: no new customers for a while, no country named
     assert _found("We accept no new customers this month while we upgrade our systems.") == set()
+
+
+def test_a_promotion_open_only_to_customers_based_outside_the_union_excludes_it():
+    assert _found("The referral promotion is eligible only to customers based in Switzerland.") == {
+        ("eligibility outside the EU/EEA", ())}
+    # near miss: customers based in a member state are its market, not excluded
+    assert _found("The referral promotion is eligible only to customers based in Austria.") == set()
+
+
+def test_the_following_countries_refused_before_a_later_colon_and_a_blank_line():
+    # The refusal ("can't be used") comes before the phrase, the colon after a clause, the items after a blank line
+    text = ("The app can’t be used with bank accounts registered in the following high risk countries because of "
+            "KYC rules:\n\n  • Belarus\n  • Ireland\n  • Malta\n\nNo, you can’t buy other coins. Our office is in Austria.")
+    assert _found(text) == {("restricted-country list", ("IE", "MT"))}
+    # near miss: the same list unrefused names where the app works
+    assert _found(text.replace("can’t be used", "works")) == set()
