@@ -207,7 +207,8 @@ def test_a_promotion_open_only_to_customers_based_outside_the_union_excludes_it(
 def test_the_following_countries_refused_before_a_later_colon_and_a_blank_line():
     # The refusal ("can't be used") comes before the phrase, the colon after a clause, the items after a blank line
     text = ("The app can’t be used with bank accounts registered in the following high risk countries because of "
-            "KYC rules:\n\n  • Belarus\n  • Ireland\n  • Malta\n\nNo, you can’t buy other coins. Our office is in Austria.")
+            "KYC rules:\n\n  • Belarus\n  • Ireland\n  • Malta\n\n"
+            "No, you can’t buy other coins. Our office is in Austria.")
     assert _found(text) == {("restricted-country list", ("IE", "MT"))}
     # near miss: the same list unrefused names where the app works
     assert _found(text.replace("can’t be used", "works")) == set()
