@@ -154,8 +154,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         explained |= non_eu_languages(doc, page_lang, ctx)
 
     for (lang, region), locator, snippet, confidence in declared:
-        if locator == "url path" and text_lang and text_lang != lang:
-            continue  # a locale folder whose page is not translated ("/fr/support/..." in English): the text decides
+        if locator == "url path" and (text_lang and text_lang != lang or lang in explained):
+            continue  # a locale folder whose page is not translated ("/fr/support/..." in English), or whose text is
+            # evidently another territory's ("/pt-PT/" over Brazilian copy): the text decides
         if region or lang not in explained:
             add(f"{lang}-{region}" if region else lang, locator, snippet, confidence)
     endonyms = _endonyms(frozenset(ctx.geo.languages))  # once per page, not per link

@@ -258,3 +258,16 @@ def test_a_locale_folder_counts_where_the_text_is_its_language_or_too_short_to_t
         ("fr", "url path"), ("fr", "text (detected language)")}
     short = page("OK", url="https://www.example-firm.com/fr/")
     assert {(f.evidence.value, f.evidence.locator) for f in run_detector("lang", short)} == {("fr", "url path")}
+
+
+def test_a_locale_folder_over_text_evidently_written_for_another_territory_is_no_lang():
+    # "/pt-PT/" over copy in Brazilian usage (usuário, cadastro, registro and a Pix payment): the text decides
+    brazilian = ("O usuário faz o cadastro no aplicativo e confirma o registro pelo celular. Depois, os usuários "
+                 "pagam com Pix ou boleto, sem taxa de cadastro.")
+    doc = page(brazilian, url="https://www.example-firm.com/pt-PT/airdrop/talus")
+    assert run_detector("lang", doc) == []
+    # near miss: European Portuguese under the same folder
+    european = ("O utilizador faz o registo na aplicação e confirma-o no telemóvel. Depois, os utilizadores pagam "
+                "por Multibanco ou MB WAY, sem comissão de registo.")
+    found = run_detector("lang", page(european, url="https://www.example-firm.com/pt-PT/airdrop/talus"))
+    assert ("pt-PT", "url path") in {(f.evidence.value, f.evidence.locator) for f in found}
