@@ -164,6 +164,10 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     ("en", "You can also share your invitation code with your friends."),
     ("pl", "Podczas rejestracji w Systemie Partnerskim utworzymy dla Ciebie serwis partnerski."),
     ("en", "Up to 3 lift tickets for referring a friend who opens an account."),
+    # banks' and platforms' own referral programmes: "suositusohjelma", "doporučit přítele", "sikeres ajánlás"
+    ("fi", "Bondoran suositusohjelma palkitsee sinut jokaisesta uudesta sijoittajasta."),
+    ("cs", "Můžete doporučit přítele a oba získáte odměnu."),
+    ("hu", "Az első ügyfél sikeres ajánlása esetén díjmentességet biztosítunk."),
 ])
 def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
     from detectors import affiliate
@@ -180,6 +184,7 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     # a sign-up form's field for the code someone else gave the reader
     ("en", "Invitation code (optional)"),
     ("de", "Wenn Sie einen Empfehlungscode haben, wählen Sie „Ich habe einen Empfehlungscode“."),
+    ("hu", "A bank ajánlása szerint érdemes két fiókot nyitni."),  # the bank's advice, no referral
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
     from detectors import affiliate

@@ -52,14 +52,27 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
      {(("AT", "BE", "DE", "LI", "LU"), "teilnahme an der promotion")}),
     ("et", ["Käesolev kampaania kehtib 30 päeva.", "Kampaanias osalejad peavad olema täisealised."],
      {(("EE",), "käesolev kampaania")}),
+    # banks' and brokers' campaign terms: a "promotional action", a "sales action", an "incentive", a referral
+    # programme, each named as the terms' subject
+    ("el", ["Όροι προωθητικής ενέργειας", "Για να συμμετάσχετε σε αυτήν την προωθητική ενέργεια, ανοίξτε λογαριασμό."],
+     {(("CY", "GR"), "όροι προωθητικής ενέργειας")}),
+    ("sl", ["Splošni pogoji prodajne akcije", "Trajanje prodajne akcije: od 14. 1. do 16. 12."],
+     {(("SI",), "pogoji prodajne akcije")}),
+    ("no", ["For å delta i Incitamentet må du være over 18 år.", "Incitamentsperioden varer fra 22. mai til 28. juni."],
+     {(("NO",), "delta i incitamentet")}),
+    ("fi", ["Tämän suositusohjelman ehdot koskevat kaikkia käyttäjiä.",
+            "Suositusohjelmaan osallistuminen edellyttää vahvistettua tiliä."],
+     {(("FI",), "tämän suositusohjelman")}),
 ], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq", "pt-this-promotion", "de-promotion",
-        "et-this-campaign"])
+        "et-this-campaign", "el-promotional-action", "sl-sales-action", "no-incentive", "fi-referral-programme"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
 
 @pytest.mark.parametrize(("lang", "paragraphs", "url"), [
     # one rule heading in a guide is no campaign
+    ("el", ["Πριν ανοίξετε λογαριασμό, διαβάστε προσεκτικά τους όρους προωθητικής ενέργειας κάθε τράπεζας."],
+     "https://www.example-guide.gr/odigos/trapezes"),
     ("de", ["Bei Prämien für Neukunden gilt: Die Aktionsbedingungen sind entscheidend, lesen Sie sie genau."],
      "https://www.example-guide.de/ratgeber/neukundenpraemie"),
     # news about another firm's campaign, dated in its address
@@ -72,7 +85,7 @@ def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expect
     # a guide that names "this campaign" once: one phrase, no rules
     ("pt", ["Muitas corretoras fazem campanhas de boas-vindas; esta campanha de uma concorrente já terminou."],
      "https://www.example-guide.pt/guia/bonus"),
-], ids=["de-guide-one-heading", "en-news", "en-conference", "pt-guide-one-phrase"])
+], ids=["el-guide-one-heading", "de-guide-one-heading", "en-news", "en-conference", "pt-guide-one-phrase"])
 def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
     assert rules(detect, lang, *paragraphs, url=url) == set()
 
