@@ -27,7 +27,10 @@ _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
 _LAST_WORD = re.compile(r"^[^\w\n]*(\w*)", re.MULTILINE)  # on reversed lines: each last word, reversed, or ""
-_FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})
+# Romanian cedillas as commas; Greek accents dropped, as capitals drop them ("ΟΡΟΙ ΣΥΜΜΕΤΟΧΗΣ" is "όροι συμμετοχής").
+_GREEK = {"α": "ά", "ε": "έ", "η": "ή", "ι": "ίϊΐ", "ο": "ό", "υ": "ύϋΰ", "ω": "ώ"}
+_FOLD = str.maketrans({"ş": "ș", "ţ": "ț"} | {a: plain for plain, accented in _GREEK.items() for a in accented})
+_TO_FOLD = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
 INDEXED_WORDS = 100  # distinct words from which with_prefix indexes a text's words by prefix
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
@@ -158,7 +161,7 @@ def lower_in_place(text: str) -> str:
 def words_of(text: str) -> _Words:
     """The words of `text`, not kept (for the many small texts a caller remembers its own results of)."""
     folded = lower_in_place(text)
-    if "ş" in folded or "ţ" in folded:
+    if _TO_FOLD.search(folded):
         folded = folded.translate(_FOLD)
     return _Words(folded)
 
@@ -186,9 +189,9 @@ class PhraseMatch:
         return page_language if page_language in self.languages else self.language
 
 
-# Typographic variants a page may use for the same letter: curly apostrophes, Romanian cedilla forms.
+# Typographic variants a page may use for the same letter: curly apostrophes, Romanian cedilla forms, Greek accents.
 _VARIANTS = {"'": "['\u2019\u02bc]", "\u2019": "['\u2019\u02bc]", "ș": "[șş]", "ş": "[șş]", "ț": "[țţ]", "ţ": "[țţ]",
-             "Ș": "[ȘŞ]", "Ț": "[ȚŢ]"}
+             "Ș": "[ȘŞ]", "Ț": "[ȚŢ]"} | {c: f"[{p}{a}]" for p, a in _GREEK.items() for c in p + a}
 
 
 class PhraseLexicon:

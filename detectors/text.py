@@ -93,6 +93,8 @@ def _inside(before: str, after: str) -> bool:
             if before.count(opener) % 2 == 1 and opener in after:
                 return True
             continue
+        if opener == "»" and not before[pos + 1:pos + 2].isalnum() or opener == "«" and before[pos - 1:pos].isalnum():
+            continue  # guillemets open either way («French», »Slovene«): "Εταιρεία»," and "Slovene«" close
         if not any(c in before[pos + 1:] for c in closers) and any(c in after for c in closers):
             return True
     return False

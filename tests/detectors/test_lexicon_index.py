@@ -31,6 +31,7 @@ EDGE_CASES = [
     "İstanbul: Willkommensbonus! sign-up\u00adbonus, SIGN UP BONUS, sign—up bonus",
     "bonus de bienvenue l’application d'échange, programul de recomandare cu bonusuri şi ţări",
     "kryptowährungen kaufen, Kryptowährung, kryptowährungs-handel",
+    "ΟΡΟΙ ΣΥΜΜΕΤΟΧΗΣ ΣΤΗΝ ΠΡΟΩΘΗΤΙΚΗ ΕΝΕΡΓΕΙΑ, όροι προωθητικής ενέργειας, Όροι Προωθητικης Ενεργειας",
 ]
 
 
@@ -64,3 +65,13 @@ def test_phrases_sharing_a_first_word_are_told_apart_by_the_next_word():
         fast = [(m.start, m.end) for m in lexicon.find(text)]
         assert fast == [(m.start, m.end) for m in lexicon.find_with_regex(text)], text
     assert [m.text for m in lexicon.find(near_misses)][:4] == ["A\u00adB", "a-BC", "a\nbcdef", "A  x-Y"]
+
+
+def test_greek_capitals_without_accents_match_accented_phrases():
+    # Greek capitals drop their accents ("ΟΡΟΙ" for "όροι"); the index and the reference regex both read them so,
+    # and a different word is still no match (near miss).
+    lexicon = PhraseLexicon("T", {"el": ["όροι προωθητικής ενέργειας", "μπόνους*"]})
+    text = "ΟΡΟΙ ΠΡΟΩΘΗΤΙΚΗΣ ΕΝΕΡΓΕΙΑΣ - Οροι προωθητικης ενεργειας - ΜΠΟΝΟΥΣ - όροι χρήσης"
+    found = [m.text for m in lexicon.find(text)]
+    assert found == ["ΟΡΟΙ ΠΡΟΩΘΗΤΙΚΗΣ ΕΝΕΡΓΕΙΑΣ", "Οροι προωθητικης ενεργειας", "ΜΠΟΝΟΥΣ"]
+    assert found == [m.text for m in lexicon.find_with_regex(text)]

@@ -110,3 +110,18 @@ def test_a_french_elided_negation_and_no_longer_possible_negate():
     assert is_negated(elided, elided.index("bonus"), "fr")
     open_ = "Il est désormais possible de parrainer vos amis."  # near miss: still possible
     assert not is_negated(open_, open_.index("parrainer"), "fr")
+
+
+def test_a_guillemet_that_closes_a_quotation_opens_none():
+    from detectors.text import is_quoted
+
+    # «...» closed before the phrase, the next «...» opening after it: the phrase between is the page's own words,
+    # also where the window read starts after the first guillemet
+    text = ("η εταιρεία «Τράπεζα Eurobank Ανώνυμη Εταιρεία», κατά το διάστημα (εφεξής «η Προθεσμία»), "
+            "διοργανώνει ειδική προωθητική ενέργεια με τίτλο «Μεταφορά Μισθοδοσίας».")
+    at = text.index("διοργανώνει")
+    assert not is_quoted(text, at, at + len("διοργανώνει ειδική"))
+    assert not is_quoted(text[text.index("κατά"):], at - text.index("κατά"), at - text.index("κατά") + 11)
+    # near misses: inside «French» and »Slovene« quotations the words are quoted
+    assert is_quoted("Il a dit « achetez maintenant » hier.", 12, 19)
+    assert is_quoted("Er sagte »Jetzt kaufen und gewinnen« und ging.", 14, 20)
