@@ -22,15 +22,12 @@ from itertools import accumulate, compress, islice
 from detectors.blocks import joined_runs
 from detectors.data_files import PHRASE_LEXICON, DataFileError, distinct, load
 from detectors.geography import by_language
+from detectors.phrase_patterns import phrase_pattern, spellings
 
-_SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
 _LAST_WORD = re.compile(r"^[^\w\n]*(\w*)", re.MULTILINE)  # on reversed lines: each last word, reversed, or ""
-# Romanian cedillas as commas; Greek accents dropped, as capitals drop them ("ΟΡΟΙ ΣΥΜΜΕΤΟΧΗΣ" is "όροι συμμετοχής").
-_GREEK = {"α": "ά", "ε": "έ", "η": "ή", "ι": "ίϊΐ", "ο": "ό", "υ": "ύϋΰ", "ω": "ώ"}
-_FOLD = str.maketrans({"ş": "ș", "ţ": "ț"} | {a: plain for plain, accented in _GREEK.items() for a in accented})
-_TO_FOLD = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+_FOLD = str.maketrans({"ş": "ș", "ţ": "ț"})  # Romanian cedillas as commas
 STEM = 4  # letters a one-word wildcard is indexed by (the loader guarantees stems at least this long)
 INDEXED_WORDS = 100  # distinct words from which with_prefix indexes a text's words by prefix
 WORDS_KEPT = 20_000  # page words whose candidate phrases each lexicon remembers
@@ -161,7 +158,7 @@ def lower_in_place(text: str) -> str:
 def words_of(text: str) -> _Words:
     """The words of `text`, not kept (for the many small texts a caller remembers its own results of)."""
     folded = lower_in_place(text)
-    if _TO_FOLD.search(folded):
+    if "ş" in folded or "ţ" in folded:
         folded = folded.translate(_FOLD)
     return _Words(folded)
 
@@ -189,10 +186,6 @@ class PhraseMatch:
         return page_language if page_language in self.languages else self.language
 
 
-# Typographic variants a page may use for the same letter: curly apostrophes, Romanian cedilla forms, Greek accents.
-_VARIANTS = {"'": "['\u2019\u02bc]", "\u2019": "['\u2019\u02bc]", "ș": "[șş]", "ş": "[șş]", "ț": "[țţ]", "ţ": "[țţ]",
-             "Ș": "[ȘŞ]", "Ț": "[ȚŢ]"} | {c: f"[{p}{a}]" for p, a in _GREEK.items() for c in p + a}
-
 
 class PhraseLexicon:
     def __init__(self, family: str, terms: dict[str, list[str]]):
@@ -214,13 +207,14 @@ class PhraseLexicon:
         self._word_regexes: dict[str, _Starts] = {}  # a page word -> what it can start
         self._last: tuple[str, tuple[PhraseMatch, ...]] = ("", ())  # the last text `find` read, and its matches
         for lang in sorted(terms):
-            for term in terms[lang]:
-                first = (_WORD.findall(term.rstrip("*").lower().translate(_FOLD)) or [""])[0]
+            for term, spelling in ((t, s) for t in terms[lang] for s in spellings(t)):
+                first = (_WORD.findall(spelling.rstrip("*").lower().translate(_FOLD)) or [""])[0]
                 if term.endswith("*") and re.fullmatch(r"\w+\*?", term.strip()):
                     self._terms_by_stem.setdefault(first[:STEM], []).append((lang, first, phrase_pattern(term)))
                 else:
                     self._terms_by_first.setdefault(first, []).append((lang, phrase_pattern(term)))
-        for pattern_text, term in sorted({(phrase_pattern(t), t) for lang in terms for t in terms[lang]}):
+        for pattern_text, term in sorted({(phrase_pattern(t), s) for lang in terms for t in terms[lang]
+                                          for s in spellings(t)}):
             term_words = [w.lower().translate(_FOLD) for w in _WORD.findall(term.rstrip("*"))]
             one_word = re.fullmatch(r"\w+\*?", term.strip()) is not None
             if term.endswith("*") and one_word:
@@ -235,7 +229,7 @@ class PhraseLexicon:
         self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
         # The words a phrase goes on after (every word of a longer phrase but its last): where a line ends in none
         # of them, no match runs into the next line.
-        self._inner = frozenset(token for lang in terms for term in terms[lang]
+        self._inner = frozenset(token for lang in terms for t in terms[lang] for term in spellings(t)
                                 for word in re.split(r"[\s\-]+", term.rstrip("*").strip())[:-1]
                                 for token in _WORD.findall(word.lower().translate(_FOLD)))
 
@@ -361,14 +355,6 @@ def _term_regex(pattern: str) -> re.Pattern:
 def _phrase_regex(pattern: str) -> re.Pattern:
     """The compiled regex of a phrase longer than a word (shared by the lexicons that list it)."""
     return re.compile(pattern + r"(?!\w)", re.IGNORECASE)
-
-
-def phrase_pattern(term: str) -> str:
-    """A phrase as a regex body: its words joined by spaces or hyphens, each word ending in * with any ending
-    ("niedostępn* w następujących krajach")."""
-    words = re.split(r"[\s\-]+", term.strip())
-    return _SEPARATOR.join("".join(_VARIANTS.get(c, re.escape(c)) for c in w.rstrip("*")) + r"\w*" * w.endswith("*")
-                           for w in words)
 
 
 @cache

@@ -33,10 +33,11 @@ from babel import Locale
 from detectors.context import Context
 from detectors.data_files import DataFileError, language_key, load
 from detectors.geography import Geography
-from detectors.lexicon import STEM, phrase_pattern
+from detectors.lexicon import STEM
 from detectors.lexicon import _words as shared_words
 from detectors.model import Document, Finding
 from detectors.offer_context import read_words
+from detectors.phrase_patterns import phrase_pattern
 from detectors.phrases import own_language, page_language
 from detectors.sponsorship import city_names
 from detectors.text import is_negated, snippet

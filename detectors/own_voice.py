@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from detectors.data_files import load
 from detectors.domains import registrable_domain
-from detectors.lexicon import phrase_pattern
+from detectors.phrase_patterns import phrase_pattern
 from detectors.text import denies, is_negated, sentence_bounds
 
 FILE = "lexicons/own_voice.yaml"

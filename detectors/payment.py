@@ -23,11 +23,11 @@ from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.incentives import hedged
-from detectors.lexicon import phrase_pattern
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, read_words, scan
 from detectors.own_voice import site_brand
 from detectors.page_words import line_starts
+from detectors.phrase_patterns import phrase_pattern
 from detectors.text import snippet
 
 INDICATOR = "PAYMENT"

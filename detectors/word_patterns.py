@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from detectors.amounts import alternation
-from detectors.lexicon import phrase_pattern
+from detectors.phrase_patterns import phrase_pattern
 
 
 def ending_pattern(phrases: list[str]) -> re.Pattern | None:
