@@ -168,6 +168,9 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     ("fi", "Bondoran suositusohjelma palkitsee sinut jokaisesta uudesta sijoittajasta."),
     ("cs", "Můžete doporučit přítele a oba získáte odměnu."),
     ("hu", "Az első ügyfél sikeres ajánlása esetén díjmentességet biztosítunk."),
+    # disclosures whose pay is "affiliate marketing" and whose links are "our partners"
+    ("cs", "Některé odkazy v článku mohou být předmětem affiliate marketingu."),
+    ("es", "Nos financiamos con la remuneración de nuestros partners, esto no afecta nuestras evaluaciones."),
 ])
 def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
     from detectors import affiliate
@@ -185,6 +188,8 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     ("en", "Invitation code (optional)"),
     ("de", "Wenn Sie einen Empfehlungscode haben, wählen Sie „Ich habe einen Empfehlungscode“."),
     ("hu", "A bank ajánlása szerint érdemes két fiókot nyitni."),  # the bank's advice, no referral
+    ("cs", "Affiliate marketing je obor, o kterém často píšeme."),  # the trade named, no links
+    ("es", "Nuestros partners son bancos regulados en España."),  # partners, no pay
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
     from detectors import affiliate
