@@ -28,6 +28,7 @@ from detectors.durations import names_a_period
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
+from detectors.phrase_patterns import bare
 from detectors.text import negation_cues, without_compound_heads
 from detectors.word_patterns import ending_pattern, terms_pattern, whole_pattern
 
@@ -74,13 +75,14 @@ def _vocabularies() -> dict[str, _Vocabulary]:
     data = load(file, "incentives")
     result = {}
     for language, entry in by_language(file, "languages", data["languages"]).items():
-        cues = {c for c in negation_cues(language) if " " not in c}  # not English "no": Latvian "from"
-        hedges = [h.lower() for h in entry.get("hedges", [])]
+        cues = {bare(c) for c in negation_cues(language) if " " not in c}  # not English "no": Latvian "from"
+        hedges = [bare(h) for h in entry.get("hedges", [])]
         verbs = [v.lower() for v in entry["verbs"]]
         low = partial(_lowered, entry)
         result[language] = _Vocabulary(
-            forms_of({v for v in verbs if " " not in v}, language), tuple(v for v in verbs if " " in v),
-            low("rewards"), tuple(r.lower() for r in entry["rewards"] if r not in entry.get("charges", [])),
+            frozenset(map(bare, forms_of({v for v in verbs if " " not in v}, language))),
+            tuple(bare(v) for v in verbs if " " in v),
+            low("rewards"), tuple(bare(r) for r in entry["rewards"] if r not in entry.get("charges", [])),
             low("triggers"), low("referrals"), low("openings"), whole_pattern(entry.get("caps", [])), frozenset(cues),
             frozenset(h for h in hedges if " " not in h), tuple(h for h in hedges if " " in h), low("disclosures"),
             terms_pattern(entry.get("fee_free", [])), whole_pattern(entry.get("deadlines", [])), low("pays"),
@@ -89,7 +91,7 @@ def _vocabularies() -> dict[str, _Vocabulary]:
 
 
 def _lowered(entry: dict, key: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in entry.get(key, []))
+    return tuple(map(bare, entry.get(key, [])))
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
@@ -129,8 +131,7 @@ def without_questions(text: str) -> str:
 
 
 def explains(found: list[Incentive], hedged: int) -> bool:
-    """Whether a page explains incentives rather than offering one: at least as many hedged incentive sentences
-    (`offers`' count) as offering ones."""
+    """Whether a page explains incentives rather than offers one: as many hedged incentive sentences as offers."""
     return bool(hedged) and hedged >= len(found)
 
 
@@ -169,7 +170,7 @@ def rewarded(text: str, languages: tuple[str, ...]) -> list[Incentive]:
     known = _vocabularies()
     vocabularies = [(language, known[language]) for language in languages if language in known]
     for start, end in _spans(text):
-        lowered = text[start:end].lower()
+        lowered = bare(text[start:end])
         words = _WORD.findall(lowered)
         for language, voc in vocabularies:
             if _starts(_with_elided(words), lowered, voc.rewards):
@@ -193,7 +194,7 @@ def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...])
     number = NUMBERED_STEP.match(text[at:start + 1])  # first: most sentences are no numbered item (read on every one)
     if not number or text[at + number.end():start].strip():  # the item's first sentence, after its number
         return ""
-    if not AMOUNT.search(sentence) or not any(gets_amount(sentence.lower(), lang) for lang in languages):
+    if not AMOUNT.search(sentence) or not any(gets_amount(bare(sentence), lang) for lang in languages):
         return ""
     items = [sentence]
     while at and len(items) <= STEPS_ABOVE:
@@ -255,7 +256,7 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         left = _end_before(text, left)  # "am 20.01.2022", "1.000 Euro": a dot before a digit ends no sentence
     rights = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
     left = _list_heading(text, left + 1)
-    lowered = text[left:min(rights, default=len(text))].lower()
+    lowered = bare(text[left:min(rights, default=len(text))])
     words = set(_WORD.findall(lowered))
     vocabularies = _vocabularies()
     for language in (*languages, "en"):
@@ -293,7 +294,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     incentive-shaped, is hedged (an explanation: "exchanges often offer ..."), and whether it is a headline that
     caps its amount (an advert's: "Jusqu'à 160 € offerts")."""
     vocabularies = _vocabularies()
-    lowered = sentence.lower()
+    lowered = bare(sentence)
     words = _WORD.findall(lowered)
     amounts = [m.start() for m in AMOUNT.finditer(sentence)]
     amount = bool(amounts)

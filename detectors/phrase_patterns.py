@@ -26,3 +26,8 @@ def spellings(term: str) -> tuple[str, ...]:
     """The term, and without its Greek accents when it has any: a word index is looked up by both."""
     bare = term.lower().translate(_UNACCENTED)
     return (term,) if bare == term.lower() else (term, bare)
+
+
+def bare(text: str) -> str:
+    """Lower-cased, without Greek accents: how a word reads in capitals ("εγγράφονται" as "ΕΓΓΡΑΦΟΝΤΑΙ")."""
+    return text.lower().translate(_UNACCENTED)

@@ -110,6 +110,8 @@ OFFERS = [
     ("it", "Con 4 ordini nel mese viene garantito il bonus di 3,95€."),
     ("en", "The 2026 product offers a 5 USDT welcome bonus, plus the deepest liquidity in the region."),
     ("pl", "Bonus 80 zł do wykorzystania do końca roku"),
+    # Greek moves its accent as a word inflects ("εγγραφή", "εγγράφονται"): stems are read without accents
+    ("el", "Οι υποψήφιοι πελάτες που εγγράφονται για πρώτη φορά λαμβάνουν 20 ευρώ στον λογαριασμό τους."),
 ]
 
 
@@ -199,6 +201,7 @@ NOT_OFFERS = [
     ("es", "El banco compró bonos de 1.000 euros del Tesoro."),
     ("de", "Die Versicherungsprämie von 50 € wird jährlich fällig."),
     ("en", "Last year the exchange gave a bonus of $50 to its first users."),
+    ("el", "Οι πελάτες εγγράφονται για να δουν τις τιμές σε ευρώ."),  # a sign-up, but no reward
 ]
 
 
