@@ -53,7 +53,9 @@ INFLECTED = [("de", "Registriere dich jetzt"), ("pl", "Zarejestruj się teraz"),
              ("lt", "Registruokis"), ("sv", "Kom igång"), ("da", "Kom i gang"), ("de", "Melde dich an"),
              ("en", "Get the app"),
              # Rioplatense voseo (a look-alike's calls still count, with no member state)
-             ("es", "Registrate gratis"), ("es", "Suscribite ahora"), ("es", "Sumate hoy")]
+             ("es", "Registrate gratis"), ("es", "Suscribite ahora"), ("es", "Sumate hoy"),
+             # near misses of the past participles in EDITORIAL: the imperative of the same verb
+             ("hr", "Isprobajte Wirex app danas"), ("cs", "Vyzkoušejte aplikaci ještě dnes")]
 
 
 @pytest.mark.parametrize(("language", "label"), INFLECTED, ids=[f"{lang}-{label}" for lang, label in INFLECTED])
@@ -109,6 +111,10 @@ EDITORIAL = [
     ("hu", "Kereskedő e-mail címe: info@example.hu"),
     ("sv", "Få personer vet att bitcoin kan köpas här idag."),  # "few", not "get"
     ("pt", "Investindo em criptomoedas – Foto: Freepik"),  # a gerund in a photo caption
+    # a past participle of a conversion verb ("we tried", "we bought"): a report, not an imperative
+    ("hr", "Isprobali smo Wirex app, ali dakako, i Wirex karticu."),
+    ("cs", "Vyzkoušeli jsme aplikaci Revolut."),
+    ("pl", "Klienci kupili bitcoina za 100 zł."),
     ("de", "Dafür musst Du Dich auf der Plattform anmelden bzw. registrieren."),  # goes on after "bzw."
     # goes on after "etc.)": a participle in lower case, not an imperative opening a sentence
     ("de", "Nachdem man Ether mit Euro (oder USD, GBP etc.) gekauft hat, kann man ihn in Ihre Wallet senden."),
