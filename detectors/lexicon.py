@@ -186,7 +186,6 @@ class PhraseMatch:
         return page_language if page_language in self.languages else self.language
 
 
-
 class PhraseLexicon:
     def __init__(self, family: str, terms: dict[str, list[str]]):
         self.family = family

@@ -171,6 +171,11 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     # disclosures whose pay is "affiliate marketing" and whose links are "our partners"
     ("cs", "Některé odkazy v článku mohou být předmětem affiliate marketingu."),
     ("es", "Nos financiamos con la remuneración de nuestros partners, esto no afecta nuestras evaluaciones."),
+    # a firm's own referral and partner schemes by their names
+    ("lt", "Klientai dalinasi individualia rekomendacine nuoroda su savo draugais."),
+    ("de", "Nutzen Sie das Empfehlungsformular der Freundschaftswerbung."),
+    ("en", "Joining our partnership program is completely free."),
+    ("en", "The Ambassador Program is a referral and revenue-sharing mechanism."),
 ])
 def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
     from detectors import affiliate
@@ -190,6 +195,7 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     ("hu", "A bank ajánlása szerint érdemes két fiókot nyitni."),  # the bank's advice, no referral
     ("cs", "Affiliate marketing je obor, o kterém často píšeme."),  # the trade named, no links
     ("es", "Nuestros partners son bancos regulados en España."),  # partners, no pay
+    ("en", "The bank's brand ambassador opened the new branch."),  # an ambassador, no programme
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
     from detectors import affiliate
