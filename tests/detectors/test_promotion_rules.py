@@ -63,8 +63,13 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
     ("fi", ["Tämän suositusohjelman ehdot koskevat kaikkia käyttäjiä.",
             "Suositusohjelmaan osallistuminen edellyttää vahvistettua tiliä."],
      {(("FI",), "tämän suositusohjelman")}),
+    ("lv", ["1. Loterijas organizētājs: banka.", "2. Loterijas norises teritorija ir Latvijas Republikas teritorija."],
+     {(("LV",), "loterijas organizētājs")}),
+    ("pl", ["Regulamin Akcji promocyjnej „Konto z premią”", "1. Organizatorem akcji promocyjnej jest wydawca serwisu."],
+     {(("PL",), "regulamin akcji")}),
 ], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq", "pt-this-promotion", "de-promotion",
-        "et-this-campaign", "el-promotional-action", "sl-sales-action", "no-incentive", "fi-referral-programme"])
+        "et-this-campaign", "el-promotional-action", "sl-sales-action", "no-incentive", "fi-referral-programme",
+        "lv-lottery", "pl-promotional-action"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
