@@ -24,8 +24,8 @@ def phrase_pattern(term: str) -> str:
 
 def spellings(term: str) -> tuple[str, ...]:
     """The term, and without its Greek accents when it has any: a word index is looked up by both."""
-    bare = term.lower().translate(_UNACCENTED)
-    return (term,) if bare == term.lower() else (term, bare)
+    plain = term.lower().translate(_UNACCENTED)
+    return (term,) if plain == term.lower() else (term, plain)
 
 
 def bare(text: str) -> str:
