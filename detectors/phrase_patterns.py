@@ -10,6 +10,7 @@ import re
 _SEPARATOR = r"[\s\-\u2010\u2011\u00ad]+"
 _GREEK = {"α": "ά", "ε": "έ", "η": "ή", "ι": "ίϊΐ", "ο": "ό", "υ": "ύϋΰ", "ω": "ώ"}
 _UNACCENTED = str.maketrans({a: plain for plain, accented in _GREEK.items() for a in accented})
+_ACCENTED = re.compile("[" + "".join(_GREEK.values()) + "]")  # translating costs 15x a lower(): only where needed
 _VARIANTS = {"'": "['\u2019\u02bc]", "\u2019": "['\u2019\u02bc]", "ș": "[șş]", "ş": "[șş]", "ț": "[țţ]", "ţ": "[țţ]",
              "Ș": "[ȘŞ]", "Ț": "[ȚŢ]"} | {c: f"[{p}{a}]" for p, a in _GREEK.items() for c in p + a}
 
@@ -30,4 +31,5 @@ def spellings(term: str) -> tuple[str, ...]:
 
 def bare(text: str) -> str:
     """Lower-cased, without Greek accents: how a word reads in capitals ("εγγράφονται" as "ΕΓΓΡΑΦΟΝΤΑΙ")."""
-    return text.lower().translate(_UNACCENTED)
+    lowered = text.lower()
+    return lowered.translate(_UNACCENTED) if _ACCENTED.search(lowered) else lowered
