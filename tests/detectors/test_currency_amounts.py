@@ -75,3 +75,11 @@ def test_the_check_of_a_units_first_character_changes_no_amount():
     for _ in range(5000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
         assert _spans(rules.amount.finditer(text)) == _spans(plain.finditer(text)), text
+
+
+def test_a_greek_amount_written_in_capitals_drops_the_accent_of_its_unit():
+    # Greek capitals carry no accents: "20 ΕΥΡΩ" is the "20 ευρώ" of a banner; "ΕΥΡΩΠΑΪΚΗ" is no unit.
+    rules = _rules()
+    assert [m.group("unit").lower() for m in _amounts(rules, "ΠΡΟΣΦΟΡΑ: 20 ΕΥΡΩ ΔΩΡΟ")] == ["ευρω"]
+    assert [m.group("unit") for m in _amounts(rules, "Κερδίστε 20 ευρώ")] == ["ευρώ"]
+    assert [m.group(0) for m in _amounts(rules, "20 ΕΥΡΩΠΑΪΚΕΣ ΧΩΡΕΣ")] == []

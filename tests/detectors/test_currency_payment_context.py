@@ -46,6 +46,19 @@ def test_a_fine_is_narrative_in_its_inflected_forms():
     assert found(currency, page("<p>Comisionul de retragere este de 5 lei.</p>", "ro"))  # near miss: a price
 
 
+@pytest.mark.parametrize(("protected", "fee", "lang"), [
+    ("Vklady sú chránené do výšky 100 000 eur na klienta.", "Poplatok za vedenie účtu: 3 eur mesačne.", "sk"),
+    ("Vklady jsou pojištěny do výše 100 000 eur.", "Poplatek za vedení účtu je 3 eur měsíčně.", "cs"),
+    ("Οι καταθέσεις είναι εγγυημένες έως 100.000 ευρώ.", "Η συνδρομή είναι 3 ευρώ τον μήνα.", "el"),
+    ("Hoiused on tagatud kuni 100 000 euro ulatuses.", "Konto hooldustasu on 3 eurot kuus.", "et"),
+    ("Depoziti su osigurani do iznosa od 100.000 eura.", "Naknada za vođenje računa iznosi 3 eura mjesečno.", "hr"),
+])
+def test_a_deposit_guarantee_limit_is_the_laws_figure_not_a_price(protected, fee, lang):
+    # A deposit-guarantee or investor-compensation ceiling is the same in every bank's terms: no offer of the site.
+    assert found(currency, page(f"<p>{protected}</p>", lang)) == set()
+    assert found(currency, page(f"<p>{fee}</p>", lang))  # near miss: the account's own fee
+
+
 def test_an_estimated_fee_is_narrative_where_a_stated_fee_is_the_offer():
     assert found(currency, page("<p>Der Verein erhält eine Gebühr von geschätzten 250.000 Euro.</p>", "de")) == set()
     assert found(currency, page("<p>Die Gebühr beträgt 2,50 Euro pro Order.</p>", "de"))  # near miss: a price
