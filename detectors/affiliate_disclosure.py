@@ -6,7 +6,8 @@ Fixed phrases miss most of them (every site words its own), so a disclosure is r
 sentence: the links a reader follows (lexicons/disclosure_links.yaml) and a payment for them
 (lexicons/disclosure_pay.yaml). A sentence with a figure in it is a price ("commission 0.1 % per payment link"),
 not a disclosure; a negated payment ("we receive no commission") discloses none. One finding per page: the first
-such sentence.
+such sentence. A link's paid label ("(lien commercial)", "[Werbelink]", a line "Annonselenke":
+paid_link_labels.yaml) discloses it too, where it stands as a label: in brackets or as a whole line.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from detectors.context import Context
-from detectors.lexicon import phrase_lexicon
+from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.phrases import explained_by_non_eu_locale, own_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
@@ -22,18 +23,36 @@ from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 INDICATOR = "AFFILIATE"
 VALUE = "affiliate disclosure"
 _FIGURE = re.compile(r"\d")
+_OPEN, _CLOSE = "([", ")]"
+
+
+def labelled_at(text: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) stand as a label: in brackets, or as a line of their own."""
+    if start and end < len(text) and text[start - 1] in _OPEN and text[end] in _CLOSE:
+        return True
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return not text[left:start].strip(" \t*") and not text[end:len(text) if right < 0 else right].strip(" \t*:")
+
+
+def paid_link_labels(text: str) -> list[PhraseMatch]:
+    """The paid-link labels of a text that stand as labels (paid_link_labels.yaml)."""
+    return [m for m in phrase_lexicon("paid_link_labels").find(text) if labelled_at(text, m.start, m.end)]
 
 
 def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
     """The page's affiliate disclosure, if its text has one (at most one finding)."""
     text = doc.text
+    own = own_language(doc)
+    labels = paid_link_labels(text)
+    if labels:
+        return [_finding(doc, ctx, labels[0].language_for(own), *sentence_bounds(text, labels[0].start, labels[0].end))]
     pays = phrase_lexicon("disclosure_pay").find(text)
     if not pays:
         return []
     links = [m.start for m in phrase_lexicon("disclosure_links").find(text)]
     if not links:
         return []
-    own = own_language(doc)
     for pay in pays:
         left, right = sentence_bounds(text, pay.start, pay.end)
         if not any(left <= at < right for at in links) or _FIGURE.search(text, left, right):
@@ -41,9 +60,13 @@ def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
         language = pay.language_for(own)
         if is_negated(text, pay.start, language) or is_quoted(text, pay.start, pay.end):
             continue
-        untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
-        return [ctx.finding(doc, INDICATOR, value=VALUE, snippet=snippet(text, left, right),
-                            locator=f"text ({language})",
-                            member_states=() if untargeted else ctx.geo.states_for_language(language),
-                            confidence=0.85, strength="medium" if untargeted else "strong")]
+        return [_finding(doc, ctx, language, left, right)]
     return []
+
+
+def _finding(doc: Document, ctx: Context, language: str, left: int, right: int) -> Finding:
+    untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
+    states = () if untargeted else ctx.geo.states_for_language(language)
+    return ctx.finding(doc, INDICATOR, value=VALUE, snippet=snippet(doc.text, left, right),
+                       locator=f"text ({language})", member_states=states, confidence=0.85,
+                       strength="medium" if untargeted else "strong")

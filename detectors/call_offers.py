@@ -24,12 +24,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from detectors.affiliate_disclosure import paid_link_labels
 from detectors.call_lines import BULLETS, imperative_at, joined_clauses
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
 from detectors.incentives import AMOUNT, Incentive, explains, gets_amount, hedged, page_offers  # amounts, hedges
 from detectors.lemmas import forms_of
+from detectors.lexicon import phrase_lexicon
 from detectors.offer_context import narrates
 from detectors.page_words import line_starts, lines_with, lowered
 from detectors.page_words import words as words_of
@@ -37,6 +39,7 @@ from detectors.page_words import words as words_of
 _GREEK_PLAIN = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ")
 _QUOTES = '"“”„«»'
 _LEADING = " \t" + BULLETS + _QUOTES  # what may stand before a sentence's first word: a list's bullet, a closing quote
+_TRAILING = " \t<>»«*"  # what may close an advert's line after its label: "(lien commercial) <<"
 SENTENCE = re.compile(r"(?:[^.!?;\n]|\.(?=\w))+[.!?;]*")  # "Crypto.com" and "1.000" do not end a sentence
 
 
@@ -126,8 +129,9 @@ def _urging(languages: tuple[str, ...]) -> frozenset[str]:
 @cache
 def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
     data = load("lexicons/offers.yaml", "offers")["languages"]
+    paid = phrase_lexicon("paid_link_labels").terms
     return frozenset(without_accents(label.split()[0].rstrip("*").lower()) for raw, entry in data.items()
-                     if language_key(raw) in languages for label in entry["labels"])
+                     if language_key(raw) in languages for label in entry["labels"] + paid.get(language_key(raw), []))
 
 
 def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
@@ -211,14 +215,24 @@ def main_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
     return [m.end() for m in re.finditer(r",\s+", sentence) if not urging.isdisjoint(tokens_of(sentence[m.end():]))]
 
 
-def is_label(line: str, language: str) -> bool:
-    """Whether a line is a paid-partner label, alone or before a colon ("Kaupallinen yhteistyökumppani: x.com")."""
+def labelled_advert(line: str, language: str) -> str:
+    """What a paid-partner label marks on a line as the site's advertising, "" if none: the label itself, alone or
+    before a colon ("Kaupallinen yhteistyökumppani: x.com"), or the advert that a paid link's label in brackets
+    closes ("Gardez vos cryptos ... faites confiance à Ledger (lien commercial) <<"), up to a colon."""
     vocabulary = offers().get(language)
-    if vocabulary is None or vocabulary.labels is None:
-        return False
+    if vocabulary is None:
+        return ""
     text = without_accents(line.strip().lower())
-    m = vocabulary.labels.match(text)
-    return bool(m) and (m.end() == len(text) or text[m.end():].lstrip().startswith(":"))
+    m = vocabulary.labels.match(text) if vocabulary.labels else None
+    if m and (m.end() == len(text) or text[m.end():].lstrip().startswith(":")):
+        return line.split(":")[0]
+    closing = line.rstrip(_TRAILING)
+    if not closing.endswith((")", "]")):
+        return ""
+    advert = closing[:max(closing.rfind("("), closing.rfind("["))].rstrip()
+    bracket = closing[len(advert):].strip()
+    closed = any(language in label.languages and label.end == len(bracket) - 1 for label in paid_link_labels(bracket))
+    return advert.split(":")[0] if closed and advert.strip() else ""
 
 
 def asks_to_read_more(tokens: list[str], language: str) -> bool:

@@ -44,11 +44,11 @@ from detectors.call_offers import (
     claims_advantage,
     is_offer,
     joined_reward,
+    labelled_advert,
     main_clauses,
     rewarded,
     takes_incentive,
 )
-from detectors.call_offers import is_label as is_partner_label
 from detectors.call_steps import among_steps, first_step, instruction
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, as_written, tokens_of, vocabularies
@@ -274,9 +274,9 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
         if starts is None:
             starts = line_starts(text)
         own = owner(text, lines, n, starts[n])
-        label = next((lang for lang in languages if is_partner_label(line, lang)), "")
-        if label and own(starts[n], starts[n] + len(line), label):
-            add(_clause(line.split(":")[0]), label, "text", snippet(text, starts[n], starts[n] + len(line)))
+        label = next(((lang, advert) for lang in languages if (advert := labelled_advert(line, lang))), None)
+        if label and own(starts[n], starts[n] + len(line), label[0]):
+            add(_clause(label[1]), label[0], "text", snippet(text, starts[n], starts[n] + len(line)))
             continue
         for m in _OFFER_SENTENCE.finditer(line):
             sentence = m.group(0).strip()

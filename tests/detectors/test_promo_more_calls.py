@@ -428,3 +428,16 @@ def test_a_step_that_addresses_the_reader_on_a_page_of_steps_is_no_call(detect):
 def test_a_hooked_line_on_a_page_of_steps_still_calls(detect):
     assert calls(detect, "es", *GUIDE_STEPS[:1], "Abre tu cuenta gratis hoy.", *GUIDE_STEPS[1:]) == {
         (("ES",), "abre tu cuenta gratis hoy", "es")}
+
+
+# An advert set in a story and closed by a paid link's label in brackets is the site's own promotion; the label's
+# words in running text are no label.
+def test_an_advert_closed_by_a_paid_link_label_is_a_call(detect):
+    line = "&gt;&gt; Gardez vos cryptos chez vous : choisissez le portefeuille Coffre X (lien commercial) &lt;&lt;"
+    assert calls(detect, "fr", "La plateforme a suspendu les retraits mardi.", line) == {
+        (("BE", "FR", "LU"), ">> gardez vos cryptos chez vous", "fr")}
+    assert calls(detect, "de", "Die Börse hat Auszahlungen gestoppt.", "Die Hardware-Wallet Tresor X [Werbelink]") == {
+        (("AT", "BE", "DE", "LI", "LU"), "die hardware-wallet tresor x", "de")}
+    # The label inside a sentence that explains it closes no advert.
+    assert calls(detect, "de", "Solche Links kennzeichnen wir mit (Werbelink), wir erhalten eine Vergütung.") == set()
+    assert calls(detect, "fr", "Les deux pays entretiennent un lien commercial fort.") == set()
