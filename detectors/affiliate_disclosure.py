@@ -24,6 +24,7 @@ INDICATOR = "AFFILIATE"
 VALUE = "affiliate disclosure"
 _FIGURE = re.compile(r"\d")
 _OPEN, _CLOSE = "([", ")]"
+_DASH = re.compile(r"\s[-–—]\s")  # a clause set off by a dash goes on with its sentence
 
 
 def labelled_at(text: str, start: int, end: int) -> bool:
@@ -55,6 +56,8 @@ def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
         return []
     for pay in pays:
         left, right = sentence_bounds(text, pay.start, pay.end)
+        if _DASH.match(text, right):  # "... through affiliate commissions — paid when users register through our links"
+            right = sentence_bounds(text, right + 2, right + 2)[1]
         if not any(left <= at < right for at in links) or _FIGURE.search(text, left, right):
             continue
         language = pay.language_for(own)

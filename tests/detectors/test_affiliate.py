@@ -176,6 +176,9 @@ def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     ("de", "Nutzen Sie das Empfehlungsformular der Freundschaftswerbung."),
     ("en", "Joining our partnership program is completely free."),
     ("en", "The Ambassador Program is a referral and revenue-sharing mechanism."),
+    # Latin-American "link de referidos", revenue generated through links
+    ("es", "Invita a nuevos usuarios a registrarse utilizando tu link de referidos."),
+    ("en", "We do generate revenue from some of the products we endorse through affiliated links."),
 ])
 def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body):
     from detectors import affiliate
@@ -196,6 +199,7 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     ("cs", "Affiliate marketing je obor, o kterém často píšeme."),  # the trade named, no links
     ("es", "Nuestros partners son bancos regulados en España."),  # partners, no pay
     ("en", "The bank's brand ambassador opened the new branch."),  # an ambassador, no programme
+    ("en", "The exchange will generate revenue from trading fees."),  # revenue, no links
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
     from detectors import affiliate
