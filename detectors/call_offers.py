@@ -32,7 +32,7 @@ from detectors.geography import by_language
 from detectors.incentives import AMOUNT, Incentive, explains, gets_amount, hedged, page_offers  # amounts, hedges
 from detectors.lemmas import forms_of
 from detectors.lexicon import phrase_lexicon
-from detectors.offer_context import narrates
+from detectors.offer_context import narrates, refers_to_article
 from detectors.page_words import line_starts, lines_with, lowered
 from detectors.page_words import words as words_of
 
@@ -56,6 +56,9 @@ class Offers:
     conditions: re.Pattern[str] | None  # matched at a sentence's start
     consequences: re.Pattern[str] | None  # "this means ...", matched at a sentence's start: a rule worked out
     deals: tuple[str, ...]  # word beginnings of the site's offer itself ("Aprovecha esta oferta", "Grib tilbuddet")
+    # The opening of "the more ... the more" where the comparative alone also means "several" (Danish "jo flere",
+    # Swedish "ju fler": "I flere tilfælde" is "in several cases"): the phrases of `more`.
+    opening: re.Pattern[str] | None = None
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
@@ -89,7 +92,8 @@ def offers() -> dict[str, Offers]:
             frozenset(without_accents(w.rstrip("*").lower()) for w in own if " " not in w),
             _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
             _pattern(entry["conditions"]), _pattern(entry.get("consequences", [])),
-            tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])))
+            tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])),
+            _pattern([m for m in entry["more"] if " " in m]))
     return result
 
 
@@ -137,10 +141,10 @@ def _label_firsts(languages: tuple[str, ...]) -> frozenset[str]:
 def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     """Whether a sentence (not a question, not a how-to step) states the site's offer to the reader, and does not
     speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita"), nor
-    give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged) or work one out
-    ("Ricevi 250 euro di bonus = il 50% di 500 euro": a formula)."""
+    give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged), work one out
+    ("Ricevi 250 euro di bonus = il 50% di 500 euro": a formula) or preview an article ("In this article we ...")."""
     return ("=" not in sentence and _states_offer(sentence, tokens, language) and not narrates(sentence, language)
-            and not hedged(sentence, 0, len(sentence), (language,)))
+            and not refers_to_article(sentence, language) and not hedged(sentence, 0, len(sentence), (language,)))
 
 
 def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
@@ -169,7 +173,7 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
             return True  # "hos oss får du ... den snabbaste ... servicen", "puedes comprar ... más bajas del mercado"
     if not gains:
         return False  # the reader gets something: money, a reward, access to the service
-    if vocabulary.more and _correlative(vocabulary.more, text):
+    if vocabulary.more and _correlative(vocabulary.opening or vocabulary.more, vocabulary.more, text):
         return True  # "cuanto más consigues más ganas"
     if not any(t.startswith(vocabulary.rewards) for t in tokens):
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
@@ -180,11 +184,11 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
 GAIN_REACH = 4  # words from an opening verb of getting to its amount ("Få 20% rabatt", "Get up to $50")
 
 
-def _correlative(more: re.Pattern[str], text: str) -> bool:
+def _correlative(opening: re.Pattern[str], more: re.Pattern[str], text: str) -> bool:
     """"The more you invite, the more you earn": a comparative twice, the first opening its clause (at most one word
     before it: "Je mehr", "y además, cuanto más", "Plus vous"); "Justo cuando más o menos ..., más complicado"
     compares in passing."""
-    found = more.search(text)
+    found = opening.search(text)
     if not found:
         return False
     clause = max(text.rfind(mark, 0, found.start()) for mark in _CLAUSE_MARKS) + 1

@@ -348,6 +348,13 @@ def narrates(sentence: str, language: str) -> bool:
     return any(f"narrative:{language}" in m.languages for m in found)
 
 
+def refers_to_article(sentence: str, language: str) -> bool:
+    """Whether a sentence names itself part of an article or a guide ("In dit artikel proberen wij je ... te geven"),
+    or its press agency: it previews or reports, it does not offer."""
+    found = _lexicons().phrases.find(sentence, words_of(sentence))
+    return any(f"editorial:{language}" in m.languages for m in found)
+
+
 @lru_cache(maxsize=8)
 def offer_context(text: str, languages: frozenset[str] = ANY_LANGUAGE) -> OfferContext:
     """One OfferContext per text and languages, shared by CURRENCY and PAYMENT on the same document."""

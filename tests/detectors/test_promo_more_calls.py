@@ -441,3 +441,19 @@ def test_an_advert_closed_by_a_paid_link_label_is_a_call(detect):
     # The label inside a sentence that explains it closes no advert.
     assert calls(detect, "de", "Solche Links kennzeichnen wir mit (Werbelink), wir erhalten eine Vergütung.") == set()
     assert calls(detect, "fr", "Les deux pays entretiennent un lien commercial fort.") == set()
+
+
+# "the more ... the more": where the comparative also means "several", only its opening phrase opens the correlative.
+def test_several_twice_in_a_danish_news_sentence_is_no_correlative(detect):
+    story = ("I flere tilfælde misbruges kendte danskere som blikfang for at få en annonce til at virke troværdig, "
+             "ligesom flere danske medier har fået misbrugt deres navn.")
+    assert calls(detect, "da", "Politiet advarer mod svindel.", story) == set()
+    assert calls(detect, "no", "Jo flere venner du inviterer, jo mer bitcoin får du.")  # near miss: the correlative
+
+
+# A sentence that names its own article previews it: "where you can best buy it" there is no offer.
+def test_an_articles_preview_is_no_offer(detect):
+    preview = ("In dit artikel proberen wij je een duidelijk beeld te geven van hoe de munt werkt en waar je hem het "
+               "beste kan kopen.")
+    assert calls(detect, "nl", preview) == set()
+    assert calls(detect, "nl", "Bij ons kun je de munt het beste en het goedkoopst kopen.")  # near miss: the offer
