@@ -67,9 +67,14 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
      {(("LV",), "loterijas organizētājs")}),
     ("pl", ["Regulamin Akcji promocyjnej „Konto z premią”", "1. Organizatorem akcji promocyjnej jest wydawca serwisu."],
      {(("PL",), "regulamin akcji")}),
+    # the campaign defined as a term of its rules is one of its headings
+    ("pl", ['Regulamin akcji promocyjnej "Konto z premią" (dalej: "Akcja")', "§1. Premia wynosi 100 zł."],
+     {(("PL",), "regulamin akcji")}),
+    ("pt", ["1.1 A Campanha “Ordenado Primavera” (doravante “Campanha”) é promovida pelo banco.",
+            "1.2 Participação na campanha: clientes particulares."], {(("PT",), "participação na campanha")}),
 ], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq", "pt-this-promotion", "de-promotion",
         "et-this-campaign", "el-promotional-action", "sl-sales-action", "no-incentive", "fi-referral-programme",
-        "lv-lottery", "pl-promotional-action"])
+        "lv-lottery", "pl-promotional-action", "pl-defined-campaign", "pt-defined-campaign"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
@@ -90,7 +95,14 @@ def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expect
     # a guide that names "this campaign" once: one phrase, no rules
     ("pt", ["Muitas corretoras fazem campanhas de boas-vindas; esta campanha de uma concorrente já terminou."],
      "https://www.example-guide.pt/guia/bonus"),
-], ids=["el-guide-one-heading", "de-guide-one-heading", "en-news", "en-conference", "pt-guide-one-phrase"])
+    # a term defined in quotes that is no campaign, beside one rule heading
+    ("pl", ['Umowa rachunku (dalej: "Umowa") zawierana jest z bankiem.', "Regulamin promocji znajdziesz w oddziale."],
+     "https://www.example-bank.pl/umowy"),
+    # a campaign named in quotes in a story, not defined by its rules
+    ("en", ['The exchange ran a "Promotion" last spring (see the "Campaign" page); the promotion period ended.'],
+     "https://www.example-news.com/2025/05/01/exchange-ends-promotion"),
+], ids=["el-guide-one-heading", "de-guide-one-heading", "en-news", "en-conference", "pt-guide-one-phrase",
+        "pl-defined-contract", "en-quoted-campaign"])
 def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
     assert rules(detect, lang, *paragraphs, url=url) == set()
 
