@@ -27,6 +27,7 @@ OFFERS = [
     ("en", "Sign up and get a no-deposit bonus of 30 USD."),
     ("lv", "Iesakiet draugu un saņemiet no 10 € līdz 150 €."),
     ("en", "Earn 20 % of the fees of the clients you refer."),
+    ("it", "Apri un conto online e ricevi un bonus di benvenuto di 50 euro."),  # the near miss of "molte banche"
     # A commission without a verb still rewards where a referral earns it (the near miss, a fee: NOT_OFFERS)
     ("de", "30 % Provision für jeden geworbenen Freund"),
     ("en", "Affiliates: commissions of up to 40% on every client."),  # or advertised with its cap
@@ -202,6 +203,9 @@ NOT_OFFERS = [
     ("de", "Die Versicherungsprämie von 50 € wird jährlich fällig."),
     ("en", "Last year the exchange gave a bonus of $50 to its first users."),
     ("el", "Οι πελάτες εγγράφονται για να δουν τις τιμές σε ευρώ."),  # a sign-up, but no reward
+    # banks in general, as exchanges and platforms in general: a guide's explanation, no offer
+    ("it", "Molte banche regalano un bonus di benvenuto di 50 euro a chi apre un conto online."),
+    ("de", "Viele Banken schenken Neukunden 100 € Startguthaben für die Kontoeröffnung."),
 ]
 
 
