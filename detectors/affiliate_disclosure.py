@@ -17,7 +17,7 @@ import re
 from detectors.context import Context
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import explained_by_non_eu_locale, own_language
+from detectors.phrases import aimed_at, own_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 
 INDICATOR = "AFFILIATE"
@@ -68,8 +68,7 @@ def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
 
 
 def _finding(doc: Document, ctx: Context, language: str, left: int, right: int) -> Finding:
-    untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
-    states = () if untargeted else ctx.geo.states_for_language(language)
+    states = aimed_at(doc, ctx, language)
     return ctx.finding(doc, INDICATOR, value=VALUE, snippet=snippet(doc.text, left, right),
-                       locator=f"text ({language})", member_states=states, confidence=0.85,
-                       strength="medium" if untargeted else "strong")
+                       locator=f"text ({language})", member_states=states or (), confidence=0.85,
+                       strength="medium" if states is None else "strong")

@@ -17,7 +17,7 @@ from detectors.context import Context
 from detectors.incentives import hedged
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.phrases import explained_by_non_eu_locale, own_language
+from detectors.phrases import aimed_at, own_language
 from detectors.text import is_negated, sentence_bounds, snippet
 
 INDICATOR = "AFFILIATE"
@@ -51,9 +51,8 @@ def reward_rule_findings(doc: Document, ctx: Context) -> list[Finding]:
     if not first or hedges >= rules:
         return []  # an explainer of referral schemes (as many hedged rules as plain ones) offers none
     match, language, left, right = first
-    untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
-    states = () if untargeted else ctx.geo.states_for_language(language)
+    states = aimed_at(doc, ctx, language)
     phrase = " ".join(match.text.lower().split())
     return [ctx.finding(doc, INDICATOR, value=f"refer-a-friend reward: {phrase}", snippet=snippet(text, left, right),
-                        locator=f"text ({language})", member_states=states, confidence=0.8,
-                        strength="medium" if untargeted else "strong")]
+                        locator=f"text ({language})", member_states=states or (), confidence=0.8,
+                        strength="medium" if states is None else "strong")]

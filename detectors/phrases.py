@@ -45,6 +45,14 @@ def explained_by_non_eu_locale(doc: Document, language: str, ctx: Context) -> bo
 _OPENING_QUOTES, _CLOSING_QUOTES = "\"“„«", "\"”“»"
 
 
+def aimed_at(doc: Document, ctx: Context, language: str) -> tuple[str, ...] | None:
+    """The member states copy in `language` aims at; None for copy aimed at none in particular: English, or a
+    language the page writes for a territory outside the Union."""
+    if language == "en" or explained_by_non_eu_locale(doc, language, ctx):
+        return None
+    return ctx.geo.states_for_language(language)
+
+
 def _a_name(text: str, start: int, end: int) -> bool:
     """Whether the phrase is itself all that its quotation marks hold: a programme's name ('the programme "Invita
     un amico"', '«Verv en venn»-tilbudet'), not a slogan or a sentence quoted around it."""
@@ -78,10 +86,9 @@ def phrase_findings(
         if filter_context and (is_negated(text, match.start, language) or is_quoted(text, match.start, match.end)
                                and not (names and _a_name(text, match.start, match.end))):
             continue
-        untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
-        states = () if untargeted else ctx.geo.states_for_language(language)
-        strength = english_strength if untargeted else localised_strength
+        states = aimed_at(doc, ctx, language)
+        strength = english_strength if states is None else localised_strength
         found[phrase] = ctx.finding(doc, indicator, value=phrase, snippet=snippet(text, match.start, match.end),
-                                    locator=f"{locator} ({language})", member_states=states, confidence=0.85,
+                                    locator=f"{locator} ({language})", member_states=states or (), confidence=0.85,
                                     strength=strength)
     return list(found.values())

@@ -19,7 +19,7 @@ from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
-from detectors.phrases import explained_by_non_eu_locale, own_language, phrase_findings
+from detectors.phrases import aimed_at, own_language, phrase_findings
 from detectors.text import snippet
 
 RULES = "promotion_rules"
@@ -59,8 +59,8 @@ def _defined_campaigns(doc: Document, ctx: Context) -> list[Finding]:
         if match is None:
             continue
         language = match.language_for(own_language(doc))
-        untargeted = language == "en" or explained_by_non_eu_locale(doc, language, ctx)
+        states = aimed_at(doc, ctx, language)
         return [ctx.finding(doc, names.family, value=name.lower(), snippet=snippet(text, m.start(), m.end()),
-                            locator=f"{LOCATOR} ({language})", confidence=0.85, strength="weak" if untargeted else
-                            "medium", member_states=() if untargeted else ctx.geo.states_for_language(language))]
+                            locator=f"{LOCATOR} ({language})", member_states=states or (), confidence=0.85,
+                            strength="weak" if states is None else "medium")]
     return []
