@@ -6,8 +6,9 @@ form ("030 1234 5678", "0800 123 456", "884 032 052") is read with the page's li
 domain, the region of its declared locale (html lang, its own hreflang entry), its language when that is spoken
 in one member state only, else the member state the page addresses (LOCAL_REF), else the language of its text
 when that has one state. It counts only next to a word that says "telephone" (lexicons/phone_context.yaml:
-Tel., Telefon, call us, Hotline, Zadzwoń do nas) or in a tel: link, so that dates, prices, order and register
-numbers never do; and only when it is valid for that region.
+Tel., Telefon, call us, Hotline, Zadzwoń do nas), alone on its line in a contact block (an e-mail or web address
+within two lines: "Linnoitustie 4B, 02600 Espoo / 010 504 8400 / www.poplatek.fi") or in a tel: link, so that
+dates, prices, order and register numbers never do; and only when it is valid for that region.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ _DATE = re.compile(r"^(?:(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:
 _FIVE_PAIRS = re.compile(r"^\d\d([ .\-])\d\d(?:\1\d\d){3}$")
 NATIONAL_CONFIDENCE = 0.8  # the region is inferred from the page, not written in the number
 CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30  # characters around a national number where a phone word must stand
+CONTACT_LINES = 2  # lines around a number alone on its line where an e-mail or web address makes a contact block
+_CONTACT = re.compile(r"\w@[\w-]+\.\w|www\.\w|https?://")
+_AROUND = " \t•·|*–-"  # what may stand beside a number alone on its line: a list's bullet, a separator
 
 
 @lru_cache(maxsize=4096)  # a support number repeats in every page footer: parse it once
@@ -118,7 +122,7 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
         start, end = m.span()
         if any(s < end and start < e for s, e in international):
             continue
-        if _phone_word_near(text, m.start(), m.end()):
+        if _phone_word_near(text, m.start(), m.end()) or _in_contact_block(text, m.start(), m.end()):
             candidates.append((raw, snippet(text, m.start(), m.end()), "text"))
     if not candidates:
         return
@@ -134,6 +138,19 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
 def _phone_word_near(text: str, start: int, end: int) -> bool:
     window_start = max(0, start - CONTEXT_BEFORE)
     return _phone_word_in(text[window_start:end + CONTEXT_AFTER], start - window_start, end - window_start)
+
+
+def _in_contact_block(text: str, start: int, end: int) -> bool:
+    """Whether the number stands alone on its line with an e-mail or web address within CONTACT_LINES lines."""
+    left, right = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    right = len(text) if right < 0 else right
+    if text[left:start].strip(_AROUND) or text[end:right].strip(_AROUND):
+        return False
+    for _ in range(CONTACT_LINES):
+        left = text.rfind("\n", 0, max(left - 1, 0)) + 1
+        following = text.find("\n", right + 1)
+        right = len(text) if following < 0 else following
+    return bool(_CONTACT.search(text, left, right))
 
 
 @lru_cache(maxsize=4096)  # a footer's "Tel. 030 ..." is read once, not on every page

@@ -71,3 +71,21 @@ def test_a_number_after_a_list_dash_but_not_in_a_range():
     body = "<p>Εναλλακτικά τηλέφωνα:</p><p>-6979913711</p>"
     assert found(body, url="https://www.broker.gr/") == {("+306979913711", ("GR",), "text")}
     assert found("<p>Τηλέφωνο: κωδικός AB-6979913711</p>", url="https://www.broker.gr/") == set()
+
+
+def test_a_number_alone_on_its_line_in_a_contact_block():
+    # A contact block: the firm, its street, its number on a line of its own, its web or e-mail address.
+    block = "<p>Example Oy<br>Linnoitustie 4B, 02600 Espoo<br>010 504 8400<br>www.example-firm.fi</p>"
+    assert found(block, url="https://www.example-firm.fi/ehdot") == {("+358105048400", ("FI",), "text")}
+    listed = "<ul><li>info@example-firm.sk</li><li>|</li><li>0903 960 069</li></ul>"
+    assert found(listed, url="https://www.example-firm.sk/") == {("+421903960069", ("SK",), "text")}
+    # near misses: the same number in running text with no phone word, and alone with no address around it
+    assert found("<p>Order 010 504 8400 was shipped; see www.example-firm.fi.</p>",
+                 url="https://www.example-firm.fi/") == set()
+    assert found("<p>Example Oy</p><p>010 504 8400</p><p>Linnoitustie 4B</p>",
+                 url="https://www.example-firm.fi/") == set()
+
+
+def test_a_call_verb_in_the_infinitive():
+    text = "<p>Blokkeer uw kaart door Card Stop te bellen op het nummer 078 170 170 (7/7d – 24/24u).</p>"
+    assert found(text, url="https://www.example-firm.be/nl/") == {("+3278170170", ("BE",), "text")}
