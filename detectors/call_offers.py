@@ -231,12 +231,10 @@ def labelled_advert(line: str, language: str) -> str:
     if m and (m.end() == len(text) or text[m.end():].lstrip().startswith(":")):
         return line.split(":")[0]
     closing = line.rstrip(_TRAILING)
-    if not closing.endswith((")", "]")):
-        return ""
-    advert = closing[:max(closing.rfind("("), closing.rfind("["))].rstrip()
-    bracket = closing[len(advert):].strip()
-    closed = any(language in label.languages and label.end == len(bracket) - 1 for label in paid_link_labels(bracket))
-    return advert.split(":")[0] if closed and advert.strip() else ""
+    label = next((label for label in paid_link_labels(closing) if label.end == len(closing) - 1
+                  and language in label.languages), None)  # in brackets, the line's last words
+    advert = closing[:label.start - 1].rstrip() if label else ""
+    return advert.split(":")[0] if advert.strip() else ""
 
 
 def asks_to_read_more(tokens: list[str], language: str) -> bool:

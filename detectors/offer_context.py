@@ -344,15 +344,20 @@ class OfferContext:
 def narrates(sentence: str, language: str) -> bool:
     """Whether a sentence holds news or legal wording about money in its language ("ti espone a una perdita", a
     tax, a fine; not the English "profit*" in the French "profitez")."""
-    found = _lexicons().phrases.find(sentence, words_of(sentence))  # its own words: the page's stay cached
-    return any(f"narrative:{language}" in m.languages for m in found)
+    return f"narrative:{language}" in _sentence_groups(sentence)
 
 
 def refers_to_article(sentence: str, language: str) -> bool:
     """Whether a sentence names itself part of an article or a guide ("In dit artikel proberen wij je ... te geven"),
     or its press agency: it previews or reports, it does not offer."""
-    found = _lexicons().phrases.find(sentence, words_of(sentence))
-    return any(f"editorial:{language}" in m.languages for m in found)
+    return f"editorial:{language}" in _sentence_groups(sentence)
+
+
+@lru_cache(maxsize=256)  # PROMO asks both of each offer sentence: it is scanned once
+def _sentence_groups(sentence: str) -> frozenset[str]:
+    """The groups and languages ("narrative:it") of the phrases a sentence holds, its own words indexed (the page's
+    stay cached)."""
+    return frozenset(key for m in _lexicons().phrases.find(sentence, words_of(sentence)) for key in m.languages)
 
 
 @lru_cache(maxsize=8)
