@@ -33,7 +33,7 @@ def amount_pattern() -> re.Pattern[str]:
                       rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)
 
 
-_BRACKET = r"\([ \t]*(?:[^\W\d]+\.?[ \t]+){0,2}"  # "(about ", "(ca. ", "(": a bracket's opening before a sum
+_BRACKET = r"\([ \t]*(?:[~≈][ \t]*)?(?:[^\W\d]+\.?[ \t]+){0,2}"  # "(about ", "(ca. ", "(~", "(": before a sum
 _OPENING = re.compile(r"[ \t]*" + _BRACKET)
 # Inside the bracket before a converted sum: its opening and a range's first number ("(umgerechnet etwa 18,50 bis ").
 _INSIDE = re.compile(_BRACKET + r"(?:[\d.,]+[ \t]*(?:[-–]|[^\W\d]{1,5})[ \t]*)?")

@@ -91,3 +91,15 @@ def _types(node):
     elif isinstance(node, list):
         for item in node:
             yield from _types(item)
+
+
+TITLE_WORDS = 14  # a first line this short stands for the title of a page that has none
+
+
+def page_title(doc: Document) -> str:
+    """The page's title: its <title>, else its first heading, else a short first line that ends no sentence."""
+    if doc.title or doc.headings:
+        return doc.title or doc.headings[0]
+    lines = [line.strip() for line in doc.text.split("\n", 8)[:8] if line.strip()]
+    first = next((line for line in lines if len(line.split()) >= 2), "")
+    return first if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", ";", ":")) else ""

@@ -24,7 +24,7 @@ from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from detectors.amounts import UNIT_OF, alternation, beside_number, converted, too_large
-from detectors.article_page import help_section, is_article
+from detectors.article_page import help_section, is_article, page_title
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -51,7 +51,6 @@ _FUNCTION_WORDS = {
     "is": {"að", "ekki", "þú", "frá", "ég", "hvað", "það", "eða", "krónur"},
 }
 _WORD = re.compile(r"\w+")
-TITLE_WORDS = 14  # a first line this short stands for the title of a page that has none
 PLURAL_COUNTS = (1, 2, 5, 20)  # enough numbers to meet the plural forms of a currency's name
 
 
@@ -261,12 +260,9 @@ def _currency_words(territory: str, language: str) -> dict[str, str]:
 
 
 def _titled_with_narrative(doc: Document) -> bool:
-    """Whether the page's title (its <title>, else its first heading, else a short first line that ends no sentence)
-    speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid complet privind impozitarea criptomonedelor"."""
-    lines = [line.strip() for line in doc.text.split("\n", 8)[:8] if line.strip()]
-    first = next((line for line in lines if len(line.split()) >= 2), "")
-    short = first if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", ";", ":")) else ""
-    title = doc.title or (doc.headings[0] if doc.headings else "") or short
+    """Whether the page's title speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid complet privind
+    impozitarea criptomonedelor"."""
+    title = page_title(doc)
     return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
 
 

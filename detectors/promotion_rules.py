@@ -4,9 +4,10 @@ Promotion", "Aktionszeitraum", "Teilnahmebedingungen", "Pravila dogodka", "regul
 Campaign terms put the site's own offer to its reader even where the excerpt never states the reward ("Users must
 register for the event to qualify for rewards"): the labelling guide reads them as PROMO (benchmarks/realweb/GUIDE.md).
 Two different rule headings are needed (promotion_rules.yaml), so a guide that mentions "the campaign's terms" once
-is not a campaign; the campaign defined as a term of its rules ('(dalej: "Akcja")', '(the "Promotion")':
-campaign_names.yaml) is one of them. A page that reports on or explains another firm's campaign (news, an
-explainer) is set aside by the test AFFILIATE and BONUS use (detectors/affiliate_voice.py). BONUS asks first
+is not a campaign, unless the one opens the page's title ("Условия за ползване на бонус"); the campaign defined as
+a term of its rules ('(dalej: "Akcja")', '(the "Promotion")': campaign_names.yaml) is one of them. A page that
+reports on or explains another firm's campaign (news, an explainer) is set aside by the test AFFILIATE and BONUS use
+(detectors/affiliate_voice.py). BONUS asks first
 (taking part is the trigger of the reward such rules name), PROMO next: the answer is worked out once per page.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from detectors.affiliate_voice import reports_on_programme
+from detectors.article_page import page_title
 from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
@@ -42,9 +44,17 @@ def _rules(doc: Document, ctx: Context) -> Finding | None:
     lexicon = phrase_lexicon(RULES)
     headings = phrase_findings(doc, ctx, lexicon.family, lexicon, localised_strength="medium",
                                english_strength="weak", locator=LOCATOR) + _defined_campaigns(doc, ctx)
-    if len(headings) < MIN_HEADINGS or reports_on_programme(doc, lambda: lexicon.find(doc.text)):
+    if len(headings) < MIN_HEADINGS and not (headings and _titled(doc, headings[0].evidence.value)):
+        return None
+    if reports_on_programme(doc, lambda: lexicon.find(doc.text)):
         return None
     return headings[0]
+
+
+def _titled(doc: Document, phrase: str) -> bool:
+    """Whether the page's title opens with the rule phrase ("Bonus terms | Broker", "Aktionsbedingungen"): the page is
+    those rules, not a warning about them ("Vorsicht bei intransparenten Bonusbedingungen")."""
+    return page_title(doc).lower().startswith(phrase)
 
 
 def _defined_campaigns(doc: Document, ctx: Context) -> list[Finding]:

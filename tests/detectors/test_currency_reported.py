@@ -28,6 +28,14 @@ def codes(text: str, lang: str) -> set[str]:
     ("Die Automaten tauschen bis zu 500 Franken in Bitcoin um (umgerechnet etwa 18,50 bis 460 Euro).", "de"),
     ("Im letzten Jahr ist der Kurs von 300 auf mehr als 600 Euro pro Bitcoin gestiegen.", "de"),
     ("Your deposits are covered up to 100 000 € by the deposit guarantee scheme.", "en"),
+    # a crypto amount's value in euros, approximated with a tilde
+    ("Mindestbetrag für eigenes Staking: 32 ETH (~96.000 €).", "de"),
+    ("Die Aktivierung eines Kontos erfordert eine Mindestreserve von 1 XLM (~€0,10).", "de"),
+    # fiat money in general, its currencies listed as examples
+    ("Nachdem man Ether mit Fiatgeld (USD, EUR, GBP, etc.) gekauft hat, kann man es in ein Wallet senden.", "de"),
+    ("Försäljning av kryptovaluta till fiatvaluta (SEK, EUR, USD) redovisas i bilaga K4.", "sv"),
+    # euros named among foreign currencies (Czech inflects them: "dolarech", "librách")
+    ("Karta se hodí pro placení a výběry v eurech, dolarech, librách a dalších cizích měnách.", "cs"),
 ])
 def test_a_reported_sum_is_no_price(text, lang):
     assert codes(text, lang) == set()
@@ -38,6 +46,8 @@ def test_a_reported_sum_is_no_price(text, lang):
     ("Trading fee: 2 € (incl. 19 % VAT) per order.", "en", {"EUR"}),  # a bracket of other words
     ("Deposit at least 10 € (minimum) to start.", "en", {"EUR"}),
     ("Deposit 100 € per month (minimum 10 €) to start.", "en", {"EUR"}),  # the same currency converts nothing
+    ("Staking fee: 5 € per month (~0.002 ETH).", "en", {"EUR"}),  # the price in euros, its crypto value beside it
+    ("Karta je zdarma; výběry v eurech bez poplatku.", "cs", {"EUR"}),  # euros alone, an offer
 ])
 def test_the_sum_a_bracket_converts_is_still_the_price(text, lang, expected):
     assert codes(text, lang) == expected

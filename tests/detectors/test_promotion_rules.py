@@ -9,14 +9,16 @@ import pytest
 from detectors.promotion_rules import LOCATOR
 
 
-def page_of(lang: str, *paragraphs: str) -> str:
+def page_of(lang: str, *paragraphs: str, title: str = "Example") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+    return f'<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>{body}</body></html>'
 
 
-def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-exchange.com/promo/terms"):
+def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-exchange.com/promo/terms",
+          title: str = "Example"):
     """(member states, value) of each promotion-rules finding."""
-    return {(states, value) for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs), url=url)
+    page = page_of(lang, *paragraphs, title=title)
+    return {(states, value) for (_, states, value, locator) in detect("promo", page, url=url)
             if locator.startswith(LOCATOR)}
 
 
@@ -105,6 +107,27 @@ def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expect
         "pl-defined-contract", "en-quoted-campaign"])
 def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
     assert rules(detect, lang, *paragraphs, url=url) == set()
+
+
+def test_a_page_titled_with_one_rule_phrase_is_those_rules(detect):
+    """A broker's "Bonus terms" page: its title names the rules, the body sets them out."""
+    assert rules(detect, "bg", "Условия за ползване на бонус", "1. Всеки клиент може да получи бонус само веднъж.",
+                 "2. Бонусите за търговия не могат да бъдат теглени.",
+                 title="Условия за ползване на бонус | Брокер") == {(("BG",), "условия за ползване на бонус")}
+
+
+def test_near_miss_a_title_that_warns_about_bonus_terms_is_no_rules(detect):
+    assert rules(detect, "de", "Viele Broker werben mit Prämien; lesen Sie die Bonusbedingungen genau.",
+                 title="Vorsicht bei intransparenten Bonusbedingungen") == set()
+
+
+def test_winners_announced_later_is_a_rule_not_a_news_report(detect):
+    """"Winners will be announced" is the rules' own schedule; "announced a promotion" reports another's."""
+    assert rules(detect, "en", "Event Period: 10 June to 31 July.", "Eligible Participants: new and existing clients.",
+                 "Winners will be announced after the promotion ends.") == {((), "event period")}
+    assert rules(detect, "en", "The exchange announced a summer promotion yesterday.",
+                 "The promotion period runs to July; eligible participants need a verified account.",
+                 url="https://www.example-guide.com/exchanges/summer") == set()
 
 
 def bonuses(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str]]:
