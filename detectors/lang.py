@@ -38,6 +38,7 @@ INDICATOR = "LANG"
 MIN_TEXT = 20  # characters: below this (a button, a word) no identifier is reliable
 MAX_TEXT = 800  # characters of prose: several sentences (docs/stack-notes.md: 99.9 % on single sentences), bounded cost
 PROSE_LINE = 40  # characters: lines at least this long are prose, not menu items
+PLACEHOLDER = "lorem ipsum"  # a template's filler text opens so
 MIN_PROBABILITY = 0.9
 CACHED_TEXTS = 32  # distinct texts whose identification is kept: the page being judged and a few of its snippets
 _NORWEGIAN = ("no", "nn", "nb")  # Nynorsk and Bokmål point at the same state: one score
@@ -95,8 +96,10 @@ def _text_language(text: str) -> tuple[str, float] | None:
 
 
 def _sample(text: str) -> str:
-    # Prose says more about a page's language than its menus and brand names: sample the longer lines first.
-    prose = "\n".join([line for line in text.split("\n") if len(line) >= PROSE_LINE])
+    # Prose says more about a page's language than its menus and brand names: sample the longer lines first. A
+    # template's placeholder ("Lorem ipsum dolor sit amet ...", left in a hidden pop-up) is Latin of no page.
+    prose = "\n".join([line for line in text.split("\n")
+                        if len(line) >= PROSE_LINE and line.lstrip()[:len(PLACEHOLDER)].lower() != PLACEHOLDER])
     return (prose if len(prose) >= MIN_TEXT else text)[:MAX_TEXT]
 
 

@@ -113,6 +113,11 @@ OFFERS = [
     ("pl", "Bonus 80 zł do wykorzystania do końca roku"),
     # Greek moves its accent as a word inflects ("εγγραφή", "εγγράφονται"): stems are read without accents
     ("el", "Οι υποψήφιοι πελάτες που εγγράφονται για πρώτη φορά λαμβάνουν 20 ευρώ στον λογαριασμό τους."),
+    # Paying with the card is the trigger of a card's cashback: beside a reward word, or an amount right after the
+    # verb of getting
+    ("en", "With every purchase made using your card, you earn crypto rewards of up to 2 %."),
+    ("lt", "Pirmieji klientai, kurie susies kortelę ir per ją atsiskaitys 3 kartus, galės susigrąžinti 5 Eur."),
+    ("de", "Mit jeder Kartenzahlung erhalten Sie 1 % Cashback auf Ihr Konto."),
 ]
 
 
@@ -206,6 +211,8 @@ NOT_OFFERS = [
     # banks in general, as exchanges and platforms in general: a guide's explanation, no offer
     ("it", "Molte banche regalano un bonus di benvenuto di 50 euro a chi apre un conto online."),
     ("de", "Viele Banken schenken Neukunden 100 € Startguthaben für die Kontoeröffnung."),
+    # a payment by card told as a story: an amount received (a text message) and an amount paid, no reward
+    ("ro", "Am primit un SMS de la bancă despre cum tocmai am plătit cu cardul 860 de lei la Londra."),
 ]
 
 

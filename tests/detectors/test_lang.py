@@ -271,3 +271,13 @@ def test_a_locale_folder_over_text_evidently_written_for_another_territory_is_no
                 "por Multibanco ou MB WAY, sem comissão de registo.")
     found = run_detector("lang", page(european, url="https://www.example-firm.com/pt-PT/airdrop/talus"))
     assert ("pt-PT", "url path") in {(f.evidence.value, f.evidence.locator) for f in found}
+
+
+def test_a_templates_placeholder_text_is_no_language_of_the_page():
+    """A pop-up's "Lorem ipsum" left in the markup, above the page's own Lithuanian text."""
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+             "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.")
+    lithuanian = ("Susiekite savo mokėjimo kortelę su skaitmenine pinigine ir atsiskaitykite už pirkinius telefonu. "
+                  "Akcijos taisyklės skelbiamos banko interneto svetainėje.")
+    identified = text_language(f"{lorem}\n{lithuanian}")
+    assert identified is not None and identified[0] == "lt"
