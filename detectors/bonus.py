@@ -2,8 +2,9 @@
 
 Two ways in: named incentives from the phrase lexicon bonus.yaml ("Willkommensbonus", "refer a friend"), and
 incentives by structure (detectors/incentives.py): a reward or an amount, a verb of getting and a trigger in one
-sentence ("invite a friend and both get 15 €"). Questions ("Was bringt ein Willkommensbonus?") offer nothing.
-Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do not count, sentence by sentence: a
+sentence ("invite a friend and both get 15 €"); on a promotion's rules or a programme's own page (titled with its
+name: "Ambassador Program") the first reward named, taking part being the trigger. Questions ("Was bringt ein
+Willkommensbonus?") offer nothing. Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do not count, sentence by sentence: a
 negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its
 mentions stands outside quotes and hedges ("'refer a friend' bonuses are restricted", "welcome bonuses are often
 ..."); a page that explains incentives (as many hedged incentive sentences as offers) offers nothing, nor does
@@ -15,6 +16,7 @@ page is a contract ("hereinafter ...") and so its publisher's own terms.
 from __future__ import annotations
 
 from detectors.affiliate_voice import reports_on_programme
+from detectors.article_page import page_title
 from detectors.call_languages import candidate_languages
 from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
@@ -30,6 +32,7 @@ from detectors.text import is_quoted, snippet
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
+PROGRAMME_TITLE_WORDS = 5  # a title this short that names a programme is its name: the programme's own page
 KEPT = 8  # pages whose incentives are kept for PROMO, which judges the same page next
 _KEPT: PageMemo[tuple[Finding, ...]] = PageMemo(KEPT)
 
@@ -51,8 +54,9 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     sentences, hedges = page_offers(text, languages)
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
-    if not sentences and promotion_rules(doc, ctx):
-        sentences = tuple(rewarded(text, languages))  # a promotion's rules: taking part earns the reward they name
+    if not sentences and (promotion_rules(doc, ctx) or _programme_page(doc)):
+        # A promotion's rules, or a referral or affiliate programme's page: taking part earns the reward they name.
+        sentences = tuple(rewarded(text, languages))
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared
     page = lowered(text)
@@ -75,6 +79,13 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
             locator=f"text ({offer.language})", confidence=0.75, strength="strong" if aimed else "medium",
             member_states=ctx.geo.states_for_language(offer.language) if aimed else ()))
     return findings
+
+
+def _programme_page(doc: Document) -> bool:
+    """Whether the page's title is a programme's name ("Crypto Affiliate Program", "Ambassador Program"), not a
+    headline about programmes ("How Crypto Exchange Referral Programs Work")."""
+    title = page_title(doc)
+    return len(title.split()) <= PROGRAMME_TITLE_WORDS and bool(phrase_lexicon("partner_programme").find(title))
 
 
 def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> bool:

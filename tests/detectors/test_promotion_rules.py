@@ -130,8 +130,8 @@ def test_winners_announced_later_is_a_rule_not_a_news_report(detect):
                  url="https://www.example-guide.com/exchanges/summer") == set()
 
 
-def bonuses(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str]]:
-    return {(states, value) for (_, states, value, _) in detect("bonus", page_of(lang, *paragraphs),
+def bonuses(detect, lang: str, *paragraphs: str, title: str = "Example") -> set[tuple[tuple[str, ...], str]]:
+    return {(states, value) for (_, states, value, _) in detect("bonus", page_of(lang, *paragraphs, title=title),
                                                                 url="https://www.example-exchange.com/promo/terms")}
 
 
@@ -156,3 +156,17 @@ def test_near_miss_rules_without_a_reward_offer_no_incentive(detect, paragraphs)
 
 def test_a_reward_in_one_heading_alone_is_no_incentive(detect):
     assert bonuses(detect, "en", "Promotion Period: 1 to 31 May.", "Rewards are sent within 10 working days.") == set()
+
+
+PROGRAMME_TERMS = ("1. These terms govern your participation as an affiliate.",
+                   "2. Rewards are paid to the wallet address you provide, monthly.")
+
+
+def test_a_programmes_own_page_names_the_reward_taking_part_earns(detect):
+    """A page titled with the programme's name sets out its reward: the site's own incentive."""
+    assert bonuses(detect, "en", *PROGRAMME_TERMS, title="Hardware Wallet Affiliate Program") == {
+        ((), "rewards are paid to the wallet address you provide, monthly.")}
+
+
+def test_near_miss_a_headline_about_programmes_is_no_programmes_page(detect):
+    assert bonuses(detect, "en", *PROGRAMME_TERMS, title="How Crypto Exchange Referral Programs Work") == set()
