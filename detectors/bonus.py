@@ -4,8 +4,8 @@ Two ways in: named incentives from the phrase lexicon bonus.yaml ("Willkommensbo
 incentives by structure (detectors/incentives.py): a reward or an amount, a verb of getting and a trigger in one
 sentence ("invite a friend and both get 15 €"); on a promotion's rules or a programme's own page (titled with its
 name: "Ambassador Program") the first reward named, taking part being the trigger. Questions ("Was bringt ein
-Willkommensbonus?") offer nothing. Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do not count, sentence by sentence: a
-negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its
+Willkommensbonus?") offer nothing. Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do
+not count, sentence by sentence: a negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its
 mentions stands outside quotes and hedges ("'refer a friend' bonuses are restricted", "welcome bonuses are often
 ..."); a page that explains incentives (as many hedged incentive sentences as offers) offers nothing, nor does
 one that reports on another firm's incentive or programme (news, an explainer, an encyclopedia entry: the test
