@@ -1,16 +1,16 @@
 """BONUS: incentives (welcome and deposit bonuses, free crypto, fee holidays, refer-a-friend rewards).
 
-Two ways in: named incentives from the phrase lexicon bonus.yaml ("Willkommensbonus", "refer a friend"), and
-incentives by structure (detectors/incentives.py): a reward or an amount, a verb of getting and a trigger in one
-sentence ("invite a friend and both get 15 €"); on a promotion's rules or a programme's own page (titled with its
-name: "Ambassador Program") the first reward named, taking part being the trigger. Questions ("Was bringt ein
-Willkommensbonus?") offer nothing. Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do
-not count, sentence by sentence: a negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its
-mentions stands outside quotes and hedges ("'refer a friend' bonuses are restricted", "welcome bonuses are often
-..."); a page that explains incentives (as many hedged incentive sentences as offers) offers nothing, nor does
-one that reports on another firm's incentive or programme (news, an explainer, an encyclopedia entry: the test
-AFFILIATE uses, detectors/affiliate_voice.py) -- unless a mention is in the site's own voice, names the site, or the
-page is a contract ("hereinafter ...") and so its publisher's own terms.
+Two ways in: named incentives from the phrase lexicon bonus.yaml ("Willkommensbonus", "refer a friend"), and incentives
+by structure (detectors/incentives.py): a reward or an amount, a verb of getting and a trigger in one sentence ("invite
+a friend and both get 15 €"); on a promotion's rules or a programme's own page (titled with its name: "Ambassador
+Program") the first reward named, taking part being the trigger. Questions ("Was bringt ein Willkommensbonus?") offer
+nothing. Negated ("no bonus is offered", "es gibt keinen Bonus") and quoted phrases do not count, sentence by sentence:
+a negated sentence does not hide an offer elsewhere on the page. A named incentive counts only where one of its mentions
+stands outside quotes and hedges ("'refer a friend' bonuses are restricted", "welcome bonuses are often ..."); a page
+that explains incentives (as many hedged incentive sentences as offers) offers nothing, nor does one that reports on
+another firm's incentive or programme (news, an explainer, an encyclopedia entry: the test AFFILIATE uses,
+detectors/affiliate_voice.py) -- unless a mention is in the site's own voice, names the site, or the page is a contract
+("hereinafter ...") and so its publisher's own terms.
 """
 
 from __future__ import annotations
