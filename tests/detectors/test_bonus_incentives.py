@@ -118,6 +118,9 @@ OFFERS = [
     ("en", "With every purchase made using your card, you earn crypto rewards of up to 2 %."),
     ("lt", "Pirmieji klientai, kurie susies kortelę ir per ją atsiskaitys 3 kartus, galės susigrąžinti 5 Eur."),
     ("de", "Mit jeder Kartenzahlung erhalten Sie 1 % Cashback auf Ihr Konto."),
+    # every form of inviting ("inviti", "invitato"), the imperfective "earn" (Czech "získávat")
+    ("it", "Puoi guadagnare ricompense per un massimo di 5 inviti per ciascuna campagna."),
+    ("cs", "Program dává uživatelům možnost doporučit služby přátelům a získávat finanční odměny."),
 ]
 
 

@@ -74,9 +74,19 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-e
      {(("PL",), "regulamin akcji")}),
     ("pt", ["1.1 A Campanha “Ordenado Primavera” (doravante “Campanha”) é promovida pelo banco.",
             "1.2 Participação na campanha: clientes particulares."], {(("PT",), "participação na campanha")}),
+    # a referral or loyalty programme's terms: its duration, its conditions, its organiser
+    ("fr", ["Conditions du programme de parrainage", "Durée du Programme : le Programme commence le 1er mars."],
+     {(("BE", "FR", "LU"), "conditions du programme")}),
+    ("cs", ["Obchodní podmínky programu Přiveď kamaráda", "2. Trvání programu: program běží do odvolání."],
+     {(("CZ",), "podmínky programu")}),
+    ("it", ["Regolamento dell'operazione a premio «Presenta un amico»", "Ambito territoriale: territorio nazionale."],
+     {(("IT",), "regolamento dell'operazione")}),
+    ("de", ["Bonusrichtlinie", "Diese Bonuspolitik gilt für alle Boni ohne Einzahlung."],
+     {(("AT", "BE", "DE", "LI", "LU"), "bonusrichtlinie")}),
 ], ids=["en", "de", "sl", "pl", "pl-contest", "en-competition", "es-faq", "pt-this-promotion", "de-promotion",
         "et-this-campaign", "el-promotional-action", "sl-sales-action", "no-incentive", "fi-referral-programme",
-        "lv-lottery", "pl-promotional-action", "pl-defined-campaign", "pt-defined-campaign"])
+        "lv-lottery", "pl-promotional-action", "pl-defined-campaign", "pt-defined-campaign", "fr-programme",
+        "cs-programme", "it-prize-operation", "de-bonus-policy"])
 def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
@@ -103,8 +113,11 @@ def test_a_promotions_rules_are_the_sites_offer(detect, lang, paragraphs, expect
     # a campaign named in quotes in a story, not defined by its rules
     ("en", ['The exchange ran a "Promotion" last spring (see the "Campaign" page); the promotion period ended.'],
      "https://www.example-news.com/2025/05/01/exchange-ends-promotion"),
+    # a guide that names a programme's conditions once
+    ("fr", ["Les conditions du programme de fidélité varient d'une banque à l'autre : comparez-les."],
+     "https://www.example-guide.fr/guide/fidelite"),
 ], ids=["el-guide-one-heading", "de-guide-one-heading", "en-news", "en-conference", "pt-guide-one-phrase",
-        "pl-defined-contract", "en-quoted-campaign"])
+        "pl-defined-contract", "en-quoted-campaign", "fr-guide-one-programme-phrase"])
 def test_near_miss_no_campaign_of_the_site(detect, lang, paragraphs, url):
     assert rules(detect, lang, *paragraphs, url=url) == set()
 
