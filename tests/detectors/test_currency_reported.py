@@ -34,6 +34,10 @@ def codes(text: str, lang: str) -> set[str]:
     # fiat money in general, its currencies listed as examples
     ("Nachdem man Ether mit Fiatgeld (USD, EUR, GBP, etc.) gekauft hat, kann man es in ein Wallet senden.", "de"),
     ("Försäljning av kryptovaluta till fiatvaluta (SEK, EUR, USD) redovisas i bilaga K4.", "sv"),
+    # a token's price halved, a filing threshold: news and law
+    ("Sinds de notering is de prijs meer dan gehalveerd naar 0,00012 euro per token.", "nl"),
+    ("Si tienes criptomonedas en el extranjero por un valor superior a 50.000 euros, debes presentar la declaración.",
+     "es"),
     # euros named among foreign currencies (Czech inflects them: "dolarech", "librách")
     ("Karta se hodí pro placení a výběry v eurech, dolarech, librách a dalších cizích měnách.", "cs"),
 ])
