@@ -124,8 +124,10 @@ def _rules() -> _Rules:
     lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
+    # A table's label may run into its number once tags are gone ("Min50 EUR", "Fee0.90€"): a lower-case letter
+    # before the number is such a seam; a digit, a capital ("DE0001234 EUR", an ISIN) or a decimal mark is not.
     amount = re.compile(
-        rf"(?<![\w.,])(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])", re.IGNORECASE)
+        rf"(?<![\d_.,])(?<!(?-i:[A-Z]))(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])", re.IGNORECASE)
     pair_body = rf"(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b"
     pair, pair_body = re.compile(r"\b" + pair_body), re.compile(pair_body)
     # "EUR-Einzahlung" and "(RON/USD/EUR)" name a currency; "EUR-L" (a stablecoin) does not.
@@ -145,11 +147,11 @@ def _rules() -> _Rules:
     if any(c in between for c in unit_firsts):
         raise ValueError(f"{FILE}: a unit that begins with a space or a sign")
     lead_start = re.compile(rf"(?:{alternation(codes + symbols)}){_GAP}\d")  # case-sensitive, as in `amount`
-    # A digit not after a letter, digit, point or comma (`amount`'s opening lookbehind, checked after the digit so the
+    # A digit not after a capital, digit, point or comma (`amount`'s opening lookbehind, checked after the digit so the
     # pattern begins with it), then what may stand between a number and its unit, then a character a unit can begin
     # with (ignoring case, as the unit's first check in `amount` does).
     ahead = rf"[\d{re.escape(between)}]*(?i:[{re.escape(unit_firsts)}])"
-    number_start = re.compile(rf"\d(?<![\w.,]\d)(?={ahead})")
+    number_start = re.compile(rf"\d(?<![\d_.,A-Z]\d)(?={ahead})")
     return _Rules(amount, lead_start, number_start, pair, pair_body, named, lowered, names_by_first, name_firsts,
                   frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,
                   states, by_token, by_language,

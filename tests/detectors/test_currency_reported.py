@@ -52,9 +52,19 @@ def test_a_reported_sum_is_no_price(text, lang):
     ("Deposit 100 € per month (minimum 10 €) to start.", "en", {"EUR"}),  # the same currency converts nothing
     ("Staking fee: 5 € per month (~0.002 ETH).", "en", {"EUR"}),  # the price in euros, its crypto value beside it
     ("Karta je zdarma; výběry v eurech bez poplatku.", "cs", {"EUR"}),  # euros alone, an offer
+    # a limits table whose labels ran into their numbers once tags were gone
+    ("Withdraw Euro Min50 EUR Max per day20,000 EUR Fee0.90€", "en", {"EUR"}),
 ])
 def test_the_sum_a_bracket_converts_is_still_the_price(text, lang, expected):
     assert codes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Gebühr für das ETN mit der ISIN DE000A2T0VU5 EUR-Tranche: siehe Preisblatt.", "de"),  # a code, no amount
+    ("Die Gebühr für Ordertyp B2 EUR entfällt.", "de"),  # a capital before the digit: a name, not a seam
+])
+def test_a_number_inside_a_code_is_no_amount(text, lang):
+    assert codes(text, lang) == set()
 
 
 @pytest.mark.parametrize(("text", "sum_", "expected"), [
