@@ -126,8 +126,9 @@ def _rules() -> _Rules:
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
     # A table's label may run into its number once tags are gone ("Min50 EUR", "Fee0.90€"): a lower-case letter
     # before the number is such a seam; a digit, a capital ("DE0001234 EUR", an ISIN) or a decimal mark is not.
-    amount = re.compile(
-        rf"(?<![\d_.,])(?<!(?-i:[A-Z]))(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])", re.IGNORECASE)
+    seam = r"(?<![\d_.,])(?<!(?-i:[A-Z]))"
+    amount = re.compile(rf"{seam}(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])",
+                        re.IGNORECASE)
     pair_body = rf"(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b"
     pair, pair_body = re.compile(r"\b" + pair_body), re.compile(pair_body)
     # "EUR-Einzahlung" and "(RON/USD/EUR)" name a currency; "EUR-L" (a stablecoin) does not.
