@@ -6,13 +6,16 @@ terms and help pages as on a landing page (re-judged on the real-web labels: ben
 
 Calls to action are found by structure (detectors/calls_to_action.py): buttons, links to sign-up or download
 targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml, and from
-headlines that cap an incentive's amount ("Bis zu 300 € Prämie", detectors/call_offers.advertised). Negated or
+headlines that cap an incentive's amount ("Bis zu 300 € Prämie", detectors/call_offers.advertised). A product page
+that sells by a list of its advantages ("Ihre Vorteile", "Dina fördelar", "Why choose us" as a heading of its own:
+advantage_headings.yaml) promotes too, where nothing else was found and the page is no article. Negated or
 quoted phrases do not count. A call in English is weak on its own: it shows marketing, not marketing aimed at the
 Union; one in another EU language points at the states where that language is official.
 """
 
 from __future__ import annotations
 
+from detectors.article_page import is_article
 from detectors.bonus import offered
 from detectors.call_languages import candidate_languages
 from detectors.call_offers import advertised
@@ -21,6 +24,7 @@ from detectors.context import Context
 from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.offer_context import offer_context
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.promotion_rules import promotion_rules
@@ -28,6 +32,9 @@ from detectors.text import is_quoted, snippet
 
 INDICATOR = "PROMO"
 MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show the pattern
+ADVANTAGES = "advantage_headings"
+ADVANTAGES_LOCATOR = "advantages heading"
+HEADING_WORDS = 6  # a line this short that opens with an advantages phrase heads its list
 INCENTIVE = "incentive"  # locator prefix of an incentive restated as the site's offer ("incentive, text (de)")
 
 
@@ -67,4 +74,35 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     rules = promotion_rules(doc, ctx)  # the rules of the site's own campaign, reward stated or not
     if rules and len(findings) < MAX_FINDINGS:
         findings.append(rules)
+    # A product page that sells by its list of advantages, with no call or offer found above (its phrases looked
+    # for on every page: a lexicon read on the first page, not on the first rare one).
+    headings = _advantage_headings(doc, ctx)
+    if headings and not findings and not _reports(doc):
+        findings.append(headings[0])
     return findings
+
+
+def _advantage_headings(doc: Document, ctx: Context) -> list[Finding]:
+    """The headings over the list of what the site's product does for the reader ("Ihre Vorteile", "Why choose us":
+    advantage_headings.yaml), as findings."""
+    return [f for f in phrase_findings(doc, ctx, INDICATOR, phrase_lexicon(ADVANTAGES), localised_strength="medium",
+                                       english_strength="weak", locator=ADVANTAGES_LOCATOR)
+            if _heads_a_line(doc.text, f.evidence.value)]
+
+
+def _reports(doc: Document) -> bool:
+    """Whether the page is an article, news or an explainer: its advantages are someone else's product weighed."""
+    return is_article(doc) or offer_context(doc.text, frozenset(candidate_languages(doc))).editorial
+
+
+def _heads_a_line(text: str, phrase: str) -> bool:
+    """Whether a short line of its own opens with `phrase` (lower-cased): a heading, not running text."""
+    folded = lowered(text)
+    at = folded.find(phrase)
+    while at >= 0:
+        start, end = folded.rfind("\n", 0, at) + 1, folded.find("\n", at)
+        line = folded[start:end if end >= 0 else len(folded)].strip(" \t•-–*#0123456789.")
+        if line.startswith(phrase) and len(line.split()) <= HEADING_WORDS:
+            return True
+        at = folded.find(phrase, at + len(phrase))
+    return False
