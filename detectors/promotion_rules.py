@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from detectors.affiliate_voice import reports_on_programme
-from detectors.article_page import page_title
+from detectors.article_page import TITLE_WORDS, page_title
 from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
@@ -28,6 +28,7 @@ RULES = "promotion_rules"
 NAMES = "campaign_names"
 LOCATOR = "promotion rules"
 MIN_HEADINGS = 2  # different rule phrases that make a page a promotion's rules
+TITLE_LINES = 8  # lines read for the page's first one
 KEPT = 8  # pages whose answer is kept for PROMO, which asks of the same page after BONUS
 _KEPT: PageMemo[Finding | None] = PageMemo(KEPT)
 # A term defined in brackets: a few words ("the", "dalej:", "hereinafter") and a name in quotes ('(the "Promotion")').
@@ -52,9 +53,12 @@ def _rules(doc: Document, ctx: Context) -> Finding | None:
 
 
 def _titled(doc: Document, phrase: str) -> bool:
-    """Whether the page's title opens with the rule phrase ("Bonus terms | Broker", "Aktionsbedingungen"): the page is
-    those rules, not a warning about them ("Vorsicht bei intransparenten Bonusbedingungen")."""
-    return page_title(doc).lower().startswith(phrase)
+    """Whether the page's title, or its first line however short ("Teilnahmebedingungen"), opens with the rule phrase
+    ("Bonus terms | Broker"): the page is those rules, not a warning about them ("Vorsicht bei intransparenten
+    Bonusbedingungen")."""
+    first = next((line.strip() for line in doc.text.split("\n", TITLE_LINES)[:TITLE_LINES] if line.strip()), "")
+    return page_title(doc).lower().startswith(phrase) or len(first.split()) <= TITLE_WORDS and \
+        not first.endswith((".", "!", ";", ":")) and first.lower().startswith(phrase)
 
 
 def _defined_campaigns(doc: Document, ctx: Context) -> list[Finding]:

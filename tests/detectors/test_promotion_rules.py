@@ -134,6 +134,21 @@ def test_near_miss_a_title_that_warns_about_bonus_terms_is_no_rules(detect):
                  title="Vorsicht bei intransparenten Bonusbedingungen") == set()
 
 
+def test_a_first_line_of_one_word_can_be_the_rules_title(detect):
+    """"Teilnahmebedingungen" alone on the first line titles a referral programme's terms."""
+    assert rules(detect, "de", "Teilnahmebedingungen",
+                 "Bestandskunden können Neukunden das Depot nach Maßgabe dieser Bedingungen empfehlen.") == {
+        (("AT", "BE", "DE", "LI", "LU"), "teilnahmebedingungen")}
+    # the same word opening a sentence of a guide is no title
+    assert rules(detect, "de", "Teilnahmebedingungen sollte man vor jeder Aktion einer Bank genau lesen, rät der "
+                 "Verbraucherschutz in seinem Ratgeber für Sparer und Anleger.") == set()
+
+
+def test_an_events_rules_in_lithuanian(detect):
+    assert rules(detect, "lt", "1. Šis įvykis skirtas naujiems naudotojams.",
+                 "2. Įvykio laikotarpiu atlygis skiriamas už prekybos apimtį.") == {(("LT",), "šis įvykis")}
+
+
 def test_winners_announced_later_is_a_rule_not_a_news_report(detect):
     """"Winners will be announced" is the rules' own schedule; "announced a promotion" reports another's."""
     assert rules(detect, "en", "Event Period: 10 June to 31 July.", "Eligible Participants: new and existing clients.",
@@ -183,3 +198,13 @@ def test_a_programmes_own_page_names_the_reward_taking_part_earns(detect):
 
 def test_near_miss_a_headline_about_programmes_is_no_programmes_page(detect):
     assert bonuses(detect, "en", *PROGRAMME_TERMS, title="How Crypto Exchange Referral Programs Work") == set()
+
+
+def test_a_glossary_entry_defines_programmes_and_offers_none(detect):
+    """An exchange's glossary page on affiliates explains programmes in general: no incentive of the site."""
+    paragraphs = ("Os afiliados ganham comissões ao promover os serviços de uma plataforma.",
+                  "Um afiliado recebe uma recompensa por cada novo utilizador que se regista com o seu código.")
+    page = page_of("pt", *paragraphs)
+    glossary = detect("bonus", page, url="https://www.example-exchange.com/pt/learn/glossary/define-affiliate")
+    assert not glossary
+    assert detect("bonus", page, url="https://www.example-exchange.com/pt/afiliados")
