@@ -94,12 +94,22 @@ def _types(node):
 
 
 TITLE_WORDS = 14  # a first line this short stands for the title of a page that has none
+TITLE_LINES = 8  # lines of the text read for that first line
 
 
 def page_title(doc: Document) -> str:
-    """The page's title: its <title>, else its first heading, else a short first line that ends no sentence."""
+    """The page's title: its <title>, else its first heading, else a short first line of two words or more."""
     if doc.title or doc.headings:
         return doc.title or doc.headings[0]
-    lines = [line.strip() for line in doc.text.split("\n", 8)[:8] if line.strip()]
-    first = next((line for line in lines if len(line.split()) >= 2), "")
-    return first if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", ";", ":")) else ""
+    first = next((line for line in first_lines(doc) if len(line.split()) >= 2), "")
+    return first if titles(first) else ""
+
+
+def first_lines(doc: Document) -> list[str]:
+    """The text's first few non-blank lines, stripped."""
+    return [line.strip() for line in doc.text.split("\n", TITLE_LINES)[:TITLE_LINES] if line.strip()]
+
+
+def titles(line: str) -> bool:
+    """Whether a line can stand for a title: short, ending no sentence."""
+    return len(line.split()) <= TITLE_WORDS and not line.endswith((".", "!", ";", ":"))

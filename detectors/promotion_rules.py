@@ -7,8 +7,8 @@ Two different rule headings are needed (promotion_rules.yaml), so a guide that m
 is not a campaign, unless the one opens the page's title ("Условия за ползване на бонус"); the campaign defined as
 a term of its rules ('(dalej: "Akcja")', '(the "Promotion")': campaign_names.yaml) is one of them. A page that
 reports on or explains another firm's campaign (news, an explainer) is set aside by the test AFFILIATE and BONUS use
-(detectors/affiliate_voice.py). BONUS asks first
-(taking part is the trigger of the reward such rules name), PROMO next: the answer is worked out once per page.
+(detectors/affiliate_voice.py). BONUS asks first (taking part is the trigger of the reward such rules name), PROMO
+next: the answer is worked out once per page.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from detectors.affiliate_voice import reports_on_programme
-from detectors.article_page import TITLE_WORDS, page_title
+from detectors.article_page import first_lines, page_title, titles
 from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
@@ -28,7 +28,6 @@ RULES = "promotion_rules"
 NAMES = "campaign_names"
 LOCATOR = "promotion rules"
 MIN_HEADINGS = 2  # different rule phrases that make a page a promotion's rules
-TITLE_LINES = 8  # lines read for the page's first one
 KEPT = 8  # pages whose answer is kept for PROMO, which asks of the same page after BONUS
 _KEPT: PageMemo[Finding | None] = PageMemo(KEPT)
 # A term defined in brackets: a few words ("the", "dalej:", "hereinafter") and a name in quotes ('(the "Promotion")').
@@ -56,9 +55,8 @@ def _titled(doc: Document, phrase: str) -> bool:
     """Whether the page's title, or its first line however short ("Teilnahmebedingungen"), opens with the rule phrase
     ("Bonus terms | Broker"): the page is those rules, not a warning about them ("Vorsicht bei intransparenten
     Bonusbedingungen")."""
-    first = next((line.strip() for line in doc.text.split("\n", TITLE_LINES)[:TITLE_LINES] if line.strip()), "")
-    return page_title(doc).lower().startswith(phrase) or len(first.split()) <= TITLE_WORDS and \
-        not first.endswith((".", "!", ";", ":")) and first.lower().startswith(phrase)
+    first = next(iter(first_lines(doc)), "")
+    return page_title(doc).lower().startswith(phrase) or titles(first) and first.lower().startswith(phrase)
 
 
 def _defined_campaigns(doc: Document, ctx: Context) -> list[Finding]:
