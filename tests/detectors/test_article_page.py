@@ -106,6 +106,21 @@ def test_a_story_in_a_news_section_reports_another_firms_referral_programme():
     assert found("https://www.beispielbank.example.de/empfehlungsprogramm") == {"AFFILIATE", "BONUS"}
 
 
+def test_a_rule_announced_by_a_regulator_reports_on_programmes():
+    """"announced by the FCA" reports; the rules' own "winners will be announced" does not (test_promotion_rules)."""
+    from detectors import affiliate
+
+    story = ("<p>The new rules, announced by the regulator on Monday, will also ban refer a friend bonuses in "
+             "crypto marketing.</p>")
+    found = lambda url: {f.indicator for f in affiliate.detect(page(story, url), Context())}  # noqa: E731
+    assert found("https://www.example-markets.com/crypto/marketing-rules") == set()
+
+
+def test_a_glossary_section_explains_the_amounts_it_names():
+    assert is_article(page(FEE, "https://www.example-exchange.com/es/learn/glossary/define-fee"))
+    assert values(page(FEE, "https://www.example-exchange.com/es/learn/glossary/define-fee")) == set()
+
+
 def test_a_reports_call_to_take_a_bonus_is_still_the_sites_offer():
     from detectors import bonus
 

@@ -214,6 +214,8 @@ NOT_OFFERS = [
     # banks in general, as exchanges and platforms in general: a guide's explanation, no offer
     ("it", "Molte banche regalano un bonus di benvenuto di 50 euro a chi apre un conto online."),
     ("de", "Viele Banken schenken Neukunden 100 € Startguthaben für die Kontoeröffnung."),
+    # cards got free as a plan's feature: a card is no trigger by itself
+    ("lt", "Kaip Premium klientas, pirmąsias dvi korteles gaunate nemokamai."),
     # a payment by card told as a story: an amount received (a text message) and an amount paid, no reward
     ("ro", "Am primit un SMS de la bancă despre cum tocmai am plătit cu cardul 860 de lei la Londra."),
 ]
