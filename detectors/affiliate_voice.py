@@ -66,6 +66,12 @@ def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, 
     return bool(owner) and not _names_site(owner.group(1), label, parts)
 
 
+def reads_as_article(doc: Document) -> bool:
+    """Whether the page reads as an article by its text (a dateline, a reading time, a press agency, quoted people:
+    detectors/offer_context.py) or is filed as one by its address or markup (detectors/article_page.py)."""
+    return offer_context(doc.text, frozenset(candidate_languages(doc))).editorial or is_article(doc)
+
+
 def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callable[[], Sequence[PhraseMatch]]) -> bool:
     """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own.
     `mentions` may be given as a function that finds them, called only on a page that shows signs of reporting."""
@@ -75,8 +81,7 @@ def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callab
     label, parts = _name_parts(doc.url or doc.requested_url)
     # The signs of reporting first (one scan each, the article test shared with other detectors), then the
     # dearer test of the site's own voice around every mention.
-    reported = (bool(phrase_lexicon(REPORTING).find(text))
-                or offer_context(text, frozenset(candidate_languages(doc))).editorial or is_article(doc))
+    reported = bool(phrase_lexicon(REPORTING).find(text)) or reads_as_article(doc)
     if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
         mentions = mentions()
     if not mentions or callable(mentions):

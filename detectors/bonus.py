@@ -22,7 +22,7 @@ from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of, vocabularies
 from detectors.incentives import Incentive, explains, hedged, page_offers, rewarded, without_questions
-from detectors.lexicon import PhraseMatch, phrase_lexicon
+from detectors.lexicon import PhraseMatch, phrase_lexicon, words_of
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
@@ -85,7 +85,9 @@ def _programme_page(doc: Document) -> bool:
     """Whether the page's title is a programme's name ("Crypto Affiliate Program", "Ambassador Program"), not a
     headline about programmes ("How Crypto Exchange Referral Programs Work")."""
     title = page_title(doc)
-    return len(title.split()) <= PROGRAMME_TITLE_WORDS and bool(phrase_lexicon("partner_programme").find(title))
+    # The title's own words indexed: the lexicon keeps the page's matches, which AFFILIATE asks for next.
+    return len(title.split()) <= PROGRAMME_TITLE_WORDS and \
+        bool(phrase_lexicon("partner_programme").find(title, words_of(title)))
 
 
 def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> bool:

@@ -41,6 +41,9 @@ INDICATOR = "CURRENCY"
 FILE = "lexicons/currency.yaml"
 KRONA = "kr"  # the token every krone form resolves to before the page's language decides
 _GAP = "[ \u00a0\u202f]?"
+# What may not stand right before an amount's number: a digit, a decimal mark or a capital (a code, an ISIN:
+# "DE0001234 EUR"). A lower-case letter may: a table's label run into its number once tags are gone ("Min50 EUR").
+_NOT_A_SEAM = r"(?-i:[\d_.,A-Z])"
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,']\d{3})*(?:[.,](?:\d{1,2}|-{1,2}))?|\d+(?:[.,]\d+)?"
 _SCANDINAVIAN_TLDS = {"se": "sv", "dk": "da", "no": "no", "is": "is"}
 # Words only one of the four krone languages writes: enough to tell which krone an undeclared page means.
@@ -124,10 +127,7 @@ def _rules() -> _Rules:
     lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
-    # A table's label may run into its number once tags are gone ("Min50 EUR", "Fee0.90€"): a lower-case letter
-    # before the number is such a seam; a digit, a capital ("DE0001234 EUR", an ISIN) or a decimal mark is not.
-    seam = r"(?<![\d_.,])(?<!(?-i:[A-Z]))"
-    amount = re.compile(rf"{seam}(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])",
+    amount = re.compile(rf"(?<!{_NOT_A_SEAM})(?:{lead}{_GAP}(?:{_NUMBER})|(?:{_NUMBER}){_GAP}{other}{unit})(?![\w€$£])",
                         re.IGNORECASE)
     pair_body = rf"(?:{'|'.join(tickers)})\s?[/\-]?\s?(?P<code>{'|'.join(codes)})\b"
     pair, pair_body = re.compile(r"\b" + pair_body), re.compile(pair_body)
@@ -152,7 +152,7 @@ def _rules() -> _Rules:
     # pattern begins with it), then what may stand between a number and its unit, then a character a unit can begin
     # with (ignoring case, as the unit's first check in `amount` does).
     ahead = rf"[\d{re.escape(between)}]*(?i:[{re.escape(unit_firsts)}])"
-    number_start = re.compile(rf"\d(?<![\d_.,A-Z]\d)(?={ahead})")
+    number_start = re.compile(rf"\d(?<!{_NOT_A_SEAM}\d)(?={ahead})")
     return _Rules(amount, lead_start, number_start, pair, pair_body, named, lowered, names_by_first, name_firsts,
                   frozenset("".join(name_firsts)), code_words, frozenset("".join(code_words)), foreign, strength,
                   states, by_token, by_language,

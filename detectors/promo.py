@@ -15,7 +15,7 @@ Union; one in another EU language points at the states where that language is of
 
 from __future__ import annotations
 
-from detectors.article_page import is_article
+from detectors.affiliate_voice import reads_as_article
 from detectors.bonus import offered
 from detectors.call_languages import candidate_languages
 from detectors.call_offers import advertised
@@ -24,7 +24,6 @@ from detectors.context import Context
 from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
-from detectors.offer_context import offer_context
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.promotion_rules import promotion_rules
@@ -77,7 +76,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     # A product page that sells by its list of advantages, with no call or offer found above (its phrases looked
     # for on every page: a lexicon read on the first page, not on the first rare one).
     headings = _advantage_headings(doc, ctx)
-    if headings and not findings and not _reports(doc):
+    if headings and not findings and not reads_as_article(doc):  # an article weighs someone else's product
         findings.append(headings[0])
     return findings
 
@@ -88,11 +87,6 @@ def _advantage_headings(doc: Document, ctx: Context) -> list[Finding]:
     return [f for f in phrase_findings(doc, ctx, INDICATOR, phrase_lexicon(ADVANTAGES), localised_strength="medium",
                                        english_strength="weak", locator=ADVANTAGES_LOCATOR)
             if _heads_a_line(doc.text, f.evidence.value)]
-
-
-def _reports(doc: Document) -> bool:
-    """Whether the page is an article, news or an explainer: its advantages are someone else's product weighed."""
-    return is_article(doc) or offer_context(doc.text, frozenset(candidate_languages(doc))).editorial
 
 
 def _heads_a_line(text: str, phrase: str) -> bool:
