@@ -4,7 +4,9 @@ A page filed under its publication date ("/2017/05/cysec-verbietet-...", "/tecno
 "/gazdasag/20210919/..."), in a news site's news section ("/actualite/...", "/vijesti/hrvatska/...") or marked up as
 news (JSON-LD NewsArticle, BlogPosting) reports:
 the amounts and payment rails in its running text are the story's, not the site's offer, unless the site says they
-are its own ("we support SEPA"). Read from the page's address and head only: the text's own marks of an article
+are its own ("we support SEPA"). So does, for CURRENCY and PAYMENT, a page filed under a headline of six words or
+more outside a help centre ("/quels-sont-les-frais-caches-des-plateformes-crypto.html"): a blog post's worked
+examples ("on 10,000 euros of trades, that is 5 euros less") are not the site's prices. Read from the page's address and head only: the text's own marks of an article
 (reading time, press agencies, people quoted) are in detectors/offer_context.py. A publication time alone
 (`article:published_time`) is not read: every social post has one, and a firm's own posts speak for it.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache, lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document
@@ -22,6 +24,7 @@ from detectors.model import Document
 NEWS_SECTIONS = "news_sections"
 HELP_SECTIONS = "help_sections"
 SECTION_DEPTH = 3  # leading folders of an address read for a news section ("/economia/noticias/...")
+HEADLINE_WORDS = 6  # words of a page's own name in its address that make it a story's headline
 
 _YEAR = r"(?:199\d|20[0-3]\d)"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -31,6 +34,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 # their own documents by year.
 _DATED_PATH = re.compile(rf"/(?:{_YEAR}/{_MONTH}/|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/|"
                          rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])/|{_DAY}/{_MONTH}/{_YEAR}/)")
+_NAME_WORDS = re.compile(r"[-_+~\s]+")
 # schema.org types of a published story (an exchange's help-centre "Article" is not one of them).
 NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                         "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting"})
@@ -53,6 +57,15 @@ def news_section(url: str) -> bool:
     return bool(folders) and not _sections(NEWS_SECTIONS).isdisjoint(folders)
 
 
+def headline_address(url: str) -> bool:
+    """Whether the page is filed under a headline outside a help centre: its own name in its address has
+    HEADLINE_WORDS words or more ("/quels-sont-frais-caches-surveiller-plateformes-crypto.html"), as blogs and news
+    sites file a story under its title; a firm names its product pages in a word or two ("/fees", "/karte"), and its
+    help answers after their question. Numbers and ids are no words."""
+    name = unquote(urlsplit(url).path.rstrip("/").rpartition("/")[2]).partition(".")[0] if url else ""
+    return sum(word.isalpha() for word in _NAME_WORDS.split(name)) >= HEADLINE_WORDS and not help_section(url)
+
+
 def help_section(url: str) -> bool:
     """Whether the address files the page in the firm's help centre: its host's first label ("help.example.com")
     or a folder among the first few ("/support/...", "/hilfe/...")."""
@@ -61,7 +74,9 @@ def help_section(url: str) -> bool:
     labels = (urlsplit(url).hostname or "").split(".")
     # "help" of help.example.com or of exchange-support.example.com, not "example" of example.com
     subdomain = [labels[0], *labels[0].split("-")] if len(labels) > 2 else []
-    return not _sections(HELP_SECTIONS).isdisjoint(_folders(url) + subdomain)
+    folders = _folders(url)  # and the words of a folder's name ("/en-articles-help/")
+    return not _sections(HELP_SECTIONS).isdisjoint([*folders, *(w for f in folders if "-" in f for w in f.split("-"))]
+                                                   + subdomain)
 
 
 def _folders(url: str) -> list[str]:

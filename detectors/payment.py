@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from detectors.article_page import help_section, is_article
+from detectors.article_page import headline_address, help_section, is_article
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -247,7 +247,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         mentions.setdefault(index, []).append(m)
     brand = "brands" in scanned and next(scan(rules.brands, text, rules.firsts["brands"], rules.alphabet), None)
     offers = offer_context(text, frozenset(candidate_languages(doc))) if mentions or brand else None
-    article = bool(offers) and is_article(doc)  # a story's rails are its own, unless the site says it offers them
+    # A story's rails are its own (its address or markup says it is one), unless the site says it offers them.
+    article = bool(offers) and (is_article(doc) or headline_address(doc.url))
     # The firm's help centre gives its own rails as examples too ("deposit, for example, EUR via Bank Transfer (SEPA)",
     # "if payment comes from the SEPA countries"): what it names there it offers, in an "article" of its own too.
     helping = help_section(doc.url)

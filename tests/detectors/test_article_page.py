@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from detectors import currency, payment
-from detectors.article_page import dated_address, is_article
+from detectors.article_page import dated_address, headline_address, is_article
 from detectors.context import Context
 from detectors.document import build_document
 
@@ -133,3 +133,37 @@ def test_a_reports_call_to_take_a_bonus_is_still_the_sites_offer():
     assert found(story) == []
     assert found(story + call) == ["eröffne jetzt dein konto und sichere dir 20 € prämie!"]
     assert found(story + quoted) == []  # someone else's slogan, quoted
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.example-ratgeber.fr/quels-sont-les-frais-caches-des-plateformes-crypto.html",  # a blog post's slug
+    "https://www.example-blog.it/come-aprire-un-conto-online-in-dieci-minuti/",  # with its trailing slash
+    "https://example-finanzen.de/wie-viel-kostet-eine-sepa-einzahlung-wirklich",
+    "https://example.pl/%C5%BCycie-z-kryptowalutami-jak-p%C5%82aci%C4%87-mniej-prowizji",  # encoded letters are words
+])
+def test_a_page_filed_under_a_headline_is_a_story(url):
+    """A blog or news site files its story under its title: the amounts and rails of its worked examples are not
+    the site's prices (unless the site calls the offer its own)."""
+    assert headline_address(url)
+    assert values(page(FEE, url)) == set()
+    assert values(page(OWN, url)) == {"EUR", "SEPA"}
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.example-exchange.de/gebuehren-und-limits",  # a firm's page named in a few words
+    "https://www.example-exchange.de/top-5-depozite-ron-s~49778df5-5c85-4766-a11a-6626d4277c1c",  # ids are no words
+    "https://www.example-exchange.de/2024-10-14-123456-799812",  # nor numbers
+    "https://help.example-exchange.de/hc/de/articles/3600-wie-kann-ich-euro-per-sepa-einzahlen",  # a help answer
+    "https://www.example-exchange.de/de-articles-help/17-wie-kann-ich-euro-per-sepa-einzahlen",  # a help folder's word
+])
+def test_short_page_names_and_help_answers_keep_the_sites_offer(url):
+    assert not headline_address(url)
+    assert values(page(FEE, url)) == {"EUR", "SEPA"}
+
+
+def test_a_campaign_page_named_after_its_offer_keeps_its_amounts():
+    """A campaign's page is often named after its offer: its incentive makes the amounts the site's own."""
+    offer = "<p>Eröffne ein Depot und erhalte 40 Euro Startguthaben für deine erste Einzahlung.</p>"
+    url = "https://www.example-bank.de/aktionen/bis-zu-vierzig-euro-startguthaben-fuer-neue-kunden"
+    assert headline_address(url)
+    assert {f.evidence.value for f in currency.detect(page(offer, url), Context())} == {"EUR"}
