@@ -66,7 +66,7 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
         # News or an explainer about another firm's incentive (detectors/affiliate_voice.py); its advert boxes are
         # still adverts ("Jusqu'à 160 € offerts" beside "J'en profite" on a comparison guide).
         # So are offers put to the reader as a call ("Claim your free €20 Bitcoin bonus now!").
-        findings, sentences = [], [s for s in sentences if s.headline or _called(s)]
+        findings, sentences = [], [s for s in sentences if s.headline or s.steps or _called(s)]
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in sentences[:MAX_FINDINGS]:

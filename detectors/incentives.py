@@ -46,6 +46,8 @@ class Incentive:
     start: int
     end: int
     headline: bool = False  # a short line that caps its amount ("Jusqu'à 160 € offerts"): an advert, not a report
+    steps: bool = False  # the last of numbered steps put to the reader ("1. Maak een account aan ... 3. Je ontvangt
+    # direct €10 extra!"): a call, on a report's page too
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,13 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[tuple[Incentive, ...]
         language, hedge, headline = answer
         if headline and narrates(sentence, language):  # "Procentsatsen kan variere ... op til 53% ... din indkomst"
             language = ""  # a capped rate of a tax or an income, not an offer's headline
-        if not language and not hedge:
+        steps = not language and not hedge
+        if steps:
             language = _last_step(text, start, sentence, languages)
         if hedge:
             hedged += 1
         elif language:
-            found.append(Incentive(" ".join(sentence.split()), language, start, end, headline))
+            found.append(Incentive(" ".join(sentence.split()), language, start, end, headline, steps))
     return tuple(found), hedged
 
 

@@ -284,17 +284,43 @@ def test_an_exclamation_after_a_question_mark_is_no_question():
 
 
 # A numbered item that hands the reader an amount ends a list of steps; the items above it are its trigger (an
-# affiliate box: "1. Maak een account aan 2. Stort 10 euro 3. Je ontvangt direct €10 extra!"), read as one sentence.
+# affiliate box: "1. Open een rekening 2. Zet 20 euro over 3. Je krijgt meteen €15 extra!"), read as one sentence.
+STEPS = "Gratis €15 ophalen?\n\n1. Open een rekening\n\n2. Zet 20 euro over\n\n3. Je krijgt meteen €15 extra!\n"
+
+
 def test_the_last_step_of_a_list_takes_its_trigger_from_the_steps_above():
-    text = "Snel €10 verdienen?\n\n1. Maak een account aan\n\n2. Stort 10 euro\n\n3. Je ontvangt direct €10 extra!\n"
-    assert [(i.text, i.language) for i in incentives(text, ("nl",))] == [("Je ontvangt direct €10 extra!", "nl")]
+    assert [(i.text, i.language, i.steps) for i in incentives(STEPS, ("nl",))] == [
+        ("Je krijgt meteen €15 extra!", "nl", True)]
+
+
+def test_numbered_steps_to_a_reward_are_a_call_on_a_reports_page_too():
+    """A news article's advert box that walks the reader to a reward is an advert; the same steps told as the
+    story's own sentence are the story's."""
+    from detectors import bonus
+    from detectors.context import Context
+    from detectors.document import build_document
+
+    story = ("<p>De toezichthouder waarschuwt opnieuw voor platforms zonder registratie.</p>"
+             "<p>In dit artikel leggen we uit wat die registratie betekent voor klanten.</p>")
+    box = "".join(f"<p>{line}</p>" for line in STEPS.split("\n") if line)
+    told = "<p>Bij die beurs krijgt wie een rekening opent en 20 euro overzet meteen €15 extra.</p>"
+    url = "https://www.example-krant.nl/nieuws/registratie-cryptobeurzen"
+
+    def found(body):
+        doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
+                             fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                             body=f"<html lang='nl'><body>{body}</body></html>".encode())
+        return [f.evidence.value for f in bonus.detect(doc, Context())]
+
+    assert found(story + box) == ["je krijgt meteen €15 extra!"]
+    assert found(story + told) == []
 
 
 def test_steps_of_a_purchase_are_no_incentive():
-    text = "1. Kies een bedrag\n2. Betaal met iDEAL\n3. Je ontvangt direct 10 euro aan bitcoin.\n"
+    text = "1. Kies een bedrag\n2. Betaal met iDEAL\n3. Je krijgt meteen voor 10 euro aan bitcoin.\n"
     assert incentives(text, ("nl",)) == []
 
 
 def test_an_amount_received_outside_a_list_needs_its_own_trigger():
-    text = "Maak een account aan.\nStort 10 euro.\nJe ontvangt direct €10 extra!\n"
+    text = "Open een rekening.\nZet 20 euro over.\nJe krijgt meteen €15 extra!\n"
     assert incentives(text, ("nl",)) == []
