@@ -122,7 +122,8 @@ def exclusions(text: str) -> list[Exclusion]:
     for m in rules.exclusion.find(text):
         left, right = sentence_bounds(text, m.start, m.end)
         right = min(right, m.end + UNION_REACH)
-        if _names_union(text, m.end, right, rules):
+        if _names_union(text, m.end, right, rules) or _names_union(text, _clause_start(text, left, m.start), m.start,
+                                                                   rules):
             found.append(Exclusion(m.start, m.end, "exclusion of the EU/EEA", ()))
     for m in rules.only_residents.find(text):
         if _only_outside(text, m, rules):
@@ -208,6 +209,18 @@ def _opened_list_end(text: str, start: int, reach: int) -> int:
     begin = _COLON.match(text, text.index(":", start)).end() if colon else start
     stop = (_OPENED_LIST_END if colon else _SENTENCE_ON).search(text, begin, limit)
     return stop.start() if stop else limit
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+
+
+def _clause_start(text: str, left: int, at: int) -> int:
+    """Where the clause that ends at `at` starts: after its sentence's last comma, colon or dash before `at`, at
+    most UNION_REACH characters back. "EU residents are not eligible" names whom it excludes; "available across the
+    EU, but not in the US" does not."""
+    start = max(left, at - UNION_REACH)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, at)]
+    return breaks[-1] if breaks else start
 
 
 def _names_union(text: str, start: int, end: int, rules: _Rules) -> bool:

@@ -212,3 +212,24 @@ def test_the_following_countries_refused_before_a_later_colon_and_a_blank_line()
     assert _found(text) == {("restricted-country list", ("IE", "MT"))}
     # near miss: the same list unrefused names where the app works
     assert _found(text.replace("can’t be used", "works")) == set()
+
+
+def test_an_exclusion_in_the_future_or_as_ineligibility_names_the_union_after_it():
+    exclusion = {("exclusion of the EU/EEA", ())}
+    assert _found("The staking launchpad will not be available for EEA users.") == exclusion
+    assert _found("Dieser Bereich wird für Kunden in der EU nicht verfügbar sein.") == exclusion
+    assert _found("La nueva función no estará disponible para usuarios del EEE.") == exclusion
+    assert _found("The launchpad will not be available for users on older phones.") == set()
+
+
+def test_the_union_as_the_subject_of_its_exclusion():
+    """"EU residents are not eligible": the union named in the clause the exclusion ends excludes it; named in an
+    earlier clause ("available across the EU, but ...") it does not."""
+    exclusion = {("exclusion of the EU/EEA", ())}
+    assert _found("Residents of the European Union cannot participate in the trading cup.") == exclusion
+    assert _found("EEA residents are not eligible for the welcome reward.") == exclusion
+    assert _found("Les clients résidant dans l'UE ne sont pas éligibles au programme.") == exclusion
+    assert _found("I clienti con residenza nell'UE non possono partecipare all'iniziativa.") == exclusion
+    assert _found("Our debit card works across the EU, but it is not available in Canada.") == set()
+    assert _found("Since the EU rules took effect, the old dashboard is not available.") == set()
+    assert _found("Clients in the EEA trade all day; withdrawals are restricted to verified accounts.") == set()
