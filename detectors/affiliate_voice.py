@@ -7,7 +7,8 @@ site within a few lines (the first label of its domain or a clear part of it: "C
 help.coinbase.com, "CoinEx" on coinexblog.com). Otherwise the page reports when it shows what reporting and
 explaining look like (programme_reporting.yaml: a firm "startet", "lança", "launches" a programme, "nach eigenen
 Angaben", "what is a referral code", "the users they bring in are called referrals"), when it reads as an
-article (detectors/offer_context.py: a dateline, a reading time, a press agency, quoted people), or when it names
+article (detectors/offer_context.py: a dateline, a reading time, a press agency, quoted people; or its address files
+it under a date, a news section or a headline: detectors/article_page.py), or when it names
 the programme as another firm's ("Binance-Empfehlungsprogramm" on an encyclopedia). A bare programme name with
 none of these (a menu item "Referral Program", the terms of a programme that never name the firm) stays a pitch, and
 so does a contract (own_terms.yaml: "hereinafter", "doravante denominada"): its publisher states its own rules.
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
-from detectors.article_page import is_article
+from detectors.article_page import headline_address, is_article
 from detectors.call_languages import candidate_languages
 from detectors.domains import registrable_domain
 from detectors.lexicon import PhraseMatch, phrase_lexicon
@@ -66,22 +67,26 @@ def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, 
     return bool(owner) and not _names_site(owner.group(1), label, parts)
 
 
-def reads_as_article(doc: Document) -> bool:
+def reads_as_article(doc: Document, headline: bool = True) -> bool:
     """Whether the page reads as an article by its text (a dateline, a reading time, a press agency, quoted people:
-    detectors/offer_context.py) or is filed as one by its address or markup (detectors/article_page.py)."""
-    return offer_context(doc.text, frozenset(candidate_languages(doc))).editorial or is_article(doc)
+    detectors/offer_context.py) or is filed as one by its address or markup (detectors/article_page.py), also
+    under a headline (`headline`: a campaign's rules are often filed under their own title, "/regler-och-villkor")."""
+    return (offer_context(doc.text, frozenset(candidate_languages(doc))).editorial or is_article(doc)
+            or headline and headline_address(doc.url))
 
 
-def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callable[[], Sequence[PhraseMatch]]) -> bool:
+def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callable[[], Sequence[PhraseMatch]],
+                         headline: bool = True) -> bool:
     """Whether the page's programme mentions report on or explain a programme rather than pitch the site's own.
-    `mentions` may be given as a function that finds them, called only on a page that shows signs of reporting."""
+    `mentions` may be given as a function that finds them, called only on a page that shows signs of reporting;
+    `headline`: whether a page filed under a headline reads as an article (see reads_as_article)."""
     text = doc.text
     if not text:
         return False
     label, parts = _name_parts(doc.url or doc.requested_url)
     # The signs of reporting first (one scan each, the article test shared with other detectors), then the
     # dearer test of the site's own voice around every mention.
-    reported = bool(phrase_lexicon(REPORTING).find(text)) or reads_as_article(doc)
+    reported = bool(phrase_lexicon(REPORTING).find(text)) or reads_as_article(doc, headline)
     if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
         mentions = mentions()
     if not mentions or callable(mentions):

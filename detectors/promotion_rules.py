@@ -46,7 +46,7 @@ def _rules(doc: Document, ctx: Context) -> Finding | None:
                                english_strength="weak", locator=LOCATOR) + _defined_campaigns(doc, ctx)
     if len(headings) < MIN_HEADINGS and not (headings and _titled(doc, headings[0].evidence.value)):
         return None
-    if reports_on_programme(doc, lambda: lexicon.find(doc.text)):
+    if reports_on_programme(doc, lambda: lexicon.find(doc.text), headline=False):
         return None
     return headings[0]
 

@@ -167,3 +167,16 @@ def test_a_campaign_page_named_after_its_offer_keeps_its_amounts():
     url = "https://www.example-bank.de/aktionen/bis-zu-vierzig-euro-startguthaben-fuer-neue-kunden"
     assert headline_address(url)
     assert {f.evidence.value for f in currency.detect(page(offer, url), Context())} == {"EUR"}
+
+
+def test_a_story_filed_under_a_headline_reports_another_firms_referral_programme():
+    """A blog files its guide to another bank's referral bonus under the guide's title: the bonus is reported, not
+    offered (BONUS, AFFILIATE, and PROMO restating it). The same text on a page named in a word is the bank's."""
+    from detectors import affiliate, bonus, promo
+
+    story = ("<p>Das Empfehlungsprogramm von Beispielbank zählt zu den beliebtesten.</p>"
+             "<p>Wer Freunde einlädt, bekommt für jede Empfehlung 50 Euro Prämie.</p>")
+    found = lambda url: {f.indicator for m in (affiliate, bonus, promo)  # noqa: E731
+                         for f in m.detect(page(story, url), Context())}
+    assert found("https://www.example-geldblog.de/so-holst-du-dir-die-praemie-der-beispielbank-fuer-freunde") == set()
+    assert found("https://www.beispielbank.example.de/empfehlungsprogramm") == {"AFFILIATE", "BONUS", "PROMO"}

@@ -208,3 +208,13 @@ def test_a_glossary_entry_defines_programmes_and_offers_none(detect):
     glossary = detect("bonus", page, url="https://www.example-exchange.com/pt/learn/glossary/define-affiliate")
     assert not glossary
     assert detect("bonus", page, url="https://www.example-exchange.com/pt/afiliados")
+
+
+def test_rules_filed_under_their_own_title_are_still_the_sites(detect):
+    """A campaign's rules are often filed under their title ("/terms-of-the-spring-trading-cup-for-new-users"): a
+    headline address makes a page an article for other tests (detectors/article_page.headline_address), not here."""
+    paragraphs = ["Promotion Period: from 1 April to 30 April.",
+                  "Eligible participants are verified users who complete a first spot trade.",
+                  "Prizes are sent within 14 days."]
+    url = "https://www.example-exchange.com/legal/terms-of-the-spring-trading-cup-for-new-users"
+    assert rules(detect, "en", *paragraphs, url=url) == {((), "promotion period")}
