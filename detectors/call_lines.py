@@ -258,7 +258,8 @@ def _can_start(word: str, words: frozenset[str]) -> bool:
 # Four lower-case letters before the capital: a brand's prefix ("eToro", "iPhone", "ProBit", "CoinMarketCap") is no
 # seam; a word run into the next one ("GebührenZum Anbieter") is.
 _LOWER = "a-zäöüßàéèìòùáíóúâêôç"
-GLUED = re.compile(rf"(?<=[{_LOWER}]{{4}})(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])")
+# The capital is looked for first: it fails at almost every position, where the four letters behind would be read.
+GLUED = re.compile(rf"(?=[A-ZÄÖÜÀÉÈÁÍÓÚ][a-zäöüßàéèáíóú])(?<=[{_LOWER}]{{4}})")
 
 
 def segments(lines: list[str], wanted: set[int], starts: tuple[int, ...]):

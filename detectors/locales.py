@@ -12,6 +12,7 @@ from detectors.geography import Geography
 _TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_](?:[a-zA-Z]{4}[-_])?([a-zA-Z]{2}|\d{3}))?$")
 
 
+@lru_cache(maxsize=1024)  # a site's pages declare the same few tags, asked for by several detectors per page
 def parse_locale(tag: str) -> tuple[str, str] | None:
     """(language, region) in canonical case, region "" when absent or no territory ("fr-xx", a site's placeholder
     for "every country", and babel's "ZZ", unknown region); None for what is not a locale tag."""
