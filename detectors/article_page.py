@@ -4,12 +4,13 @@ A page filed under its publication date ("/2017/05/cysec-verbietet-...", "/tecno
 "/gazdasag/20210919/..."), in a news site's news section ("/actualite/...", "/vijesti/hrvatska/...") or marked up as
 news (JSON-LD NewsArticle, BlogPosting) reports:
 the amounts and payment rails in its running text are the story's, not the site's offer, unless the site says they
-are its own ("we support SEPA"). So does, for CURRENCY and PAYMENT, a page filed under a headline of six words or
-more outside a help centre ("/quels-sont-les-frais-caches-des-plateformes-crypto.html"): a blog post's worked
-examples ("on 10,000 euros of trades, that is 5 euros less") are not the site's prices. Read from the page's
-address and head only: the text's own marks of an article (reading time, press agencies, people quoted) are in
-detectors/offer_context.py. A publication time alone
-(`article:published_time`) is not read: every social post has one, and a firm's own posts speak for it.
+are its own ("we support SEPA"). So does a page filed under a headline of six words or more outside a help centre
+("/quels-sont-les-frais-caches-des-plateformes-crypto.html"): a blog post's worked examples ("on 10,000 euros of
+trades, that is 5 euros less") are not the site's prices (CURRENCY, PAYMENT), and the referral bonus it describes
+is another firm's (AFFILIATE, BONUS and PROMO, through detectors/affiliate_voice.reads_as_article). Read from the
+page's address and head only: the text's own marks of an article (reading time, press agencies, people quoted) are
+in detectors/offer_context.py. A publication time alone (`article:published_time`) is not read: every social post
+has one, and a firm's own posts speak for it.
 """
 
 from __future__ import annotations

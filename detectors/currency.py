@@ -326,7 +326,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     def article() -> bool:
         if not story:
             # A page filed under a headline is a story too, unless it is a promotion's rules or offers an incentive
-            # (a campaign's page is often named after its offer: "/up-to-40-euros-set-up-direct-debits").
+            # (a campaign's page is often named after its offer: "/bis-zu-fuenfzig-euro-fuer-dein-erstes-depot").
             story.append(is_article(doc) or _titled_with_narrative(doc) or (
                 headline_address(doc.url) and promotion_rules(doc, ctx) is None and not offered(doc, ctx)))
         return story[0]

@@ -46,8 +46,8 @@ class Incentive:
     start: int
     end: int
     headline: bool = False  # a short line that caps its amount ("Jusqu'à 160 € offerts"): an advert, not a report
-    steps: bool = False  # the last of numbered steps put to the reader ("1. Maak een account aan ... 3. Je ontvangt
-    # direct €10 extra!"): a call, on a report's page too
+    steps: bool = False  # the last of numbered steps put to the reader ("1. Open een rekening ... 3. Je krijgt meteen
+    # €15 extra!"): a call, on a report's page too
 
 
 @dataclass(frozen=True)
@@ -188,8 +188,8 @@ ITEM_LEAD = 24  # characters before a numbered item's first sentence: its bullet
 
 
 def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...]) -> str:
-    """The language in which a numbered item that hands the reader an amount ("3. Je ontvangt direct €10 extra!")
-    ends a list of steps whose items above it are the trigger ("1. Maak een account aan", "2. Stort 10 euro"): the
+    """The language in which a numbered item that hands the reader an amount ("3. Je krijgt meteen €15 extra!")
+    ends a list of steps whose items above it are the trigger ("1. Open een rekening", "2. Zet 20 euro over"): the
     list read as one sentence. Else ""."""
     at = text.rfind("\n", 0, start) + 1
     if start - at > ITEM_LEAD:
