@@ -29,8 +29,10 @@ def amount_pattern() -> re.Pattern[str]:
     for code, spec in data["currencies"].items():
         units += [code, *spec["symbols"], *spec["words"]]
     tickers, words = alternation(data["crypto_tickers"]), alternation(u.lower() for u in units)
-    return re.compile(rf"(?:[€$£]\s?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{UNIT_OF}\s)?(?:{words})(?!\w)"
-                      rf"|(?-i:{tickers})(?!\w)))", re.IGNORECASE)
+    # A code before its number as a symbol stands ("NOK 250", "EUR 25"), in capitals: "eur 25" is no such amount.
+    codes = alternation([*data["currencies"], *(u.upper() for u in OTHER_UNITS[:2])])
+    return re.compile(rf"(?:[€$£]\s?\d|(?<!\w)(?-i:{codes})[ \u00a0]?\d|\d[\d.,]*\s?(?:[€$£%]|(?:{UNIT_OF}\s)?"
+                      rf"(?:{words})(?!\w)|(?-i:{tickers})(?!\w)))", re.IGNORECASE)
 
 
 _BRACKET = r"\([ \t]*(?:[~≈][ \t]*)?(?:[^\W\d]+\.?[ \t]+){0,2}"  # "(about ", "(ca. ", "(~", "(": before a sum

@@ -239,10 +239,14 @@ def test_questions_are_blanked_with_offsets_kept():
 
 # Amounts as an offer names them: CURRENCY's symbols, codes and inflected words (currency.yaml), percentages, and
 # crypto tickers as written; not a number before a word that only looks like a ticker.
+# An English refer-a-friend rule writes the code first: "You receive NOK 250 for each referred customer".
 @pytest.mark.parametrize(("text", "amount"), [("saat 100 euron edestä", True), ("10 eurot boonust", True),
                                               ("200 złotych", True), ("55 kr", True), ("€5", True), ("25%", True),
                                               ("500 USDT", True), ("0,01 btc", True), ("Schritt 2 link", False),
-                                              ("Top 10 Börsen", False), ("1 dot", False)])
+                                              ("Top 10 Börsen", False), ("1 dot", False),
+                                              # a code before its number, in capitals as a symbol stands
+                                              ("NOK 250", True), ("EUR 25", True), ("CZK\u00a0500", True),
+                                              ("eur 25", False), ("ISO 9001", False), ("SEKTOR 5", False)])
 def test_amounts_in_every_currency_form(text, amount):
     from detectors.incentives import AMOUNT
 
@@ -324,3 +328,9 @@ def test_steps_of_a_purchase_are_no_incentive():
 def test_an_amount_received_outside_a_list_needs_its_own_trigger():
     text = "Open een rekening.\nZet 20 euro over.\nJe krijgt meteen €15 extra!\n"
     assert incentives(text, ("nl",)) == []
+
+
+def test_a_reward_written_code_first_is_an_incentive():
+    assert [i.text for i in incentives("You receive NOK 250 for each referred customer.", ("en",))] == [
+        "You receive NOK 250 for each referred customer."]
+    assert incentives("Our office is ISO 9001 certified for each referred customer.", ("en",)) == []
