@@ -108,6 +108,7 @@ OFFERS = [
     # A bonus named with its amount needs no verb and no trigger: a widget's line, a campaign's rule
     ("de", "Ab 1 € Sparplan 200+ Coins 10 € Bonus"),
     ("en", "A cash bonus of $25 is available for the client where the net funding amount reaches the threshold."),
+    ("en", "The colleague scheme gives account holders NOK 250 for each referred client."),  # the giver's verb
     ("it", "Con 4 ordini nel mese viene garantito il bonus di 3,95€."),
     ("en", "The 2026 product offers a 5 USDT welcome bonus, plus the deepest liquidity in the region."),
     ("pl", "Bonus 80 zł do wykorzystania do końca roku"),
