@@ -250,3 +250,19 @@ def test_romanian_new_members_and_a_friendly_interface_are_no_referral_rule(page
 
     doc = page(f"<!doctype html><html lang='ro'><body>{body}</body></html>")
     assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+
+
+@pytest.mark.parametrize(("lang", "body", "found"), [
+    # "Member get member" is a referral programme's name in several languages, the site's own on its rules page ...
+    ("nl", "Spelregels Member Get Member: wie een nieuwe klant aanbrengt, ontvangt een cadeaukaart.", True),
+    ("it", "Con il programma Member Get Member di Esempio Banca presenti un amico e ricevete entrambi un buono.",
+     True),
+    # ... and someone else's where a report names it so.
+    ("nl", "De verzekeraar lanceert deze maand een member-get-member-programma voor zijn bestaande klanten.", False),
+])
+def test_member_get_member_is_a_programmes_name(page, lang, body, found):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
