@@ -266,3 +266,22 @@ def test_member_get_member_is_a_programmes_name(page, lang, body, found):
 
     doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
     assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+
+
+@pytest.mark.parametrize(("lang", "body", "found"), [
+    # A refer-a-friend scheme in Czech, Slovak and Polish wording: its name, or the referred client and the reward.
+    ("cs", "Jak získat odměnu za doporučení: pozvaný musí do 30 dnů zaplatit kartou.", True),
+    ("cs", "Odměna se počítá z obchodů, které provede doporučený klient během prvních tří měsíců.", True),
+    ("cs", "Řekněte o aplikaci svým známým a oba získáte bonus 300 Kč.", True),
+    ("sk", "Bonus za odporúčanie vám pripíšeme do piatich pracovných dní.", True),
+    ("pl", "Nagroda za polecenie trafi na Twoje konto po pierwszej transakcji znajomego.", True),
+    # Near misses: a recommendation without a scheme, a newcomer without a reward.
+    ("cs", "Doporučujeme vám pravidelně kontrolovat výpis z účtu.", False),
+    ("cs", "Pro nováčky jsme připravili přehledný návod k prvnímu nákupu.", False),
+])
+def test_refer_a_friend_wording_in_czech_slovak_and_polish(page, lang, body, found):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
