@@ -21,10 +21,10 @@ import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
-from detectors.article_page import headline_address, is_article
+from detectors.article_page import headline_address, help_section, is_article, page_title
 from detectors.call_languages import candidate_languages
 from detectors.domains import registrable_domain
-from detectors.lexicon import PhraseMatch, phrase_lexicon
+from detectors.lexicon import PhraseMatch, phrase_lexicon, words_of
 from detectors.model import Document
 from detectors.offer_context import offer_context
 from detectors.own_voice import offers_own_link, own_voice
@@ -86,7 +86,10 @@ def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callab
     label, parts = _name_parts(doc.url or doc.requested_url)
     # The signs of reporting first (one scan each, the article test shared with other detectors), then the
     # dearer test of the site's own voice around every mention.
-    reported = bool(phrase_lexicon(REPORTING).find(text)) or reads_as_article(doc, headline)
+    # Reporting words report nowhere in a help centre's FAQ ("What is an order id?" of its own service), nor on a page
+    # titled with a programme's name, whatever it defines ("Referral program - a program to reward existing users").
+    reported = (bool(phrase_lexicon(REPORTING).find(text)) and not help_section(doc.url) and not programme_page(doc)) \
+        or reads_as_article(doc, headline)
     if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
         mentions = mentions()
     if not mentions or callable(mentions):
@@ -96,3 +99,15 @@ def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callab
     language = page_language(doc)
     return not (phrase_lexicon(OWN_TERMS).find(text) or offers_own_link(text, candidate_languages(doc))
                 or any(_own(text, m, language, label, parts) for m in mentions))
+
+
+PROGRAMME_TITLE_WORDS = 5  # a title this short that names a programme is its name: the programme's own page
+
+
+def programme_page(doc: Document) -> bool:
+    """Whether the page's title is a programme's name ("Crypto Affiliate Program", "Ambassador Program"), not a
+    headline about programmes ("How Crypto Exchange Referral Programs Work")."""
+    title = page_title(doc)
+    # The title's own words indexed: the lexicon keeps the page's matches, which AFFILIATE asks for next.
+    return len(title.split()) <= PROGRAMME_TITLE_WORDS and \
+        bool(phrase_lexicon("partner_programme").find(title, words_of(title)))

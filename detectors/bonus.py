@@ -15,14 +15,13 @@ detectors/affiliate_voice.py) -- unless a mention is in the site's own voice, na
 
 from __future__ import annotations
 
-from detectors.affiliate_voice import reports_on_programme
-from detectors.article_page import page_title
+from detectors.affiliate_voice import programme_page, reports_on_programme
 from detectors.call_languages import candidate_languages
 from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of, vocabularies
 from detectors.incentives import Incentive, explains, hedged, page_offers, rewarded, without_questions
-from detectors.lexicon import PhraseMatch, phrase_lexicon, words_of
+from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
@@ -32,7 +31,6 @@ from detectors.text import is_quoted, snippet
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
-PROGRAMME_TITLE_WORDS = 5  # a title this short that names a programme is its name: the programme's own page
 KEPT = 8  # pages whose incentives are kept for PROMO, which judges the same page next
 _KEPT: PageMemo[tuple[Finding, ...]] = PageMemo(KEPT)
 
@@ -54,7 +52,7 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     sentences, hedges = page_offers(text, languages)
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
-    if not sentences and (promotion_rules(doc, ctx) or _programme_page(doc)):
+    if not sentences and (promotion_rules(doc, ctx) or programme_page(doc)):
         # A promotion's rules, or a referral or affiliate programme's page: taking part earns the reward they name.
         sentences = tuple(rewarded(text, languages))
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
@@ -79,15 +77,6 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
             locator=f"text ({offer.language})", confidence=0.75, strength="strong" if aimed else "medium",
             member_states=ctx.geo.states_for_language(offer.language) if aimed else ()))
     return findings
-
-
-def _programme_page(doc: Document) -> bool:
-    """Whether the page's title is a programme's name ("Crypto Affiliate Program", "Ambassador Program"), not a
-    headline about programmes ("How Crypto Exchange Referral Programs Work")."""
-    title = page_title(doc)
-    # The title's own words indexed: the lexicon keeps the page's matches, which AFFILIATE asks for next.
-    return len(title.split()) <= PROGRAMME_TITLE_WORDS and \
-        bool(phrase_lexicon("partner_programme").find(title, words_of(title)))
 
 
 def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> bool:

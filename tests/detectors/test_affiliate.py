@@ -285,3 +285,31 @@ def test_refer_a_friend_wording_in_czech_slovak_and_polish(page, lang, body, fou
 
     doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
     assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+
+
+def test_a_help_centres_faq_questions_report_on_nothing(page):
+    """"What is an order id?" in a firm's help centre asks about its own service; the same words on a blog beside a
+    programme explain someone else's."""
+    from detectors import affiliate
+    from detectors.context import Context
+
+    body = ("<p>Share your referral code with friends: you earn 0.5 % on everything they invest.</p>"
+            "<p>What is an order id? Each order has a number of its own.</p>")
+    html = f"<!doctype html><html lang='en'><body>{body}</body></html>"
+    found = lambda url: bool([f for f in affiliate.detect(page(html, url=url), Context())  # noqa: E731
+                              if f.indicator == "AFFILIATE"])
+    assert found("https://support.example-wallet.com/referral-program/how-it-works/")
+    assert not found("https://www.example-cryptoblog.com/referral-program/how-it-works/")
+
+
+def test_a_page_titled_with_a_programmes_name_defines_its_own_programme(page):
+    from detectors import affiliate
+    from detectors.context import Context
+
+    body = ("<p>The referral program is a system of rewards for users who invite new users with a referral link.</p>"
+            "<p>The reward is credited to the inviting user's account when the invited user makes a deposit.</p>")
+    found = lambda title: bool([f for f in affiliate.detect(page(  # noqa: E731
+        f"<!doctype html><html lang='en'><head><title>{title}</title></head><body>{body}</body></html>",
+        url="https://docs.example-exchange.com/manual/rewards"), Context()) if f.indicator == "AFFILIATE"])
+    assert found("Referral program")
+    assert not found("How crypto exchanges reward the users who invite their friends")
