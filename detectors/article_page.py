@@ -6,11 +6,12 @@ news (JSON-LD NewsArticle, BlogPosting) reports:
 the amounts and payment rails in its running text are the story's, not the site's offer, unless the site says they
 are its own ("we support SEPA"). So does a page filed under a headline of six words or more outside a help centre
 ("/quels-sont-les-frais-caches-des-plateformes-crypto.html"): a blog post's worked examples ("on 10,000 euros of
-trades, that is 5 euros less") are not the site's prices (CURRENCY, PAYMENT), and the referral bonus it describes
-is another firm's (AFFILIATE, BONUS and PROMO, through detectors/affiliate_voice.reads_as_article). Read from the
-page's address and head only: the text's own marks of an article (reading time, press agencies, people quoted) are
-in detectors/offer_context.py. A publication time alone (`article:published_time`) is not read: every social post
-has one, and a firm's own posts speak for it.
+trades, that is 5 euros less") are not the site's prices (CURRENCY, PAYMENT: unless the page offers or earns from
+them, detectors/headline_story.py), and the referral bonus it describes is another firm's (AFFILIATE, BONUS and
+PROMO, through detectors/affiliate_voice.reads_as_article). Read from the page's address and head only: the text's
+own marks of an article (reading time, press agencies, people quoted) are in detectors/offer_context.py. A
+publication time alone (`article:published_time`) is not read: every social post has one, and a firm's own posts
+speak for it.
 """
 
 from __future__ import annotations

@@ -24,19 +24,18 @@ from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from detectors.amounts import UNIT_OF, alternation, beside_number, converted, too_large
-from detectors.article_page import headline_address, help_section, is_article, page_title
-from detectors.bonus import offered
+from detectors.article_page import help_section, is_article, page_title
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.geography import babel_locale, geography
+from detectors.headline_story import headline_story
 from detectors.incentives import advert, hedged
 from detectors.lexicon import _words as page_words  # the page's distinct lower-cased words, shared
 from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, narrates, offer_context, scan
 from detectors.page_locale import written_for
-from detectors.promotion_rules import promotion_rules
 from detectors.text import is_quoted, snippet
 
 INDICATOR = "CURRENCY"
@@ -325,10 +324,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
 
     def article() -> bool:
         if not story:
-            # A page filed under a headline is a story too, unless it is a promotion's rules or offers an incentive
-            # (a campaign's page is often named after its offer: "/bis-zu-fuenfzig-euro-fuer-dein-erstes-depot").
-            story.append(is_article(doc) or _titled_with_narrative(doc) or (
-                headline_address(doc.url) and promotion_rules(doc, ctx) is None and not offered(doc, ctx)))
+            story.append(is_article(doc) or _titled_with_narrative(doc) or headline_story(doc, ctx))
         return story[0]
 
     for m in _amounts(rules, text):

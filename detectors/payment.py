@@ -18,10 +18,11 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from detectors.article_page import headline_address, help_section, is_article
+from detectors.article_page import help_section, is_article
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
+from detectors.headline_story import headline_story
 from detectors.incentives import hedged
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, offer_context, read_words, scan
@@ -248,7 +249,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     brand = "brands" in scanned and next(scan(rules.brands, text, rules.firsts["brands"], rules.alphabet), None)
     offers = offer_context(text, frozenset(candidate_languages(doc))) if mentions or brand else None
     # A story's rails are its own (its address or markup says it is one), unless the site says it offers them.
-    article = bool(offers) and (is_article(doc) or headline_address(doc.url))
+    article = bool(offers) and (is_article(doc) or headline_story(doc, ctx))
     # The firm's help centre gives its own rails as examples too ("deposit, for example, EUR via Bank Transfer (SEPA)",
     # "if payment comes from the SEPA countries"): what it names there it offers, in an "article" of its own too.
     helping = help_section(doc.url)

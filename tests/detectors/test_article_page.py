@@ -180,3 +180,12 @@ def test_a_story_filed_under_a_headline_reports_another_firms_referral_programme
                          for f in m.detect(page(story, url), Context())}
     assert found("https://www.example-geldblog.de/so-holst-du-dir-die-praemie-der-beispielbank-fuer-freunde") == set()
     assert found("https://www.beispielbank.example.de/empfehlungsprogramm") == {"AFFILIATE", "BONUS", "PROMO"}
+
+
+def test_a_guide_under_a_headline_that_earns_from_its_providers_offers_their_prices():
+    """A comparison guide filed under its headline names its providers' prices as offers when it earns from them
+    (an affiliate disclosure); without one they are its examples."""
+    disclosure = "<p>Wenn du über unsere Links ein Depot eröffnest, erhalten wir eine Provision.</p>"
+    url = "https://www.example-ratgeber.de/die-besten-depots-fuer-einsteiger-im-grossen-vergleich"
+    assert values(page(FEE, url)) == set()
+    assert values(page(disclosure + FEE, url)) == {"EUR", "SEPA"}
