@@ -70,7 +70,8 @@ def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, 
 def reads_as_article(doc: Document, headline: bool = True) -> bool:
     """Whether the page reads as an article by its text (a dateline, a reading time, a press agency, quoted people:
     detectors/offer_context.py) or is filed as one by its address or markup (detectors/article_page.py), also
-    under a headline (`headline`: a campaign's rules are often filed under their own title, "/regler-och-villkor")."""
+    under a headline (`headline`: a campaign's rules are often filed under their own title, "/terms-of-the-spring-
+    trading-cup-for-new-users")."""
     return (offer_context(doc.text, frozenset(candidate_languages(doc))).editorial or is_article(doc)
             or headline and headline_address(doc.url))
 
