@@ -46,8 +46,7 @@ class Incentive:
     start: int
     end: int
     headline: bool = False  # a short line that caps its amount ("Jusqu'à 160 € offerts"): an advert, not a report
-    steps: bool = False  # the last of numbered steps put to the reader ("1. Open een rekening ... 3. Je krijgt meteen
-    # €15 extra!"): a call, on a report's page too
+    steps: bool = False  # the last of numbered steps to a reward ("3. Je krijgt meteen €15 extra!"): a call, anywhere
 
 
 @dataclass(frozen=True)
@@ -157,8 +156,7 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[tuple[Incentive, ...]
         language, hedge, headline = answer
         if headline and narrates(sentence, language):  # "Procentsatsen kan variere ... op til 53% ... din indkomst"
             language = ""  # a capped rate of a tax or an income, not an offer's headline
-        steps = not language and not hedge
-        if steps:
+        if steps := not language and not hedge:
             language = _last_step(text, start, sentence, languages)
         if hedge:
             hedged += 1
@@ -345,8 +343,7 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
         return False
     # "Invite friends and earn": a referral (two of its words: invite + friend) promises the reward itself.
     rewarded = amount or reward or referrals >= 2
-    # "Los depósitos tienen una comisión de 1.5%": a commission without a verb of getting is a fee, unless advertised
-    # ("commissions of up to 40%")
+    # "Una comisión de 1.5%": a commission without a verb of getting is a fee, unless advertised ("up to 40%")
     if not (verb or referrals or _starts(stems, lowered, voc.gifts) or _capped(words, lowered, amount, voc)):
         return False
     # A bonus named with its amount needs neither ("A cash bonus of $25 is available ...", "10 € Bonus").
