@@ -6,6 +6,14 @@ import pytest
 
 from detectors.affiliate import referral_evidence
 
+
+def affiliate_found(doc) -> bool:
+    """Whether AFFILIATE finds anything on the document."""
+    from detectors import affiliate
+    from detectors.context import Context
+
+    return any(f.indicator == "AFFILIATE" for f in affiliate.detect(doc, Context()))
+
 CODED = [
     ("https://www.example-firm.com/register?ref=ANNA2024", ("referral parameter ref", "ANNA2024")),
     ("https://www.example-firm.com/signup?referral_code=f79EsS", ("referral parameter referral_code", "f79EsS")),
@@ -202,11 +210,7 @@ def test_paid_link_labels_and_referral_codes_in_their_own_words(page, lang, body
     ("en", "The exchange will generate revenue from trading fees."),  # revenue, no links
 ])
 def test_advert_labels_and_advice_are_no_programme(page, lang, body):
-    from detectors import affiliate
-    from detectors.context import Context
-
-    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-    assert not [f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]
+    assert not affiliate_found(page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>"))
 
 
 @pytest.mark.parametrize(("lang", "body", "found"), [
@@ -217,11 +221,7 @@ def test_advert_labels_and_advice_are_no_programme(page, lang, body):
     ("de", "Die Bank wirbt mit dem Satz „Jetzt Freunde werben und doppelt profitieren“.", False),
 ])
 def test_a_programmes_name_in_quotation_marks_is_its_name(page, lang, body, found):
-    from detectors import affiliate
-    from detectors.context import Context
-
-    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+    assert affiliate_found(page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")) is found
 
 
 def test_a_referral_scheme_described_in_a_news_warning_is_no_programme_of_the_site(page):
@@ -259,16 +259,6 @@ def test_romanian_new_members_and_a_friendly_interface_are_no_referral_rule(page
      True),
     # ... and someone else's where a report names it so.
     ("nl", "De verzekeraar lanceert deze maand een member-get-member-programma voor zijn bestaande klanten.", False),
-])
-def test_member_get_member_is_a_programmes_name(page, lang, body, found):
-    from detectors import affiliate
-    from detectors.context import Context
-
-    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
-
-
-@pytest.mark.parametrize(("lang", "body", "found"), [
     # A refer-a-friend scheme in Czech, Slovak and Polish wording: its name, or the referred client and the reward.
     ("cs", "Jak získat odměnu za doporučení: pozvaný musí do 30 dnů zaplatit kartou.", True),
     ("cs", "Odměna se počítá z obchodů, které provede doporučený klient během prvních tří měsíců.", True),
@@ -279,12 +269,8 @@ def test_member_get_member_is_a_programmes_name(page, lang, body, found):
     ("cs", "Doporučujeme vám pravidelně kontrolovat výpis z účtu.", False),
     ("cs", "Pro nováčky jsme připravili přehledný návod k prvnímu nákupu.", False),
 ])
-def test_refer_a_friend_wording_in_czech_slovak_and_polish(page, lang, body, found):
-    from detectors import affiliate
-    from detectors.context import Context
-
-    doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-    assert bool([f for f in affiliate.detect(doc, Context()) if f.indicator == "AFFILIATE"]) is found
+def test_referral_programme_wording_in_more_languages(page, lang, body, found):
+    assert affiliate_found(page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")) is found
 
 
 def test_a_help_centres_faq_questions_report_on_nothing(page):
