@@ -153,13 +153,13 @@ def _only(text: str, m, rules: _Rules) -> bool:
 
 def _only_outside(text: str, m, rules: _Rules) -> bool:
     """Whether the countries an eligibility phrase names (its sentence, or after its colon its paragraph) are all
-    outside the EU/EEA, at least one of them."""
+    outside the EU/EEA, at least one of them, and it names no union ("residents of the EEA and Switzerland")."""
     right = sentence_bounds(text, m.start, m.end)[1]  # a sentence here ends at a colon too
     if text.startswith(":", right):
         right = _opened_list_end(text, right, rules.opener_reach)
     named = {code for lang in (*m.languages, "en") for code in _countries_named(text[m.end:right], lang)}
     member = geography().member_states
-    return bool(named) and named.isdisjoint(member)
+    return bool(named) and named.isdisjoint(member) and not _names_union(text, m.end, right, rules)
 
 
 def _countries_named(text: str, language: str) -> set[str]:

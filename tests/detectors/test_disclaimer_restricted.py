@@ -233,3 +233,5 @@ def test_the_union_as_the_subject_of_its_exclusion():
     assert _found("Our debit card works across the EU, but it is not available in Canada.") == set()
     assert _found("Since the EU rules took effect, the old dashboard is not available.") == set()
     assert _found("Clients in the EEA trade all day; withdrawals are restricted to verified accounts.") == set()
+    assert _found("The savings account is restricted to residents of the EEA.") == set()  # limited to the Union
+    assert _found("The savings account is restricted to residents of the EEA and Switzerland.") == set()
