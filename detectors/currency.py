@@ -357,7 +357,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if _iso_codes().issuperset(codes) and not article():
             for code in codes:
                 page.add(page.code(code), m.group(0).strip(), "text (currency list)")
-    named = [*scan(rules.named, text, rules.code_words, rules.code_letters)]
+    # Only the codes of currencies not found yet are looked for: a price table's "EUR" stands hundreds of times, and
+    # every later sighting of a found code is passed over below (page.code reads a code as it reads the word).
+    unseen = frozenset(word for word in rules.code_words if (code := page.code(word)) and code not in page.first)
+    named = [*scan(rules.named, text, unseen, rules.code_letters)] if unseen else []
     index = page_words(text)
     if not rules.name_firsts.isdisjoint(index.words):  # a name's first word is one of the page's words
         # The page lower-cased, offsets kept (as the shared word index has it, unless that folded ş and ţ).

@@ -148,21 +148,36 @@ def offers(text: str, languages: tuple[str, ...]) -> tuple[tuple[Incentive, ...]
     read = _read.setdefault(languages, {})
     if len(read) > READ_MAX:
         read.clear()
-    for start, end in _spans(text):
-        sentence = text[start:end]
-        answer = read.get(sentence)
+    spans = _spans(text)
+    sentences = [text[start:end] for start, end in spans]
+    answers = list(map(read.get, sentences))  # most sentences are known, and offer nothing: passed over in C
+    for n in [n for n, answer in enumerate(answers) if answer is not _NOTHING]:
+        sentence, (start, end), answer = sentences[n], spans[n], answers[n]
         if answer is None:
-            answer = read[sentence] = _offer_language(sentence, languages)
-        language, hedge, headline = answer
+            answer = read[sentence] = _answer(sentence, languages)
+            if answer is _NOTHING:
+                continue
+        language, hedge, headline, ends_steps = answer
         if headline and narrates(sentence, language):  # "Procentsatsen kan variere ... op til 53% ... din indkomst"
             language = ""  # a capped rate of a tax or an income, not an offer's headline
         if steps := not language and not hedge:
-            language = _last_step(text, start, sentence, languages)
+            language = _last_step(text, start, sentence, languages) if ends_steps else ""
         if hedge:
             hedged += 1
         elif language:
             found.append(Incentive(" ".join(sentence.split()), language, start, end, headline, steps))
     return tuple(found), hedged
+
+
+_NOTHING = ("", False, False, False)  # the answer for most sentences: no offer, no hedge, ends no list of steps
+
+
+def _answer(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool, bool, bool]:
+    """What a sentence says, whatever stands around it: `_offer_language`'s answer, and whether it hands the reader an
+    amount (the last of a list of steps may: _last_step)."""
+    language, hedge, headline = _offer_language(sentence, languages)
+    hands = bool(AMOUNT.search(sentence)) and any(gets_amount(bare(sentence), lang) for lang in languages)
+    return _NOTHING if not (language or hedge or headline or hands) else (language, hedge, headline, hands)
 
 
 def rewarded(text: str, languages: tuple[str, ...]) -> list[Incentive]:
@@ -188,14 +203,12 @@ ITEM_LEAD = 24  # characters before a numbered item's first sentence: its bullet
 def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...]) -> str:
     """The language in which a numbered item that hands the reader an amount ("3. Je krijgt meteen €15 extra!")
     ends a list of steps whose items above it are the trigger ("1. Open een rekening", "2. Zet 20 euro over"): the
-    list read as one sentence. Else ""."""
+    list read as one sentence. Else "". (Whether the item hands an amount is read by `offers` with the sentence.)"""
     at = text.rfind("\n", 0, start) + 1
     if start - at > ITEM_LEAD:
         return ""  # a later sentence of its paragraph
-    number = NUMBERED_STEP.match(text[at:start + 1])  # first: most sentences are no numbered item (read on every one)
+    number = NUMBERED_STEP.match(text[at:start + 1])
     if not number or text[at + number.end():start].strip():  # the item's first sentence, after its number
-        return ""
-    if not AMOUNT.search(sentence) or not any(gets_amount(bare(sentence), lang) for lang in languages):
         return ""
     items = [sentence]
     while at and len(items) <= STEPS_ABOVE:
@@ -232,7 +245,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 # Menus, footers and banners repeat from page to page: a sentence is read once per set of page languages (a plain
 # dict per set: an lru_cache keyed by sentence and languages costs as much as the sentence loop itself).
-_read: dict[tuple[str, ...], dict[str, tuple[str, bool, bool]]] = {}
+_read: dict[tuple[str, ...], dict[str, tuple[str, bool, bool, bool]]] = {}
 READ_MAX = 8192
 LIST_ITEMS = 12  # items of a list read up to its heading
 _BULLETS = ("•", "-", "–", "*", "·")
