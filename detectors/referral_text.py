@@ -30,6 +30,9 @@ NAMED_REACH = 40  # characters before a bare "use code" in which a named referra
 # token.
 _AFTER = re.compile(r"""\s*(?:is\s+|ist\s+|est\s+|es\s+|è\s+|je\s+|on\s+|er\s+|är\s+|like\s+|such as\s+)?"""
                     r"""[:=\-–—]?\s*["'„“”«»‘’]?([A-Za-z0-9][A-Za-z0-9_-]{3,24})(?![A-Za-z0-9_-])""")
+APART = 40  # characters between a code word and a code of letters and digits standing apart from it
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+_TOKEN = re.compile(r"(?<![\w/.@#-])([A-Za-z0-9]{4,25})(?![\w/.@-])")  # a code by itself, not part of an address
 _TEXT_URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/[^\s<>"'()\[\]]+""")
 _NOT_CODES = {"EUR", "USD", "USDT", "USDC", "BTC", "ETH", "SEPA", "IBAN", "SWIFT", "BIC", "HTTPS", "HTTP", "HTML",
               "API", "FAQ", "KYC", "AML", "GDPR", "MICA", "PDF", "ISO", "UTC", "NFT", "DEFI", "CASP", "ESMA", "CFD",
@@ -72,7 +75,9 @@ def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
         # A named referral code may be a bare number (a Binance-style referral ID: "Referral ID: 35005074").
         if not after or not (_code_like(after.group(1)) or (
                 match not in bare and after.group(1).isdigit() and 5 <= len(after.group(1)) <= 12)):
-            continue
+            after = _apart(text, match)
+            if after is None:
+                continue
         language = _language(match, own, text)
         if is_negated(text, match.start, language):
             continue
@@ -92,6 +97,24 @@ def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
             locator=f"text ({language})", member_states=states, confidence=0.85,
             strength="medium" if untargeted else "strong"))
     return list(found.values())
+
+
+def _apart(text: str, match) -> re.Match | None:
+    """A code a few words from its code word in the same clause ("use the code offered by Anna: « mKsa5a9Yt »",
+    "Enter US0EBW in the code field"): only a token of letters and digits both, which no word or name is."""
+    for m in _TOKEN.finditer(text, max(0, match.start - APART), match.end + APART):
+        gap = text[m.end():match.start] if m.start() < match.start else text[match.end:m.start()]
+        if _mixed(m.group(1)) and not _SENTENCE_BREAK.search(gap):  # a colon may stand between: "code: « X »"
+            return m
+    return None
+
+
+def _mixed(token: str) -> bool:
+    """Letters and digits both, and not a word with a footnote's number after it ("Account1", "fees2")."""
+    word = token.rstrip("0123456789")
+    if word != token and word.isalpha() and (word.islower() or word.istitle()):
+        return False
+    return _code_like(token) and any(c.isdigit() for c in token) and sum(c.isalpha() for c in token) >= 2
 
 
 def _language(match, own: str, text: str) -> str:

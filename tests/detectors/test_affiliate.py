@@ -138,6 +138,24 @@ def test_code_in_text_needs_an_offer_or_a_named_code(page):
                   "from fees to security. Use code 100KRIPTO") == set()
 
 
+def test_code_a_few_words_from_its_code_word(page):
+    """A code of letters and digits may stand apart from its word ("type N4KE2 into the code box", "use the code
+    Maria gave you: « hT7qP2 »"); near misses: a word with a footnote's number, a code with no offer or name."""
+    from detectors.context import Context
+    from detectors.referral_text import text_findings
+
+    def values(body: str, lang: str = "en") -> set[str]:
+        doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
+        return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
+
+    assert values("Type N4KE2 into the referral code box when you register.") == {"code in text: N4KE2"}
+    assert values("Type N4KE2 into the code box and get 15 € on your first deposit.") == {"code in text: N4KE2"}
+    assert values("Utilisez le code donné par Marie : « hT7qP2 » et recevez 10 € de bonus.", "fr") == \
+        {"code in text: hT7qP2"}
+    assert values("Open a Savings1 account with the promo code and pay no fees.") == set()  # a footnote's 1
+    assert values("Type N4KE2 into the code box to track your parcel.") == set()  # no offer, no code's name
+
+
 def test_shared_programme_word_takes_the_language_of_an_undeclared_page(page):
     """'Partnerprogramm' is German, and 'partnerprogram' Danish, Swedish and Norwegian: on a page that declares no
     language, the language its text is in decides whose member states the programme points at."""
