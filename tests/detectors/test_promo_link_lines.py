@@ -42,3 +42,25 @@ def test_a_pointed_line_among_steps_is_a_call(detect, lang, steps, button, call,
 ])
 def test_the_same_line_without_a_pointer_among_steps_is_no_call(detect, lang, steps, line):
     assert calls(detect, lang, *steps, line, *LATER_STEPS[lang]) == set()
+
+
+# A comparison site's button to the provider it ranks ("Anbieter besuchen »", "Odwiedź brokera →") is its call, as
+# its "Jetzt vergleichen" is: styled as a button or hooked, never as a sentence's verb or an unstyled heading.
+@pytest.mark.parametrize(("lang", "line", "call", "states"), [
+    ("de", "Anbieter besuchen »", "anbieter besuchen", ("AT", "BE", "DE", "LI", "LU")),
+    ("pl", "Odwiedź brokera →", "odwiedź brokera", ("PL",)),
+    ("nl", "Bezoek de aanbieder »", "bezoek de aanbieder", ("BE", "NL")),
+    ("en", "Visit the exchange now", "visit the exchange now", ()),
+])
+def test_a_button_to_a_ranked_provider_is_a_call(detect, lang, line, call, states):
+    ranking = "Die drei günstigsten Anbieter im Überblick." if lang == "de" else "Ranking 2025"
+    assert calls(detect, lang, ranking, line) == {(states, call, lang)}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Anbieter besuchen"),  # near miss: no pointer, no hook, a heading
+    ("de", "Besuchen Sie im Sommer die Messe in Leipzig."),
+    ("pl", "Odwiedź brokera"),
+])
+def test_a_verb_of_visiting_without_a_buttons_style_is_no_call(detect, lang, line):
+    assert calls(detect, lang, "Ranking 2025", line) == set()
