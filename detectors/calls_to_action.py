@@ -64,7 +64,7 @@ from detectors.text import snippet
 # for everything Web3.Register Now").
 _RUN_IN_BUTTON = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\w*){0,3}$"
 _SENTENCE = re.compile(rf"(?:[^.!?;:…|\s]|\.(?=\w)(?!{_RUN_IN_BUTTON})|\s(?![-–—|]\s))+[.!?;:…]*")
-_POINTERS = ("👉", "➔", "➜", "➡", "→", "↗", "⇒", "▶", "►", "»")  # marks that style a line as a link
+_POINTERS = ("👉", "➔", "➜", "➡", "→", "↗", "⇒", "▶", "►", "»", ">>")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
@@ -300,6 +300,7 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repe
     if not stripped or stripped.endswith(("?", ":")) or a_step(line):
         return (), None
     tokens = tokens_of(stripped)
+    instructional = instructional and not stripped.endswith(_POINTERS)  # a link's text ("Konto eröffnen >>"), no step
     if any(vocabularies()[lang].names_comments(tokens) for lang in languages):
         return (), None  # a comment box's "hier registrieren!": signing up to comment, not the site's pitch
     if WORKED.search(stripped):
@@ -312,8 +313,7 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repe
 
 
 def _pointed(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(language, label) of a button's text run into the end of a long line before its pointer ("... Open Account
-    ↗"), read as a button's."""
+    """(language, label) of a button's text run into a long line's end before its pointer ("... Open Account ↗")."""
     for label in pointed_labels(line, _POINTERS):
         language = next((lang for lang in languages if is_label(tokens_of(label), vocabularies()[lang], button=True)),
                         "")
@@ -396,5 +396,5 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
 
 def _clause(sentence: str) -> str:
     """The call itself: up to the first comma, at most a few words ("Sign up now, fund ..." -> "sign up now")."""
-    return " ".join(sentence.split(",")[0].split()[:8]).strip("()[]{} ").rstrip(".!;:…")  # "( Apply now )"
+    return " ".join(sentence.split(",")[0].split()[:8]).strip("()[]{} ").rstrip(".!;:…> ")  # "( Apply now )", ">>"
 

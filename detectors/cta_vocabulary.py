@@ -57,6 +57,8 @@ class Vocabulary:
     # a label's last word ("Jetzt 3 Prozent sichern"): "Sichern Sie Ihr Konto" advises, "sichere Verwahrung" describes.
     reflexive: frozenset[str] = frozenset()
     reader_objects: frozenset[str] = frozenset()  # the reader as such a verb's object ("dir", "euch", "sich")
+    visit: frozenset[str] = frozenset()  # "besuchen", "visit": a comparison site's button to a provider, as a label
+    wants: frozenset[str] = frozenset()  # "want", "bereit": a question asking the reader's wish to act
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -74,9 +76,10 @@ class Vocabulary:
         return tokens[at] in self.reader_objects
 
     def compare_button(self, tokens: list[str], button: bool) -> bool:
-        """A comparison site's button: a verb of comparing in a short label with a hook or styled as a button
-        ("Jetzt vergleichen", "Direct vergelijken »", "Je compare")."""
-        return (button or self.hooked(tokens)) and not self.compare.isdisjoint(tokens)
+        """A comparison site's button: a verb of comparing, or of visiting the provider it ranks, in a short label
+        with a hook or styled as a button ("Jetzt vergleichen", "Direct vergelijken »", "Broker besuchen »")."""
+        return (button or self.hooked(tokens)) and not (self.compare.isdisjoint(tokens) and
+                                                        self.visit.isdisjoint(tokens))
 
     def names_document(self, tokens: list[str]) -> bool:
         """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei")."""
@@ -174,7 +177,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             _split(entry.get("only", []))[0], _split(entry.get("compare", []))[0],
             tuple(_fold(c.lower(), language) for c in entry.get("comments", [])),
             tuple(entry.get("imperative_endings", ())), frozenset(entry.get("capitalised", ())),
-            frozenset(entry.get("reflexive", ())), frozenset(entry.get("reader_objects", ())))
+            frozenset(entry.get("reflexive", ())), frozenset(entry.get("reader_objects", ())),
+            visit=_split(entry.get("visit", []))[0], wants=_split(entry.get("wants", []))[0])
     return result
 
 
@@ -251,5 +255,5 @@ def starters(voc: Vocabulary) -> frozenset[str]:
     if voc.language not in _STARTERS:
         firsts = {p[0] for group in (voc.verb_phrases, voc.phrases, voc.instruction_phrases, voc.reminders)
                   for p in group}
-        _STARTERS[voc.language] = voc.verbs | voc.instructions | voc.compare | firsts
+        _STARTERS[voc.language] = voc.verbs | voc.instructions | voc.compare | voc.visit | firsts
     return _STARTERS[voc.language]

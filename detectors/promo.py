@@ -5,12 +5,14 @@ campaign's terms, a referral programme's reward): the site putting an incentive 
 terms and help pages as on a landing page (re-judged on the real-web labels: benchmarks/realweb/GUIDE.md).
 
 Calls to action are found by structure (detectors/calls_to_action.py): buttons, links to sign-up or download
-targets, short imperative lines, pitching sentences. Offers come from the phrase lexicon promo.yaml, and from
-headlines that cap an incentive's amount ("Bis zu 300 € Prämie", detectors/call_offers.advertised). A product page
-that sells by a list of its advantages ("Ihre Vorteile", "Dina fördelar", "Why choose us" as a heading of its own:
-advantage_headings.yaml) promotes too, where nothing else was found and the page is no article. Negated or
-quoted phrases do not count. A call in English is weak on its own: it shows marketing, not marketing aimed at the
-Union; one in another EU language points at the states where that language is official.
+targets, short imperative lines, pitching sentences; and a question of the reader's wish to act that the site
+answers with an exclamation ("Vrei să cumperi criptomonede? Alege ...!": detectors/call_questions.py). Offers come
+from the phrase lexicon promo.yaml, and from headlines that cap an incentive's amount ("Bis zu 300 € Prämie",
+detectors/call_offers.advertised). A product page that sells by a list of its advantages ("Ihre Vorteile", "Dina
+fördelar", "Why choose us" as a heading of its own: advantage_headings.yaml) promotes too, where nothing else was
+found and the page is no article. Negated or quoted phrases do not count. A call in English is weak on its own: it
+shows marketing, not marketing aimed at the Union; one in another EU language points at the states where that
+language is official.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from detectors.affiliate_voice import reads_as_article
 from detectors.bonus import offered
 from detectors.call_languages import candidate_languages
 from detectors.call_offers import advertised
+from detectors.call_questions import answered_questions
 from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.incentives import without_questions
@@ -44,6 +47,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         findings.append(ctx.finding(
             doc, INDICATOR, value=call.text, snippet=call.snippet, locator=f"{call.locator} ({call.language})",
             member_states=ctx.geo.states_for_language(call.language) if aimed else (), confidence=0.8,
+            strength="strong" if aimed else "weak"))
+    for question in answered_questions(doc)[:max(0, MAX_FINDINGS - len(findings))]:  # "Ready to ...? Join us!"
+        aimed = not untargeted(doc, question.language, ctx)
+        findings.append(ctx.finding(
+            doc, INDICATOR, value=question.text, snippet=question.snippet, locator=f"text ({question.language})",
+            member_states=ctx.geo.states_for_language(question.language) if aimed else (), confidence=0.8,
             strength="strong" if aimed else "weak"))
     seen = {f.evidence.value for f in findings}
     offers = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("promo"), localised_strength="strong",

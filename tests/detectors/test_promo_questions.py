@@ -1,0 +1,41 @@
+"""PROMO: a rhetorical question asking whether the reader wants, or is ready, to act, answered by the site's
+exclamation ("Vrei să cumperi ...? Ai ajuns unde trebuie!"), is the site's call (detectors/call_questions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.promo import INCENTIVE
+
+
+def page_of(lang: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+
+
+def calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
+    return {(states, value, locator.rsplit("(", 1)[-1].rstrip(")"))
+            for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))
+            if not locator.startswith(INCENTIVE)}
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "call", "states"), [
+    ("ro", ("Vrei să cumperi bitcoin fără bătăi de cap? Ai ajuns unde trebuie!",),
+     "vrei să cumperi bitcoin fără bătăi de cap", ("RO",)),
+    ("de", ("Bereit, Aktien zu kaufen?", "Dann bist du bei uns richtig!"), "bereit, aktien zu kaufen",
+     ("AT", "BE", "DE", "LI", "LU")),
+    ("sk", ("Chcete investovať do akcií? Viete, kde začať? Sme tu pre vás!",), "chcete investovať do akcií", ("SK",)),
+    ("en", ("Ready to start trading? You are in the right place!",), "ready to start trading", ()),
+])
+def test_a_question_of_the_readers_wish_answered_by_an_exclamation_is_a_call(detect, lang, paragraphs, call, states):
+    assert calls(detect, lang, *paragraphs) == {(states, call, lang)}
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("en", ("Ready to start trading? Once your deposit arrives, the account is funded.",)),  # answered by a statement
+    ("de", ("Willst du Bitcoin kaufen? Nicht ohne einen Plan!",)),  # a negated exclamation warns
+    ("de", ("Bereit für den Urlaub? Los geht's!",)),  # no conversion verb: no wish to act
+    ("ro", ("Vrei să cumperi bitcoin?", "Mulți oameni se întreabă asta.", "Ai grijă!")),  # the exclamation too far
+])
+def test_a_question_of_the_readers_wish_without_an_exclamation_is_no_call(detect, lang, paragraphs):
+    assert calls(detect, lang, *paragraphs) == set()
