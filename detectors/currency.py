@@ -4,7 +4,8 @@ names in every EU/EEA language too, "couronnes danoises").
 
 An amount counts only in an offer context (detectors/offer_context.py): "Mindesteinzahlung: 25 €" does, "the token
 lost 300 euros in a week" and "230 Millionen Euro" do not, nor does an amount in a sentence hedged as an example
-("zum Beispiel 200 Euro", "till exempel upp till 1000 kr"). A currency named without an amount counts only right
+("zum Beispiel 200 Euro", "till exempel upp till 1000 kr"), or in an incentive BONUS finds the site offering (an
+advert box beside a story: "Je ontvangt direct €10 extra!"). A currency named without an amount counts only right
 beside an offer word, and not in a generic list with non-EEA currencies ("dollars, euros or reais"). "kr" is the
 krone of the page's language (SEK, NOK, DKK, ISK); a currency's word on a page written for a territory outside the
 EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
@@ -25,6 +26,7 @@ from babel.numbers import get_currency_name, get_territory_currencies, list_curr
 
 from detectors.amounts import UNIT_OF, alternation, beside_number, converted, too_large
 from detectors.article_page import help_section, is_article, page_title
+from detectors.bonus import incentive_spans
 from detectors.call_languages import candidate_languages
 from detectors.context import Context
 from detectors.data_files import distinct, load
@@ -340,8 +342,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if ((not offers.editorial or helping) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
-                or advert(text[line:line_end if line_end >= 0 else len(text)], languages):
-            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too.
+                or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
+                or any(a <= m.start() and m.end() <= b for a, b in incentive_spans(doc, ctx)):
+            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too; so is the
+            # amount of an incentive BONUS finds the site offering ("Je ontvangt direct €10 extra!").
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
