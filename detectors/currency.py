@@ -2,15 +2,15 @@
 pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner"; CLDR's
 names in every EU/EEA language too, "couronnes danoises").
 
-An amount counts only in an offer context (detectors/offer_context.py): "Mindesteinzahlung: 25 €" does, "the token
-lost 300 euros in a week" and "230 Millionen Euro" do not, nor does an amount in a sentence hedged as an example
-("zum Beispiel 200 Euro", "till exempel upp till 1000 kr"), or in an incentive BONUS finds the site offering (an
-advert box beside a story: "Je ontvangt direct €10 extra!"). A currency named without an amount counts only right
-beside an offer word, and not in a generic list with non-EEA currencies ("dollars, euros or reais"). "kr" is the
-krone of the page's language (SEK, NOK, DKK, ISK); a currency's word on a page written for a territory outside the
-EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
-euro area as a group (geography.UNION), not at its 21 states one by one; single-country currencies at their state
-(babel's territory data, or the lexicon's `member_states` for a former currency such as the kuna).
+An amount counts only in an offer context (detectors/offer_context.py) or the site's own campaign
+(detectors/campaign_amounts.py): "Mindesteinzahlung: 25 €" does, "the token lost 300 euros in a week" and "230
+Millionen Euro" do not, nor does an amount in a sentence hedged as an example ("zum Beispiel 200 Euro", "till exempel
+upp till 1000 kr"). A currency named without an amount counts only right beside an offer word, and not in a generic
+list with non-EEA currencies ("dollars, euros or reais"). "kr" is the krone of the page's language (SEK, NOK, DKK,
+ISK); a currency's word on a page written for a territory outside the EU/EEA is that territory's currency where its
+names share the word ("lei" on a Moldovan page). EUR points at the euro area as a group (geography.UNION), not at its
+21 states one by one; single-country currencies at their state (babel's territory data, or the lexicon's
+`member_states` for a former currency such as the kuna).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from detectors.amounts import UNIT_OF, alternation, beside_number, converted, too_large
+from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, converted, too_large
 from detectors.article_page import help_section, is_article, page_title
-from detectors.bonus import incentive_spans
 from detectors.call_languages import candidate_languages
+from detectors.campaign_amounts import campaign_amount
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.geography import babel_locale, geography
@@ -334,7 +334,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not code or code in page.first:
             continue
         offers = offers or offer_context(text, frozenset(languages))
-        if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()):
+        if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()) \
+                or broken_tail(text, m.start()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
@@ -343,9 +344,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
-                or any(a <= m.start() and m.end() <= b for a, b in incentive_spans(doc, ctx)):
-            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too; so is the
-            # amount of an incentive BONUS finds the site offering ("Je ontvangt direct €10 extra!").
+                or campaign_amount(doc, ctx, offers, m.start(), m.end(), languages):
+            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too; so is an
+            # amount of the site's own campaign (detectors/campaign_amounts.py).
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
