@@ -3,14 +3,13 @@ pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in eur
 names in every EU/EEA language too, "couronnes danoises").
 
 An amount counts only in an offer context (detectors/offer_context.py) or the site's own campaign
-(detectors/campaign_amounts.py): "Mindesteinzahlung: 25 €" does, "the token lost 300 euros in a week" and "230
-Millionen Euro" do not, nor does an amount in a sentence hedged as an example ("zum Beispiel 200 Euro", "till exempel
-upp till 1000 kr"). A currency named without an amount counts only right beside an offer word, and not in a generic
-list with non-EEA currencies ("dollars, euros or reais"). "kr" is the krone of the page's language (SEK, NOK, DKK,
-ISK); a currency's word on a page written for a territory outside the EU/EEA is that territory's currency where its
-names share the word ("lei" on a Moldovan page). EUR points at the euro area as a group (geography.UNION), not at its
-21 states one by one; single-country currencies at their state (babel's territory data, or the lexicon's
-`member_states` for a former currency such as the kuna).
+(detectors/campaign_amounts.py): "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and an amount hedged as an
+example ("zum Beispiel 200 Euro") do not. A currency named without an amount counts only right beside an offer word,
+not in a generic list with non-EEA currencies ("dollars, euros or reais"), and a bare "euro" only on the firm's own
+pages. "kr" is the krone of the page's language; a currency's word on a page written for a territory outside the
+EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
+euro area as a group (geography.UNION); single-country currencies at their state (babel's territory data, or the
+lexicon's `member_states` for a former currency such as the kuna).
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, narrates, offer_context, scan
 from detectors.page_locale import written_for
+from detectors.service_names import bare_name_counts
 from detectors.text import is_quoted, snippet
 
 INDICATOR = "CURRENCY"
@@ -345,8 +345,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
                 or campaign_amount(doc, ctx, offers, m.start(), m.end(), languages):
-            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too; so is an
-            # amount of the site's own campaign (detectors/campaign_amounts.py).
+            # An advert's headline ("Jusqu'à 160 € offerts") or an amount of the site's own campaign: on a story too.
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
@@ -375,8 +374,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         code = page.code(m.group(0))
         if not code or code in page.first or beside_number(text, m.start(), m.end()):
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
-        if m.re is not rules.named and " " not in m.group(0) and not _native(code, doc, ctx):
-            continue  # "kuna" is Estonian for "since": a name of one word counts in its currency's languages
+        if m.re is not rules.named and " " not in m.group(0) \
+                and not (_native(code, doc, ctx) and bare_name_counts(m.group(0), doc)):
+            continue  # "kuna" is Estonian for "since"; "euro" alone is money in general (detectors/service_names.py)
         if m.re is rules.named and not rules.acronyms.get(code, frozenset()).isdisjoint(languages):
             continue  # "ISK" in Swedish is the investment savings account, not the Icelandic krona
         offers = offers or offer_context(text, frozenset(languages))

@@ -1,0 +1,44 @@
+"""CURRENCY: a currency's bare one-word name ("euro", "euros", "lei", "forint", "złoty") names money in general in news
+and guides; it names a currency offered only on the firm's own service pages -- its help centre or its contract
+("hereinafter ...") -- beside an offer word, as its names of several words ("in euros") do anywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import currency
+from detectors.context import Context
+from detectors.document import build_document
+
+HELP = "https://help.example-firm.com/articles/savings"
+BLOG = "https://www.example-blog.com/guides/savings"
+
+
+def codes(text: str, lang: str, url: str) -> set[str]:
+    doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
+                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                         body=f'<!doctype html><html lang="{lang}"><body><p>{text}</p></body></html>'.encode())
+    return {f.evidence.value for f in currency.detect(doc, Context())}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("If there are not enough euros in your balance, the planned purchase is skipped that month.", "en", {"EUR"}),
+    ("Wähle dein Euro-Guthaben und tippe auf Einzahlung.", "de", {"EUR"}),
+])
+def test_a_bare_name_on_the_firms_help_centre_is_offered(text, lang, expected):
+    assert codes(text, lang, HELP) == expected
+    assert codes(text, lang, BLOG) == set()  # the same sentence on a blog: money in general
+
+
+def test_a_bare_name_in_the_firms_contract_is_offered():
+    text = "Firma Exemplu SRL (denumită în continuare „Societatea”) oferă schimbul între lei și bitcoin la automate."
+    assert codes(text, "ro", BLOG) == {"RON"}
+    assert codes(text.replace(" (denumită în continuare „Societatea”)", ""), "ro", BLOG) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("El club recibirá 15 millones de euros por el acuerdo con la plataforma.", "es"),
+    ("Le fonds a levé 3 milliards d'euros auprès de ses investisseurs.", "fr"),
+])
+def test_a_bare_name_in_a_story_names_no_currency(text, lang):
+    assert codes(text, lang, BLOG) == set()
