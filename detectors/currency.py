@@ -24,7 +24,7 @@ from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, converted, too_large
-from detectors.article_page import help_section, is_article, page_title
+from detectors.article_page import is_article, page_title
 from detectors.call_languages import candidate_languages
 from detectors.campaign_amounts import campaign_amount
 from detectors.context import Context
@@ -37,7 +37,7 @@ from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, narrates, offer_context, scan
 from detectors.page_locale import written_for
-from detectors.service_names import bare_name_counts
+from detectors.service_names import bare_name_counts, service_page
 from detectors.text import is_quoted, snippet
 
 INDICATOR = "CURRENCY"
@@ -321,8 +321,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them: read when
     # an amount first needs it (most pages have none in an offer's words).
     story: list[bool] = []
-    # A help centre's "In this article, you will learn how to deposit EUR" explains its own service: no story.
-    helping = help_section(doc.url)
+    # A help centre or a contract explains its own service, by example too ("how to deposit EUR"): no story.
+    helping = service_page(doc)
 
     def article() -> bool:
         if not story:

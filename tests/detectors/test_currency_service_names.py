@@ -42,3 +42,23 @@ def test_a_bare_name_in_the_firms_contract_is_offered():
 ])
 def test_a_bare_name_in_a_story_names_no_currency(text, lang):
     assert codes(text, lang, BLOG) == set()
+
+
+# A contract names its own service's currencies by example, as a help centre does; the same examples elsewhere are
+# what exchanges in general take.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Example Ltd (hereinafter the “Company”) lets clients deposit fiat currencies, for example EUR or PLN, to buy "
+     "bitcoin.", "en", {"EUR", "PLN"}),
+    ("Die Beispiel GmbH (nachfolgend genannt „Anbieter“) ermöglicht Einzahlungen in Fiatwährungen, zum Beispiel EUR "
+     "oder CZK, für den Kauf von Bitcoin.", "de", {"EUR", "CZK"}),
+])
+def test_currencies_a_contract_names_by_example_are_offered(text, lang, expected):
+    assert codes(text, lang, BLOG) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Exchanges let clients deposit fiat currencies, for example EUR or PLN, to buy bitcoin.", "en"),
+    ("Einzahlungen in Fiatwährungen, zum Beispiel EUR oder CZK, sind bei vielen Börsen möglich.", "de"),
+])
+def test_the_same_examples_outside_a_contract_are_generic(text, lang):
+    assert codes(text, lang, BLOG) == set()
