@@ -62,3 +62,16 @@ def test_currencies_a_contract_names_by_example_are_offered(text, lang, expected
 ])
 def test_the_same_examples_outside_a_contract_are_generic(text, lang):
     assert codes(text, lang, BLOG) == set()
+
+
+# The address that files a page as the firm's terms makes it its contract too ("/agb", "/tos/", "/regulamin"); a
+# story's slug that begins with the same word does not ("/crypto-terms-explained").
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.example-firm.com/terms-of-use", {"EUR", "PLN"}),
+    ("https://www.example-firm.de/agb.html", {"EUR", "PLN"}),
+    ("https://www.example-firm.pl/regulamin/", {"EUR", "PLN"}),
+    ("https://www.example-blog.com/crypto-terms-explained", set()),
+])
+def test_an_address_that_files_the_page_as_the_firms_terms_makes_it_a_contract(url, expected):
+    text = "Clients may deposit fiat currencies, for example EUR or PLN, to buy bitcoin at the machines."
+    assert codes(text, "en", url) == expected
