@@ -80,6 +80,17 @@ def beside_number(text: str, start: int, end: int) -> bool:
     return text[end:end + 2].lstrip(" \t")[:1].isdigit() or text[max(0, start - 2):start].rstrip(" \t")[-1:].isdigit()
 
 
+# A grouped number at a line's end and three digits starting the next: one number broken over two lines ("kapitał
+# zakładowy 1 532 886" above "878,90 zł"), not a date above a price ("Rates as of 1.11.2020" above "100 NOK").
+_BROKEN = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0.]\d{3})+\n\d{3}(?!\d)")
+
+
+def broken_tail(text: str, start: int) -> bool:
+    """Whether the number at `start` (a line's first) is the tail of a number broken over two lines."""
+    m = _BROKEN.search(text, max(0, start - 24), start + 3)
+    return m is not None and m.end() == start + 3
+
+
 def too_large(amount: str) -> bool:
     """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
     digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))

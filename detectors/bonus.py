@@ -27,12 +27,12 @@ from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.promotion_rules import promotion_rules
-from detectors.text import is_quoted, snippet
+from detectors.text import is_quoted, sentence_bounds, snippet
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page
 KEPT = 8  # pages whose incentives are kept for PROMO, which judges the same page next
-_KEPT: PageMemo[tuple[Finding, ...]] = PageMemo(KEPT)
+_KEPT: PageMemo[tuple[tuple[Finding, ...], tuple[tuple[int, int], ...]]] = PageMemo(KEPT)
 
 
 def detect(doc: Document, ctx: Context) -> list[Finding]:
@@ -41,10 +41,24 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
 
 def offered(doc: Document, ctx: Context) -> tuple[Finding, ...]:
     """The page's incentives, kept for the page (PROMO restates them as the site's own offers)."""
-    return _KEPT.get((doc, ctx), None, lambda: tuple(_incentives(doc, ctx)))
+    return _judged(doc, ctx)[0]
 
 
-def _incentives(doc: Document, ctx: Context) -> list[Finding]:
+def incentive_spans(doc: Document, ctx: Context) -> tuple[tuple[int, int], ...]:
+    """Where the page's incentives stand in its text (start, end): the sentences offered, the named incentives'
+    first mentions outside quotes and hedges. CURRENCY reads an amount there as the site's own bonus."""
+    return _judged(doc, ctx)[1]
+
+
+def _judged(doc: Document, ctx: Context) -> tuple[tuple[Finding, ...], tuple[tuple[int, int], ...]]:
+    def judge():
+        spans: list[tuple[int, int]] = []
+        findings = tuple(_incentives(doc, ctx, spans))
+        return findings, tuple(spans)
+    return _KEPT.get((doc, ctx), None, judge)
+
+
+def _incentives(doc: Document, ctx: Context, spans: list[tuple[int, int]]) -> list[Finding]:
     if doc.kind != "html":
         return []
     text = without_questions(doc.text)
@@ -58,13 +72,17 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared
     page = lowered(text)
-    named = [f for f in named if _offered(text, page, f.evidence.value, languages)]
+    mentions = {f.evidence.value: _offered(text, page, f.evidence.value, languages) for f in named}
+    named = [f for f in named if mentions[f.evidence.value] >= 0]
     findings = without_non_eu_states(doc, named, ctx, "medium")
     if (findings or sentences) and _reported(doc, sentences):
         # News or an explainer about another firm's incentive (detectors/affiliate_voice.py); its advert boxes are
         # still adverts ("Jusqu'à 160 € offerts" beside "J'en profite" on a comparison guide).
         # So are offers put to the reader as a call ("Claim your free €20 Bitcoin bonus now!").
         findings, sentences = [], [s for s in sentences if s.headline or s.steps or _called(s)]
+    spans += [sentence_bounds(text, at, at + len(f.evidence.value)) for f in findings
+              if (at := mentions[f.evidence.value]) >= 0]
+    spans += [(s.start, s.end) for s in sentences if not is_quoted(text, s.start, s.end)]
     if len(findings) >= MAX_FINDINGS:
         return findings
     for offer in sentences[:MAX_FINDINGS]:
@@ -79,15 +97,16 @@ def _incentives(doc: Document, ctx: Context) -> list[Finding]:
     return findings
 
 
-def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> bool:
-    """Whether a mention of the named incentive `term` stands outside quotes and hedges (`page` is `text` lowered)."""
+def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> int:
+    """Where the first mention of the named incentive `term` outside quotes and hedges starts (`page` is `text`
+    lowered); -1 for none."""
     start = page.find(term)
     while start >= 0:
         end = start + len(term)
         if not is_quoted(text, start, end) and not hedged(text, start, end, languages):
-            return True
+            return start
         start = page.find(term, end)
-    return False
+    return -1
 
 
 def _called(offer: Incentive) -> bool:

@@ -2,14 +2,14 @@
 pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner"; CLDR's
 names in every EU/EEA language too, "couronnes danoises").
 
-An amount counts only in an offer context (detectors/offer_context.py): "Mindesteinzahlung: 25 €" does, "the token
-lost 300 euros in a week" and "230 Millionen Euro" do not, nor does an amount in a sentence hedged as an example
-("zum Beispiel 200 Euro", "till exempel upp till 1000 kr"). A currency named without an amount counts only right
-beside an offer word, and not in a generic list with non-EEA currencies ("dollars, euros or reais"). "kr" is the
-krone of the page's language (SEK, NOK, DKK, ISK); a currency's word on a page written for a territory outside the
+An amount counts only in an offer context (detectors/offer_context.py) or the site's own campaign
+(detectors/campaign_amounts.py): "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and an amount hedged as an
+example ("zum Beispiel 200 Euro") do not. A currency named without an amount counts only right beside an offer word,
+not in a generic list with non-EEA currencies ("dollars, euros or reais"), and a bare "euro" only on the firm's own
+pages. "kr" is the krone of the page's language; a currency's word on a page written for a territory outside the
 EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
-euro area as a group (geography.UNION), not at its 21 states one by one; single-country currencies at their state
-(babel's territory data, or the lexicon's `member_states` for a former currency such as the kuna).
+euro area as a group (geography.UNION); single-country currencies at their state (babel's territory data, or the
+lexicon's `member_states` for a former currency such as the kuna).
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from detectors.amounts import UNIT_OF, alternation, beside_number, converted, too_large
-from detectors.article_page import help_section, is_article, page_title
+from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, converted, too_large
+from detectors.article_page import is_article, page_title
 from detectors.call_languages import candidate_languages
+from detectors.campaign_amounts import campaign_amount
 from detectors.context import Context
 from detectors.data_files import distinct, load
 from detectors.geography import babel_locale, geography
@@ -36,6 +37,7 @@ from detectors.lexicon import lower_in_place
 from detectors.model import Document, Finding
 from detectors.offer_context import OfferContext, narrates, offer_context, scan
 from detectors.page_locale import written_for
+from detectors.service_names import bare_name_counts, service_page
 from detectors.text import is_quoted, snippet
 
 INDICATOR = "CURRENCY"
@@ -319,8 +321,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them: read when
     # an amount first needs it (most pages have none in an offer's words).
     story: list[bool] = []
-    # A help centre's "In this article, you will learn how to deposit EUR" explains its own service: no story.
-    helping = help_section(doc.url)
+    # A help centre or a contract explains its own service, by example too ("how to deposit EUR"): no story.
+    helping = service_page(doc)
 
     def article() -> bool:
         if not story:
@@ -332,7 +334,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not code or code in page.first:
             continue
         offers = offers or offer_context(text, frozenset(languages))
-        if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()):
+        if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()) \
+                or broken_tail(text, m.start()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
@@ -340,8 +343,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if ((not offers.editorial or helping) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
-                or advert(text[line:line_end if line_end >= 0 else len(text)], languages):
-            # An advert's headline ("Jusqu'à 160 € offerts") is the site's offer, on a story's page too.
+                or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
+                or campaign_amount(doc, ctx, offers, m.start(), m.end(), languages):
+            # An advert's headline ("Jusqu'à 160 € offerts") or an amount of the site's own campaign: on a story too.
             page.add(code, snippet(text, m.start(), m.end()), "text (amount)")
     for m in _pairs(rules, text):
         code = m.group("code")
@@ -373,8 +377,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         code = page.code(m.group(0))
         if not code or code in page.first or beside_number(text, m.start(), m.end()):
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
-        if m.re is not rules.named and " " not in m.group(0) and not _native(code, doc, ctx):
-            continue  # "kuna" is Estonian for "since": a name of one word counts in its currency's languages
+        if m.re is not rules.named and " " not in m.group(0) \
+                and not (_native(code, doc, ctx) and bare_name_counts(m.group(0), doc)):
+            continue  # "kuna" is Estonian for "since"; "euro" alone is money in general (detectors/service_names.py)
         if m.re is rules.named and not rules.acronyms.get(code, frozenset()).isdisjoint(languages):
             continue  # "ISK" in Swedish is the investment savings account, not the Icelandic krona
         offers = offers or offer_context(text, frozenset(languages))

@@ -1,0 +1,77 @@
+"""CURRENCY: a currency's bare one-word name ("euro", "euros", "lei", "forint", "złoty") names money in general in news
+and guides; it names a currency offered only on the firm's own service pages -- its help centre or its contract
+("hereinafter ...") -- beside an offer word, as its names of several words ("in euros") do anywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import currency
+from detectors.context import Context
+from detectors.document import build_document
+
+HELP = "https://help.example-firm.com/articles/savings"
+BLOG = "https://www.example-blog.com/guides/savings"
+
+
+def codes(text: str, lang: str, url: str) -> set[str]:
+    doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
+                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                         body=f'<!doctype html><html lang="{lang}"><body><p>{text}</p></body></html>'.encode())
+    return {f.evidence.value for f in currency.detect(doc, Context())}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("If there are not enough euros in your balance, the planned purchase is skipped that month.", "en", {"EUR"}),
+    ("Wähle dein Euro-Guthaben und tippe auf Einzahlung.", "de", {"EUR"}),
+])
+def test_a_bare_name_on_the_firms_help_centre_is_offered(text, lang, expected):
+    assert codes(text, lang, HELP) == expected
+    assert codes(text, lang, BLOG) == set()  # the same sentence on a blog: money in general
+
+
+def test_a_bare_name_in_the_firms_contract_is_offered():
+    text = "Firma Exemplu SRL (denumită în continuare „Societatea”) oferă schimbul între lei și bitcoin la automate."
+    assert codes(text, "ro", BLOG) == {"RON"}
+    assert codes(text.replace(" (denumită în continuare „Societatea”)", ""), "ro", BLOG) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("El club recibirá 15 millones de euros por el acuerdo con la plataforma.", "es"),
+    ("Le fonds a levé 3 milliards d'euros auprès de ses investisseurs.", "fr"),
+])
+def test_a_bare_name_in_a_story_names_no_currency(text, lang):
+    assert codes(text, lang, BLOG) == set()
+
+
+# A contract names its own service's currencies by example, as a help centre does; the same examples elsewhere are
+# what exchanges in general take.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Example Ltd (hereinafter the “Company”) lets clients deposit fiat currencies, for example EUR or PLN, to buy "
+     "bitcoin.", "en", {"EUR", "PLN"}),
+    ("Die Beispiel GmbH (nachfolgend genannt „Anbieter“) ermöglicht Einzahlungen in Fiatwährungen, zum Beispiel EUR "
+     "oder CZK, für den Kauf von Bitcoin.", "de", {"EUR", "CZK"}),
+])
+def test_currencies_a_contract_names_by_example_are_offered(text, lang, expected):
+    assert codes(text, lang, BLOG) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Exchanges let clients deposit fiat currencies, for example EUR or PLN, to buy bitcoin.", "en"),
+    ("Einzahlungen in Fiatwährungen, zum Beispiel EUR oder CZK, sind bei vielen Börsen möglich.", "de"),
+])
+def test_the_same_examples_outside_a_contract_are_generic(text, lang):
+    assert codes(text, lang, BLOG) == set()
+
+
+# The address that files a page as the firm's terms makes it its contract too ("/agb", "/tos/", "/regulamin"); a
+# story's slug that begins with the same word does not ("/crypto-terms-explained").
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.example-firm.com/terms-of-use", {"EUR", "PLN"}),
+    ("https://www.example-firm.de/agb.html", {"EUR", "PLN"}),
+    ("https://www.example-firm.pl/regulamin/", {"EUR", "PLN"}),
+    ("https://www.example-blog.com/crypto-terms-explained", set()),
+])
+def test_an_address_that_files_the_page_as_the_firms_terms_makes_it_a_contract(url, expected):
+    text = "Clients may deposit fiat currencies, for example EUR or PLN, to buy bitcoin at the machines."
+    assert codes(text, "en", url) == expected
