@@ -37,6 +37,19 @@ def test_an_article_about_the_rule_is_recognised():
     assert not discusses_the_rule("Our services are not available to EU residents.")
 
 
+def test_markers_of_two_kinds_make_an_article_about_the_rule_in_any_language():
+    # A regulator's note in Czech or Slovene: the article of the rule, the guidelines, firms from third countries.
+    assert discusses_the_rule("Sdělení k pokynům: podle čl. 61 nařízení MiCA smí podnik ze třetí země ...")
+    assert discusses_the_rule("Smernice ESMA pojasnjujejo, kdaj podjetje iz tretje države aktivno išče stranke.")
+    # A firm's own MiCA page names the regulation twice (one kind): its own exclusion still counts.
+    own_page = ("MiCAR, the Markets in Crypto-Assets Regulation, sets the rules. Our global platform is not "
+                "available to EEA residents.")
+    assert not discusses_the_rule(own_page)
+    assert _found(own_page) == {("exclusion of the EU/EEA", ())}
+    # Near miss: one lawyer's name twice is one kind too ("Rechtsanwalt", "Rechtsanwälte").
+    assert not discusses_the_rule("Unsere Rechtsanwälte beraten Sie; Rechtsanwalt Muster leitet das Team.")
+
+
 def test_an_opener_lists_the_states_of_its_own_sentence():
     assert _found("Not available in: United States, Canada, Denmark.") == {("restricted-country list", ("DK",))}
     assert _found("This service is not available in Denmark, Ireland and the United States.") == {
