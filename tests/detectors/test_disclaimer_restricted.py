@@ -111,6 +111,16 @@ def test_eligibility_limited_to_countries_outside_the_union_excludes_it():
         eligibility}
 
 
+def test_access_granted_only_to_residents_of_a_country_outside_the_union_excludes_it():
+    eligibility = ("eligibility outside the EU/EEA", ())
+    # The conditions after the colon: age, residence, capacity.
+    assert _found("Accounts will only be granted to persons who are: (a) adults; (b) living in Brazil; (c) able.") == {
+        eligibility}
+    assert _found("Le jeu est ouvert uniquement aux personnes résidant en Suisse.") == {eligibility}
+    assert _found("Toegang wordt alleen verleend aan klanten die in Noorwegen wonen.") == set()  # Norway is EEA
+    assert _found("Accounts will only be granted to persons who passed our checks.") == set()  # no country named
+
+
 def test_eligibility_naming_a_member_state_is_an_offer_to_it():
     assert _found("This service is available only to residents of Germany and Austria.") == set()
     assert _found("Ces pages s'adressent aux investisseurs dont le domicile est situé en France.") == set()
