@@ -1,0 +1,30 @@
+"""SPONSORSHIP: the site's own role on an event's stage and its promotions run on site at an event, placed where the
+event is; a reporter covering the talks is not on stage."""
+
+from __future__ import annotations
+
+
+def _html(lang: str, body: str) -> str:
+    head = '<head><meta charset="utf-8"><title>t</title></head>'
+    return f'<!doctype html><html lang="{lang}">{head}<body>{body}</body></html>'
+
+
+def test_a_speaking_role_of_the_site_at_an_event_in_an_eu_city(detect):
+    page = _html("en", "<h1>Our CTO as a speaker at Fintech Days in Vienna</h1><p>Slides follow next week.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("AT",), "as a speaker + vienna", "text (en)")}
+    page = _html("it", "<p>Quest'anno il nostro fondatore sarà sul palco del Crypto Forum di Milano.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("IT",), "sul palco + milano", "text (it)")}
+
+
+def test_a_promotion_run_on_site_at_an_event_in_the_sites_name(detect):
+    page = _html("de", "<h1>Vor-Ort-Aktion Nordwind beim Pokalfinale in Hamburg</h1><p>Teilnahmebedingungen.</p>")
+    assert detect("sponsorship", page, url="https://www.nordwind.de/aktion") == {
+        ("SPONSORSHIP", ("DE",), "vor-ort-aktion + hamburg", "text (de)")}
+
+
+def test_a_reporter_on_site_or_someone_elses_speaker_is_not_the_sites_role(detect):
+    # Near misses: no first person nor the site's name in the sentence of the role.
+    page = _html("en", "<p>The minister spoke on stage at the summit in Vienna. Her speech was short.</p>")
+    assert detect("sponsorship", page) == set()
+    page = _html("en", "<p>Our reporters covered the talks and panel discussions at the conference in Prague.</p>")
+    assert not any(value.startswith("panel") for (_, _, value, _) in detect("sponsorship", page))
