@@ -9,7 +9,9 @@ sponsorship, a "press conference", a menu item ("Spenden & Sponsoring") and nega
 An event or a team is placed by where it is: the name of an EU/EEA country (babel's names, in the phrase's
 language, the page's language or English) or of a large EU/EEA city (data/lexicons/eu_cities.yaml) near the
 phrase raises a strong finding for that member state ("Meet us at Blockchain Week Berlin": DE), whatever the
-language of the phrase. Without an EU/EEA place a phrase of several words in an EU language points nowhere in
+language of the phrase; a lone event word in the site's sentence with no place near it ("our COO hosted two panels
+at the summit") takes the place of its earlier mention on the page ("Paris Blockchain Week Summit"). Without an
+EU/EEA place a phrase of several words in an EU language points nowhere in
 particular; an English one ("Meet us at Consensus in Austin", "proud partner of a London club") or a lone event
 word ("Konferenz", "Sponsoring") raises nothing; a negated place
 ("not in Berlin this year") places nothing. A first-person sentence that is reported speech ("'We are thrilled
@@ -34,6 +36,7 @@ INDICATOR = "SPONSORSHIP"
 LEXICON = "sponsorship"
 CITIES_FILE = "lexicons/eu_cities.yaml"
 PLACE_REACH = 250  # characters around a phrase in which a place names where the event or team is
+MENTION_REACH = 40  # characters from an event word's earlier mention to the place in its name ("Paris ... Summit")
 HEADING_WORDS = 5  # a sentence this short is a heading: the site's voice may come in the sentences after it
 
 
@@ -62,6 +65,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         right = min(line_end if line_end >= 0 else len(text), match.end + PLACE_REACH)
         places = [(start, end, code) for start, end, code in _places(text, left, right, ctx.geo, languages)
                   if not (start < match.end and end > match.start) and not _place_negated(text, start, language)]
+        if not places and " " not in phrase:  # "the summit" in the site's sentence, named with its place before
+            places = _named_before(text, match, ctx.geo, languages)
         for start, end, code in places:
             value = f"{phrase} + {' '.join(text[start:end].lower().split())}"
             found.setdefault(value, ctx.finding(
@@ -74,6 +79,19 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 doc, INDICATOR, value=phrase, snippet=snippet(text, match.start, match.end),
                 locator=f"text ({language})", member_states=(), confidence=0.8, strength="medium"))
     return list(found.values())
+
+
+def _named_before(text: str, match, geo: Geography, languages) -> list[tuple[int, int, str]]:
+    """The place of the event word's earlier mention on the page, next to it ("Paris Blockchain Week Summit" above,
+    then "our COO hosted two panels at the summit"): a recap names the event and its city once, up top."""
+    word = re.compile(r"(?<!\w)" + re.escape(match.text) + r"(?!\w)", re.IGNORECASE)
+    for m in word.finditer(text, 0, match.start):
+        left, right = sentence_bounds(text, m.start(), m.end())
+        places = _places(text, max(left, m.start() - MENTION_REACH), min(right, m.end() + MENTION_REACH), geo,
+                         languages)
+        if places:
+            return places
+    return []
 
 
 def _place_negated(text: str, start: int, language: str) -> bool:

@@ -28,3 +28,19 @@ def test_a_reporter_on_site_or_someone_elses_speaker_is_not_the_sites_role(detec
     assert detect("sponsorship", page) == set()
     page = _html("en", "<p>Our reporters covered the talks and panel discussions at the conference in Prague.</p>")
     assert not any(value.startswith("panel") for (_, _, value, _) in detect("sponsorship", page))
+
+
+def test_a_recap_places_the_sites_event_word_where_its_first_mention_names_it(detect):
+    recap = ("<p>Some 2,000 guests came to the Nordic Ledger Conference in Copenhagen last week.</p>"
+             "<p>It was a busy three days, with long queues at the coffee bars and a lot of rain. Talks on custody, "
+             "stablecoins and payments filled the main hall from morning to night; the side rooms were packed for "
+             "workshops on wallets, audits and tax reporting, and the evening drinks ran late.</p>"
+             "<p>Our head of research hosted a workshop on custody at the conference.</p>")
+    assert detect("sponsorship", _html("en", recap)) == {
+        ("SPONSORSHIP", ("DK",), "conference + copenhagen", "text (en)")}
+    # Near misses: the first mention names no place next to it; or the later sentence is not the site's own.
+    unplaced = recap.replace("Nordic Ledger Conference in Copenhagen", "Nordic Ledger Conference, held for the "
+                             "fourth time this year near the harbour of Copenhagen")
+    assert detect("sponsorship", _html("en", unplaced)) == set()
+    reported = recap.replace("Our head of research", "A professor")
+    assert detect("sponsorship", _html("en", reported)) == set()
