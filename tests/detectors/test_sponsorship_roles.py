@@ -44,3 +44,20 @@ def test_a_recap_places_the_sites_event_word_where_its_first_mention_names_it(de
     assert detect("sponsorship", _html("en", unplaced)) == set()
     reported = recap.replace("Our head of research", "A professor")
     assert detect("sponsorship", _html("en", reported)) == set()
+
+
+CONTEST_RULES = ("<h1>Teilnahmebedingungen Gewinnspiel</h1><p>Veranstalter des Gewinnspiels ist die Nordwind GmbH. "
+                 "Aktionszeitraum: 1. bis 30. Juni.</p><p>Das Gewinnspiel findet im Rahmen der Sportveranstaltung "
+                 "Handball-Pokalfinale in der Arena Hamburg statt.</p>")
+
+
+def test_the_sites_own_contest_held_at_a_sports_event_is_its_presence_there(detect):
+    assert detect("sponsorship", _html("de", CONTEST_RULES), url="https://www.nordwind.de/gewinnspiel") == {
+        ("SPONSORSHIP", ("DE",), "im rahmen der sportveranstaltung + hamburg", "text (de)")}
+
+
+def test_a_sports_event_outside_the_sites_own_promotion_rules_is_not_its_presence(detect):
+    # Near miss: the same sentence in a news story (no rules of a campaign the site runs) raises nothing.
+    news = ("<h1>Pokalfinale</h1><p>Der Verband meldet einen Zuschauerrekord. Ein Gewinnspiel findet im Rahmen der "
+            "Sportveranstaltung Handball-Pokalfinale in der Arena Hamburg statt.</p>")
+    assert detect("sponsorship", _html("de", news), url="https://www.zeitung.de/sport/pokal") == set()
