@@ -18,7 +18,8 @@ nothing; a negated place ("not in Berlin this year") places nothing. A first-per
 
 On the site's own promotion rules (detectors/promotion_rules.py: the organiser is the site), a campaign held at an
 event (data/lexicons/campaign_events.yaml: "The Contest is conducted in connection with a sports event ... Warsaw")
-is the site's presence there, placed the same way.
+is the site's presence there, placed the same way; and a partner of the site's own placed in a member state
+(data/lexicons/own_partners.yaml: "unserem Steuerberatungs-Partner in Österreich") is a partnership there.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ from detectors.text import is_negated, is_quoted, negation_cues, sentence_bounds
 INDICATOR = "SPONSORSHIP"
 LEXICON = "sponsorship"
 CAMPAIGN_EVENTS = "campaign_events"
+OWN_PARTNERS = "own_partners"
 CITIES_FILE = "lexicons/eu_cities.yaml"
 PLACE_REACH = 250  # characters around a phrase in which a place names where the event or team is
+POSSESSIVE_REACH = 60  # characters before a partner word in which "unserem" of "unserem Krypto-Steuer-Partner" stands
+PARTNER_PLACE_REACH = 40  # characters after a partner phrase in which its place is read
+PARTNER_PLACE_GAP = 5  # characters between them at most: an article ("in der Schweiz", "en la", "in the")
 MENTION_REACH = 40  # characters from an event word's earlier mention to the place in its name ("Paris ... Summit")
 HEADING_WORDS = 5  # a sentence this short is a heading: the site's voice may come in the sentences after it
 
@@ -62,6 +67,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not voice:
             continue
         _add_placed(doc, ctx, match, language, (language, voice, language_of_page, "en"), reach, found)
+    _add_own_partners(doc, ctx, language_of_page, found)
     # The site's own campaign held at an event ("conducted in connection with a sports event ... in Warsaw"): on its
     # own promotion rules, whose organiser is the site, the event is the site's presence there.
     campaign_events = phrase_lexicon(CAMPAIGN_EVENTS).find(text)
@@ -70,6 +76,25 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             language = match.language_for(language_of_page)
             _add_placed(doc, ctx, match, language, (language, language_of_page, "en"), match.end, found)
     return list(found.values())
+
+
+def _add_own_partners(doc: Document, ctx: Context, language_of_page: str, found: dict[str, Finding]) -> None:
+    """The site's own partner placed in a member state ("unserem Steuerberatungs-Partner in Österreich"): a first-person
+    word in the phrase or among the three words before it, the place right after it ("Partner in der Schweiz"); "wir
+    sind Ihr Partner in allen Fragen" names none, and a city further on is someone else's."""
+    text = doc.text
+    for match in phrase_lexicon(OWN_PARTNERS).find(text):
+        language = match.language_for(language_of_page)
+        words_before = text[max(0, match.start - POSSESSIVE_REACH):match.start].split()[-3:]
+        if not own_voice(" ".join((*words_before, match.text)), (language, language_of_page)):
+            continue
+        for start, end, code in _places(text, match.end, match.end + PARTNER_PLACE_REACH, ctx.geo,
+                                        (language, language_of_page, "en")):
+            if start <= match.end + PARTNER_PLACE_GAP:
+                value = f"{' '.join(match.text.lower().split())} + {' '.join(text[start:end].lower().split())}"
+                found.setdefault(value, ctx.finding(
+                    doc, INDICATOR, value=value, snippet=snippet(text, match.start, end), locator=f"text ({language})",
+                    member_states=(code,), confidence=0.9, strength="strong"))
 
 
 def _add_placed(doc: Document, ctx: Context, match, language: str, languages, reach: int,

@@ -61,3 +61,19 @@ def test_a_sports_event_outside_the_sites_own_promotion_rules_is_not_its_presenc
     news = ("<h1>Pokalfinale</h1><p>Der Verband meldet einen Zuschauerrekord. Ein Gewinnspiel findet im Rahmen der "
             "Sportveranstaltung Handball-Pokalfinale in der Arena Hamburg statt.</p>")
     assert detect("sponsorship", _html("de", news), url="https://www.zeitung.de/sport/pokal") == set()
+
+
+def test_a_partner_of_the_sites_own_placed_in_a_member_state(detect):
+    page = _html("de", "<p>Zusammen mit unserem Steuer-Partner in Österreich schreiben wir einen Ratgeber.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("AT",), "partner in + österreich", "text (de)")}
+    page = _html("fr", "<p>Notre partenaire en Belgique organise les formations.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("BE",), "partenaire en + belgique", "text (fr)")}
+
+
+def test_a_partner_not_the_sites_own_or_placed_nowhere_is_no_partnership(detect):
+    # Near misses: affiliates recruited ("Werden Sie Partner"), a slogan, a city further on in the sentence.
+    assert detect("sponsorship", _html("de", "<p>Werden Sie Partner in Deutschland und verdienen Sie mit.</p>")) \
+        == set()
+    assert detect("sponsorship", _html("de", "<p>Wir sind Ihr Partner in allen Fragen rund um Krypto.</p>")) == set()
+    assert detect("sponsorship", _html("en", "<p>We are your partner in crypto, with an office in Dublin.</p>")) \
+        == set()
