@@ -258,3 +258,13 @@ def test_the_union_as_the_subject_of_its_exclusion():
     assert _found("Clients in the EEA trade all day; withdrawals are restricted to verified accounts.") == set()
     assert _found("The savings account is restricted to residents of the EEA.") == set()  # limited to the Union
     assert _found("The savings account is restricted to residents of the EEA and Switzerland.") == set()
+
+
+def test_a_list_of_high_risk_countries_is_no_exclusion():
+    # A two-column table read row by row: the second column (due diligence, not excluded) is no restricted list.
+    table = ("Prohibited countries | High-risk countries (enhanced checks) |\nCuba | Latvia |\nIran | Panama |\n"
+             "North Korea | Slovakia |")
+    assert _found(table) == set()
+    # The excluded states before the heading of high-risk ones still count.
+    lists = "Prohibited countries:\nCuba\nEstonia\nIran\n\nHigh-risk countries:\nLatvia\nPanama"
+    assert _found(lists) == {("restricted-country list", ("EE",))}
