@@ -47,6 +47,7 @@ POSSESSIVE_REACH = 60  # characters before a partner word in which "unserem" of 
 PARTNER_PLACE_REACH = 40  # characters after a partner phrase in which its place is read
 PARTNER_PLACE_GAP = 5  # characters between them at most: an article ("in der Schweiz", "en la", "in the")
 MENTION_REACH = 40  # characters from an event word's earlier mention to the place in its name ("Paris ... Summit")
+VOICE_REACH = 150  # characters from a phrase to the first-person word of its own sentence
 HEADING_WORDS = 5  # a sentence this short is a heading: the site's voice may come in the sentences after it
 
 
@@ -161,7 +162,10 @@ def _own_voice_language(text: str, match, languages, brand: re.Pattern | None) -
         # Not the phrase itself: "sponsoring" on sponsoring.fr is the trade's word, not the site naming itself.
         named = first and brand is not None and brand.search(
             text[left:match.start] + " " * (match.end - match.start) + text[match.end:right])
-        voice = own_voice(sentence, languages) or (languages[0] if named else "")
+        # In the phrase's own sentence, a first-person word near it: "... of where we've already been", 200
+        # characters on in a long sentence, is everyone's "we", not the site's.
+        near = text[max(left, match.start - VOICE_REACH):min(right, match.end + VOICE_REACH)] if first else sentence
+        voice = own_voice(near, languages) or (languages[0] if named else "")
         first = False
         if voice or right >= len(text):
             return voice, right

@@ -77,3 +77,13 @@ def test_a_partner_not_the_sites_own_or_placed_nowhere_is_no_partnership(detect)
     assert detect("sponsorship", _html("de", "<p>Wir sind Ihr Partner in allen Fragen rund um Krypto.</p>")) == set()
     assert detect("sponsorship", _html("en", "<p>We are your partner in crypto, with an office in Dublin.</p>")) \
         == set()
+
+
+def test_a_first_person_word_far_along_a_long_sentence_is_not_the_sites_voice(detect):
+    # Near miss: the writers' "we" closes a long sentence about the conference, far from the event word.
+    far = ("<p>The best thing about the conference in Lisbon was the mix of founders, engineers, lawyers, regulators, "
+           "investors and students who argued in every corridor about custody, privacy, stablecoins and scaling, "
+           "reminding everyone of how far we have come.</p>")
+    assert detect("sponsorship", _html("en", far)) == set()
+    near = "<p>We gave away our new hardware wallet at the conference in Lisbon.</p>"
+    assert detect("sponsorship", _html("en", near)) == {("SPONSORSHIP", ("PT",), "conference + lisbon", "text (en)")}
