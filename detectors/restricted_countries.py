@@ -47,7 +47,7 @@ class _Rules:
     names: dict[str, str]  # lower-cased country name -> member state
     countries: frozenset[str]  # the last word of every country's name, lower-cased, in English and the name languages
     context: PhraseLexicon
-    discussion: PhraseLexicon
+    discussion: PhraseLexicon  # keyed by kind of marker (the rule's article, the regulation's name, ...)
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _rules() -> _Rules:
         countries=frozenset(name.split()[-1] for language in ("en", *data["name_languages"])
                             for name in _country_names(language)[0]),
         context=PhraseLexicon("DISCLAIMER", {"en": data["context_terms"]}),
-        discussion=PhraseLexicon("DISCLAIMER", {"en": data["discussion_markers"]}),
+        discussion=PhraseLexicon("DISCLAIMER", data["discussion_markers"]),
     )
 
 
@@ -279,5 +279,6 @@ def names_the_union_or_services(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=16)  # asked by DISCLAIMER and AFFILIATE of the same page
 def discusses_the_rule(text: str) -> bool:
-    """Whether text is about reverse solicitation (two distinct discussion markers) rather than a firm's notice."""
-    return len({m.text.lower() for m in _rules().discussion.find(text)}) >= 2
+    """Whether text is about reverse solicitation (discussion markers of two kinds: "Article 61" and "ESMA
+    guidelines") rather than a firm's notice (which may name the regulation, "MiCA Regulation", "MiCAR")."""
+    return len({kind for m in _rules().discussion.find(text) for kind in m.languages}) >= 2

@@ -29,10 +29,11 @@ EU_LANGUAGES = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga"
                 "nl", "pl", "pt", "ro", "sk", "sl", "sv"}  # the 24 official languages of the Union
 EEA_LANGUAGES = {"is", "no"}
 PHRASE_LEXICONS = ["promo", "bonus", "disclaimer", "negation", "crypto_terms", "partner_programme", "geoblock",
-                   "sponsorship", "referral_codes", "code_words", "referral_incentives", "own_initiative",
-                   "referred_friends", "referral_rewards", "programme_reporting", "own_terms", "promotion_rules",
-                   "phone_context", "disclosure_links", "disclosure_pay", "news_sections", "help_sections",
-                   "paid_link_labels", "campaign_names", "advantage_headings", "terms_pages"]
+                   "campaign_events", "own_partners", "sponsorship", "referral_codes", "code_words",
+                   "referral_incentives", "own_initiative", "referred_friends", "referral_rewards",
+                   "programme_reporting", "own_terms", "promotion_rules", "phone_context", "disclosure_links",
+                   "disclosure_pay", "news_sections", "help_sections", "paid_link_labels", "campaign_names",
+                   "advantage_headings", "terms_pages"]
 FILE = "lexicons/test.yaml"
 DATA = Path(detectors.__file__).parent / "data"
 SCHEMAS = sorted((DATA / "schema").glob("*.schema.json"))

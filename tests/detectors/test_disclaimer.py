@@ -59,3 +59,20 @@ Kunden. Wir erläutern, was das für Ihr Unternehmen bedeutet.</p></body></html>
 <p>Kunden in der EU bedienen wir nur auf ausschließlich eigenes Betreiben des Kunden.</p>
 </body></html>"""
     assert [f.indicator for f in detect_disclaimer(page(notice), Context())] == ["DISCLAIMER"]
+
+
+def _values(page, lang: str, body: str) -> set[str]:
+    html = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>FAQ</title></head>'
+            f"<body>{body}</body></html>")
+    return {f.evidence.value for f in detect_disclaimer(page(html), Context())}
+
+
+def test_the_clients_own_demand_for_a_foreign_providers_service_is_own_initiative(page):
+    # Reverse solicitation in other words: the client seeks the service out as a foreign provider's.
+    assert _values(page, "de", "<p>Voraussetzung: Sie nehmen unseren Service als Angebot eines ausländischen "
+                               "Anbieters in Anspruch.</p>") == {"als angebot eines ausländischen anbieters"}
+    assert _values(page, "fr", "<p>Nos services relèvent de la libre prestation de services passive.</p>") == {
+        "libre prestation de services passive"}
+    # Near miss: the words without the service, its clients or the union in the sentence.
+    assert _values(page, "en", "<p>They took the flat, as the offer of a foreign provider of loans was cheaper.</p>") \
+        == set()

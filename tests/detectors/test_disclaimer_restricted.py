@@ -37,6 +37,19 @@ def test_an_article_about_the_rule_is_recognised():
     assert not discusses_the_rule("Our services are not available to EU residents.")
 
 
+def test_markers_of_two_kinds_make_an_article_about_the_rule_in_any_language():
+    # A regulator's note in Czech or Slovene: the article of the rule, the guidelines, firms from third countries.
+    assert discusses_the_rule("Sdělení k pokynům: podle čl. 61 nařízení MiCA smí podnik ze třetí země ...")
+    assert discusses_the_rule("Smernice ESMA pojasnjujejo, kdaj podjetje iz tretje države aktivno išče stranke.")
+    # A firm's own MiCA page names the regulation twice (one kind): its own exclusion still counts.
+    own_page = ("MiCAR, the Markets in Crypto-Assets Regulation, sets the rules. Our global platform is not "
+                "available to EEA residents.")
+    assert not discusses_the_rule(own_page)
+    assert _found(own_page) == {("exclusion of the EU/EEA", ())}
+    # Near miss: one lawyer's name twice is one kind too ("Rechtsanwalt", "Rechtsanwälte").
+    assert not discusses_the_rule("Unsere Rechtsanwälte beraten Sie; Rechtsanwalt Muster leitet das Team.")
+
+
 def test_an_opener_lists_the_states_of_its_own_sentence():
     assert _found("Not available in: United States, Canada, Denmark.") == {("restricted-country list", ("DK",))}
     assert _found("This service is not available in Denmark, Ireland and the United States.") == {
@@ -96,6 +109,16 @@ def test_eligibility_limited_to_countries_outside_the_union_excludes_it():
     assert _found("Ces pages s'adressent aux investisseurs dont le domicile est situé en Suisse.") == {eligibility}
     assert _found("Klient musi być obywatelem jednego z niżej wymienionych państw:\n  Wielka Brytania.\n") == {
         eligibility}
+
+
+def test_access_granted_only_to_residents_of_a_country_outside_the_union_excludes_it():
+    eligibility = ("eligibility outside the EU/EEA", ())
+    # The conditions after the colon: age, residence, capacity.
+    assert _found("Accounts will only be granted to persons who are: (a) adults; (b) living in Brazil; (c) able.") == {
+        eligibility}
+    assert _found("Le jeu est ouvert uniquement aux personnes résidant en Suisse.") == {eligibility}
+    assert _found("Toegang wordt alleen verleend aan klanten die in Noorwegen wonen.") == set()  # Norway is EEA
+    assert _found("Accounts will only be granted to persons who passed our checks.") == set()  # no country named
 
 
 def test_eligibility_naming_a_member_state_is_an_offer_to_it():
@@ -235,3 +258,13 @@ def test_the_union_as_the_subject_of_its_exclusion():
     assert _found("Clients in the EEA trade all day; withdrawals are restricted to verified accounts.") == set()
     assert _found("The savings account is restricted to residents of the EEA.") == set()  # limited to the Union
     assert _found("The savings account is restricted to residents of the EEA and Switzerland.") == set()
+
+
+def test_a_list_of_high_risk_countries_is_no_exclusion():
+    # A two-column table read row by row: the second column (due diligence, not excluded) is no restricted list.
+    table = ("Prohibited countries | High-risk countries (enhanced checks) |\nCuba | Latvia |\nIran | Panama |\n"
+             "North Korea | Slovakia |")
+    assert _found(table) == set()
+    # The excluded states before the heading of high-risk ones still count.
+    lists = "Prohibited countries:\nCuba\nEstonia\nIran\n\nHigh-risk countries:\nLatvia\nPanama"
+    assert _found(lists) == {("restricted-country list", ("EE",))}
