@@ -361,8 +361,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if _iso_codes().issuperset(codes) and not article():
             for code in codes:
                 page.add(page.code(code), m.group(0).strip(), "text (currency list)")
-    # Only the codes of currencies not found yet are looked for: a price table's "EUR" stands hundreds of times, and
-    # every later sighting of a found code is passed over below (page.code reads a code as it reads the word).
+    # Only codes not found yet are looked for (a price table's "EUR" stands hundreds of times, each passed over below)
     unseen = frozenset(word for word in rules.code_words if (code := page.code(word)) and code not in page.first)
     named = [*scan(rules.named, text, unseen, rules.code_letters)] if unseen else []
     index = page_words(text)
