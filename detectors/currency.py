@@ -142,7 +142,7 @@ def _rules() -> _Rules:
         by_first.setdefault(_WORD.findall(name)[0], []).append(name)
     lowered = re.compile(_names_pattern(n.lower() for n in names))
     names_by_first = {first: _names_pattern(group) for first, group in by_first.items()}
-    foreign = re.compile(rf"(?<!\w)(?:{alternation(data['foreign_names'])})(?!\w)", re.IGNORECASE)
+    foreign = re.compile(rf"(?<!\w)(?:{alternation(data['foreign_names'] + data['scheme_names'])})(?!\w)", re.I)
     by_language = {str(k).lower() if k is not False else "no": v for k, v in krona["by_language"].items()}
     name_firsts = frozenset(by_first)
     code_words = frozenset(c.lower() for c in codes)

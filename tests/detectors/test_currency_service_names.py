@@ -75,3 +75,18 @@ def test_the_same_examples_outside_a_contract_are_generic(text, lang):
 def test_an_address_that_files_the_page_as_the_firms_terms_makes_it_a_contract(url, expected):
     text = "Clients may deposit fiat currencies, for example EUR or PLN, to buy bitcoin at the machines."
     assert codes(text, "en", url) == expected
+
+
+# A sentence that spells out the euro payment area's name defines the scheme: the euros it names are the scheme's,
+# even on the firm's own pages; the same transfer offered in euros names the currency.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("SEPA, the Single Euro Payments Area, lets you transfer money in euros between banks at low cost.", "en"),
+    ("Der einheitliche Euro-Zahlungsverkehrsraum SEPA erlaubt Überweisungen in Euro zwischen allen Banken.", "de"),
+    ("La zona única de pagos en euros (SEPA) permite transferencias en euros entre bancos.", "es"),
+])
+def test_the_euros_of_the_payment_areas_definition_are_no_offer(text, lang):
+    assert codes(text, lang, HELP) == set()
+
+
+def test_euros_offered_for_a_sepa_transfer_are_still_offered():
+    assert codes("Transfer money in euros to your account by SEPA at low cost.", "en", HELP) == {"EUR"}
