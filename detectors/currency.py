@@ -318,9 +318,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     page = _Page(doc, rules, ctx)
     languages = candidate_languages(doc)  # read once: every amount asks for them
     offers: OfferContext | None = None
-    # A story's amounts are its own, and a tax guide's its examples, unless the site says it offers them: read when
-    # an amount first needs it (most pages have none in an offer's words).
-    story: list[bool] = []
+    story: list[bool] = []  # a story's or a tax guide's amounts are its own, unless offered: read when first needed
     # A help centre or a contract explains its own service, by example too ("how to deposit EUR"): no story.
     helping = service_page(doc)
 
