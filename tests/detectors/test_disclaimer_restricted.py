@@ -41,6 +41,7 @@ def test_markers_of_two_kinds_make_an_article_about_the_rule_in_any_language():
     # A regulator's note in Czech or Slovene: the article of the rule, the guidelines, firms from third countries.
     assert discusses_the_rule("Sdělení k pokynům: podle čl. 61 nařízení MiCA smí podnik ze třetí země ...")
     assert discusses_the_rule("Smernice ESMA pojasnjujejo, kdaj podjetje iz tretje države aktivno išče stranke.")
+    assert discusses_the_rule("Naša advokátska kancelária vysvetľuje článok 61 nariadenia.")  # lawyers, the article
     # A firm's own MiCA page names the regulation twice (one kind): its own exclusion still counts.
     own_page = ("MiCAR, the Markets in Crypto-Assets Regulation, sets the rules. Our global platform is not "
                 "available to EEA residents.")

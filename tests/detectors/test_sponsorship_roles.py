@@ -87,3 +87,11 @@ def test_a_first_person_word_far_along_a_long_sentence_is_not_the_sites_voice(de
     assert detect("sponsorship", _html("en", far)) == set()
     near = "<p>We gave away our new hardware wallet at the conference in Lisbon.</p>"
     assert detect("sponsorship", _html("en", near)) == {("SPONSORSHIP", ("PT",), "conference + lisbon", "text (en)")}
+
+
+def test_a_stage_word_that_is_as_often_a_scenario_or_a_scene_is_no_role(detect):
+    # Near misses: "en el escenario actual" is the current situation, "na scenie kryptowalut" the crypto scene.
+    assert detect("sponsorship", _html("es", "<p>Nuestra empresa crece en el escenario actual de España.</p>")) == set()
+    assert detect("sponsorship", _html("pl", "<p>Nasza firma działa na scenie kryptowalut w Polsce.</p>")) == set()
+    page = _html("es", "<p>Nuestro fundador subirá como ponente al Foro Cripto de Madrid.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("ES",), "como ponente + madrid", "text (es)")}
