@@ -20,14 +20,14 @@ from detectors.call_languages import candidate_languages
 from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.cta_vocabulary import tokens_of, vocabularies
-from detectors.incentives import Incentive, explains, hedged, page_offers, rewarded, without_questions
+from detectors.incentives import Incentive, explains, hedged, page_offers, rewarded
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.promotion_rules import promotion_rules
-from detectors.text import is_quoted, sentence_bounds, snippet
+from detectors.text import is_quoted, sentence_bounds, snippet, without_questions
 
 INDICATOR = "BONUS"
 MAX_FINDINGS = 5  # incentive sentences per page

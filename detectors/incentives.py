@@ -110,27 +110,6 @@ def _with_elided(words: list[str]) -> list[str]:
     return words + [w[max(w.rfind("'"), w.rfind("’")) + 1:] for w in words if "'" in w or "’" in w]
 
 
-@lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page
-def without_questions(text: str) -> str:
-    """`text` with its questions blanked, offsets kept: "Was bringt ein Willkommensbonus?" offers nothing."""
-    # A question: the run of text after the last boundary (".", "!", "?", a line break) up to its "?". Found from
-    # each "?" backwards: a regex tried at every character rescans each sentence (0.44 ms/page).
-    ask = text.find("?")
-    if ask < 0:
-        return text
-    parts, done = [], 0
-    while ask >= 0:
-        if text.startswith("!", ask + 1):  # "?!" exclaims: "... und erhalten Sie 4 €?!" offers
-            ask = text.find("?", ask + 1)
-            continue
-        left = max(text.rfind(".", done, ask), text.rfind("!", done, ask), text.rfind("\n", done, ask), done - 1) + 1
-        parts += (text[done:left], " " * (ask + 1 - left))
-        done = ask + 1
-        ask = text.find("?", done)
-    parts.append(text[done:])
-    return "".join(parts)
-
-
 def explains(found: list[Incentive], hedged: int) -> bool:
     """Whether a page explains incentives rather than offers one: as many hedged incentive sentences as offers."""
     return bool(hedged) and hedged >= len(found)

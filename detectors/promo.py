@@ -24,13 +24,12 @@ from detectors.call_offers import advertised
 from detectors.call_questions import answered_questions
 from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
 from detectors.context import Context
-from detectors.incentives import without_questions
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.promotion_rules import promotion_rules
-from detectors.text import is_quoted, snippet
+from detectors.text import is_quoted, snippet, without_questions
 
 INDICATOR = "PROMO"
 MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show the pattern

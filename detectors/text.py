@@ -7,7 +7,7 @@ bonus rules ask these helpers before raising a finding.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from detectors.lexicon import phrase_lexicon
 
@@ -98,3 +98,24 @@ def _inside(before: str, after: str) -> bool:
         if not any(c in before[pos + 1:] for c in closers) and any(c in after for c in closers):
             return True
     return False
+
+
+@lru_cache(maxsize=8)  # PROMO and BONUS both ask, of the same page
+def without_questions(text: str) -> str:
+    """`text` with its questions blanked, offsets kept: "Was bringt ein Willkommensbonus?" offers nothing."""
+    # A question: the run of text after the last boundary (".", "!", "?", a line break) up to its "?". Found from
+    # each "?" backwards: a regex tried at every character rescans each sentence (0.44 ms/page).
+    ask = text.find("?")
+    if ask < 0:
+        return text
+    parts, done = [], 0
+    while ask >= 0:
+        if text.startswith("!", ask + 1):  # "?!" exclaims: "... und erhalten Sie 4 €?!" offers
+            ask = text.find("?", ask + 1)
+            continue
+        left = max(text.rfind(".", done, ask), text.rfind("!", done, ask), text.rfind("\n", done, ask), done - 1) + 1
+        parts += (text[done:left], " " * (ask + 1 - left))
+        done = ask + 1
+        ask = text.find("?", done)
+    parts.append(text[done:])
+    return "".join(parts)

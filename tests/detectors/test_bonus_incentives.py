@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.incentives import Incentive, explains, offers, without_questions
+from detectors.incentives import Incentive, explains, offers
+from detectors.text import without_questions
 
 
 def incentives(text: str, languages: tuple[str, ...]) -> list[Incentive]:
