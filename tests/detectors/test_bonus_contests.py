@@ -52,3 +52,23 @@ def test_the_sites_own_contest_is_an_incentive(detect, lang, paragraphs, value, 
         "pl-sports-konkurs"])
 def test_near_miss_the_word_in_a_general_sense_is_no_contest(detect, lang, paragraphs):
     assert bonuses(detect, lang, *paragraphs) == set()
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "prize"), [
+    ("cs", ["Pořadatel soutěže: Příklad s.r.o.", "Doba trvání soutěže: květen 2024.",
+            "Výhry: tři stříbrné mince pro tři nejlepší tipy."], "výhry"),
+    ("hu", ["A nyereményjáték szervezője a Példa Kft.", "Játékszabályzat: a játék májusban tart.",
+            "A nyeremény három ezüstérme a legjobb tippekért."], "nyeremény"),
+], ids=["cs-vyhry", "hu-nyeremeny"])
+def test_the_prizes_a_contests_rules_name_are_its_reward(detect, lang, paragraphs, prize):
+    """The rules of the site's own contest name its prizes in a sentence of their own ("Výhry: ...", "A nyeremény
+    ..."): taking part is the trigger. The same prize word in a sports report is no incentive."""
+    assert any(prize in value for _, value in bonuses(detect, lang, *paragraphs))
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("cs", ["Domácí tým slaví výhru 3:1 nad soupeřem z Brna."]),
+    ("hu", ["A csapat nyereménye a bajnokság után került a klub múzeumába."]),
+], ids=["cs-match-won", "hu-trophy-news"])
+def test_near_miss_a_prize_word_outside_a_contests_rules(detect, lang, paragraphs):
+    assert bonuses(detect, lang, *paragraphs) == set()
