@@ -101,8 +101,9 @@ def led_to_call(tokens: list[str], voc: Vocabulary) -> bool | None:
     if after:
         return any(voc.verb_at(tokens, i) for i in range(after, len(tokens)))
     after = _opening(tokens, 0, frozenset(), voc.reminders)
-    if after:
-        return any(voc.verb_at(tokens, i) for i in range(after, min(after + REMINDED_WITHIN, len(tokens))))
+    if after:  # "Recuerda que comprar ... acarrea un riesgo": a statement to keep in mind
+        return voc.reminded_that.isdisjoint(tokens[after:after + 2]) and \
+            any(voc.verb_at(tokens, i) for i in range(after, min(after + REMINDED_WITHIN, len(tokens))))
     return None
 
 
