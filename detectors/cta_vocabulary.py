@@ -59,6 +59,7 @@ class Vocabulary:
     reader_objects: frozenset[str] = frozenset()  # the reader as such a verb's object ("dir", "euch", "sich")
     visit: frozenset[str] = frozenset()  # "besuchen", "visit": a comparison site's button to a provider, as a label
     wants: frozenset[str] = frozenset()  # "want", "bereit": a question asking the reader's wish to act
+    compare_finds: frozenset[str] = frozenset()  # "finden", "trouvez": after "compare ... and", a comparison's pitch
     reminded_that: frozenset[str] = frozenset()  # "que" after "Recuerda": a statement to keep in mind, no call
 
     def verb_at(self, tokens: list[str], i: int) -> int:
@@ -180,6 +181,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(entry.get("imperative_endings", ())), frozenset(entry.get("capitalised", ())),
             frozenset(entry.get("reflexive", ())), frozenset(entry.get("reader_objects", ())),
             visit=_split(entry.get("visit", []))[0], wants=_split(entry.get("wants", []))[0],
+            compare_finds=_split(entry.get("compare_finds", []))[0],
             reminded_that=_split(entry.get("reminded_that", []))[0])
     return result
 
