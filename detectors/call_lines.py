@@ -94,15 +94,21 @@ REMINDED_WITHIN = 4  # tokens from "don't forget" to its verb: "n'oubliez pas | 
 
 def led_to_call(tokens: list[str], voc: Vocabulary) -> bool | None:
     """Whether an opening "click here" or "don't forget" leads to a conversion verb ("Klicken Sie hier, um sich zu
-    registrieren", "..., et n'oubliez pas de vous abonner"); None where the clause opens with neither."""
+    registrieren", "..., et n'oubliez pas de vous abonner"), or a verb of comparing to one, or to one of finding,
+    after "and"; None where the clause opens with neither (or compares and goes on to no such verb)."""
     if len(tokens) > 1 and tokens[0] in voc.connectors:
         tokens = tokens[1:]
     after = sent_here(tokens, voc)
     if after:
         return any(voc.verb_at(tokens, i) for i in range(after, len(tokens)))
+    if tokens and tokens[0] in voc.compare and any(  # "Comparez ... et trouvez ...": a comparison site's pitch
+            tokens[i] in voc.connectors and (tokens[i + 1] in voc.compare_finds or voc.verb_at(tokens, i + 1))
+            for i in range(1, len(tokens) - 1)):
+        return True
     after = _opening(tokens, 0, frozenset(), voc.reminders)
-    if after:
-        return any(voc.verb_at(tokens, i) for i in range(after, min(after + REMINDED_WITHIN, len(tokens))))
+    if after:  # "Recuerda que comprar ... acarrea un riesgo": a statement to keep in mind
+        return voc.reminded_that.isdisjoint(tokens[after:after + 2]) and \
+            any(voc.verb_at(tokens, i) for i in range(after, min(after + REMINDED_WITHIN, len(tokens))))
     return None
 
 

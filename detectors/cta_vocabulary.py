@@ -59,6 +59,9 @@ class Vocabulary:
     reader_objects: frozenset[str] = frozenset()  # the reader as such a verb's object ("dir", "euch", "sich")
     visit: frozenset[str] = frozenset()  # "besuchen", "visit": a comparison site's button to a provider, as a label
     wants: frozenset[str] = frozenset()  # "want", "bereit": a question asking the reader's wish to act
+    again: frozenset[str] = frozenset()  # "again", "erneut": a retry ("Try again"), no conversion
+    compare_finds: frozenset[str] = frozenset()  # "finden", "trouvez": after "compare ... and", a comparison's pitch
+    reminded_that: frozenset[str] = frozenset()  # "que" after "Recuerda": a statement to keep in mind, no call
 
     def verb_at(self, tokens: list[str], i: int) -> int:
         """How many tokens from `i` make a conversion verb (0: none)."""
@@ -82,8 +85,10 @@ class Vocabulary:
                                                         self.visit.isdisjoint(tokens))
 
     def names_document(self, tokens: list[str]) -> bool:
-        """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei")."""
-        return not self.documents.isdisjoint(part for token in tokens for part in token.split("-"))
+        """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei"), or a retry's
+        "again" ("Try again"): what a verb then hands over or repeats is no conversion."""
+        return not (self.documents.isdisjoint(part for token in tokens for part in token.split("-")) and
+                    self.again.isdisjoint(tokens))
 
     def names_comments(self, tokens: list[str]) -> bool:
         """Whether a reader's comments are named ("Kommentare von registrierten Usern ...", "para comentar")."""
@@ -178,7 +183,10 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(_fold(c.lower(), language) for c in entry.get("comments", [])),
             tuple(entry.get("imperative_endings", ())), frozenset(entry.get("capitalised", ())),
             frozenset(entry.get("reflexive", ())), frozenset(entry.get("reader_objects", ())),
-            visit=_split(entry.get("visit", []))[0], wants=_split(entry.get("wants", []))[0])
+            visit=_split(entry.get("visit", []))[0], wants=_split(entry.get("wants", []))[0],
+            again=_split(entry.get("again", []))[0],
+            compare_finds=_split(entry.get("compare_finds", []))[0],
+            reminded_that=_split(entry.get("reminded_that", []))[0])
     return result
 
 

@@ -1,5 +1,6 @@
 """PROMO: lines styled as links or buttons in flat text (a pointer ends them: "Konto eröffnen >>"), read as the
-site's calls also among a page's numbered steps."""
+site's calls also among a page's numbered steps; a comparison site's buttons to the providers it ranks, and its
+sentences that compare and then have the reader find ("Comparez ... et trouvez ...")."""
 
 from __future__ import annotations
 
@@ -64,3 +65,25 @@ def test_a_button_to_a_ranked_provider_is_a_call(detect, lang, line, call, state
 ])
 def test_a_verb_of_visiting_without_a_buttons_style_is_no_call(detect, lang, line):
     assert calls(detect, lang, "Ranking 2025", line) == set()
+
+
+# A sentence that compares and then has the reader find, or act ("Comparez ... et trouvez ...", "Jämför ... och köp
+# ..."), is a comparison site's pitch; one that compares and goes on to explain is advice.
+@pytest.mark.parametrize(("lang", "line", "call"), [
+    ("fr", "Comparez les frais de vingt courtiers et trouvez le vôtre en quelques clics.",
+     "comparez les frais de vingt courtiers et trouvez"),
+    ("de", "Vergleichen Sie die Tarife von zehn Banken und finden Sie Ihr neues Konto.",
+     "vergleichen sie die tarife von zehn banken und"),
+    ("sv", "Jämför avgifterna hos tio mäklare och köp fonder direkt.",
+     "jämför avgifterna hos tio mäklare och köp fonder"),
+])
+def test_comparing_and_then_finding_is_a_call(detect, lang, line, call):
+    assert {value for (_, value, _) in calls(detect, lang, "Vår guide 2025", line)} == {call}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "Comparez les frais avant de choisir un courtier."),
+    ("es", "Compara sus comisiones, ya que impactan en tu rentabilidad y trae sorpresas."),
+])
+def test_comparing_without_finding_is_no_call(detect, lang, line):
+    assert calls(detect, lang, "Guía 2025", line) == set()
