@@ -218,3 +218,21 @@ def test_rules_filed_under_their_own_title_are_still_the_sites(detect):
                   "Prizes are sent within 14 days."]
     url = "https://www.example-exchange.com/legal/terms-of-the-spring-trading-cup-for-new-users"
     assert rules(detect, "en", *paragraphs, url=url) == {((), "promotion period")}
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "expected"), [
+    ("it", ["Regolamento della competizione di trading di primavera",
+            "Periodo della competizione: dal 1 al 15 aprile. I partecipanti gareggiano in squadre."],
+     {(("IT",), "regolamento della competizione")}),
+    ("es", ["Bases de la competición de trading", "Periodo de la competición: del 1 al 15 de abril."],
+     {(("ES",), "bases de la competición")}),
+], ids=["it-competizione", "es-competicion"])
+def test_a_trading_competitions_rules_are_the_sites_offer(detect, lang, paragraphs, expected):
+    """A trading competition's rules ("Regolamento della competizione", "Bases de la competición") are a campaign's,
+    as a contest's are; one mention of the competition in a story is none."""
+    assert rules(detect, lang, *paragraphs) == expected
+
+
+def test_near_miss_one_mention_of_a_competition_is_no_rules(detect):
+    story = ["La competizione tra gli exchange europei fa scendere le commissioni, secondo gli analisti."]
+    assert rules(detect, "it", *story, url="https://www.example-news.it/2025/04/02/exchange-commissioni") == set()
