@@ -375,7 +375,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if not code or code in page.first or beside_number(text, m.start(), m.end()):
             continue  # "CZK 200 million", "200 CZK": an amount, judged (and maybe vetoed) as one above
         if m.re is not rules.named and " " not in m.group(0) \
-                and not (_native(code, doc, ctx) and bare_name_counts(m.group(0), doc)):
+                and not (_native(code, doc, ctx) and bare_name_counts(m.group(0), helping)):
             continue  # "kuna" is Estonian for "since"; "euro" alone is money in general (detectors/service_names.py)
         if m.re is rules.named and not rules.acronyms.get(code, frozenset()).isdisjoint(languages):
             continue  # "ISK" in Swedish is the investment savings account, not the Icelandic krona

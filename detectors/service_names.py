@@ -42,6 +42,7 @@ def terms_page(url: str) -> bool:
     return not _terms_names().isdisjoint(s.rsplit(".", 1)[0] for s in urlsplit(url).path.lower().split("/"))
 
 
-def bare_name_counts(name: str, doc: Document) -> bool:
-    """Whether a name of one word found on the page may name a currency offered there."""
-    return name.lower() not in service_names() or service_page(doc)
+def bare_name_counts(name: str, on_service_page: bool) -> bool:
+    """Whether a name of one word found on a page (`on_service_page`: whether it is the firm's own, service_page)
+    may name a currency offered there."""
+    return name.lower() not in service_names() or on_service_page

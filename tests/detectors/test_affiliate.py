@@ -110,14 +110,19 @@ def test_link_without_a_code_is_not_recognised(url):
     assert referral_evidence(url) is None
 
 
-def test_code_in_text_needs_an_offer_or_a_named_code(page):
+@pytest.fixture
+def values(page):
+    """values(body, lang="en"): the codes AFFILIATE reads in the text of a one-paragraph page."""
     from detectors.context import Context
     from detectors.referral_text import text_findings
 
-    def values(body: str, lang: str = "en") -> set[str]:
+    def read(body: str, lang: str = "en") -> set[str]:
         doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
         return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
+    return read
 
+
+def test_code_in_text_needs_an_offer_or_a_named_code(values):
     assert values("Use code WELCOME25 and get 20 EUR when you sign up.") == {"code in text: WELCOME25"}
     assert values("Mit dem Code ANNA2024 erhältst du 10 € Bonus.", "de") == {"code in text: ANNA2024"}
     assert values("Bruk koden KRYPTO10 og få 50 kr i bonus.", "no") == {"code in text: KRYPTO10"}
@@ -138,16 +143,9 @@ def test_code_in_text_needs_an_offer_or_a_named_code(page):
                   "from fees to security. Use code 100KRIPTO") == set()
 
 
-def test_code_a_few_words_from_its_code_word(page):
+def test_code_a_few_words_from_its_code_word(values):
     """A code of letters and digits may stand apart from its word ("type N4KE2 into the code box", "use the code
     Maria gave you: « hT7qP2 »"); near misses: a word with a footnote's number, a code with no offer or name."""
-    from detectors.context import Context
-    from detectors.referral_text import text_findings
-
-    def values(body: str, lang: str = "en") -> set[str]:
-        doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-        return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
-
     assert values("Type N4KE2 into the referral code box when you register.") == {"code in text: N4KE2"}
     assert values("Type N4KE2 into the code box and get 15 € on your first deposit.") == {"code in text: N4KE2"}
     assert values("Utilisez le code donné par Marie : « hT7qP2 » et recevez 10 € de bonus.", "fr") == \

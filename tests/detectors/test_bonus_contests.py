@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def page_of(lang: str, *paragraphs: str, title: str = "Example") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>{body}</body></html>'
+from tests.support.paragraph_pages import page_of
 
 
 def bonuses(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str]]:

@@ -11,6 +11,7 @@ import yaml
 
 from detectors.calls_to_action import is_label, tokens_of, vocabularies
 from detectors.promo import INCENTIVE
+from tests.support.paragraph_pages import page_of
 
 LEXICONS = Path(__file__).resolve().parents[2] / "detectors" / "data" / "lexicons"
 
@@ -22,11 +23,6 @@ def detect(detect):
     def run(name: str, *args, **kwargs):
         return {found for found in detect(name, *args, **kwargs) if not found[3].startswith(INCENTIVE)}
     return run
-
-
-def page_of(lang: str, *paragraphs: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
 
 
 def values(found) -> set[str]:

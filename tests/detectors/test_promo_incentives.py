@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.promo import INCENTIVE
-
-
-def page_of(lang: str, *paragraphs: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+from tests.support.paragraph_pages import page_of
 
 
 def offers(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str]]:

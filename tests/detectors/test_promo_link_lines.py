@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.promo import INCENTIVE
-
-
-def page_of(lang: str, *paragraphs: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
-
-
-def calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
-    return {(states, value, locator.rsplit("(", 1)[-1].rstrip(")"))
-            for (_, states, value, locator) in detect("promo", page_of(lang, *paragraphs))
-            if not locator.startswith(INCENTIVE)}
-
+from tests.support.paragraph_pages import promo_calls as calls
 
 CZECH_STEPS = ("1. krok Vyplnění formuláře", "Vyplňte jméno a e-mail a nahrajte doklad totožnosti.",
                "Účet vám zřídíme během jednoho dne.")

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.promo import INCENTIVE
-
-
-def page_of(lang: str, *paragraphs: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>Example</title></head><body>{body}</body></html>'
+from tests.support.paragraph_pages import promo_calls
 
 
 def calls(detect, lang: str, *paragraphs: str) -> set[str]:
-    return {value for (_, _, value, locator) in detect("promo", page_of(lang, *paragraphs))
-            if not locator.startswith(INCENTIVE)}
+    return {value for _, value, _ in promo_calls(detect, lang, *paragraphs)}
 
 
 @pytest.mark.parametrize(("lang", "line"), [

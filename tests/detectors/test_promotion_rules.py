@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.promotion_rules import LOCATOR
-
-
-def page_of(lang: str, *paragraphs: str, title: str = "Example") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>{body}</body></html>'
+from tests.support.paragraph_pages import page_of
 
 
 def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-exchange.com/promo/terms",
