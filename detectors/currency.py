@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
@@ -318,14 +318,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     page = _Page(doc, rules, ctx)
     languages = candidate_languages(doc)  # read once: every amount asks for them
     offers: OfferContext | None = None
-    story: list[bool] = []  # a story's or a tax guide's amounts are its own, unless offered: read when first needed
-    # A help centre or a contract explains its own service, by example too ("how to deposit EUR"): no story.
-    helping = service_page(doc)
-
-    def article() -> bool:
-        if not story:
-            story.append(is_article(doc) or _titled_with_narrative(doc) or headline_story(doc, ctx))
-        return story[0]
+    # Each read when first needed. A story's or a tax guide's amounts are its own, unless offered; a help centre or a
+    # contract explains its own service, by example too ("how to deposit EUR"): no story.
+    article = cache(lambda: is_article(doc) or _titled_with_narrative(doc) or headline_story(doc, ctx))
+    helping = cache(partial(service_page, doc))
 
     for m in _amounts(rules, text):
         code = page.code(m.group("lead") or m.group("unit") or "")
@@ -338,7 +334,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
         # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
-        if ((not offers.editorial or helping) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
+        if ((not offers.editorial or helping()) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
@@ -380,11 +376,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if m.re is rules.named and not rules.acronyms.get(code, frozenset()).isdisjoint(languages):
             continue  # "ISK" in Swedish is the investment savings account, not the Icelandic krona
         offers = offers or offer_context(text, frozenset(languages))
-        if offers.editorial and not helping:
+        if offers.editorial and not helping():
             break
         left, right = offers.sentence(m.start(), m.end())
         # The firm's help centre names its own currencies as examples too ("deposit fiat, for example EUR or GBP").
-        if (offers.is_close_offer(m.start(), m.end()) and (helping or not offers.is_generic(m.start(), m.end()))
+        if (offers.is_close_offer(m.start(), m.end()) and (helping() or not offers.is_generic(m.start(), m.end()))
                 and not rules.foreign.search(text, left, right) and not is_quoted(text, m.start(), m.end())
                 and (not article() or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")

@@ -7,6 +7,7 @@ euros", "deposit euros") stay offers anywhere, beside an offer word. The bare na
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -42,7 +43,7 @@ def terms_page(url: str) -> bool:
     return not _terms_names().isdisjoint(s.rsplit(".", 1)[0] for s in urlsplit(url).path.lower().split("/"))
 
 
-def bare_name_counts(name: str, on_service_page: bool) -> bool:
-    """Whether a name of one word found on a page (`on_service_page`: whether it is the firm's own, service_page)
-    may name a currency offered there."""
-    return name.lower() not in service_names() or on_service_page
+def bare_name_counts(name: str, on_service_page: Callable[[], bool]) -> bool:
+    """Whether a name of one word found on a page (`on_service_page`: whether it is the firm's own, service_page,
+    asked only of a bare name) may name a currency offered there."""
+    return name.lower() not in service_names() or on_service_page()
