@@ -47,6 +47,15 @@ def test_an_exchange_page_in_croatian_is_told_by_its_trading_words_and_the_bosni
     assert language_groups.resolve(split, near_miss)[0] == "bs"
 
 
+
+def test_croatian_pronouns_and_words_of_public_life_tell_croatian_and_their_bosnian_forms_do_not():
+    # "netko", "svatko" (Bosnian "neko", "svako"), "udruga", "obavijest", "zastupnik": Croatian standard only
+    split = {"hr": 0.6, "bs": 0.4}
+    lang, prob = language_groups.resolve(split, "Netko iz udruge poslao je obavijest, a svatko je mogao pitati.")
+    assert lang == "hr" and prob == pytest.approx(1.0)
+    lang, prob = language_groups.resolve(split, "Neko iz udruženja poslao je obavještenje, a svako je mogao pitati.")
+    assert not (lang == "hr" and prob >= MIN_PROBABILITY)
+
 def test_one_marker_of_a_member_the_identifier_barely_sees_does_not_decide():
     # a Catalan page quoting one Spanish phrase stays Catalan (and so raises nothing)
     lang, _ = language_groups.resolve({"ca": 0.8, "es": 0.2}, "Els usuaris poden comprar amb targeta, pero ...")
