@@ -165,6 +165,17 @@ def test_a_currency_another_territory_issues_marks_its_issuer():
     assert "LI" in {s.territory for s in page_locale.territory_scores(page(*swiss, "Unser Sitz ist in Vaduz."), "de")}
 
 
+def test_a_swiss_company_number_in_its_imprint_marks_a_swiss_page():
+    """Every Swiss company's imprint gives its UID number, "CHE-" and nine digits: with its seat in a Swiss city the
+    terms are written for Switzerland; "che" in lower case is an Italian word, and a seat alone decides nothing."""
+    terms = ["Vertragspartner ist die Beispiel AG mit der UID CHE-123.456.789 und Sitz in Luzern.",
+             "Für Kunden mit Wohnsitz in Italien gelten eigene Bedingungen."]
+    assert page_locale.written_for(page(*terms), "de").territory == "CH"
+    near_miss = [terms[0].replace(" mit der UID CHE-123.456.789", ""), terms[1]]
+    assert page_locale.written_for(page(*near_miss), "de").territory == ""
+    assert page_locale.written_for(page("Pensiamo che sia utile, scrive la sede di Lugano."), "it").territory == ""
+
+
 def test_a_member_states_domain_weighs_as_the_sites_identity():
     """A German site's news about Switzerland (Franken, Kanton Zug, a price in Franken) stays German: its .de address
     is who writes, the Swiss words what it writes about; the same text on a .com address is Swiss."""
