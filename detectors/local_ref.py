@@ -75,6 +75,7 @@ class _Lexicon:
     after: _Words
     third_party: frozenset[str]
     seats: re.Pattern  # "registered office", "mit Sitz in": a country after one in its sentence is a firm's seat
+    firm: re.Pattern  # a legal form right after a country ("BB Trade Estonia OÜ"): the country names a firm
     endonyms: frozenset[str]  # the EU languages' own names ("deutsch", "polski", "suomi"), lower-cased
     alphabet: frozenset[str]  # the letters of the keys of `alternatives`
     short_keys: frozenset[str]  # the keys of `alternatives` shorter than KEY (whole words, on a page)
@@ -149,6 +150,7 @@ def _lexicon(geo: Geography) -> _Lexicon:
                     _split(data["language_use"]["after"]), frozenset(w.lower() for w in data["third_party"]),
                     re.compile("|".join(phrase_pattern(p.lower()) for terms in data["seats"].values() for p in terms),
                                re.IGNORECASE),
+                    re.compile(r"\s+(?:" + "|".join(map(re.escape, data["firm_forms"])) + r")(?![\w.])"),
                     frozenset(Locale.parse(lang).get_display_name(lang).lower() for lang in geo.country_names),
                     frozenset("".join(alternatives)), frozenset(k for k in alternatives if len(k) < KEY),
                     frozenset(k for k in alternatives if len(k) == KEY and re.fullmatch(r"\w+", k)))
@@ -371,7 +373,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             if endonym and any(at != start for at in
                                endonyms[bisect_left(endonyms, left):bisect_left(endonyms, right)]):
                 continue  # "Deutsch and Polski": a list of languages
-            if lex.seats.search(text, left, start):
+            if lex.seats.search(text, left, start) or lex.firm.match(text, end):
                 continue  # "... OÜ with its registered office at ..., Tallinn": where the firm is, not whom it serves
             entry = seen.setdefault(state, _Seen())
             if not landing:

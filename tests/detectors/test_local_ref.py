@@ -105,6 +105,21 @@ def test_a_firms_registered_seat_is_not_its_market(body, lang):
     assert found(body, lang=lang) == set()
 
 
+@pytest.mark.parametrize(("body", "lang"), [
+    ("<p>The contest for customers is run by Example Trade Estonia OÜ, Lõõtsa 2, Tallinn.</p>", "en"),
+    ("<p>Example Markets, organised under the laws of the Republic of Poland, offers trading to customers.</p>", "en"),
+    ("<p>El servicio lo presta Example Finance OÜ, sociedad constituida bajo las leyes de Estonia, para clientes."
+     "</p>", "es"),
+    ("<p>Example Hopper B.V., opgericht naar Nederlands recht, biedt klanten een handelsbot.</p>", "nl"),
+])
+def test_a_country_in_a_firms_name_or_law_of_incorporation_is_not_its_market(body, lang):
+    assert found(body, lang=lang) == set()
+
+
+def test_a_country_before_an_ordinary_word_still_frames_an_audience():
+    assert found("<p>The contest for customers in Estonia opens on Monday.</p>") == {(("EE",), "strong")}
+
+
 def test_an_audience_in_another_sentence_than_the_seat_still_counts():
     body = ("<p>Example Trade OÜ has its registered office in Tallinn, Estonia.</p>"
             "<p>The service is for customers in Finland.</p>")
