@@ -121,7 +121,7 @@ def _lexicon(geo: Geography) -> _Lexicon:
     for language, by_name in geo.country_names.items():
         for name, state in by_name.items():
             if language in INFLECTING and len(name) >= STEMMED_NAME and " " not in name:
-                stems[name[:-1]] = (state, False, False)
+                stems[name[:-1]] = (state, True, False)  # a proper noun: "Poolas", not Estonian "poolt" ("by")
                 name_stems.setdefault(name[:-1], set()).add(language)
             exact[name] = (state, False)
     for key, forms in data["name_forms"].items():
@@ -132,7 +132,8 @@ def _lexicon(geo: Geography) -> _Lexicon:
         for entry in entries:
             capital = entry[0].isupper()
             if entry.endswith("*") or capital:
-                stems.setdefault(entry.rstrip("*").lower(), (state, capital, True))
+                if not stems.get(key := entry.rstrip("*").lower(), (0, 0, False))[2]:  # over a name's stem
+                    stems[key] = (state, capital, True)
                 name_stems.pop(entry.rstrip("*").lower(), None)  # "norsk*" is Norwegian in any language's page
             else:
                 exact.setdefault(entry.lower(), (state, True))

@@ -131,6 +131,10 @@ def test_an_inflected_country_name_counts_in_its_own_language_only():
     assert found("<p>Mutual funds pool money from many investors who buy a basket of shares.</p>") == set()
     assert found("<p>Teenus on mõeldud klientidele Poolas, kes ostavad bitcoini.</p>", lang="et") == \
         {(("PL",), "strong")}
+    # an inflected name is a proper noun: Estonian "poolt" ("by") and Finnish "puolesta" ("on behalf of") begin
+    # as "Poola" and "Puola" (Poland) do, in lower case
+    assert found("<p>Tasu maksab klientidele kaardikasutaja enda poolt valitud pank.</p>", lang="et") == set()
+    assert found("<p>Toteutamme toimeksiannot asiakkaiden puolesta.</p>", lang="fi") == set()
     # a stem that is also a demonym ("norsk*", Czech "Norsko") is Norwegian on any page
     assert found("<p>Tjenesten er laget for norske kunder som kjøper bitcoin.</p>", lang="no") == {(("NO",), "strong")}
 
