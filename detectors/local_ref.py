@@ -130,11 +130,10 @@ def _lexicon(geo: Geography) -> _Lexicon:
     for key, entries in data["demonyms"].items():
         state = _member(geo, key, "demonyms")
         for entry in entries:
-            capital = entry[0].isupper()
-            if entry.endswith("*") or capital:
-                if not stems.get(key := entry.rstrip("*").lower(), (0, 0, False))[2]:  # over a name's stem
-                    stems[key] = (state, capital, True)
-                name_stems.pop(entry.rstrip("*").lower(), None)  # "norsk*" is Norwegian in any language's page
+            capital, stem = entry[0].isupper(), entry.rstrip("*").lower()
+            if entry.endswith("*") or capital:  # a demonym's rule over a name's stem ("polsk*", lower case too)
+                stems[stem] = stems[stem] if stems.get(stem, ("", False, False))[2] else (state, capital, True)
+                name_stems.pop(stem, None)  # "norsk*" is Norwegian in any language's page
             else:
                 exact.setdefault(entry.lower(), (state, True))
     by_length = sorted(stems, key=len, reverse=True)
