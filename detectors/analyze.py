@@ -109,10 +109,11 @@ _WARM_UP = """<!doctype html><html lang="de"><head><title>Konto eröffnen</title
 Our partner programme pays a commission on every referred friend's trades, reported monthly.</p>
 <p>Hotline: 030 12345678. Besuchen Sie uns in Berlin. Kein Angebot in Kanada. 1.000 Kč, 200 zł.</p>
 <a href="https://www.binance.com/register?ref=ABC123">Binance</a></body></html>""".encode()
-# The rarer paths the page above takes none of: an affiliate tie shown only by a refer-a-friend rule or a disclosure.
+# The rarer paths the page above takes none of: an affiliate tie shown only by a refer-a-friend rule or a disclosure,
+# a bare currency name (read only on the firm's own help or terms pages).
 _WARM_UP_QUIET = b"""<!doctype html><html lang="en"><head><title>Review</title></head><body><p>A friend you invite
 gets 10 USDT once verified. If you open an account through the links in this article, the site receives
-compensation.</p></body></html>"""
+compensation. Pay the fee in euros.</p></body></html>"""
 
 
 def load_tables(ctx: Context) -> None:
