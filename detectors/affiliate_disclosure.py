@@ -41,13 +41,23 @@ def paid_link_labels(text: str) -> list[PhraseMatch]:
     return [m for m in phrase_lexicon("paid_link_labels").find(text) if labelled_at(text, m.start, m.end)]
 
 
+def label_findings(doc: Document, ctx: Context) -> list[Finding]:
+    """The page's first paid-link label as a disclosure (at most one finding): whatever else the page reports on,
+    the label marks a link of its own."""
+    text = doc.text
+    labels = paid_link_labels(text)
+    if not labels:
+        return []
+    language = labels[0].language_for(own_language(doc))
+    return [_finding(doc, ctx, language, *sentence_bounds(text, labels[0].start, labels[0].end))]
+
+
 def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
     """The page's affiliate disclosure, if its text has one (at most one finding)."""
+    if labelled := label_findings(doc, ctx):
+        return labelled
     text = doc.text
     own = own_language(doc)
-    labels = paid_link_labels(text)
-    if labels:
-        return [_finding(doc, ctx, labels[0].language_for(own), *sentence_bounds(text, labels[0].start, labels[0].end))]
     pays = phrase_lexicon("disclosure_pay").find(text)
     if not pays:
         return []
