@@ -32,3 +32,19 @@ def test_a_paid_label_on_a_page_reporting_a_programme_is_a_disclosure(page, lang
 ], ids=["en-report-alone", "en-label-words-in-running-text"])
 def test_near_miss_a_report_without_a_label_discloses_nothing(page, lang, body):
     assert affiliate_values(page, lang, body) == []
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "<p>Best pick for beginners: Harbour Broker. Open account ↗ (affiliate)</p>"),
+    ("de", "<p>Unser Favorit für Sparpläne: Harbour Broker [Affiliate]</p>"),
+], ids=["en-affiliate-in-brackets", "de-affiliate-in-square-brackets"])
+def test_the_bare_word_affiliate_as_a_links_label_is_a_disclosure(page, lang, body):
+    assert affiliate_values(page, lang, body) == ["affiliate disclosure"]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "<p>The fund is run by an affiliate of the bank in Luxembourg.</p>"),  # a related company
+    ("es", "<p>Consulte su número (afiliado) en la tarjeta sanitaria.</p>"),  # a health plan's member
+], ids=["en-affiliate-company", "es-afiliado-member"])
+def test_near_miss_affiliate_in_running_text_or_a_member_is_no_label(page, lang, body):
+    assert affiliate_values(page, lang, body) == []
