@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
-from detectors.affiliate_disclosure import disclosure_findings, label_findings
+from detectors.affiliate_disclosure import disclosure_findings
 from detectors.affiliate_programme import FRIENDS, reward_rule_findings
 from detectors.affiliate_voice import reports_on_programme
 from detectors.context import Context
@@ -296,9 +296,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if programme and not written and not links:
         # News or an explainer about another firm's programme names it without offering it (affiliate_voice.py); its
         # sentences on links and commissions are that programme's rules, not a disclosure of the site's own.
-        # A link's paid label ("Annonselenke", "(lien commercial)") is still the site's own: it marks its own link.
+        # A link's paid label ("Annonselenke", "(lien commercial)") is still the site's own: it marks its own link; so
+        # is a disclosure in the first person ("I may get compensated ... because of referral links").
         if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)):
-            return label_findings(doc, ctx)
+            return disclosure_findings(doc, ctx, voiced=True)
         return programme
     if not programme and not written and not links:
         # A refer-a-friend rule in the page's own words, else the site's statement that it is paid per client its

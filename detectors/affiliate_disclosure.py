@@ -17,6 +17,7 @@ import re
 from detectors.context import Context
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.own_voice import speaks_for_itself
 from detectors.phrases import aimed_at, own_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 
@@ -52,8 +53,10 @@ def label_findings(doc: Document, ctx: Context) -> list[Finding]:
     return [_finding(doc, ctx, language, *sentence_bounds(text, labels[0].start, labels[0].end))]
 
 
-def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
-    """The page's affiliate disclosure, if its text has one (at most one finding)."""
+def disclosure_findings(doc: Document, ctx: Context, voiced: bool = False) -> list[Finding]:
+    """The page's affiliate disclosure, if its text has one (at most one finding); `voiced`: only one the site or
+    its writer speaks in the first person ("we may earn", "I may get compensated"), as on a page that reports on
+    another firm's programme, whose rules on links and commissions are that firm's."""
     if labelled := label_findings(doc, ctx):
         return labelled
     text = doc.text
@@ -72,6 +75,8 @@ def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
             continue
         language = pay.language_for(own)
         if is_negated(text, pay.start, language) or is_quoted(text, pay.start, pay.end):
+            continue
+        if voiced and not speaks_for_itself(text[left:right], language):
             continue
         return [_finding(doc, ctx, language, left, right)]
     return []
