@@ -296,7 +296,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     if programme and not written and not links:
         # News or an explainer about another firm's programme names it without offering it (affiliate_voice.py); its
         # sentences on links and commissions are that programme's rules, not a disclosure of the site's own.
-        return [] if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)) else programme
+        # A link's paid label ("Annonselenke", "(lien commercial)") is still the site's own: it marks its own link; so
+        # is a disclosure in the first person ("I may get compensated ... because of referral links").
+        if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)):
+            return disclosure_findings(doc, ctx, voiced=True)
+        return programme
     if not programme and not written and not links:
         # A refer-a-friend rule in the page's own words, else the site's statement that it is paid per client its
         # links send (affiliate_disclosure.py).

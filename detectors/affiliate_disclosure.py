@@ -17,6 +17,7 @@ import re
 from detectors.context import Context
 from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
+from detectors.own_voice import speaks_for_itself
 from detectors.phrases import aimed_at, own_language
 from detectors.text import is_negated, is_quoted, sentence_bounds, snippet
 
@@ -41,13 +42,25 @@ def paid_link_labels(text: str) -> list[PhraseMatch]:
     return [m for m in phrase_lexicon("paid_link_labels").find(text) if labelled_at(text, m.start, m.end)]
 
 
-def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
-    """The page's affiliate disclosure, if its text has one (at most one finding)."""
+def label_findings(doc: Document, ctx: Context) -> list[Finding]:
+    """The page's first paid-link label as a disclosure (at most one finding): whatever else the page reports on,
+    the label marks a link of its own."""
+    text = doc.text
+    labels = paid_link_labels(text)
+    if not labels:
+        return []
+    language = labels[0].language_for(own_language(doc))
+    return [_finding(doc, ctx, language, *sentence_bounds(text, labels[0].start, labels[0].end))]
+
+
+def disclosure_findings(doc: Document, ctx: Context, voiced: bool = False) -> list[Finding]:
+    """The page's affiliate disclosure, if its text has one (at most one finding); `voiced`: only one the site or
+    its writer speaks in the first person ("we may earn", "I may get compensated"), as on a page that reports on
+    another firm's programme, whose rules on links and commissions are that firm's."""
+    if labelled := label_findings(doc, ctx):
+        return labelled
     text = doc.text
     own = own_language(doc)
-    labels = paid_link_labels(text)
-    if labels:
-        return [_finding(doc, ctx, labels[0].language_for(own), *sentence_bounds(text, labels[0].start, labels[0].end))]
     pays = phrase_lexicon("disclosure_pay").find(text)
     if not pays:
         return []
@@ -62,6 +75,8 @@ def disclosure_findings(doc: Document, ctx: Context) -> list[Finding]:
             continue
         language = pay.language_for(own)
         if is_negated(text, pay.start, language) or is_quoted(text, pay.start, pay.end):
+            continue
+        if voiced and not speaks_for_itself(text[left:right], language):
             continue
         return [_finding(doc, ctx, language, left, right)]
     return []

@@ -6,7 +6,8 @@ Navigation labels that hold a first-person word ("Über uns", "Contact us") are 
 "Über uns Referenzen Spenden & Sponsoring" is not the site's own sponsorship. "Press conference" and its
 translations are someone else's meeting with the press, not an event of the site's.
 A writer offering its own referral link or code ("med min länk") pitches the programme it earns from (AFFILIATE and
-BONUS read a page that does so as the site's own offer, not a report).
+BONUS read a page that does so as the site's own offer, not a report). A writer's "I" ("I may be compensated ...
+through referral links") makes an affiliate disclosure its own on a page that reports on someone else's programme.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class _Words:
     first_person: dict[str, re.Pattern]  # per language: "me" is Estonian "we" and English "me"
     organiser: dict[str, re.Pattern]
     own_links: dict[str, re.Pattern]
+    writer: dict[str, re.Pattern]  # "I", "ich", "je": a blogger speaking of itself
     menu: re.Pattern
     press: re.Pattern
     reported: re.Pattern
@@ -50,6 +52,7 @@ def _words() -> _Words:
         first_person=per_language("first_person"),
         organiser=per_language("organiser"),
         own_links=per_language("own_links"),
+        writer=per_language("writer"),
         menu=re.compile(_alternation(data["menu_labels"]), re.IGNORECASE),
         press=re.compile(_alternation(data["press_words"]), re.IGNORECASE),
         reported=re.compile(_alternation(data["reported_speech"]), re.IGNORECASE),
@@ -70,6 +73,17 @@ def own_voice(passage: str, languages) -> str:
                                          for m in table[language].finditer(prose)):
                 return language
     return ""
+
+
+def speaks_for_itself(passage: str, language: str) -> bool:
+    """Whether passage is the site or its writer speaking of itself in `language`: "we" (own_voice) or "I", not
+    negated ("I get nothing for these links" denies) and not reported speech. English "I" is no abbreviation."""
+    if own_voice(passage, (language,)):
+        return True
+    words = _words()
+    table = words.writer.get(language)
+    return table is not None and not words.reported.search(passage) and any(
+        not is_negated(passage, m.start(), language) for m in table.finditer(passage))
 
 
 def offers_own_link(text: str, languages) -> bool:

@@ -69,3 +69,32 @@ def test_the_prizes_a_contests_rules_name_are_its_reward(detect, lang, paragraph
 ], ids=["cs-match-won", "hu-trophy-news"])
 def test_near_miss_a_prize_word_outside_a_contests_rules(detect, lang, paragraphs):
     assert bonuses(detect, lang, *paragraphs) == set()
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "value", "states"), [
+    ("en", ["Summer trading cup: how it works", "Each 100 EUR you trade adds one entry to your score.",
+            "Total prize pool: 3,000 USDT shared by the ten best scores."], "prize pool", ()),
+    ("de", ["Handeln Sie ETH im Aktionszeitraum und sammeln Sie Punkte.",
+            "Der Aktionspool von 20.000 USDT wird nach Punkten aufgeteilt."],
+     "aktionspool", ("AT", "BE", "DE", "LI", "LU")),
+    ("pl", ["Handluj parą BTC/USDT przez cały tydzień.",
+            "Najaktywniejsi uczestnicy podzielą się pulą nagród 5 000 USDT."],
+     "pulą nagród", ("PL",)),
+    ("en", ["Spring raffle", "Every verified user gets one ticket per trade; five winners are drawn on 30 April."],
+     "raffle", ()),
+], ids=["en-prize-pool", "de-aktionspool", "pl-pula-nagrod", "en-raffle"])
+def test_a_contests_prize_pool_is_an_incentive(detect, lang, paragraphs, value, states):
+    """The prize pool a trading contest shares out by volume or score names the contest's reward as its prize draw's
+    name does: the entry (trading) and the share are told in other sentences."""
+    assert (states, value) in bonuses(detect, lang, *paragraphs)
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    # news of another firm's contest: reported, not offered
+    ("de", ["Die Kryptobörse Beispiel hat am Dienstag einen Preispool von einer Million Euro angekündigt, teilte das "
+            "Unternehmen in Zypern mit.", "Ein Sprecher sagte, der Wettbewerb laufe bis Juni."]),
+    # a pool of another kind: liquidity, not prizes
+    ("en", ["Liquidity providers deposit two tokens into the pool and the pool sets the price."]),
+], ids=["de-news-of-another-firms-pool", "en-liquidity-pool"])
+def test_near_miss_a_pool_that_is_not_the_sites_prize(detect, lang, paragraphs):
+    assert bonuses(detect, lang, *paragraphs) == set()

@@ -195,13 +195,15 @@ def test_an_estonian_imperative_or_offered_gain_is_still_a_call(detect, line, ca
 
 
 # A button's text run into the end of a long line before its pointer is read as a button ("... Open Account ↗
-# (affiliate)"), from a capital on: a sentence that ends with an arrow ("... how to buy →") is no button.
-@pytest.mark.parametrize(("lang", "line", "call"), [
-    ("en", "Our top pick: Examplebank, the best crypto bank for most users Open Account ↗ (affiliate)", "open account"),
-    ("de", "Testsieger: Musterbank, der günstigste Broker für Einsteiger Depot eröffnen →", "depot eröffnen"),
+# (affiliate)"), from a capital on: a sentence that ends with an arrow ("... how to buy →") is no button. The
+# "(affiliate)" label makes the line a paid advert as well, named by its heading ("Our top pick").
+@pytest.mark.parametrize(("lang", "line", "found"), [
+    ("en", "Our top pick: Examplebank, the best crypto bank for most users Open Account ↗ (affiliate)",
+     {"open account", "our top pick"}),
+    ("de", "Testsieger: Musterbank, der günstigste Broker für Einsteiger Depot eröffnen →", {"depot eröffnen"}),
 ])
-def test_a_button_run_into_the_end_of_a_line_before_its_pointer_is_a_call(detect, lang, line, call):
-    assert {value for (_, value, _) in calls(detect, lang, line)} == {call}
+def test_a_button_run_into_the_end_of_a_line_before_its_pointer_is_a_call(detect, lang, line, found):
+    assert {value for (_, value, _) in calls(detect, lang, line)} == found
 
 
 def test_a_sentence_ending_with_a_pointer_is_no_button(detect):

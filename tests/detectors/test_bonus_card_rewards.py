@@ -1,0 +1,31 @@
+"""BONUS: a card's reward earned by spending is an incentive: a reward word, a verb of getting and a purchase made
+with the card as the trigger ("you earn 1% cashback on all purchases", "members earn bonus sats when they use the
+card to make a purchase"). The same card paying a fee, or a purchase with no reward, offers nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.paragraph_pages import page_of
+
+
+def bonuses(detect, lang: str, *paragraphs: str) -> set[str]:
+    return {value for (_, _, value, _) in detect("bonus", page_of(lang, *paragraphs))}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("pt", "Com o cartão Aurora você recebe cashback em bitcoin em todas as compras."),
+    ("en", "All members of your circle earn bonus sats whenever someone uses the card to make a purchase."),
+    ("es", "Con la tarjeta Aurora recibes cashback en cripto por cada euro gastado."),
+    ("nl", "Je verdient cashback in bitcoin op alle aankopen met de kaart."),
+], ids=["pt-todas-as-compras", "en-make-a-purchase", "es-con-la-tarjeta", "nl-alle-aankopen"])
+def test_a_cards_reward_for_spending_is_an_incentive(detect, lang, sentence):
+    assert bonuses(detect, lang, sentence) == {sentence.lower()}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("pt", "Com o cartão Aurora você paga uma taxa de câmbio em todas as compras no exterior."),  # a fee
+    ("en", "You receive the card by post and can make a purchase the same day."),  # no reward
+], ids=["pt-a-fee-on-all-purchases", "en-a-purchase-without-reward"])
+def test_near_miss_the_card_without_a_reward_offers_nothing(detect, lang, sentence):
+    assert bonuses(detect, lang, sentence) == set()
