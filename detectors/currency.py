@@ -266,8 +266,7 @@ def _currency_words(territory: str, language: str) -> dict[str, str]:
 
 
 def _titled_with_narrative(doc: Document) -> bool:
-    """Whether the page's title speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid complet privind
-    impozitarea criptomonedelor"."""
+    """Whether the page's title speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid ... impozitarea"."""
     title = page_title(doc)
     return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
 
@@ -336,9 +335,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 or broken_tail(text, m.start()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
-        # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
-        if ((not offers.editorial or helping) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
+        # A hedged amount is an example ("for example, 1000 kr ..."). A line quoting a rate ("1 XBT = 61600.66 EUR") is
+        # a price ticker, and the firm's help centre or contract states its own terms, offer word or not (not its law).
+        if ((not offers.editorial or helping) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end())
+                                                   or helping and not offers.is_narrative(m.start(), m.end()))
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \

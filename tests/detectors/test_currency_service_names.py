@@ -90,3 +90,25 @@ def test_the_euros_of_the_payment_areas_definition_are_no_offer(text, lang):
 
 def test_euros_offered_for_a_sepa_transfer_are_still_offered():
     assert codes("Transfer money in euros to your account by SEPA at low cost.", "en", HELP) == {"EUR"}
+
+
+# The firm's help centre or contract states its own terms in amounts with no offer word beside them (a threshold for
+# a client class, a machine's daily cap); the same sentence on a blog is no offer, and the firm's own
+# identity in its terms (its share capital) is law, not a price.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("You qualify once your portfolio is over EUR 500,000 at the end of the quarter.", "en", {"EUR"}),
+    ("Každý automat vymění jednomu zákazníkovi nejvýše 900 Kč za den.", "cs", {"CZK"}),
+    ("Dzienny obrót na jednym automacie nie przekroczy 3000 zł.", "pl", {"PLN"}),
+])
+def test_an_amount_on_the_firms_help_centre_states_its_own_terms(text, lang, expected):
+    assert codes(text, lang, HELP) == expected
+    assert codes(text, lang, BLOG) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Esempio Srl, società a responsabilità limitata con un capitale di 20.000 euro, gestisce il servizio.", "it"),
+    ("Ejemplo SL es una sociedad limitada con un capital de 3.000 € y sede en Valencia.", "es"),
+    ("Exemple SAS, au capital de 5 000 €, exploite le service décrit ci-dessous.", "fr"),
+])
+def test_the_firms_share_capital_in_its_terms_is_no_price(text, lang):
+    assert codes(text, lang, HELP) == set()
