@@ -2,14 +2,13 @@
 pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner"; CLDR's
 names in every EU/EEA language too, "couronnes danoises").
 
-An amount counts only in an offer context (detectors/offer_context.py) or the site's own campaign
-(detectors/campaign_amounts.py): "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and an amount hedged as an
-example ("zum Beispiel 200 Euro") do not. A currency named without an amount counts only right beside an offer word,
-not in a generic list with non-EEA currencies ("dollars, euros or reais"), and a bare "euro" only on the firm's own
-pages. "kr" is the krone of the page's language; a currency's word on a page written for a territory outside the
-EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
-euro area as a group (geography.UNION); single-country currencies at their state (babel's territory data, or the
-lexicon's `member_states` for a former currency such as the kuna).
+An amount counts in an offer context (detectors/offer_context.py), the site's own campaign (campaign_amounts.py) or
+its help centre or contract: "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and a hedged example do not. A
+currency named without an amount counts right beside an offer word, not in a generic list with non-EEA currencies
+("dollars, euros or reais"), or outside news or law on the firm's help centre or contract (a bare "euro" only there).
+"kr" is the krone of the page's language; on a page written for a territory outside the EU/EEA a word its currency
+shares is that currency ("lei" on a Moldovan page). EUR points at the euro area as a group (geography.UNION);
+single-country currencies at their state (babel's territory data, or currency.yaml's `member_states`: the kuna).
 """
 
 from __future__ import annotations
@@ -383,8 +382,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if offers.editorial and not helping:
             break
         left, right = offers.sentence(m.start(), m.end())
-        # The firm's help centre names its own currencies as examples too ("deposit fiat, for example EUR or GBP").
-        if (offers.is_close_offer(m.start(), m.end()) and (helping or not offers.is_generic(m.start(), m.end()))
+        # The firm's help centre or contract names its own currencies, by example ("fiat, e.g. EUR") or no offer word.
+        if ((not offers.is_narrative(m.start(), m.end()) if helping
+             else offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end()))
                 and not rules.foreign.search(text, left, right) and not is_quoted(text, m.start(), m.end())
                 and (not article() or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")

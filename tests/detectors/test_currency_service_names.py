@@ -112,3 +112,24 @@ def test_an_amount_on_the_firms_help_centre_states_its_own_terms(text, lang, exp
 ])
 def test_the_firms_share_capital_in_its_terms_is_no_price(text, lang):
     assert codes(text, lang, HELP) == set()
+
+
+# The firm's help centre or contract names the currencies its service handles with no offer word in reach ("client
+# funds in CZK", "against cash in Bulgarian leva"); the same sentence on a blog is no offer, and a tax rule on the help
+# centre is law, not the service.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Provozovatel nesmí držet prostředky klientů v CZK déle než dva dny.", "cs", {"CZK"}),
+    ("The operator hands the coins over at its machines against cash in Bulgarian leva.", "en", {"BGN"}),
+    ("Az üzemeltető az automatáinál forint készpénz ellenében adja át az érméket.", "hu", {"HUF"}),
+])
+def test_a_currency_the_firms_help_centre_names_is_its_own(text, lang, expected):
+    assert codes(text, lang, HELP) == expected
+    assert codes(text, lang, BLOG) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Daň z příjmů fyzických osob se platí v CZK.", "cs"),
+    ("Tax on the gains is owed in Bulgarian leva.", "en"),
+])
+def test_a_tax_rule_on_the_help_centre_names_no_currency_offered(text, lang):
+    assert codes(text, lang, HELP) == set()
