@@ -22,7 +22,7 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, converted, too_large
+from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, call_rate, converted, too_large
 from detectors.article_page import is_article, page_title
 from detectors.call_languages import candidate_languages
 from detectors.campaign_amounts import campaign_amount
@@ -331,7 +331,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue
         offers = offers or offer_context(text, frozenset(languages))
         if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()) \
-                or broken_tail(text, m.start()):
+                or broken_tail(text, m.start()) or call_rate(text, m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         # A hedged amount is an example ("for example, 1000 kr ..."). A line quoting a rate ("1 XBT = 61600.66 EUR") is

@@ -1,6 +1,8 @@
 """CURRENCY: a currency's bare one-word name ("euro", "euros", "lei", "forint", "złoty") names money in general in news
 and guides; it names a currency offered only on the firm's own service pages -- its help centre or its contract
-("hereinafter ...") -- beside an offer word, as its names of several words ("in euros") do anywhere."""
+("hereinafter ...") -- beside an offer word, as its names of several words ("in euros") do anywhere. There the firm
+states its own terms: its amounts and the currencies it names count with no offer word beside them, outside news and
+law."""
 
 from __future__ import annotations
 
@@ -133,3 +135,14 @@ def test_a_currency_the_firms_help_centre_names_is_its_own(text, lang, expected)
 ])
 def test_a_tax_rule_on_the_help_centre_names_no_currency_offered(text, lang):
     assert codes(text, lang, HELP) == set()
+
+
+# A hotline's charge per minute beside its number is the phone company's tariff, not the firm's price; the same
+# amount charged per order is.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rufen Sie unsere Hotline unter 0900 123 456 an (0,39 €/Min. aus dem Festnetz).", "de"),
+    ("Asiakaspalvelumme numero 0600 12345 (1,20 €/min) palvelee arkisin.", "fi"),
+])
+def test_a_hotlines_charge_per_minute_is_no_price(text, lang):
+    assert codes(text, lang, HELP) == set()
+    assert codes(text.replace("/Min.", " pro Auftrag").replace("/min", " per tilaus"), lang, HELP) == {"EUR"}
