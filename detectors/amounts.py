@@ -91,6 +91,15 @@ def broken_tail(text: str, start: int) -> bool:
     return m is not None and m.end() == start + 3
 
 
+_PER_MINUTE = re.compile(r"[ \u00a0]?/[ \u00a0]?min\b", re.IGNORECASE)
+
+
+def call_rate(text: str, end: int) -> bool:
+    """Whether the amount ending at `end` is charged per minute ("0,14 €/Min.", "€ 0,20/min"): a hotline's call
+    charge beside its number, not the firm's price."""
+    return _PER_MINUTE.match(text, end) is not None
+
+
 def too_large(amount: str) -> bool:
     """Seven digits or more before the decimals: a statistic or a legal threshold, not a retail price."""
     digits = re.sub(r"[.,]\d{1,2}$|[.,]-+$", "", re.sub(r"[^\d.,]", "", amount))

@@ -2,14 +2,13 @@
 pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in euros", "veksling av norske kroner"; CLDR's
 names in every EU/EEA language too, "couronnes danoises").
 
-An amount counts only in an offer context (detectors/offer_context.py) or the site's own campaign
-(detectors/campaign_amounts.py): "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and an amount hedged as an
-example ("zum Beispiel 200 Euro") do not. A currency named without an amount counts only right beside an offer word,
-not in a generic list with non-EEA currencies ("dollars, euros or reais"), and a bare "euro" only on the firm's own
-pages. "kr" is the krone of the page's language; a currency's word on a page written for a territory outside the
-EU/EEA is that territory's currency where its names share the word ("lei" on a Moldovan page). EUR points at the
-euro area as a group (geography.UNION); single-country currencies at their state (babel's territory data, or the
-lexicon's `member_states` for a former currency such as the kuna).
+An amount counts in an offer context (detectors/offer_context.py), the site's own campaign (campaign_amounts.py) or
+its help centre or contract: "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and a hedged example do not. A
+currency named without an amount counts right beside an offer word, not in a generic list with non-EEA currencies
+("dollars, euros or reais"), or outside news or law on the firm's help centre or contract (a bare "euro" only there).
+"kr" is the krone of the page's language; on a page written for a territory outside the EU/EEA a word its currency
+shares is that currency ("lei" on a Moldovan page). EUR points at the euro area as a group (geography.UNION);
+single-country currencies at their state (babel's territory data, or currency.yaml's `member_states`: the kuna).
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, converted, too_large
+from detectors.amounts import UNIT_OF, alternation, beside_number, broken_tail, call_rate, converted, too_large
 from detectors.article_page import is_article, page_title
 from detectors.call_languages import candidate_languages
 from detectors.campaign_amounts import campaign_amount
@@ -266,8 +265,7 @@ def _currency_words(territory: str, language: str) -> dict[str, str]:
 
 
 def _titled_with_narrative(doc: Document) -> bool:
-    """Whether the page's title speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid complet privind
-    impozitarea criptomonedelor"."""
+    """Whether the page's title speaks of money as news or law does: "Krypto Skat i Danmark", "Ghid ... impozitarea"."""
     title = page_title(doc)
     return bool(title) and any(narrates(title, language) for language in candidate_languages(doc))
 
@@ -329,12 +327,13 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
             continue
         offers = offers or offer_context(text, frozenset(languages))
         if too_large(m.group(0)) or offers.is_magnitude(m.end()) or converted(text, m.start(), m.end()) \
-                or broken_tail(text, m.start()):
+                or broken_tail(text, m.start()) or call_rate(text, m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        # An amount in a hedged sentence is an example, not the site's price ("for example, 1000 kr ..."); a line
-        # that quotes a rate ("1 XBT = 61600.66 EUR = 287023.38 RON") is a price ticker, offer word or not.
-        if ((not offers.editorial or helping()) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end()))
+        # A hedged amount is an example ("for example, 1000 kr ..."). A line quoting a rate ("1 XBT = 61600.66 EUR") is
+        # a price ticker, and the firm's help centre or contract states its own terms, offer word or not (not its law).
+        if ((not offers.editorial or helping()) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end())
+                                                   or helping() and not offers.is_narrative(m.start(), m.end()))
                 and not hedged(text, m.start(), m.end(), languages)
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
@@ -379,8 +378,9 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         if offers.editorial and not helping():
             break
         left, right = offers.sentence(m.start(), m.end())
-        # The firm's help centre names its own currencies as examples too ("deposit fiat, for example EUR or GBP").
-        if (offers.is_close_offer(m.start(), m.end()) and (helping() or not offers.is_generic(m.start(), m.end()))
+        # The firm's help centre or contract names its own currencies, by example ("fiat, e.g. EUR") or no offer word.
+        if ((not offers.is_narrative(m.start(), m.end()) if helping()
+             else offers.is_close_offer(m.start(), m.end()) and not offers.is_generic(m.start(), m.end()))
                 and not rules.foreign.search(text, left, right) and not is_quoted(text, m.start(), m.end())
                 and (not article() or offers.is_own_offer(m.start(), m.end()))):
             page.add(code, snippet(text, m.start(), m.end()), "text (currency offered)")

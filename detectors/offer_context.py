@@ -27,8 +27,9 @@ SHORT_BLOCK = 60  # a block shorter than this is a cell, item or label: its neig
 NEIGHBOURS = 2  # blocks above (and one below) a short block that are read with it
 ABBREVIATION = 6  # characters before a sentence where an example's abbreviation ("np.", "e.g.") may stand
 REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
-_STOP = re.compile(r"[.!?;](?=\s|$)|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
-_FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
+# The dot of "min." and "max." ends no sentence: it abbreviates the offer word before an amount ("min. 10,00 EUR").
+_FULL_STOP = re.compile(r"(?<!\b[Mm]in)(?<!\b[Mm]ax)\.(?=\s|$)|[!?;](?=\s|$)")
+_STOP = re.compile(rf"{_FULL_STOP.pattern}|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _ASCII = frozenset(map(chr, range(128)))
 # A stored page that opens with its publication date ("date 2024-03 ...") is a dated article; the first day of 2000
 # is an archive's placeholder for a page of no known date.

@@ -2,11 +2,11 @@
 
 A rail counts when the page shows it as a way to pay: on a payment logo (image alt, title or file name), a picker
 option or a button, or in running text in an offer context (detectors/offer_context.py: "Einzahlung per SEPA",
-"betale med Vipps"). It does not count when an article explains it ("What is SEPA?", "cómo funciona Bizum";
-on a page that names the site itself, the firm's help page explains its own rail), names
-it as an example or as what exchanges in general do ("via methoden zoals iDEAL"), compares it with a non-EEA rail
-("ACH/SEPA"), or reports it (a news article). Brands that are also common nouns match only as the brand writes them
-("iDEAL", "BLIK", "Cartes Bancaires" — "carte bancaire" is any bank card).
+"betale med Vipps"; in the firm's own help centre, with no offer word too). It does not count when an article
+explains it ("What is SEPA?", "cómo funciona Bizum"; on a page that names the site itself, the firm's help page
+explains its own rail), names it as an example or as what exchanges in general do ("via methoden zoals iDEAL"),
+compares it with a non-EEA rail ("ACH/SEPA"), or reports it (a news article). Brands that are also common nouns match
+only as the brand writes them ("iDEAL", "BLIK", "Cartes Bancaires" — "carte bancaire" is any bank card).
 """
 
 from __future__ import annotations
@@ -269,9 +269,11 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 continue
             left, right = offers.sentence(m.start(), m.end())
             # A hedged sentence tells what is usual, not what the site offers ("... suelen ser más altas que las
-            # transferencias SEPA estándar"), except in the firm's help centre ("For example, ... the SEPA Transfer").
-            if (offers.is_offer(m.start(), m.end(), beyond_match=True)
-                    and (helping or not offers.is_generic(m.start(), m.end()))
+            # transferencias SEPA estándar"), except in the firm's help centre ("For example, ... the SEPA Transfer"),
+            # which names its own rails with no offer word too ("a bank in the SEPA area"; news or law aside).
+            if ((not offers.is_narrative(m.start(), m.end()) if helping
+                 else offers.is_offer(m.start(), m.end(), beyond_match=True)
+                 and not offers.is_generic(m.start(), m.end()))
                     and not offers.is_sign_in(m.start(), m.end())
                     and not rules.foreign.search(text, left, right)
                     and (helping or not hedged(text, m.start(), m.end(), candidate_languages(doc)))):

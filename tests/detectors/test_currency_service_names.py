@@ -1,6 +1,8 @@
 """CURRENCY: a currency's bare one-word name ("euro", "euros", "lei", "forint", "złoty") names money in general in news
 and guides; it names a currency offered only on the firm's own service pages -- its help centre or its contract
-("hereinafter ...") -- beside an offer word, as its names of several words ("in euros") do anywhere."""
+("hereinafter ...") -- beside an offer word, as its names of several words ("in euros") do anywhere. There the firm
+states its own terms: its amounts and the currencies it names count with no offer word beside them, outside news and
+law."""
 
 from __future__ import annotations
 
@@ -90,3 +92,57 @@ def test_the_euros_of_the_payment_areas_definition_are_no_offer(text, lang):
 
 def test_euros_offered_for_a_sepa_transfer_are_still_offered():
     assert codes("Transfer money in euros to your account by SEPA at low cost.", "en", HELP) == {"EUR"}
+
+
+# The firm's help centre or contract states its own terms in amounts with no offer word beside them (a threshold for
+# a client class, a machine's daily cap); the same sentence on a blog is no offer, and the firm's own
+# identity in its terms (its share capital) is law, not a price.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("You qualify once your portfolio is over EUR 500,000 at the end of the quarter.", "en", {"EUR"}),
+    ("Každý automat vymění jednomu zákazníkovi nejvýše 900 Kč za den.", "cs", {"CZK"}),
+    ("Dzienny obrót na jednym automacie nie przekroczy 3000 zł.", "pl", {"PLN"}),
+])
+def test_an_amount_on_the_firms_help_centre_states_its_own_terms(text, lang, expected):
+    assert codes(text, lang, HELP) == expected
+    assert codes(text, lang, BLOG) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Esempio Srl, società a responsabilità limitata con un capitale di 20.000 euro, gestisce il servizio.", "it"),
+    ("Ejemplo SL es una sociedad limitada con un capital de 3.000 € y sede en Valencia.", "es"),
+    ("Exemple SAS, au capital de 5 000 €, exploite le service décrit ci-dessous.", "fr"),
+])
+def test_the_firms_share_capital_in_its_terms_is_no_price(text, lang):
+    assert codes(text, lang, HELP) == set()
+
+
+# The firm's help centre or contract names the currencies its service handles with no offer word in reach ("client
+# funds in CZK", "against cash in Bulgarian leva"); the same sentence on a blog is no offer, and a tax rule on the help
+# centre is law, not the service.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Provozovatel nesmí držet prostředky klientů v CZK déle než dva dny.", "cs", {"CZK"}),
+    ("The operator hands the coins over at its machines against cash in Bulgarian leva.", "en", {"BGN"}),
+    ("Az üzemeltető az automatáinál forint készpénz ellenében adja át az érméket.", "hu", {"HUF"}),
+])
+def test_a_currency_the_firms_help_centre_names_is_its_own(text, lang, expected):
+    assert codes(text, lang, HELP) == expected
+    assert codes(text, lang, BLOG) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Daň z příjmů fyzických osob se platí v CZK.", "cs"),
+    ("Tax on the gains is owed in Bulgarian leva.", "en"),
+])
+def test_a_tax_rule_on_the_help_centre_names_no_currency_offered(text, lang):
+    assert codes(text, lang, HELP) == set()
+
+
+# A hotline's charge per minute beside its number is the phone company's tariff, not the firm's price; the same
+# amount charged per order is.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rufen Sie unsere Hotline unter 0900 123 456 an (0,39 €/Min. aus dem Festnetz).", "de"),
+    ("Asiakaspalvelumme numero 0600 12345 (1,20 €/min) palvelee arkisin.", "fi"),
+])
+def test_a_hotlines_charge_per_minute_is_no_price(text, lang):
+    assert codes(text, lang, HELP) == set()
+    assert codes(text.replace("/Min.", " pro Auftrag").replace("/min", " per tilaus"), lang, HELP) == {"EUR"}
