@@ -1,6 +1,7 @@
-"""PROMO: the usual titles of a contest's, an offer's or a bonus scheme's terms ("Súťažné podmienky", "Pasiūlymo
-sąlygos", "Termini e condizioni dei bonus", "Όροι συμμετοχής σε προωθητική ενέργεια") title the rules of the
-site's own promotion (promotion_rules.yaml); the same words inside a guide's sentence do not."""
+"""PROMO: the usual titles of a contest's, an offer's, a raffle's, a referral scheme's or a bonus scheme's terms
+("Súťažné podmienky", "Pasiūlymo sąlygos", "Raffle rules", "Termini e condizioni dei bonus", "Όροι συμμετοχής σε
+προωθητική ενέργεια") title the rules of the site's own promotion (promotion_rules.yaml); the same words inside a
+guide's sentence do not."""
 
 from __future__ import annotations
 
@@ -31,7 +32,15 @@ def rules(detect, lang: str, *paragraphs: str, url: str = "https://www.example-b
     ("ro", ["Codul promoțional de primăvară", "Aderând la promoție, acceptați condițiile de mai jos.",
             "Pe durata acestei promoții fiecare cont nou primește o acțiune gratuită."],
      {(("RO",), "aderând la promoție")}),
-], ids=["sk-contest", "cs-contest", "lt-offer", "it-bonus-terms", "el-participation", "ro-joining"])
+    # a raffle's rules, titled so
+    ("en", ["Raffle rules", "Each verified user gets one ticket per 100 euros traded during March."],
+     {((), "raffle rules")}),
+    # a refer-a-friend scheme's terms (German "Kunden werben Kunden"), named in the title and again as a heading
+    ("de", ["Unsere Bedingungen für Kunden-werben-Kunden", "Programmbedingungen",
+            "Wer eine Freundin oder einen Freund empfiehlt, nimmt am Programm teil."],
+     {(("AT", "BE", "DE", "LI", "LU"), "bedingungen für kunden-werben-kunden")}),
+], ids=["sk-contest", "cs-contest", "lt-offer", "it-bonus-terms", "el-participation", "ro-joining", "en-raffle",
+        "de-refer-a-friend"])
 def test_a_promotions_usual_title_makes_the_page_its_rules(detect, lang, paragraphs, expected):
     assert rules(detect, lang, *paragraphs) == expected
 
@@ -40,6 +49,7 @@ def test_a_promotions_usual_title_makes_the_page_its_rules(detect, lang, paragra
     ("sk", ["Pred prihlásením do akejkoľvek bankovej hry si vždy prečítajte súťažné podmienky organizátora."],),
     ("lt", ["Prieš užsisakydami kortelę, atidžiai perskaitykite kiekvieno banko pasiūlymo sąlygos skiltį."],),
     ("it", ["Molte piattaforme pubblicizzano premi, ma le condizioni dei bonus cambiano spesso."],),
-], ids=["sk-guide", "lt-guide", "it-guide"])
+    ("en", ["Before you buy a ticket from any exchange, look for its raffle rules in the help centre."],),
+], ids=["sk-guide", "lt-guide", "it-guide", "en-guide"])
 def test_near_miss_the_same_words_in_a_guides_sentence(detect, lang, paragraphs):
     assert rules(detect, lang, *paragraphs, url="https://www.example-guide.eu/guide/bank-offers") == set()
