@@ -35,7 +35,10 @@ def test_a_help_answer_about_a_reward_that_did_not_arrive_offers_nothing(detect,
     # "not received" about a transfer, not a reward: the reward set out below is still offered
     ("en", ("Deposit not received", ENGLISH_REWARD),
      {((), ENGLISH_OFFER)}),
-], ids=["de-plain-title", "en-deposit-missing"])
+    # "missing out" on a reward is a pitch's hook, no complaint
+    ("en", ("Stop missing out on referral rewards", ENGLISH_REWARD),
+     {((), ENGLISH_OFFER)}),
+], ids=["de-plain-title", "en-deposit-missing", "en-missing-out"])
 def test_near_miss_a_reward_under_another_title_is_still_offered(detect, lang, paragraphs, expected):
     assert promo(detect, lang, *paragraphs) == expected
 
