@@ -25,6 +25,7 @@ from detectors.call_questions import answered_questions
 from detectors.calls_to_action import calls_to_action, untargeted, without_non_eu_states
 from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
+from detectors.missing_reward import answers_missing_reward
 from detectors.model import Document, Finding
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
@@ -36,6 +37,7 @@ MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show th
 ADVANTAGES = "advantage_headings"
 ADVANTAGES_LOCATOR = "advantages heading"
 HEADING_WORDS = 6  # a line this short that opens with an advantages phrase heads its list
+SITE_CHROME = ("button", "a[")  # locators of the buttons and links around a page's text
 INCENTIVE = "incentive"  # locator prefix of an incentive restated as the site's offer ("incentive, text (de)")
 
 
@@ -86,6 +88,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     headings = _advantage_headings(doc, ctx)
     if headings and not findings and not reads_as_article(doc):  # an article weighs someone else's product
         findings.append(headings[0])
+    if findings and answers_missing_reward(doc):  # a complaint's answer restates the reward, offers nothing
+        findings = [f for f in findings if f.evidence.locator.startswith(SITE_CHROME)]
     return findings
 
 
