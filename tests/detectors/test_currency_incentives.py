@@ -8,7 +8,7 @@ import pytest
 
 from detectors import bonus, currency
 from detectors.context import Context
-from detectors.document import build_document
+from tests.support.paragraph_pages import paragraph_document
 
 STORY = {
     "en": ["The minister said on Tuesday that the new rules would apply from spring, a spokesman told the press.",
@@ -19,11 +19,7 @@ STORY = {
 
 
 def page(paragraphs: list[str], lang: str):
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return build_document(channel="website:test", requested_url="https://www.example-news.com/markets/story",
-                          url="https://www.example-news.com/markets/story", status=200,
-                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
-                          body=f'<!doctype html><html lang="{lang}"><body>{body}</body></html>'.encode())
+    return paragraph_document(lang, *paragraphs, url="https://www.example-news.com/markets/story")
 
 
 @pytest.mark.parametrize(("box", "lang", "expected"), [

@@ -9,18 +9,14 @@ from __future__ import annotations
 import pytest
 
 from detectors import currency
-from detectors.context import Context
-from detectors.document import build_document
+from tests.support.paragraph_pages import found_values
 
 HELP = "https://help.example-firm.com/articles/savings"
 BLOG = "https://www.example-blog.com/guides/savings"
 
 
 def codes(text: str, lang: str, url: str) -> set[str]:
-    doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
-                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
-                         body=f'<!doctype html><html lang="{lang}"><body><p>{text}</p></body></html>'.encode())
-    return {f.evidence.value for f in currency.detect(doc, Context())}
+    return found_values(currency, lang, text, url=url)
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

@@ -7,17 +7,11 @@ from __future__ import annotations
 import pytest
 
 from detectors import currency
-from detectors.context import Context
-from detectors.document import build_document
+from tests.support.paragraph_pages import found_values
 
 
 def codes(lines: list[str]) -> set[str]:
-    url = "https://www.example-bank.lv/cenas/akcijas"
-    body = "".join(f"<p>{line}</p>" for line in lines)
-    doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
-                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
-                         body=f'<!doctype html><html lang="lv"><body>{body}</body></html>'.encode())
-    return {f.evidence.value for f in currency.detect(doc, Context())}
+    return found_values(currency, "lv", *lines, url="https://www.example-bank.lv/cenas/akcijas")
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -7,18 +7,14 @@ from __future__ import annotations
 import pytest
 
 from detectors import payment
-from detectors.context import Context
-from detectors.document import build_document
+from tests.support.paragraph_pages import found_values
 
 HELP = "https://help.examplebroker.com/it/articoli/conto-di-riferimento"
 BLOG = "https://www.example-blog.com/guide/conto-di-riferimento"
 
 
 def rails(text: str, lang: str, url: str) -> set[str]:
-    html = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body><p>{text}</p>'
-    doc = build_document(channel="website:test", requested_url=url, url=url, status=200,
-                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html", body=html.encode())
-    return {f.evidence.value for f in payment.detect(doc, Context())}
+    return found_values(payment, lang, text, url=url)
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

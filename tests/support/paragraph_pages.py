@@ -1,14 +1,33 @@
-"""Fixture pages of a few paragraphs, the shape most detector tests write their cases in, and the PROMO calls
-found on one."""
+"""Fixture pages of a few paragraphs, the shape most detector tests write their cases in, the evidence one detector
+finds on such a page at a given address, and the PROMO calls found on one."""
 
 from __future__ import annotations
 
+from types import ModuleType
+
+from detectors.context import Context
+from detectors.document import build_document
+from detectors.model import Document
 from detectors.promo import INCENTIVE
+
+EXAMPLE_URL = "https://www.example-firm.com/"
 
 
 def page_of(lang: str, *paragraphs: str, title: str = "Example") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f'<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>{body}</body></html>'
+
+
+def paragraph_document(lang: str, *paragraphs: str, url: str = EXAMPLE_URL) -> Document:
+    """`page_of` as the crawler would build it from a 200 response at `url` (the address some rules read)."""
+    return build_document(channel="website:test", requested_url=url, url=url, status=200,
+                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html",
+                          body=page_of(lang, *paragraphs).encode())
+
+
+def found_values(detector: ModuleType, lang: str, *paragraphs: str, url: str = EXAMPLE_URL) -> set[str]:
+    """The evidence values a detector module (detectors.currency, detectors.payment ...) finds on such a page."""
+    return {f.evidence.value for f in detector.detect(paragraph_document(lang, *paragraphs, url=url), Context())}
 
 
 def promo_calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
