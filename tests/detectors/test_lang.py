@@ -165,6 +165,16 @@ def test_a_currency_another_territory_issues_marks_its_issuer():
     assert "LI" in {s.territory for s in page_locale.territory_scores(page(*swiss, "Unser Sitz ist in Vaduz."), "de")}
 
 
+def test_spanish_for_the_united_states_is_told_by_its_rails_not_by_the_country_named():
+    """A Spanish guide for people living in the United States names the country and a rail only it has (Zelle):
+    written for the US, so no EU language. A Spanish story about the country's citizens names it as its subject."""
+    guide = ["Cómo enviar dinero con Zelle desde tu banco", "Miles de familias en Estados Unidos usan Zelle cada día."]
+    assert page_locale.written_for(page(*guide), "es").territory == "US"
+    story = ["Las plataformas cierran el acceso a los ciudadanos de Estados Unidos.",
+             "Los usuarios estadounidenses tendrán que retirar sus fondos antes de marzo."]
+    assert page_locale.written_for(page(*story), "es").territory == ""
+
+
 def test_a_swiss_company_number_in_its_imprint_marks_a_swiss_page():
     """Every Swiss company's imprint gives its UID number, "CHE-" and nine digits: with its seat in a Swiss city the
     terms are written for Switzerland; "che" in lower case is an Italian word, and a seat alone decides nothing."""
