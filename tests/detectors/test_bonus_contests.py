@@ -51,6 +51,27 @@ def test_near_miss_the_word_in_a_general_sense_is_no_contest(detect, lang, parag
     assert bonuses(detect, lang, *paragraphs) == set()
 
 
+@pytest.mark.parametrize(("lang", "paragraphs", "value", "states"), [
+    ("it", ["Regole del torneo di trading di primavera", "Le squadre si divideranno 20.000 USDT in base al volume "
+            "scambiato tra il 1 e il 15 aprile."], "torneo di trading", ("IT",)),
+    ("pt", ["Campeonato de trading: inscreva a sua equipa até sexta-feira.", "Os dez melhores recebem uma parte "
+            "dos 5.000 USDT."], "campeonato de trading", ("PT",)),
+    ("pl", ["Zasady: turniej tradingowy trwa dwa tygodnie.", "Nagrody otrzyma dziesięciu najlepszych uczestników."],
+     "turniej tradingowy", ("PL",)),
+], ids=["it-torneo", "pt-campeonato", "pl-turniej"])
+def test_a_trading_competition_is_named_in_every_language(detect, lang, paragraphs, value, states):
+    """A trading competition or tournament is the site's contest by name, as "trading contest" is in English."""
+    assert (states, value) in bonuses(detect, lang, *paragraphs)
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("it", ["La competizione tra le piattaforme di trading abbassa le commissioni."]),
+    ("pt", ["O torneio de ténis reuniu os melhores jogadores do país."]),
+], ids=["it-competition-between-platforms", "pt-tennis-tournament"])
+def test_near_miss_competition_without_trading_is_no_contest(detect, lang, paragraphs):
+    assert bonuses(detect, lang, *paragraphs) == set()
+
+
 @pytest.mark.parametrize(("lang", "paragraphs", "prize"), [
     ("cs", ["Pořadatel soutěže: Příklad s.r.o.", "Doba trvání soutěže: květen 2024.",
             "Výhry: tři stříbrné mince pro tři nejlepší tipy."], "výhry"),
