@@ -72,6 +72,26 @@ def test_near_miss_competition_without_trading_is_no_contest(detect, lang, parag
     assert bonuses(detect, lang, *paragraphs) == set()
 
 
+@pytest.mark.parametrize(("lang", "paragraphs", "value", "states"), [
+    ("es", ["Bono de trading para nuevos usuarios", "Completa la verificación y recibirás 20 USDT para operar."],
+     "bono de trading", ("ES",)),
+    ("pl", ["Odbierz bonus tradingowy", "Po pierwszej wpłacie na konto otrzymasz 50 USDT na kontrakty."],
+     "bonus tradingowy", ("PL",)),
+    ("pt", ["Bônus de futuros de 10 USDT para a sua primeira posição."], "bônus de futuros", ("PT",)),
+], ids=["es-bono-de-trading", "pl-bonus-tradingowy", "pt-bonus-de-futuros"])
+def test_a_trading_bonus_is_named_in_every_language(detect, lang, paragraphs, value, states):
+    """A trading or futures bonus is an exchange's credit for trading, given for a task (sign-up, deposit)."""
+    assert (states, value) in bonuses(detect, lang, *paragraphs)
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("es", ["Guía de trading de bonos del Estado: cómo operar con deuda pública."]),
+    ("pl", ["Trading na kontraktach terminowych wymaga doświadczenia."]),
+], ids=["es-bond-trading", "pl-futures-trading"])
+def test_near_miss_bond_or_futures_trading_is_no_bonus(detect, lang, paragraphs):
+    assert bonuses(detect, lang, *paragraphs) == set()
+
+
 @pytest.mark.parametrize(("lang", "paragraphs", "prize"), [
     ("cs", ["Pořadatel soutěže: Příklad s.r.o.", "Doba trvání soutěže: květen 2024.",
             "Výhry: tři stříbrné mince pro tři nejlepší tipy."], "výhry"),
