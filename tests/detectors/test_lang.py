@@ -175,6 +175,15 @@ def test_spanish_for_the_united_states_is_told_by_its_rails_not_by_the_country_n
     assert page_locale.written_for(page(*story), "es").territory == ""
 
 
+def test_latin_american_words_for_an_amount_and_a_holiday_together_mark_latin_american_spanish():
+    """"Monto" (an amount) and "feriado" (a public holiday) are the Americas' words, where Spain says "importe" and
+    "festivo": with both, a page is written for Latin America. One alone, or "montón", decides nothing."""
+    help_page = ["El monto mínimo para retirar es de 10 dólares.", "Los retiros no se procesan los días feriados."]
+    assert page_locale.written_for(page(*help_page), "es").territory not in ("", "ES")
+    assert page_locale.written_for(page(help_page[0]), "es").territory == ""
+    assert page_locale.written_for(page("Hay un montón de plataformas.", help_page[0]), "es").territory == ""
+
+
 def test_a_swiss_company_number_in_its_imprint_marks_a_swiss_page():
     """Every Swiss company's imprint gives its UID number, "CHE-" and nine digits: with its seat in a Swiss city the
     terms are written for Switzerland; "che" in lower case is an Italian word, and a seat alone decides nothing."""
