@@ -122,7 +122,10 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
         start, end = m.span()
         if any(s < end and start < e for s, e in international):
             continue
-        if _phone_word_near(text, m.start(), m.end()) or _in_contact_block(text, m.start(), m.end()):
+        # Five pairs after a trunk 0 ("01 83 81 67 25") is how France and its neighbours write a telephone number
+        # and nothing else: a site's header shows it with no word beside it.
+        if _phone_word_near(text, m.start(), m.end()) or _in_contact_block(text, m.start(), m.end()) or (
+                raw[0] == "0" and _FIVE_PAIRS.match(raw)):
             candidates.append((raw, snippet(text, m.start(), m.end()), "text"))
     if not candidates:
         return

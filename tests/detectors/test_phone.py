@@ -89,3 +89,18 @@ def test_a_number_alone_on_its_line_in_a_contact_block():
 def test_a_call_verb_in_the_infinitive():
     text = "<p>Blokkeer uw kaart door Card Stop te bellen op het nummer 078 170 170 (7/7d – 24/24u).</p>"
     assert found(text, url="https://www.example-firm.be/nl/") == {("+3278170170", ("BE",), "text")}
+
+
+def test_five_pairs_after_a_trunk_zero_need_no_phone_word():
+    """A French header shows its number as five pairs with no word beside it ("01 83 81 67 25"): read with the
+    page's likely region; a reference of five pairs without the trunk 0 is not a number."""
+    assert found("<p>Reprendre ma démarche</p><p>01 83 81 67 25</p>", lang="fr-FR") == {
+        ("+33183816725", ("FR",), "text")}
+    assert found("<p>Référence du dossier 24 18 00 12 55</p>", lang="fr-FR") == set()
+
+
+def test_a_bulgarian_call_verb_in_the_familiar_form():
+    # "като се обадиш на" (by calling, familiar): near miss, the same digits as a contract number
+    assert found("<p>Научи кода си, като се обадиш на 0700 12 345.</p>", url="https://www.banka.bg/") == {
+        ("+35970012345", ("BG",), "text")}
+    assert found("<p>Договор номер 0700 12 345 е подписан.</p>", url="https://www.banka.bg/") == set()
