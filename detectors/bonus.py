@@ -72,7 +72,7 @@ def _incentives(doc: Document, ctx: Context, spans: list[tuple[int, int]]) -> li
     named = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("bonus"), localised_strength="strong",
                             english_strength="medium")  # on the page's own text: its word index is shared
     page = lowered(text)
-    mentions = {f.evidence.value: _offered(text, page, f.evidence.value, languages) for f in named}
+    mentions = {f.evidence.value: unhedged_mention(text, page, f.evidence.value, languages) for f in named}
     named = [f for f in named if mentions[f.evidence.value] >= 0]
     findings = without_non_eu_states(doc, named, ctx, "medium")
     if (findings or sentences) and _reported(doc, sentences):
@@ -97,9 +97,9 @@ def _incentives(doc: Document, ctx: Context, spans: list[tuple[int, int]]) -> li
     return findings
 
 
-def _offered(text: str, page: str, term: str, languages: tuple[str, ...]) -> int:
-    """Where the first mention of the named incentive `term` outside quotes and hedges starts (`page` is `text`
-    lowered); -1 for none."""
+def unhedged_mention(text: str, page: str, term: str, languages: tuple[str, ...]) -> int:
+    """Where the first mention of the named incentive or offer `term` outside quotes and hedges starts (`page` is
+    `text` lowered); -1 for none. PROMO reads its named offers so too."""
     start = page.find(term)
     while start >= 0:
         end = start + len(term)

@@ -32,6 +32,15 @@ ITEM_START = 3  # characters before an item's label: its bullet and a space
 REPEATED_LABEL = 6  # words of a button's text, and of the lines around it, where a label comes back
 
 
+# A sentence a call may open: it also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000", "Admiral.Prime
+# account") does not end it, unless a few words in title case close the line after it: a button's text run into the
+# sentence before it ("... for everything Web3.Register Now"); nor does the dot of "min." and "max." that abbreviate a
+# limit ("Min. Order Amount", "max. 1.000 EUR"; not the minutes of "in 2 min. Sign up now!").
+_RUN_IN_BUTTON = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\w*){0,3}$"
+_LIMIT_DOT = r"(?<=\b[Mm]in)(?<!\d\s[Mm]in)(?<!\d[Mm]in)\.|(?<=\b[Mm]ax)\."
+CALL_SENTENCE = re.compile(rf"(?:[^.!?;:…|\s]|\.(?=\w)(?!{_RUN_IN_BUTTON})|{_LIMIT_DOT}|\s(?![-–—|]\s))+[.!?;:…]*")
+
+
 def a_step(line: str) -> bool:
     """A numbered or lettered step, a numbered sub-clause, or a path through menus: no call, whatever its verb."""
     return bool(NUMBERED_STEP.match(line) or SUB_CLAUSE.match(line) or UI_PATH.search(line))

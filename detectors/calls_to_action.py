@@ -10,12 +10,12 @@ page's sentences ("Trade Republic"); on a page of steps only buttons, links and 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from detectors.call_languages import borrowed_vocabulary, candidate_languages
 from detectors.call_lines import (
+    CALL_SENTENCE,
     CLOSING,
     TABLE_ROW,
     UI_PATH,
@@ -59,11 +59,6 @@ from detectors.page_words import line_starts
 from detectors.phrases import explained_by_non_eu_locale
 from detectors.text import snippet
 
-# Also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000", "Admiral.Prime account") does not end it,
-# unless a few words in title case close the line after it: a button's text run into the sentence before it ("...
-# for everything Web3.Register Now").
-_RUN_IN_BUTTON = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\w*){0,3}$"
-_SENTENCE = re.compile(rf"(?:[^.!?;:…|\s]|\.(?=\w)(?!{_RUN_IN_BUTTON})|\s(?![-–—|]\s))+[.!?;:…]*")
 _POINTERS = ("👉", "➔", "➜", "➡", "→", "↗", "⇒", "▶", "►", "»", ">>")  # marks that style a line as a link
 _POINTER_MARKS = "".join(_POINTERS) + " "
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
@@ -344,7 +339,7 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
 
 
 def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
-    for m in _SENTENCE.finditer(line):
+    for m in CALL_SENTENCE.finditer(line):
         sentence = m.group(0).strip()
         words = tokens_of(sentence)
         # Words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.", "(USD,

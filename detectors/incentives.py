@@ -10,8 +10,8 @@ fees of the clients you refer"). Commissions and shares of fees are rewards, aff
 affiliate disclosure ("we may receive a commission when you sign up") is the site's income. A fee holiday is an
 incentive by itself: no fees for a number of days, weeks or months ("die ersten 6 Monate gebührenfrei"; the period
 words are CLDR's, detectors/durations.py), not a deadline ("within 14 days free of charge"). A hedged sentence
-("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses") explains rather than offers; a page whose
-incentive sentences are at least half hedged is an explainer, and offers nothing.
+("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses", "Banks give ...": providers in general as
+its subject) explains rather than offers; a page whose incentive sentences are at least half hedged offers nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from detectors.lemmas import forms_of
 from detectors.offer_context import narrates
 from detectors.phrase_patterns import bare
 from detectors.text import negation_cues, without_compound_heads
-from detectors.word_patterns import ending_pattern, terms_pattern, whole_pattern
+from detectors.word_patterns import ending_pattern, opening_pattern, terms_pattern, whole_pattern
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -62,12 +62,18 @@ class _Vocabulary:
     negations: frozenset[str]
     hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
     hedge_phrases: tuple[str, ...]
+    generic_subjects: re.Pattern | None  # "many", "banks" opening a sentence: providers in general its subject
     disclosures: tuple[str, ...]  # the site's own income: "we may receive a commission when you sign up"
     fee_free: re.Pattern | None  # "no fees", "bez maksas": beside a period of time, a fee holiday
     deadlines: re.Pattern | None  # "within", "binnen": the period is a time limit, not a holiday
     pays: tuple[str, ...]  # getting verbs that are verbs of paying ("vi betalar ut"): the reader's, they price
     thresholds: re.Pattern | None  # "at least", "über" right before an amount: a condition, not a reward
     bonuses: re.Pattern | None  # a bonus beside its amount: "10 € Bonus", "a bonus of $25"
+
+    def general(self, sentence: str) -> bool:
+        """Whether a lower-cased sentence opens with providers in general as its subject ("Banks give ...", "La
+        plupart des cartes offrent ..."): it describes the market; a firm's own offer speaks of you, us or a name."""
+        return self.generic_subjects is not None and self.generic_subjects.match(sentence) is not None
 
 
 @cache
@@ -85,7 +91,8 @@ def _vocabularies() -> dict[str, _Vocabulary]:
             tuple(bare(v) for v in verbs if " " in v),
             low("rewards"), tuple(bare(r) for r in entry["rewards"] if r not in entry.get("charges", [])),
             low("triggers"), low("referrals"), low("openings"), whole_pattern(entry.get("caps", [])), frozenset(cues),
-            frozenset(h for h in hedges if " " not in h), tuple(h for h in hedges if " " in h), low("disclosures"),
+            frozenset(h for h in hedges if " " not in h), tuple(h for h in hedges if " " in h),
+            opening_pattern(low("generic_subjects")), low("disclosures"),
             terms_pattern(entry.get("fee_free", [])), whole_pattern(entry.get("deadlines", [])), low("pays"),
             ending_pattern(entry.get("thresholds", [])), beside_amount(entry.get("bonuses", [])))
     return result
@@ -248,13 +255,14 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     while left > 0 and text[left] == "." and text[left + 1:left + 2].isdigit():
         left = _end_before(text, left)  # "am 20.01.2022", "1.000 Euro": a dot before a digit ends no sentence
     rights = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
+    opening = bare(text[left + 1:start + 1])  # the sentence up to the term: who its subject is
     left = _list_heading(text, left + 1)
     lowered = bare(text[left:min(rights, default=len(text))])
     words = set(_WORD.findall(lowered))
     vocabularies = _vocabularies()
     for language in (*languages, "en"):
         voc = vocabularies.get(language)
-        if voc and (words & voc.hedges or any(h in lowered for h in voc.hedge_phrases)):
+        if voc and (words & voc.hedges or any(h in lowered for h in voc.hedge_phrases) or voc.general(opening)):
             return True
     return False
 
@@ -310,7 +318,7 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
             return "", False, False  # negated or hypothetical ("if your bonus was not paid"): it offers nothing
         if any(d in lowered for d in voc.disclosures):
             return "", False, False  # an affiliate disclosure: the site's income, not the reader's reward
-        if any(w in voc.hedges for w in words) or any(h in lowered for h in voc.hedge_phrases):
+        if any(w in voc.hedges for w in words) or any(h in lowered for h in voc.hedge_phrases) or voc.general(lowered):
             return "", True, False  # "platforms often offer a bonus to new users": an explanation
         return language, False, _capped(words, lowered, amount, voc)
     return "", False, False

@@ -10,15 +10,15 @@ answers with an exclamation ("Vrei să cumperi criptomonede? Alege ...!": detect
 from the phrase lexicon promo.yaml, and from headlines that cap an incentive's amount ("Bis zu 300 € Prämie",
 detectors/call_offers.advertised). A product page that sells by a list of its advantages ("Ihre Vorteile", "Dina
 fördelar", "Why choose us" as a heading of its own: advantage_headings.yaml) promotes too, where nothing else was
-found and the page is no article. Negated or quoted phrases do not count. A call in English is weak on its own: it
-shows marketing, not marketing aimed at the Union; one in another EU language points at the states where that
+found and the page is no article. Negated, quoted or hedged phrases do not count. A call in English is weak on its
+own: it shows marketing, not marketing aimed at the Union; one in another EU language points at the states where that
 language is official.
 """
 
 from __future__ import annotations
 
 from detectors.affiliate_voice import reads_as_article
-from detectors.bonus import offered
+from detectors.bonus import offered, unhedged_mention
 from detectors.call_languages import candidate_languages
 from detectors.call_offers import advertised
 from detectors.call_questions import answered_questions
@@ -58,9 +58,10 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
     seen = {f.evidence.value for f in findings}
     offers = phrase_findings(doc, ctx, INDICATOR, phrase_lexicon("promo"), localised_strength="strong",
                              english_strength="weak")  # on the page's own text: its word index is shared
-    if offers and "?" in doc.text:  # an offer named only in questions ("Gibt es ein Angebot für kurze Zeit?")
-        asked = lowered(without_questions(doc.text))
-        offers = [f for f in offers if f.evidence.value in asked]
+    if offers:  # an offer named only in questions ("Gibt es ein Angebot für kurze Zeit?") or in hedged sentences ("A
+        # typical welcome offer might include ...", as BONUS reads a named incentive) offers nothing
+        told, languages = without_questions(doc.text), candidate_languages(doc)
+        offers = [f for f in offers if unhedged_mention(told, lowered(told), f.evidence.value, languages) >= 0]
     findings += without_non_eu_states(doc, [f for f in offers if f.evidence.value not in seen], ctx, "weak")
     text = without_questions(doc.text)
     for advert in advertised(text, candidate_languages(doc))[:max(0, MAX_FINDINGS - len(findings))]:

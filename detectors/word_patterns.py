@@ -1,5 +1,5 @@
 """Patterns of lexicon words and phrases, lower-cased, for the detectors that read a vocabulary sentence by sentence
-(detectors/incentives.py): whole words, words that end a string, lexicon terms as every lexicon matches them."""
+(detectors/incentives.py): whole words, words that open or end a string, lexicon terms as every lexicon matches them."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ def whole_pattern(phrases: list[str]) -> re.Pattern | None:
     if not phrases:
         return None
     return re.compile(rf"(?<!\w)(?:{alternation(p.lower() for p in phrases)})(?!\w)")
+
+
+def opening_pattern(phrases: list[str]) -> re.Pattern | None:
+    """The phrases as the whole word or phrase that opens a string, after a list item's bullet or number or an
+    opening quote (matched with `match`); None for none."""
+    if not phrases:
+        return None
+    return re.compile(rf"[\s•*·\-–—\"'“„«(\d.)]*(?:{alternation(p.lower() for p in phrases)})(?!\w)")
 
 
 def terms_pattern(phrases: list[str]) -> re.Pattern | None:
