@@ -61,18 +61,7 @@ def disclosure_findings(doc: Document, ctx: Context, voiced: bool = False) -> li
         return labelled
     text = doc.text
     own = own_language(doc)
-    pays = phrase_lexicon("disclosure_pay").find(text)
-    if not pays:
-        return []
-    links = [m.start for m in phrase_lexicon("disclosure_links").find(text)]
-    if not links:
-        return []
-    for pay in pays:
-        left, right = sentence_bounds(text, pay.start, pay.end)
-        if _DASH.match(text, right):  # "... through affiliate commissions — paid when users register through our links"
-            right = sentence_bounds(text, right + 2, right + 2)[1]
-        if not any(left <= at < right for at in links) or _FIGURE.search(text, left, right):
-            continue
+    for pay, left, right in _disclosures(text):
         language = pay.language_for(own)
         if is_negated(text, pay.start, language) or is_quoted(text, pay.start, pay.end):
             continue
@@ -80,6 +69,31 @@ def disclosure_findings(doc: Document, ctx: Context, voiced: bool = False) -> li
             continue
         return [_finding(doc, ctx, language, left, right)]
     return []
+
+
+def disclosure_spans(text: str, own: str) -> list[tuple[int, int]]:
+    """Where the site, in the first person, speaks of the pay for its links (start, end; `own`: the page's language):
+    its affiliate income, never a reward put to the reader, though a pay word, a getting verb and "affiliate" stand
+    in it. A partner programme's terms ("the partner is entitled to a fee for each purchase via the partner link")
+    are the reader's reward and stay."""
+    return [(left, right) for pay, left, right in _disclosures(text)
+            if speaks_for_itself(text[left:right], pay.language_for(own))]
+
+
+def _disclosures(text: str) -> list[tuple[PhraseMatch, int, int]]:
+    """(pay word, sentence start, end) of each sentence that names links and a payment for them, with no figure."""
+    pays = phrase_lexicon("disclosure_pay").find(text)
+    if not pays:
+        return []
+    links = [m.start for m in phrase_lexicon("disclosure_links").find(text)]
+    found = []
+    for pay in pays if links else ():
+        left, right = sentence_bounds(text, pay.start, pay.end)
+        if _DASH.match(text, right):  # "... through affiliate commissions — paid when users register through our links"
+            right = sentence_bounds(text, right + 2, right + 2)[1]
+        if any(left <= at < right for at in links) and not _FIGURE.search(text, left, right):
+            found.append((pay, left, right))
+    return found
 
 
 def _finding(doc: Document, ctx: Context, language: str, left: int, right: int) -> Finding:

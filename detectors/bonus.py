@@ -15,6 +15,7 @@ detectors/affiliate_voice.py) -- unless a mention is in the site's own voice, na
 
 from __future__ import annotations
 
+from detectors.affiliate_disclosure import disclosure_spans
 from detectors.affiliate_voice import programme_page, reports_on_programme
 from detectors.call_languages import candidate_languages
 from detectors.calls_to_action import is_pitch_sentence, untargeted, without_non_eu_states
@@ -25,7 +26,7 @@ from detectors.lexicon import PhraseMatch, phrase_lexicon
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
 from detectors.page_words import lowered
-from detectors.phrases import phrase_findings
+from detectors.phrases import own_language, phrase_findings
 from detectors.promotion_rules import promotion_rules
 from detectors.text import is_quoted, sentence_bounds, snippet, without_questions
 
@@ -64,6 +65,8 @@ def _incentives(doc: Document, ctx: Context, spans: list[tuple[int, int]]) -> li
     text = without_questions(doc.text)
     languages = candidate_languages(doc)
     sentences, hedges = page_offers(text, languages)
+    if sentences and (disclosed := disclosure_spans(text, own_language(doc))):  # "Pur ricevendo compensi ... la nostra"
+        sentences = tuple(s for s in sentences if not any(left <= s.start < right for left, right in disclosed))
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
     if not sentences and (promotion_rules(doc, ctx) or programme_page(doc)):
