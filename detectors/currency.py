@@ -119,13 +119,13 @@ def _rules() -> _Rules:
     words += krona["words"]
     tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
-    # A word unit after Romanian's "de" too ("50 de lei").
+    # A word unit after Romanian's "de" too ("50 de lei"), and after the dash of a German price's cents ("99,- Euro").
     # The unit's first character checked first: where none stands, the alternations are not tried (a number that
     # is no amount, "2025 Ethora", would try them again after each shorter reading of the number).
     unit_firsts = "".join(sorted({t[0] for t in codes + symbols + words} | {UNIT_OF[0]}))
     between = " .,'\u00a0\u202f-£$/"  # besides digits, what may stand between a number and its unit: "15 £/€"
     unit = (f"(?=[{re.escape(unit_firsts)}])(?:{UNIT_OF} (?=\\w))?(?P<unit>(?-i:{alternation(codes + symbols)})"
-            f"|(?:(?<=\\d )|(?<=\\d {UNIT_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
+            f"|(?:(?<=[\\d-] )|(?<=\\d {UNIT_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
     lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
