@@ -3,7 +3,8 @@ pickers, and currencies offered by name ("Välj PLN som valuta", "deposit in eur
 names in every EU/EEA language too, "couronnes danoises").
 
 An amount counts in an offer context (detectors/offer_context.py), the site's own campaign (campaign_amounts.py) or
-its help centre or contract: "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and a hedged example do not. A
+its help centre or contract: "Mindesteinzahlung: 25 €" does, "230 Millionen Euro" and a hedged example do not (but
+in that help centre or contract, whose examples are of its own service). A
 currency named without an amount counts right beside an offer word, not in a generic list with non-EEA currencies
 ("dollars, euros or reais"), or outside news or law on the firm's help centre or contract (a bare "euro" only there).
 "kr" is the krone of the page's language; on a page written for a territory outside the EU/EEA a word its currency
@@ -119,13 +120,13 @@ def _rules() -> _Rules:
     words += krona["words"]
     tickers = data["crypto_tickers"]
     # Codes and symbols as written ("Ft" is forint, "ft" is feet); only the spelled-out words ignore case.
-    # A word unit after Romanian's "de" too ("50 de lei").
+    # A word unit after Romanian's "de" too ("50 de lei"), and after the dash of a German price's cents ("99,- Euro").
     # The unit's first character checked first: where none stands, the alternations are not tried (a number that
     # is no amount, "2025 Ethora", would try them again after each shorter reading of the number).
     unit_firsts = "".join(sorted({t[0] for t in codes + symbols + words} | {UNIT_OF[0]}))
     between = " .,'\u00a0\u202f-£$/"  # besides digits, what may stand between a number and its unit: "15 £/€"
     unit = (f"(?=[{re.escape(unit_firsts)}])(?:{UNIT_OF} (?=\\w))?(?P<unit>(?-i:{alternation(codes + symbols)})"
-            f"|(?:(?<=\\d )|(?<=\\d {UNIT_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
+            f"|(?:(?<=[\\d-] )|(?<=\\d {UNIT_OF} ))(?:{alternation(words)})|(?<=\\d)(?:{alternation(words)}))")
     lead = f"(?P<lead>(?-i:{alternation(codes + symbols)}))"
     # A price and its currency sit on one line: the gap is a space, never the line break between two blocks.
     other = f"(?:[£$]{_GAP}/{_GAP})?"  # "15 £/€": the same amount in two currencies
@@ -330,11 +331,12 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
                 or broken_tail(text, m.start()) or call_rate(text, m.end()):
             continue
         line, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        # A hedged amount is an example ("for example, 1000 kr ..."). A line quoting a rate ("1 XBT = 61600.66 EUR") is
-        # a price ticker, and the firm's help centre or contract states its own terms, offer word or not (not its law).
+        # A hedged amount is an example ("for example, 1000 kr ..."), but not in the firm's help centre or contract: its
+        # examples are of its own service ("if you bought 100 EUR of BTC"). A line quoting a rate ("1 XBT = 61600.66
+        # EUR") is a price ticker, and the help centre or contract states its own terms, offer word or not (not law).
         if ((not offers.editorial or helping()) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end())
                                                    or helping() and not offers.is_narrative(m.start(), m.end()))
-                and not hedged(text, m.start(), m.end(), languages)
+                and (helping() or not hedged(text, m.start(), m.end(), languages))
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
                 or campaign_amount(doc, ctx, offers, m.start(), m.end(), languages):
