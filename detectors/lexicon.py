@@ -43,8 +43,7 @@ class _Words:
     come from one C-speed regex split; where the words stand, and their first letters, are worked out the first time a
     lexicon asks (most lexicons share no word with a page and never ask)."""
 
-    __slots__ = ("folded", "words", "_pieces", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless",
-                 "_known")
+    __slots__ = ("folded", "words", "_pieces", "_prefixes", "_by_prefix", "_places", "_line_ends", "_wordless")
 
     def __init__(self, folded: str):
         self.folded = folded  # the text lower-cased, same length and offsets as the text
@@ -56,16 +55,6 @@ class _Words:
         self._places: dict[str, int | list[int]] | None = None
         self._line_ends: list[str] | None = None
         self._wordless: list[int] = []
-        self._known: tuple[int, frozenset[str], frozenset[str]] = (-1, frozenset(), frozenset())
-
-    def known(self) -> tuple[frozenset[str], frozenset[str]]:
-        """Its words that begin a phrase of some lexicon, and its prefixes that are some lexicon's stems: worked out
-        once for all lexicons (a page's ~25 lexicons each intersect these few, not the page's hundreds of words)."""
-        version, words, prefixes = self._known
-        if version != _KNOWN.version:
-            words, prefixes = self.words & _KNOWN.firsts, self.prefixes & _KNOWN.stems
-            self._known = (_KNOWN.version, words, prefixes)
-        return words, prefixes
 
     def line_ends(self) -> list[str]:
         """The last word of each line, read from the end of each line; "" for a line without one, and for one
@@ -132,6 +121,25 @@ class _Words:
         return [known] if known.__class__ is int else known
 
 
+def word_places(folded: str, word: str) -> list[int]:
+    """Where the word `word` (word characters only) stands in `folded` as a whole word, no word character touching it
+    on either side: the places `_WORD.finditer` would cut it at. (A whole word cannot start inside another occurrence
+    of `word`, whose letters are all word characters, so the search goes on after each.)"""
+    found = []
+    at = folded.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not is_word_char(folded[at - 1])) and (after == len(folded) or not is_word_char(folded[after])):
+            found.append(at)
+        at = folded.find(word, after)
+    return found
+
+
+def is_word_char(char: str) -> bool:
+    """Whether `_WORD` (\\w) takes the character: a letter, a digit or a number of any script, or the underscore."""
+    return char.isalnum() or char == "_"
+
+
 @lru_cache(maxsize=16)
 def _words(text: str) -> _Words:
     """The words of `text` (see _Words); the last few texts are kept, as every family reads the same page."""
@@ -153,22 +161,6 @@ def words_of(text: str) -> _Words:
     if "ş" in folded or "ţ" in folded:
         folded = folded.translate(_FOLD)
     return _Words(folded)
-
-
-class _KnownWords:
-    """The first words and stems of every lexicon loaded so far (the version counts the lexicons that added some)."""
-
-    def __init__(self) -> None:
-        self.version = 0
-        self.firsts: frozenset[str] = frozenset()
-        self.stems: frozenset[str] = frozenset()
-
-    def add(self, firsts: frozenset[str], stems: frozenset[str]) -> None:
-        if not (firsts <= self.firsts and stems <= self.stems):
-            self.firsts, self.stems, self.version = self.firsts | firsts, self.stems | stems, self.version + 1
-
-
-_KNOWN = _KnownWords()
 
 
 @dataclass(frozen=True)
@@ -234,7 +226,6 @@ class PhraseLexicon:
                 self._by_first[term_words[0]].append(((term_words[1:] or [""])[0][:NEXT_LETTERS], pattern_text))
         # As sets: intersected with a page's words, a set walks the smaller side (a page has fewer words).
         self._firsts, self._stems = frozenset(self._by_first), frozenset(self._by_stem)
-        _KNOWN.add(self._firsts, self._stems)
         # The words a phrase goes on after (every word of a longer phrase but its last): where a line ends in none
         # of them, no match runs into the next line.
         self._inner = frozenset(token for lang in terms for t in terms[lang] for term in spellings(t)
@@ -268,9 +259,8 @@ class PhraseLexicon:
         return list(self._last[1])
 
     def _find(self, text: str, index: _Words) -> list[PhraseMatch]:
-        words, prefixes = index.known()
-        firsts = words & self._firsts
-        stems = prefixes & self._stems
+        firsts = index.words & self._firsts
+        stems = index.prefixes & self._stems
         if not firsts and not stems:
             return []
         if stems:

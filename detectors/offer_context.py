@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from detectors.blocks import BlockMemo
 from detectors.data_files import load
-from detectors.lexicon import PhraseLexicon, _Words, lexicon_terms, words_of
+from detectors.lexicon import PhraseLexicon, _Words, is_word_char, lexicon_terms, word_places, words_of
 from detectors.lexicon import _words as page_words  # the page's words, shared with the phrase scan
 
 FILE = "lexicons/offer_context.yaml"
@@ -48,25 +48,6 @@ class _Lexicons:
     ending_words: tuple[str, ...]  # the same endings, lower-cased: which words of a page can hold one
     ending_alphabet: frozenset[str]  # their letters
     magnitude: re.Pattern  # a magnitude word right after an amount ("€870 miljard", "EUR 5 million")
-
-
-def word_places(folded: str, word: str) -> list[int]:
-    """Where the word `word` (word characters only) stands in `folded` as a whole word, no word character touching it
-    on either side: the places the word index (detectors/lexicon.py) cuts it at. (A whole word cannot start inside
-    another occurrence of `word`, whose letters are all word characters, so the search goes on after each.)"""
-    found = []
-    at = folded.find(word)
-    while at >= 0:
-        after = at + len(word)
-        if (at == 0 or not is_word_char(folded[at - 1])) and (after == len(folded) or not is_word_char(folded[after])):
-            found.append(at)
-        at = folded.find(word, after)
-    return found
-
-
-def is_word_char(char: str) -> bool:
-    """Whether the word index's `\\w+` takes the character: a letter, a digit or a number of any script, or `_`."""
-    return char.isalnum() or char == "_"
 
 
 @cache
