@@ -336,7 +336,7 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         # EUR") is a price ticker, and the help centre or contract states its own terms, offer word or not (not law).
         if ((not offers.editorial or helping()) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end())
                                                    or helping() and not offers.is_narrative(m.start(), m.end()))
-                and (helping() or not hedged(text, m.start(), m.end(), languages))
+                and (not hedged(text, m.start(), m.end(), languages) or helping())
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
                 or campaign_amount(doc, ctx, offers, m.start(), m.end(), languages):
