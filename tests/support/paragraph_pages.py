@@ -1,5 +1,5 @@
 """Fixture pages of a few paragraphs, the shape most detector tests write their cases in, the evidence one detector
-finds on such a page at a given address, and the PROMO calls found on one."""
+finds on such a page at a given address (or on a page of a given HTML body), and the PROMO calls found on one."""
 
 from __future__ import annotations
 
@@ -28,6 +28,15 @@ def paragraph_document(lang: str, *paragraphs: str, url: str = EXAMPLE_URL) -> D
 def found_values(detector: ModuleType, lang: str, *paragraphs: str, url: str = EXAMPLE_URL) -> set[str]:
     """The evidence values a detector module (detectors.currency, detectors.payment ...) finds on such a page."""
     return {f.evidence.value for f in detector.detect(paragraph_document(lang, *paragraphs, url=url), Context())}
+
+
+def body_values(detector: ModuleType, lang: str, body: str) -> list[str]:
+    """The evidence values, in the detector's order, that a detector module finds on a page of `body` (HTML)."""
+    html = f"<!doctype html><html lang='{lang}'><body>{body}</body></html>"
+    doc = build_document(channel="website:test", requested_url=EXAMPLE_URL, url=EXAMPLE_URL, status=200,
+                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html; charset=utf-8",
+                         body=html.encode())
+    return [f.evidence.value for f in detector.detect(doc, Context())]
 
 
 def promo_calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
