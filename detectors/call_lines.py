@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from detectors.cta_vocabulary import GREEK, Vocabulary, starters, tokens_of, vocabularies
 from detectors.page_words import LINES
-from detectors.text import is_negated, is_quoted, negation_cues
+from detectors.text import LIMIT_DOT, is_negated, is_quoted, negation_cues
 
 # "1. Konto eröffnen", "(2) ...", "- 4. Compra", "Steg 1 - skapa konto", "**4️⃣ Recibir ...**", "a. Install ...": a
 # how-to's step or a rule's lettered item; not a date ("29. 11. 2024. 15:01" under an article's title).
@@ -34,11 +34,9 @@ REPEATED_LABEL = 6  # words of a button's text, and of the lines around it, wher
 
 # A sentence a call may open: it also ends at " – ", " | "; a dot inside a word ("Crypto.com", "1.000", "Admiral.Prime
 # account") does not end it, unless a few words in title case close the line after it: a button's text run into the
-# sentence before it ("... for everything Web3.Register Now"); nor does the dot of "min." and "max." that abbreviate a
-# limit ("Min. Order Amount", "max. 1.000 EUR"; not the minutes of "in 2 min. Sign up now!").
+# sentence before it ("... for everything Web3.Register Now"); nor does the dot of a limit's "min." or "max."
 _RUN_IN_BUTTON = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\w*){0,3}$"
-_LIMIT_DOT = r"(?<=\b[Mm]in)(?<!\d\s[Mm]in)(?<!\d[Mm]in)\.|(?<=\b[Mm]ax)\."
-CALL_SENTENCE = re.compile(rf"(?:[^.!?;:…|\s]|\.(?=\w)(?!{_RUN_IN_BUTTON})|{_LIMIT_DOT}|\s(?![-–—|]\s))+[.!?;:…]*")
+CALL_SENTENCE = re.compile(rf"(?:[^.!?;:…|\s]|\.(?=\w)(?!{_RUN_IN_BUTTON})|{LIMIT_DOT}|\s(?![-–—|]\s))+[.!?;:…]*")
 
 
 def a_step(line: str) -> bool:

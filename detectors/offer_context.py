@@ -20,6 +20,7 @@ from detectors.blocks import BlockMemo
 from detectors.data_files import load
 from detectors.lexicon import PhraseLexicon, _Words, is_word_char, lexicon_terms, word_places, words_of
 from detectors.lexicon import _words as page_words  # the page's words, shared with the phrase scan
+from detectors.text import LIMIT_DOT
 
 FILE = "lexicons/offer_context.yaml"
 REACH = 150  # characters on each side of a match that its sentence may span
@@ -27,8 +28,8 @@ SHORT_BLOCK = 60  # a block shorter than this is a cell, item or label: its neig
 NEIGHBOURS = 2  # blocks above (and one below) a short block that are read with it
 ABBREVIATION = 6  # characters before a sentence where an example's abbreviation ("np.", "e.g.") may stand
 REPORTED = 2  # reporting words ("said", "sagte") that make a page an article
-# The dot of "min." and "max." ends no sentence: it abbreviates the offer word before an amount ("min. 10,00 EUR").
-_FULL_STOP = re.compile(r"(?<!\b[Mm]in)(?<!\b[Mm]ax)\.(?=\s|$)|[!?;](?=\s|$)")
+# The dot of a limit's "min." and "max." ends no sentence: it abbreviates the offer word before an amount.
+_FULL_STOP = re.compile(rf"(?!{LIMIT_DOT})\.(?=\s|$)|[!?;](?=\s|$)")
 _STOP = re.compile(rf"{_FULL_STOP.pattern}|\s[-–—•|]\s")  # a sentence or a clause set off by a dash or a bullet
 _ASCII = frozenset(map(chr, range(128)))
 # A stored page that opens with its publication date ("date 2024-03 ...") is a dated article; the first day of 2000

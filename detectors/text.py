@@ -23,6 +23,11 @@ NEGATION_WINDOW = 4  # words before a match in which a negation cue cancels it
 _STOP_THEN_CLOSE = re.compile(r"[.!?…]+\s?[\"”“»«’‘」]")
 
 
+# The dot of "min." and "max." that abbreviate a limit ("Min. Order Amount", "min. 10,00 EUR"), not the minutes of
+# "in 2 min.": it ends no sentence (offer_context.py, call_lines.py).
+LIMIT_DOT = r"(?:(?<=\b[Mm]in)(?<!\d\s[Mm]in)(?<!\d[Mm]in)|(?<=\b[Mm]ax))\."
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
     right_match = _SENTENCE_END.search(text, end, end + 400)
