@@ -65,7 +65,9 @@ def _incentives(doc: Document, ctx: Context, spans: list[tuple[int, int]]) -> li
     text = without_questions(doc.text)
     languages = candidate_languages(doc)
     sentences, hedges = page_offers(text, languages)
-    if sentences and (disclosed := disclosure_spans(text, own_language(doc))):  # "Pur ricevendo compensi ... la nostra"
+    # Disclosures ("Pur ricevendo compensi ... la nostra") read on the page's own text, whose word index is shared:
+    # one said in a question covers only blanked text, where no offer sentence starts.
+    if sentences and (disclosed := disclosure_spans(doc.text, own_language(doc))):
         sentences = tuple(s for s in sentences if not any(left <= s.start < right for left, right in disclosed))
     if explains(sentences, hedges):
         return []  # an explainer: "exchanges often offer welcome bonuses ... for example 100 % up to 1000 kr"
