@@ -39,16 +39,15 @@ class _Fact:
 
     __slots__ = ("best", "_rank", "_order", "pages", "sample", "first_seen", "last_seen", "visitors")
 
-    def __init__(self, finding: Finding, page: tuple, order: tuple) -> None:
+    def __init__(self, finding: Finding, page: tuple, order: tuple, sighting: Sighting) -> None:
         # Its first sighting. The best's rank is worked out when a second one comes: most facts are seen once.
         self.best, self._rank, self._order = finding, None, page
         self.pages = 0
-        self.sample: list[tuple[tuple, Sighting]] = [(order, Sighting.of(finding.url, finding.record_id,
-                                                                         finding.fetched_at))]
+        self.sample: list[tuple[tuple, Sighting]] = [(order, sighting)]
         self.first_seen = self.last_seen = finding.fetched_at
         self.visitors: set[str] = set(finding.visitors)
 
-    def sighted(self, finding: Finding, page: tuple, order: tuple) -> None:
+    def sighted(self, finding: Finding, page: tuple, order: tuple, sighting: Sighting) -> None:
         """Another sighting (`page`: its document's page order; `order`: the sighting's, its URL first)."""
         if self._rank is None:
             self._rank = _rank(self.best, self._order)
@@ -58,7 +57,6 @@ class _Fact:
         self.first_seen = min(self.first_seen, finding.fetched_at)
         self.last_seen = max(self.last_seen, finding.fetched_at)
         self.visitors.update(finding.visitors)
-        sighting = Sighting.of(finding.url, finding.record_id, finding.fetched_at)
         for at, (kept, _) in enumerate(self.sample):
             if kept[0] == order[0]:  # this URL is in the sample already: keep its first sighting
                 if order < kept:
@@ -88,17 +86,21 @@ class FindingMerger:
     def add(self, doc: Document, findings: list[Finding]) -> None:
         by_page: dict[str, set[FactKey]] = {}
         order = page_order(doc)
-        urls: dict[str, str] = {}  # a page's findings share one or two URLs: each normalised once
+        # A page's findings share one or two URLs and captures: each URL normalised, and each sighting made, once.
+        sightings: dict[tuple[str, str, str], tuple[str, tuple, Sighting]] = {}
         for finding in findings:
             key = fact_key(finding)
-            url = urls.get(finding.url)
-            if url is None:
-                url = urls[finding.url] = normalise_url(finding.url)
+            where = finding.url, finding.record_id, finding.fetched_at
+            seen = sightings.get(where)
+            if seen is None:
+                url = normalise_url(finding.url)
+                seen = sightings[where] = (url, (url, *order, finding.record_id), Sighting.of(*where))
+            url, sighting_order, sighting = seen
             fact = self._facts.get(key)
             if fact is None:
-                self._facts[key] = _Fact(finding, order, (url, *order, finding.record_id))
+                self._facts[key] = _Fact(finding, order, sighting_order, sighting)
             else:
-                fact.sighted(finding, order, (url, *order, finding.record_id))
+                fact.sighted(finding, order, sighting_order, sighting)
             by_page.setdefault(url, set()).add(key)
         for url, keys in by_page.items():
             counted = self._counted.get(url, frozenset())
