@@ -35,6 +35,8 @@ def test_an_amount_in_a_worked_example_is_no_offer(lang, paragraphs):
     # the example has ended three sentences before
     ("de", ["Angenommen, du sparst jeden Monat etwas. Das ist klug. Es lohnt sich. Bei uns zahlst du für einen Kauf "
             "von 300 Euro eine Gebühr von 3 Euro."], {"EUR"}),
+    # a pitch that asks the reader to imagine is no worked example
+    ("en", ["Imagine trading without worries. With us every trade costs 1 EUR, whatever its size."], {"EUR"}),
     # the heading above the paragraph is no example's
     ("no", ["Priser", "Kurtasjen er 0,05 %, men minst 49 kroner for hver handel på børsen."], {"NOK"}),
 ])
