@@ -39,6 +39,7 @@ from detectors.offer_context import OfferContext, narrates, offer_context, scan
 from detectors.page_locale import written_for
 from detectors.service_names import bare_name_counts, service_page
 from detectors.text import is_quoted, snippet
+from detectors.worked_examples import worked_example
 
 INDICATOR = "CURRENCY"
 FILE = "lexicons/currency.yaml"
@@ -336,7 +337,8 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         # EUR") is a price ticker, and the help centre or contract states its own terms, offer word or not (not law).
         if ((not offers.editorial or helping()) and (_RATE.match(text, line) or offers.is_offer(m.start(), m.end())
                                                    or helping() and not offers.is_narrative(m.start(), m.end()))
-                and (not hedged(text, m.start(), m.end(), languages) or helping())
+                and (not hedged(text, m.start(), m.end(), languages)
+                     and not worked_example(text, m.start(), m.end(), languages) or helping())
                 and (not article() or offers.is_own_offer(m.start(), m.end()))) \
                 or advert(text[line:line_end if line_end >= 0 else len(text)], languages) \
                 or campaign_amount(doc, ctx, offers, m.start(), m.end(), languages):

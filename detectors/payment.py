@@ -198,7 +198,9 @@ def _method_lists(text: str, rules: _Rules, offers: OfferContext, mentions: dict
     run: list[int] = []
 
     def close() -> None:
-        if sum(lines[n][1] for n in run) >= LIST_NAMES:
+        # Three methods or more, each rail once: "Vipps-problemer" / "Vipps PIN-kode" / "Vipps-appen" list no methods.
+        rails = set().union(*(lines[n][0] for n in run)) if run else set()
+        if len(rails) + sum(lines[n][1] - len(lines[n][0]) for n in run) >= LIST_NAMES:
             shown = " / ".join(line(n)[1] for n in run)[:200]
             for n in run:
                 for index in lines[n][0]:

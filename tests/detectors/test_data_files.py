@@ -119,6 +119,7 @@ def data_file_loaders() -> list:
         payment,
         restricted_countries,
         sponsorship,
+        worked_examples,
     )
     from detectors.register import records as register_records
 
@@ -128,7 +129,7 @@ def data_file_loaders() -> list:
             restricted_countries._rules.__wrapped__, own_voice._words.__wrapped__, local_ref._data.__wrapped__,
             language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
             incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
-            register_records.vocabulary.__wrapped__,
+            register_records.vocabulary.__wrapped__, worked_examples._openers.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS),
             *(partial(jurisdictions.profile.__wrapped__, state) for state in jurisdictions.profile_codes())]
 
