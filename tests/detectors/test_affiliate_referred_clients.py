@@ -31,3 +31,15 @@ def test_the_referred_client_with_a_reward_is_the_rule(page, lang, body, value):
 def test_near_miss_the_referred_client_without_a_reward(page):
     body = "<p>Polecony klient musi mieć ukończone 18 lat i pełną zdolność do czynności prawnych.</p>"
     assert rule_values(page, "pl", body) == []
+
+
+def test_the_english_singular_referral_is_the_referred_person(page):
+    """English named the referred person only in the plural ("your referrals"); the singular counts as "filleul"
+    and "referido" do."""
+    body = "<p>Once the trade is done we credit both you and your referral with a bonus in Aurora tokens.</p>"
+    assert rule_values(page, "en", body) == ["refer-a-friend reward: your referral"]
+
+
+def test_near_miss_your_referral_without_a_reward(page):
+    body = "<p>Your referral must be 18 or older and must not already hold an Aurora account.</p>"
+    assert rule_values(page, "en", body) == []
