@@ -298,16 +298,21 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
         # sentences on links and commissions are that programme's rules, not a disclosure of the site's own.
         # A link's paid label ("Annonselenke", "(lien commercial)") is still the site's own: it marks its own link; so
         # is a disclosure in the first person ("I may get compensated ... because of referral links").
+        # A rule of the reader's own reward that reads as the site's ("you both get 10 €") still offers it.
         if reports_on_programme(doc, phrase_lexicon("partner_programme").find(doc.text)):
-            return disclosure_findings(doc, ctx, voiced=True)
+            return disclosure_findings(doc, ctx, voiced=True) or _own_rule(doc, ctx)
         return programme
     if not programme and not written and not links:
         # A refer-a-friend rule in the page's own words, else the site's statement that it is paid per client its
         # links send (affiliate_disclosure.py).
-        rules = reward_rule_findings(doc, ctx)
-        # A scheme's rule in a warning or a news story ("participants are rewarded for each person they bring in")
-        # is reported, as a programme's name is.
-        if rules and reports_on_programme(doc, lambda: phrase_lexicon(FRIENDS).find(doc.text)):
-            rules = []
-        written = rules or disclosure_findings(doc, ctx)
+        written = _own_rule(doc, ctx) or disclosure_findings(doc, ctx)
     return links + programme + written
+
+
+def _own_rule(doc: Document, ctx: Context) -> list[Finding]:
+    """The page's refer-a-friend rule, unless the page reports it: a scheme's rule in a warning or a news story
+    ("participants are rewarded for each person they bring in") is reported, as a programme's name is."""
+    rules = reward_rule_findings(doc, ctx)
+    if rules and reports_on_programme(doc, lambda: phrase_lexicon(FRIENDS).find(doc.text)):
+        return []
+    return rules

@@ -3,10 +3,11 @@
 exchange.example/r/ccxt24"). Links in the markup are read in detectors/affiliate.py.
 
 A code counts when it looks generated (letters with digits, or a run of capitals of five or more that is not a
-currency, a ticker or a known acronym) and either its word names a referral or promo code ("promo code",
-"Empfehlungscode") or its sentence offers something (referral_incentives.yaml): "error code E1234", "QR code" and
-"SWIFT code ABCDEFGH" do not count. A code in an EU language points to that language's member states, as the
-other phrase families do; English points nowhere in particular.
+currency, a ticker or a known acronym; four capitals in quotes right after a code's name) and either its word names
+a referral or promo code ("promo code", "Empfehlungscode") or its sentence offers something
+(referral_incentives.yaml): "error code E1234", "QR code" and "SWIFT code ABCDEFGH" do not count. A code in an EU
+language points to that language's member states, as the other phrase families do; English points nowhere in
+particular.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def _code_like(token: str) -> bool:
     return token.isupper() and len(token) >= 5
 
 
+def _quoted_capitals(after: re.Match) -> bool:
+    """A code of four capitals written in quotes right after its name: "XMAS", not a quoted acronym ("SEPA")."""
+    token = after.group(1)
+    return len(token) == 4 and token.isupper() and token.isalpha() and token not in _NOT_CODES and \
+        any(q in after.group(0) for q in "\"'„“”«»‘’")
+
+
 def _offer_nearby(text: str, left: int, right: int, language: str) -> bool:
     window = text[left:right]
     return any(language in m.languages or "en" in m.languages for m in phrase_lexicon(INCENTIVES).find(window))
@@ -72,9 +80,10 @@ def _code_findings(doc: Document, ctx: Context) -> list[Finding]:
     bare = [m for m in phrase_lexicon(CODE_WORDS).find(text) if not any(a <= m.start < b for a, b in spans)]
     for match in named + bare:
         after = _AFTER.match(text, match.end)
-        # A named referral code may be a bare number (a Binance-style referral ID: "Referral ID: 35005074").
-        if not after or not (_code_like(after.group(1)) or (
-                match not in bare and after.group(1).isdigit() and 5 <= len(after.group(1)) <= 12)):
+        # A named referral code may be a bare number (a Binance-style referral ID: "Referral ID: 35005074"), or a
+        # short word of capitals set in quotes ('promo code "XMAS"', 'Akční kód „LITR"').
+        if not after or not (_code_like(after.group(1)) or match not in bare and (
+                after.group(1).isdigit() and 5 <= len(after.group(1)) <= 12 or _quoted_capitals(after))):
             after = _apart(text, match)
             if after is None:
                 continue
