@@ -48,7 +48,8 @@ class _Fact:
         self.visitors: set[str] = set(finding.visitors)
 
     def sighted(self, finding: Finding, page: tuple, order: tuple, sighting: Sighting) -> None:
-        """Another sighting (`page`: its document's page order; `order`: the sighting's, its URL first)."""
+        """Another sighting (`page`: its document's page order; `order`: the sighting's, its URL first; `sighting`:
+        where and when, shared by the page's findings)."""
         if self._rank is None:
             self._rank = _rank(self.best, self._order)
         rank = _rank(finding, page)
