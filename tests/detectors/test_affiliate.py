@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.affiliate import referral_evidence
+from tests.support.paragraph_pages import text_codes
 
 
 def affiliate_found(doc) -> bool:
@@ -111,15 +112,9 @@ def test_link_without_a_code_is_not_recognised(url):
 
 
 @pytest.fixture
-def values(page):
+def values():
     """values(body, lang="en"): the codes AFFILIATE reads in the text of a one-paragraph page."""
-    from detectors.context import Context
-    from detectors.referral_text import text_findings
-
-    def read(body: str, lang: str = "en") -> set[str]:
-        doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-        return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
-    return read
+    return text_codes
 
 
 def test_code_in_text_needs_an_offer_or_a_named_code(values):

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.paragraph_pages import text_codes
+
 
 @pytest.fixture
-def values(page):
-    from detectors.affiliate import referral_evidence
-    from detectors.context import Context
-    from detectors.referral_text import text_findings
-
-    def read(body: str, lang: str = "en") -> set[str]:
-        doc = page(f"<!doctype html><html lang='{lang}'><body><p>{body}</p></body></html>")
-        return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
-    return read
+def values():
+    """values(body, lang="en"): the codes AFFILIATE reads in the text of a one-paragraph page."""
+    return text_codes
 
 
 @pytest.mark.parametrize(("body", "lang", "code"), [

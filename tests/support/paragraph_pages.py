@@ -30,13 +30,26 @@ def found_values(detector: ModuleType, lang: str, *paragraphs: str, url: str = E
     return {f.evidence.value for f in detector.detect(paragraph_document(lang, *paragraphs, url=url), Context())}
 
 
+def body_document(lang: str, body: str) -> Document:
+    """A page of `body` (HTML) as the crawler would build it from a 200 response at EXAMPLE_URL."""
+    html = f"<!doctype html><html lang='{lang}'><body>{body}</body></html>"
+    return build_document(channel="website:test", requested_url=EXAMPLE_URL, url=EXAMPLE_URL, status=200,
+                          fetched_at="2026-01-01T00:00:00Z", content_type="text/html; charset=utf-8",
+                          body=html.encode())
+
+
 def body_values(detector: ModuleType, lang: str, body: str) -> list[str]:
     """The evidence values, in the detector's order, that a detector module finds on a page of `body` (HTML)."""
-    html = f"<!doctype html><html lang='{lang}'><body>{body}</body></html>"
-    doc = build_document(channel="website:test", requested_url=EXAMPLE_URL, url=EXAMPLE_URL, status=200,
-                         fetched_at="2026-01-01T00:00:00Z", content_type="text/html; charset=utf-8",
-                         body=html.encode())
-    return [f.evidence.value for f in detector.detect(doc, Context())]
+    return [f.evidence.value for f in detector.detect(body_document(lang, body), Context())]
+
+
+def text_codes(body: str, lang: str = "en") -> set[str]:
+    """The referral and promo codes AFFILIATE reads in the text of a one-paragraph page (detectors/referral_text.py)."""
+    from detectors.affiliate import referral_evidence
+    from detectors.referral_text import text_findings
+
+    doc = body_document(lang, f"<p>{body}</p>")
+    return {f.evidence.value for f in text_findings(doc, Context(), referral_evidence)}
 
 
 def promo_calls(detect, lang: str, *paragraphs: str) -> set[tuple[tuple[str, ...], str, str]]:
