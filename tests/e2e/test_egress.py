@@ -20,9 +20,9 @@ from crawler.cli import main
 from crawler.crawl.egress.addresses import host_refusal
 from crawler.sandbox import SandboxWeb
 from crawler.sandbox.answers import normalise_host
-from tests.conftest import ROOT, firm_dir, read_report, require_chromium, run_scan
+from tests.conftest import ROOT, firm_dir, read_report, require_chromium
 from tests.support.hostile import METADATA_PATH, SECRET, SITE, START_REFUSED, LoopbackTrap, write_inward_site
-from tests.support.tree_memory import TreePss, assert_within_bounds, communicate_within_bound
+from tests.support.tree_memory import TreePss, assert_within_bounds, communicate_within_bound, scan_in_child
 
 SLUG = "inward-redirect-com"
 
@@ -43,10 +43,13 @@ def test_redirects_to_private_addresses_are_refused_and_the_ordinary_pages_asses
     with LoopbackTrap() as trap:
         targets = write_inward_site(root, trap.port)
         with SandboxWeb(root) as web:
-            with TreePss() as tree:  # in-process: pytest, the sandbox web's threads, the crawl child, Chromium
-                code = run_scan(f"https://{SITE}/", f"https://{START_REFUSED}/", out=out, proxy=web.url,
-                                render=render)
+            # In a child process, as a user runs it: the tree measured is the scan's (footprint, the crawl child,
+            # Chromium), not pytest's as well.
+            code, tree, log = scan_in_child(f"https://{SITE}/", f"https://{START_REFUSED}/", "--proxy", web.url,
+                                            "--render", render, "--delay", "0", "--no-screenshots", "--quiet",
+                                            "--out", str(out))
             asked = [r["url"] for r in web.requests]
+    assert "Traceback" not in log, log[-3000:]
     assert_within_bounds(tree, f"--render {render}")
     assert trap.connections == []
     assert [url for url in asked if _private(url)] == []

@@ -10,16 +10,14 @@ Before the bounds (crawler/crawl/page_guard.py, browser_memory.py), the 50 MB pa
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from reports.validate import validate_report
-from tests.conftest import ROOT, firm_dir
+from tests.conftest import firm_dir
 from tests.support.hostile_pages import BIG_PATH, BOMB_PATH, GROWN_PATH, ORDINARY_PATHS, HostileWeb, write_site
-from tests.support.tree_memory import TreePss, assert_within_bounds, communicate_within_bound
+from tests.support.tree_memory import TreePss, assert_within_bounds, scan_in_child
 
 HOST = "hostile-render.com"
 BIG_BYTES = 50_000_000
@@ -29,13 +27,8 @@ BOMB_BYTES = 10 << 30
 def _scan(web_root: Path, out: Path, unannounced: bool) -> tuple[int, TreePss, str]:
     """`footprint scan --render always` of the hostile site; (exit code, its tree's time and PSS, stderr)."""
     with HostileWeb(web_root, BOMB_BYTES, unannounced=unannounced) as web:
-        cmd = [sys.executable, "-c", "from crawler.cli import run; run()", "scan", f"https://{HOST}/", "--proxy",
-               web.url, "--render", "always", "--delay", "0", "--no-screenshots", "--format", "json",
-               "--out", str(out)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-        with TreePss(proc.pid) as tree:
-            _, stderr = communicate_within_bound(proc)
-        return proc.returncode, tree, stderr
+        return scan_in_child(f"https://{HOST}/", "--proxy", web.url, "--render", "always", "--delay", "0",
+                             "--no-screenshots", "--format", "json", "--out", str(out))
 
 
 def _assert_bounded_and_assessed(out: Path, code: int, tree: TreePss, log: str, refused: str, reason: str) -> dict:
