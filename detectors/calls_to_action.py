@@ -24,6 +24,7 @@ from detectors.call_lines import (
     a_step,
     addressing,
     after_login,
+    bare_start,
     connected_clauses,
     imperative_at,
     item_label,
@@ -329,6 +330,8 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         # pointer leads or ends is a link ("👉 Comparar exchanges em Portugal", "Depot eröffnen →").
         button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or \
             stripped.endswith(_POINTERS) or repeated
+        if bare_start(own, voc, button=button):
+            continue
         # A call after a log-in label is the header's pair of buttons ("Zaloguj się Załóż konto"), not a step.
         if is_label(own, voc, button=button) and (hooked or not instructional or own is not tokens) and \
                 not warns(own, voc):  # "Invierte sólo lo que puedas perder": a risk warning's line
@@ -382,7 +385,7 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
         if warns(words, voc):
             continue  # "Investeer nooit meer dan je kunt verliezen!", "Investieren Sie nie mehr, als ...": a warning
         # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
-        label = len(words) <= 4 and is_label(words, voc, button=tail)
+        label = len(words) <= 4 and is_label(words, voc, button=tail) and not bare_start(words, voc, button=tail)
         if label or is_pitch_sentence(sentence, words, voc, steps=instructional) or \
                 takes_incentive(sentence, words, language):
             found.append(language)  # the first of them whose call is the site's own counts
