@@ -321,6 +321,12 @@ def _own(text: str, start: int, end: int, language: str) -> bool:
     return not is_quoted(text, at, end) and not is_negated(text, at, language)
 
 
+def bare_start(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
+    """"Start" alone in the text, not styled as a button: a menu's link home or a plan's name in a price table ("Start",
+    "Mini", "Premium"); with no object and no hook it names no conversion (a button or a link saying it still calls)."""
+    return not button and len(tokens) == 1 and tokens[0] in voc.open_ended
+
+
 def warns(words: list[str], voc: Vocabulary) -> bool:
     """Whether a negation or an "only" follows the opening verb (after a polite pronoun): a warning, not a call
     ("Investieren Sie nie mehr, als ...", "Invest only what you can afford to lose")."""

@@ -59,6 +59,7 @@ class Offers:
     # The opening of "the more ... the more" where the comparative alone also means "several" (Danish "jo flere",
     # Swedish "ju fler": "I flere tilfælde" is "in several cases"): the phrases of `more`.
     opening: re.Pattern[str] | None = None
+    how: re.Pattern[str] | None = None  # "how", "whether": an indirect question after a verb of discovery
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
@@ -93,7 +94,7 @@ def offers() -> dict[str, Offers]:
             _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
             _pattern(entry["conditions"]), _pattern(entry.get("consequences", [])),
             tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])),
-            _pattern([m for m in entry["more"] if " " in m]))
+            _pattern([m for m in entry["more"] if " " in m]), _pattern(entry.get("how", [])))
     return result
 
 
@@ -239,10 +240,14 @@ def labelled_advert(line: str, language: str) -> str:
 
 def asks_to_read_more(tokens: list[str], language: str) -> bool:
     """Whether the words right after a verb of discovery ask for more of the same text ("scoprite di più",
-    "descubre más", "découvrez-en plus", "discover more"): a read-more teaser, whatever follows."""
+    "descubre más", "découvrez-en plus", "discover more") or open the question the text answers ("Descubre cómo
+    ...", "Découvrez comment ...", "Entdecken Sie, ob ..."): a read-more teaser, whatever follows."""
     vocabulary = offers().get(language)
-    more = vocabulary.more if vocabulary else None
-    return bool(more) and any(more.fullmatch(without_accents(t)) for t in tokens[:2])
+    if vocabulary is None:
+        return False
+    more, how = vocabulary.more, vocabulary.how
+    return bool(more) and any(more.fullmatch(without_accents(t)) for t in tokens[:2]) or \
+        bool(how) and any(how.match(without_accents(" ".join(tokens[at:at + 2]))) for at in range(min(2, len(tokens))))
 
 
 def claims_advantage(sentence: str, language: str) -> bool:

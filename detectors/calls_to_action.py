@@ -24,6 +24,7 @@ from detectors.call_lines import (
     a_step,
     addressing,
     after_login,
+    bare_start,
     connected_clauses,
     imperative_at,
     item_label,
@@ -86,16 +87,17 @@ def _reading_path(tokens: list[str], voc: Vocabulary, at: int) -> bool:
         all(t in voc.places for t in rest)
 
 
-def is_label(tokens: list[str], voc: Vocabulary, *, button: bool) -> bool:
-    """A short stand-alone text (button, link, line of its own) that asks the reader to act."""
+def is_label(tokens: list[str], voc: Vocabulary, *, button: bool, stated: bool = False) -> bool:
+    """A short stand-alone text (button, link, line of its own; not `stated`, ending in a full stop) asking to act."""
     if not tokens or len(tokens) > SHORT_LINE or tokens[0] in voc.connectors and tokens[0] not in voc.openers:
         return False  # a label does not open with "and", "then" ("siis helistasid arstid"); it may with "just"
     spoken, tokens = tokens, voc.in_readers_voice(tokens)  # "J'ouvre mon compte": a button speaking for the reader
     button = button or tokens is not spoken
-    # A comparison's label that praises what it finds is its slogan ("palygink ir gauk pigiausią", "Compare and find
-    # the cheapest broker"), as a button's is.
-    praised = not voc.compare.isdisjoint(tokens) and claims_advantage(" ".join(tokens), voc.language)  # read rarely
-    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button or praised):
+    # A comparison's label that praises what it finds is its slogan, as a button's is ("palygink ir gauk pigiausią").
+    praised = not (voc.compare.isdisjoint(tokens) and voc.compare_finds.isdisjoint(tokens)) and \
+        claims_advantage(" ".join(tokens), voc.language)  # read rarely
+    if voc.has(tokens, frozenset(), voc.phrases) or voc.compare_button(tokens, button or praised) or \
+            not stated and voc.finds_label(tokens, praised):
         return True  # a fixed label (also with a how-to's verb: "Przejdź do oferty"), a comparison's button
     if instruction(tokens, voc):
         return False
@@ -321,6 +323,7 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
     stripped = line.strip()
     if not any(starts_something(t, languages) for t in tokens):
         return
+    stated = stripped.endswith(".")
     for language in languages:
         voc = vocabularies()[language]
         own = after_login(tokens, voc)
@@ -329,9 +332,10 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
         # pointer leads or ends is a link ("👉 Comparar exchanges em Portugal", "Depot eröffnen →").
         button = stripped.isupper() and len(own) > 1 or stripped.startswith(_POINTERS) or \
             stripped.endswith(_POINTERS) or repeated
-        # A call after a log-in label is the header's pair of buttons ("Zaloguj się Załóż konto"), not a step.
-        if is_label(own, voc, button=button) and (hooked or not instructional or own is not tokens) and \
-                not warns(own, voc):  # "Invierte sólo lo que puedas perder": a risk warning's line
+        # A call after a log-in label is the header's pair of buttons ("Zaloguj się Załóż konto"), not a step; a find
+        # label that ends in a full stop is a sentence ("Finden Sie jetzt Ihren Anwalt.").
+        if not bare_start(own, voc, button=button) and is_label(own, voc, button=button, stated=stated) and \
+                (hooked or not instructional or own is not tokens) and not warns(own, voc):  # not "Invierte sólo ..."
             at = voc.has(own, frozenset(), voc.phrases)
             label = next((" ".join(p) for p in voc.phrases if at and tuple(own[at - 1:at - 1 + len(p)]) == p), "")
             shown = stripped.strip(_POINTER_MARKS) if own is tokens else " ".join(own)
@@ -382,7 +386,8 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
         if warns(words, voc):
             continue  # "Investeer nooit meer dan je kunt verliezen!", "Investieren Sie nie mehr, als ...": a warning
         # A short clause of a headline ("Jetzt Bitcoin kaufen – in zwei Minuten") reads as a label.
-        label = len(words) <= 4 and is_label(words, voc, button=tail)
+        label = len(words) <= 4 and is_label(words, voc, button=tail, stated=sentence.endswith(".")) and \
+            not bare_start(words, voc, button=tail)
         if label or is_pitch_sentence(sentence, words, voc, steps=instructional) or \
                 takes_incentive(sentence, words, language):
             found.append(language)  # the first of them whose call is the site's own counts

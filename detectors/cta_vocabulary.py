@@ -84,6 +84,13 @@ class Vocabulary:
         return (button or self.hooked(tokens)) and not (self.compare.isdisjoint(tokens) and
                                                         self.visit.isdisjoint(tokens))
 
+    def finds_label(self, tokens: list[str], praised: bool) -> bool:
+        """A comparison site's label that finds the reader what it ranks: a verb of finding with a hook of time or
+        price ("Jetzt Broker finden", "Encuentra tu broker en 2 minutos") or praise ("Löydä paras lainatarjous");
+        not with a place ("Hier finden Sie ...": reading) nor as styling alone ("Filiale finden": a locator)."""
+        return not self.compare_finds.isdisjoint(tokens) and \
+            (praised or any(t in self.hooks and t not in self.places for t in tokens))
+
     def names_document(self, tokens: list[str]) -> bool:
         """Whether a document is among the tokens, also heading a compound ("PDF-bestand", "PDF-Datei"), or a retry's
         "again" ("Try again"): what a verb then hands over or repeats is no conversion."""
@@ -171,7 +178,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(entry["infinitive_endings"]), verb_phrases, hooks, hook_phrases,
             address, address_phrases, instructions, instruction_phrases, phrases + tuple((w,) for w in words),
             _split(entry.get("connectors", []))[0], _addressing(verbs, language, entry),
-            _split(entry.get("alone", []))[0], _split(entry.get("open_ended", []))[0],
+            _split(entry.get("alone", []))[0],
+            frozenset(_fold(v, language) for v in forms_of(_split(entry.get("open_ended", []))[0], language)),
             _split(entry.get("places", []))[0],
             frozenset(_fold(v, language) for v in forms_of(_split(entry.get("discovery", []))[0], language)),
             frozenset(_fold(v, language) for v in verbs), _split(entry.get("imperatives", []))[0],
@@ -263,5 +271,5 @@ def starters(voc: Vocabulary) -> frozenset[str]:
     if voc.language not in _STARTERS:
         firsts = {p[0] for group in (voc.verb_phrases, voc.phrases, voc.instruction_phrases, voc.reminders)
                   for p in group}
-        _STARTERS[voc.language] = voc.verbs | voc.instructions | voc.compare | voc.visit | firsts
+        _STARTERS[voc.language] = voc.verbs | voc.instructions | voc.compare | voc.visit | voc.compare_finds | firsts
     return _STARTERS[voc.language]
