@@ -44,6 +44,10 @@ OFFERS = [
     ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
     ("hu", "50 000 Ft jóváírást kapsz, ha új ügyfélként nyitod meg a számlát."),  # a new client is the trigger
     ("pl", "Odbierz do 300 zł bonusu za aktywne korzystanie z konta."),  # opened by the getting verb: a call
+    # Opened by the getting verb with the amount right after it: the call needs no reward word.
+    ("en", "Get €10 when you set up your first standing order."),
+    ("de", "Erhalte 5 € für jede Lastschrift, die du bei uns einrichtest."),
+    ("bg", "Вземете 20 лв. за всяка сметка за ток, платена в приложението."),
     ("da", "Du får 10 % rabat på din første ordre, når du tilmelder dig vores nyhedsbrev."),  # a discount
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
@@ -138,6 +142,10 @@ NOT_OFFERS = [
     ("de", "Im Sommerschlussverkauf gibt es 20 % Rabatt auf alle Schuhe im Laden."),  # a sale: no trigger
     ("en", "Simply put, you refer people to the exchange and if they trade you get a commission."),  # explains
     ("pl", "Odbierz do 300 zł przelewu za darmo z konta."),  # opened by the getting verb, but no reward word
+    # The amount not right after an opening getting verb: a price, or the customers' report
+    ("en", "Get the card for €5 a month."),
+    ("de", "Erhalten Sie Ihre Karte für 2 € im Monat."),
+    ("en", "Our customers get up to €40 back on their bills."),
     # not opened by the getting verb, and no headline: a report
     ("pl", "W zeszłym roku klienci tego banku odbierali bonusy do 300 zł za aktywne korzystanie z konta osobistego."),
     ("en", "If your bonus was not paid after you signed up, contact support."),
