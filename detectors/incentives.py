@@ -52,7 +52,7 @@ class _Vocabulary:
     verbs: frozenset[str]
     verb_phrases: tuple[str, ...]  # a getting verb in several words: "entitled to", "heeft recht op", "a droit à"
     rewards: tuple[str, ...]  # word beginnings
-    gifts: tuple[str, ...]  # the rewards that are no charge (a commission, a percentage): a verbless line needs one
+    gifts: tuple[str, ...]  # the rewards that are no charge (a commission, a credit): a verbless line needs one
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
     openings: tuple[str, ...]  # triggers that need a reward word: opening an account costs a fee as often as it pays

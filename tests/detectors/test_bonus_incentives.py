@@ -51,6 +51,7 @@ OFFERS = [
     ("da", "Du får 10 % rabat på din første ordre, når du tilmelder dig vores nyhedsbrev."),  # a discount
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
+    ("sv", "Nya kunder får 100 kr i kredit när de registrerar sig."),  # credit got: a reward
     ("en", "A cash bonus of $25 is available to new clients who open an account."),  # offered as available
     # A free share for the invited person; a reward awarded to the recommender.
     ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
@@ -228,6 +229,11 @@ NOT_OFFERS = [
     ("lt", "Kaip Premium klientas, pirmąsias dvi korteles gaunate nemokamai."),
     # a payment by card told as a story: an amount received (a text message) and an amount paid, no reward
     ("ro", "Am primit un SMS de la bancă despre cum tocmai am plătit cu cardul 860 de lei la Londra."),
+    # A fee table's row: "credit" of a credit card is no reward without a verb of getting (the near miss, a credit
+    # got for signing up, is in OFFERS)
+    ("en", "Credit card purchase 3.9%"),
+    ("sv", "Kortköp med kreditkort 2,5 %"),
+    ("no", "Kortkjøp med kredittkort 2 %"),
 ]
 
 
