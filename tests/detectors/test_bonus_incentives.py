@@ -52,6 +52,11 @@ OFFERS = [
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
     ("sv", "Nya kunder får 100 kr i kredit när de registrerar sig."),  # credit got: a reward
+    # Rewarded in the passive, or eligible for the reward: getting it.
+    ("bg", "Поканете приятел и двамата ще бъдете възнаградени с безплатна акция."),
+    ("pt", "Quando o seu amigo fizer o primeiro depósito, ambos ficam elegíveis para um prémio."),
+    ("fr", "Les filleuls inscrits ce mois-ci sont éligibles à une prime de parrainage."),
+    ("pl", "Za każdego zaproszonego znajomego zostaniesz nagrodzony darmowym kuponem."),
     ("en", "A cash bonus of $25 is available to new clients who open an account."),  # offered as available
     # A free share for the invited person; a reward awarded to the recommender.
     ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
@@ -234,6 +239,10 @@ NOT_OFFERS = [
     ("en", "Credit card purchase 3.9%"),
     ("sv", "Kortköp med kreditkort 2,5 %"),
     ("no", "Kortkjøp med kredittkort 2 %"),
+    # Not eligible, or rewarded with no reward for the reader and no trigger
+    ("pt", "Os clientes com conta suspensa não são elegíveis para o prémio de convite."),
+    ("es", "Los usuarios con cuentas bloqueadas no son elegibles para el bono de registro."),
+    ("fr", "Ce projet a été récompensé par un jury l'an dernier."),
 ]
 
 
