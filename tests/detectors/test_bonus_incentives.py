@@ -57,6 +57,10 @@ OFFERS = [
     ("pt", "Quando o seu amigo fizer o primeiro depósito, ambos ficam elegíveis para um prémio."),
     ("fr", "Les filleuls inscrits ce mois-ci sont éligibles à une prime de parrainage."),
     ("pl", "Za każdego zaproszonego znajomego zostaniesz nagrodzony darmowym kuponem."),
+    # Tasks done in a rewards centre are the trigger.
+    ("es", "Completa tareas sencillas en la app y gana recompensas en USDT."),
+    ("bg", "Изпълнявайте задачи в приложението и печелите награди всяка седмица."),
+    ("pt", "Conclua tarefas diárias e ganhe prémios em cripto."),
     ("en", "A cash bonus of $25 is available to new clients who open an account."),  # offered as available
     # A free share for the invited person; a reward awarded to the recommender.
     ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
@@ -243,6 +247,10 @@ NOT_OFFERS = [
     ("pt", "Os clientes com conta suspensa não são elegíveis para o prémio de convite."),
     ("es", "Los usuarios con cuentas bloqueadas no son elegibles para el bono de registro."),
     ("fr", "Ce projet a été récompensé par un jury l'an dernier."),
+    # Tasks without a reward (a job's, a team's), or what platforms in general reward
+    ("de", "Ihre Aufgaben: Sie betreuen Kunden und erhalten ein Gehalt nach Tarif."),
+    ("en", "Our support team handles tasks such as account recovery."),
+    ("es", "Muchas plataformas regalan recompensas por completar tareas."),
 ]
 
 
