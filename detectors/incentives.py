@@ -1,8 +1,6 @@
 """Incentives by structure, for BONUS: a sentence that holds a reward (a reward word, an amount, or a referral that
-implies one), a verb of getting and a trigger -- "Invite a friend and you both get 15 €", "Ved å bruke koden ...
-motta 55 kr i bitcoin som en velkomstgave" -- in the page's language or English.
-
-Judged sentence by sentence: a negated sentence ("if your bonus was not paid ...") is left out without hiding an
+implies one), a verb of getting and a trigger ("Invite a friend and you both get 15 €"), in the page's language or
+English. Judged sentence by sentence: a negated sentence ("if your bonus was not paid ...") is left out, hiding no
 offer made in another sentence of the page. A headline needs no verb when it names the reward, an amount and the
 trigger ("Welcome bonus up to 100 USDT for new users", "Bonus za pozivanje prijatelja - do 40%"), and so does a
 programme's rule of any length that names its reward, an amount and a referral ("The remuneration is 20 % of the
@@ -54,7 +52,7 @@ class _Vocabulary:
     verbs: frozenset[str]
     verb_phrases: tuple[str, ...]  # a getting verb in several words: "entitled to", "heeft recht op", "a droit à"
     rewards: tuple[str, ...]  # word beginnings
-    gifts: tuple[str, ...]  # the rewards that are no charge (a commission, a percentage): a verbless line needs one
+    gifts: tuple[str, ...]  # the rewards that are no charge (a commission, a credit): a verbless line needs one
     triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
     referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
     openings: tuple[str, ...]  # triggers that need a reward word: opening an account costs a fee as often as it pays
@@ -359,9 +357,10 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
     # "Otwórz konto i zyskaj 80 zł": the amount received right after the verb is the reward (not "erhalten Sie Ihre
     # Karte für 2 €", a price).
     opened = (reward or amount and _gets_amount(lowered, voc)) and _starts(stems, lowered, voc.openings)
-    # A sentence that opens with the getting verb hands the reward to the reader ("Odbierz do 300 zł bonusu ..."):
-    # the call is its trigger.
-    pitched = reward and amount and words[0] in voc.verbs
+    # A sentence opening with the getting verb hands the reader its reward ("Odbierz do 300 zł bonusu ...") or the
+    # sum right after it ("Get €5 per direct debit"; not a yield, "Earn 5 % a year", nor a free service's limit).
+    pitched = amount and words[0] in voc.verbs and (reward or _gets_amount(lowered, voc, money=True) and not (
+        voc.fee_free and voc.fee_free.search(lowered)))
     return bool(rewarded and (capped or opened or pitched or named or _starts(stems, lowered, voc.triggers)))
 
 
@@ -371,15 +370,16 @@ def gets_amount(lowered: str, language: str) -> bool:
     return voc is not None and _gets_amount(lowered, voc)
 
 
-def _gets_amount(lowered: str, voc: _Vocabulary) -> bool:
+def _gets_amount(lowered: str, voc: _Vocabulary, money: bool = False) -> bool:
     """A verb of getting with an amount at most one word (or an "up to") after it: "zyskaj 80 zł", "receive up to
-    50 €", "erhalte sofort 50 €"; not a verb of paying ("betala 49 kr i månaden": the reader pays)."""
+    50 €", "erhalte sofort 50 €"; not a verb of paying ("betala 49 kr i månaden"); with `money`, a sum, not a rate."""
     for m in _WORD.finditer(lowered):
         if m.group(0) in voc.verbs and not m.group(0).startswith(voc.pays):
             rest = lowered[m.end():].lstrip()
             cap = voc.caps.match(rest) if voc.caps else None
             rest = rest[cap.end():].lstrip() if cap else rest
-            if AMOUNT.match(rest) or (gap := _WORD.match(rest)) and AMOUNT.match(rest[gap.end():].lstrip()):
+            found = AMOUNT.match(rest) or (gap := _WORD.match(rest)) and AMOUNT.match(rest[gap.end():].lstrip())
+            if found and not (money and found.group(0).endswith("%")):
                 return True
     return False
 

@@ -44,9 +44,23 @@ OFFERS = [
     ("it", "Usa il codice PROMO50 per ottenere 50 € di bonus."),
     ("hu", "50 000 Ft jóváírást kapsz, ha új ügyfélként nyitod meg a számlát."),  # a new client is the trigger
     ("pl", "Odbierz do 300 zł bonusu za aktywne korzystanie z konta."),  # opened by the getting verb: a call
+    # Opened by the getting verb with the amount right after it: the call needs no reward word.
+    ("en", "Get €10 when you set up your first standing order."),
+    ("de", "Erhalte 5 € für jede Lastschrift, die du bei uns einrichtest."),
+    ("bg", "Вземете 20 лв. за всяка сметка за ток, платена в приложението."),
     ("da", "Du får 10 % rabat på din første ordre, når du tilmelder dig vores nyhedsbrev."),  # a discount
     ("es", "Usa el código HOLA20 y recibe 20 € de regalo."),
     ("es", "Regístrate y recibe 20 € de regalo."),
+    ("sv", "Nya kunder får 100 kr i kredit när de registrerar sig."),  # credit got: a reward
+    # Rewarded in the passive, or eligible for the reward: getting it.
+    ("bg", "Поканете приятел и двамата ще бъдете възнаградени с безплатна акция."),
+    ("pt", "Quando o seu amigo fizer o primeiro depósito, ambos ficam elegíveis para um prémio."),
+    ("fr", "Les filleuls inscrits ce mois-ci sont éligibles à une prime de parrainage."),
+    ("pl", "Za każdego zaproszonego znajomego zostaniesz nagrodzony darmowym kuponem."),
+    # Tasks done in a rewards centre are the trigger.
+    ("es", "Completa tareas sencillas en la app y gana recompensas en USDT."),
+    ("bg", "Изпълнявайте задачи в приложението и печелите награди всяка седмица."),
+    ("pt", "Conclua tarefas diárias e ganhe prémios em cripto."),
     ("en", "A cash bonus of $25 is available to new clients who open an account."),  # offered as available
     # A free share for the invited person; a reward awarded to the recommender.
     ("pl", "Zarówno Ty, jak i zaproszona osoba otrzymacie bezpłatną akcję!"),
@@ -138,6 +152,10 @@ NOT_OFFERS = [
     ("de", "Im Sommerschlussverkauf gibt es 20 % Rabatt auf alle Schuhe im Laden."),  # a sale: no trigger
     ("en", "Simply put, you refer people to the exchange and if they trade you get a commission."),  # explains
     ("pl", "Odbierz do 300 zł przelewu za darmo z konta."),  # opened by the getting verb, but no reward word
+    # The amount not right after an opening getting verb: a price, or the customers' report
+    ("en", "Get the card for €5 a month."),
+    ("de", "Erhalten Sie Ihre Karte für 2 € im Monat."),
+    ("en", "Our customers get up to €40 back on their bills."),
     # not opened by the getting verb, and no headline: a report
     ("pl", "W zeszłym roku klienci tego banku odbierali bonusy do 300 zł za aktywne korzystanie z konta osobistego."),
     ("en", "If your bonus was not paid after you signed up, contact support."),
@@ -220,6 +238,19 @@ NOT_OFFERS = [
     ("lt", "Kaip Premium klientas, pirmąsias dvi korteles gaunate nemokamai."),
     # a payment by card told as a story: an amount received (a text message) and an amount paid, no reward
     ("ro", "Am primit un SMS de la bancă despre cum tocmai am plătit cu cardul 860 de lei la Londra."),
+    # A fee table's row: "credit" of a credit card is no reward without a verb of getting (the near miss, a credit
+    # got for signing up, is in OFFERS)
+    ("en", "Credit card purchase 3.9%"),
+    ("sv", "Kortköp med kreditkort 2,5 %"),
+    ("no", "Kortkjøp med kredittkort 2 %"),
+    # Not eligible, or rewarded with no reward for the reader and no trigger
+    ("pt", "Os clientes com conta suspensa não são elegíveis para o prémio de convite."),
+    ("es", "Los usuarios con cuentas bloqueadas no son elegibles para el bono de registro."),
+    ("fr", "Ce projet a été récompensé par un jury l'an dernier."),
+    # Tasks without a reward (a job's, a team's), or what platforms in general reward
+    ("de", "Ihre Aufgaben: Sie betreuen Kunden und erhalten ein Gehalt nach Tarif."),
+    ("en", "Our support team handles tasks such as account recovery."),
+    ("es", "Muchas plataformas regalan recompensas por completar tareas."),
 ]
 
 
