@@ -49,6 +49,7 @@ from detectors.call_offers import (
     main_clauses,
     rewarded,
     takes_incentive,
+    works_out,
 )
 from detectors.call_steps import among_steps, first_step, instruction
 from detectors.context import Context
@@ -268,8 +269,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
         line = lines[n]
         if a_step(line):
             continue
-        if starts is None:
-            starts = line_starts(text)
+        starts = line_starts(text) if starts is None else starts
         own = owner(text, lines, n, starts[n])
         label = next(((lang, advert) for lang in languages if (advert := labelled_advert(line, lang))), None)
         if label and own(starts[n], starts[n] + len(line), label[0]):
@@ -277,7 +277,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
             continue
         for m in _OFFER_SENTENCE.finditer(line):
             sentence = m.group(0).strip()
-            if sentence.endswith(("?", ":")):
+            if sentence.endswith(("?", ":")) or works_out(sentence, languages):
                 continue
             tokens = tokens_of(sentence)
             for language in languages:

@@ -231,9 +231,15 @@ def test_a_comparison_label_without_a_claim_is_no_call(detect):
     ("nl", "Dat betekent dat als je 100 euro stort, je nog eens 100 euro bonus krijgt."),
     ("it", "Questo significa che potrai guadagnare fino a un totale di 100 EUR di bonus."),
     ("en", "This means you can earn up to 100 EUR in bonus rewards."),
+    ("no", "Det betyr at du årlig vil tjene 300 kroner i belønning."),  # not read as Danish, whose "du" it shares
 ])
 def test_a_rule_worked_out_is_no_offer(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+def test_a_norwegian_reward_stated_to_the_reader_is_still_an_offer(detect):
+    found = calls(detect, "no", "Hos oss vil du tjene 300 kroner i belønning i dag!")
+    assert {(value, lang) for (_, value, lang) in found} == {("hos oss vil du tjene 300 kroner i", "no")}
 
 
 def test_an_offer_that_says_what_it_means_is_still_an_offer(detect):
