@@ -452,3 +452,18 @@ def test_an_articles_preview_is_no_offer(detect):
                "beste kan kopen.")
     assert calls(detect, "nl", preview) == set()
     assert calls(detect, "nl", "Bij ons kun je de munt het beste en het goedkoopst kopen.")  # near miss: the offer
+
+
+# A how-to sentence that walks through the menus with dashes ("Go to Savings – Open account") ends in the menu item
+# it names, not in a call; the same dash after a headline's call leaves the call.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("sv", "Gå till Sparande – Fonder – Öppna konto. Välj sedan kontotyp."),
+    ("en", "Go to Wallet - Earn - Start earning. Then choose a coin."),
+])
+def test_the_last_item_of_a_menu_path_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_a_call_after_a_dash_in_a_headline_is_still_a_call(detect):
+    found = calls(detect, "sv", "Ditt nya sparkonto – Öppna konto idag!")
+    assert {value for (_, value, _) in found} == {"ditt nya sparkonto – öppna konto idag", "– öppna konto idag"}
