@@ -182,6 +182,14 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     return bool(sentence.rstrip().endswith("!") or AMOUNT.search(sentence) or hooks.intersection(tokens))
 
 
+def works_out(sentence: str, languages: tuple[str, ...]) -> bool:
+    """Whether a sentence opens as a rule worked out in any of the page's languages ("Det betyr at du ..."): no
+    offer in a neighbour language either, whose reader words it shares ("du")."""
+    opening = without_accents(sentence.lower()).lstrip(_LEADING)
+    return any((v := offers().get(lang)) is not None and v.consequences is not None and
+               v.consequences.match(opening) is not None for lang in languages)
+
+
 GAIN_REACH = 4  # words from an opening verb of getting to its amount ("Få 20% rabatt", "Get up to $50")
 
 

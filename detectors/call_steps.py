@@ -54,3 +54,16 @@ def first_step(lines: list[str], languages: tuple[str, ...], candidates: set[int
         return -1
     title = next((n for n in range(steps[0] - 1, -1, -1) if lines[n].strip()), -1)
     return title if title >= 0 and len(lines[title].split()) <= TITLE_WORDS else steps[0]
+
+
+_PATH_DASHES = ("–", "—", "-")  # between the items of a menu path written out ("Gå till Spara – Placera – Öppna konto")
+
+
+def in_menu_path(line: str, start: int, languages: tuple[str, ...]) -> bool:
+    """Whether the clause at `start` follows a dash in a sentence that opens as a how-to step ("Go to Savings – Open
+    account"): the last item of a path through menus, not a call."""
+    if line[start:start + 1] not in _PATH_DASHES and line[max(0, start - 2):start].strip()[-1:] not in _PATH_DASHES:
+        return False  # read only at a dash: most clauses are not after one (no copy of a long line's rest)
+    opened = max(line.rfind(mark, 0, start) for mark in ".!?") + 1
+    tokens = tokens_of(line[opened:start])
+    return any(instruction(tokens, vocabularies()[lang]) for lang in languages)

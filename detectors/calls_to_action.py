@@ -49,8 +49,9 @@ from detectors.call_offers import (
     main_clauses,
     rewarded,
     takes_incentive,
+    works_out,
 )
-from detectors.call_steps import among_steps, first_step, instruction
+from detectors.call_steps import among_steps, first_step, in_menu_path, instruction
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, as_written, tokens_of, vocabularies
 from detectors.model import Document, Finding
@@ -268,8 +269,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
         line = lines[n]
         if a_step(line):
             continue
-        if starts is None:
-            starts = line_starts(text)
+        starts = line_starts(text) if starts is None else starts
         own = owner(text, lines, n, starts[n])
         label = next(((lang, advert) for lang in languages if (advert := labelled_advert(line, lang))), None)
         if label and own(starts[n], starts[n] + len(line), label[0]):
@@ -277,7 +277,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
             continue
         for m in _OFFER_SENTENCE.finditer(line):
             sentence = m.group(0).strip()
-            if sentence.endswith(("?", ":")):
+            if sentence.endswith(("?", ":")) or works_out(sentence, languages):
                 continue
             tokens = tokens_of(sentence)
             for language in languages:
@@ -312,8 +312,7 @@ def _line_calls(line: str, languages: tuple[str, ...], instructional: bool, repe
 def _pointed(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(language, label) of a button's text run into a long line's end before its pointer ("... Open Account ↗")."""
     for label in pointed_labels(line, _POINTERS):
-        language = next((lang for lang in languages if is_label(tokens_of(label), vocabularies()[lang], button=True)),
-                        "")
+        language = next((g for g in languages if is_label(tokens_of(label), vocabularies()[g], button=True)), "")
         if language:  # in lower case: its capitals follow a word of the line by construction, as a brand's would
             return ((language, _clause(label).lower()),)
     return ()
@@ -349,8 +348,9 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
         # Words in lower case after a full stop go on after an abbreviation ("anmelden bzw. registrieren.", "(USD,
         # EUR, etc.) gekauft hat, ..."): a call opens its sentence with a capital.
         continued = sentence.lstrip(CLOSING)[:1].islower() and line[:m.start()].rstrip().endswith(".")
-        # An item's label before its colon names a step or a term ("- Apply Annual Exemption: ..."), unless hooked.
-        named = item_label(line, m.start(), m.end(), [vocabularies()[lang] for lang in languages])
+        # An item's label before its colon ("- Apply Annual Exemption: ...", unless hooked) names a step or a term,
+        named = item_label(line, m.start(), m.end(), [vocabularies()[lang] for lang in languages]) or \
+            in_menu_path(line, m.start(), languages)  # as a menu path's end ("Go to A – Open account")
         if not words or sentence.endswith("?") or UI_PATH.search(sentence) or continued or named:
             continue
         # A few words closing a paragraph without a stop: a button's text run into it ("... Küsi pakkumist").

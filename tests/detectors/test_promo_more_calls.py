@@ -231,9 +231,15 @@ def test_a_comparison_label_without_a_claim_is_no_call(detect):
     ("nl", "Dat betekent dat als je 100 euro stort, je nog eens 100 euro bonus krijgt."),
     ("it", "Questo significa che potrai guadagnare fino a un totale di 100 EUR di bonus."),
     ("en", "This means you can earn up to 100 EUR in bonus rewards."),
+    ("no", "Det betyr at du årlig vil tjene 300 kroner i belønning."),  # not read as Danish, whose "du" it shares
 ])
 def test_a_rule_worked_out_is_no_offer(detect, lang, line):
     assert calls(detect, lang, line) == set()
+
+
+def test_a_norwegian_reward_stated_to_the_reader_is_still_an_offer(detect):
+    found = calls(detect, "no", "Hos oss vil du tjene 300 kroner i belønning i dag!")
+    assert {(value, lang) for (_, value, lang) in found} == {("hos oss vil du tjene 300 kroner i", "no")}
 
 
 def test_an_offer_that_says_what_it_means_is_still_an_offer(detect):
@@ -446,3 +452,18 @@ def test_an_articles_preview_is_no_offer(detect):
                "beste kan kopen.")
     assert calls(detect, "nl", preview) == set()
     assert calls(detect, "nl", "Bij ons kun je de munt het beste en het goedkoopst kopen.")  # near miss: the offer
+
+
+# A how-to sentence that walks through the menus with dashes ("Go to Savings – Open account") ends in the menu item
+# it names, not in a call; the same dash after a headline's call leaves the call.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("sv", "Gå till Sparande – Fonder – Öppna konto. Välj sedan kontotyp."),
+    ("en", "Go to Wallet - Earn - Start earning. Then choose a coin."),
+])
+def test_the_last_item_of_a_menu_path_is_no_call(detect, lang, line):
+    assert calls(detect, lang, line) == set()
+
+
+def test_a_call_after_a_dash_in_a_headline_is_still_a_call(detect):
+    found = calls(detect, "sv", "Ditt nya sparkonto – Öppna konto idag!")
+    assert {value for (_, value, _) in found} == {"ditt nya sparkonto – öppna konto idag", "– öppna konto idag"}
