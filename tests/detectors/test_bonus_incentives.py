@@ -367,3 +367,14 @@ def test_a_reward_written_code_first_is_an_incentive():
     assert [i.text for i in incentives("You receive NOK 250 for each referred customer.", ("en",))] == [
         "You receive NOK 250 for each referred customer."]
     assert incentives("Our office is ISO 9001 certified for each referred customer.", ("en",)) == []
+
+
+# Croatian fuses its negation into the auxiliary ("neće", "nećete", "nisu"): a help answer saying a referral
+# will not earn the reward offers nothing, while the same reward promised in the future tense does.
+@pytest.mark.parametrize(("sentence", "offered"), [
+    ("Nažalost, u tom slučaju nećete ostvariti pravo na nagradu od 20 € za preporuku.", False),
+    ("Vaš prijatelj neće dobiti bonus od 10 € ako se registrira nakon isteka akcije.", False),
+    ("Kad prijatelj otvori račun, ostvarit ćete pravo na nagradu od 20 € za preporuku.", True),
+])
+def test_croatian_fused_negation_cancels_the_incentive(sentence, offered):
+    assert bool(incentives(sentence, ("hr",))) is offered
