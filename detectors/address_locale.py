@@ -14,6 +14,8 @@ _SEGMENT = re.compile(r"([a-z]{2})[-_]([a-z]{2})", re.IGNORECASE)
 _REGION = re.compile(r"[a-z]{2}[-_]\d{3}", re.IGNORECASE)
 ADDRESS_PARTS = 3  # leading path segments (and host labels) read for a locale folder: /es-mx/, /fr-ca/, /mx/
 EUROPE = frozenset({"001", "150", "039", "151", "154", "155"})  # the world, Europe and its parts (UN M49 codes)
+# Region folders named, not written as a locale: "/latam/" is a site's section for Latin America, in any language.
+REGION_NAMES = {"latam": "419"}
 
 
 def locale_folders(url: str, language: str, territories: frozenset[str], geo: Geography):
@@ -32,8 +34,10 @@ def locale_folders(url: str, language: str, territories: frozenset[str], geo: Ge
 
 def region_folder(url: str, language: str) -> str:
     """The UN M49 region of a locale folder of `language` when it lies outside Europe ("/hc/es-419/": "419", Latin
-    America and the Caribbean); "" when there is none."""
+    America and the Caribbean; "/latam/" too); "" when there is none."""
     for part in [p for p in urlsplit(url).path.split("/") if p][:ADDRESS_PARTS] if url else ():
+        if part.lower() in REGION_NAMES:
+            return REGION_NAMES[part.lower()]
         parsed = parse_locale(part) if _REGION.fullmatch(part) else None
         if parsed and parsed[0] == language and parsed[1] and parsed[1] not in EUROPE:
             return parsed[1]
