@@ -10,6 +10,8 @@ incentive by itself: no fees for a number of days, weeks or months ("die ersten 
 words are CLDR's, detectors/durations.py), not a deadline ("within 14 days free of charge"). A hedged sentence
 ("exchanges often offer bonuses", "for example ...", "CySEC bans bonuses", "Banks give ...": providers in general as
 its subject) explains rather than offers; a page whose incentive sentences are at least half hedged offers nothing.
+Staking pays a yield: a sentence naming it offers only with a bonus word or a sum ("stake CRO and both get $20").
+The words are read from incentives.yaml by detectors/incentive_vocabulary.py.
 """
 
 from __future__ import annotations
@@ -17,18 +19,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 
-from detectors.amounts import amount_pattern, beside_amount
+from detectors.amounts import amount_pattern
 from detectors.call_lines import GLUED, NUMBERED_STEP
-from detectors.data_files import load
 from detectors.durations import names_a_period
-from detectors.geography import by_language
-from detectors.lemmas import forms_of
+from detectors.incentive_vocabulary import Vocabulary, vocabularies
 from detectors.offer_context import narrates
 from detectors.phrase_patterns import bare
-from detectors.text import negation_cues, without_compound_heads
-from detectors.word_patterns import ending_pattern, opening_pattern, terms_pattern, whole_pattern
+from detectors.text import without_compound_heads
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*[.!?;]*")  # "5.005 USDT" stays in one sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -45,59 +44,6 @@ class Incentive:
     end: int
     headline: bool = False  # a short line that caps its amount ("Jusqu'à 160 € offerts"): an advert, not a report
     steps: bool = False  # the last of numbered steps to a reward ("3. Je krijgt meteen €15 extra!"): a call, anywhere
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    verbs: frozenset[str]
-    verb_phrases: tuple[str, ...]  # a getting verb in several words: "entitled to", "heeft recht op", "a droit à"
-    rewards: tuple[str, ...]  # word beginnings
-    gifts: tuple[str, ...]  # the rewards that are no charge (a commission, a credit): a verbless line needs one
-    triggers: tuple[str, ...]  # word beginnings; with a space, the beginning of a phrase
-    referrals: tuple[str, ...]  # triggers that promise a reward by themselves (invite a friend and earn)
-    openings: tuple[str, ...]  # triggers that need a reward word: opening an account costs a fee as often as it pays
-    caps: re.Pattern | None  # "up to", "bis zu": an advertised maximum, a headline's trigger
-    negations: frozenset[str]
-    hedges: frozenset[str]  # single words that make a sentence an explanation, not an offer
-    hedge_phrases: tuple[str, ...]
-    generic_subjects: re.Pattern | None  # "many", "banks" opening a sentence: providers in general its subject
-    disclosures: tuple[str, ...]  # the site's own income: "we may receive a commission when you sign up"
-    fee_free: re.Pattern | None  # "no fees", "bez maksas": beside a period of time, a fee holiday
-    deadlines: re.Pattern | None  # "within", "binnen": the period is a time limit, not a holiday
-    pays: tuple[str, ...]  # getting verbs that are verbs of paying ("vi betalar ut"): the reader's, they price
-    thresholds: re.Pattern | None  # "at least", "über" right before an amount: a condition, not a reward
-    bonuses: re.Pattern | None  # a bonus beside its amount: "10 € Bonus", "a bonus of $25"
-
-    def general(self, sentence: str) -> bool:
-        """Whether a lower-cased sentence opens with providers in general as its subject ("Banks give ...", "La
-        plupart des cartes offrent ..."): it describes the market; a firm's own offer speaks of you, us or a name."""
-        return self.generic_subjects is not None and self.generic_subjects.match(sentence) is not None
-
-
-@cache
-def _vocabularies() -> dict[str, _Vocabulary]:
-    file = "lexicons/incentives.yaml"
-    data = load(file, "incentives")
-    result = {}
-    for language, entry in by_language(file, "languages", data["languages"]).items():
-        cues = {bare(c) for c in negation_cues(language) if " " not in c}  # not English "no": Latvian "from"
-        hedges = [bare(h) for h in entry.get("hedges", [])]
-        verbs = [v.lower() for v in entry["verbs"]]
-        low = partial(_lowered, entry)
-        result[language] = _Vocabulary(
-            frozenset(map(bare, forms_of({v for v in verbs if " " not in v}, language))),
-            tuple(bare(v) for v in verbs if " " in v),
-            low("rewards"), tuple(bare(r) for r in entry["rewards"] if r not in entry.get("charges", [])),
-            low("triggers"), low("referrals"), low("openings"), whole_pattern(entry.get("caps", [])), frozenset(cues),
-            frozenset(h for h in hedges if " " not in h), tuple(h for h in hedges if " " in h),
-            opening_pattern(low("generic_subjects")), low("disclosures"),
-            terms_pattern(entry.get("fee_free", [])), whole_pattern(entry.get("deadlines", [])), low("pays"),
-            ending_pattern(entry.get("thresholds", [])), beside_amount(entry.get("bonuses", [])))
-    return result
-
-
-def _lowered(entry: dict, key: str) -> tuple[str, ...]:
-    return tuple(map(bare, entry.get(key, [])))
 
 
 def _starts(words: list[str], lowered: str, stems: tuple[str, ...]) -> bool:
@@ -167,12 +113,12 @@ def _answer(sentence: str, languages: tuple[str, ...]) -> tuple[str, bool, bool,
 def rewarded(text: str, languages: tuple[str, ...]) -> list[Incentive]:
     """The first sentence naming a reward, neither negated nor hedged ("Rewards are sent within 10 working days", not
     "these terms are not a promise of reward"): on a promotion's rules taking part triggers it (promotion_rules.py)."""
-    known = _vocabularies()
-    vocabularies = [(language, known[language]) for language in languages if language in known]
+    known = vocabularies()
+    readers = [(language, known[language]) for language in languages if language in known]
     for start, end in _spans(text):
         lowered = bare(text[start:end])
         words = _WORD.findall(lowered)
-        for language, voc in vocabularies:
+        for language, voc in readers:
             if _starts(_with_elided(words), lowered, voc.rewards):
                 if not any(w in voc.negations or w in voc.hedges for w in words):
                     return [Incentive(" ".join(text[start:end].split()), language, start, end)]
@@ -257,9 +203,9 @@ def hedged(text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
     left = _list_heading(text, left + 1)
     lowered = bare(text[left:min(rights, default=len(text))])
     words = set(_WORD.findall(lowered))
-    vocabularies = _vocabularies()
+    known = vocabularies()
     for language in (*languages, "en"):
-        voc = vocabularies.get(language)
+        voc = known.get(language)
         if voc and (words & voc.hedges or any(h in lowered for h in voc.hedge_phrases) or voc.general(opening)):
             return True
     return False
@@ -292,22 +238,26 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     """The first of `languages` in whose words `sentence` offers an incentive ("" for none), whether the sentence,
     incentive-shaped, is hedged (an explanation: "exchanges often offer ..."), and whether it is a headline that
     caps its amount (an advert's: "Jusqu'à 160 € offerts")."""
-    vocabularies = _vocabularies()
+    known = vocabularies()
     lowered = bare(sentence)
     words = _WORD.findall(lowered)
-    amounts = [m.start() for m in AMOUNT.finditer(sentence)]
+    found = list(AMOUNT.finditer(sentence))
+    amounts = [m.start() for m in found]
     amount = bool(amounts)
     if len(words) + amount < MIN_TOKENS:
         return "", False, False
     stems = _with_elided(words)
     for language in languages:
-        voc = vocabularies.get(language)
+        voc = known.get(language)
         if voc is None:
             continue
         holiday = _holiday(sentence, lowered, language, voc)
         rewarding = amount and not _conditions(amounts, lowered, voc)
         if not holiday and not _incentive(words, stems, lowered, rewarding, voc):
             continue
+        if _starts(stems, lowered, voc.yields) and not _starts(stems, lowered, voc.bonus_words) and \
+                all(m.group(0).endswith("%") for m in found):
+            continue  # staking's rewards or rate ("si ricevono delle ricompense"), not a bonus or a sum
         # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
         # no-deposit bonus"), negate no offer.
         told = voc.fee_free.sub(" ", lowered) if holiday and voc.fee_free else lowered
@@ -322,14 +272,14 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     return "", False, False
 
 
-def _conditions(amounts: list[int], lowered: str, voc: _Vocabulary) -> bool:
+def _conditions(amounts: list[int], lowered: str, voc: Vocabulary) -> bool:
     """Whether every amount of the sentence (where each starts) follows a threshold ("wird gutgeschrieben, solange er
     über 25 EUR ist", "at least €10"): the reader's own money credited, a condition, not a reward."""
     return voc.thresholds is not None and bool(amounts) and \
         all(voc.thresholds.search(lowered, max(0, at - 30), at) for at in amounts)
 
 
-def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
+def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: Vocabulary) -> bool:
     """A reward (a reward word or an amount), a verb of getting and a trigger in the sentence's words."""
     reward = _starts(stems, lowered, voc.rewards)
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
@@ -366,11 +316,11 @@ def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, v
 
 def gets_amount(lowered: str, language: str) -> bool:
     """Whether a lower-cased sentence has an amount right after a verb of getting in `language` (_gets_amount)."""
-    voc = _vocabularies().get(language)
+    voc = vocabularies().get(language)
     return voc is not None and _gets_amount(lowered, voc)
 
 
-def _gets_amount(lowered: str, voc: _Vocabulary, money: bool = False) -> bool:
+def _gets_amount(lowered: str, voc: Vocabulary, money: bool = False) -> bool:
     """A verb of getting with an amount at most one word (or an "up to") after it: "zyskaj 80 zł", "receive up to
     50 €", "erhalte sofort 50 €"; not a verb of paying ("betala 49 kr i månaden"); with `money`, a sum, not a rate."""
     for m in _WORD.finditer(lowered):
@@ -384,7 +334,7 @@ def _gets_amount(lowered: str, voc: _Vocabulary, money: bool = False) -> bool:
     return False
 
 
-def _capped(words: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> bool:
+def _capped(words: list[str], lowered: str, amount: bool, voc: Vocabulary) -> bool:
     """A short line with an amount right after its advertised maximum ("up to 40 %", "bis zu 300 €", "do 300 zł";
     not the Polish "do" of "do jednego ze sklepów"): an offer's headline."""
     if not amount or len(words) > HEADLINE_WORDS or voc.caps is None:
@@ -393,7 +343,7 @@ def _capped(words: list[str], lowered: str, amount: bool, voc: _Vocabulary) -> b
                for m in voc.caps.finditer(lowered))
 
 
-def _holiday(sentence: str, lowered: str, language: str, voc: _Vocabulary) -> bool:
+def _holiday(sentence: str, lowered: str, language: str, voc: Vocabulary) -> bool:
     """A fee holiday: no fees for a number of days, weeks or months ("die ersten 3 Monate gebührenfrei"), not a
     deadline ("innerhalb von 14 Tagen kostenfrei stornieren")."""
     free = voc.fee_free is not None and voc.fee_free.search(lowered) is not None

@@ -107,7 +107,7 @@ def data_file_loaders() -> list:
         cross_sell,
         cta_vocabulary,
         currency,
-        incentives,
+        incentive_vocabulary,
         influencer,
         jurisdictions,
         language_groups,
@@ -128,7 +128,7 @@ def data_file_loaders() -> list:
             sponsorship.city_names.__wrapped__, influencer._tags.__wrapped__, offer_context._lexicons.__wrapped__,
             restricted_countries._rules.__wrapped__, own_voice._words.__wrapped__, local_ref._data.__wrapped__,
             language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
-            incentives._vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
+            incentive_vocabulary.vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
             register_records.vocabulary.__wrapped__, worked_examples._openers.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS),
             *(partial(jurisdictions.profile.__wrapped__, state) for state in jurisdictions.profile_codes())]
