@@ -36,6 +36,7 @@ _VOWELS = set("aeiouy")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+)+")  # YouTube, McDonalds: words, not a code
 _WORD_NUMBER = re.compile(r"[a-z]+[-_]?\d{1,4}")  # step2, web3, bitcoin2024: a word and a number
+_SLUG_NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")  # the number in an article's slug: 3, 2026, 3rd
 # A plain link: no port, user, query or fragment, a path of letters, digits and hyphens (/pt/price/bnb, /trade/BTC-EUR).
 _PLAIN_URL = re.compile(r"https?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)((?:/[A-Za-z0-9-]*)*)")
 
@@ -78,8 +79,11 @@ def _rules() -> _Rules:
 
 def looks_like_code(token: str) -> bool:
     """Whether a string looks generated rather than written: letters with digits, inner capitals, or a long run
-    of letters with almost no vowels ("UzkyODgy", "CCXT2023", "kdacthrnxt"; not "trade", "bitcoin-kaufen")."""
+    of letters with almost no vowels ("UzkyODgy", "CCXT2023", "kdacthrnxt"; not "trade", "bitcoin-kaufen", nor an
+    article's slug, "why-is-my-3rd-reward-late")."""
     if not 5 <= len(token) <= 64 or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", token):
+        return False
+    if _phrase_slug(token):
         return False
     letters = [c for c in token if c.isalpha()]
     if not letters:
@@ -92,6 +96,13 @@ def looks_like_code(token: str) -> bool:
         return not _CAMEL_WORDS.fullmatch(token)
     vowels = sum(1 for c in letters if c.lower() in _VOWELS)
     return len(letters) >= 8 and vowels / len(letters) < 0.25
+
+
+def _phrase_slug(token: str) -> bool:
+    """An article's slug: three words or more in small letters, with short numbers, joined by hyphens."""
+    parts = token.split("-")
+    words = sum(1 for part in parts if part.isalpha() and part.islower())
+    return words >= 3 and all(part.isalpha() and part.islower() or _SLUG_NUMBER.fullmatch(part) for part in parts)
 
 
 def _generated(token: str) -> bool:

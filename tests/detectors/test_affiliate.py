@@ -49,6 +49,7 @@ CODED = [
     ("https://www.example-exchange.com/join/nrdw", ("invite path /join/", "nrdw")),
     ("https://exch.example.com/x/Qm7Lp2Xr", ("code-like short link", "Qm7Lp2Xr")),
     ("https://www.example-exchange.com/?ref=nordwind", ("referral parameter ref", "nordwind")),
+    ("https://www.example-firm.com/invite/sam-lee-77", ("invite path /invite/", "sam-lee-77")),  # two words: a name
 ]
 PLAIN = [
     "https://www.example-firm.com/",
@@ -98,6 +99,9 @@ PLAIN = [
     "https://wordpress.example/?ref=footer_website",
     "https://wordpress.example/?ref=lof",
     "tel:+493012345678",
+    # a help centre's answers filed under its referral section: each slug a question, not a code
+    "https://help.example-bank.com/en/help/referrals/other/why-did-my-2-invites-not-pay-out",
+    "https://help.example-bank.com/en/help/referral/why-is-my-3rd-reward-late",
 ]
 
 
