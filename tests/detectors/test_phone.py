@@ -104,3 +104,15 @@ def test_a_bulgarian_call_verb_in_the_familiar_form():
     assert found("<p>Научи кода си, като се обадиш на 0700 12 345.</p>", url="https://www.banka.bg/") == {
         ("+35970012345", ("BG",), "text")}
     assert found("<p>Договор номер 0700 12 345 е подписан.</p>", url="https://www.banka.bg/") == set()
+
+
+def test_a_free_number_named_with_its_own_words():
+    # Maltese news printing a regulator's freephone and its landline ("jew": or); a French "numéro vert"; near
+    # misses: the same digits as a reference number
+    assert found("<p>Għal aktar informazzjoni ikkuntattja l-uffiċċju fuq il-freephone 80071234 jew 21234567.</p>",
+                 url="https://www.ahbarijiet.com.mt/") == {("+35680071234", ("MT",), "text"),
+                                                           ("+35621234567", ("MT",), "text")}
+    assert found("<p>Referenza tal-applikazzjoni 80071234.</p>", url="https://www.ahbarijiet.com.mt/") == set()
+    assert found("<p>Une question ? Numéro vert : 0 805 12 34 56, du lundi au vendredi.</p>",
+                 url="https://www.banque-exemple.fr/") == {("+33805123456", ("FR",), "text")}
+    assert found("<p>Dossier 0 805 12 34 56 clos.</p>", url="https://www.banque-exemple.fr/") == set()
