@@ -51,7 +51,7 @@ from detectors.call_offers import (
     takes_incentive,
     works_out,
 )
-from detectors.call_steps import among_steps, first_step, in_menu_path, instruction
+from detectors.call_steps import STEP_LIST, among_steps, first_step, in_menu_path, instruction
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, as_written, tokens_of, vocabularies
 from detectors.model import Document, Finding
@@ -267,7 +267,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
     starts = None
     for n in sorted(candidate_lines(text, languages, acting)):
         line = lines[n]
-        if a_step(line):
+        if a_step(line) or among_steps(lines, n, languages, STEP_LIST):  # a step's outcome, not an offer
             continue
         starts = line_starts(text) if starts is None else starts
         own = owner(text, lines, n, starts[n])
