@@ -59,14 +59,15 @@ def among_steps(lines: list[str], n: int, languages: tuple[str, ...], reach: int
 
 
 def in_contents(lines: list[str], n: int) -> bool:
-    """Whether line `n` is an item of a table of contents: a bulleted line of a list headed by "Table of Contents",
-    "Indice" ... (contents_headings.yaml), the title of one of the page's sections ("- Start copying"), not a call."""
+    """Whether line `n` is an item of a table of contents or of an article's summary: a bulleted line of a list headed
+    by "Table of Contents", "Indice", "Key takeaways" ... (contents_headings.yaml), the title of one of the page's
+    sections ("- Start copying") or a point it makes, not a call."""
     if not _bulleted(lines[n]):
         return False
     for k in range(n - 1, max(-1, n - 1 - CONTENTS_REACH), -1):
         line = lines[k].strip()
-        if line and not _bulleted(line) and not _numbered(line):
-            return line.rstrip(":").strip().lower() in _contents_headings()  # the list's heading
+        if line and not _bulleted(line):  # the list's heading, its count aside ("5 key points:")
+            return line.rstrip(":").strip().lstrip("0123456789 ").lower() in _contents_headings()
     return False
 
 

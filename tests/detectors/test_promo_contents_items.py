@@ -28,3 +28,23 @@ def test_an_item_of_a_table_of_contents_is_no_call(detect, language):
 def test_near_miss_the_same_item_under_another_heading_calls(detect, language):
     _, other = HEADINGS[language]
     assert promo_calls(detect, language, other, *ITEMS[language]) == {CALLS[language]}
+
+
+SUMMARY = {
+    "es": ("3 puntos clave:", "Nuestra propuesta", "• Abrir tu cuenta en la app lleva cinco minutos y es gratis.",
+           (("ES",), "• abrir tu cuenta en la app lleva", "es")),  # its first words
+    "it": ("In sintesi:", "La nostra proposta", "• Apri il tuo conto oggi, ci vogliono cinque minuti.",
+           (("IT",), "• apri il tuo conto oggi", "it")),
+}
+
+
+@pytest.mark.parametrize("language", ["es", "it"])
+def test_a_point_of_an_articles_summary_is_no_call(detect, language):
+    summary, _, point, _ = SUMMARY[language]
+    assert promo_calls(detect, language, summary, point, "• Otro punto." if language == "es" else "• Altro.") == set()
+
+
+@pytest.mark.parametrize("language", ["es", "it"])
+def test_near_miss_the_same_point_under_another_heading_calls(detect, language):
+    _, other, point, call = SUMMARY[language]
+    assert promo_calls(detect, language, other, point, "• Otro punto." if language == "es" else "• Altro.") == {call}
