@@ -179,7 +179,12 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if not any(t.startswith(vocabulary.rewards) for t in tokens):
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
     hooks = vocabularies()[language].hooks
-    return bool(sentence.rstrip().endswith("!") or AMOUNT.search(sentence) or hooks.intersection(tokens))
+    return bool(_exclaims(sentence) or AMOUNT.search(sentence) or hooks.intersection(tokens))
+
+
+def _exclaims(sentence: str) -> bool:
+    """Whether the sentence is the site's exclamation, not one it quotes ("... te ha dicho “¡no te preocupes!")."""
+    return sentence.rstrip().endswith("!") and not any(q in sentence for q in _QUOTES)
 
 
 def works_out(sentence: str, languages: tuple[str, ...]) -> bool:

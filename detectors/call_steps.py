@@ -5,14 +5,20 @@ whatever its verb."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, islice
 
 from detectors.call_lines import BULLETS, NUMBERED_STEP
 from detectors.cta_vocabulary import Vocabulary, tokens_of, vocabularies
+from detectors.lexicon import phrase_lexicon
 from detectors.page_words import LINES
 
 INSTRUCTIONAL_PAGE = 3  # how-to sentences from which a page counts as instructions (text lines then need a hook)
+# Items either side of a list's item read for a how-to step, where what the item states is a gain: the outcome of
+# the steps ("- Choose the amount / - Confirm / - The funds are moved and you start earning rewards!").
+STEP_LIST = 8
+CONTENTS = "contents_headings"
+CONTENTS_REACH = 40  # lines read up from a bulleted item for the heading of its list
 TITLE_WORDS = 6  # a line this short right above the first step is the title of the steps ("Sign up with your e-mail")
 
 
@@ -37,12 +43,37 @@ def _bulleted(line: str) -> bool:
     return line.lstrip()[:1] in BULLETS
 
 
-def among_steps(lines: list[str], n: int, languages: tuple[str, ...]) -> bool:
-    """Whether line `n` is a bulleted item next to a bulleted or numbered how-to step ("- Valitse peli ja napsauta
-    pelata" / "- Avaa talletusikkuna"): one more step of the list, not a call."""
-    return _bulleted(lines[n]) and any(
-        0 <= k < len(lines) and (_bulleted(lines[k]) or _numbered(lines[k])) and _step(lines[k], languages)
-        for k in (n - 1, n + 1))
+def among_steps(lines: list[str], n: int, languages: tuple[str, ...], reach: int = 1) -> bool:
+    """Whether line `n` is a bulleted item of a list with a bulleted or numbered how-to step at most `reach` items
+    away ("- Valitse peli ja napsauta pelata" / "- Avaa talletusikkuna"): one more step of the list, not a call. The
+    items are read only up to the list's end."""
+    if not _bulleted(lines[n]):
+        return False
+    for direction in (-1, 1):
+        for k in range(n + direction, n + direction * (reach + 1), direction):
+            if not (0 <= k < len(lines) and (_bulleted(lines[k]) or _numbered(lines[k]))):
+                break
+            if _step(lines[k], languages):
+                return True
+    return False
+
+
+def in_contents(lines: list[str], n: int) -> bool:
+    """Whether line `n` is an item of a table of contents or of an article's summary: a bulleted line of a list headed
+    by "Table of Contents", "Indice", "Key takeaways" ... (contents_headings.yaml), the title of one of the page's
+    sections ("- Start copying") or a point it makes, not a call."""
+    if not _bulleted(lines[n]):
+        return False
+    for k in range(n - 1, max(-1, n - 1 - CONTENTS_REACH), -1):
+        line = lines[k].strip()
+        if line and not _bulleted(line):  # the list's heading, its count aside ("5 key points:")
+            return line.rstrip(":").strip().lstrip("0123456789 ").lower() in _contents_headings()
+    return False
+
+
+@cache
+def _contents_headings() -> frozenset[str]:
+    return frozenset(term.lower() for terms in phrase_lexicon(CONTENTS).terms.values() for term in terms)
 
 
 def first_step(lines: list[str], languages: tuple[str, ...], candidates: set[int]) -> int:

@@ -51,7 +51,7 @@ from detectors.call_offers import (
     takes_incentive,
     works_out,
 )
-from detectors.call_steps import among_steps, first_step, in_menu_path, instruction
+from detectors.call_steps import STEP_LIST, among_steps, first_step, in_contents, in_menu_path, instruction
 from detectors.context import Context
 from detectors.cta_vocabulary import Vocabulary, as_written, tokens_of, vocabularies
 from detectors.model import Document, Finding
@@ -245,8 +245,8 @@ def _text_calls(text: str, languages: tuple[str, ...], add, enough) -> None:
     for n, start, line in segments(lines, wanted, line_starts(text)):
         if enough():
             return  # the calls asked for are found: the rest of the text can only come after them
-        if among_steps(lines, n, languages):
-            continue  # "- Regístrate con tu correo" after "- Haz clic en Sign Up": one more step
+        if among_steps(lines, n, languages) or in_contents(lines, n):
+            continue  # "- Regístrate con tu correo" after "- Haz clic en Sign Up": one more step; a contents' item
         short, sentences = _line_calls(line, languages, 0 <= first <= n, line.strip() in repeated)
         # What a line says is read once (menus and footers repeat on every page); whether it is the site's own
         # call (not quoted, not negated) depends on the text around it and is read here.
@@ -267,7 +267,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
     starts = None
     for n in sorted(candidate_lines(text, languages, acting)):
         line = lines[n]
-        if a_step(line):
+        if a_step(line) or among_steps(lines, n, languages, STEP_LIST):  # a step's outcome, not an offer
             continue
         starts = line_starts(text) if starts is None else starts
         own = owner(text, lines, n, starts[n])

@@ -47,3 +47,25 @@ def test_near_miss_a_complaint_deep_in_a_list_of_questions_leaves_the_offer(dete
     questions = [f"Question {n}: how do I change my e-mail address?" for n in range(1, 9)]
     found = promo(detect, "en", "Referral programme", *questions, "Why haven't I received my bonus?", ENGLISH_REWARD)
     assert ((), ENGLISH_OFFER) in found
+
+
+CROATIAN = ("HR",)
+CROATIAN_REWARD = "Za svakog prijatelja koji otvori račun preko vaše poveznice dobit ćete nagradu od 20 €."
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("en", ("I can't see my referral reward in the app", ENGLISH_REWARD)),
+    ("hr", ("Ne vidim svoju preporuku među nagradama", CROATIAN_REWARD)),
+    ("de", ("Prämie für den Freund wird nicht angezeigt", GERMAN_REWARD)),
+], ids=["en-cant-see", "hr-ne-vidim", "de-nicht-angezeigt"])
+def test_a_help_answer_about_a_reward_the_customer_cannot_see_offers_nothing(detect, lang, paragraphs):
+    assert promo(detect, lang, *paragraphs) == set()
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "expected"), [
+    # what the customer cannot see is a card, not a reward: the reward set out below is still offered
+    ("en", ("I can't see my card in the app", ENGLISH_REWARD), {((), ENGLISH_OFFER)}),
+    ("hr", ("Česta pitanja o računu", CROATIAN_REWARD), {(CROATIAN, CROATIAN_REWARD.lower())}),
+], ids=["en-cant-see-a-card", "hr-plain-title"])
+def test_near_miss_a_reward_under_a_title_that_misses_no_reward_is_still_offered(detect, lang, paragraphs, expected):
+    assert promo(detect, lang, *paragraphs) == expected
