@@ -178,8 +178,8 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
         return True  # "cuanto más consigues más ganas"
     if not any(t.startswith(vocabulary.rewards) for t in tokens):
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
-    hooks = vocabularies()[language].hooks
-    return bool(_exclaims(sentence) or AMOUNT.search(sentence) or hooks.intersection(tokens))
+    voc = vocabularies()[language]  # "já", "ya" here mean "already": "de quem já usa" urges nothing
+    return bool(_exclaims(sentence) or AMOUNT.search(sentence) or not (voc.hooks - voc.already).isdisjoint(tokens))
 
 
 def _exclaims(sentence: str) -> bool:
