@@ -258,6 +258,8 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         if _starts(stems, lowered, voc.yields) and not _starts(stems, lowered, voc.bonus_words) and \
                 all(m.group(0).endswith("%") for m in found):
             continue  # staking's rewards or rate ("si ricevono delle ricompense"), not a bonus or a sum
+        if _own_money(words, stems, lowered, voc):
+            continue  # "das Guthaben wird deinem Konto gutgeschrieben": the reader's deposit credited, no reward
         # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
         # no-deposit bonus"), negate no offer.
         told = voc.fee_free.sub(" ", lowered) if holiday and voc.fee_free else lowered
@@ -270,6 +272,19 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
             return "", True, False  # "platforms often offer a bonus to new users": an explanation
         return language, False, _capped(words, lowered, amount, voc)
     return "", False, False
+
+
+def _own_money(words: list[str], stems: list[str], lowered: str, voc: Vocabulary) -> bool:
+    """Whether the sentence's only verbs of getting credit an account and what it credits is the reader's own money
+    ("your funds will be credited", "l'importo viene accreditato"), with no bonus word or referral beside it."""
+    if not voc.own_funds or any(w in voc.verbs and w not in voc.credits for w in words):
+        return False
+    if any(v in lowered for v in voc.verb_phrases if v not in voc.credit_phrases):
+        return False
+    if not (any(w in voc.credits for w in words) or any(c in lowered for c in voc.credit_phrases)):
+        return False  # no crediting verb: a verbless headline
+    return _starts(stems, lowered, voc.own_funds) and not _starts(stems, lowered, voc.bonus_words) and \
+        not _starts(stems, lowered, voc.referrals)
 
 
 def _conditions(amounts: list[int], lowered: str, voc: Vocabulary) -> bool:
