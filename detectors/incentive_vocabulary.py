@@ -42,6 +42,7 @@ class Vocabulary:
     credits: frozenset[str]  # the getting verbs that credit an account: what they credit may be the reader's own
     credit_phrases: tuple[str, ...]
     own_funds: tuple[str, ...]  # the reader's own money ("your deposit", "das Guthaben"): credited, no reward
+    rates: tuple[str, ...]  # a percentage in words: a rate, a reward only beside a referral ("a percentage of fees")
 
     def general(self, sentence: str) -> bool:
         """Whether a lower-cased sentence opens with providers in general as its subject ("Banks give ...", "La
@@ -70,7 +71,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             terms_pattern(entry.get("fee_free", [])), whole_pattern(entry.get("deadlines", [])), low("pays"),
             ending_pattern(entry.get("thresholds", [])), beside_amount(entry.get("bonuses", [])), low("bonuses"),
             low("yields"), frozenset(map(bare, forms_of({c for c in credits if " " not in c}, language))),
-            tuple(bare(c) for c in credits if " " in c), low("own_funds"))
+            tuple(bare(c) for c in credits if " " in c), low("own_funds"), low("rates"))
     return result
 
 

@@ -296,8 +296,9 @@ def _conditions(amounts: list[int], lowered: str, voc: Vocabulary) -> bool:
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: Vocabulary) -> bool:
     """A reward (a reward word or an amount), a verb of getting and a trigger in the sentence's words."""
-    reward = _starts(stems, lowered, voc.rewards)
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
+    # "Sie erhalten 2 Prozent Zinsen" is a rate; "you receive a percentage of the referee's fees" a share, a reward
+    reward = _starts(stems, lowered, voc.rewards) or bool(referrals) and _starts(stems, lowered, voc.rates)
     # A verb of paying gets the reader something only with a reward or a referral ("vi betalar ut 100 kr per vän");
     # else the reader pays ("Vid ditt första köp betalar du en avgift på 10 kr").
     verb = any(w in voc.verbs and (reward or referrals or not w.startswith(voc.pays)) for w in words) or \
