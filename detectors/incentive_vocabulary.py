@@ -39,6 +39,10 @@ class Vocabulary:
     bonuses: re.Pattern | None  # a bonus beside its amount: "10 € Bonus", "a bonus of $25"
     bonus_words: tuple[str, ...]  # the same words, anywhere in the sentence
     yields: tuple[str, ...]  # staking: its rewards are the stake's return, not an incentive
+    credits: frozenset[str]  # the getting verbs that credit an account: what they credit may be the reader's own
+    credit_phrases: tuple[str, ...]
+    own_funds: tuple[str, ...]  # the reader's own money ("your deposit", "das Guthaben"): credited, no reward
+    rates: tuple[str, ...]  # a percentage in words: a rate, a reward only beside a referral ("a percentage of fees")
 
     def general(self, sentence: str) -> bool:
         """Whether a lower-cased sentence opens with providers in general as its subject ("Banks give ...", "La
@@ -55,6 +59,7 @@ def vocabularies() -> dict[str, Vocabulary]:
         cues = {bare(c) for c in negation_cues(language) if " " not in c}  # not English "no": Latvian "from"
         hedges = [bare(h) for h in entry.get("hedges", [])]
         verbs = [v.lower() for v in entry["verbs"]]
+        credits = [c.lower() for c in entry.get("credits", [])]
         low = partial(_lowered, entry)
         result[language] = Vocabulary(
             frozenset(map(bare, forms_of({v for v in verbs if " " not in v}, language))),
@@ -65,7 +70,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             opening_pattern(low("generic_subjects")), low("disclosures"),
             terms_pattern(entry.get("fee_free", [])), whole_pattern(entry.get("deadlines", [])), low("pays"),
             ending_pattern(entry.get("thresholds", [])), beside_amount(entry.get("bonuses", [])), low("bonuses"),
-            low("yields"))
+            low("yields"), frozenset(map(bare, forms_of({c for c in credits if " " not in c}, language))),
+            tuple(bare(c) for c in credits if " " in c), low("own_funds"), low("rates"))
     return result
 
 

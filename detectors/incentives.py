@@ -258,6 +258,8 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
         if _starts(stems, lowered, voc.yields) and not _starts(stems, lowered, voc.bonus_words) and \
                 all(m.group(0).endswith("%") for m in found):
             continue  # staking's rewards or rate ("si ricevono delle ricompense"), not a bonus or a sum
+        if _own_money(words, stems, lowered, voc):
+            continue  # "das Guthaben wird deinem Konto gutgeschrieben": the reader's deposit credited, no reward
         # The holiday's own "no" ("no fees", "ohne Gebühren", "bez maksas"), and the first word of a compound ("a
         # no-deposit bonus"), negate no offer.
         told = voc.fee_free.sub(" ", lowered) if holiday and voc.fee_free else lowered
@@ -272,6 +274,19 @@ def _offer_language(sentence: str, languages: tuple[str, ...]) -> tuple[str, boo
     return "", False, False
 
 
+def _own_money(words: list[str], stems: list[str], lowered: str, voc: Vocabulary) -> bool:
+    """Whether the sentence's only verbs of getting credit an account and what it credits is the reader's own money
+    ("your funds will be credited", "l'importo viene accreditato"), with no bonus word or referral beside it."""
+    if not voc.own_funds or any(w in voc.verbs and w not in voc.credits for w in words):
+        return False
+    if any(v in lowered for v in voc.verb_phrases if v not in voc.credit_phrases):
+        return False
+    if not (any(w in voc.credits for w in words) or any(c in lowered for c in voc.credit_phrases)):
+        return False  # no crediting verb: a verbless headline
+    return _starts(stems, lowered, voc.own_funds) and not _starts(stems, lowered, voc.bonus_words) and \
+        not _starts(stems, lowered, voc.referrals)
+
+
 def _conditions(amounts: list[int], lowered: str, voc: Vocabulary) -> bool:
     """Whether every amount of the sentence (where each starts) follows a threshold ("wird gutgeschrieben, solange er
     über 25 EUR ist", "at least €10"): the reader's own money credited, a condition, not a reward."""
@@ -281,8 +296,9 @@ def _conditions(amounts: list[int], lowered: str, voc: Vocabulary) -> bool:
 
 def _incentive(words: list[str], stems: list[str], lowered: str, amount: bool, voc: Vocabulary) -> bool:
     """A reward (a reward word or an amount), a verb of getting and a trigger in the sentence's words."""
-    reward = _starts(stems, lowered, voc.rewards)
     referrals = sum(_starts(stems, lowered, (stem,)) for stem in voc.referrals)
+    # "Sie erhalten 2 Prozent Zinsen" is a rate; "you receive a percentage of the referee's fees" a share, a reward
+    reward = _starts(stems, lowered, voc.rewards) or bool(referrals) and _starts(stems, lowered, voc.rates)
     # A verb of paying gets the reader something only with a reward or a referral ("vi betalar ut 100 kr per vän");
     # else the reader pays ("Vid ditt första köp betalar du en avgift på 10 kr").
     verb = any(w in voc.verbs and (reward or referrals or not w.startswith(voc.pays)) for w in words) or \
