@@ -102,6 +102,11 @@ class Database:
         """A driver error that says the database cannot be used (disk, lock, connection), not that our SQL is wrong."""
         return False
 
+    def misfits(self, exc: Exception) -> bool:
+        """A driver error that says the SQL does not fit the tables found (a missing table or column, a value of
+        another type), not that the database is away for a moment."""
+        return False
+
     @contextmanager
     def _unusable(self) -> Iterator[None]:
         try:
@@ -151,6 +156,10 @@ class SQLiteDatabase(Database):
         # OperationalError: locked too long, disk full or read-only, I/O; a bare DatabaseError: a corrupt file.
         return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
 
+    def misfits(self, exc: Exception) -> bool:
+        # SQLite reports a missing column as an OperationalError too; its code tells it from a lock or a full disk.
+        return isinstance(exc, sqlite3.OperationalError) and exc.sqlite_errorcode == sqlite3.SQLITE_ERROR
+
 
 class PostgresDatabase(Database):
     dialect = "postgres"
@@ -187,6 +196,11 @@ class PostgresDatabase(Database):
 
     def _is_unusable(self, exc: Exception) -> bool:
         return isinstance(exc, self._operational)
+
+    def misfits(self, exc: Exception) -> bool:
+        import psycopg
+
+        return isinstance(exc, (psycopg.ProgrammingError, psycopg.DataError))
 
     def _check_open(self) -> None:
         super()._check_open()

@@ -174,6 +174,9 @@ class FleetRecords:
         scan_id = report["scan"]["id"]
         try:
             with self._db.write() as db:
+                if db.one(f"SELECT 1 FROM fleet_attempts WHERE {_FIRM} AND attempt = ? AND outcome = 'complete' "
+                          f"AND scan_id = ?", (batch_id, slug, attempt, scan_id)):
+                    return True  # recorded by this call's first try, whose answer was lost with the connection
                 self.complete_scan(report, out_dir)  # a savepoint inside this transaction
                 for item in evidence:
                     db.execute("INSERT INTO fleet_evidence (scan_id, path, location, sha256, bytes) "

@@ -100,6 +100,8 @@ def _applied(db: Database, known: int, create: bool = False) -> set[int]:
         rows = db.rows("SELECT version, name FROM schema_migrations")
         versions = {int(version) for version, _ in rows}
     except (db.driver_error, TypeError, ValueError) as exc:
+        if isinstance(exc, db.driver_error) and not db.misfits(exc):
+            raise  # the server went away mid-read (a restart): StoreUnavailable, to be tried again, not a verdict
         raise StoreError(f"store {db.location} is not a footprint store: its schema_migrations table is not "
                          f"footprint's (expected columns version INTEGER, name TEXT, applied_at TEXT)") from exc
     newest = max(versions, default=0)

@@ -80,12 +80,15 @@ class ScanRecords:
         """Record a scan as `running`, committed at once; StoreError if the id is already recorded."""
         try:
             with self._db.write() as db:
-                if db.one("SELECT 1 FROM scans WHERE id = ?", (scan_id,)):
+                found = db.one("SELECT pid, host, process, status FROM scans WHERE id = ?", (scan_id,))
+                if found is not None and found == _running_here():
+                    return  # this process's insert, committed, its answer lost with the connection: tried again
+                if found is not None:
                     raise StoreError(f"store {db.location}: scan {scan_id} is already recorded")
                 db.execute("INSERT INTO scans (id, firm_slug, firm_name, firm_key, started_at, status, out_dir, pid, "
                            "host, process) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
-                           (scan_id, firm_slug, firm_name, firm_name.casefold(), started_at, out_dir, os.getpid(),
-                            socket.gethostname(), process_identity(os.getpid())))
+                           (scan_id, firm_slug, firm_name, firm_name.casefold(), started_at, out_dir,
+                            *_running_here()[:3]))
         except self._db.integrity_error as exc:  # recorded by another process between the check and the insert
             raise StoreError(f"store {self._db.location}: scan {scan_id} is already recorded") from exc
 
@@ -233,6 +236,11 @@ class ScanRecords:
             rows = db.rows(sql + " ORDER BY s.firm_slug, f.seq", params)
             rows += db.rows(register + " ORDER BY firm_slug, check_id, member_state, finding_id", params)
         return [dict(zip(("id", "firm_slug", "channel", "indicator", "url"), r, strict=True)) for r in rows]
+
+
+def _running_here() -> tuple:
+    """A scan row's (pid, host, process, status) when this process began it and it is still running."""
+    return os.getpid(), socket.gethostname(), process_identity(os.getpid()), ScanStatus.RUNNING.value
 
 
 def process_identity(pid: int) -> str:

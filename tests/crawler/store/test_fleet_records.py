@@ -177,6 +177,24 @@ def test_when_a_retry_races_a_slow_finisher_only_the_first_commit_is_complete(ur
         sql(url, "UPDATE scans SET status = 'complete' WHERE id = 'scan-slow'")
 
 
+def test_recording_complete_again_after_a_lost_answer_keeps_the_attempt_complete(url, store):
+    """The runner tries record_complete again when the server drops the connection; if the first try had
+    committed (its answer lost), the second finds its own attempt complete and says so, rather than reading its
+    own scan as another attempt's and recording the attempt superseded."""
+    slug = "nordwind-exchange-ltd"
+    store.enqueue_batch("b", "f", "{}", 3, [(slug, "Nordwind Exchange Ltd", "{}")], QUEUE, TASK)
+    assert store.claim("b", slug, 1, "w1", 30)[0] == 1
+    store.begin_scan("scan-1", slug, "Nordwind Exchange Ltd", T0, "")
+    store.attempt_scan("b", slug, 1, "scan-1")
+    uploaded = [Evidence("report.json", "s3://x/1/report.json", "0" * 64, 2)]
+    assert store.record_complete(make_report("scan-1"), "s3://x/1", "b", slug, 1, uploaded)
+    assert store.record_complete(make_report("scan-1"), "s3://x/1", "b", slug, 1, uploaded)
+    assert sql(url, "SELECT attempt, outcome, scan_id FROM fleet_attempts") == [(1, "complete", "scan-1")]
+    assert sql(url, "SELECT id, status FROM scans") == [("scan-1", "complete")]
+    assert sql(url, "SELECT state FROM fleet_firms") == [("done",)]
+    assert sql(url, "SELECT count(*) FROM fleet_evidence") == [(1,)]
+
+
 def test_evidence_in_a_folder_is_written_once_with_its_sha256(tmp_path):
     folder = tmp_path / "firm"
     (folder / "screenshots").mkdir(parents=True)

@@ -171,11 +171,18 @@ def test_a_completed_scan_keeps_its_verdict_report_and_findings(store):
     assert store.finding("no-such-finding") is None and store.report("nope") is None
 
 
-def test_a_running_scan_has_no_verdict_and_its_id_cannot_be_reused(store):
+def test_a_running_scan_has_no_verdict_and_its_id_cannot_be_reused(spec, store):
     store.begin_scan("01jd0000bbbb", "acme", "Acme", T0, "out/acme")
     (row,) = store.scans()
     assert (row.status, row.level, row.score, row.complete, row.findings) == ("running", "", None, False, 0)
     assert store.report("01jd0000bbbb") is None
+    # the same process trying again (its first try committed, the answer lost with the connection) is let through
+    store.begin_scan("01jd0000bbbb", "acme", "Acme", T0, "out/acme")
+    assert [r.id for r in store.scans()] == ["01jd0000bbbb"]
+    sql(spec, "UPDATE scans SET pid = pid + 1")  # begun by another process
+    with pytest.raises(StoreError, match="01jd0000bbbb is already recorded"):
+        store.begin_scan("01jd0000bbbb", "acme", "Acme", T0, "out/acme")
+    sql(spec, "UPDATE scans SET pid = pid - 1, status = 'interrupted'")  # this process's, but ended
     with pytest.raises(StoreError, match="01jd0000bbbb is already recorded"):
         store.begin_scan("01jd0000bbbb", "acme", "Acme", T0, "out/acme")
 
