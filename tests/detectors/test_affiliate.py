@@ -131,6 +131,15 @@ def test_code_in_text_needs_an_offer_or_a_named_code(values):
     assert values("Folosește codul de recomandare RO2024 și primește 50 de lei.", "ro") == {"code in text: RO2024"}
     assert values("Usa il codice invito ITA2024 e ottieni 10 € di bonus.", "it") == {"code in text: ITA2024"}
     assert values("Podaj kod pocztowy 00-950 i odbierz paczkę.", "pl") == set()  # a postal code is no referral
+    # the bare word in the case its verb takes ("Użyj kodu", "Käytä koodia", Hungarian's code before "kódot"), and
+    # Estonian's imperative "saa" ("get") as the offer beside it
+    assert values("Użyj kodu WITAJ25 przy rejestracji i odbierz 100 zł.", "pl") == {"code in text: WITAJ25"}
+    assert values("Käytä koodia TERVE25 rekisteröityessäsi ja saat 25 euroa.", "fi") == {"code in text: TERVE25"}
+    assert values("Használd a HELLO25 kódot a regisztrációnál, és kapj 5000 forintot.", "hu") == \
+        {"code in text: HELLO25"}
+    assert values("Kasuta koodi TERE25 registreerimisel ja saa 25 eurot.", "et") == {"code in text: TERE25"}
+    assert values("Használd a H4X9K kódot a belépéshez a mobilalkalmazásban.", "hu") == set()  # no offer: a log-in code
+    assert values("Käytä koodia AB12CD kirjautuessasi sovellukseen.", "fi") == set()
     assert values("If you see error code E4021, restart the app.") == set()
     assert values("Our SWIFT code is NRDWDEFF and our IBAN starts with DE.") == set()
     assert values("Scan the QR code to download the app.") == set()
