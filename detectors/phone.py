@@ -5,10 +5,12 @@ finds the candidates and libphonenumber decides what is a valid number of which 
 form ("030 1234 5678", "0800 123 456", "884 032 052") is read with the page's likely region: its country-code
 domain, the region of its declared locale (html lang, its own hreflang entry), its language when that is spoken
 in one member state only, else the member state the page addresses (LOCAL_REF), else the language of its text
-when that has one state. It counts only next to a word that says "telephone" (lexicons/phone_context.yaml:
-Tel., Telefon, call us, Hotline, Zadzwoń do nas), alone on its line in a contact block (an e-mail or web address
-within two lines: "Linnoitustie 4B, 02600 Espoo / 010 504 8400 / www.poplatek.fi") or in a tel: link, so that
-dates, prices, order and register numbers never do; and only when it is valid for that region.
+when that has one state; failing those, the member states of its language, where the number is valid in exactly
+one of them (never on a page written for a country outside the Union). It counts only next to a word that says
+"telephone" (lexicons/phone_context.yaml: Tel., Telefon, call us, Hotline, Zadzwoń do nas), alone on its line in
+a contact block (an e-mail or web address within two lines: "Linnoitustie 4B, 02600 Espoo / 010 504 8400 /
+www.poplatek.fi") or in a tel: link, so that dates, prices, order and register numbers never do; and only when it
+is valid for that region.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from detectors.lang import text_language
 from detectors.lexicon import phrase_lexicon, words_of
 from detectors.locales import parse_locale
 from detectors.model import Document, Finding
+from detectors.phrases import explained_by_non_eu_locale
 from detectors.text import snippet
 
 # phonenumbers compiles its metadata's patterns again on every check unless asked to keep them (Python's own regex
@@ -130,12 +133,27 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
     if not candidates:
         return
     regions = _likely_regions(doc, ctx)
+    shared: list[str] | None = None
     for raw, snip, locator in candidates:
-        for region in regions:
-            number = _parse_national(raw, region)
-            if number:
-                yield number, snip, locator
-                break
+        number = next(filter(None, map(_parse_national, [raw] * len(regions), regions)), None)
+        if number is None and not regions:  # a region the page gives is never second-guessed per number
+            shared = _language_states(doc, ctx) if shared is None else shared
+            valid = [n for n in (_parse_national(raw, state) for state in shared) if n]
+            number = valid[0] if len(valid) == 1 else None  # valid in two of them: no telling which
+        if number:
+            yield number, snip, locator
+
+
+def _language_states(doc: Document, ctx: Context) -> list[str]:
+    """The member states that speak the page's language (declared, else read from its text), where it has several
+    ("030 1234 5678" on a German page is valid in Germany alone of them); none for a page its text or address
+    shows written for a country outside the Union (a Swiss page's "044 ..." may be valid in Germany too)."""
+    declared = parse_locale(doc.html_lang) if doc.html_lang else None
+    detected = None if declared else text_language(doc.text, ctx)
+    language = declared[0] if declared else detected[0] if detected else ""
+    if not language or explained_by_non_eu_locale(doc, language, ctx):
+        return []
+    return list(ctx.geo.states_for_language(language))
 
 
 def _phone_word_near(text: str, start: int, end: int) -> bool:

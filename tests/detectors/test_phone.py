@@ -38,8 +38,23 @@ def test_the_language_of_the_text_when_nothing_is_declared():
 
 
 def test_no_likely_region_or_no_phone_word_finds_nothing():
-    assert found("<p>Telefon: 030 12345678</p>", lang="de") == set()  # German: five member states
+    # German is spoken in four member states, and this mobile number is valid in Germany and in Austria
+    assert found("<p>Telefon: 0664 1234567</p>", lang="de") == set()
     assert found("<p>Bestellnummer 0301234567</p>", url="https://www.brand.de/") == set()
+
+
+def test_the_one_member_state_of_the_language_where_the_number_is_valid():
+    """A language of several member states with no region declared: the number counts for the one of them where
+    it is valid (030 is Berlin's, not Vienna's, Brussels' or Luxembourg's)."""
+    assert found("<p>Rufen Sie uns an: 030 1234 5678</p>", lang="de") == {("+493012345678", ("DE",), "text")}
+    assert found("<p>Bel ons op 020 123 4567</p>", lang="nl") == {("+31201234567", ("NL",), "text")}
+
+
+def test_near_miss_not_on_a_page_written_for_a_country_outside_the_union():
+    # a Swiss page (francs, a canton): its Zurich number is valid in Germany too, but the page dials from Switzerland
+    body = ("<p>Unser Sparkonto für alle im Kanton Zürich: ab 0 Franken Gebühren, Zins 1,2 % auf CHF-Guthaben.</p>"
+            "<p>Rufen Sie uns an: 044 123 45 67</p>")
+    assert found(body, lang="de") == set()
 
 
 def test_an_international_number_is_not_read_again_in_national_form():
