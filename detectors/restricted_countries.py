@@ -25,6 +25,7 @@ from detectors.text import negation_cues, sentence_bounds
 
 FILE = "lexicons/restricted_countries.yaml"
 ONLY_REACH = 80  # characters from an "only" word to the investor term it restricts ("only offers ... to")
+READER_REACH = 200  # characters back in its line from an eligibility phrase to the readers it is told to
 UNION_REACH = 80  # characters from an exclusion ("not directed at") to the union it names ("residents of the EEA")
 
 
@@ -38,6 +39,8 @@ class _Rules:
     refused: PhraseLexicon  # "the following countries", counted where its sentence refuses
     investor: PhraseLexicon
     only_residents: PhraseLexicon  # eligibility limited to named countries
+    readers: PhraseLexicon  # a publication's readers, told of another firm's eligibility
+    abbreviations: tuple[tuple[re.Pattern, str], ...]  # "UK", "USA" as written -> the country they name
     exclusive_investor: PhraseLexicon  # "for professional investors only"
     only: PhraseLexicon  # "only", "ausschließlich": before an investor term, they make it exclusive
     union: re.Pattern
@@ -86,6 +89,9 @@ def _rules() -> _Rules:
         refused=PhraseLexicon("DISCLAIMER", keyed(data["refused_lists"])),
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         only_residents=PhraseLexicon("DISCLAIMER", keyed(data["only_residents"])),
+        readers=PhraseLexicon("DISCLAIMER", keyed(data["reader_words"])),
+        abbreviations=tuple((re.compile(bounded.format("|".join(map(re.escape, written)))), code)
+                            for code, written in data["country_abbreviations"].items()),
         exclusive_investor=PhraseLexicon("DISCLAIMER", keyed(data["exclusive_investor_terms"])),
         only=PhraseLexicon("DISCLAIMER", keyed(data["only_words"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
@@ -155,9 +161,14 @@ def _only_outside(text: str, m, rules: _Rules) -> bool:
     """Whether the countries an eligibility phrase names (its sentence, or after its colon its paragraph) are all
     outside the EU/EEA, at least one of them, and it names no union ("residents of the EEA and Switzerland")."""
     right = sentence_bounds(text, m.start, m.end)[1]  # a sentence here ends at a colon too
+    line_start = max(text.rfind("\n", 0, m.start) + 1, m.start - READER_REACH)
+    if rules.readers.find(text[line_start:right]):  # "Important for German readers: ... only for residents of the USA"
+        return False
     if text.startswith(":", right):
         right = _opened_list_end(text, right, rules.opener_reach)
     named = {code for lang in (*m.languages, "en") for code in _countries_named(text[m.end:right], lang)}
+    # CLDR names have four letters or more; "customers based in the UK" names the country by its abbreviation.
+    named |= {code for pattern, code in rules.abbreviations if pattern.search(text, m.end, right)}
     member = geography().member_states
     return bool(named) and named.isdisjoint(member) and not _names_union(text, m.end, right, rules)
 
