@@ -25,3 +25,25 @@ def test_readers_told_of_another_firms_eligibility_are_not_excluded_by_the_site(
     assert _found("Pour nos lecteurs : la carte Foo est réservée aux résidents des USA.") == set()
     # Near miss: the same eligibility in the firm's own terms, no readers addressed.
     assert _found("Terms: the Foo Card is available only to residents of the USA.") == {ELIGIBILITY}
+
+
+def test_an_offer_not_valid_for_the_residents_of_a_member_state_excludes_them():
+    excluded = "exclusion of a member state's residents"
+    assert _found("Le bonus de bienvenue n'est pas valable pour les résidents luxembourgeois.") == {(excluded, ("LU",))}
+    assert _found("The cashback is not valid for Irish residents.") == {(excluded, ("IE",))}
+    assert _found("Dieses Angebot ist nicht gültig für Personen mit Wohnsitz in Österreich.") == {(excluded, ("AT",))}
+    assert _found("This voucher is not valid for EU residents.") == {("exclusion of the EU/EEA", ())}
+    # Near misses: a state without its residents is a rollout or a payment rule; residents welcome are no exclusion.
+    assert _found("The app is not available in Germany yet.") == set()
+    assert _found("This voucher is not valid for card payments made in France.") == set()
+    assert _found("Irish residents can claim the cashback from today.") == set()
+
+
+def test_the_residents_of_a_member_state_excluded_are_a_disclaimer_marker(detect):
+    page = ('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title></head><body>'
+            "<p>Offre de bienvenue : 50 € offerts. Cette offre n'est pas valable pour les résidents luxembourgeois.</p>"
+            "</body></html>")
+    assert detect("disclaimer", page) == {
+        ("DISCLAIMER", (), "exclusion of a member state's residents naming LU", "text")}
+    near_miss = page.replace("n'est pas valable pour les", "est valable pour les")
+    assert detect("disclaimer", near_miss) == set()
