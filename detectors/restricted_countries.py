@@ -6,8 +6,9 @@ of an EU/EEA member state in English, in an EU/EEA language, in the phrase's lan
 languages of data/lexicons/restricted_countries.yaml (babel's names), up to a heading of countries served ("List of
 supported countries for card delivery"). An investor restriction counts when the same sentence or line names the
 EU/EEA or a member state ("EU/EEA: only to qualified investors"), or where it is exclusive ("for professional
-investors only", "only offers its services to professional clients"). A list of sanctioned countries only, or "the
-service is not available in the US", is no exclusion of EU clients.
+investors only", "only offers its services to professional clients"). An exclusion that names a member state's
+residents ("pas valable pour les résidents belges") counts for that state. A list of sanctioned countries only, or
+"the service is not available in the US", is no exclusion of EU clients.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from detectors.text import negation_cues, sentence_bounds
 
 FILE = "lexicons/restricted_countries.yaml"
 ONLY_REACH = 80  # characters from an "only" word to the investor term it restricts ("only offers ... to")
+READER_REACH = 200  # characters back in its line from an eligibility phrase to the readers it is told to
 UNION_REACH = 80  # characters from an exclusion ("not directed at") to the union it names ("residents of the EEA")
 
 
@@ -38,6 +40,10 @@ class _Rules:
     refused: PhraseLexicon  # "the following countries", counted where its sentence refuses
     investor: PhraseLexicon
     only_residents: PhraseLexicon  # eligibility limited to named countries
+    readers: PhraseLexicon  # a publication's readers, told of another firm's eligibility
+    residents: PhraseLexicon  # "residents", "Einwohner": whom an exclusion of a member state names
+    demonyms: tuple[tuple[re.Pattern, str], ...]  # "belges", "Belgian" -> BE (local_ref.yaml's)
+    abbreviations: tuple[tuple[re.Pattern, str], ...]  # "UK", "USA" as written -> the country they name
     exclusive_investor: PhraseLexicon  # "for professional investors only"
     only: PhraseLexicon  # "only", "ausschließlich": before an investor term, they make it exclusive
     union: re.Pattern
@@ -86,6 +92,11 @@ def _rules() -> _Rules:
         refused=PhraseLexicon("DISCLAIMER", keyed(data["refused_lists"])),
         investor=PhraseLexicon("DISCLAIMER", keyed(data["investor_terms"])),
         only_residents=PhraseLexicon("DISCLAIMER", keyed(data["only_residents"])),
+        readers=PhraseLexicon("DISCLAIMER", keyed(data["reader_words"])),
+        residents=PhraseLexicon("DISCLAIMER", keyed(data["resident_words"])),
+        demonyms=_demonyms(),
+        abbreviations=tuple((re.compile(bounded.format("|".join(map(re.escape, written)))), code)
+                            for code, written in data["country_abbreviations"].items()),
         exclusive_investor=PhraseLexicon("DISCLAIMER", keyed(data["exclusive_investor_terms"])),
         only=PhraseLexicon("DISCLAIMER", keyed(data["only_words"])),
         union=re.compile(bounded.format("|".join(re.escape(n) for n in data["eu_names"]))),
@@ -122,9 +133,11 @@ def exclusions(text: str) -> list[Exclusion]:
     for m in rules.exclusion.find(text):
         left, right = sentence_bounds(text, m.start, m.end)
         right = min(right, m.end + UNION_REACH)
-        if _names_union(text, m.end, right, rules) or _names_union(text, _clause_start(text, left, m.start), m.start,
-                                                                   rules):
+        clause = _clause_start(text, left, m.start)
+        if _names_union(text, m.end, right, rules) or _names_union(text, clause, m.start, rules):
             found.append(Exclusion(m.start, m.end, "exclusion of the EU/EEA", ()))
+        elif states := _residents_of(text, m.end, right, rules) or _residents_of(text, clause, m.start, rules):
+            found.append(Exclusion(m.start, m.end, "exclusion of a member state's residents", states))
     for m in rules.only_residents.find(text):
         if _only_outside(text, m, rules):
             found.append(Exclusion(m.start, m.end, "eligibility outside the EU/EEA", ()))
@@ -155,9 +168,14 @@ def _only_outside(text: str, m, rules: _Rules) -> bool:
     """Whether the countries an eligibility phrase names (its sentence, or after its colon its paragraph) are all
     outside the EU/EEA, at least one of them, and it names no union ("residents of the EEA and Switzerland")."""
     right = sentence_bounds(text, m.start, m.end)[1]  # a sentence here ends at a colon too
+    line_start = max(text.rfind("\n", 0, m.start) + 1, m.start - READER_REACH)
+    if rules.readers.find(text[line_start:right]):  # "Important for German readers: ... only for residents of the USA"
+        return False
     if text.startswith(":", right):
         right = _opened_list_end(text, right, rules.opener_reach)
     named = {code for lang in (*m.languages, "en") for code in _countries_named(text[m.end:right], lang)}
+    # CLDR names have four letters or more; "customers based in the UK" names the country by its abbreviation.
+    named |= {code for pattern, code in rules.abbreviations if pattern.search(text, m.end, right)}
     member = geography().member_states
     return bool(named) and named.isdisjoint(member) and not _names_union(text, m.end, right, rules)
 
@@ -221,6 +239,31 @@ def _clause_start(text: str, left: int, at: int) -> int:
     start = max(left, at - UNION_REACH)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, at)]
     return breaks[-1] if breaks else start
+
+
+def _residents_of(text: str, start: int, end: int, rules: _Rules) -> tuple[str, ...]:
+    """The member states whose residents text[start:end] names ("les résidents belges", "residents of Belgium"): a
+    word for residents and a state's name or demonym. Without the residents, "not available in Germany yet" is a
+    rollout, no exclusion of clients."""
+    if not rules.residents.find(text[start:end]):
+        return ()
+    named = {rules.names[s.group(0).lower()] for s in rules.states.finditer(text, start, end)}
+    named |= {code for pattern, code in rules.demonyms if pattern.search(text, start, end)}
+    return tuple(sorted(named))
+
+
+def _demonyms() -> tuple[tuple[re.Pattern, str], ...]:
+    """local_ref.yaml's demonyms as one pattern per member state: capitalised ones (English) as written, the others
+    in any case; a trailing * for any ending."""
+    patterns = []
+    for code, entries in load("lexicons/local_ref.yaml", "local-ref")["demonyms"].items():
+        form = lambda entry: re.escape(entry.rstrip("*")) + (r"\w*" if entry.endswith("*") else "")  # noqa: E731
+        cased = [form(e) for e in entries if e[0].isupper()]
+        other = [form(e) for e in entries if not e[0].isupper()]
+        alternatives = cased + ([f"(?i:{'|'.join(other)})"] if other else [])
+        patterns.append((re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"),
+                         "NO" if code is False else str(code)))
+    return tuple(patterns)
 
 
 def _names_union(text: str, start: int, end: int, rules: _Rules) -> bool:

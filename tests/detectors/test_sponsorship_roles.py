@@ -95,3 +95,13 @@ def test_a_stage_word_that_is_as_often_a_scenario_or_a_scene_is_no_role(detect):
     assert detect("sponsorship", _html("pl", "<p>Nasza firma działa na scenie kryptowalut w Polsce.</p>")) == set()
     page = _html("es", "<p>Nuestro fundador subirá como ponente al Foro Cripto de Madrid.</p>")
     assert detect("sponsorship", page) == {("SPONSORSHIP", ("ES",), "como ponente + madrid", "text (es)")}
+
+
+def test_the_sites_own_presence_at_a_festival_in_an_eu_city(detect):
+    page = _html("en", "<p>This summer we run a pop-up lounge at the festival in Lisbon.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("PT",), "festival + lisbon", "text (en)")}
+    page = _html("de", "<p>Wir haben ein eigenes Zelt beim Festival in Wien.</p>")
+    assert detect("sponsorship", page) == {("SPONSORSHIP", ("AT",), "festival + wien", "text (de)")}
+    # Near misses: a festival reported in no one's voice, and the site's festival season placed nowhere.
+    assert detect("sponsorship", _html("en", "<p>The festival in Lisbon drew many visitors this year.</p>")) == set()
+    assert detect("sponsorship", _html("en", "<p>We loved this festival season.</p>")) == set()
