@@ -257,13 +257,17 @@ def _demonyms() -> tuple[tuple[re.Pattern, str], ...]:
     in any case; a trailing * for any ending."""
     patterns = []
     for code, entries in load("lexicons/local_ref.yaml", "local-ref")["demonyms"].items():
-        form = lambda entry: re.escape(entry.rstrip("*")) + (r"\w*" if entry.endswith("*") else "")  # noqa: E731
-        cased = [form(e) for e in entries if e[0].isupper()]
-        other = [form(e) for e in entries if not e[0].isupper()]
+        cased = [_demonym_form(e) for e in entries if e[0].isupper()]
+        other = [_demonym_form(e) for e in entries if not e[0].isupper()]
         alternatives = cased + ([f"(?i:{'|'.join(other)})"] if other else [])
         patterns.append((re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"),
                          "NO" if code is False else str(code)))
     return tuple(patterns)
+
+
+def _demonym_form(entry: str) -> str:
+    """A demonym as a regex: literal, its trailing * any word ending."""
+    return re.escape(entry.rstrip("*")) + (r"\w*" if entry.endswith("*") else "")
 
 
 def _names_union(text: str, start: int, end: int, rules: _Rules) -> bool:
