@@ -135,7 +135,7 @@ def _national_numbers(doc: Document, ctx: Context, international: list[tuple[int
     regions = _likely_regions(doc, ctx)
     shared: list[str] | None = None
     for raw, snip, locator in candidates:
-        number = next(filter(None, map(_parse_national, [raw] * len(regions), regions)), None)
+        number = next((found for region in regions if (found := _parse_national(raw, region))), None)
         if number is None and not regions:  # a region the page gives is never second-guessed per number
             shared = _language_states(doc, ctx) if shared is None else shared
             valid = [n for n in (_parse_national(raw, state) for state in shared) if n]
