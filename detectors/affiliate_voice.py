@@ -36,6 +36,11 @@ OWN_TERMS = "own_terms"  # a contract's defining phrases: the page is its publis
 NEAR = 300  # characters on each side of a mention in which the site's name makes the programme its own
 _WORD = re.compile(r"\w{3,}")
 _OWNER_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})-$")  # "Binance-" right before "Empfehlungsprogramm"
+_OWNER_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})['’]s\s+$")  # "DEGIRO's referral programme"
+# "programa de referidos de DEGIRO", "programme de parrainage de Kraken", "programma di affiliazione di eToro":
+# the owner named right after the programme, by a preposition and a capital (not "de nuestra plataforma").
+_OWNER_AFTER = re.compile(r"\s+(?:of|de|del|di|da|do|du|des|van|von)\s+"
+                          r"([A-Z][\w.]{2,}(?:[ \t]+[A-Z][\w.]*){0,2})(?![\w-])")  # up to three words of a name
 
 
 def _name_parts(url: str) -> tuple[str, tuple[str, ...]]:
@@ -61,10 +66,23 @@ def _own(text: str, match: PhraseMatch, language: str, label: str, parts: tuple[
     return any(_names_site(w, label, parts) for w in _WORD.findall(window))
 
 
-def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, ...]) -> bool:
-    """The programme named as a firm's that is not the site: "Binance-Empfehlungsprogramms" on kdj.com."""
-    owner = _OWNER_COMPOUND.search(text, max(0, match.start - 40), match.start)
-    return bool(owner) and not _names_site(owner.group(1), label, parts)
+def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, ...], host: str) -> bool:
+    """The programme named as a firm's that is not the site: "Binance-Empfehlungsprogramms" on kdj.com, "el programa
+    de referidos de DEGIRO" on a blog."""
+    owner = _OWNER_COMPOUND.search(text, max(0, match.start - 40), match.start) or \
+        _OWNER_POSSESSIVE.search(text, max(0, match.start - 40), match.start) or _OWNER_AFTER.match(text, match.end)
+    if not owner:
+        return False
+    name = owner.group(1)  # "Trade Republic" on traderepublic.com is the site, and "Beispielbank" on beispielbank.xy.de
+    joined = "".join(name.split())
+    return not (_names_site(joined, label, parts) or any(_names_site(word, label, parts) for word in name.split())
+                or len(joined) >= 4 and joined.lower() in host)
+
+
+def _may_name_owner(text: str) -> bool:
+    """Whether a programme may be named as a firm's at all: the dash of "Binance-Empfehlungsprogramm", the "'s" of
+    "Solario's referral program", a capital after "de", "of" ("el programa de referidos de DEGIRO")."""
+    return "-" in text or "'s " in text or "’s " in text or _OWNER_AFTER.search(text) is not None
 
 
 def reads_as_article(doc: Document, headline: bool = True) -> bool:
@@ -91,11 +109,12 @@ def reports_on_programme(doc: Document, mentions: Sequence[PhraseMatch] | Callab
     # titled with a programme's name, whatever it defines ("Referral program - a program to reward existing users").
     reported = (bool(phrase_lexicon(REPORTING).find(text)) and not help_section(doc.url) and not programme_page(doc)) \
         or reads_as_article(doc, headline)
-    if callable(mentions) and (reported or "-" in text):  # "-": the dash of "Binance-Empfehlungsprogramm"
+    if callable(mentions) and (reported or _may_name_owner(text)):
         mentions = mentions()
     if not mentions or callable(mentions):
         return False
-    if not (reported or any(_another_firms(text, m, label, parts) for m in mentions)):
+    host = (urlsplit(doc.url or doc.requested_url).hostname or "").replace("-", "")
+    if not (reported or any(_another_firms(text, m, label, parts, host) for m in mentions)):
         return False
     language = page_language(doc)
     return not (phrase_lexicon(OWN_TERMS).find(text) or offers_own_link(text, candidate_languages(doc))

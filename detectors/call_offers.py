@@ -60,6 +60,8 @@ class Offers:
     # Swedish "ju fler": "I flere tilfælde" is "in several cases"): the phrases of `more`.
     opening: re.Pattern[str] | None = None
     how: re.Pattern[str] | None = None  # "how", "whether": an indirect question after a verb of discovery
+    selling: re.Pattern[str] | None = None  # "no hidden fees", "in seconds": a claim only where the site says "we"
+    second_person: tuple[str, ...] = ()  # a verb's endings that address the reader where no pronoun does ("compras")
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
@@ -94,7 +96,8 @@ def offers() -> dict[str, Offers]:
             _pattern(entry["advantages"]), _pattern(entry["more"]), _pattern(entry["labels"]),
             _pattern(entry["conditions"]), _pattern(entry.get("consequences", [])),
             tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])),
-            _pattern([m for m in entry["more"] if " " in m]), _pattern(entry.get("how", [])))
+            _pattern([m for m in entry["more"] if " " in m]), _pattern(entry.get("how", [])),
+            _pattern(entry.get("selling", [])), tuple(without_accents(e) for e in entry.get("second_person", ())))
     return result
 
 
@@ -114,14 +117,13 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
     if urgent:  # "... jetzt ...!": the lines that exclaim it
         rows = low.split("\n")
         found |= {n for n in lines_with(low, urgent) if "!" in rows[n]}
-    if acting:
-        claimed, starts = set(), None
-        for o in known:
-            for m in o.advantages.finditer(low) if o.advantages else ():
+    claimed, sold, starts = set(), set(), None
+    for o in known:  # a superlative on a line that may call; a selling point wherever (its verb may describe)
+        for pattern, lines in ((o.advantages if acting else None, claimed), (o.selling, sold)):
+            for m in pattern.finditer(low) if pattern else ():
                 starts = starts or line_starts(low)
-                claimed.add(bisect_right(starts, m.start()) - 1)
-        found |= claimed & acting
-    return found
+                lines.add(bisect_right(starts, m.start()) - 1)
+    return found | claimed & acting | sold
 
 
 @cache
@@ -144,8 +146,11 @@ def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita"), nor
     give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged), work one out
     ("Ricevi 250 euro di bonus = il 50% di 500 euro": a formula) or preview an article ("In this article we ...")."""
-    return ("=" not in sentence and _states_offer(sentence, tokens, language) and not narrates(sentence, language)
-            and not refers_to_article(sentence, language) and not hedged(sentence, 0, len(sentence), (language,)))
+    if "=" in sentence or not _states_offer(sentence, tokens, language) or narrates(sentence, language) or \
+            refers_to_article(sentence, language):
+        return False
+    plain = without_selling(sentence, language)  # "néhány kattintással": a few clicks hedge nothing
+    return not hedged(plain, 0, len(plain), (language,))
 
 
 def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
@@ -156,6 +161,8 @@ def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
     if tokens and tokens[0] in vocabulary.gains and vocabulary.gains.isdisjoint(tokens[1:GAIN_REACH]) and \
             gets_amount(" ".join(text.split()[:GAIN_REACH]), language):
         return True  # opened by the gain, its amount the object: "Få 20% rabatt" (not "Få kunder får 20%": few)
+    if _sells(sentence, tokens, vocabulary, language):
+        return True  # "Hos oss köper du bitcoin ... utan dolda avgifter", "Con nuestra app compras ... en segundos"
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
         return False
@@ -210,6 +217,32 @@ def _correlative(opening: re.Pattern[str], more: re.Pattern[str], text: str) -> 
         more.search(text, found.end()) is not None
 
 
+def _sells(sentence: str, tokens: list[str], vocabulary: Offers, language: str) -> bool:
+    """Whether the site's "we" opens a sentence whose verb, the reader's, sells a point of its service ("Bei uns
+    handelst du ... ohne versteckte Gebühren"); not a guide's "Wir zeigen dir, wie du ... kaufst", not a client told
+    of ("Er eröffnete ... bei uns in wenigen Minuten"), not a chief executive quoted."""
+    text = without_accents(sentence.lower())
+    if not (vocabulary.selling and vocabulary.selling.search(text)) or any(q in sentence for q in _QUOTES):
+        return False
+    serving = _serving(language)
+    at = next((n for n, t in enumerate(tokens[:SERVING_REACH]) if t in serving), -1)
+    if at <= 0 or vocabulary.own.isdisjoint(tokens[:at]):
+        return False
+    near = tokens[max(0, at - 2):at + 3]  # "vous achetez", "handelst du", "you buy"; not "Nous avons testé"
+    return not vocabulary.reader.isdisjoint(near) or bool(vocabulary.reader_phrases and
+                                                          vocabulary.reader_phrases.search(" ".join(near))) or \
+        bool(vocabulary.second_person) and tokens[at].endswith(vocabulary.second_person)  # "compras", "kupisz"
+
+
+def without_selling(sentence: str, language: str) -> str:
+    """The sentence in lower case with its selling points blanked: "in a few clicks", "néhány kattintással" neither
+    tell a how-to step (click) nor hedge (some)."""
+    text = without_accents(sentence.lower())
+    vocabulary = offers().get(language)
+    return vocabulary.selling.sub(lambda m: " " * len(m.group(0)), text) if vocabulary and vocabulary.selling else text
+
+
+SERVING_REACH = 5  # words: a selling sentence's verb comes right after its "bei uns", "with our app"
 _CLAUSE_MARKS = (",", ";", ":", "–", "—")
 
 
@@ -217,6 +250,14 @@ def _acts(tokens: list[str], language: str) -> bool:
     """Whether the reader is the one who buys, trades or opens an account (a conversion verb of the sentence)."""
     verbs = vocabularies()[language].verbs
     return any(t in verbs for t in tokens)
+
+
+@cache
+def _serving(language: str) -> frozenset[str]:
+    """Every form of the conversion verbs, the present tense too ("hos oss köper du", "bei uns handelst du"): what
+    the site says its reader does with its service, where a call's verbs leave descriptions out."""
+    voc = vocabularies()[language]
+    return voc.verbs | frozenset(without_accents(form) for form in forms_of(voc.listed, language))
 
 
 def main_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:

@@ -279,7 +279,7 @@ def test_romanian_new_members_and_a_friendly_interface_are_no_referral_rule(page
 @pytest.mark.parametrize(("lang", "body", "found"), [
     # "Member get member" is a referral programme's name in several languages, the site's own on its rules page ...
     ("nl", "Spelregels Member Get Member: wie een nieuwe klant aanbrengt, ontvangt een cadeaukaart.", True),
-    ("it", "Con il programma Member Get Member di Esempio Banca presenti un amico e ricevete entrambi un buono.",
+    ("it", "Con il programma Member Get Member di Example Firm presenti un amico e ricevete entrambi un buono.",
      True),
     # ... and someone else's where a report names it so.
     ("nl", "De verzekeraar lanceert deze maand een member-get-member-programma voor zijn bestaande klanten.", False),

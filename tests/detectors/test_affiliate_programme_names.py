@@ -25,7 +25,7 @@ def affiliate_values(page, lang: str, body: str, title: str = "Aurora") -> list[
     ("no", "<h2>Vilkår for vervekampanjen</h2><p>Kampanjen gjelder alle kunder med aktiv avtale.</p>",
      "vervekampanjen"),
     ("sv", "<p>Tipsa en vän om Aurora och få en aktie när vännen har öppnat sitt konto.</p>", "tipsa en vän"),
-    ("nl", "<p>Het aanbrengprogramma van Aurora staat open voor alle bestaande rekeninghouders.</p>",
+    ("nl", "<p>Het aanbrengprogramma van Example Firm staat open voor alle bestaande rekeninghouders.</p>",
      "aanbrengprogramma"),
     ("pl", "<p>Regulamin: program polecający Aurora obejmuje klientów z aktywnym rachunkiem.</p>",
      "program polecający"),
@@ -56,3 +56,27 @@ def test_near_miss_a_report_without_the_writers_own_reward(page):
     body = ("<p>Tiempo de lectura: 4 minutos</p><p>El banco Solario lanza su programa de referidos, anunció la "
             "empresa el martes.</p><p>Según el banco, el programa está abierto a todos sus clientes.</p>")
     assert affiliate_values(page, "es", body) == []
+
+
+# A blog explaining the programme it names as another firm's, after the name ("el programa de referidos de DEGIRO"),
+# reports it; the same words naming the site's own brand pitch (the page is at www.example-firm.com).
+OWNER_AFTER = [
+    ("es", "<h1>Cómo funciona el programa de referidos de Solario</h1><p>El programa de referidos de Solario es el "
+           "típico sistema de invitar a un amigo: si ya tienes cuenta, puedes compartir un enlace de invitación y "
+           "ambos recibís 50 € cuando tu amigo abre su cuenta.</p>"),
+    ("fr", "<h1>Le programme de parrainage de Nordbank expliqué</h1><p>Avec le programme de parrainage de Nordbank, "
+           "vous invitez un ami et vous recevez chacun 30 € après son premier dépôt.</p>"),
+    ("en", "<h1>How Solario's referral program works</h1><p>With Solario's referral program you invite a friend and "
+           "you both get 50 € after the first deposit.</p>"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), OWNER_AFTER, ids=[lang for lang, _ in OWNER_AFTER])
+def test_a_programme_named_as_another_firms_is_reported(page, lang, body):
+    from detectors import bonus
+    from detectors.context import Context
+
+    assert affiliate_values(page, lang, body) == []
+    assert bonus.detect(page(f"<!doctype html><html lang='{lang}'><body>{body}</body></html>"), Context()) == []
+    own = body.replace("Solario", "Example Firm").replace("Nordbank", "Example Firm")  # the site's own brand
+    assert affiliate_values(page, lang, own)
