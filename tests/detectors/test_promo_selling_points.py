@@ -61,3 +61,15 @@ NOT_SELLING = [
 @pytest.mark.parametrize(("language", "sentence"), NOT_SELLING, ids=[s for _, s in NOT_SELLING])
 def test_the_same_points_in_a_guide_a_test_a_story_or_a_quotation_sell_nothing(calls, language, sentence):
     assert calls(language, "Saving made simple", sentence) == set()
+
+
+ADVANTAGE = [("it", "Conti deposito: trova il più vantaggioso"),
+             ("it", "Confronta le offerte e scegli il conto più conveniente."),
+             ("es", "Compara y elige la cuenta más ventajosa."), ("pt", "Compare e escolha a conta mais vantajosa."),
+             ("fr", "Comparez et choisissez le compte le plus avantageux.")]
+
+
+@pytest.mark.parametrize(("language", "line"), ADVANTAGE, ids=[line for _, line in ADVANTAGE])
+def test_a_call_that_promises_the_most_advantageous_offer_pitches(calls, language, line):
+    assert calls(language, "Conti deposito", line)
+    assert calls(language, "Conti deposito", line.rstrip(".") + "?") == set()  # a help page's question
