@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from babel.dates import get_month_names
 
 from detectors.amounts import amount_pattern
 from detectors.call_lines import GLUED, NUMBERED_STEP
@@ -160,7 +162,7 @@ def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...])
 def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, cut where a word runs into the next cell's capital ("... à
     l'étrangerJusqu'à 230€ offerts", table cells whose text ran together once tags were gone)."""
-    spans = [m.span() for m in _SENTENCE.finditer(text)]
+    spans = _with_ordinals([m.span() for m in _SENTENCE.finditer(text)], text)
     seams = [m.start() for m in GLUED.finditer(text)]  # once per text: a search per sentence cost as much as BONUS
     if not seams:
         return spans
@@ -171,6 +173,35 @@ def _spans(text: str) -> list[tuple[int, int]]:
             start = seam
         cut_spans.append((start, end))
     return cut_spans
+
+
+_ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,2}\.$")  # "bis 31." before "Dezember": an ordinal's dot
+
+
+@cache
+def _months() -> frozenset[str]:
+    """German month names (babel), which a date's ordinal comes before with a capital ("bis 31. Dezember"); the
+    languages that write their months in lower case ("31. prosince", "31. joulukuuta") need no list."""
+    return frozenset(name.lower() for locale in ("de", "de_AT")
+                     for name in get_month_names("wide", locale=locale).values())
+
+
+def _with_ordinals(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The sentences with those cut at an abbreviation's or an ordinal's dot joined to the next on the same line:
+    a new sentence opens with a capital, so a dot before a word in lower case or a comma ends none ("Du får 200 kr.,
+    hvis du ...", "do 31. prosince"), nor does an ordinal's before a German month ("bis 31. Dezember")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        before = joined[-1] if joined else None
+        if before and text[before[1] - 1] == "." and "\n" not in text[before[1]:start]:
+            following = text[start:end].lstrip()
+            word = following.split(maxsplit=1)[0] if following else ""
+            if word[:1].islower() or word[:1] in ",;:" or \
+                    _ORDINAL_END.search(text, *before) and word.strip(",;:").lower() in _months():
+                joined[-1] = (before[0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 # Menus, footers and banners repeat from page to page: a sentence is read once per set of page languages (a plain
