@@ -1,0 +1,33 @@
+"""PROMO: an app-store badge's text, as a page's text keeps it ("Jetzt bei Google Play", "Disponible en Google Play",
+"Laden im App Store"), on a line of its own, is the site's call to download its app; near miss: a news sentence
+that says where someone else's app can be had."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.promo import INCENTIVE
+from tests.support.paragraph_pages import page_of
+
+BADGES = [("de", "Jetzt bei Google Play"), ("de", "Laden im App Store"), ("es", "Disponible en Google Play"),
+          ("it", "Disponibile su Google Play"), ("pt", "Disponível na App Store"), ("nl", "Ontdek het op Google Play"),
+          ("da", "Tilgængelig på Google Play"), ("no", "Tilgjengelig på Google Play"), ("cs", "Nyní na Google Play"),
+          ("el", "Διαθέσιμο στο Google Play"), ("ro", "Disponibil pe Google Play"), ("en", "Get it on Google Play")]
+NEWS = {"de": "Die App der Bank ist seit Mai jetzt bei Google Play erhältlich, berichtete das Magazin am Montag.",
+        "es": "La aplicación del banco está disponible en Google Play desde mayo, informó la revista el lunes.",
+        "it": "L'app della banca è disponibile su Google Play da maggio, ha riferito la rivista lunedì."}
+
+
+def calls(detect, language: str, *paragraphs: str) -> set[str]:
+    return {value for (_, _, value, locator) in detect("promo", page_of(language, *paragraphs))
+            if not locator.startswith(INCENTIVE)}
+
+
+@pytest.mark.parametrize(("language", "badge"), BADGES, ids=[badge for _, badge in BADGES])
+def test_a_store_badge_on_a_line_of_its_own_is_a_call_to_download(detect, language, badge):
+    assert len(calls(detect, language, "Example", badge)) == 1
+
+
+@pytest.mark.parametrize(("language", "sentence"), NEWS.items(), ids=list(NEWS))
+def test_near_miss_news_of_where_an_app_can_be_had(detect, language, sentence):
+    assert calls(detect, language, "Example", sentence) == set()
