@@ -26,6 +26,7 @@ from functools import cache
 
 from detectors.affiliate_disclosure import paid_link_labels
 from detectors.call_lines import BULLETS, imperative_at, joined_clauses
+from detectors.call_steps import instruction
 from detectors.cta_vocabulary import GREEK, Vocabulary, tokens_of, vocabularies, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
@@ -146,10 +147,11 @@ def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita"), nor
     give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged), work one out
     ("Ricevi 250 euro di bonus = il 50% di 500 euro": a formula) or preview an article ("In this article we ...")."""
-    if "=" in sentence or not _states_offer(sentence, tokens, language) or narrates(sentence, language) or \
+    plain = without_selling(sentence, language)  # "in a few clicks", "néhány kattintással": no step, no hedge
+    if "=" in sentence or instruction(tokens_of(plain), vocabularies()[language]) or \
+            not _states_offer(sentence, tokens, language) or narrates(sentence, language) or \
             refers_to_article(sentence, language):
         return False
-    plain = without_selling(sentence, language)  # "néhány kattintással": a few clicks hedge nothing
     return not hedged(plain, 0, len(plain), (language,))
 
 

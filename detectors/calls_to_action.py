@@ -49,7 +49,6 @@ from detectors.call_offers import (
     main_clauses,
     rewarded,
     takes_incentive,
-    without_selling,
     works_out,
 )
 from detectors.call_steps import STEP_LIST, among_steps, first_step, in_contents, in_menu_path, instruction
@@ -282,10 +281,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
                 continue
             tokens = tokens_of(sentence)
             for language in languages:
-                voc = vocabularies()[language]
-                if not instruction(tokens_of(without_selling(sentence, language)), voc) and \
-                        is_offer(sentence, tokens, language) and \
-                        own(starts[n] + m.start(), starts[n] + m.end(), language):
+                if is_offer(sentence, tokens, language) and own(starts[n] + m.start(), starts[n] + m.end(), language):
                     told = " ".join(sentence.split()[:8]).rstrip(".!;:…,")  # "Oui, vous pouvez ...": no comma cut
                     add(told, language, "text", snippet(text, starts[n] + m.start(), starts[n] + m.end()))
                     break
