@@ -346,3 +346,8 @@ def a_name(text: str, call: str) -> bool:
     if len(words) < 2 or not (words[0][:1].isupper() and words[1][:1].isupper()):
         return False
     return re.search(rf"[a-zäöüß,] {re.escape(' '.join(words))}\b", text) is not None
+
+
+def call_clause(sentence: str) -> str:
+    """The call itself: up to the first comma, at most a few words ("Sign up now, fund ..." -> "sign up now")."""
+    return " ".join(sentence.split(",")[0].split()[:8]).strip("()[]{} ").rstrip(".!;:…> ")  # "( Apply now )", ">>"

@@ -25,6 +25,7 @@ from detectors.call_lines import (
     addressing,
     after_login,
     bare_start,
+    call_clause,
     connected_clauses,
     imperative_at,
     item_label,
@@ -66,6 +67,7 @@ _POINTER_MARKS = "".join(_POINTERS) + " "
 _SEPARATORS = ("|", "·", "•", "/", "›", "»", ">")
 SHORT_LINE = 6  # words: a line this short standing alone reads as a button, a menu item or a slogan
 MAX_SPAN = 200  # characters of a button or link text worth reading
+STORES = ("app store", "google play", "appgallery")  # an imperative sending the reader there installs an app
 DOCUMENT_REACH = 3  # words after a verb in which a document makes it a download to read ("Scarica il modulo")
 
 
@@ -133,6 +135,8 @@ def is_pitch_sentence(sentence: str, tokens: list[str], voc: Vocabulary, *, step
     urged = sentence.rstrip().endswith("!") and not discovering or opened
     if urged or voc.has(tokens[1:], voc.hooks, voc.hook_phrases):
         return True
+    if not (steps or discovering) and any(s in sentence.lower() for s in STORES) and not instruction(tokens, voc):
+        return True  # "Download the app from the App Store (iPhone), or Google Play": the site's own app
     if not discovering and not voc.infinitive(tokens[at]) and claims_advantage(sentence, voc.language):
         return True  # "Trade crypto with the lowest fees", "Használd ki ... a legjobb bankszámlát": praise pitches
     if rewarded(tokens[at + 1:], voc.language) and not voc.infinitive(tokens[at]):
@@ -273,7 +277,7 @@ def _offer_calls(text: str, lines: list[str], languages: tuple[str, ...], add, a
         own = owner(text, lines, n, starts[n])
         label = next(((lang, advert) for lang in languages if (advert := labelled_advert(line, lang))), None)
         if label and own(starts[n], starts[n] + len(line), label[0]):
-            add(_clause(label[1]), label[0], "text", snippet(text, starts[n], starts[n] + len(line)))
+            add(call_clause(label[1]), label[0], "text", snippet(text, starts[n], starts[n] + len(line)))
             continue
         for m in _OFFER_SENTENCE.finditer(line):
             sentence = m.group(0).strip()
@@ -312,7 +316,7 @@ def _pointed(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ..
     for label in pointed_labels(line, _POINTERS):
         language = next((g for g in languages if is_label(tokens_of(label), vocabularies()[g], button=True)), "")
         if language:  # in lower case: its capitals follow a word of the line by construction, as a brand's would
-            return ((language, _clause(label).lower()),)
+            return ((language, call_clause(label).lower()),)
     return ()
 
 
@@ -336,7 +340,7 @@ def _short_line(line: str, tokens: list[str], languages: tuple[str, ...], instru
             at = voc.has(own, frozenset(), voc.phrases)
             label = next((" ".join(p) for p in voc.phrases if at and tuple(own[at - 1:at - 1 + len(p)]) == p), "")
             shown = stripped.strip(_POINTER_MARKS) if own is tokens else " ".join(own)
-            yield language, label or _clause(shown)
+            yield language, label or call_clause(shown)
 
 
 def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
@@ -360,19 +364,19 @@ def _sentences(line: str, languages: tuple[str, ...], instructional: bool):
         if len(words) <= 4 or any(starts_something(w, languages) for w in words[:3]):
             found = _pitching(sentence, words, languages, instructional, tail)
             if found:
-                yield m.start(), m.end(), found, _clause(sentence)
+                yield m.start(), m.end(), found, call_clause(sentence)
                 continue
         begin = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         for at in connected_clauses(sentence, languages) + main_clauses(sentence, languages):
             clause = sentence[at:]
             found = _pitching(clause, tokens_of(clause), languages, instructional, False)
             if found:
-                yield begin + at, m.end(), found, _clause(clause)
+                yield begin + at, m.end(), found, call_clause(clause)
                 break
         else:
             at, found = joined_reward(sentence, languages, instructional)
             if found:
-                yield begin + at, m.end(), found, _clause(sentence[at:])
+                yield begin + at, m.end(), found, call_clause(sentence[at:])
 
 
 def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instructional: bool, tail: bool):
@@ -390,9 +394,3 @@ def _pitching(sentence: str, words: list[str], languages: tuple[str, ...], instr
                 takes_incentive(sentence, words, language):
             found.append(language)  # the first of them whose call is the site's own counts
     return tuple(found)
-
-
-def _clause(sentence: str) -> str:
-    """The call itself: up to the first comma, at most a few words ("Sign up now, fund ..." -> "sign up now")."""
-    return " ".join(sentence.split(",")[0].split()[:8]).strip("()[]{} ").rstrip(".!;:…> ")  # "( Apply now )", ">>"
-

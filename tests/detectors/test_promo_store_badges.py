@@ -31,3 +31,18 @@ def test_a_store_badge_on_a_line_of_its_own_is_a_call_to_download(detect, langua
 @pytest.mark.parametrize(("language", "sentence"), NEWS.items(), ids=list(NEWS))
 def test_near_miss_news_of_where_an_app_can_be_had(detect, language, sentence):
     assert calls(detect, language, "Example", sentence) == set()
+
+
+SENT_TO_A_STORE = [("en", "Download the app from the App Store (iPhone) or Google Play (Android)",
+                    "Open the app and tap Sign up."),
+                   ("de", "Lade die App im App Store oder bei Google Play herunter",
+                    "Öffne die App und tippe auf Registrieren."),
+                   ("fr", "Téléchargez l'application sur l'App Store ou Google Play",
+                    "Ouvrez l'application et appuyez sur S'inscrire.")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "next_step"), SENT_TO_A_STORE, ids=[s[0] for s in SENT_TO_A_STORE])
+def test_an_imperative_that_sends_the_reader_to_a_store_is_a_call(detect, language, sentence, next_step):
+    assert calls(detect, language, "Example", sentence)
+    # Near miss: the same as the first of a how-to's numbered steps (someone else's app, installed on the way)
+    assert calls(detect, language, "Example", f"1. {sentence}.", f"2. {next_step}") == set()
