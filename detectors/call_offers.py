@@ -63,6 +63,7 @@ class Offers:
     how: re.Pattern[str] | None = None  # "how", "whether": an indirect question after a verb of discovery
     selling: re.Pattern[str] | None = None  # "no hidden fees", "in seconds": a claim only where the site says "we"
     second_person: tuple[str, ...] = ()  # a verb's endings that address the reader where no pronoun does ("compras")
+    selling_keys: frozenset[str] = frozenset()  # the longest word of each selling point: a page without one has none
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
@@ -98,7 +99,8 @@ def offers() -> dict[str, Offers]:
             _pattern(entry["conditions"]), _pattern(entry.get("consequences", [])),
             tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])),
             _pattern([m for m in entry["more"] if " " in m]), _pattern(entry.get("how", [])),
-            _pattern(entry.get("selling", [])), tuple(without_accents(e) for e in entry.get("second_person", ())))
+            _pattern(entry.get("selling", [])), tuple(without_accents(e) for e in entry.get("second_person", ())),
+            frozenset(max(reversed(tokens_of(point)), key=len) for point in entry.get("selling", [])))
     return result
 
 
@@ -118,13 +120,16 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
     if urgent:  # "... jetzt ...!": the lines that exclaim it
         rows = low.split("\n")
         found |= {n for n in lines_with(low, urgent) if "!" in rows[n]}
-    claimed, sold, starts = set(), set(), None
-    for o in known:  # a superlative on a line that may call; a selling point wherever (its verb may describe)
-        for pattern, lines in ((o.advantages if acting else None, claimed), (o.selling, sold)):
-            for m in pattern.finditer(low) if pattern else ():
+    sold = distinct & frozenset().union(*(o.selling_keys for o in known))  # a selling point's word, wherever
+    found |= lines_with(low, sold) if sold else set()  # (the reader's verb of a selling point may describe)
+    if acting:
+        claimed, starts = set(), None
+        for o in known:
+            for m in o.advantages.finditer(low) if o.advantages else ():
                 starts = starts or line_starts(low)
-                lines.add(bisect_right(starts, m.start()) - 1)
-    return found | claimed & acting | sold
+                claimed.add(bisect_right(starts, m.start()) - 1)
+        found |= claimed & acting
+    return found
 
 
 @cache
@@ -237,8 +242,7 @@ def _sells(sentence: str, tokens: list[str], vocabulary: Offers, language: str) 
 
 
 def without_selling(sentence: str, language: str) -> str:
-    """The sentence in lower case with its selling points blanked: "in a few clicks", "néhány kattintással" neither
-    tell a how-to step (click) nor hedge (some)."""
+    """The sentence in lower case, its selling points blanked: "in a few clicks" is no step, "néhány" no hedge."""
     text = without_accents(sentence.lower())
     vocabulary = offers().get(language)
     return vocabulary.selling.sub(lambda m: " " * len(m.group(0)), text) if vocabulary and vocabulary.selling else text
@@ -256,10 +260,9 @@ def _acts(tokens: list[str], language: str) -> bool:
 
 @cache
 def _serving(language: str) -> frozenset[str]:
-    """Every form of the conversion verbs, the present tense too ("hos oss köper du", "bei uns handelst du"): what
-    the site says its reader does with its service, where a call's verbs leave descriptions out."""
+    """Every form of the conversion verbs, the present tense too, that a call's leave out ("bei uns handelst du")."""
     voc = vocabularies()[language]
-    return voc.verbs | frozenset(without_accents(form) for form in forms_of(voc.listed, language))
+    return voc.verbs | frozenset(map(without_accents, forms_of(voc.listed, language)))
 
 
 def main_clauses(sentence: str, languages: tuple[str, ...]) -> list[int]:
