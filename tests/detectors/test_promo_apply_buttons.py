@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.promo import INCENTIVE
-from tests.support.paragraph_pages import page_of
+from tests.support.paragraph_pages import promo_calls
 
 BUTTONS = [("fr", "Faire une demande"), ("es", "Solicítala ahora"), ("pt", "Peça já o seu cartão"),
            ("nl", "Vraag nu aan"), ("pl", "Złóż wniosek"), ("cs", "Požádat o úvěr"), ("sk", "Požiadať o úver"),
@@ -18,16 +17,11 @@ BUTTONS = [("fr", "Faire une demande"), ("es", "Solicítala ahora"), ("pt", "Pe�
 NOT_CALLS = [("fi", "Hae"), ("no", "Søk"), ("bg", "Открийте повече")]
 
 
-def calls(detect, language: str, *paragraphs: str) -> set[str]:
-    return {value for (_, _, value, locator) in detect("promo", page_of(language, *paragraphs))
-            if not locator.startswith(INCENTIVE)}
-
-
 @pytest.mark.parametrize(("language", "button"), BUTTONS, ids=[button for _, button in BUTTONS])
 def test_a_button_to_apply_or_open_is_a_call(detect, language, button):
-    assert len(calls(detect, language, "Example Bank", button)) == 1
+    assert len(promo_calls(detect, language, "Example Bank", button)) == 1
 
 
 @pytest.mark.parametrize(("language", "label"), NOT_CALLS, ids=[label for _, label in NOT_CALLS])
 def test_near_miss_a_search_button_or_a_reading_path(detect, language, label):
-    assert calls(detect, language, "Example Bank", label) == set()
+    assert promo_calls(detect, language, "Example Bank", label) == set()

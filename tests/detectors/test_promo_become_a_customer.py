@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.promo import INCENTIVE
-from tests.support.paragraph_pages import page_of
+from tests.support.paragraph_pages import promo_calls
 
 BUTTONS = [("pl", "Chcę zostać klientem"), ("cs", "Chci se stát klientem"), ("sk", "Chcem sa stať klientom"),
            ("et", "Soovin saada kliendiks"), ("fi", "Haluan asiakkaaksi"), ("hu", "Ügyfél szeretnék lenni"),
@@ -18,16 +17,11 @@ BUTTONS = [("pl", "Chcę zostać klientem"), ("cs", "Chci se stát klientem"), (
            ("fr", "Je veux devenir client"), ("en", "I want to become a customer")]
 
 
-def calls(detect, language: str, *paragraphs: str) -> set[str]:
-    return {value for (_, _, value, locator) in detect("promo", page_of(language, *paragraphs))
-            if not locator.startswith(INCENTIVE)}
-
-
 @pytest.mark.parametrize(("language", "button"), BUTTONS, ids=[lang for lang, _ in BUTTONS])
 def test_i_want_to_become_a_customer_on_a_line_of_its_own_is_a_call(detect, language, button):
-    assert len(calls(detect, language, "Example Bank", button)) == 1  # the label (as the vocabulary folds it)
+    assert len(promo_calls(detect, language, "Example Bank", button)) == 1  # the label (as the vocabulary folds it)
 
 
 @pytest.mark.parametrize(("language", "button"), BUTTONS, ids=[lang for lang, _ in BUTTONS])
 def test_near_miss_the_same_words_asked_by_a_help_page(detect, language, button):
-    assert calls(detect, language, "Example Bank", f"{button}?") == set()
+    assert promo_calls(detect, language, "Example Bank", f"{button}?") == set()

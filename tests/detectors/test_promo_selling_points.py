@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.promo import INCENTIVE
-from tests.support.paragraph_pages import page_of
+from tests.support.paragraph_pages import promo_calls
 
 
 @pytest.fixture
 def calls(detect):
-    def run(language: str, *paragraphs: str) -> set[str]:
-        return {value for (_, _, value, locator) in detect("promo", page_of(language, *paragraphs))
-                if not locator.startswith(INCENTIVE)}
-    return run
+    return lambda language, *paragraphs: promo_calls(detect, language, *paragraphs)
 
 
 SELLING = [

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.promo import INCENTIVE
-from tests.support.paragraph_pages import page_of
+from tests.support.paragraph_pages import promo_calls
 
 BADGES = [("de", "Jetzt bei Google Play"), ("de", "Laden im App Store"), ("es", "Disponible en Google Play"),
           ("it", "Disponibile su Google Play"), ("pt", "Disponível na App Store"), ("nl", "Ontdek het op Google Play"),
@@ -18,19 +17,14 @@ NEWS = {"de": "Die App der Bank ist seit Mai jetzt bei Google Play erhältlich, 
         "it": "L'app della banca è disponibile su Google Play da maggio, ha riferito la rivista lunedì."}
 
 
-def calls(detect, language: str, *paragraphs: str) -> set[str]:
-    return {value for (_, _, value, locator) in detect("promo", page_of(language, *paragraphs))
-            if not locator.startswith(INCENTIVE)}
-
-
 @pytest.mark.parametrize(("language", "badge"), BADGES, ids=[badge for _, badge in BADGES])
 def test_a_store_badge_on_a_line_of_its_own_is_a_call_to_download(detect, language, badge):
-    assert len(calls(detect, language, "Example", badge)) == 1
+    assert len(promo_calls(detect, language, "Example", badge)) == 1
 
 
 @pytest.mark.parametrize(("language", "sentence"), NEWS.items(), ids=list(NEWS))
 def test_near_miss_news_of_where_an_app_can_be_had(detect, language, sentence):
-    assert calls(detect, language, "Example", sentence) == set()
+    assert promo_calls(detect, language, "Example", sentence) == set()
 
 
 SENT_TO_A_STORE = [("en", "Download the app from the App Store (iPhone) or Google Play (Android)",
@@ -43,6 +37,6 @@ SENT_TO_A_STORE = [("en", "Download the app from the App Store (iPhone) or Googl
 
 @pytest.mark.parametrize(("language", "sentence", "next_step"), SENT_TO_A_STORE, ids=[s[0] for s in SENT_TO_A_STORE])
 def test_an_imperative_that_sends_the_reader_to_a_store_is_a_call(detect, language, sentence, next_step):
-    assert calls(detect, language, "Example", sentence)
+    assert promo_calls(detect, language, "Example", sentence)
     # Near miss: the same as the first of a how-to's numbered steps (someone else's app, installed on the way)
-    assert calls(detect, language, "Example", f"1. {sentence}.", f"2. {next_step}") == set()
+    assert promo_calls(detect, language, "Example", f"1. {sentence}.", f"2. {next_step}") == set()
