@@ -162,7 +162,7 @@ def _last_step(text: str, start: int, sentence: str, languages: tuple[str, ...])
 def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, cut where a word runs into the next cell's capital ("... à
     l'étrangerJusqu'à 230€ offerts", table cells whose text ran together once tags were gone)."""
-    spans = _with_ordinals([m.span() for m in _SENTENCE.finditer(text)], text)
+    spans = _joined_across_dots([m.span() for m in _SENTENCE.finditer(text)], text)
     seams = [m.start() for m in GLUED.finditer(text)]  # once per text: a search per sentence cost as much as BONUS
     if not seams:
         return spans
@@ -186,7 +186,7 @@ def _months() -> frozenset[str]:
                      for name in get_month_names("wide", locale=locale).values())
 
 
-def _with_ordinals(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def _joined_across_dots(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The sentences with those cut at an abbreviation's or an ordinal's dot joined to the next on the same line:
     a new sentence opens with a capital, so a dot before a word in lower case or a comma ends none ("Du får 200 kr.,
     hvis du ...", "do 31. prosince"), nor does an ordinal's before a German month ("bis 31. Dezember")."""
