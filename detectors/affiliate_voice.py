@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from urllib.parse import urlsplit
+
+from babel import Locale
 
 from detectors.article_page import headline_address, help_section, is_article, page_title
 from detectors.call_languages import candidate_languages
@@ -38,8 +41,9 @@ _WORD = re.compile(r"\w{3,}")
 _OWNER_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})-$")  # "Binance-" right before "Empfehlungsprogramm"
 _OWNER_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][\w.]{2,})['’]s\s+$")  # "DEGIRO's referral programme"
 # "programa de referidos de DEGIRO", "programme de parrainage de Kraken", "programma di affiliazione di eToro":
-# the owner named right after the programme, by a preposition and a capital (not "de nuestra plataforma").
-_OWNER_AFTER = re.compile(r"\s+(?:of|de|del|di|da|do|du|des|van|von)\s+"
+# the owner named right after the programme, by a preposition and a capital (not "de nuestra plataforma"; not after
+# German or Dutch "von", "van", where every noun has a capital: "von Anfang an").
+_OWNER_AFTER = re.compile(r"\s+(?:of|de|del|di|da|do|du|des)\s+"
                           r"([A-Z][\w.]{2,}(?:[ \t]+[A-Z][\w.]*){0,2})(?![\w-])")  # up to three words of a name
 
 
@@ -74,9 +78,18 @@ def _another_firms(text: str, match: PhraseMatch, label: str, parts: tuple[str, 
     if not owner:
         return False
     name = owner.group(1)  # "Trade Republic" on traderepublic.com is the site, and "Beispielbank" on beispielbank.xy.de
+    if name.split()[0].lower() in _not_names():
+        return False  # "referral program of The Year", "programme of March"
     joined = "".join(name.split())
     return not (_names_site(joined, label, parts) or any(_names_site(word, label, parts) for word in name.split())
                 or len(joined) >= 4 and joined.lower() in host)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words after "of" that name no firm: English months and weekdays (babel), articles."""
+    return frozenset({"the", "this", "that", "our", "your", *(name.lower() for kind in ("months", "days") for name in
+                      getattr(Locale("en"), kind)["format"]["wide"].values())})
 
 
 def _may_name_owner(text: str) -> bool:

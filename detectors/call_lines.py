@@ -109,7 +109,8 @@ def led_to_call(tokens: list[str], voc: Vocabulary) -> bool | None:
     if after:
         return any(voc.verb_at(tokens, i) for i in range(after, len(tokens)))
     if tokens and tokens[0] in voc.compare and any(  # "Comparez ... et trouvez ...": a comparison site's pitch
-            tokens[i] in voc.connectors and (tokens[i + 1] in voc.compare_finds or voc.verb_at(tokens, i + 1))
+            tokens[i] in voc.connectors and (tokens[i + 1] in voc.compare_finds or tokens[i + 1] in voc.compare_chooses
+                                             or voc.verb_at(tokens, i + 1))
             for i in range(1, len(tokens) - 1)):
         return True
     after = _opening(tokens, 0, frozenset(), voc.reminders)

@@ -100,7 +100,7 @@ def offers() -> dict[str, Offers]:
             tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])),
             _pattern([m for m in entry["more"] if " " in m]), _pattern(entry.get("how", [])),
             _pattern(entry.get("selling", [])), tuple(without_accents(e) for e in entry.get("second_person", ())),
-            frozenset(max(reversed(tokens_of(point)), key=len) for point in entry.get("selling", [])))
+            frozenset(max(reversed(tokens_of(p)), key=len, default="") for p in entry.get("selling", [])) - {""})
     return result
 
 
@@ -248,7 +248,7 @@ def without_selling(sentence: str, language: str) -> str:
     return vocabulary.selling.sub(lambda m: " " * len(m.group(0)), text) if vocabulary and vocabulary.selling else text
 
 
-SERVING_REACH = 5  # words: a selling sentence's verb comes right after its "bei uns", "with our app"
+SERVING_REACH = 6  # words: a selling sentence's verb comes right after its "bei uns", "con la nostra app puoi"
 _CLAUSE_MARKS = (",", ";", ":", "–", "—")
 
 

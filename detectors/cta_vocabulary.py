@@ -61,6 +61,7 @@ class Vocabulary:
     wants: frozenset[str] = frozenset()  # "want", "bereit": a question asking the reader's wish to act
     again: frozenset[str] = frozenset()  # "again", "erneut": a retry ("Try again"), no conversion
     compare_finds: frozenset[str] = frozenset()  # "finden", "trouvez": after "compare ... and", a comparison's pitch
+    compare_chooses: frozenset[str] = frozenset()  # "scegli", "elige": after "compare ... and" only, never a label
     reminded_that: frozenset[str] = frozenset()  # "que" after "Recuerda": a statement to keep in mind, no call
     already: frozenset[str] = frozenset()  # "ya", "já": a hook that also means "already", no urging in a statement
 
@@ -195,6 +196,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             visit=_split(entry.get("visit", []))[0], wants=_split(entry.get("wants", []))[0],
             again=_split(entry.get("again", []))[0],
             compare_finds=_split(entry.get("compare_finds", []))[0],
+            compare_chooses=_split(entry.get("compare_chooses", []))[0],
             reminded_that=_split(entry.get("reminded_that", []))[0], already=_split(entry.get("already", []))[0])
     return result
 

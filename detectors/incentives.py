@@ -176,6 +176,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 _ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,2}\.$")  # "bis 31." before "Dezember": an ordinal's dot
+_FIRST_WORD = re.compile(r"\w+")
 
 
 @cache
@@ -195,9 +196,9 @@ def _joined_across_dots(spans: list[tuple[int, int]], text: str) -> list[tuple[i
         before = joined[-1] if joined else None
         if before and text[before[1] - 1] == "." and "\n" not in text[before[1]:start]:
             following = text[start:end].lstrip()
-            word = following.split(maxsplit=1)[0] if following else ""
-            if word[:1].islower() or word[:1] in ",;:" or \
-                    _ORDINAL_END.search(text, *before) and word.strip(",;:").lower() in _months():
+            word = _FIRST_WORD.match(following)  # "Dezember." ends the sentence after the date, not before it
+            if following[:1] in (",", ";", ":") or word and (word[0][:1].islower() or word[0].lower() in _months()
+                                                             and _ORDINAL_END.search(text, *before)):
                 joined[-1] = (before[0], end)
                 continue
         joined.append((start, end))

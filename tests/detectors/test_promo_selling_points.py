@@ -19,15 +19,15 @@ SELLING = [
     ("en", "With our app you trade shares and crypto in a few clicks, with no hidden fees."),
     ("de", "Bei uns investierst du in ETFs, ganz ohne versteckte Kosten."),
     ("fr", "Avec notre application, vous investissez en quelques clics et sans frais cachés."),
-    ("es", "Con nuestra plataforma inviertes en fondos en pocos minutos y sin comisiones ocultas."),
-    ("it", "Con la nostra piattaforma investi in fondi in pochi clic, senza costi nascosti."),
+    ("es", "Con nuestra plataforma puedes invertir en fondos en pocos minutos y sin comisiones ocultas."),
+    ("it", "Con la nostra piattaforma puoi investire in fondi in pochi clic, senza costi nascosti."),
     ("nl", "Bij ons beleg je in fondsen zonder verborgen kosten."),
     ("pl", "W naszej aplikacji inwestujesz w fundusze w kilka minut, bez ukrytych kosztów."),
     ("sv", "Hos oss handlar du fonder utan courtage."),
     ("da", "Hos os handler du aktier med få klik og uden skjulte gebyrer."),
     ("cs", "U nás investujete do fondů během pár minut a bez skrytých poplatků."),
     ("hu", "Nálunk néhány kattintással befektethetsz, rejtett díjak nélkül."),
-    ("fi", "Meillä sijoitat rahastoihin muutamalla klikkauksella ilman piilokuluja."),
+    ("fi", "Meillä voit sijoittaa rahastoihin muutamalla klikkauksella ilman piilokuluja."),
 ]
 
 
@@ -51,6 +51,9 @@ NOT_SELLING = [
     # someone else's service, no "we"
     ("nl", "Bij die bank beleg je in fondsen zonder verborgen kosten, schrijft de krant."),
     ("sv", "Hos banken handlar kunderna fonder utan courtage, enligt rapporten."),
+    # a noun or a participle with a verb's ending: purchases made, clients who have opened
+    ("es", "En nuestra opinión, las compras de fondos se hacen en pocos minutos."),
+    ("fi", "Meillä asiakkaat ovat avanneet tilin muutamassa minuutissa."),
 ]
 
 
