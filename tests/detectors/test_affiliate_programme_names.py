@@ -80,3 +80,12 @@ def test_a_programme_named_as_another_firms_is_reported(page, lang, body):
     assert bonus.detect(page(f"<!doctype html><html lang='{lang}'><body>{body}</body></html>"), Context()) == []
     own = body.replace("Solario", "Example Firm").replace("Nordbank", "Example Firm")  # the site's own brand
     assert affiliate_values(page, lang, own)
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "<p>The referral program of March: invite a friend and you both get 20 € after the first deposit.</p>"),
+    ("de", "<p>Das Empfehlungsprogramm von Anfang an: lade Freunde ein und ihr erhaltet beide 20 € nach der ersten "
+           "Einzahlung.</p>"),
+], ids=["en-month", "de-von"])
+def test_near_miss_a_month_or_a_german_noun_after_the_programme_names_no_other_firm(page, lang, body):
+    assert affiliate_values(page, lang, body)

@@ -26,3 +26,9 @@ def test_near_miss_a_sentence_ending_in_a_number_stays_apart(detect):
     page = page_of("de", "Aktion", "Wir schenken Ihnen nichts, die Zahl der Einladungen ist begrenzt auf 3. "
                    "Eröffnen Sie ein Depot bei uns.")
     assert detect("bonus", page) == set()
+
+
+def test_a_date_that_closes_the_sentence_stays_in_it(detect):
+    # "bis 31. Dezember." ends the sentence after the month: the offer is shown whole, not cut at "31."
+    offer = "Eröffnen Sie ein Depot und erhalten Sie 50 Euro bis 31. Dezember."
+    assert [value for (_, _, value, _) in detect("bonus", page_of("de", "Aktion", offer))] == [offer.lower()]

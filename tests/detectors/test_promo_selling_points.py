@@ -72,3 +72,10 @@ ADVANTAGE = [("it", "Conti deposito: trova il più vantaggioso"),
 def test_a_call_that_promises_the_most_advantageous_offer_pitches(calls, language, line):
     assert calls(language, "Conti deposito", line)
     assert calls(language, "Conti deposito", line.rstrip(".") + "?") == set()  # a help page's question
+
+
+@pytest.mark.parametrize(("language", "line"), [("en", "Choose now"), ("de", "Wähle jetzt deine Sprache"),
+                                                ("es", "Elige hoy tu asiento"), ("pl", "Wybierz teraz termin wizyty")])
+def test_near_miss_a_verb_of_choosing_alone_is_no_call(calls, language, line):
+    # choosing counts after "compare ... and" only: a language menu, a seat or an appointment is no offer
+    assert calls(language, "Example", line) == set()
