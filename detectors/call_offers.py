@@ -152,23 +152,24 @@ def is_offer(sentence: str, tokens: list[str], language: str) -> bool:
     speak of a loss, a tax or a fine ("Pagare ... con la carta di credito ti espone subito a una perdita"), nor
     give an example ("For example, if you're eligible for a 30% bonus ...": incentives.hedged), work one out
     ("Ricevi 250 euro di bonus = il 50% di 500 euro": a formula) or preview an article ("In this article we ...")."""
-    plain = without_selling(sentence, language)  # "in a few clicks", "néhány kattintással": no step, no hedge
-    if "=" in sentence or instruction(tokens_of(plain), vocabularies()[language]) or \
-            not _states_offer(sentence, tokens, language) or narrates(sentence, language) or \
-            refers_to_article(sentence, language):
+    if (vocabulary := offers().get(language)) is None:
+        return False
+    text = without_accents(sentence.lower())
+    plain = _without_selling(text, vocabulary)  # "in a few clicks", "néhány kattintással": no step, no hedge
+    if "=" in sentence or instruction(tokens if plain is text else tokens_of(plain), vocabularies()[language]) or \
+            not _states_offer(sentence, text, tokens, language, sold=plain is not text) or \
+            narrates(sentence, language) or refers_to_article(sentence, language):
         return False
     return not hedged(plain, 0, len(plain), (language,))
 
 
-def _states_offer(sentence: str, tokens: list[str], language: str) -> bool:
-    vocabulary = offers().get(language)
-    if vocabulary is None:
-        return False
-    text = without_accents(sentence.lower())
+def _states_offer(sentence: str, text: str, tokens: list[str], language: str, *, sold: bool) -> bool:
+    # text: the sentence lower-cased, without Greek accents; sold: whether it claims a selling point
+    vocabulary = offers()[language]
     if tokens and tokens[0] in vocabulary.gains and vocabulary.gains.isdisjoint(tokens[1:GAIN_REACH]) and \
             gets_amount(" ".join(text.split()[:GAIN_REACH]), language):
         return True  # opened by the gain, its amount the object: "Få 20% rabatt" (not "Få kunder får 20%": few)
-    if _sells(sentence, tokens, vocabulary, language):
+    if sold and _sells(sentence, tokens, vocabulary, language):
         return True  # "Hos oss köper du bitcoin ... utan dolda avgifter", "Con nuestra app compras ... en segundos"
     if not (vocabulary.reader.intersection(tokens) or vocabulary.reader_phrases and
             vocabulary.reader_phrases.search(text)):
@@ -225,11 +226,10 @@ def _correlative(opening: re.Pattern[str], more: re.Pattern[str], text: str) -> 
 
 
 def _sells(sentence: str, tokens: list[str], vocabulary: Offers, language: str) -> bool:
-    """Whether the site's "we" opens a sentence whose verb, the reader's, sells a point of its service ("Bei uns
-    handelst du ... ohne versteckte Gebühren"); not a guide's "Wir zeigen dir, wie du ... kaufst", not a client told
-    of ("Er eröffnete ... bei uns in wenigen Minuten"), not a chief executive quoted."""
-    text = without_accents(sentence.lower())
-    if not (vocabulary.selling and vocabulary.selling.search(text)) or any(q in sentence for q in _QUOTES):
+    """Whether the site's "we" opens a sentence (one with a selling point) whose verb, the reader's, sells its service
+    ("Bei uns handelst du ... ohne versteckte Gebühren"); not a guide's "Wir zeigen dir, wie du ... kaufst", not a
+    client told of ("Er eröffnete ... bei uns in wenigen Minuten"), not a chief executive quoted."""
+    if any(q in sentence for q in _QUOTES):
         return False
     serving = _serving(language)
     at = next((n for n, t in enumerate(tokens[:SERVING_REACH]) if t in serving), -1)
@@ -241,11 +241,11 @@ def _sells(sentence: str, tokens: list[str], vocabulary: Offers, language: str) 
         bool(vocabulary.second_person) and tokens[at].endswith(vocabulary.second_person)  # "compras", "kupisz"
 
 
-def without_selling(sentence: str, language: str) -> str:
-    """The sentence in lower case, its selling points blanked: "in a few clicks" is no step, "néhány" no hedge."""
-    text = without_accents(sentence.lower())
-    vocabulary = offers().get(language)
-    return vocabulary.selling.sub(lambda m: " " * len(m.group(0)), text) if vocabulary and vocabulary.selling else text
+def _without_selling(text: str, vocabulary: Offers) -> str:
+    """`text`, its selling points blanked ("in a few clicks" is no step, "néhány" no hedge); itself if it has none."""
+    if not (vocabulary.selling and vocabulary.selling.search(text)):
+        return text
+    return vocabulary.selling.sub(lambda m: " " * len(m.group(0)), text)
 
 
 SERVING_REACH = 6  # words: a selling sentence's verb comes right after its "bei uns", "con la nostra app puoi"
