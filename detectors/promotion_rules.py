@@ -5,7 +5,10 @@ Campaign terms put the site's own offer to its reader even where the excerpt nev
 register for the event to qualify for rewards"): the labelling guide reads them as PROMO (benchmarks/realweb/GUIDE.md).
 Two different rule headings are needed (promotion_rules.yaml), so a guide that mentions "the campaign's terms" once
 is not a campaign, unless the one opens the page's title ("Условия за ползване на бонус"); the campaign defined as
-a term of its rules ('(dalej: "Akcja")', '(the "Promotion")': campaign_names.yaml) is one of them. A page that
+a term of its rules ('(dalej: "Akcja")', '(the "Promotion")', or unquoted and capitalised: "(Promotion)",
+"(turpmāk tekstā - Ieteikumu programma)": campaign_names.yaml) is one of them. A title line that names a campaign and
+its rules ("Sign-up Promotion Terms", "Ieteikumu programma: Noteikumi un nosacījumi": rules_titles.yaml) makes the
+page those rules by itself. A page that
 reports on or explains another firm's campaign (news, an explainer) is set aside by the test AFFILIATE and BONUS use
 (detectors/affiliate_voice.py). BONUS asks first (taking part is the trigger of the reward such rules name), PROMO
 next: the answer is worked out once per page.
@@ -26,12 +29,18 @@ from detectors.text import snippet
 
 RULES = "promotion_rules"
 NAMES = "campaign_names"
+TITLE_WORDS = "rules_titles"  # the words a document of rules is titled by: terms, conditions, rules
+RULES_TITLE_LINES = 3  # first lines of the text that may title the rules (a risk warning may come first)
 LOCATOR = "promotion rules"
 MIN_HEADINGS = 2  # different rule phrases that make a page a promotion's rules
 KEPT = 8  # pages whose answer is kept for PROMO, which asks of the same page after BONUS
 _KEPT: PageMemo[Finding | None] = PageMemo(KEPT)
 # A term defined in brackets: a few words ("the", "dalej:", "hereinafter") and a name in quotes ('(the "Promotion")').
 _DEFINED = re.compile(r"\((?:[^()\n\"“”„«»]{0,40}?)[\"“„«](?P<name>[^\"“”„«»\n]{3,40})[\"”“»]\s*\)")
+# The same unquoted: lower-case words ("the", "turpmāk tekstā -"), then a capitalised name ("(Promotion)", "(the Black
+# Friday Promotion)") whose last word names a campaign.
+_BRACKETS = re.compile(r"\((?P<inner>[^()\n\"“”„«»]{3,60})\)")
+BARE_NAME_WORDS = 3  # words of an unquoted defined name
 
 
 def promotion_rules(doc: Document, ctx: Context) -> Finding | None:
@@ -45,7 +54,9 @@ def _rules(doc: Document, ctx: Context) -> Finding | None:
     headings = phrase_findings(doc, ctx, lexicon.family, lexicon, localised_strength="medium",
                                english_strength="weak", locator=LOCATOR) + _defined_campaigns(doc, ctx)
     if len(headings) < MIN_HEADINGS and not (headings and _titled(doc, headings[0].evidence.value)):
-        return None
+        headings = _rules_title(doc, ctx)  # "Referral Programme Terms": the title says what the page is
+        if not headings:
+            return None
     if reports_on_programme(doc, lambda: lexicon.find(doc.text), headline=False):
         return None
     return headings[0]
@@ -59,20 +70,52 @@ def _titled(doc: Document, phrase: str) -> bool:
     return page_title(doc).lower().startswith(phrase) or titles(first) and first.lower().startswith(phrase)
 
 
+def _rules_title(doc: Document, ctx: Context) -> list[Finding]:
+    """The title line that names a campaign and its rules together ("Lightyear Sign-up Promotion Terms"; a line
+    ending in a colon read with the next: "Bondora Ieteikumu programma:" / "Noteikumi un nosacījumi"), as a finding
+    (at most one); a title with rules and no campaign ("Terms of Use") is any terms page."""
+    if doc.kind != "html":
+        return []
+    lines = [page_title(doc), *first_lines(doc)[:RULES_TITLE_LINES]]
+    lines += [f"{line} {after}" for line, after in zip(lines[1:], lines[2:], strict=False) if line.endswith(":")]
+    names, rules = phrase_lexicon(NAMES), phrase_lexicon(TITLE_WORDS)
+    for line in filter(None, lines):
+        named = names.find(line)
+        if named and rules.find(line) and titles(line.rstrip(":")):
+            at = doc.text.find(line.split(" ")[0])
+            return [_campaign(doc, ctx, line.lower(), named[0].language_for(own_language(doc)),
+                              snippet(doc.text, max(at, 0), max(at, 0) + len(line)))]
+    return []
+
+
 def _defined_campaigns(doc: Document, ctx: Context) -> list[Finding]:
-    """The first campaign the page defines as a term of its rules ('(dalej: "Akcja")'), as a finding (at most one)."""
+    """The first campaign the page defines as a term of its rules ('(dalej: "Akcja")', "(Promotion)"), as a finding
+    (at most one)."""
     text = doc.text
     if doc.kind != "html" or "(" not in text:
         return []
     names = phrase_lexicon(NAMES)
-    for m in _DEFINED.finditer(text):
-        name = m.group("name").strip()
-        match = next((n for n in names.find(name) if n.start == 0 and n.end == len(name)), None)
+    defined = [(m, m.group("name").strip()) for m in _DEFINED.finditer(text)]
+    defined += [(m, name) for m in _BRACKETS.finditer(text) if (name := _bare_name(m.group("inner")))]
+    for m, name in sorted(defined, key=lambda pair: pair[0].start()):
+        quoted = m.re is _DEFINED  # quoted, the whole name is a campaign's; bare, its last words are ("Black Friday")
+        match = next((n for n in names.find(name) if n.end == len(name) and (n.start == 0 or not quoted)), None)
         if match is None:
             continue
         language = match.language_for(own_language(doc))
-        states = aimed_at(doc, ctx, language)
-        return [ctx.finding(doc, names.family, value=name.lower(), snippet=snippet(text, m.start(), m.end()),
-                            locator=f"{LOCATOR} ({language})", member_states=states or (), confidence=0.85,
-                            strength="weak" if states is None else "medium")]
+        return [_campaign(doc, ctx, name.lower(), language, snippet(text, m.start(), m.end()))]
     return []
+
+
+def _bare_name(inner: str) -> str:
+    """The capitalised name that ends an unquoted bracket after lower-case words only ("the Promotion" -> "Promotion");
+    "" for none."""
+    words = inner.split()
+    first = next((i for i, word in enumerate(words) if word[:1].isupper()), len(words))
+    return " ".join(words[first:]) if 0 < len(words) - first <= BARE_NAME_WORDS else ""
+
+
+def _campaign(doc: Document, ctx: Context, value: str, language: str, snip: str) -> Finding:
+    states = aimed_at(doc, ctx, language)
+    return ctx.finding(doc, phrase_lexicon(NAMES).family, value=value, snippet=snip, locator=f"{LOCATOR} ({language})",
+                       member_states=states or (), confidence=0.85, strength="weak" if states is None else "medium")

@@ -232,3 +232,62 @@ def test_a_trading_competitions_rules_are_the_sites_offer(detect, lang, paragrap
 def test_near_miss_one_mention_of_a_competition_is_no_rules(detect):
     story = ["La competizione tra gli exchange europei fa scendere le commissioni, secondo gli analisti."]
     assert rules(detect, "it", *story, url="https://www.example-news.it/2025/04/02/exchange-commissioni") == set()
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "title", "expected"), [
+    # a referral programme's terms titled by the firm's name, the programme and the word "terms"
+    ("en", ["Northwind Sign-up Promotion Terms", "1. New customers who fund an account within 30 days take part."],
+     "Example", {((), "northwind sign-up promotion terms")}),
+    # the programme's name on a line ending in a colon, "terms and conditions" on the next
+    ("lv", ["Piemērs Ieteikumu programma:", "Noteikumi un nosacījumi",
+            "1. Ieteicējs ir lietotājs, kurš uzaicina citu personu reģistrēties platformā."],
+     "Example", {(("LV",), "piemērs ieteikumu programma: noteikumi un nosacījumi")}),
+    # a risk warning first, then the campaign's terms as the page's heading
+    ("nl", ["Beleggen brengt risico's met zich mee. U kunt uw inleg verliezen.",
+            "Algemene voorwaarden: promotieactie voor nieuwe beleggers",
+            "1. Deelname staat open voor klanten die in maart een rekening openen."],
+     "Example", {(("BE", "NL"), "algemene voorwaarden: promotieactie voor nieuwe beleggers")}),
+    # the page's <title> names the programme's terms
+    ("hr", ["1. Korisnik koji preporuči prijatelja dobiva bodove nakon prve uplate prijatelja."],
+     "Uvjeti programa preporuke | Primjer", {(("HR",), "uvjeti programa preporuke | primjer")}),
+], ids=["en-first-line", "lv-colon-then-terms", "nl-after-risk-warning", "hr-html-title"])
+def test_a_title_naming_a_campaign_and_its_terms_makes_the_page_those_rules(detect, lang, paragraphs, title, expected):
+    assert rules(detect, lang, *paragraphs, title=title) == expected
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "title", "url"), [
+    # terms with no campaign: any terms page
+    ("en", ["Terms of Use", "1. These terms govern your use of the website."], "Terms of Use",
+     "https://www.example-exchange.com/terms"),
+    # a programme named in a title that is a sentence, not a title
+    ("en", ["Our referral programme has new terms and conditions from 1 May, which we explain below in detail for "
+            "every customer who has invited friends before."], "Example", "https://www.example-exchange.com/blog/x"),
+    # a news story titled with a programme's terms, about another firm
+    ("en", ["Changes to Bitvavo Referral Programme Terms",
+            "The exchange said on Monday that it would change its referral programme, a spokesperson told reporters."],
+     "Changes to Bitvavo Referral Programme Terms", "https://www.example-news.com/2025/05/01/bitvavo-referral"),
+], ids=["terms-of-use", "sentence-not-title", "news-about-another-firm"])
+def test_near_miss_a_title_without_a_campaigns_terms(detect, lang, paragraphs, title, url):
+    assert rules(detect, lang, *paragraphs, title=title, url=url) == set()
+
+
+def test_an_unquoted_capitalised_campaign_in_brackets_is_a_defined_term(detect):
+    """'(Promotion)', '(the Spring Promotion)': contract style without quotes; with "this promotion", two headings."""
+    assert rules(detect, "en", "Northwind administers this promotion (Promotion) under these terms (Terms).",
+                 "Clients who open an account take part.") == {((), "this promotion")}
+    assert rules(detect, "en", "Northwind runs the offer (the Spring Promotion) for new clients.",
+                 "Clients who take part in this promotion accept these terms.") == {((), "this promotion")}
+    # "this promotion" alone is one heading: no rules
+    assert rules(detect, "en", "Clients who take part in this promotion accept these terms.") == set()
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the bracket's capitalised name ends in no campaign
+    "Northwind runs this promotion with a voucher (the Nano Voucher) for new clients.",
+    # a person named in brackets after a title that begins with a campaign word
+    "Northwind runs this promotion; questions go to our team (Promotion Manager Anna Berg) by e-mail.",
+    # a campaign word in lower case in brackets: a remark
+    "Northwind runs this promotion for clients (a promotion like many others).",
+], ids=["not-a-campaign", "person", "lower-case"])
+def test_near_miss_a_bracket_that_defines_no_campaign(detect, paragraph):
+    assert rules(detect, "en", paragraph) == set()
