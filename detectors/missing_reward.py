@@ -10,10 +10,10 @@ entry among many ("Why didn't I get my referral bonus?" deep in a list of questi
 from __future__ import annotations
 
 from detectors.article_page import TITLE_LINES, titles
-from detectors.call_offers import offers
 from detectors.cta_vocabulary import tokens_of
 from detectors.lexicon import phrase_lexicon
 from detectors.model import Document
+from detectors.offer_words import offers
 
 MISSING = "missing_rewards"
 

@@ -103,7 +103,6 @@ def data_file_loaders() -> list:
     """Every function that reads data files, without its cache (the files are read through `load`)."""
     from detectors import (
         affiliate,
-        call_offers,
         cross_sell,
         cta_vocabulary,
         currency,
@@ -114,6 +113,7 @@ def data_file_loaders() -> list:
         lemmas,
         local_ref,
         offer_context,
+        offer_words,
         own_voice,
         page_locale,
         payment,
@@ -128,7 +128,7 @@ def data_file_loaders() -> list:
             sponsorship.city_names.__wrapped__, influencer._tags.__wrapped__, offer_context._lexicons.__wrapped__,
             restricted_countries._rules.__wrapped__, own_voice._words.__wrapped__, local_ref._data.__wrapped__,
             language_groups.groups.__wrapped__, page_locale._data.__wrapped__, cta_vocabulary.vocabularies.__wrapped__,
-            incentive_vocabulary.vocabularies.__wrapped__, lemmas._table.__wrapped__, call_offers.offers.__wrapped__,
+            incentive_vocabulary.vocabularies.__wrapped__, lemmas._table.__wrapped__, offer_words.offers.__wrapped__,
             register_records.vocabulary.__wrapped__, worked_examples._openers.__wrapped__,
             *(partial(phrase_lexicon.__wrapped__, name) for name in PHRASE_LEXICONS),
             *(partial(jurisdictions.profile.__wrapped__, state) for state in jurisdictions.profile_codes())]
