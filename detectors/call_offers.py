@@ -56,6 +56,8 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
         low = low.translate(_GREEK_PLAIN)
     found = lines_with(low, getting | firsts) if getting or firsts else set()
     urgent = distinct & _urging(languages) if "!" in low else ()
+    if "!" in low:  # "Financie a sua conta ...!": a product exclaimed, as an urging word is
+        urgent |= {word for word in distinct if any(o.names_product((word,)) for o in known)}
     if urgent:  # "... jetzt ...!": the lines that exclaim it
         rows = low.split("\n")
         found |= {n for n in lines_with(low, urgent) if "!" in rows[n]}
@@ -118,9 +120,10 @@ def _states_offer(sentence: str, text: str, tokens: list[str], language: str, *,
         return False  # "Sobald Ihr Freund ... abschließt, erhalten Sie beide 10 USD": a rule, or advice ("If you ...")
     if vocabulary.consequences and vocabulary.consequences.match(opening):
         return False  # "Questo significa che potrai guadagnare fino a ...": the rule worked out for the reader
-    if text.rstrip().endswith("!") and _urging((language,)).intersection(tokens) and \
+    urged = _urging((language,)).intersection(tokens) or _product_urged(tokens, vocabulary)
+    if text.rstrip().endswith("!") and urged and \
             not any(q in text for q in _QUOTES):  # an exclamation in a quotation is a slogan ("„Jetzt ...!“")
-        return True  # "Finden Sie jetzt Ihren Anwalt ...!", "Zacznij już teraz!": the reader urged to act
+        return True  # "Finden Sie jetzt Ihren Anwalt ...!", "Financie a sua conta ...!": the reader urged to act
     gains = bool(vocabulary.gains.intersection(tokens))
     if (gains or _acts(tokens, language)) and vocabulary.advantages:
         claims = len(vocabulary.advantages.findall(text))
@@ -134,6 +137,17 @@ def _states_offer(sentence: str, text: str, tokens: list[str], language: str, *,
         return False  # "Du modtager nu en betalingsanmodning" is a step, not an offer
     voc = vocabularies()[language]  # "já", "ya" here mean "already": "de quem já usa" urges nothing
     return bool(_exclaims(sentence) or AMOUNT.search(sentence) or not (voc.hooks - voc.already).isdisjoint(tokens))
+
+
+EXCLAIMED_WORDS = 12  # words of an exclamation that urges a product on the reader: a slogan, not a paragraph
+
+
+def _product_urged(tokens: list[str], vocabulary: Offers) -> bool:
+    """Whether a short exclamation to the reader names a product, opened by its verb ("Financie a sua conta ...!",
+    "Open je rekening vandaag nog!"), not by the reader or the site ("Ihr Konto wurde gesperrt!", "Je rekening is
+    geblokkeerd!": a notice)."""
+    return 0 < len(tokens) <= EXCLAIMED_WORDS and tokens[0] not in vocabulary.reader and \
+        tokens[0] not in vocabulary.own and vocabulary.names_product(tokens)
 
 
 def _exclaims(sentence: str) -> bool:

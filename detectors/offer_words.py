@@ -11,6 +11,7 @@ from detectors.cta_vocabulary import tokens_of, without_accents
 from detectors.data_files import language_key, load
 from detectors.geography import by_language
 from detectors.lemmas import forms_of
+from detectors.local_ref import COMPOUND_HEAD, COMPOUND_TAIL
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,15 @@ class Offers:
     selling: re.Pattern[str] | None = None  # "no hidden fees", "in seconds": a claim only where the site says "we"
     second_person: tuple[str, ...] = ()  # a verb's endings that address the reader where no pronoun does ("compras")
     selling_keys: frozenset[str] = frozenset()  # the longest word of each selling point: a page without one has none
+    product_stems: tuple[str, ...] = ()  # what a firm sells ("account", "conta"): word beginnings ("konto*") ...
+    product_words: frozenset[str] = frozenset()  # ... and whole words ("kort": "kortfattet" is no card)
+    product_tails: tuple[str, ...] = ()  # both, long enough to end a compound
+
+    def names_product(self, tokens) -> bool:
+        """Whether one of the words names what a firm sells (an account, a card, a loan, a plan), also as the last
+        part of a compound ("sparkonto", "Tagesgeldkonto")."""
+        return any(t in self.product_words or t.startswith(self.product_stems) or
+                   len(t) >= COMPOUND_HEAD + COMPOUND_TAIL and t.endswith(self.product_tails) for t in tokens)
 
 
 def _pattern(items: list[str]) -> re.Pattern[str] | None:
@@ -69,5 +79,14 @@ def offers() -> dict[str, Offers]:
             tuple(without_accents(d.rstrip("*").lower()) for d in entry.get("deals", [])),
             _pattern([m for m in entry["more"] if " " in m]), _pattern(entry.get("how", [])),
             _pattern(entry.get("selling", [])), tuple(without_accents(e) for e in entry.get("second_person", ())),
-            frozenset(max(reversed(tokens_of(p)), key=len, default="") for p in entry.get("selling", [])) - {""})
+            frozenset(max(reversed(tokens_of(p)), key=len, default="") for p in entry.get("selling", [])) - {""},
+            *_products(entry.get("products", [])))
     return result
+
+
+def _products(listed: list[str]) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """Offers' product_stems, product_words and product_tails."""
+    names = [without_accents(p.rstrip("*").lower()) for p in listed]
+    return (tuple(n for n, p in zip(names, listed, strict=True) if p.endswith("*")),
+            frozenset(n for n, p in zip(names, listed, strict=True) if not p.endswith("*")),
+            tuple(n for n in names if len(n) >= COMPOUND_TAIL))
