@@ -291,3 +291,13 @@ def test_an_unquoted_capitalised_campaign_in_brackets_is_a_defined_term(detect):
 ], ids=["not-a-campaign", "person", "lower-case"])
 def test_near_miss_a_bracket_that_defines_no_campaign(detect, paragraph):
     assert rules(detect, "en", paragraph) == set()
+
+
+def test_a_banks_campaign_terms_who_may_join_and_the_prizes(detect):
+    """Polish campaign terms: when to join the promotion and what its prizes are, two rule phrases."""
+    assert rules(detect, "pl", "Do promocji można przystąpić od 1 czerwca do 30 września.",
+                 "Nagrodami w promocji są premie w wysokości 100 zł.") == {(("PL",), "do promocji można przystąpić")}
+    assert rules(detect, "pl", "Możesz przystąpić do promocji, jeśli jesteś nowym klientem banku.",
+                 "Nagrodami w promocji są premie w wysokości 100 zł.") == {(("PL",), "przystąpić do promocji")}
+    # a promotional period alone in a fee table: one phrase, no rules
+    assert rules(detect, "hr", "Naknada za podizanje gotovine: 0,00 € (promotivni period traje do 31. 12.)") == set()
