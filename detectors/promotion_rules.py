@@ -21,7 +21,7 @@ import re
 from detectors.affiliate_voice import reports_on_programme
 from detectors.article_page import first_lines, page_title, titles
 from detectors.context import Context
-from detectors.lexicon import phrase_lexicon
+from detectors.lexicon import phrase_lexicon, words_of
 from detectors.model import Document, Finding
 from detectors.page_memo import PageMemo
 from detectors.phrases import aimed_at, own_language, phrase_findings
@@ -80,8 +80,9 @@ def _rules_title(doc: Document, ctx: Context) -> list[Finding]:
     lines += [f"{line} {after}" for line, after in zip(lines[1:], lines[2:], strict=False) if line.endswith(":")]
     names, rules = phrase_lexicon(NAMES), phrase_lexicon(TITLE_WORDS)
     for line in filter(None, lines):
-        named = names.find(line)
-        if named and rules.find(line) and titles(line.rstrip(":")):
+        # Short texts read with their own word index: the shared cache keeps the page's, which every family reads.
+        named = names.find(line, words_of(line))
+        if named and rules.find(line, words_of(line)) and titles(line.rstrip(":")):
             at = doc.text.find(line.split(" ")[0])
             return [_campaign(doc, ctx, line.lower(), named[0].language_for(own_language(doc)),
                               snippet(doc.text, max(at, 0), max(at, 0) + len(line)))]
@@ -99,7 +100,8 @@ def _defined_campaigns(doc: Document, ctx: Context) -> list[Finding]:
     defined += [(m, name) for m in _BRACKETS.finditer(text) if (name := _bare_name(m.group("inner")))]
     for m, name in sorted(defined, key=lambda pair: pair[0].start()):
         quoted = m.re is _DEFINED  # quoted, the whole name is a campaign's; bare, its last words are ("Black Friday")
-        match = next((n for n in names.find(name) if n.end == len(name) and (n.start == 0 or not quoted)), None)
+        found = names.find(name, words_of(name))
+        match = next((n for n in found if n.end == len(name) and (n.start == 0 or not quoted)), None)
         if match is None:
             continue
         language = match.language_for(own_language(doc))
