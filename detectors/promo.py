@@ -27,6 +27,7 @@ from detectors.context import Context
 from detectors.lexicon import phrase_lexicon
 from detectors.missing_reward import answers_missing_reward
 from detectors.model import Document, Finding
+from detectors.own_voice import site_brand
 from detectors.page_words import lowered
 from detectors.phrases import phrase_findings
 from detectors.promotion_rules import promotion_rules
@@ -35,6 +36,7 @@ from detectors.text import is_quoted, snippet, without_questions
 INDICATOR = "PROMO"
 MAX_FINDINGS = 8  # calls to action per page: a menu repeats them, a few show the pattern
 ADVANTAGES = "advantage_headings"
+OWN_ADVANTAGES = "own_advantages"  # "Die Vorteile der ...": a heading that must name the site itself
 ADVANTAGES_LOCATOR = "advantages heading"
 HEADING_WORDS = 6  # a line this short that opens with an advantages phrase heads its list
 SITE_CHROME = ("button", "a[")  # locators of the buttons and links around a page's text
@@ -96,20 +98,30 @@ def detect(doc: Document, ctx: Context) -> list[Finding]:
 
 def _advantage_headings(doc: Document, ctx: Context) -> list[Finding]:
     """The headings over the list of what the site's product does for the reader ("Ihre Vorteile", "Why choose us":
-    advantage_headings.yaml), as findings."""
-    return [f for f in phrase_findings(doc, ctx, INDICATOR, phrase_lexicon(ADVANTAGES), localised_strength="medium",
-                                       english_strength="weak", locator=ADVANTAGES_LOCATOR)
-            if _heads_a_line(doc.text, f.evidence.value)]
+    advantage_headings.yaml; "Die Vorteile der Beispiel-Depots" on beispiel.de: own_advantages.yaml), as findings."""
+    found = [f for f in phrase_findings(doc, ctx, INDICATOR, phrase_lexicon(ADVANTAGES), localised_strength="medium",
+                                        english_strength="weak", locator=ADVANTAGES_LOCATOR)
+             if _heading_line(doc.text, f.evidence.value)]
+    brand = site_brand(doc.url)
+    if not found and brand is not None:  # the site's own name beside "the advantages of"
+        found = [f for f in phrase_findings(doc, ctx, INDICATOR, phrase_lexicon(OWN_ADVANTAGES),
+                                            localised_strength="medium", english_strength="weak",
+                                            locator=ADVANTAGES_LOCATOR)
+                 if brand.search(_heading_line(doc.text, f.evidence.value))]
+    return found
 
 
-def _heads_a_line(text: str, phrase: str) -> bool:
-    """Whether a short line of its own opens with `phrase` (lower-cased): a heading, not running text."""
+def _heading_line(text: str, phrase: str) -> str:
+    """The first short line of its own that opens with `phrase` (lower-cased), lower-cased: a heading, not running
+    text; or the last sentence of a line, which introduces a list with a colon; "" for none."""
     folded = lowered(text)
     at = folded.find(phrase)
     while at >= 0:
         start, end = folded.rfind("\n", 0, at) + 1, folded.find("\n", at)
         line = folded[start:end if end >= 0 else len(folded)].strip(" \t•-–*#0123456789.")
+        if line.endswith(":") and (opened := folded.rfind(". ", start, at)) >= 0:
+            line = folded[opened + 2:end if end >= 0 else len(folded)].strip()  # "... möglich. Die Vorteile ...:"
         if line.startswith(phrase) and len(line.split()) <= HEADING_WORDS:
-            return True
+            return line
         at = folded.find(phrase, at + len(phrase))
-    return False
+    return ""

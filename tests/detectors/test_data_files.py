@@ -33,7 +33,8 @@ PHRASE_LEXICONS = ["promo", "bonus", "disclaimer", "negation", "crypto_terms", "
                    "referral_incentives", "own_initiative", "referred_friends", "referral_rewards",
                    "programme_reporting", "own_terms", "promotion_rules", "phone_context", "disclosure_links",
                    "disclosure_pay", "news_sections", "help_sections", "paid_link_labels", "campaign_names",
-                   "advantage_headings", "terms_pages", "missing_rewards", "contents_headings", "rules_titles"]
+                   "advantage_headings", "terms_pages", "missing_rewards", "contents_headings", "rules_titles",
+                   "own_advantages"]
 FILE = "lexicons/test.yaml"
 DATA = Path(detectors.__file__).parent / "data"
 SCHEMAS = sorted((DATA / "schema").glob("*.schema.json"))

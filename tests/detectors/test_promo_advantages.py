@@ -44,3 +44,33 @@ def test_an_advantages_heading_on_a_product_page_is_promotion(detect, lang, para
 ], ids=["de-running-text", "de-news", "pt-review"])
 def test_near_miss_no_advantages_heading_of_the_site(detect, lang, paragraphs, url):
     assert headings(detect, lang, *paragraphs, url=url) == set()
+
+
+# Without the reader ("Die Vorteile der ...", "Les avantages de ..."): a heading that names the site itself
+# (own_advantages.yaml), on a line of its own or as a line's last sentence opening a list with a colon.
+OWN = [("de", ["Sie können jederzeit einzahlen. Die Vorteile der Beispielbank-Depots im Überblick:",
+               "• ab 25 Euro im Monat"], "https://www.beispielbank.de/faq", "die vorteile"),
+       ("fr", ["Les avantages de Banqueexemple", "Un compte sans frais de tenue."],
+        "https://www.banqueexemple.fr/compte", "les avantages de"),
+       ("nl", ["De voordelen van Voorbeeldbank", "Betalen met je telefoon in elke winkel."],
+        "https://www.voorbeeldbank.nl/rekening", "de voordelen van")]
+OWN_NEAR_MISSES = [
+    # a review site weighing someone else's product
+    ("de", ["Die Vorteile der Beispielbank-Depots im Überblick:", "• ab 25 Euro im Monat"],
+     "https://www.vergleich-portal.de/test/beispielbank"),
+    # the site's name in running text, no heading
+    ("fr", ["Les avantages de Banqueexemple sont nombreux, mais comparez toujours les frais avec ceux des autres "
+            "banques avant d'ouvrir un compte."], "https://www.banqueexemple.fr/compte"),
+    # a heading on the advantages of a kind of product, not the site's
+    ("nl", ["De voordelen van een ETF", "Lage kosten."], "https://www.voorbeeldbank.nl/beleggen"),
+]
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "url", "phrase"), OWN, ids=[lang for lang, *_ in OWN])
+def test_the_advantages_of_the_site_itself_under_a_heading(detect, lang, paragraphs, url, phrase):
+    assert {value for _, value in headings(detect, lang, *paragraphs, url=url)} == {phrase}
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "url"), OWN_NEAR_MISSES, ids=["review-site", "running-text", "etf"])
+def test_near_miss_advantages_of_someone_elses_product_or_in_running_text(detect, lang, paragraphs, url):
+    assert headings(detect, lang, *paragraphs, url=url) == set()
