@@ -83,9 +83,9 @@ def _rules_title(doc: Document, ctx: Context) -> list[Finding]:
         # Short texts read with their own word index: the shared cache keeps the page's, which every family reads.
         named = names.find(line, words_of(line))
         if named and rules.find(line, words_of(line)) and titles(line.rstrip(":")):
-            at = doc.text.find(line.split(" ")[0])
+            at = doc.text.find(line.split(" ")[0])  # a <title> the text does not hold is its own snippet
             return [_campaign(doc, ctx, line.lower(), named[0].language_for(own_language(doc)),
-                              snippet(doc.text, max(at, 0), max(at, 0) + len(line)))]
+                              snippet(doc.text, at, at + len(line)) if at >= 0 else line)]
     return []
 
 
