@@ -55,12 +55,11 @@ def candidate_lines(text: str, languages: tuple[str, ...], acting: set[int]) -> 
     if "el" in languages or any(GREEK.search(w) for w in getting | firsts):  # folded Greek: fold the text alike
         low = low.translate(_GREEK_PLAIN)
     found = lines_with(low, getting | firsts) if getting or firsts else set()
-    urgent = distinct & _urging(languages) if "!" in low else ()
-    if "!" in low:  # "Financie a sua conta ...!": a product exclaimed, as an urging word is
-        urgent |= {word for word in distinct if any(o.names_product((word,)) for o in known)}
-    if urgent:  # "... jetzt ...!": the lines that exclaim it
-        rows = low.split("\n")
-        found |= {n for n in lines_with(low, urgent) if "!" in rows[n]}
+    if "!" in low:  # the lines exclaiming an urging word ("... jetzt ...!") or a product ("Financie a sua conta ...!")
+        rows, urgent = low.split("\n"), distinct & _urging(languages)
+        found |= {n for n in lines_with(low, urgent) if "!" in rows[n]} if urgent else set()
+        found |= {n for n, row in enumerate(text.split("\n")) if "!" in row and
+                  any(o.names_product(tokens_of(row)) for o in known)}
     sold = distinct & frozenset().union(*(o.selling_keys for o in known))  # a selling point's word, wherever
     found |= lines_with(low, sold) if sold else set()  # (the reader's verb of a selling point may describe)
     if acting:
@@ -120,9 +119,8 @@ def _states_offer(sentence: str, text: str, tokens: list[str], language: str, *,
         return False  # "Sobald Ihr Freund ... abschließt, erhalten Sie beide 10 USD": a rule, or advice ("If you ...")
     if vocabulary.consequences and vocabulary.consequences.match(opening):
         return False  # "Questo significa che potrai guadagnare fino a ...": the rule worked out for the reader
-    urged = _urging((language,)).intersection(tokens) or _product_urged(tokens, vocabulary)
-    if text.rstrip().endswith("!") and urged and \
-            not any(q in text for q in _QUOTES):  # an exclamation in a quotation is a slogan ("„Jetzt ...!“")
+    if text.rstrip().endswith("!") and not any(q in text for q in _QUOTES) and \
+            (_urging((language,)).intersection(tokens) or _product_urged(tokens, vocabulary)):  # not a quoted slogan
         return True  # "Finden Sie jetzt Ihren Anwalt ...!", "Financie a sua conta ...!": the reader urged to act
     gains = bool(vocabulary.gains.intersection(tokens))
     if (gains or _acts(tokens, language)) and vocabulary.advantages:

@@ -81,8 +81,9 @@ def _rules_title(doc: Document, ctx: Context) -> list[Finding]:
     names, rules = phrase_lexicon(NAMES), phrase_lexicon(TITLE_WORDS)
     for line in filter(None, lines):
         # Short texts read with their own word index: the shared cache keeps the page's, which every family reads.
-        named = names.find(line, words_of(line))
-        if named and rules.find(line, words_of(line)) and titles(line.rstrip(":")):
+        index = words_of(line)
+        named = names.find(line, index)
+        if named and rules.find(line, index) and titles(line.rstrip(":")):
             at = doc.text.find(line.split(" ")[0])  # a <title> the text does not hold is its own snippet
             return [_campaign(doc, ctx, line.lower(), named[0].language_for(own_language(doc)),
                               snippet(doc.text, at, at + len(line)) if at >= 0 else line)]
